@@ -1,0 +1,274 @@
+"""Organisations, municipalities, networks and projects named in a document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from samkarta.loaders.doc import Doc
+from samkarta.loaders.gazetteer import Hit
+from samkarta.loaders.lexicon import fold, is_title
+from samkarta.loaders.model import EntityFact, Evidence, PersonFact
+from samkarta.reference import load_reference
+
+_AGENCY = re.compile(
+    r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{2,}(?:verket|inspektionen|myndigheten|departementet|ombudsmannen|kansliet)\b"
+    r"|\bMyndigheten för [a-zåäö]+(?: och [a-zåäö]+| [a-zåäö]+){0,3}(?= \(|[,.;)]|\s+och\s+[A-ZÅÄÖ]|$)"
+    r"|\bStatens [a-zåäö]+\b"
+)
+_NETWORK = re.compile(
+    r"(?P<net>\b[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*(?:s\s)?nätverk(?:et)?\b"
+    r"(?:\s+(?:för|i)\s+[a-zåäö]+(?:\s+och\s+[a-zåäö]+)?)?)"
+    r"|(?P<adjnet>\b(?:[Rr]egional[a]?t?|[Nn]ationell[at]?|[Ll]änsgemensam[ta]?|[Ll]okal[ta]?)\s+"
+    r"nätverk(?:et)?\s+för\s+[a-zåäö]+)"
+    r"|(?P<chefs>\b[A-ZÅÄÖa-zåäö][\wåäö]*-?cheferna\b(?:\s+på\s+[A-ZÅÄÖ]{2,})?)"
+    r"|(?P<group>\b[A-ZÅÄÖa-zåäö][\wåäö]*(?:grupp(?:en)?|utskott(?:et)?)\b"
+    r"(?:\s+(?:för|i)\s+[\wåäö]+(?:\s+[a-zåäö]+){0,2}|\s+region\s+\d+)?)"
+    r"|(?P<council>\b(?:[A-ZÅÄÖ]{2,}\s+)?[A-ZÅÄÖa-zåäö][\wåäö]{3,}råd(?:et)?\b)"
+    r"|(?P<adjcouncil>\b(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Kk]ommunal[at]?)\s+[\wåäö]*(?:råd|forum)\b)"
+    r"|(?P<forum>\b[A-ZÅÄÖa-zåäö][\wåäö]{3,}forum\b)"
+    r"|(?P<board>\b[A-ZÅÄÖa-zåäö][\wåäö]*styrelse(?:n|ns)?\b)"
+    r"|(?P<assembly>\b[a-zåäöA-ZÅÄÖ]+(?:ernas|arnas|ornas)\s+möte\b)"
+    r"|(?P<acronym>\b(?:[A-ZÅÄÖ]{1,4}NV|RUG)\b)"
+)
+_GROUP_PREFIXES = (
+    "styr",
+    "referens",
+    "lednings",
+    "berednings",
+    "planerings",
+    "samverkans",
+    "projekt",
+    "strategi",
+    "läns",
+    "expert",
+    "chefs",
+    "samordnings",
+    "arbetsutskott",
+    "presidie",
+    "nätverks",
+    "kontakt",
+)
+_NOT_BODIES = re.compile(
+    r"^(?:arbets(?:grupp|gruppen)|grupp(?:en)?|personalgrupp(?:en)?|målgrupp(?:en)?|nätverk(?:et)?|"
+    r"samråd(?:et)?|rådet|råd|styrelsen?s?|ledamöter|kommunalråd|regionråd|kulturrådet|"
+    r"brottsförebyggande rådet|forum|socialstyrelsen|rikspolisstyrelsen|institutionsstyrelse)$",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ][A-ZÅÄÖ0-9]{2,6}(?:-[A-ZÅÄÖa-zåäö0-9]+)?(?![\w-])")
+# Administrative abbreviations that are neither projects nor bodies.
+_ADMIN_ABBREVIATIONS = frozenset(
+    "EU IT KS RS KF KSAU HSL LSS SOL LVU LVM HVB SFI OCH VD SOU PDF DNR ANSLAG BEVIS NPM ST SSK HSV IFO "
+    "ÄO FH OH CT MT AT ÖJ ÖK USA FN TSI UPPDRAG IVO SKL SKR GR VGR RSS SUD BUP BVC NNS KL MFD".split()
+)
+_PROJECT_HEADS = re.compile(
+    r"\b[\wåäöÅÄÖ]+-projektet(?:\s+om\s+[a-zåäö ]{3,80}?(?=[.,;]|\s+(?:startat|har|är|pågår)))?"
+    r"|\bprojektet\s+(?P<pname>[A-ZÅÄÖ][^.,;\n]{2,80})"
+    r"|\binsatsen\s+(?P<iname>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+\d+)?)"
+    r"|\b[A-ZÅÄÖ][\wåäö]+modell(?:en)?(?:\s+\d+)?\b"
+    r"|\b[A-ZÅÄÖ][\wåäö]*(?:\s+[a-zåäö]+)?\s+model(?:l)?\b"
+    r"|\b(?:[A-ZÅÄÖ][\wåäö]*\s+(?:och\s+)?){0,3}[\wåäö]+-satsningen\b"
+    r"|\b[A-ZÅÄÖ][\wåäö]+(?:planen|resan|programmet)\b"
+    r"|[\"”“](?P<quoted>[A-ZÅÄÖ][^\"”“\n]{2,60})[\"”“]"
+)
+_GENERIC_TITLES = re.compile(
+    r"^(?:övrig[at]?(?: frågor)?|föregående|mötets|godkännande|val av|rapport|information|aktuellt|"
+    r"avslutning|nästa|välkommen|reflektion|ekonomi|dagordning|inledning|presentation|runda|"
+    r"meddelanden|delgivningar|anmälningsärenden|uppföljning|protokoll|minnesanteckningar)",
+    re.IGNORECASE,
+)
+_PROCESS_NOUN = re.compile(r"(?:ning|ningen|tion|tionen|het|heten|frågor|uppdrag|arbete|arbetet)$")
+
+
+@dataclass
+class _Collected:
+    facts: dict[str, EntityFact] = field(default_factory=dict)
+
+    def add(self, key: str, name: str, ev: Evidence, ref: str | None = None, kind: str | None = None) -> None:
+        fact = self.facts.get(key)
+        if fact is None:
+            self.facts[key] = EntityFact(name=name, ref=ref, kind=kind, evidence=[ev])
+        elif len(fact.evidence) < 10:
+            fact.evidence.append(ev)
+
+    def values(self) -> list[EntityFact]:
+        return list(self.facts.values())
+
+
+def _excluded(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def find_municipalities(doc: Doc, name_spans: list[tuple[int, int]], people: list[PersonFact]) -> list[EntityFact]:
+    ref = load_reference()
+    out = _Collected()
+    affiliated = {p.affiliation_ref for p in people if p.affiliation_kind == "municipality"}
+    for hit in doc.hits:
+        if hit.kind != "municipality" or _excluded(name_spans, hit.start, hit.end):
+            continue
+        if hit.ambiguous and hit.ref not in affiliated and not _place_context(doc, hit):
+            continue
+        muni = ref.municipalities[hit.ref]
+        out.add(hit.ref, muni.name, doc.evidence(hit.start, hit.end), ref=hit.ref, kind="municipality")
+    return out.values()
+
+
+def _place_context(doc: Doc, hit: Hit) -> bool:
+    """An ambiguous place name counts when written as a proper noun in a place slot."""
+    before = doc.text[max(0, hit.start - 30) : hit.start]
+    after = doc.text[hit.end : hit.end + 20]
+    if re.search(r"(?:\bi|\bfrån|\btill|\bmed|,|\boch)\s*$", before) or re.match(r"\s*(?:,|och\b|kan\b)", after):
+        sentence_start = re.search(r"(?:^|[.!?:]\s+|\n\s*)$", before)
+        return not sentence_start or bool(re.match(r"\s*(?:,|och\b)", after))
+    return bool(re.search(r"[a-zåäö,]\s+$", before)) and not re.search(r"[.!?]\s*$", before)
+
+
+def find_organizations(
+    doc: Doc, people: list[PersonFact], name_spans: list[tuple[int, int]], body_span: tuple[int, int]
+) -> tuple[list[EntityFact], list[EntityFact]]:
+    """Organisations, and the joint services (Barnahus) that the product treats as projects."""
+    ref = load_reference()
+    orgs = _Collected()
+    services = _Collected()
+    affiliation_refs = {p.affiliation_ref for p in people if p.affiliation_ref}
+    specific_boards = {h.ref for h in doc.hits if h.kind == "organization" and h.ref.startswith("Länsstyrelsen ")}
+    for hit in doc.hits:
+        if hit.kind != "organization" or _excluded(name_spans, hit.start, hit.end):
+            continue
+        if body_span[0] <= hit.start < body_span[1]:
+            continue
+        if hit.ambiguous and hit.ref not in affiliation_refs and not _abbreviation_context(doc, hit):
+            continue
+        key = hit.ref
+        if key == "Länsstyrelsen" and len(specific_boards) == 1:
+            key = next(iter(specific_boards))
+        target = services if ref.organizations[hit.ref].kind == "joint_service" else orgs
+        target.add(key, hit.surface, doc.evidence(hit.start, hit.end), ref=key, kind=ref.organizations[hit.ref].kind)
+    for p in people:
+        if p.affiliation and p.affiliation_kind in ("organization", "unit") and not p.affiliation_ref:
+            ev = p.evidence[0] if p.evidence else Evidence(start=0, end=0, quote="")
+            orgs.add(fold(p.affiliation), p.affiliation, ev, kind=p.affiliation_kind)
+    for m in _AGENCY.finditer(doc.text, doc.content_start):
+        name = m.group(0)
+        if doc.hit_covering(m.start(), m.end()) or _excluded(name_spans, m.start(), m.end()):
+            continue
+        name = name[0].upper() + name[1:]
+        orgs.add(fold(name), name, doc.evidence(m.start(), m.end()), kind="agency")
+    return _merge_prefixes(orgs.values()), services.values()
+
+
+def _merge_prefixes(facts: list[EntityFact]) -> list[EntityFact]:
+    """'Umeåregionens kansli' and 'Umeåregionen' are one organisation."""
+    out: list[EntityFact] = []
+    for fact in sorted(facts, key=lambda f: len(f.name)):
+        key = fold(fact.name)
+        if any(key.startswith(fold(o.name)) and len(fold(o.name)) >= 8 for o in out):
+            continue
+        out.append(fact)
+    order = {id(f): i for i, f in enumerate(facts)}
+    return sorted(out, key=lambda f: order[id(f)])
+
+
+def _abbreviation_context(doc: Doc, hit: Hit) -> bool:
+    before = doc.text[max(0, hit.start - 12) : hit.start]
+    return hit.surface.isupper() and bool(re.search(r"(?:\bfrån|\btill|\bpå|\bvid|\bhos|\bför|,|\()\s*$", before))
+
+
+def network_key(name: str) -> str:
+    key = re.sub(r"[\s\-:]", "", fold(name))
+    key = re.sub(r"(?:chefs)?(?:nätverket|nätverk|cheferna)", "", key)
+    key = re.sub(r"(gruppen|grupp)", "grupp", key)
+    return key.removesuffix("s") if len(key) > 4 else key
+
+
+def find_networks(doc: Doc, body: str | None, body_span: tuple[int, int], org_names: set[str]) -> list[EntityFact]:
+    out = _Collected()
+    body_key = network_key(body) if body else None
+    if body:
+        out.add(body_key or "", body, doc.evidence(*body_span))
+    for m in _NETWORK.finditer(doc.text):
+        kind = m.lastgroup or ""
+        name = " ".join(m.group(0).split())
+        if kind == "board" and fold(name).endswith("s"):
+            name = name[:-1]
+        if kind == "chefs":
+            name = _chefs_to_network(name)
+        bare = fold(name)
+        if _NOT_BODIES.match(bare) and not (kind == "board" and bare in {"styrelsen"}):
+            continue
+        if bare in {fold(o) for o in org_names} or is_title(name):
+            continue
+        if kind == "group" and not name[0].isupper() and not bare.startswith(_GROUP_PREFIXES):
+            continue
+        if kind == "group" and bare.startswith("arbets") and not bare.startswith("arbetsutskott"):
+            continue
+        if kind == "council" and (doc.hit_covering(m.start(), m.end()) or name[0].islower() and len(name) < 10):
+            continue
+        if body_span[0] <= m.start() < body_span[1]:
+            continue
+        key = network_key(name)
+        if body_key and body and ((len(key) >= 3 and body_key.startswith(key)) or (name.isupper() and name in body)):
+            key = body_key
+        out.add(key, name, doc.evidence(m.start(), m.end()))
+    return out.values()
+
+
+def _chefs_to_network(name: str) -> str:
+    """'IFO-cheferna' is the IFO managers' network; keep any 'på GR' qualifier."""
+    head, _, rest = name.partition(" ")
+    head = re.sub(r"-?cheferna$", "", head)
+    joined = f"{head}-chefsnätverket" if head.isupper() else f"{head}chefsnätverket"
+    joined = joined[0].upper() + joined[1:]
+    return f"{joined} {rest}".strip()
+
+
+def find_projects(
+    doc: Doc,
+    services: list[EntityFact],
+    excluded_names: set[str],
+    item_titles: list[tuple[str, int, int]],
+    list_spans: list[tuple[int, int]],
+) -> list[EntityFact]:
+    out = _Collected()
+    for s in services:
+        out.facts[fold(s.name)] = s
+    excluded = {fold(n) for n in excluded_names}
+    for m in _PROJECT_HEADS.finditer(doc.text, doc.content_start):
+        name = m.group("pname") or m.group("iname") or m.group("quoted") or m.group(0)
+        name = " ".join(name.split()).strip(" .")
+        if fold(name) in excluded or len(name) < 3:
+            continue
+        start = m.start("quoted") if m.group("quoted") else m.start()
+        out.add(fold(name), name, doc.evidence(start, start + len(name)))
+    for m in _ACRONYM.finditer(doc.text, doc.content_start):
+        word = m.group(0)
+        base = word.split("-")[0]
+        if (
+            base in _ADMIN_ABBREVIATIONS
+            or fold(base) in excluded
+            or doc.hit_covering(m.start(), m.end())
+            or _excluded(list_spans, m.start(), m.end())
+            or re.match(r"^[A-ZÅÄÖ]{1,4}NV$|^RUG", base)
+            or _defined_as_common_noun(doc, m.start())
+        ):
+            continue
+        if word.endswith(("-nätverk", "-nätverket", "-chef", "-cheferna", "-projektet", "-frågor")):
+            continue
+        out.add(fold(base), base, doc.evidence(m.start(), m.start() + len(base)))
+    text_folded = doc.text.casefold()
+    for title, start, end in item_titles:
+        words = title.split()
+        if not 1 <= len(words) <= 5 or _GENERIC_TITLES.match(title) or fold(title) in excluded:
+            continue
+        if len(words) == 1 and _PROCESS_NOUN.search(fold(title)):
+            continue
+        if not title[0].isupper() or text_folded.count(title.casefold()) < 2:
+            continue
+        out.add(fold(title), title, doc.evidence(start, end))
+    return out.values()
+
+
+def _defined_as_common_noun(doc: Doc, pos: int) -> bool:
+    """'hedersrelaterat våld (HRV)': an abbreviation of a lower-case phrase is a topic, not a name."""
+    before = doc.text[max(0, pos - 40) : pos]
+    return bool(re.search(r"[a-zåäö]+\s*\($", before))

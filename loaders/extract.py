@@ -1,0 +1,61 @@
+"""Turn one minutes document into an Extraction: every fact with its evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from samkarta.loaders.doc import Doc
+from samkarta.loaders.entities import find_municipalities, find_networks, find_organizations, find_projects
+from samkarta.loaders.items import agenda_facts, find_actions, find_decisions, find_handoffs, find_items
+from samkarta.loaders.meeting import read_meeting
+from samkarta.loaders.model import Extraction, SourceInfo
+from samkarta.loaders.people import PeopleFinder
+from samkarta.loaders.readers import SourceText, read_document
+
+
+def extract_text(text: str, source: SourceInfo | None = None) -> Extraction:
+    """Extract the facts of minutes given as text."""
+    doc = Doc.build(text)
+    finder = PeopleFinder(doc)
+    finder.read_lists()
+    finder.read_text()
+    people = finder.facts()
+    name_spans = [(e.start, e.end) for p in people for e in p.evidence]
+    # the body first from structure, so networks can be told apart from the body itself
+    meeting = read_meeting(doc, [], people)
+    body_span = (meeting.body_evidence.start, meeting.body_evidence.end) if meeting.body_evidence else (0, 0)
+    orgs, services = find_organizations(doc, people, name_spans, body_span)
+    networks = find_networks(doc, meeting.body, body_span, {o.name for o in orgs})
+    if meeting.body is None and networks:
+        meeting = read_meeting(doc, networks, people)
+    items = find_items(doc)
+    excluded = {o.name for o in orgs} | {n.name for n in networks} | {p.name for p in people}
+    projects = find_projects(
+        doc, services, excluded, [(i.title, i.start, i.body_start) for i in items], finder.list_spans
+    )
+    decisions = find_decisions(doc, items)
+    actions = find_actions(doc, items, [p.name for p in people], decisions)
+    handoffs = find_handoffs(doc, items, networks, meeting.body)
+    return Extraction(
+        source=source or SourceInfo(path="<text>", sha256="", format="txt", chars=len(text)),
+        meeting=meeting,
+        people=people,
+        organizations=orgs,
+        municipalities=find_municipalities(doc, name_spans, people),
+        projects=projects,
+        networks=networks,
+        items=agenda_facts(doc, items),
+        decisions=decisions,
+        actions=actions,
+        handoffs=handoffs,
+    )
+
+
+def extract_source(src: SourceText) -> Extraction:
+    info = SourceInfo(path=str(src.path), sha256=src.sha256, format=src.format, chars=len(src.text))
+    return extract_text(src.text, info)
+
+
+def extract_file(path: Path) -> Extraction:
+    """Read and extract one file; bad input raises InvalidInput naming the file."""
+    return extract_source(read_document(path))

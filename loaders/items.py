@@ -1,0 +1,300 @@
+"""Agenda items and what the body did with them: decisions, actions and handoffs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samkarta.loaders.doc import Doc
+from samkarta.loaders.entities import network_key
+from samkarta.loaders.lexicon import fold, is_given_name
+from samkarta.loaders.model import ActionFact, AgendaItemFact, DecisionFact, EntityFact, HandoffFact
+from samkarta.loaders.text import squash
+
+_ITEM_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:§\s*(?P<par>\d{1,3})|(?P<num>\d{1,2})[.)]?)[ \t]+(?P<title>[A-ZÅÄÖ][^\n]{1,160})$"
+)
+_DECISION_VERB = re.compile(r"\b(?:beslutade|beslutar|beslöt|beslutades|beslutas|besluta)\b\s*:?\s*(?:\n\s*)*(?=att\s)")
+_ATT_PARAGRAPH = re.compile(r"(?m)^[ \t]*att\s+[a-zåäö]")
+_ATT_SENTENCE = re.compile(r"(?:(?<=\.)|(?<=\n))\s*att\s+(?=[a-zåäö])")
+_PASSIVE_DECISION = re.compile(
+    r"\b(?:läggs|lades|lägges)\s+till\s+handlingarna|\bgodkändes\b|\bgodkänns\b|\bfastställdes\b|"
+    r"\bfastställs\b|\bantogs\b|\butses\s+att\b|\butsågs\s+(?:att|till)\b|\bvaldes\s+till\b"
+)
+_PAST_REFERENCE = re.compile(r"föregående möte|sedan tidigare|tidigare beslut|har tidigare", re.IGNORECASE)
+_PERSON_ACTION = re.compile(
+    r"^(?:ska|skall|tar\s+(?:även\s+)?(?:med|upp)|återkommer|bifogar|kommer\s+(?:att|på|till)|ansvarar|"
+    r"åtar\s+sig|kontaktar|skickar|sammanställer|bjuder\s+in|undersöker|uppmanar|uppmanade|"
+    r"tar\s+fram|följer\s+upp|ser\s+över|kallar)\b"
+)
+_IMPERSONAL_ACTION = re.compile(
+    r"\bkommer\s+att\s+(?:skickas|återges|tas\s+upp|redovisas|presenteras|delges|följas\s+upp|få|"
+    r"genomföras|utvärderas|sammanställas|bjudas\s+in)\b|\bskickas\s+(?:ut|i|även|till)\b|"
+    r"\btas\s+upp\s+(?:på|i|vid)\b|\bbifogas\b|\bgörs\s+till\b|\bförväntas\b|\buppmanades\b|"
+    r"^[Aa]vvakta\b|\bbehöver\s+utredas\b|\bkommer\s+på\s+nästa\b|\b[Vv]i\s+fortsätter\b|"
+    r"\btar\s+ansvar(?:et)?\b|\bär\s+välkommen\s+tillbaka\b"
+)
+_UPPMANA = re.compile(r"^uppmana")
+_HANDOFF_TAKE = re.compile(
+    r"\bta(?:r)?\s+(?:även\s+)?(?:med\s+(?:sig\s+)?|upp\s+)(?:denna\s+fråga|frågan|frågorna|ärendet)"
+    r"(?:\s+om\s+(?P<q>[^.]{3,160}?))?\s+(?:till|i|på|med)\s+(?P<to>[^.,;\n]{2,60})"
+)
+_HANDOFF_RAISED = re.compile(
+    r"\b(?P<subj>[Ff]rågan|[Ää]rendet)(?:\s+om\s+(?P<q>[^.]{3,120}?))?\s+(?:tas|lyfts|skickas|hänskjuts|"
+    r"överlämnas)\s+(?:upp\s+|vidare\s+)?(?:på|i|vid|till)\s+(?P<to>[^.;\n]{2,80})"
+)
+_HANDOFF_LIST = re.compile(r"(?m)^[ \t]*(?:Medskick|Frågor|Att ta med)\s+till\s+(?P<to>[^:\n]{2,60}):[ \t]*$")
+_HANDOFF_BOARD = re.compile(
+    r"\b(?:behandla\s+ärendet\s+(?:på|vid|i)\s+(?P<to1>[\wåäö]+?)s\s+sammanträde"
+    r"|tas\s+upp\s+vid\s+(?P<to2>[\wåäö]+?)s\s+(?:nästa\s+)?sammanträde"
+    r"|föreslår\s+(?P<to3>[\wåäö]+)\s+(?:att\s+)?besluta"
+    r"|underlag\s+till\s+beslut\s+i\s+(?P<to4>[\wåäö]+)\s+om\s+(?P<q4>[^.]{3,120})"
+    r"|kommer\s+att\s+återges\s+för\s+(?P<to5>[^.,\n]{3,60}?)(?=\s+den\b|[.,\n]))"
+)
+_QUESTION_BEFORE = re.compile(r"(?:väckte|lyfte|tog upp|ställde)\s+frågan\s+(?P<q>om\s+[^.?]{3,160})")
+
+
+@dataclass
+class ItemSpan:
+    number: str | None
+    title: str
+    start: int
+    body_start: int
+    end: int
+
+
+def find_items(doc: Doc) -> list[ItemSpan]:
+    text = doc.text
+    heads = [m for m in _ITEM_HEADING.finditer(text, doc.content_start) if _is_heading(m.group("title"))]
+    items = []
+    for i, m in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        title = squash(m.group("title"))
+        first_sentence = re.split(r"(?<=[a-zåäö])\.\s", title)[0]
+        items.append(ItemSpan(m.group("par") or m.group("num"), first_sentence[:120], m.start(), m.end(), end))
+    return items
+
+
+def _is_heading(title: str) -> bool:
+    words = title.split()
+    return bool(words) and (len(words) <= 14 or not title.rstrip().endswith("."))
+
+
+def item_of(items: list[ItemSpan], pos: int) -> ItemSpan | None:
+    for item in items:
+        if item.start <= pos < item.end:
+            return item
+    return None
+
+
+def agenda_facts(doc: Doc, items: list[ItemSpan]) -> list[AgendaItemFact]:
+    return [
+        AgendaItemFact(
+            number=it.number,
+            title=it.title,
+            text=squash(doc.text[it.body_start : it.end])[:4000],
+            evidence=[doc.evidence(it.start, it.body_start)],
+        )
+        for it in items
+    ]
+
+
+def _sentence_text(doc: Doc, start: int, end: int) -> str:
+    return squash(doc.text[start:end]).strip(" .")
+
+
+def find_decisions(doc: Doc, items: list[ItemSpan]) -> list[DecisionFact]:
+    text = doc.text
+    found: dict[int, DecisionFact] = {}
+
+    def add(start: int, end: int) -> None:
+        if start in found or end - start < 6:
+            return
+        sentence = doc.sentence_at(start)
+        if _PAST_REFERENCE.search(text[sentence[0] : sentence[1]]):
+            return
+        item = item_of(items, start)
+        found[start] = DecisionFact(
+            text=_sentence_text(doc, start, end),
+            item=item.number if item else None,
+            evidence=[doc.evidence(start, end)],
+        )
+
+    for m in _DECISION_VERB.finditer(text, doc.content_start):
+        att = m.end()
+        add(att, _clause_end(text, att))
+        pos = _clause_end(text, att)
+        while True:
+            nxt = re.match(r"\s*(?:\n\s*)+(?=att\s+[a-zåäö])", text[pos:])
+            if not nxt:
+                break
+            start = pos + nxt.end()
+            pos = _clause_end(text, start)
+            add(start, pos)
+    for m in _ATT_SENTENCE.finditer(text, doc.content_start):
+        start = m.end() - 4 if text[m.end() - 4 : m.end()] == "att " else m.start()
+        start = text.find("att", m.start())
+        if any(abs(start - s) < 3 for s in found):
+            continue
+        add(start, _clause_end(text, start))
+    for s_start, s_end in doc.sentences:
+        if s_start < doc.content_start:
+            continue
+        sentence = text[s_start:s_end]
+        if _PASSIVE_DECISION.search(sentence) and not any(s_start <= s < s_end for s in found):
+            add(s_start, s_end)
+        elif re.search(r"\bföreslår\s+\w+\s+(?:att\s+)?besluta\s+att\b", sentence) and not any(
+            s_start <= s < s_end for s in found
+        ):
+            add(s_start, s_end)
+    return [found[k] for k in sorted(found)]
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = re.search(r"\.(?:\s|$)|\n\s*\n|\n(?=\s*(?:att\s|\d+[.\s]))", text[start:])
+    return start + (m.start() if m else min(len(text) - start, 400))
+
+
+def find_actions(
+    doc: Doc, items: list[ItemSpan], people_names: list[str], decisions: list[DecisionFact]
+) -> list[ActionFact]:
+    text = doc.text
+    decided = {(e.start) for d in decisions for e in d.evidence}
+    actions: list[ActionFact] = []
+    by_first = _first_name_index(people_names)
+    for s_start, s_end in doc.sentences:
+        if s_start < doc.content_start or any(s_start <= p < s_end for p in decided):
+            continue
+        sentence = text[s_start:s_end]
+        assignee, rest = _subject(sentence, people_names, by_first)
+        is_action = False
+        if assignee is not None and _PERSON_ACTION.match(rest):
+            is_action = True
+            if _UPPMANA.match(rest):
+                assignee = None
+        elif _IMPERSONAL_ACTION.search(sentence) and len(sentence) < 400:
+            is_action = True
+            assignee = assignee if assignee and re.match(r"^(?:och\s|kommer)", rest) else None
+        if is_action:
+            item = item_of(items, s_start)
+            actions.append(
+                ActionFact(
+                    text=squash(sentence).strip(" ."),
+                    assignee=assignee,
+                    item=item.number if item else None,
+                    evidence=[doc.evidence(s_start, s_end)],
+                )
+            )
+    return actions
+
+
+def _first_name_index(names: list[str]) -> dict[str, str | None]:
+    index: dict[str, str | None] = {}
+    for name in names:
+        first = fold(name.split()[0])
+        index[first] = None if first in index and index[first] != name else name
+    return index
+
+
+def _subject(sentence: str, names: list[str], by_first: dict[str, str | None]) -> tuple[str | None, str]:
+    """The person a sentence starts with (full or first name, 'X och Y'), and the text after it."""
+    s = sentence.lstrip("-–• ")
+    for name in sorted(names, key=len, reverse=True):
+        if s.startswith(name):
+            rest = s[len(name) :].lstrip(" ,")
+            rest = re.sub(r"^och\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+", "", rest)
+            return name, rest
+    m = re.match(r"([A-ZÅÄÖ][\wåäöé-]+)\s+(.*)", s, re.S)
+    if m and is_given_name(m.group(1)):
+        full = by_first.get(fold(m.group(1)))
+        if full:
+            rest = re.sub(r"^och\s+[A-ZÅÄÖ][\wåäö-]+\s+", "", m.group(2))
+            return full, rest
+    return None, s
+
+
+def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], body: str | None) -> list[HandoffFact]:
+    text = doc.text
+    out: list[HandoffFact] = []
+    listed_targets: set[str] = set()
+
+    def target(raw: str) -> str | None:
+        raw = re.sub(r"\s+", " ", raw).strip(" .,:")
+        paren = re.search(r"\(([^)]+)\)", raw)
+        candidates = [paren.group(1)] if paren else []
+        candidates.append(re.sub(r"\s*\(.*", "", raw))
+        for cand in candidates:
+            key = network_key(cand)
+            for net in networks:
+                nk = network_key(net.name)
+                if key and (key == nk or (len(key) >= 3 and (nk.startswith(key) or key.startswith(nk)))):
+                    return net.name if not paren else cand
+        if paren and paren.group(1).isupper():
+            return paren.group(1)
+        cand = candidates[-1]
+        if re.match(r"^(?:nästa\s+)?(?:möte|mötet)\b", cand):
+            return None
+        return (
+            cand if len(cand) <= 60 and re.search(r"nätverk|grupp|cheferna|råd|styrelse|forum|utskott", cand) else None
+        )
+
+    def add(question: str, to: str, start: int, end: int) -> None:
+        item = item_of(items, start)
+        q = squash(question).strip(" .,:")
+        if q:
+            out.append(
+                HandoffFact(question=q, to=to, item=item.number if item else None, evidence=[doc.evidence(start, end)])
+            )
+
+    for m in _HANDOFF_LIST.finditer(text, doc.content_start):
+        to = target(m.group("to")) or squash(m.group("to"))
+        listed_targets.add(network_key(to))
+        pos = m.end()
+        for line in re.finditer(r"(?m)^[ \t]*(\S[^\n]{1,150})$", text[pos : pos + 1500]):
+            value = line.group(1).strip()
+            if re.match(r"^(?:\d+\.|[A-ZÅÄÖ][\wåäö]+\s+[A-ZÅÄÖ][\wåäö]+$)", value) and value != value.upper():
+                if len(value.split()) == 2 and all(is_given_name(w) or w[0].isupper() for w in value.split()[:1]):
+                    break
+            if len(value.split()) > 12 or value.endswith(":"):
+                break
+            add(value, to, pos + line.start(1), pos + line.end(1))
+    for m in _HANDOFF_TAKE.finditer(text, doc.content_start):
+        to = target(m.group("to"))
+        if to is None or network_key(to) in listed_targets:
+            continue
+        question = m.group("q") or _previous_question(doc, m.start()) or _item_title(items, m.start())
+        if question:
+            add(question, to, m.start(), m.end())
+    for m in _HANDOFF_RAISED.finditer(text, doc.content_start):
+        to = target(m.group("to"))
+        if to is None or network_key(to) in listed_targets:
+            continue
+        question = m.group("q") or _previous_question(doc, m.start()) or _item_title(items, m.start())
+        if question:
+            add(question, to, m.start(), m.end())
+    for m in _HANDOFF_BOARD.finditer(text, doc.content_start):
+        raw = next(g for g in (m.group(f"to{i}") for i in range(1, 6)) if g)
+        to = target(raw) or raw
+        if body and network_key(to) == network_key(body):
+            continue
+        question = m.group("q4") or _subject_question(text, m.start()) or _item_title(items, m.start())
+        if question:
+            add(question, to, m.start(), m.end())
+    return out
+
+
+def _previous_question(doc: Doc, pos: int) -> str | None:
+    """'... väckte frågan om X. Frågan tas upp ...': the question the anaphor points back to."""
+    window = doc.text[max(0, pos - 400) : pos]
+    found = list(_QUESTION_BEFORE.finditer(window))
+    return found[-1].group("q") if found else None
+
+
+def _subject_question(text: str, pos: int) -> str | None:
+    m = re.search(r"frågan\s+om\s+([^.,]{3,100}?)\s+tas\s+upp\s*$", text[max(0, pos - 200) : pos + 12])
+    return m.group(1) if m else None
+
+
+def _item_title(items: list[ItemSpan], pos: int) -> str | None:
+    item = item_of(items, pos)
+    return item.title if item else None

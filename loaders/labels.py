@@ -1,0 +1,170 @@
+"""Section labels of Swedish minutes: attendance lists, signatures and header fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samkarta.loaders.model import Role
+
+# label -> roles given to the people listed under it; an empty tuple marks a label that only
+# ends the list before it (header fields, signatures, adjusters).
+_ROLE_LABELS: dict[str, tuple[Role, ...]] = {
+    "Närvarande": ("present",),
+    "Närvarande är": ("present",),
+    "Närvarande ledamöter": ("present",),
+    "Närvarande ersättare": ("present",),
+    "Närvarande, ej tjg ers": ("present",),
+    "Närvarande ej tjänstgörande ersättare": ("present",),
+    "Ej tjänstgörande ersättare": ("present",),
+    "Tjänstgörande ersättare": ("present",),
+    "Ledamöter": ("present",),
+    "Beslutande": ("present",),
+    "Beslutande ledamöter": ("present",),
+    "Ersättare": ("present",),
+    "Deltagare": ("present",),
+    "Deltagande": ("present",),
+    "Deltog": ("present",),
+    "Övriga närvarande": ("present",),
+    "Övriga deltagare": ("present",),
+    "Övriga deltagande": ("present",),
+    "Övriga": ("present",),
+    "Närvarande tjänstemän": ("present",),
+    "Tjänstemän": ("present",),
+    "Medverkande": ("present", "guest"),
+    "Gäster": ("present", "guest"),
+    "Gäst": ("present", "guest"),
+    "Inbjudna": ("present", "guest"),
+    "Inbjuden": ("present", "guest"),
+    "Särskilt inbjudna": ("present", "guest"),
+    "Adjungerade": ("present", "guest"),
+    "Adjungerad": ("present", "guest"),
+    "Föredragande": ("present", "presenter"),
+    "Frånvarande": ("absent",),
+    "Frånvarande är": ("absent",),
+    "Frånvarande ledamöter": ("absent",),
+    "Inte närvarande": ("absent",),
+    "Ej närvarande": ("absent",),
+    "Ej närvarande ledamöter": ("absent",),
+    "Anmält förhinder": ("absent",),
+    "Anmält frånvaro": ("absent",),
+    "Anmäld frånvaro": ("absent",),
+    "Förhinder": ("absent",),
+    "Ej deltagande": ("absent",),
+    "Sekreterare": ("present", "secretary"),
+    "Mötessekreterare": ("present", "secretary"),
+    "Protokollförare": ("present", "secretary"),
+    "Sekr": ("present", "secretary"),
+    "Antecknare": ("present", "secretary"),
+    "Vid protokollet": ("present", "secretary"),
+    "Antecknat av": ("present", "secretary"),
+    "Antecknad av": ("present", "secretary"),
+    "Antecknat": ("present", "secretary"),
+    "Ordförande": ("present", "chair"),
+    "Mötesordförande": ("present", "chair"),
+    "Ordf": ("present", "chair"),
+    "Handläggare": ("author",),
+    "Författare": ("author",),
+    "Upprättad av": ("author",),
+    "Skriven av": ("author",),
+}
+# Only with a colon: the same words also head documents ("Minnesanteckningar Regionrådsmöte ...").
+_COLON_ROLE_LABELS: dict[str, tuple[Role, ...]] = {
+    "Minnesanteckningar": ("present", "secretary"),
+    "Anteckningar": ("present", "secretary"),
+    "Protokoll": ("present", "secretary"),
+}
+_STOP_LABELS = (
+    "Plats och tid",
+    "Tid och plats",
+    "Dag och tid",
+    "Tid och dag",
+    "Datum och tid",
+    "Utses att justera",
+    "Justeringens tid och plats",
+    "Justeringens plats och tid",
+    "Justerare",
+    "Justerande",
+    "Justering",
+    "Paragrafer",
+    "Underskrifter",
+    "Underskrift",
+    "Sammanträdesdatum",
+    "Förvaringsplats för protokollet",
+    "Organ och §§",
+    "Organ",
+    "ANSLAG/BEVIS",
+    "Anslag uppsättes",
+    "Anslag nedtages",
+    "Utdragsbestyrkande",
+    "Dagordning",
+    "Ärende",
+    "Ärenden",
+    "Bilagor",
+    "Bilaga",
+    "Kopia till",
+    "Kopia",
+    "Diarienummer",
+    "Dnr",
+    "Mötets öppnande",
+    "Beslutsärende",
+    "Informationsärende",
+)
+# Header fields that end a list only when written as a field ("Tid:" or at a line start).
+_FIELD_LABELS = ("Plats", "Tid", "Datum", "Dag", "Lokal", "Ort", "Mötesdatum", "Telefon", "E-post", "Sida")
+
+
+@dataclass(frozen=True)
+class Label:
+    start: int
+    end: int  # after the label and its colon
+    name: str
+    roles: tuple[Role, ...]
+    colon: bool
+
+    @property
+    def is_stop(self) -> bool:
+        return not self.roles
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_LABEL_RE = re.compile(
+    r"(?<![\wåäöÅÄÖ-])(?P<label>"
+    + _alternation([*_ROLE_LABELS, *_COLON_ROLE_LABELS, *_STOP_LABELS, *_FIELD_LABELS])
+    + r")(?![\wåäöÅÄÖ-])(?P<colon>\.?\s*:)?",
+    re.IGNORECASE,
+)
+_LOOKUP = {k.casefold(): v for k, v in {**_ROLE_LABELS, **_COLON_ROLE_LABELS}.items()}
+_COLON_ONLY = {k.casefold() for k in _COLON_ROLE_LABELS}
+_FIELDS = {k.casefold() for k in _FIELD_LABELS}
+
+
+def find_labels(text: str, start: int = 0) -> list[Label]:
+    """Labels that head a list or field: capitalised, and followed by a colon, a name or a line end."""
+    out: list[Label] = []
+    for m in _LABEL_RE.finditer(text, start):
+        word = m.group("label")
+        if not (word[0].isupper()):
+            continue
+        if text[max(0, m.start() - 3) : m.start()].rstrip(" ").endswith(","):
+            continue  # "Anders Elingfors Växjö, Ordförande": a role in an entry, not a heading
+        key = " ".join(word.split()).casefold()
+        colon = m.group("colon") is not None
+        after = text[m.end() : m.end() + 40].lstrip(" ")
+        at_line_start = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip() == ""
+        followed_ok = colon or after.startswith("\n") or after == "" or (after[:1].isupper())
+        if not followed_ok:
+            continue
+        if key in _COLON_ONLY and not colon:
+            continue
+        if key in _FIELDS and not (colon or at_line_start):
+            continue
+        if key in _FIELDS and not colon and after[:1].isupper() and not word.isupper():
+            # "Dag Larsson" is a person; a bare field word at a line start needs a line end after it
+            if not after.startswith("\n"):
+                continue
+        out.append(Label(m.start(), m.end(), word, _LOOKUP.get(key, ()), colon))
+    return out

@@ -1,0 +1,153 @@
+"""The extraction model: what one minutes document says, each fact with its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Role = Literal["chair", "present", "absent", "presenter", "guest", "secretary", "author", "mentioned"]
+ROLE_ORDER: tuple[Role, ...] = ("chair", "present", "absent", "presenter", "guest", "secretary", "author", "mentioned")
+
+
+class Evidence(BaseModel):
+    """Where a fact was read: character span in the document text and the sentence around it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    start: int
+    end: int
+    quote: str
+
+
+class Fact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class MeetingFact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    date: dt.date | None = None
+    body: str | None = None
+    region: str | None = None  # county name without "län", e.g. "Dalarna"
+    next_meeting: dt.date | None = None
+    date_evidence: Evidence | None = None
+    body_evidence: Evidence | None = None
+    region_evidence: Evidence | None = None
+    next_meeting_evidence: Evidence | None = None
+
+
+class PersonFact(Fact):
+    name: str
+    affiliation: str | None = None
+    affiliation_kind: Literal["municipality", "organization", "unit"] | None = None
+    affiliation_ref: str | None = None  # SCB code or canonical organisation name
+    roles: list[Role] = Field(default_factory=list)
+    title: str | None = None
+    party: str | None = None
+
+
+class EntityFact(Fact):
+    """An organisation, municipality, project or network named in the document."""
+
+    name: str  # as written (the fullest form seen)
+    ref: str | None = None  # SCB code or canonical organisation name when the reference data knows it
+    kind: str | None = None
+
+
+class AgendaItemFact(Fact):
+    number: str | None = None
+    title: str
+    text: str
+
+
+class DecisionFact(Fact):
+    text: str
+    item: str | None = None
+
+
+class ActionFact(Fact):
+    text: str
+    assignee: str | None = None
+    item: str | None = None
+
+
+class HandoffFact(Fact):
+    question: str
+    to: str
+    item: str | None = None
+
+
+class SourceInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    path: str
+    sha256: str
+    format: str
+    chars: int
+
+
+class Extraction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: SourceInfo
+    meeting: MeetingFact = Field(default_factory=MeetingFact)
+    people: list[PersonFact] = Field(default_factory=list)
+    organizations: list[EntityFact] = Field(default_factory=list)
+    municipalities: list[EntityFact] = Field(default_factory=list)
+    projects: list[EntityFact] = Field(default_factory=list)
+    networks: list[EntityFact] = Field(default_factory=list)
+    items: list[AgendaItemFact] = Field(default_factory=list)
+    decisions: list[DecisionFact] = Field(default_factory=list)
+    actions: list[ActionFact] = Field(default_factory=list)
+    handoffs: list[HandoffFact] = Field(default_factory=list)
+
+    def to_output(self, evidence: bool = True) -> dict[str, Any]:
+        """The JSON object of gold/SCHEMA.md, with evidence and references as extra keys."""
+        m = self.meeting
+
+        def iso(d: dt.date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        def ev(fact: Fact) -> dict[str, Any]:
+            return {"evidence": [e.model_dump() for e in fact.evidence]} if evidence else {}
+
+        def entity(e: EntityFact) -> dict[str, Any] | str:
+            return {"name": e.name, "ref": e.ref, "kind": e.kind, **ev(e)} if evidence else e.name
+
+        out: dict[str, Any] = {
+            "meeting": {
+                "date": iso(m.date),
+                "body": m.body,
+                "region": m.region,
+                "next_meeting": iso(m.next_meeting),
+            },
+            "people": [
+                {
+                    "name": p.name,
+                    "affiliation": p.affiliation,
+                    "roles": list(p.roles),
+                    **({"affiliation_ref": p.affiliation_ref, "title": p.title, "party": p.party} if evidence else {}),
+                    **ev(p),
+                }
+                for p in self.people
+            ],
+            "decisions": [{"text": d.text, "item": d.item, **ev(d)} for d in self.decisions],
+            "actions": [{"text": a.text, "assignee": a.assignee, **ev(a)} for a in self.actions],
+            "handoffs": [{"question": h.question, "to": h.to, **ev(h)} for h in self.handoffs],
+        }
+        for key in ("organizations", "municipalities", "projects", "networks"):
+            out[key] = [e.name for e in getattr(self, key)]
+            if evidence:
+                out[f"{key}_detail"] = [entity(e) for e in getattr(self, key)]
+        if evidence:
+            out["source"] = self.source.model_dump()
+            out["meeting"]["evidence"] = {
+                k: v.model_dump()
+                for k, v in (
+                    ("date", m.date_evidence),
+                    ("body", m.body_evidence),
+                    ("region", m.region_evidence),
+                    ("next_meeting", m.next_meeting_evidence),
+                )
+                if v
+            }
+        return out

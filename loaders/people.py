@@ -1,0 +1,493 @@
+"""People: attendance lists, signatures, presenters and people named in running text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from samkarta.loaders.doc import Doc, Token
+from samkarta.loaders.gazetteer import Hit
+from samkarta.loaders.labels import Label, find_labels
+from samkarta.loaders.lexicon import PARTIES, fold, is_given_name, is_name_token, is_title
+from samkarta.loaders.model import ROLE_ORDER, Evidence, PersonFact, Role
+from samkarta.loaders.names import NameRun, initials_of, is_initials, name_runs
+
+_ITEM_START = re.compile(r"(?m)^[ \t]*(?:§\s*\d+|\d{1,2}[.)]?\s+[A-ZÅÄÖ]|[a-h]\)\s)")
+_UNIT_WORDS = re.compile(
+    r"(enhet(en)?|enh\.|förvaltning(en)?|avdelning(en)?|kontor(et)?|kansli(et)?|sektion(en)?|"
+    r"verksamhet(en)?|stab(en)?|område(t)?)\b",
+    re.IGNORECASE,
+)
+_PRESENTER_VERBS = re.compile(
+    r"^(?:informera(?:r|de)|berätta(?:r|de)|presentera(?:r|de)|redogör|redogjorde|rapportera(?:r|de)|"
+    r"föredr(?:ar|og)|ger\s+(?:en\s+)?(?:rapport|bilder|information|lägesrapport|en\s+återkoppling)|"
+    r"går\s+igenom|gick\s+igenom|visar|visade|inleder|inledde)\b"
+)
+_WELCOME = re.compile(r"^(?:hälsa(?:r|de)\s+(?:alla\s+)?välkomn|öppna(?:r|de)\s+mötet)")
+_SECRETARY_BEFORE = re.compile(
+    r"\b(?:[Ff]ör\s+(?:minnes)?anteckningarna\b.*\bstår|[Aa]ntecknades\s+av|[Ss]ekreterare\s+var)\b[^.]*$"
+)
+_CHAIR_BEFORE = re.compile(r"(?<![Vv]ice )\bordförande\s*$")
+_ROLE_WORDS: dict[str, tuple[Role, ...]] = {
+    "ordf": ("chair",),
+    "ordförande": ("chair",),
+    "sekreterare": ("secretary",),
+    "sekr": ("secretary",),
+}
+_MAX_LINE_ENTRY_TOKENS = 16
+
+
+@dataclass
+class Person:
+    name: str
+    roles: set[Role] = field(default_factory=set)
+    affiliation: Hit | str | None = None
+    affiliation_kind: str | None = None
+    title: str | None = None
+    party: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    listed: bool = False  # in an attendance list, so its affiliation is authoritative
+
+    def to_fact(self) -> PersonFact:
+        roles = set(self.roles)
+        if roles & {"chair", "presenter", "guest", "secretary"} and "absent" not in roles:
+            roles.add("present")
+        if not roles:
+            roles.add("mentioned")
+        aff = self.affiliation
+        ref = kind = None
+        if isinstance(aff, Hit):
+            ref = aff.ref
+            kind = "municipality" if aff.kind == "municipality" else "organization"
+            surface = aff.surface
+            if aff.kind == "municipality":
+                from samkarta.reference import load_reference
+
+                surface = load_reference().municipalities[aff.ref].name
+            aff = surface
+        elif aff is not None:
+            kind = self.affiliation_kind or "organization"
+        return PersonFact(
+            name=self.name,
+            affiliation=aff,
+            affiliation_kind=kind,  # type: ignore[arg-type]
+            affiliation_ref=ref,
+            roles=[r for r in ROLE_ORDER if r in roles],
+            title=self.title,
+            party=self.party,
+            evidence=self.evidence[:5],
+        )
+
+
+class PeopleFinder:
+    """Collects people in document order and merges repeated mentions of one person."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people: dict[str, Person] = {}
+        self.list_spans: list[tuple[int, int]] = []
+
+    # -- registry -------------------------------------------------------------------------------
+    def add(self, name: str, start: int, end: int, roles: tuple[Role, ...] = ()) -> Person:
+        key = fold(name)
+        person = self.people.get(key)
+        if person is None:
+            person = self.people[key] = Person(name)
+        person.roles.update(roles)
+        if len(person.evidence) < 8:
+            person.evidence.append(self.doc.evidence(start, end))
+        return person
+
+    def by_first_name(self, first: str) -> Person | None:
+        matches = [p for p in self.people.values() if fold(p.name.split()[0]) == fold(first)]
+        return matches[0] if len(matches) == 1 else None
+
+    def by_initials(self, initials: str) -> Person | None:
+        matches = [p for p in self.people.values() if initials_of(p.name) == initials]
+        return matches[0] if len(matches) == 1 else None
+
+    # -- attendance lists -----------------------------------------------------------------------
+    def read_lists(self) -> None:
+        doc = self.doc
+        labels = find_labels(doc.text, doc.content_start)
+        pending: list[tuple[Role, ...]] = []
+        for idx, label in enumerate(labels):
+            nxt = labels[idx + 1].start if idx + 1 < len(labels) else len(doc.text)
+            end = self._list_end(label, nxt)
+            if label.is_stop:
+                if pending:
+                    self._assign_pending(pending, label.end, end)
+                continue
+            if not doc.text[label.end : end].strip():
+                pending.append(label.roles)
+                continue
+            if pending:
+                end_pending = self._assign_pending(pending, label.end, end)
+                if end_pending is None:
+                    pending = []
+            self.list_spans.append((label.end, end))
+            self._read_list(label, label.end, end)
+
+    def _assign_pending(self, pending: list[tuple[Role, ...]], start: int, end: int) -> int | None:
+        """Labels written in a row ('Sekreterare Ordförande Justerande') then names in a row."""
+        tokens = self.doc.tokens(start, end)
+        runs = name_runs(self.doc, tokens, relaxed_start={0})
+        while pending and runs:
+            run = runs.pop(0)
+            self.add(run.name, run.start, run.end, pending.pop(0))
+        pending.clear()
+        return None
+
+    def _list_end(self, label: Label, next_label: int) -> int:
+        """A list ends at the next label, at an agenda item, or where its lines stop being entries."""
+        text = self.doc.text
+        line_end = text.find("\n", label.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest_of_line = text[label.end : min(line_end, next_label)]
+        if rest_of_line.strip() and (line_end >= next_label or not rest_of_line.rstrip().endswith(",")):
+            if line_end >= next_label:
+                return next_label
+            end = line_end
+            if not self._looks_like_entry(end + 1, next_label):
+                return end
+        else:
+            end = min(line_end, next_label)
+        pos = end
+        while pos < next_label:
+            nl = text.find("\n", pos + 1)
+            nl = len(text) if nl < 0 else nl
+            line = text[pos:nl].strip()
+            if line and not self._is_entry_line(pos, min(nl, next_label)):
+                break
+            end = min(nl, next_label)
+            pos = nl
+            if nl >= len(text):
+                break
+        return end
+
+    def _looks_like_entry(self, start: int, limit: int) -> bool:
+        text = self.doc.text
+        while start < limit and text[start] in " \n":
+            start += 1
+        nl = text.find("\n", start)
+        return start < limit and self._is_entry_line(start, min(limit, len(text) if nl < 0 else nl))
+
+    def _is_entry_line(self, start: int, end: int) -> bool:
+        text = self.doc.text
+        line = text[start:end].strip()
+        if not line or _ITEM_START.match(text[start:end].lstrip("\n")):
+            return False
+        tokens = self.doc.tokens(start, end)
+        if len(tokens) > _MAX_LINE_ENTRY_TOKENS:
+            return False
+        runs = name_runs(self.doc, tokens, relaxed_start={0})
+        return bool(runs) and runs[0].first_index <= 1
+
+    def _read_list(self, label: Label, start: int, end: int) -> None:
+        tokens = self.doc.tokens(start, end)
+        chunks = _split_chunks(tokens)
+        current: list[Person] = []
+        tails: list[list[Token]] = []
+        for chunk in chunks:
+            relaxed = {0} if _all_name_words(self.doc, chunk) or chunk is chunks[0] else set()
+            runs = name_runs(self.doc, chunk, relaxed_start=relaxed)
+            if not runs:
+                if current:
+                    tails[-1].extend(chunk)
+                else:
+                    self._resolve_short_forms(chunk, label.roles)
+                continue
+            if runs[0].first_index > 0 and current:
+                tails[-1].extend(chunk[: runs[0].first_index])
+            shared_with_previous = _joined_by_och(chunk, runs)
+            for r_idx, run in enumerate(runs):
+                stop = runs[r_idx + 1].first_index if r_idx + 1 < len(runs) else len(chunk)
+                person = self.add(run.name, run.start, run.end, label.roles)
+                person.listed = True
+                current.append(person)
+                tails.append(chunk[run.last_index + 1 : stop])
+                if r_idx > 0 and r_idx in shared_with_previous:
+                    tails[-2].append(Token(-1, -1, "&", False))  # marker: share the next affiliation
+        for person, tail in zip(current, tails, strict=True):
+            self._apply_tail(person, tail)
+        for i, (person, tail) in enumerate(zip(current, tails, strict=True)):
+            if tail and tail[-1].text == "&" and person.affiliation is None and i + 1 < len(current):
+                person.affiliation = current[i + 1].affiliation
+                person.affiliation_kind = current[i + 1].affiliation_kind
+
+    def _resolve_short_forms(self, chunk: list[Token], roles: tuple[Role, ...]) -> None:
+        """'EB' or 'Lisa A L' after a name list: initials of someone already named."""
+        words = [t.text for t in chunk]
+        if len(words) == 1 and is_initials(words[0]):
+            person = self.by_initials(words[0])
+            if person:
+                person.roles.update(roles)
+
+    def _apply_tail(self, person: Person, tail: list[Token]) -> None:
+        """Interpret what follows a name in a list: party, role, item numbers, affiliation."""
+        words = [t for t in tail if t.start >= 0]
+        segments: list[list[Token]] = [[]]
+        depth = 0
+        for tok in words:
+            if tok.text == "(":
+                depth += 1
+                segments.append([])
+                continue
+            if tok.text == ")":
+                depth = max(0, depth - 1)
+                segments.append([])
+                continue
+            if tok.text in {",", ";", "/"} and depth == 0:
+                segments.append([])
+                continue
+            segments[-1].append(tok)
+        candidates: list[tuple[int, Hit | str, str]] = []
+        for seg in segments:
+            seg = self._strip_roles(person, seg)
+            if not seg:
+                continue
+            cand = self._affiliation_of(seg)
+            if cand is not None:
+                candidates.append(cand)
+        if candidates and not person.affiliation:
+            best = min(candidates, key=lambda c: c[0])
+            person.affiliation = best[1]
+            person.affiliation_kind = best[2]
+
+    def _strip_roles(self, person: Person, seg: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        i = 0
+        while i < len(seg):
+            word = seg[i].text
+            key = word.casefold().rstrip(".:")
+            prev = seg[i - 1].text.casefold() if i else ""
+            if key in _ROLE_WORDS and prev not in {"vice", "v", "v."} and not person.roles & {"absent"}:
+                person.roles.update(_ROLE_WORDS[key])
+            elif key in _ROLE_WORDS or key in {"vice", "v"}:
+                pass
+            elif fold(word) in PARTIES and len(seg) == 1:
+                person.party = word.upper()
+            elif key in {"punkt", "p", "punkterna", "§"} and i + 1 < len(seg) and seg[i + 1].text[:1].isdigit():
+                person.roles.add("guest")
+                i += 1
+            elif re.fullmatch(r"[\d–\-.:§]+", word) or key in {"kl", "ca"}:
+                pass
+            else:
+                out.append(seg[i])
+            i += 1
+        return out
+
+    def _affiliation_of(self, seg: list[Token]) -> tuple[int, Hit | str, str] | None:
+        doc = self.doc
+        start, end = seg[0].start, seg[-1].end
+        hits = [h for h in doc.hits_in(start, end) if h.kind in ("municipality", "organization")]
+        phrase = doc.text[start:end]
+        if len(hits) == 1 and hits[0].start == start and hits[0].end == end:
+            return (0, hits[0], hits[0].kind)
+        lead = 0
+        while lead < len(seg) and is_title(seg[lead].text):
+            lead += 1
+        rest = seg[lead:]
+        if rest and rest[0].text[:1].isupper() and not is_given_name(rest[0].text):
+            first_hit = hits[0] if hits else None
+            if first_hit and first_hit.start == rest[0].start and not first_hit.surface.endswith("s"):
+                return (1, first_hit, first_hit.kind)
+            if not any(t.text[:1].isdigit() for t in rest) and len(rest) <= 7:
+                if hits and lead:
+                    return (1, hits[0], hits[0].kind)
+                return (2, " ".join(doc.text[rest[0].start : rest[-1].end].split()), "organization")
+        if hits:
+            return (1, hits[0], hits[0].kind)
+        if rest and _UNIT_WORDS.search(doc.text[rest[0].start : rest[-1].end]):
+            unit = " ".join(doc.text[rest[0].start : rest[-1].end].split())
+            return (3, unit, "unit")
+        if lead and len(seg) == lead:
+            return None
+        del phrase
+        return None
+
+    # -- running text ---------------------------------------------------------------------------
+    def read_text(self) -> None:
+        """Names in sentences: presenters, chairs, people only mentioned, and their affiliations."""
+        doc = self.doc
+        for s_start, s_end in doc.sentences:
+            if s_end <= doc.content_start or self._in_list(s_start, s_end):
+                continue
+            tokens = doc.tokens(s_start, s_end)
+            runs = name_runs(doc, tokens)
+            for run in runs:
+                person = self.add(run.name, run.start, run.end)
+                self._context_roles(person, tokens, run.first_index, run.last_index, s_start)
+                if not person.listed and person.affiliation is None:
+                    self._text_affiliation(person, tokens, run)
+            self._first_name_mentions(tokens, runs, s_start)
+
+    def _in_list(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b + 1 for a, b in self.list_spans)
+
+    def _first_name_mentions(self, tokens: list[Token], runs: list[NameRun], s_start: int) -> None:
+        covered = {i for r in runs for i in range(r.first_index, r.last_index + 1)}
+        for i, tok in enumerate(tokens):
+            if i in covered or not is_given_name(tok.text.replace("- ", "-")):
+                continue
+            word = tok.text
+            if i + 1 < len(tokens) and tokens[i].text.endswith("-"):
+                word = tok.text + tokens[i + 1].text
+            person = self.by_first_name(word)
+            if person is None:
+                rest = [t.text for t in tokens[i + 1 : i + 3]]
+                if rest and all(is_initials(w) or re.fullmatch(r"[A-ZÅÄÖ]", w) for w in rest[:2]):
+                    continue
+                continue
+            self._context_roles(person, tokens, i, i, s_start)
+
+    def _context_roles(self, person: Person, tokens: list[Token], first: int, last: int, s_start: int) -> None:
+        doc = self.doc
+        before = doc.text[max(s_start, tokens[first].start - 40) : tokens[first].start]
+        if _CHAIR_BEFORE.search(before.casefold()):
+            person.roles.update(("chair", "present"))
+        j = last + 1
+        # skip an appositive (", VästKom,") or a coordinated name ("och Maria Jonsson")
+        while (
+            j < len(tokens)
+            and j <= last + 8
+            and (
+                tokens[j].text in {",", "(", ")", "och", "och/eller"}
+                or _is_apposition_word(tokens[j])
+                or is_name_token(tokens[j].text)
+                or doc.hit_covering(tokens[j].start, tokens[j].end) is not None
+            )
+        ):
+            j += 1
+        if j < len(tokens) and tokens[j - 1].text == "," and _is_apposition_word(tokens[j - 1 if j else 0]):
+            pass
+        # Swedish puts the finite verb right after the subject and its apposition
+        for k in range(
+            j,
+            min(len(tokens), j + 10)
+            if tokens[last + 1 : last + 2] and tokens[last + 1].text == ","
+            else min(len(tokens), j + 1),
+        ):
+            after = doc.text[tokens[k].start : tokens[k].start + 60]
+            if _PRESENTER_VERBS.match(after):
+                person.roles.update(("presenter", "present"))
+                break
+            if _WELCOME.match(after):
+                person.roles.add("present")
+                break
+        if _SECRETARY_BEFORE.search(doc.text[s_start : tokens[first].start]):
+            person.roles.update(("secretary", "present"))
+
+    def _text_affiliation(self, person: Person, tokens: list[Token], run: NameRun) -> None:
+        doc = self.doc
+        j = run.last_index + 1
+        preposition = False
+        titled = False
+        while j < len(tokens) and (
+            tokens[j].text in {",", "("} or is_title(tokens[j].text) or tokens[j].text in {"från", "vid", "på", "hos"}
+        ):
+            preposition = preposition or tokens[j].text in {"från", "vid", "på", "hos", ",", "("}
+            titled = titled or is_title(tokens[j].text)
+            j += 1
+        if titled:
+            for k in range(j, min(len(tokens), j + 7)):
+                hit = doc.hit_covering(tokens[k].start, tokens[k].end)
+                if hit is not None and hit.kind == "organization":
+                    person.affiliation = hit
+                    return
+                if tokens[k].text in {".", ";"}:
+                    break
+        if j < len(tokens) and (preposition or titled or j == run.last_index + 1):
+            tok = tokens[j]
+            hit = doc.hit_covering(tok.start, tok.end)
+            if hit is not None and hit.start == tok.start and hit.kind in ("municipality", "organization"):
+                person.affiliation = hit
+                return
+            if preposition and tok.text[:1].isupper() and not is_given_name(tok.text):
+                k = j
+                while (
+                    k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not is_given_name(tokens[k + 1].text)
+                ):
+                    k += 1
+                following = tokens[k + 1].text if k + 1 < len(tokens) else ","
+                if following in {",", ")", "."} or k + 1 >= len(tokens):
+                    person.affiliation = " ".join(doc.text[tok.start : tokens[k].end].split())
+                    person.affiliation_kind = "organization"
+                    return
+        # before the name: "Verksamhetsutvecklare på Landstinget Lillemor Eriksson", "Från SKL medverkade X"
+        i = run.first_index - 1
+        if i >= 0:
+            hit = doc.hit_covering(tokens[i].start, tokens[i].end)
+            if (
+                hit is not None
+                and hit.kind == "organization"
+                and i >= 1
+                and tokens[_hit_first_index(tokens, i, hit) - 1].text in {"på", "vid", "från", "hos"}
+            ):
+                person.affiliation = hit
+                return
+        sentence = doc.text[tokens[0].start : run.start]
+        m = re.search(r"\bFrån\s+(\S+(?:\s+\S+){0,3}?)\s+(?:medverkade|deltog|närvarade)\b", sentence)
+        if m:
+            hit = doc.hit_covering(tokens[0].start + m.start(1), tokens[0].start + m.end(1))
+            if hit is not None:
+                person.affiliation = hit
+                person.roles.update(("present", "guest"))
+
+    def facts(self) -> list[PersonFact]:
+        return [p.to_fact() for p in self.people.values()]
+
+
+def _hit_first_index(tokens: list[Token], i: int, hit: Hit) -> int:
+    while i > 0 and tokens[i - 1].end > hit.start:
+        i -= 1
+    return i
+
+
+def _is_apposition_word(tok: Token) -> bool:
+    return is_title(tok.text)
+
+
+def _sentence_subject(tokens: list[Token], first: int) -> bool:
+    """The name opens its clause: sentence start, or after a comma/'och' that joins subjects."""
+    prev = tokens[first - 1].text if first else ""
+    return prev in {"och", ",", ":", "–", "-"} and first <= 6
+
+
+def _split_chunks(tokens: list[Token]) -> list[list[Token]]:
+    """Split a list at top-level commas, semicolons, slashes, line breaks and 'samt'."""
+    chunks: list[list[Token]] = [[]]
+    depth = 0
+    for tok in tokens:
+        if tok.newline_before and depth == 0 and chunks[-1]:
+            chunks.append([])
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and tok.text in {",", ";", "/"}:
+            chunks.append([])
+            continue
+        if depth == 0 and tok.text == "samt":
+            chunks.append([])
+            continue
+        chunks[-1].append(tok)
+    return [c for c in chunks if c]
+
+
+def _all_name_words(doc: Doc, chunk: list[Token]) -> bool:
+    words = [t for t in chunk if t.text not in {"(", ")"}]
+    names = [t for t in words if is_name_token(t.text) and not is_title(t.text)]
+    if not 2 <= len(names) <= 4 or len(names) != len(words):
+        return False
+    return all(doc.hit_covering(t.start, t.end) is None for t in names)
+
+
+def _joined_by_och(chunk: list[Token], runs: list[NameRun]) -> set[int]:
+    """Indices of runs joined to the previous one by 'och' ('A och B (Kulturrådet)')."""
+    out = set()
+    for idx in range(1, len(runs)):
+        between = [t.text for t in chunk[runs[idx - 1].last_index + 1 : runs[idx].first_index]]
+        if between == ["och"]:
+            out.add(idx)
+    return out

@@ -1,0 +1,143 @@
+"""Text preparation that keeps character offsets: markup and page furniture become spaces.
+
+Every later step works on the cleaned text, whose offsets equal the document's, so evidence
+spans point straight into the stored document text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samkarta.loaders.model import Evidence
+
+_BLANKS = [
+    re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|mailto:)[^)\s]*\)"),  # markdown link: keep its text
+]
+_MASKS = [
+    re.compile(r"<(?:https?://|mailto:)[^>\s]*>"),
+    re.compile(r"\b(?:https?://|www\.)\S+"),
+    re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    re.compile(r"[.…_]{4,}"),  # signature dot leaders
+    re.compile(r"\bSida \d+ av \d+\b"),
+    re.compile(r"(?m)^[ \t]*#{1,6}(?=\s)"),  # markdown heading marks
+    re.compile(r"\*{1,3}|_{2,3}"),  # markdown emphasis
+    re.compile(r"(?m)^[ \t]*(?:Storlek: px|Starta visningen från sidan:|Full text|Transkript:?)[ \t]*$"),
+    re.compile(r"(?m)^[ \t]*Download \"|\"[ \t]*$"),
+]
+# A saved web page's list of related documents runs until its transcript starts.
+_RELATED = re.compile(r"(?ms)^[ \t]*Relevanta dokument[ \t]*$.*?^(?=[ \t]*Transkript:?[ \t]*$)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])|\n\s*\n|(?<=[:;])\s*\n")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:ordf|kl|t\.ex|bl\.a|o|enh|ans|skolsk|fr\.o\.m|t\.o\.m|m\.fl|s\.k|tex|ca|nr|dnr|bil|sekr|"
+    r"resp|jfr|m\.m|p\.g\.a|d\.v\.s|dvs|f\.d|tf|f\.n|ev|inkl|exkl|st|tel|mfl)\.|\b[A-ZÅÄÖ]\.)$"
+)
+
+
+_ITEM_NUMBER = re.compile(r"\s*(?:§\s*)?\d{1,3}(?:\.\d{1,2})*\.?$")
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def clean(text: str) -> str:
+    """Same-length copy of text with markup, links, addresses and web-page furniture blanked."""
+    out = text.replace("\u00a0", " ").replace("\t", " ").replace("\u200b", " ")
+    related = _RELATED.search(out)
+    if related:
+        out = _blank(out, related.start(), related.end())
+    for pattern in _BLANKS:
+        for m in pattern.finditer(out):
+            out = _blank(out, m.start(), m.start(1)) if m.start(1) > m.start() else out
+            out = _blank(out, m.end(1), m.end())
+    for pattern in _MASKS:
+        out = pattern.sub(lambda m: " " * len(m.group(0)), out)
+    return out
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def lines(text: str) -> list[Line]:
+    """Lines with offsets; text is stripped but offsets are of the stripped content."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans within text[start:end], splitting at sentence ends but not abbreviations."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cur = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if "\n" not in m.group(0) and (
+            _ABBREVIATIONS.search(text, max(cur, m.start() - 12), m.start())
+            or _ITEM_NUMBER.match(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+        ):
+            continue
+        if text[cur : m.start()].strip():
+            spans.append(_trim(text, cur, m.start()))
+        cur = m.end()
+    if text[cur:end].strip():
+        spans.append(_trim(text, cur, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def squash(s: str) -> str:
+    """Fold whitespace runs to single spaces."""
+    return " ".join(s.split())
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line, in lists) that contains the span."""
+    left = max(text.rfind("\n\n", 0, start), text.rfind("\n", 0, start) if _is_list_line(text, start) else -1)
+    for m in re.finditer(r"[.!?]\s", text[max(0, start - 400) : start]):
+        left = max(left, max(0, start - 400) + m.end() - 1)
+    left = max(left + 1, 0)
+    right_candidates = [i for i in (text.find("\n\n", end), re.search(r"[.!?](\s|$)", text[end:])) if i]
+    right = len(text)
+    for cand in right_candidates:
+        if isinstance(cand, int) and cand >= 0:
+            right = min(right, cand)
+        elif isinstance(cand, re.Match):
+            right = min(right, end + cand.start() + 1)
+    if _is_list_line(text, start):
+        nl = text.find("\n", end)
+        right = min(right, nl if nl >= 0 else len(text))
+    return _trim(text, left, min(right, left + 600))
+
+
+def _is_list_line(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line) < 120
+
+
+def evidence(text: str, start: int, end: int) -> Evidence:
+    """Evidence for a span: its offsets and the whitespace-folded sentence around it."""
+    s, e = sentence_around(text, start, end)
+    return Evidence(start=start, end=end, quote=squash(text[s:e])[:400])
