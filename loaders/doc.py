@@ -5,21 +5,36 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from samkarta.loaders.gazetteer import Hit, gazetteer
 from samkarta.loaders.model import Evidence
-from samkarta.loaders.text import clean, evidence, sentence_spans
+from samkarta.loaders.text import clean, sentence_spans, squash
 
 _TOKEN = re.compile(r"[(),;/:]|[^\s(),;/:]+")
 _CONTENT_MARK = re.compile(r"(?m)^[ \t]*Transkript:?[ \t]*$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
     newline_before: bool  # a line break separates it from the previous token
+
+
+def _tokenize(text: str) -> list[Token]:
+    out = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        word, s, e = m.group(0), m.start(), m.end()
+        newline = text.find("\n", prev_end, s) >= 0
+        if len(word) > 1 and word[-1] in ".!?" and word.count(".") <= 1:
+            out.append(Token(s, e - 1, word[:-1], newline))
+            out.append(Token(e - 1, e, word[-1], False))
+        else:
+            out.append(Token(s, e, word, newline))
+        prev_end = e
+    return out
 
 
 @dataclass
@@ -30,6 +45,8 @@ class Doc:
     sentences: list[tuple[int, int]]
     content_start: int
     _hit_starts: list[int] = field(default_factory=list)
+    _tokens: list[Token] = field(default_factory=list)
+    _token_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, raw: str) -> Doc:
@@ -41,17 +58,15 @@ class Doc:
         return doc
 
     def tokens(self, start: int, end: int) -> list[Token]:
-        out = []
-        prev_end = start
-        for m in _TOKEN.finditer(self.text, start, end):
-            word, s, e = m.group(0), m.start(), m.end()
-            newline = "\n" in self.text[prev_end:s]
-            if len(word) > 1 and word[-1] in ".!?" and word.count(".") <= 1:
-                out.append(Token(s, e - 1, word[:-1], newline))
-                out.append(Token(e - 1, e, word[-1], False))
-            else:
-                out.append(Token(s, e, word, newline))
-            prev_end = e
+        """Tokens inside [start, end); the first one's newline flag looks back to start only."""
+        if not self._tokens:
+            self._tokens = _tokenize(self.text)
+            self._token_starts = [t.start for t in self._tokens]
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
+        out = [t for t in self._tokens[lo:hi] if t.end <= end]
+        if out and out[0].newline_before and "\n" not in self.text[start : out[0].start]:
+            out[0] = Token(out[0].start, out[0].end, out[0].text, False)
         return out
 
     def hit_covering(self, start: int, end: int) -> Hit | None:
@@ -78,4 +93,12 @@ class Doc:
         return (pos, pos)
 
     def evidence(self, start: int, end: int) -> Evidence:
-        return evidence(self.text, start, end)
+        """Offsets of the fact and, as quote, the sentence (or list line) it stands in."""
+        s, e = self.sentence_at(start)
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        if e <= s or e - s > 600 or (line_end - line_start < 160 and (s < line_start or e > line_end)):
+            s, e = line_start, line_end
+        # model_construct: offsets and quote are built here, validation would only cost time
+        return Evidence.model_construct(start=start, end=end, quote=squash(self.text[s:e])[:400])

@@ -2,34 +2,54 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 
 from samkarta.loaders.doc import Doc
 from samkarta.loaders.gazetteer import Hit
-from samkarta.loaders.lexicon import fold, is_title
+from samkarta.loaders.lexicon import COMMON_WORDS, fold, is_title
 from samkarta.loaders.model import EntityFact, Evidence, PersonFact
 from samkarta.reference import load_reference
 
 _AGENCY = re.compile(
-    r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{2,}(?:verket|inspektionen|myndigheten|departementet|ombudsmannen|kansliet)\b"
+    r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{2,}(?<!nät)(?:verket|inspektionen|myndigheten|departementet|ombudsmannen|kansliet)\b"
     r"|\bMyndigheten för [a-zåäö]+(?: och [a-zåäö]+| [a-zåäö]+){0,3}(?= \(|[,.;)]|\s+och\s+[A-ZÅÄÖ]|$)"
     r"|\bStatens [a-zåäö]+\b"
 )
+# "för X": the matter a body is for, without function words ("för att", "som", "år").
+_STOP = r"(?!(?:att|den|det|en|ett|som|år|för|i|med|om|på|till|och|arbetet|mötet|dem|sig|kommande)\b)"
+_WORD = rf"{_STOP}[a-zåäö-]+"
+_QUALIFIER = rf"(?:\s+(?:för|i)\s+{_WORD}(?:\s+{_WORD})?(?:\s+och\s+{_WORD}(?:\s+{_WORD})?)?)"
 _NETWORK = re.compile(
-    r"(?P<net>\b[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*(?:s\s)?nätverk(?:et)?\b"
-    r"(?:\s+(?:för|i)\s+[a-zåäö]+(?:\s+och\s+[a-zåäö]+)?)?)"
+    rf"(?P<net>\b[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ]*(?:-[\wåäöÅÄÖ]+)*(?:s\s|-)?nätverk(?:et)?\b{_QUALIFIER}?)"
     r"|(?P<adjnet>\b(?:[Rr]egional[a]?t?|[Nn]ationell[at]?|[Ll]änsgemensam[ta]?|[Ll]okal[ta]?)\s+"
     r"nätverk(?:et)?\s+för\s+[a-zåäö]+)"
-    r"|(?P<chefs>\b[A-ZÅÄÖa-zåäö][\wåäö]*-?cheferna\b(?:\s+på\s+[A-ZÅÄÖ]{2,})?)"
-    r"|(?P<group>\b[A-ZÅÄÖa-zåäö][\wåäö]*(?:grupp(?:en)?|utskott(?:et)?)\b"
-    r"(?:\s+(?:för|i)\s+[\wåäö]+(?:\s+[a-zåäö]+){0,2}|\s+region\s+\d+)?)"
-    r"|(?P<council>\b(?:[A-ZÅÄÖ]{2,}\s+)?[A-ZÅÄÖa-zåäö][\wåäö]{3,}råd(?:et)?\b)"
+    r"|(?P<chefs>\b[A-ZÅÄÖa-zåäö][\wåäö]*-?cheferna\b)"
+    rf"|(?P<group>\b[\wåäö]*(?:grupp(?:en)?|utskott(?:et)?)\b(?:{_QUALIFIER}|\s+region\s+\d+)?)"
+    r"|(?P<council>\b(?:[A-ZÅÄÖ]{2,}\s+)?[A-ZÅÄÖa-zåäö][\wåäö]{3,}(?<!om)råd(?:et)?\b)"
     r"|(?P<adjcouncil>\b(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Kk]ommunal[at]?)\s+[\wåäö]*(?:råd|forum)\b)"
     r"|(?P<forum>\b[A-ZÅÄÖa-zåäö][\wåäö]{3,}forum\b)"
-    r"|(?P<board>\b[A-ZÅÄÖa-zåäö][\wåäö]*styrelse(?:n|ns)?\b)"
-    r"|(?P<assembly>\b[a-zåäöA-ZÅÄÖ]+(?:ernas|arnas|ornas)\s+möte\b)"
+    r"|(?P<board>\b[\wåäö]*styrelse(?:n|ns)?\b)"
+    r"|(?P<assembly>\b[a-zåäöA-ZÅÄÖ]+(?:ernas|arnas|ornas)\s+möte\b|\b(?:[Ff]örbunds|[Åå]rs)möte(?:t)?\b"
+    r"|\b(?:[Ff]örenings|[Åå]rs)?stämma(?:n)?\b)"
     r"|(?P<acronym>\b(?:[A-ZÅÄÖ]{1,4}NV|RUG)\b)"
+)
+_NETWORK_ANCHOR = (
+    "ätverk",
+    "grupp",
+    "utskott",
+    "råd",
+    "forum",
+    "styrelse",
+    "cheferna",
+    "nas möte",
+    "smöte",
+    "stämma",
+    "NV",
+    "RUG",
 )
 _GROUP_PREFIXES = (
     "styr",
@@ -71,6 +91,7 @@ _PROJECT_HEADS = re.compile(
     r"|\b[A-ZÅÄÖ][\wåäö]+(?:planen|resan|programmet)\b"
     r"|[\"”“](?P<quoted>[A-ZÅÄÖ][^\"”“\n]{2,60})[\"”“]"
 )
+_PROJECT_ANCHOR = ("projekt", "insatsen", "model", "satsningen", "planen", "resan", "programmet", '"', "”", "“")
 _GENERIC_TITLES = re.compile(
     r"^(?:övrig[at]?(?: frågor)?|föregående|mötets|godkännande|val av|rapport|information|aktuellt|"
     r"avslutning|nästa|välkommen|reflektion|ekonomi|dagordning|inledning|presentation|runda|"
@@ -80,23 +101,74 @@ _GENERIC_TITLES = re.compile(
 _PROCESS_NOUN = re.compile(r"(?:ning|ningen|tion|tionen|het|heten|frågor|uppdrag|arbete|arbetet)$")
 
 
+def anchored(pattern: re.Pattern[str], keywords: tuple[str, ...], text: str, start: int) -> Iterator[re.Match[str]]:
+    """pattern.finditer, but only tried near the keywords it needs: a long pattern that starts with a
+    generic word would otherwise be attempted at every word of the document."""
+    positions = []
+    for word in keywords:
+        pos = text.find(word, start)
+        while pos >= 0:
+            positions.append((pos, pos + len(word)))
+            pos = text.find(word, pos + 1)
+    last_end = start
+    for a_start, _ in sorted(positions):
+        if a_start < last_end:
+            continue
+        # try the match at the start of the keyword's word and of up to three words before it
+        starts = [a_start]
+        pos = a_start
+        word_start = a_start
+        while word_start > last_end and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+            word_start -= 1
+        starts.append(word_start)
+        for _ in range(4):
+            pos = max(text.rfind(" ", last_end, pos), text.rfind("\n", last_end, pos))
+            if pos < 0:
+                starts.append(last_end)
+                break
+            starts.append(pos + 1)
+            pos -= 1
+        for cand in sorted(set(starts)):
+            if cand > a_start:
+                continue
+            m = pattern.match(text, cand)
+            if m and m.start() <= a_start < m.end():
+                yield m
+                last_end = m.end()
+                break
+
+
 @dataclass
 class _Collected:
     facts: dict[str, EntityFact] = field(default_factory=dict)
 
-    def add(self, key: str, name: str, ev: Evidence, ref: str | None = None, kind: str | None = None) -> None:
+    def add(
+        self,
+        key: str,
+        name: str,
+        ev: Evidence | Callable[[], Evidence],
+        ref: str | None = None,
+        kind: str | None = None,
+    ) -> None:
+        """Add a mention; evidence may be a callable so that surplus mentions cost nothing."""
         fact = self.facts.get(key)
         if fact is None:
-            self.facts[key] = EntityFact(name=name, ref=ref, kind=kind, evidence=[ev])
-        elif len(fact.evidence) < 10:
-            fact.evidence.append(ev)
+            self.facts[key] = EntityFact(name=name, ref=ref, kind=kind, evidence=[ev() if callable(ev) else ev])
+        elif len(fact.evidence) < 4:
+            fact.evidence.append(ev() if callable(ev) else ev)
 
     def values(self) -> list[EntityFact]:
         return list(self.facts.values())
 
 
 def _excluded(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+    """True when [start, end) lies inside one of the spans (sorted by start)."""
+    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    while i >= 0 and spans[i][0] > start - 400:
+        if spans[i][1] >= end:
+            return True
+        i -= 1
+    return False
 
 
 def find_municipalities(doc: Doc, name_spans: list[tuple[int, int]], people: list[PersonFact]) -> list[EntityFact]:
@@ -109,7 +181,7 @@ def find_municipalities(doc: Doc, name_spans: list[tuple[int, int]], people: lis
         if hit.ambiguous and hit.ref not in affiliated and not _place_context(doc, hit):
             continue
         muni = ref.municipalities[hit.ref]
-        out.add(hit.ref, muni.name, doc.evidence(hit.start, hit.end), ref=hit.ref, kind="municipality")
+        out.add(hit.ref, muni.name, partial(doc.evidence, hit.start, hit.end), ref=hit.ref, kind="municipality")
     return out.values()
 
 
@@ -143,7 +215,9 @@ def find_organizations(
         if key == "Länsstyrelsen" and len(specific_boards) == 1:
             key = next(iter(specific_boards))
         target = services if ref.organizations[hit.ref].kind == "joint_service" else orgs
-        target.add(key, hit.surface, doc.evidence(hit.start, hit.end), ref=key, kind=ref.organizations[hit.ref].kind)
+        target.add(
+            key, hit.surface, partial(doc.evidence, hit.start, hit.end), ref=key, kind=ref.organizations[hit.ref].kind
+        )
     for p in people:
         if p.affiliation and p.affiliation_kind in ("organization", "unit") and not p.affiliation_ref:
             ev = p.evidence[0] if p.evidence else Evidence(start=0, end=0, quote="")
@@ -174,8 +248,12 @@ def _abbreviation_context(doc: Doc, hit: Hit) -> bool:
     return hit.surface.isupper() and bool(re.search(r"(?:\bfrån|\btill|\bpå|\bvid|\bhos|\bför|,|\()\s*$", before))
 
 
+@lru_cache(maxsize=100_000)
 def network_key(name: str) -> str:
-    key = re.sub(r"[\s\-:]", "", fold(name))
+    """Key under which spellings of one body meet: 'Socialchefs nätverket' = 'socialcheferna',
+    'Kommunalt forum' = 'Kommunala forum'."""
+    words = [re.sub(r"(?<=[a-zåäö]{4}l)(?:t|a)$", "", w) for w in fold(name).split()]
+    key = re.sub(r"[\s\-:]", "", "".join(words))
     key = re.sub(r"(?:chefs)?(?:nätverket|nätverk|cheferna)", "", key)
     key = re.sub(r"(gruppen|grupp)", "grupp", key)
     return key.removesuffix("s") if len(key) > 4 else key
@@ -185,8 +263,8 @@ def find_networks(doc: Doc, body: str | None, body_span: tuple[int, int], org_na
     out = _Collected()
     body_key = network_key(body) if body else None
     if body:
-        out.add(body_key or "", body, doc.evidence(*body_span))
-    for m in _NETWORK.finditer(doc.text):
+        out.add(body_key or "", body, partial(doc.evidence, *body_span))
+    for m in anchored(_NETWORK, _NETWORK_ANCHOR, doc.text, 0):
         kind = m.lastgroup or ""
         name = " ".join(m.group(0).split())
         if kind == "board" and fold(name).endswith("s"):
@@ -196,9 +274,9 @@ def find_networks(doc: Doc, body: str | None, body_span: tuple[int, int], org_na
         bare = fold(name)
         if _NOT_BODIES.match(bare) and not (kind == "board" and bare in {"styrelsen"}):
             continue
-        if bare in {fold(o) for o in org_names} or is_title(name):
+        if bare in {fold(o) for o in org_names} or (" " not in name and is_title(name)):
             continue
-        if kind == "group" and not name[0].isupper() and not bare.startswith(_GROUP_PREFIXES):
+        if kind == "group" and not name[0].isupper() and not bare.startswith(_GROUP_PREFIXES) and "chefs" not in bare:
             continue
         if kind == "group" and bare.startswith("arbets") and not bare.startswith("arbetsutskott"):
             continue
@@ -207,10 +285,33 @@ def find_networks(doc: Doc, body: str | None, body_span: tuple[int, int], org_na
         if body_span[0] <= m.start() < body_span[1]:
             continue
         key = network_key(name)
-        if body_key and body and ((len(key) >= 3 and body_key.startswith(key)) or (name.isupper() and name in body)):
+        if (
+            body_key
+            and body
+            and (
+                (len(key) >= 3 and (body_key.startswith(key) or key.startswith(body_key)))
+                or (name.isupper() and name in body)
+            )
+        ):
             key = body_key
-        out.add(key, name, doc.evidence(m.start(), m.end()))
-    return out.values()
+        out.add(key, name, partial(doc.evidence, m.start(), m.end()))
+        inner = re.search(r"\b(?:för|i)\s+([\wåäö-]*nätverk(?:et)?)$", name)
+        if inner:  # "beredningsgruppen för verksamhetsutvecklarnätverket" names two bodies
+            out.add(network_key(inner.group(1)), inner.group(1), partial(doc.evidence, m.start(), m.end()))
+    return _merge_short_forms(out)
+
+
+def _merge_short_forms(found: _Collected) -> list[EntityFact]:
+    """'Arbetsutskottet' is short for the one 'Arbetsutskottet för kommunalt forum' in the same minutes."""
+    keys = list(found.facts)
+    merged: dict[str, str] = {}
+    for key in keys:
+        longer = [k for k in keys if k != key and len(key) >= 5 and k.startswith(key)]
+        if len(longer) == 1:
+            merged[key] = longer[0]
+    for short, long in merged.items():
+        found.facts[long].evidence.extend(found.facts[short].evidence[:2])
+    return [f for k, f in found.facts.items() if k not in merged]
 
 
 def _chefs_to_network(name: str) -> str:
@@ -233,13 +334,13 @@ def find_projects(
     for s in services:
         out.facts[fold(s.name)] = s
     excluded = {fold(n) for n in excluded_names}
-    for m in _PROJECT_HEADS.finditer(doc.text, doc.content_start):
+    for m in anchored(_PROJECT_HEADS, _PROJECT_ANCHOR, doc.text, doc.content_start):
         name = m.group("pname") or m.group("iname") or m.group("quoted") or m.group(0)
         name = " ".join(name.split()).strip(" .")
         if fold(name) in excluded or len(name) < 3:
             continue
         start = m.start("quoted") if m.group("quoted") else m.start()
-        out.add(fold(name), name, doc.evidence(start, start + len(name)))
+        out.add(fold(name), name, partial(doc.evidence, start, start + len(name)))
     for m in _ACRONYM.finditer(doc.text, doc.content_start):
         word = m.group(0)
         base = word.split("-")[0]
@@ -249,6 +350,7 @@ def find_projects(
             or doc.hit_covering(m.start(), m.end())
             or _excluded(list_spans, m.start(), m.end())
             or re.match(r"^[A-ZÅÄÖ]{1,4}NV$|^RUG", base)
+            or fold(base) in COMMON_WORDS
             or _defined_as_common_noun(doc, m.start())
         ):
             continue
@@ -264,7 +366,7 @@ def find_projects(
             continue
         if not title[0].isupper() or text_folded.count(title.casefold()) < 2:
             continue
-        out.add(fold(title), title, doc.evidence(start, end))
+        out.add(fold(title), title, partial(doc.evidence, start, end))
     return out.values()
 
 

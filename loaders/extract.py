@@ -20,7 +20,7 @@ def extract_text(text: str, source: SourceInfo | None = None) -> Extraction:
     finder.read_lists()
     finder.read_text()
     people = finder.facts()
-    name_spans = [(e.start, e.end) for p in people for e in p.evidence]
+    name_spans = sorted((e.start, e.end) for p in people for e in p.evidence)
     # the body first from structure, so networks can be told apart from the body itself
     meeting = read_meeting(doc, [], people)
     body_span = (meeting.body_evidence.start, meeting.body_evidence.end) if meeting.body_evidence else (0, 0)

@@ -45,6 +45,9 @@ class _Entry:
     ambiguous: bool
 
 
+_BREAK = re.compile(r"[\n.,;:()]")
+
+
 def _key(s: str) -> str:
     return " ".join(m.group(0) for m in TOKEN.finditer(s))
 
@@ -89,8 +92,13 @@ class Gazetteer:
         """Longest non-overlapping matches, including genitive forms ("Faluns", "SKL:s")."""
         tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
         hits: list[Hit] = []
+        firsts = self.first_tokens_folded
         i = 0
         while i < len(tokens):
+            word = tokens[i][2].casefold()
+            if word not in firsts and word.removesuffix(":s").removesuffix("s") not in firsts:
+                i += 1
+                continue
             hit = self._match_at(text, tokens, i)
             if hit is None:
                 i += 1
@@ -100,16 +108,14 @@ class Gazetteer:
         return hits
 
     def _match_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[Hit, int] | None:
-        first = tokens[i][2]
-        if first.casefold() not in self.first_tokens_folded and first.casefold().rstrip(":s") not in (
-            self.first_tokens_folded
-        ):
-            return None
-        for n in range(min(self.max_tokens, len(tokens) - i), 0, -1):
+        # n-grams never cross a line break or sentence punctuation
+        limit = min(self.max_tokens, len(tokens) - i)
+        for k in range(1, limit):
+            if _BREAK.search(text, tokens[i + k - 1][1], tokens[i + k][0]):
+                limit = k
+                break
+        for n in range(limit, 0, -1):
             window = tokens[i : i + n]
-            # n-grams never cross a line break or sentence punctuation
-            if any(re.search(r"[\n.,;:()]", text[a[1] : b[0]]) for a, b in zip(window, window[1:], strict=False)):
-                continue
             words = [t[2] for t in window]
             key = " ".join(words)
             entry = self._lookup(key)

@@ -21,6 +21,7 @@ _PASSIVE_DECISION = re.compile(
     r"\b(?:läggs|lades|lägges)\s+till\s+handlingarna|\bgodkändes\b|\bgodkänns\b|\bfastställdes\b|"
     r"\bfastställs\b|\bantogs\b|\butses\s+att\b|\butsågs\s+(?:att|till)\b|\bvaldes\s+till\b"
 )
+_PASSIVE_OR_PROPOSED = re.compile(_PASSIVE_DECISION.pattern + r"|\bföreslår\s+\w+\s+(?:att\s+)?besluta\s+att\b")
 _PAST_REFERENCE = re.compile(r"föregående möte|sedan tidigare|tidigare beslut|har tidigare", re.IGNORECASE)
 _PERSON_ACTION = re.compile(
     r"^(?:ska|skall|tar\s+(?:även\s+)?(?:med|upp)|återkommer|bifogar|kommer\s+(?:att|på|till)|ansvarar|"
@@ -31,7 +32,7 @@ _IMPERSONAL_ACTION = re.compile(
     r"\bkommer\s+att\s+(?:skickas|återges|tas\s+upp|redovisas|presenteras|delges|följas\s+upp|få|"
     r"genomföras|utvärderas|sammanställas|bjudas\s+in)\b|\bskickas\s+(?:ut|i|även|till)\b|"
     r"\btas\s+upp\s+(?:på|i|vid)\b|\bbifogas\b|\bgörs\s+till\b|\bförväntas\b|\buppmanades\b|"
-    r"^[Aa]vvakta\b|\bbehöver\s+utredas\b|\bkommer\s+på\s+nästa\b|\b[Vv]i\s+fortsätter\b|"
+    r"\b[Aa]vvakta\b|\bbehöver\s+utredas\b|\bkommer\s+på\s+nästa\b|\b[Vv]i\s+fortsätter\b|"
     r"\btar\s+ansvar(?:et)?\b|\bär\s+välkommen\s+tillbaka\b"
 )
 _UPPMANA = re.compile(r"^uppmana")
@@ -137,15 +138,9 @@ def find_decisions(doc: Doc, items: list[ItemSpan]) -> list[DecisionFact]:
         if any(abs(start - s) < 3 for s in found):
             continue
         add(start, _clause_end(text, start))
-    for s_start, s_end in doc.sentences:
-        if s_start < doc.content_start:
-            continue
-        sentence = text[s_start:s_end]
-        if _PASSIVE_DECISION.search(sentence) and not any(s_start <= s < s_end for s in found):
-            add(s_start, s_end)
-        elif re.search(r"\bföreslår\s+\w+\s+(?:att\s+)?besluta\s+att\b", sentence) and not any(
-            s_start <= s < s_end for s in found
-        ):
+    for m in _PASSIVE_OR_PROPOSED.finditer(text, doc.content_start):
+        s_start, s_end = doc.sentence_at(m.start())
+        if s_end > s_start and not any(s_start <= s < s_end for s in found):
             add(s_start, s_end)
     return [found[k] for k in sorted(found)]
 
@@ -162,17 +157,19 @@ def find_actions(
     decided = {(e.start) for d in decisions for e in d.evidence}
     actions: list[ActionFact] = []
     by_first = _first_name_index(people_names)
+    impersonal = {doc.sentence_at(m.start()) for m in _IMPERSONAL_ACTION.finditer(text, doc.content_start)}
+    names = sorted(people_names, key=len, reverse=True)
     for s_start, s_end in doc.sentences:
         if s_start < doc.content_start or any(s_start <= p < s_end for p in decided):
             continue
         sentence = text[s_start:s_end]
-        assignee, rest = _subject(sentence, people_names, by_first)
+        assignee, rest = _subject(sentence, names, by_first)
         is_action = False
         if assignee is not None and _PERSON_ACTION.match(rest):
             is_action = True
             if _UPPMANA.match(rest):
                 assignee = None
-        elif _IMPERSONAL_ACTION.search(sentence) and len(sentence) < 400:
+        elif (s_start, s_end) in impersonal and len(sentence) < 400:
             is_action = True
             assignee = assignee if assignee and re.match(r"^(?:och\s|kommer)", rest) else None
         if is_action:
@@ -199,7 +196,7 @@ def _first_name_index(names: list[str]) -> dict[str, str | None]:
 def _subject(sentence: str, names: list[str], by_first: dict[str, str | None]) -> tuple[str | None, str]:
     """The person a sentence starts with (full or first name, 'X och Y'), and the text after it."""
     s = sentence.lstrip("-–• ")
-    for name in sorted(names, key=len, reverse=True):
+    for name in names:
         if s.startswith(name):
             rest = s[len(name) :].lstrip(" ,")
             rest = re.sub(r"^och\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+", "", rest)

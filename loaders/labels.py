@@ -131,12 +131,17 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+_ALL_LABELS = [*_ROLE_LABELS, *_COLON_ROLE_LABELS, *_STOP_LABELS, *_FIELD_LABELS]
+# Case-sensitive on purpose: labels are capitalised or all caps, and a literal first letter lets
+# the regex engine skip every lower-case position.
 _LABEL_RE = re.compile(
     r"(?<![\wåäöÅÄÖ-])(?P<label>"
-    + _alternation([*_ROLE_LABELS, *_COLON_ROLE_LABELS, *_STOP_LABELS, *_FIELD_LABELS])
-    + r")(?![\wåäöÅÄÖ-])(?P<colon>\.?\s*:)?",
-    re.IGNORECASE,
+    + _alternation([*_ALL_LABELS, *(w.upper() for w in _ALL_LABELS)])
+    + r")(?![\wåäöÅÄÖ-])(?P<colon>\.?\s*:)?"
 )
+# Cheap first pass: only capitalised words that can begin a label are tried against the full pattern.
+_CAPITALISED = re.compile(r"(?<![\wåäöÅÄÖ-])[A-ZÅÄÖ][\wåäöÅÄÖ/]*")
+_FIRST_WORDS = frozenset(label.split()[0].casefold() for label in _ALL_LABELS)
 _LOOKUP = {k.casefold(): v for k, v in {**_ROLE_LABELS, **_COLON_ROLE_LABELS}.items()}
 _COLON_ONLY = {k.casefold() for k in _COLON_ROLE_LABELS}
 _FIELDS = {k.casefold() for k in _FIELD_LABELS}
@@ -145,7 +150,12 @@ _FIELDS = {k.casefold() for k in _FIELD_LABELS}
 def find_labels(text: str, start: int = 0) -> list[Label]:
     """Labels that head a list or field: capitalised, and followed by a colon, a name or a line end."""
     out: list[Label] = []
-    for m in _LABEL_RE.finditer(text, start):
+    for w in _CAPITALISED.finditer(text, start):
+        if w.group(0).casefold() not in _FIRST_WORDS:
+            continue
+        m = _LABEL_RE.match(text, w.start())
+        if m is None:
+            continue
         word = m.group("label")
         if not (word[0].isupper()):
             continue

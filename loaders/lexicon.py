@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Words that start sentences or headings and that the name dictionary also lists as given names.
@@ -25,6 +25,7 @@ COMMON_WORDS = frozenset(
     vilken vill välkommen väl år åter över övrigt övriga nationell nationella regional regionala
     biträdande tillförordnad tf vice lokal lokala kommunal kommunala statlig statliga särskild
     särskilda ansvarig ansvariga underskrifter underskrift paragrafer justerande justerare ledamöter
+    varje mycket viktigt viktiga inga inget
     beslutande ersättare närvarande frånvarande deltagare medverkande föredragande organ sammanträdesdatum
     """.split()
 )
@@ -130,6 +131,7 @@ _PLACE_SUFFIXES = ("gatan", "vägen", "gränd", "torget", "stigen", "backen", "p
 _NAME_TOKEN_RE = re.compile(NAME_TOKEN + r"$")
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Casefold and strip accents, for dictionary lookups ("Therése" -> "therese")."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -154,6 +156,7 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=200_000)
 def is_given_name(token: str) -> bool:
     """True for a capitalised token that is a known given name (each part of a hyphenated one)."""
     if not token or not token[0].isupper():
@@ -168,12 +171,14 @@ def is_given_name(token: str) -> bool:
     return len(parts) > 1 and parts[0] in names and all(p[0].isalpha() for p in parts)
 
 
+@lru_cache(maxsize=200_000)
 def is_name_token(token: str) -> bool:
     """Shape of a name part: capitalised word, optionally hyphenated, no digits."""
     folded = fold(token)
     return bool(_NAME_TOKEN_RE.match(token)) and folded not in COMMON_WORDS and not folded.endswith(_PLACE_SUFFIXES)
 
 
+@lru_cache(maxsize=200_000)
 def is_title(word: str) -> bool:
     """Occupational title such as 'Utvecklingsledare', 'IFO-chef' or 'sekr.'."""
     w = word.casefold().strip(".,:;()")

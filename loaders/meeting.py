@@ -60,10 +60,11 @@ def meeting_date(doc: Doc, dates: list[DateMention]) -> tuple[DateMention | None
             score = 5
         elif re.search(r"\bDatum\s*:?\s*$", before):
             after = text[d.end : d.end + 80]
+            after = after[: after.find("Datum")] if "Datum" in after else after
             score = 4 if re.search(r"\b(?:Tid|Plats|Lokal)\s*:", after) else 2
             if repeated[text[d.start : d.end]] > 1:
                 score -= 1
-        elif _BODY_WORDS.search(line_before) and d.start < doc.content_start + _HEADER_CHARS:
+        elif _is_title_line(line_before) and d.start < doc.content_start + _HEADER_CHARS:
             score = 4
         elif d.start < doc.content_start + 400 and not line_before.strip():
             line_end = text.find("\n", d.end)
@@ -76,6 +77,18 @@ def meeting_date(doc: Doc, dates: list[DateMention]) -> tuple[DateMention | None
         if score >= 2 and (best is None or score > best[0]):
             best = (score, d)
     return (best[1] if best else None), year
+
+
+def _is_title_line(line_before: str) -> bool:
+    """'RUG barn och unga 2019-05-02': a short heading naming a body, then the date."""
+    words = line_before.split()
+    lower = [w for w in words if w[:1].islower() and w not in {"och", "för", "i"}]
+    return (
+        bool(_BODY_WORDS.search(line_before))
+        and len(line_before.strip()) <= 60
+        and len(lower) <= 3
+        and not (re.search(r"[.!?]", line_before))
+    )
 
 
 def next_meeting(doc: Doc, dates: list[DateMention]) -> DateMention | None:
@@ -98,19 +111,29 @@ def meeting_body(doc: Doc, networks: list[EntityFact]) -> tuple[str | None, int,
     for start in [0, doc.content_start] if doc.content_start else [0]:
         window_end = min(len(text), start + _HEADER_CHARS)
         m = _INTRO.search(text, start, window_end)
-        if m and (m.group(0).strip() != "hölls" or True):
+        if m and text[m.end() : m.end() + 12].startswith(("föregående", "förra", "tidigare")):
+            m = None
+        if m:
             value = _cut_title(doc, m.end(), min(len(text), m.end() + 160), sentence=True)
             if value and value[0]:
                 return value
     for line_start, line_end in _header_lines(doc):
         line = text[line_start:line_end]
+        if re.match(r"\s*(?:#+\s*)?(?:\d+[.)]|§)\s", line):
+            break  # the agenda has started: no title after this
         if _BODY_WORDS.search(line) and not re.match(r"\s*(?:Datum|Tid|Plats|Närvarande)\b", line):
             value = _cut_title(doc, line_start, line_end)
             if value and value[0] and _BODY_WORDS.search(value[0]):
                 return value
     if networks:
-        top = max(networks, key=lambda n: len(n.evidence))
-        if top.evidence:
+        # the body that acts in its own minutes, not one that things are sent to ("till", "med")
+        def own(n: EntityFact) -> int:
+            return sum(
+                1 for e in n.evidence if not re.search(r"\b(?:till|med|för|hos|i|på)\s*$", text[e.start - 8 : e.start])
+            )
+
+        top = max(networks, key=own)
+        if top.evidence and own(top):
             return top.name, top.evidence[0].start, top.evidence[0].end
     return None, 0, 0
 

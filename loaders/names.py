@@ -48,6 +48,9 @@ def name_runs(doc: Doc, tokens: list[Token], relaxed_start: set[int] | None = No
     i = 0
     n = len(tokens)
     while i < n:
+        if not tokens[i].text[:1].isupper():
+            i += 1
+            continue
         j = _joinable(tokens, i)
         first = _token_text(tokens, i, j)
         starts = is_name_token(first) and not _blocked(doc, tokens[i]) and (is_given_name(first) or i in relaxed_start)

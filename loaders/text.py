@@ -14,16 +14,23 @@ from samkarta.loaders.model import Evidence
 _BLANKS = [
     re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|mailto:)[^)\s]*\)"),  # markdown link: keep its text
 ]
-_MASKS = [
-    re.compile(r"<(?:https?://|mailto:)[^>\s]*>"),
-    re.compile(r"\b(?:https?://|www\.)\S+"),
-    re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-    re.compile(r"[.…_]{4,}"),  # signature dot leaders
-    re.compile(r"\bSida \d+ av \d+\b"),
-    re.compile(r"(?m)^[ \t]*#{1,6}(?=\s)"),  # markdown heading marks
-    re.compile(r"\*{1,3}|_{2,3}"),  # markdown emphasis
-    re.compile(r"(?m)^[ \t]*(?:Storlek: px|Starta visningen från sidan:|Full text|Transkript:?)[ \t]*$"),
-    re.compile(r"(?m)^[ \t]*Download \"|\"[ \t]*$"),
+# (guard, pattern): a pattern only runs when its guard substring occurs, which keeps clean() cheap.
+_MASKS: list[tuple[str, re.Pattern[str]]] = [
+    ("<", re.compile(r"<(?:https?://|mailto:)[^>\s]*>")),
+    ("http", re.compile(r"\bhttps?://\S+")),
+    ("www.", re.compile(r"\bwww\.\S+")),
+    ("@", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("....", re.compile(r"[.…_]{4,}")),
+    ("…", re.compile(r"[.…_]{4,}")),
+    ("__", re.compile(r"[.…_]{4,}|_{2,3}")),
+    ("Sida ", re.compile(r"\bSida \d+ av \d+\b")),
+    ("#", re.compile(r"(?m)^[ \t]*#{1,6}(?=\s)")),
+    ("*", re.compile(r"\*{1,3}")),
+    ("Storlek", re.compile(r"(?m)^[ \t]*Storlek: px[ \t]*$")),
+    ("Starta", re.compile(r"(?m)^[ \t]*Starta visningen från sidan:[ \t]*$")),
+    ("Full text", re.compile(r"(?m)^[ \t]*Full text[ \t]*$")),
+    ("Transkript", re.compile(r"(?m)^[ \t]*Transkript:?[ \t]*$")),
+    ("Download", re.compile(r"(?m)^[ \t]*Download \"|\"[ \t]*$")),
 ]
 # A saved web page's list of related documents runs until its transcript starts.
 _RELATED = re.compile(r"(?ms)^[ \t]*Relevanta dokument[ \t]*$.*?^(?=[ \t]*Transkript:?[ \t]*$)")
@@ -44,16 +51,23 @@ def _blank(text: str, start: int, end: int) -> str:
 def clean(text: str) -> str:
     """Same-length copy of text with markup, links, addresses and web-page furniture blanked."""
     out = text.replace("\u00a0", " ").replace("\t", " ").replace("\u200b", " ")
-    related = _RELATED.search(out)
-    if related:
-        out = _blank(out, related.start(), related.end())
-    for pattern in _BLANKS:
-        for m in pattern.finditer(out):
-            out = _blank(out, m.start(), m.start(1)) if m.start(1) > m.start() else out
-            out = _blank(out, m.end(1), m.end())
-    for pattern in _MASKS:
-        out = pattern.sub(lambda m: " " * len(m.group(0)), out)
+    if "Relevanta dokument" in out:
+        related = _RELATED.search(out)
+        if related:
+            out = _blank(out, related.start(), related.end())
+    if "](" in out:
+        for pattern in _BLANKS:
+            for m in pattern.finditer(out):
+                out = _blank(out, m.start(), m.start(1)) if m.start(1) > m.start() else out
+                out = _blank(out, m.end(1), m.end())
+    for guard, pattern in _MASKS:
+        if guard in out:
+            out = pattern.sub(_spaces, out)
     return out
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,130 @@
+"""Extraction behaviour on invented minutes (names and bodies that appear in no corpus file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from samkarta.loaders.extract import extract_text
+
+INLINE = """Minnesanteckningar
+
+Länsgrupp för familjehemsfrågor 2023-03-09
+
+Närvarande: Torbjörn Wahlgren ordf. Sala, Agneta Lövgren Region Västmanland, Fredrik Ödman Köping
+
+1. Föregående anteckningar
+
+Anteckningarna läggs till handlingarna.
+
+2. Rekrytering av familjehem
+
+Agneta Lövgren informerar om länets kampanj. Torbjörn ska ta med sig frågan om gemensam annonsering till \
+Socialchefsnätverket. Stina Rehn från Länsstyrelsen Västmanland kommer på nästa möte.
+
+Länsgruppen beslutade
+att ställa sig bakom kampanjen.
+
+Nästa möte den 4 maj kl 9.00.
+
+Medskick till Socialchefsnätverket:
+
+Gemensam annonsering
+"""
+
+LINES = """Protokoll
+
+Styrgrupp för Trygg start i Jämtlands län
+
+Datum: 12 oktober 2022
+
+Tid: 13.00-15.00
+
+Närvarande är:
+
+Gunilla Åberg-Lind, Östersund, ordförande
+
+Mattias Berglund, Krokom
+
+Yasmin Haddad, Region Jämtland Härjedalen
+
+Frånvarande är:
+
+Olof Persson, Strömsund
+"""
+
+
+def _person(result, name):
+    return next(p for p in result.people if p.name == name)
+
+
+def test_inline_attendees_with_roles_and_affiliations() -> None:
+    r = extract_text(INLINE)
+    assert r.meeting.date == dt.date(2023, 3, 9)
+    assert r.meeting.body == "Länsgrupp för familjehemsfrågor"
+    assert r.meeting.region == "Västmanland"
+    assert r.meeting.next_meeting == dt.date(2023, 5, 4)
+    chair = _person(r, "Torbjörn Wahlgren")
+    assert chair.affiliation == "Sala" and {"chair", "present"} <= set(chair.roles)
+    assert _person(r, "Agneta Lövgren").affiliation == "Region Västmanland"
+    assert "presenter" in _person(r, "Agneta Lövgren").roles
+    assert _person(r, "Fredrik Ödman").affiliation == "Köping"
+    guest = _person(r, "Stina Rehn")
+    assert guest.affiliation == "Länsstyrelsen Västmanland" and guest.roles == ["mentioned"]
+
+
+def test_first_name_mentions_resolve_to_the_attendee() -> None:
+    r = extract_text(INLINE)
+    assert {p.name for p in r.people} == {"Torbjörn Wahlgren", "Agneta Lövgren", "Fredrik Ödman", "Stina Rehn"}
+    action = next(a for a in r.actions if "annonsering" in a.text)
+    assert action.assignee == "Torbjörn Wahlgren"
+
+
+def test_decisions_actions_and_handoffs_with_evidence() -> None:
+    r = extract_text(INLINE)
+    texts = [d.text for d in r.decisions]
+    assert "att ställa sig bakom kampanjen" in texts
+    assert any("läggs till handlingarna" in t for t in texts)
+    assert [(h.question, h.to) for h in r.handoffs] == [("Gemensam annonsering", "Socialchefsnätverket")]
+    for fact in [*r.decisions, *r.actions, *r.handoffs, *r.people]:
+        ev = fact.evidence[0]
+        assert INLINE[ev.start : ev.end].strip() and ev.quote
+
+
+def test_one_person_per_line_with_absentees() -> None:
+    r = extract_text(LINES)
+    assert r.meeting.date == dt.date(2022, 10, 12)
+    assert r.meeting.region == "Jämtland"
+    assert r.meeting.body and r.meeting.body.startswith("Styrgrupp för Trygg start")
+    assert _person(r, "Gunilla Åberg-Lind").roles == ["chair", "present"]
+    assert _person(r, "Gunilla Åberg-Lind").affiliation == "Östersund"
+    assert _person(r, "Yasmin Haddad").affiliation == "Region Jämtland Härjedalen"
+    assert _person(r, "Olof Persson").roles == ["absent"]
+    assert {m.name for m in r.municipalities} == {"Östersund", "Krokom", "Strömsund"}
+
+
+def test_political_protocol_blob_with_party_markers() -> None:
+    text = (
+        "Protokoll från sammanträde med beredningen för välfärd Dag och tid: Onsdag den 6 mars 2019 kl 10 "
+        "Ledamöter Närvarande: Ingrid Holm (C), ordförande, Skövde Per-Olof Dahl (S), Mariestad "
+        "Inte närvarande: Kerstin Ahlgren (M), Tibro Sekreterare: Jonna Ekström, Skaraborgs kommunalförbund\n"
+        "1 Justerare Per-Olof Dahl utses att tillsammans med ordföranden justera protokollet."
+    )
+    r = extract_text(text)
+    assert r.meeting.date == dt.date(2019, 3, 6)
+    assert r.meeting.body == "beredningen för välfärd"
+    assert _person(r, "Ingrid Holm").roles == ["chair", "present"]
+    assert _person(r, "Ingrid Holm").party == "C"
+    assert _person(r, "Ingrid Holm").affiliation == "Skövde"
+    assert _person(r, "Kerstin Ahlgren").roles == ["absent"]
+    assert {"secretary", "present"} <= set(_person(r, "Jonna Ekström").roles)
+    assert _person(r, "Jonna Ekström").affiliation == "Skaraborgs kommunalförbund"
+
+
+def test_gold_shaped_output_keys() -> None:
+    out = extract_text(INLINE).to_output(evidence=False)
+    assert set(out) == {
+        "meeting", "people", "organizations", "municipalities", "projects", "networks",
+        "decisions", "actions", "handoffs",
+    }
+    assert set(out["meeting"]) == {"date", "body", "region", "next_meeting"}
+    assert set(out["people"][0]) == {"name", "affiliation", "roles"}
