@@ -86,18 +86,47 @@ Wennberg Lagerqvist Ljungberg Bergh Wass Frisk Hedin Stenberg Forslund Åkerlund
 """.split()
 
 FIXED_DOUBLE_SURNAMES = [
-    "Lindén Ohlsson", "Nystedt Forsberg", "Kumlin Bergenstråle", "Wikman Ericson", "Schentz Magnusson",
-    "Ågren Wikström", "Andersson Lindberg", "Edvall Malm", "Clausen Edman", "Pérez Dervisic",
+    "Lindén Ohlsson",
+    "Nystedt Forsberg",
+    "Kumlin Bergenstråle",
+    "Wikman Ericson",
+    "Schentz Magnusson",
+    "Ågren Wikström",
+    "Andersson Lindberg",
+    "Edvall Malm",
+    "Clausen Edman",
+    "Pérez Dervisic",
 ]
 
 PARTIES = ("S", "S", "S", "M", "M", "C", "L", "KD", "V", "MP", "SD")
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 MEETING_MONTHS = (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12)
-TIMES = ("09.00-12.00", "13.00-16.00", "08.30-11.30", "07.45-9.00", "09.30-15.00", "10.00-12.00",
-         "13.15-15.30", "09.00-11.00", "08.30-12.00")
+TIMES = (
+    "09.00-12.00",
+    "13.00-16.00",
+    "08.30-11.30",
+    "07.45-9.00",
+    "09.30-15.00",
+    "10.00-12.00",
+    "13.15-15.30",
+    "09.00-11.00",
+    "08.30-12.00",
+)
 
 # County -> counties it borders (made symmetric below).
 _NEIGHBOURS = {
@@ -144,62 +173,116 @@ _COUNTY_ASSOC = {
     "Dalarna": ("Dalarnas kommunförbund",),
 }
 _COUNTY_UNI = {
-    "Stockholm": ("Stockholms universitet", "Södertörns högskola"), "Uppsala": ("Uppsala universitet",),
-    "Södermanland": ("Mälardalens universitet",), "Östergötland": ("Linköpings universitet",),
-    "Jönköping": ("Jönköping University",), "Kronoberg": ("LNU", "Linnéuniversitetet"),
-    "Kalmar": ("Linnéuniversitetet",), "Gotland": ("Uppsala universitet",),
-    "Blekinge": ("Blekinge tekniska högskola",), "Skåne": ("Lunds universitet", "Malmö universitet"),
-    "Halland": ("Högskolan i Halmstad",), "Västra Götaland": ("Göteborgs universitet", "Högskolan Väst"),
-    "Värmland": ("Karlstads universitet",), "Örebro": ("Örebro universitet",),
-    "Västmanland": ("Mälardalens universitet",), "Dalarna": ("Högskolan Dalarna",),
-    "Gävleborg": ("Högskolan i Gävle",), "Västernorrland": ("Mittuniversitetet",),
-    "Jämtland": ("Mittuniversitetet",), "Västerbotten": ("Umeå universitet",),
+    "Stockholm": ("Stockholms universitet", "Södertörns högskola"),
+    "Uppsala": ("Uppsala universitet",),
+    "Södermanland": ("Mälardalens universitet",),
+    "Östergötland": ("Linköpings universitet",),
+    "Jönköping": ("Jönköping University",),
+    "Kronoberg": ("LNU", "Linnéuniversitetet"),
+    "Kalmar": ("Linnéuniversitetet",),
+    "Gotland": ("Uppsala universitet",),
+    "Blekinge": ("Blekinge tekniska högskola",),
+    "Skåne": ("Lunds universitet", "Malmö universitet"),
+    "Halland": ("Högskolan i Halmstad",),
+    "Västra Götaland": ("Göteborgs universitet", "Högskolan Väst"),
+    "Värmland": ("Karlstads universitet",),
+    "Örebro": ("Örebro universitet",),
+    "Västmanland": ("Mälardalens universitet",),
+    "Dalarna": ("Högskolan Dalarna",),
+    "Gävleborg": ("Högskolan i Gävle",),
+    "Västernorrland": ("Mittuniversitetet",),
+    "Jämtland": ("Mittuniversitetet",),
+    "Västerbotten": ("Umeå universitet",),
     "Norrbotten": ("Luleå tekniska universitet",),
 }
 # Sub-regions of the three big counties with their own chefsnätverk: county -> (sub-region, organisation
 # that runs the network, member municipalities). Memberships from the notes in organizations.csv.
-SUBREGIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {county: tuple(
-    (sub, org, tuple(munis.split(", "))) for sub, org, munis in subs) for county, subs in {
-    "Stockholm": (
-        ("Södertörn", "FoU Södertörn",
-         "Botkyrka, Haninge, Huddinge, Nacka, Nykvarn, Nynäshamn, Salem, Södertälje, Tyresö, Värmdö"),
-        ("Nordväst", "FoU Nordväst",
-         "Ekerö, Järfälla, Sigtuna, Sollentuna, Solna, Sundbyberg, Upplands Väsby, Upplands-Bro"),
-        ("Nordost", "FoU Nordost", "Danderyd, Lidingö, Vaxholm, Täby, Österåker, Vallentuna, Norrtälje"),
-    ),
-    "Västra Götaland": (
-        ("GR", "GR", "Ale, Alingsås, Göteborg, Härryda, Kungälv, Lerum, Lilla Edet, Mölndal, Partille, "
-                     "Stenungsund, Tjörn, Öckerö"),
-        ("Fyrbodal", "Fyrbodals kommunalförbund",
-         "Bengtsfors, Dals-Ed, Färgelanda, Lysekil, Mellerud, Munkedal, Orust, Sotenäs, Strömstad, Tanum, "
-         "Trollhättan, Uddevalla, Vänersborg, Åmål"),
-        ("Skaraborg", "Skaraborgs kommunalförbund",
-         "Essunga, Falköping, Grästorp, Gullspång, Götene, Hjo, Karlsborg, Lidköping, Mariestad, Skara, "
-         "Skövde, Tibro, Tidaholm, Töreboda, Vara"),
-        ("Sjuhärad", "Boråsregionen",
-         "Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn, Vårgårda"),
-    ),
-    "Skåne": (
-        ("Skåne nordväst", "Skånes Kommuner",
-         "Bjuv, Båstad, Helsingborg, Höganäs, Klippan, Landskrona, Perstorp, Svalöv, Åstorp, Ängelholm, "
-         "Örkelljunga"),
-        ("Skåne nordost", "Skånes Kommuner",
-         "Bromölla, Hässleholm, Kristianstad, Osby, Östra Göinge, Hörby, Höör"),
-        ("Skåne sydost", "Skånes Kommuner", "Ystad, Tomelilla, Simrishamn, Sjöbo, Skurup, Eslöv"),
-        ("Skåne sydväst", "Skånes Kommuner", "Malmö, Lund, Burlöv, Kävlinge, Lomma, Staffanstorp, Svedala, "
-                                             "Trelleborg, Vellinge"),
-    ),
-}.items()}
+SUBREGIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    county: tuple((sub, org, tuple(munis.split(", "))) for sub, org, munis in subs)
+    for county, subs in {
+        "Stockholm": (
+            (
+                "Södertörn",
+                "FoU Södertörn",
+                "Botkyrka, Haninge, Huddinge, Nacka, Nykvarn, Nynäshamn, Salem, Södertälje, Tyresö, Värmdö",
+            ),
+            (
+                "Nordväst",
+                "FoU Nordväst",
+                "Ekerö, Järfälla, Sigtuna, Sollentuna, Solna, Sundbyberg, Upplands Väsby, Upplands-Bro",
+            ),
+            ("Nordost", "FoU Nordost", "Danderyd, Lidingö, Vaxholm, Täby, Österåker, Vallentuna, Norrtälje"),
+        ),
+        "Västra Götaland": (
+            (
+                "GR",
+                "GR",
+                "Ale, Alingsås, Göteborg, Härryda, Kungälv, Lerum, Lilla Edet, Mölndal, Partille, "
+                "Stenungsund, Tjörn, Öckerö",
+            ),
+            (
+                "Fyrbodal",
+                "Fyrbodals kommunalförbund",
+                "Bengtsfors, Dals-Ed, Färgelanda, Lysekil, Mellerud, Munkedal, Orust, Sotenäs, Strömstad, Tanum, "
+                "Trollhättan, Uddevalla, Vänersborg, Åmål",
+            ),
+            (
+                "Skaraborg",
+                "Skaraborgs kommunalförbund",
+                "Essunga, Falköping, Grästorp, Gullspång, Götene, Hjo, Karlsborg, Lidköping, Mariestad, Skara, "
+                "Skövde, Tibro, Tidaholm, Töreboda, Vara",
+            ),
+            (
+                "Sjuhärad",
+                "Boråsregionen",
+                "Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn, Vårgårda",
+            ),
+        ),
+        "Skåne": (
+            (
+                "Skåne nordväst",
+                "Skånes Kommuner",
+                "Bjuv, Båstad, Helsingborg, Höganäs, Klippan, Landskrona, Perstorp, Svalöv, Åstorp, Ängelholm, "
+                "Örkelljunga",
+            ),
+            ("Skåne nordost", "Skånes Kommuner", "Bromölla, Hässleholm, Kristianstad, Osby, Östra Göinge, Hörby, Höör"),
+            ("Skåne sydost", "Skånes Kommuner", "Ystad, Tomelilla, Simrishamn, Sjöbo, Skurup, Eslöv"),
+            (
+                "Skåne sydväst",
+                "Skånes Kommuner",
+                "Malmö, Lund, Burlöv, Kävlinge, Lomma, Staffanstorp, Svedala, Trelleborg, Vellinge",
+            ),
+        ),
+    }.items()
+}
 
 # (name as written, first year it exists); names/aliases of organizations.csv.
 NATIONAL_ORGS = (
-    ("Socialstyrelsen", 0), ("SKR", 0), ("IVO", 2013), ("Inspektionen för vård och omsorg", 2013),
-    ("Folkhälsomyndigheten", 2014), ("Barnafrid", 2016), ("MFoF", 2017), ("Jämställdhetsmyndigheten", 2018),
-    ("Statens institutionsstyrelse", 0), ("SiS", 0), ("Migrationsverket", 0), ("Skolverket", 0),
-    ("Barnombudsmannen", 0), ("Nationellt centrum för kvinnofrid", 0), ("Forte", 2013),
-    ("Myndigheten för delaktighet", 2014), ("Brottsoffermyndigheten", 0), ("Försäkringskassan", 0),
-    ("Arbetsförmedlingen", 0), ("Kriminalvården", 0), ("Rädda Barnen", 0), ("BRIS", 0), ("Maskrosbarn", 0),
-    ("SBU", 0), ("Specialpedagogiska skolmyndigheten", 0),
+    ("Socialstyrelsen", 0),
+    ("SKR", 0),
+    ("IVO", 2013),
+    ("Inspektionen för vård och omsorg", 2013),
+    ("Folkhälsomyndigheten", 2014),
+    ("Barnafrid", 2016),
+    ("MFoF", 2017),
+    ("Jämställdhetsmyndigheten", 2018),
+    ("Statens institutionsstyrelse", 0),
+    ("SiS", 0),
+    ("Migrationsverket", 0),
+    ("Skolverket", 0),
+    ("Barnombudsmannen", 0),
+    ("Nationellt centrum för kvinnofrid", 0),
+    ("Forte", 2013),
+    ("Myndigheten för delaktighet", 2014),
+    ("Brottsoffermyndigheten", 0),
+    ("Försäkringskassan", 0),
+    ("Arbetsförmedlingen", 0),
+    ("Kriminalvården", 0),
+    ("Rädda Barnen", 0),
+    ("BRIS", 0),
+    ("Maskrosbarn", 0),
+    ("SBU", 0),
+    ("Specialpedagogiska skolmyndigheten", 0),
 )
 # Names that changed inside 2012-2026: name -> (first year of the name, older name). Regions are added
 # from organizations.csv (the landsting alias).
@@ -207,14 +290,36 @@ _ERA_NAMES: dict[str, tuple[int, str]] = {"SKR": (2020, "SKL"), "Polismyndighete
 
 # (name, first year). Names as the projects list of the gold annotations writes them.
 PROJECTS = (
-    ("Barnahus", 2012), ("BBIC", 2012), ("SIP", 2012), ("Yrkesresan", 2018), ("Mockingbird", 2018),
-    ("Barnens bästa gäller", 2018), ("Första linjen", 2014), ("Ett hem att växa i", 2012),
-    ("Stabilitet som kompetensstrategi", 2016), ("HLT", 2016), ("Skolfam", 2012), ("Signs of Safety", 2014),
-    ("Tidiga och samordnade insatser", 2020), ("Det väntade barnet", 2019), ("ABC", 2014), ("Komet", 2012),
-    ("FFT", 2012), ("Sociala investeringar", 2014), ("Psykisk hälsa barn och unga", 2016),
-    ("Öppna jämförelser", 2012), ("LUMO", 2015), ("SAMLA", 2018), ("SIMBA", 2018), ("Mötesplats IFO", 2014),
-    ("Min insats", 2017), ("Trygg och effektiv utskrivning", 2018), ("Kvinnofridssatsningen", 2018),
-    ("Barnkraft", 2021), ("Heta linjen", 2023), ("Sluta skjut", 2022),
+    ("Barnahus", 2012),
+    ("BBIC", 2012),
+    ("SIP", 2012),
+    ("Yrkesresan", 2018),
+    ("Mockingbird", 2018),
+    ("Barnens bästa gäller", 2018),
+    ("Första linjen", 2014),
+    ("Ett hem att växa i", 2012),
+    ("Stabilitet som kompetensstrategi", 2016),
+    ("HLT", 2016),
+    ("Skolfam", 2012),
+    ("Signs of Safety", 2014),
+    ("Tidiga och samordnade insatser", 2020),
+    ("Det väntade barnet", 2019),
+    ("ABC", 2014),
+    ("Komet", 2012),
+    ("FFT", 2012),
+    ("Sociala investeringar", 2014),
+    ("Psykisk hälsa barn och unga", 2016),
+    ("Öppna jämförelser", 2012),
+    ("LUMO", 2015),
+    ("SAMLA", 2018),
+    ("SIMBA", 2018),
+    ("Mötesplats IFO", 2014),
+    ("Min insats", 2017),
+    ("Trygg och effektiv utskrivning", 2018),
+    ("Kvinnofridssatsningen", 2018),
+    ("Barnkraft", 2021),
+    ("Heta linjen", 2023),
+    ("Sluta skjut", 2022),
 )
 
 # (item title, noun phrase used in running text)
@@ -243,19 +348,36 @@ TOPICS = (
 
 # Questions that travel between bodies. "{p}" takes a project name.
 QUESTIONS = (
-    "samordnarrollen för {p}", "finansieringen av {p} efter projekttiden",
-    "spridning av {p} till fler kommuner", "utvärdering av {p}", "gemensam utbildningsinsats i {p}",
-    "länsgemensam implementering av {p}", "introduktionskursen för nya socialsekreterare",
-    "antal obehöriga socialsekreterare i länet", "gemensam rutin för orosanmälningar",
-    "rekrytering av familjehem i länet", "boendefrågor för ensamkommande barn",
-    "läkarundersökningar av placerade barn", "ett regionalt resurscentrum mot hedersrelaterat våld",
-    "en länsgemensam socialjour", "gemensam upphandling av familjehemsutbildning",
-    "statsbidraget för stärkt bemanning", "suicidprevention bland unga", "spelproblem bland unga",
-    "hot och våld mot socialsekreterare", "kartläggning av missbruksvården", "tillgången till LVM-platser",
-    "rutiner vid utskrivning från slutenvården", "samverkan kring barn med psykisk ohälsa",
-    "uppföljning av öppna jämförelser", "digitala möten med klienter", "stöd till anhöriga",
-    "gemensamma riktlinjer för hemmasittare", "kostnadsfördelning för länsgemensamma tjänster",
-    "överenskommelsen om psykisk hälsa", "brukarmedverkan i den sociala barnavården",
+    "samordnarrollen för {p}",
+    "finansieringen av {p} efter projekttiden",
+    "spridning av {p} till fler kommuner",
+    "utvärdering av {p}",
+    "gemensam utbildningsinsats i {p}",
+    "länsgemensam implementering av {p}",
+    "introduktionskursen för nya socialsekreterare",
+    "antal obehöriga socialsekreterare i länet",
+    "gemensam rutin för orosanmälningar",
+    "rekrytering av familjehem i länet",
+    "boendefrågor för ensamkommande barn",
+    "läkarundersökningar av placerade barn",
+    "ett regionalt resurscentrum mot hedersrelaterat våld",
+    "en länsgemensam socialjour",
+    "gemensam upphandling av familjehemsutbildning",
+    "statsbidraget för stärkt bemanning",
+    "suicidprevention bland unga",
+    "spelproblem bland unga",
+    "hot och våld mot socialsekreterare",
+    "kartläggning av missbruksvården",
+    "tillgången till LVM-platser",
+    "rutiner vid utskrivning från slutenvården",
+    "samverkan kring barn med psykisk ohälsa",
+    "uppföljning av öppna jämförelser",
+    "digitala möten med klienter",
+    "stöd till anhöriga",
+    "gemensamma riktlinjer för hemmasittare",
+    "kostnadsfördelning för länsgemensamma tjänster",
+    "överenskommelsen om psykisk hälsa",
+    "brukarmedverkan i den sociala barnavården",
 )
 
 _TAGLINES = (
@@ -278,64 +400,198 @@ class BodyType:
 
 _M, _O = "muni", "org"
 CORE_BODIES = (
-    BodyType("schnv", "Socialchefsnätverket", ((_M, "socialchef", 8, 16), (_O, "reg_avd", 1, 1),
-             (_O, "rss", 1, 1), (_O, "fou", 1, 1)), (9, 11), 1.6, "rss", "Socialchefsnätverket"),
-    BodyType("ifo", "IFO-chefsnätverket", ((_M, "IFO-chef", 7, 14), (_O, "reg_utv_bu", 1, 1)), (7, 10),
-             1.3, "reg_utv_bu", "IFO-chefsnätverket"),
-    BodyType("rug", "RUG barn och unga", ((_M, "enhetschef barn och unga", 3, 5), (_O, "bup", 1, 1),
-             (_O, "reg_utv_bu", 1, 1), (_O, "bhv", 1, 1)), (6, 8), 1.0, "reg_utv_bu", "RUG"),
-    BodyType("lansbu", "Länsgrupp barn och unga", ((_M, "IFO-chef", 3, 5), (_O, "reg_utv_bu", 1, 1),
-             (_O, "bup", 1, 1), (_O, "polis", 1, 1), (_O, "lst", 1, 1)), (4, 6), 0.8, "lst", "Länsgruppen"),
+    BodyType(
+        "schnv",
+        "Socialchefsnätverket",
+        ((_M, "socialchef", 8, 16), (_O, "reg_avd", 1, 1), (_O, "rss", 1, 1), (_O, "fou", 1, 1)),
+        (9, 11),
+        1.6,
+        "rss",
+        "Socialchefsnätverket",
+    ),
+    BodyType(
+        "ifo",
+        "IFO-chefsnätverket",
+        ((_M, "IFO-chef", 7, 14), (_O, "reg_utv_bu", 1, 1)),
+        (7, 10),
+        1.3,
+        "reg_utv_bu",
+        "IFO-chefsnätverket",
+    ),
+    BodyType(
+        "rug",
+        "RUG barn och unga",
+        ((_M, "enhetschef barn och unga", 3, 5), (_O, "bup", 1, 1), (_O, "reg_utv_bu", 1, 1), (_O, "bhv", 1, 1)),
+        (6, 8),
+        1.0,
+        "reg_utv_bu",
+        "RUG",
+    ),
+    BodyType(
+        "lansbu",
+        "Länsgrupp barn och unga",
+        ((_M, "IFO-chef", 3, 5), (_O, "reg_utv_bu", 1, 1), (_O, "bup", 1, 1), (_O, "polis", 1, 1), (_O, "lst", 1, 1)),
+        (4, 6),
+        0.8,
+        "lst",
+        "Länsgruppen",
+    ),
 )
 OPTIONAL_BODIES = (
-    BodyType("fh", "FH-chefsnätverket", ((_M, "FH-chef", 6, 12), (_O, "reg_utv_vux", 1, 1),
-             (_O, "hab", 1, 1)), (6, 8), 0.9, "reg_utv_vux", "FH-chefsnätverket"),
-    BodyType("rugv", "RUG vuxna", ((_M, "enhetschef vuxen", 3, 5), (_O, "vpsyk", 1, 1),
-             (_O, "reg_utv_vux", 1, 1)), (6, 8), 0.7, "reg_utv_vux", "RUG vuxna"),
-    BodyType("vu", "Nätverket för verksamhetsutvecklare", ((_M, "verksamhetsutvecklare", 5, 12),
-             (_O, "rss", 1, 1), (_O, "fou", 1, 1)), (4, 6), 0.6, "rss", "Nätverket"),
-    BodyType("bered", "Beredningsgrupp för social välfärd", ((_M, "socialchef", 3, 5), (_O, "reg_avd", 1, 1),
-             (_O, "rss", 1, 1), (_O, "assoc", 1, 1)), (6, 8), 0.9, "rss", "Beredningsgruppen"),
-    BodyType("beredbu", "Beredningsgrupp för barn och unga", ((_M, "IFO-chef", 3, 4),
-             (_O, "reg_utv_bu", 1, 1), (_O, "bup", 1, 1)), (4, 6), 0.6, "reg_utv_bu", "Beredningsgruppen"),
-    BodyType("bbic", "BBIC-nätverket", ((_M, "enhetschef barn och unga", 5, 10), (_O, "reg_utv_bu", 1, 1)),
-             (3, 5), 0.5, "reg_utv_bu", "BBIC-nätverket"),
-    BodyType("vnr", "Länsgrupp mot våld i nära relationer", ((_O, "lst_vnr", 1, 1), (_M, "IFO-chef", 3, 6),
-             (_O, "polis", 1, 1), (_O, "reg_utv_vux", 1, 1)), (4, 5), 0.6, "lst_vnr", "Länsgruppen"),
-    BodyType("fam", "Nätverket för familjehemsfrågor", ((_M, "enhetschef familjehem", 5, 10),
-             (_O, "reg_utv_bu", 1, 1)), (4, 6), 0.5, "reg_utv_bu", "Nätverket"),
-    BodyType("ekb", "Länsnätverket för ekonomiskt bistånd", ((_M, "enhetschef ekonomiskt bistånd", 5, 10),
-             (_O, "rss", 1, 1), (_O, "fk", 1, 1)), (4, 6), 0.5, "rss", "Nätverket"),
-    BodyType("psyk", "Samverkansgrupp psykisk hälsa", ((_M, "enhetschef vuxen", 3, 5), (_O, "bup", 1, 1),
-             (_O, "vpsyk", 1, 1), (_O, "reg_utv_vux", 1, 1)), (4, 6), 0.6, "reg_utv_vux",
-             "Samverkansgruppen"),
-    BodyType("pol", "Politisk styrgrupp för social välfärd", ((_M, "politiker", 6, 12), (_O, "assoc", 1, 1)),
-             (4, 6), 0.7, "assoc", "Styrgruppen"),
+    BodyType(
+        "fh",
+        "FH-chefsnätverket",
+        ((_M, "FH-chef", 6, 12), (_O, "reg_utv_vux", 1, 1), (_O, "hab", 1, 1)),
+        (6, 8),
+        0.9,
+        "reg_utv_vux",
+        "FH-chefsnätverket",
+    ),
+    BodyType(
+        "rugv",
+        "RUG vuxna",
+        ((_M, "enhetschef vuxen", 3, 5), (_O, "vpsyk", 1, 1), (_O, "reg_utv_vux", 1, 1)),
+        (6, 8),
+        0.7,
+        "reg_utv_vux",
+        "RUG vuxna",
+    ),
+    BodyType(
+        "vu",
+        "Nätverket för verksamhetsutvecklare",
+        ((_M, "verksamhetsutvecklare", 5, 12), (_O, "rss", 1, 1), (_O, "fou", 1, 1)),
+        (4, 6),
+        0.6,
+        "rss",
+        "Nätverket",
+    ),
+    BodyType(
+        "bered",
+        "Beredningsgrupp för social välfärd",
+        ((_M, "socialchef", 3, 5), (_O, "reg_avd", 1, 1), (_O, "rss", 1, 1), (_O, "assoc", 1, 1)),
+        (6, 8),
+        0.9,
+        "rss",
+        "Beredningsgruppen",
+    ),
+    BodyType(
+        "beredbu",
+        "Beredningsgrupp för barn och unga",
+        ((_M, "IFO-chef", 3, 4), (_O, "reg_utv_bu", 1, 1), (_O, "bup", 1, 1)),
+        (4, 6),
+        0.6,
+        "reg_utv_bu",
+        "Beredningsgruppen",
+    ),
+    BodyType(
+        "bbic",
+        "BBIC-nätverket",
+        ((_M, "enhetschef barn och unga", 5, 10), (_O, "reg_utv_bu", 1, 1)),
+        (3, 5),
+        0.5,
+        "reg_utv_bu",
+        "BBIC-nätverket",
+    ),
+    BodyType(
+        "vnr",
+        "Länsgrupp mot våld i nära relationer",
+        ((_O, "lst_vnr", 1, 1), (_M, "IFO-chef", 3, 6), (_O, "polis", 1, 1), (_O, "reg_utv_vux", 1, 1)),
+        (4, 5),
+        0.6,
+        "lst_vnr",
+        "Länsgruppen",
+    ),
+    BodyType(
+        "fam",
+        "Nätverket för familjehemsfrågor",
+        ((_M, "enhetschef familjehem", 5, 10), (_O, "reg_utv_bu", 1, 1)),
+        (4, 6),
+        0.5,
+        "reg_utv_bu",
+        "Nätverket",
+    ),
+    BodyType(
+        "ekb",
+        "Länsnätverket för ekonomiskt bistånd",
+        ((_M, "enhetschef ekonomiskt bistånd", 5, 10), (_O, "rss", 1, 1), (_O, "fk", 1, 1)),
+        (4, 6),
+        0.5,
+        "rss",
+        "Nätverket",
+    ),
+    BodyType(
+        "psyk",
+        "Samverkansgrupp psykisk hälsa",
+        ((_M, "enhetschef vuxen", 3, 5), (_O, "bup", 1, 1), (_O, "vpsyk", 1, 1), (_O, "reg_utv_vux", 1, 1)),
+        (4, 6),
+        0.6,
+        "reg_utv_vux",
+        "Samverkansgruppen",
+    ),
+    BodyType(
+        "pol",
+        "Politisk styrgrupp för social välfärd",
+        ((_M, "politiker", 6, 12), (_O, "assoc", 1, 1)),
+        (4, 6),
+        0.7,
+        "assoc",
+        "Styrgruppen",
+    ),
 )
-STEERING = BodyType("styr", "Styrgrupp för {p}", ((_M, "socialchef", 4, 8), (_O, "reg_avd", 1, 1),
-                    (_O, "bup", 1, 1), (_O, "polis", 1, 1), (_O, "uni", 1, 1), (_O, "process", 1, 1),
-                    (_O, "process2", 1, 1)), (4, 6), 0.9, "process", "Styrgruppen")
+STEERING = BodyType(
+    "styr",
+    "Styrgrupp för {p}",
+    (
+        (_M, "socialchef", 4, 8),
+        (_O, "reg_avd", 1, 1),
+        (_O, "bup", 1, 1),
+        (_O, "polis", 1, 1),
+        (_O, "uni", 1, 1),
+        (_O, "process", 1, 1),
+        (_O, "process2", 1, 1),
+    ),
+    (4, 6),
+    0.9,
+    "process",
+    "Styrgruppen",
+)
 
 # County-level seat chains: key -> (title, where the holder works)
 _ORG_CHAINS = {
-    "reg_avd": ("avdelningschef Hälsa och välfärd", "region"), "rss": ("samordnare RSS", "region"),
+    "reg_avd": ("avdelningschef Hälsa och välfärd", "region"),
+    "rss": ("samordnare RSS", "region"),
     "reg_utv_bu": ("utvecklingsledare barn och unga", "region"),
     "reg_utv_vux": ("utvecklingsledare vuxna", "region"),
-    "bup": ("verksamhetschef", "BUP"), "bhv": ("samordnare", "Barnhälsovården"),
+    "bup": ("verksamhetschef", "BUP"),
+    "bhv": ("samordnare", "Barnhälsovården"),
     "hab": ("verksamhetschef", "Habiliteringen"),
-    "vpsyk": ("verksamhetschef", "Vuxenpsykiatrin"), "lst": ("strateg", "lst"),
-    "lst_vnr": ("strateg våld i nära relationer", "lst"), "polis": ("kommunpolis", "Polismyndigheten"),
+    "vpsyk": ("verksamhetschef", "Vuxenpsykiatrin"),
+    "lst": ("strateg", "lst"),
+    "lst_vnr": ("strateg våld i nära relationer", "lst"),
+    "polis": ("kommunpolis", "Polismyndigheten"),
     "fk": ("samverkansansvarig", "Försäkringskassan"),
-    "fou": ("FoU-ledare", "fou"), "uni": ("lektor", "uni"), "assoc": ("nätverksledare", "assoc"),
-    "process": ("processledare", "region"), "process2": ("processledare", "region"),
+    "fou": ("FoU-ledare", "fou"),
+    "uni": ("lektor", "uni"),
+    "assoc": ("nätverksledare", "assoc"),
+    "process": ("processledare", "region"),
+    "process2": ("processledare", "region"),
 }
-_GUEST_TITLES = ("forskare", "projektledare", "strateg", "utredare", "samordnare", "utvecklingsledare",
-                 "handläggare", "enhetschef")
+_GUEST_TITLES = (
+    "forskare",
+    "projektledare",
+    "strateg",
+    "utredare",
+    "samordnare",
+    "utvecklingsledare",
+    "handläggare",
+    "enhetschef",
+)
 
 
 # --------------------------------------------------------------------------------------------
 # World
 # --------------------------------------------------------------------------------------------
+
 
 @dataclass(eq=False)
 class Person:
@@ -502,8 +758,9 @@ class _Names:
                 return first, last
 
 
-def _chain(rng: random.Random, make: Callable[[], Person], first_year: int = FIRST_YEAR,
-           tenure: tuple[int, int] = (2, 9)) -> list[tuple[Person, int, int]]:
+def _chain(
+    rng: random.Random, make: Callable[[], Person], first_year: int = FIRST_YEAR, tenure: tuple[int, int] = (2, 9)
+) -> list[tuple[Person, int, int]]:
     """Holders of one seat from before first_year to after LAST_YEAR, each for a few years."""
     out = []
     start = date(first_year - rng.randint(0, 6), rng.randint(1, 12), 1).toordinal()
@@ -584,14 +841,19 @@ def build_world(seed: int = 0) -> World:
             org_chains[key] = _chain(crng, lambda t=title, a=aff, c=county: person(names.draw(), a, t, c))
         muni_chains: dict[tuple[str, str], list[tuple[Person, int, int]]] = {}
 
-        def muni_chain(muni: str, role: str, county: County = county, crng: random.Random = crng,
-                       chains: dict[tuple[str, str], list[tuple[Person, int, int]]] = muni_chains,
-                       ) -> list[tuple[Person, int, int]]:
+        def muni_chain(
+            muni: str,
+            role: str,
+            county: County = county,
+            crng: random.Random = crng,
+            chains: dict[tuple[str, str], list[tuple[Person, int, int]]] = muni_chains,
+        ) -> list[tuple[Person, int, int]]:
             if (muni, role) not in chains:
                 if role == "politiker":
                     chains[muni, role] = _term_chain(
-                        crng, lambda: person(names.draw(), muni, "ordförande socialnämnden", county,
-                                             crng.choice(PARTIES)))
+                        crng,
+                        lambda: person(names.draw(), muni, "ordförande socialnämnden", county, crng.choice(PARTIES)),
+                    )
                 else:
                     chains[muni, role] = _chain(crng, lambda: person(names.draw(), muni, role, county))
             return chains[muni, role]
@@ -603,22 +865,43 @@ def build_world(seed: int = 0) -> World:
             if aff == "@region" and where != "region" and crng.random() < 0.5:
                 aff = crng.choice(county.munis)
             start = date(crng.randint(FIRST_YEAR - 4, LAST_YEAR - 3), crng.randint(1, 12), 1).toordinal()
-            county.guests.append((person(names.draw(), aff, crng.choice(_GUEST_TITLES), county), start,
-                                  start + int(365.25 * crng.uniform(3, 14))))
+            county.guests.append(
+                (
+                    person(names.draw(), aff, crng.choice(_GUEST_TITLES), county),
+                    start,
+                    start + int(365.25 * crng.uniform(3, 14)),
+                )
+            )
 
         chosen = list(CORE_BODIES) + crng.sample(OPTIONAL_BODIES, crng.randint(5, 9))
         steer = crng.sample([p for p in projects if p[1] <= LAST_YEAR - 2], crng.randint(1, 2))
         specs: list[tuple[BodyType, tuple[str, int] | None, tuple[str, ...]]] = [
-            (t, None, county.munis) for t in chosen] + [(STEERING, p, county.munis) for p in steer]
+            (t, None, county.munis) for t in chosen
+        ] + [(STEERING, p, county.munis) for p in steer]
         for sub, sub_org, sub_munis in SUBREGIONS.get(county.name, ()):
             pool = tuple(m for m in sub_munis if m in county.munis)
             org_chains[f"sub:{sub}"] = _chain(
-                crng, lambda a=sub_org, c=county: person(names.draw(), a, "nätverksledare", c))
-            for base, role, per_year in (("Socialchefsnätverket", "socialchef", (8, 10)),
-                                         ("IFO-chefsnätverket", "IFO-chef", (6, 9))):
-                specs.append((BodyType(f"sub-{_slug(base)}", f"{base} {sub}",
-                                       ((_M, role, len(pool), len(pool)), (_O, f"sub:{sub}", 1, 1)),
-                                       per_year, 0.8, f"sub:{sub}", "Nätverket"), None, pool))
+                crng, lambda a=sub_org, c=county: person(names.draw(), a, "nätverksledare", c)
+            )
+            for base, role, per_year in (
+                ("Socialchefsnätverket", "socialchef", (8, 10)),
+                ("IFO-chefsnätverket", "IFO-chef", (6, 9)),
+            ):
+                specs.append(
+                    (
+                        BodyType(
+                            f"sub-{_slug(base)}",
+                            f"{base} {sub}",
+                            ((_M, role, len(pool), len(pool)), (_O, f"sub:{sub}", 1, 1)),
+                            per_year,
+                            0.8,
+                            f"sub:{sub}",
+                            "Nätverket",
+                        ),
+                        None,
+                        pool,
+                    )
+                )
         for btype, proj, muni_pool in specs:
             if proj is None and btype.key.startswith("sub-"):
                 first_year, last_year, name = crng.randint(FIRST_YEAR, 2016), LAST_YEAR, btype.name
@@ -638,8 +921,9 @@ def build_world(seed: int = 0) -> World:
                         chain = org_chains[role]
                     else:
                         title, where = _ORG_CHAINS[role]
-                        chain = _chain(crng, lambda t=title, c=county: person(names.draw(), "@region", t, c),
-                                       first_year, (3, 10))
+                        chain = _chain(
+                            crng, lambda t=title, c=county: person(names.draw(), "@region", t, c), first_year, (3, 10)
+                        )
                     if role == btype.secretary:
                         secretary_seat = len(seats)
                     seats.append(chain)
@@ -655,8 +939,19 @@ def build_world(seed: int = 0) -> World:
             if not dates:
                 continue
             weight = btype.weight * size * crng.lognormvariate(0, 0.7)
-            body = Body(len(bodies), name, btype, county, proj[0] if proj else None, dates,
-                        [d.toordinal() for d in dates], seats, secretary_seat, chair_seats, weight)
+            body = Body(
+                len(bodies),
+                name,
+                btype,
+                county,
+                proj[0] if proj else None,
+                dates,
+                [d.toordinal() for d in dates],
+                seats,
+                secretary_seat,
+                chair_seats,
+                weight,
+            )
             if btype.key == "pol":
                 house = {p.pid: "protocol" for p, _s, _e in seats[secretary_seat]}
             else:
@@ -724,6 +1019,7 @@ def build_world(seed: int = 0) -> World:
 # Documents
 # --------------------------------------------------------------------------------------------
 
+
 @dataclass
 class SyntheticDoc:
     name: str
@@ -790,14 +1086,12 @@ GENERIC = (
     "vilket påverkar möjligheten att arbeta förebyggande med {topic}.",
     "{a} presenterar en sammanställning av statistiken för länet som visar att antalet ärenden har ökat "
     "jämfört med föregående år.",
-    "Det är viktigt att arbetet med {topic} förankras i ledningsgrupperna i respektive kommun innan beslut "
-    "fattas.",
+    "Det är viktigt att arbetet med {topic} förankras i ledningsgrupperna i respektive kommun innan beslut fattas.",
     "Gruppen ser ett behov av att ta fram en gemensam handlingsplan för {topic} under {year}.",
     "{m} har tagit fram en lokal rutin som övriga kommuner kan ta del av, och den bifogas anteckningarna.",
     "Det behövs en tydligare struktur för hur frågor lyfts mellan de olika nätverken i länet.",
     "{x} lyfter vikten av att barnets perspektiv tydliggörs i alla delar av processen.",
-    "Sammantaget bedöms arbetet ha gett goda resultat, men det finns fortfarande stora skillnader mellan "
-    "kommunerna.",
+    "Sammantaget bedöms arbetet ha gett goda resultat, men det finns fortfarande stora skillnader mellan kommunerna.",
     "Flera deltagare vittnar om en ansträngd arbetssituation och om svårigheter att hinna med det "
     "utvecklingsarbete som planerats.",
     "{a} går igenom underlaget och svarar på frågor från deltagarna.",
@@ -953,8 +1247,19 @@ class _Doc:
         elif r < 0.45:
             s = f"Länsstyrelsen {c.name}"
         elif r < 0.6 or not c.orgs:
-            s = era_name(self.rng.choice(("BUP", "Barnhälsovården", "Polismyndigheten", "Habiliteringen",
-                                          "Försäkringskassan", "Arbetsförmedlingen")), self.year)
+            s = era_name(
+                self.rng.choice(
+                    (
+                        "BUP",
+                        "Barnhälsovården",
+                        "Polismyndigheten",
+                        "Habiliteringen",
+                        "Försäkringskassan",
+                        "Arbetsförmedlingen",
+                    )
+                ),
+                self.year,
+            )
         else:
             s = self.rng.choice(c.orgs)
         return self.note(s)
@@ -990,8 +1295,13 @@ class _Doc:
                 vals[s] = self.muni()
             elif s == "m2":
                 m2 = rng.choice(self.county.munis)
-                vals[s] = self.note(m2) if m2 != vals.get("m") else self.note(self.county.munis[0]) \
-                    if self.county.munis[0] != m2 else "regionen"
+                vals[s] = (
+                    self.note(m2)
+                    if m2 != vals.get("m")
+                    else self.note(self.county.munis[0])
+                    if self.county.munis[0] != m2
+                    else "regionen"
+                )
             elif s == "org":
                 vals[s] = self.org()
             elif s == "norg":
@@ -1038,10 +1348,10 @@ def _plan_people(doc: _Doc) -> None:
     in_doc = {p.pid for p in doc.present + doc.absent}
     pool = [p for p, s, e in doc.county.guests if s <= o < e and p.pid not in in_doc]
     rng.shuffle(pool)
-    doc.guests = pool[:rng.choice((0, 0, 1, 1, 2, 3))]
-    rest = pool[len(doc.guests):]
+    doc.guests = pool[: rng.choice((0, 0, 1, 1, 2, 3))]
+    rest = pool[len(doc.guests) :]
     # Mentioned: guests of the county not at the meeting, or people of other bodies.
-    mentioned = rest[:rng.choice((0, 1, 1, 2))]
+    mentioned = rest[: rng.choice((0, 1, 1, 2))]
     if rng.random() < 0.3:
         other = rng.choice(doc.county.bodies)
         cand = [p for _s, p in other.members_at(o) if p.pid not in in_doc and p not in doc.guests]
@@ -1073,7 +1383,7 @@ def _plan_items(doc: _Doc) -> list[dict]:
         main += ["project", "project"]
     for kind in rng.sample(main, rng.randint(3, 7)):
         items.append({"kind": kind, "out": []})
-    rng.shuffle(items[len(_OPENINGS.get(fmt, ())) + 1:])
+    rng.shuffle(items[len(_OPENINGS.get(fmt, ())) + 1 :])
     items.append({"kind": "other", "out": []})
     # Presenters: guests present the items they are invited for.
     guests = list(doc.guests)
@@ -1140,8 +1450,15 @@ def _handoff_lines(doc: _Doc, it: dict) -> list[str]:
                 lines.append(f"{doc.ref(p)} tar upp frågan om {q} med {label}.")
                 doc.act(f"tar upp frågan om {q} med {label}", p)
         elif r < 0.8:
-            lines.append(rng.choice((f"Frågan om {q} tas upp i {label}.", f"Frågan om {q} lämnas vidare till "
-                                     f"{label}.", f"Vi diskuterar {q}. Frågan tas upp i {label}.")))
+            lines.append(
+                rng.choice(
+                    (
+                        f"Frågan om {q} tas upp i {label}.",
+                        f"Frågan om {q} lämnas vidare till {label}.",
+                        f"Vi diskuterar {q}. Frågan tas upp i {label}.",
+                    )
+                )
+            )
         else:
             it.setdefault("decisions", []).append(f"att lämna frågan om {q} vidare till {label}")
             if doc.fmt == "protocol":
@@ -1183,38 +1500,61 @@ def _item_text(doc: _Doc, it: dict, num: str | None) -> tuple[str, list[str], li
         elif rng.random() < 0.8:
             dec.append("att lägga minnesanteckningarna till handlingarna")
         else:
-            paras.append(f"Minnesanteckningarna från mötet {_den(prev, doc.year)} gicks igenom och "
-                         "godkändes.")
+            paras.append(f"Minnesanteckningarna från mötet {_den(prev, doc.year)} gicks igenom och godkändes.")
     elif kind == "incoming":
         q, src = it["q"], it["src"]
         label = doc.network(src)
         if it["proj"]:
             doc.projects[it["proj"]] = None
         title = _cap(q) if rng.random() < 0.6 else f"Medskick från {label}: {_cap(q)}"
-        paras.append(rng.choice((f"Frågan om {q} har lyfts från {label}.",
-                                 f"{label} har skickat med frågan om {q} till {doc.body.name}.",
-                                 f"Frågan om {q} kommer som ett medskick från {label}.")))
+        paras.append(
+            rng.choice(
+                (
+                    f"Frågan om {q} har lyfts från {label}.",
+                    f"{label} har skickat med frågan om {q} till {doc.body.name}.",
+                    f"Frågan om {q} kommer som ett medskick från {label}.",
+                )
+            )
+        )
         paras += doc.sentences(GENERIC, rng.randint(2, 4), {"topic": q})
         if rng.random() < 0.4:
-            dec.append(rng.choice((f"att ge en arbetsgrupp i uppdrag att utreda frågan om {q}",
-                                   "att lägga informationen till handlingarna",
-                                   f"att ställa sig bakom förslaget om {q}")))
+            dec.append(
+                rng.choice(
+                    (
+                        f"att ge en arbetsgrupp i uppdrag att utreda frågan om {q}",
+                        "att lägga informationen till handlingarna",
+                        f"att ställa sig bakom förslaget om {q}",
+                    )
+                )
+            )
     elif kind == "project":
         p = doc.project()
         title = rng.choice((p, f"Lägesrapport {p}", f"Information om {p}", f"{p} – uppföljning"))
         paras += doc.sentences(PROJECT_TEXT, rng.randint(3, 6), {"p": p})
         if rng.random() < 0.6:
-            dec.append(rng.choice(("att lägga informationen till handlingarna",
-                                   f"att avsätta medel för {p} under {doc.year + 1}",
-                                   f"att ställa sig bakom den reviderade tidsplanen för {p}")))
+            dec.append(
+                rng.choice(
+                    (
+                        "att lägga informationen till handlingarna",
+                        f"att avsätta medel för {p} under {doc.year + 1}",
+                        f"att ställa sig bakom den reviderade tidsplanen för {p}",
+                    )
+                )
+            )
     elif kind == "topic":
         title, phrase = rng.choice(TOPICS)
         paras += doc.sentences(GENERIC, rng.randint(3, 7), {"topic": phrase})
         if rng.random() < 0.3:
             dec.append("att lägga informationen till handlingarna")
     elif kind == "news":
-        title = rng.choice(("Aktuellt från regional och nationell nivå", "Rapporter och delgivningar",
-                            "Information från regionen", "Omvärldsbevakning"))
+        title = rng.choice(
+            (
+                "Aktuellt från regional och nationell nivå",
+                "Rapporter och delgivningar",
+                "Information från regionen",
+                "Omvärldsbevakning",
+            )
+        )
         paras += doc.sentences(NEWS, rng.randint(2, 5))
         if rng.random() < 0.5:
             dec.append("att lägga informationen till handlingarna")
@@ -1254,8 +1594,12 @@ def _item_text(doc: _Doc, it: dict, num: str | None) -> tuple[str, list[str], li
     if kind in ("project", "topic", "news", "incoming") and doc.mentioned and rng.random() < 0.6:
         mp = doc.mentioned.pop()
         tpl = rng.choice(MENTION)
-        paras.append(doc.fill(tpl, {"mp": doc.full(mp, "mentioned", show_aff="{mpaff}" in tpl),
-                                    "mpaff": doc.aff(mp), "mptitle": mp.title}))
+        paras.append(
+            doc.fill(
+                tpl,
+                {"mp": doc.full(mp, "mentioned", show_aff="{mpaff}" in tpl), "mpaff": doc.aff(mp), "mptitle": mp.title},
+            )
+        )
     if kind in ("project", "topic", "incoming", "news") and doc.present and rng.random() < 0.35:
         p = rng.choice(doc.present)
         r = rng.random()
@@ -1310,7 +1654,7 @@ def _render(doc: _Doc) -> None:
     items = _plan_items(doc)
     numbered = fmt in ("inline", "numbered", "protocol") or rng.random() < 0.7
     if fmt == "protocol":
-        start = 1 + sum(1 for x in body.dates[:doc.mi] if x.year == doc.year) * 7
+        start = 1 + sum(1 for x in body.dates[: doc.mi] if x.year == doc.year) * 7
         nums = [str(start + i) for i in range(len(items))]
         cand = [p for p in doc.present if p is not doc.chair and p is not doc.secretary]
         for it in items:
@@ -1335,19 +1679,25 @@ def _render(doc: _Doc) -> None:
     if fmt == "inline":
         out += ["", "", "", ""]
         if sec and rng.random() < 0.8:
-            mail = (f"{_slug(sec.first)}.{_slug(sec.last).replace('-', '')}@"
-                    f"{_slug(doc.aff(sec)).replace('-', '')}.se")
-            out += ["Handläggare", doc.full(sec, "author"), f"0{rng.randint(10, 99)}-{rng.randint(10, 99)} "
-                    f"{rng.randint(10, 99)} {rng.randint(10, 99)}", mail, ""]
+            mail = f"{_slug(sec.first)}.{_slug(sec.last).replace('-', '')}@{_slug(doc.aff(sec)).replace('-', '')}.se"
+            out += [
+                "Handläggare",
+                doc.full(sec, "author"),
+                f"0{rng.randint(10, 99)}-{rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+                mail,
+                "",
+            ]
         out += ["Datum", (d + timedelta(days=rng.randint(1, 9))).isoformat(), ""]
-        out += [f"{body.name} {d.isoformat()}" if rng.random() < 0.6 else f"{body.name}, {lan}, {_words(d)}",
-                ""]
+        out += [f"{body.name} {d.isoformat()}" if rng.random() < 0.6 else f"{body.name}, {lan}, {_words(d)}", ""]
         # Guests stand in the same list here, so nothing marks them as guests.
         listed = [_person_line(doc, p, "inline") for p in doc.present + doc.guests]
         out.append("Närvarande: " + ", ".join(listed))
         if doc.absent:
-            out += ["", rng.choice(("Förhinder: ", "Frånvarande: ")) + ", ".join(
-                f"{doc.full(p, 'absent', True)} {doc.aff(p)}" for p in doc.absent)]
+            out += [
+                "",
+                rng.choice(("Förhinder: ", "Frånvarande: "))
+                + ", ".join(f"{doc.full(p, 'absent', True)} {doc.aff(p)}" for p in doc.absent),
+            ]
         out.append("")
     elif fmt == "lines":
         top = d.isoformat() if rng.random() < 0.7 else f"Datum: {_words(d)}"
@@ -1359,8 +1709,12 @@ def _render(doc: _Doc) -> None:
         if rng.random() < 0.5:
             out += [rng.choice(_TAGLINES), ""]
         if doc.chair:
-            out += ["Ordförande hälsar välkommen", "",
-                    f"{doc.full(doc.chair)} hälsar välkomna och går igenom vilka som deltar på mötet.", ""]
+            out += [
+                "Ordförande hälsar välkommen",
+                "",
+                f"{doc.full(doc.chair)} hälsar välkomna och går igenom vilka som deltar på mötet.",
+                "",
+            ]
         out += [rng.choice(("Närvarande är:", "Närvarande:")), ""]
         for p in doc.present:
             out += [_person_line(doc, p, "lines"), ""]
@@ -1387,14 +1741,31 @@ def _render(doc: _Doc) -> None:
                 out.append(f"{doc.full(g, 'guest', True)}, {doc.aff(g)}{tail}  ")
                 doc.role(g, "present")
         if doc.absent:
-            out += ["", "**Frånvarande:** " + "; ".join(
-                f"{doc.full(p, 'absent', True)}, {doc.aff(p)}" for p in doc.absent)]
+            out += [
+                "",
+                "**Frånvarande:** " + "; ".join(f"{doc.full(p, 'absent', True)}, {doc.aff(p)}" for p in doc.absent),
+            ]
         out.append("")
     elif fmt == "numbered":
         written = (d + timedelta(days=rng.randint(1, 6))).isoformat()
-        out += ["", "", "", "", "Minnesanteckningar", "", f"Datum: {written}", "",
-                f"{body.name} i {doc.county.name}", "", f"Datum: {_words(d)}", "", f"Tid: {tm}", "",
-                f"Plats: {place}", ""]
+        out += [
+            "",
+            "",
+            "",
+            "",
+            "Minnesanteckningar",
+            "",
+            f"Datum: {written}",
+            "",
+            f"{body.name} i {doc.county.name}",
+            "",
+            f"Datum: {_words(d)}",
+            "",
+            f"Tid: {tm}",
+            "",
+            f"Plats: {place}",
+            "",
+        ]
         names = [doc.full(p, "present") for p in doc.present]
         if doc.chair:
             names[doc.present.index(doc.chair)] += " (ordförande)"
@@ -1404,9 +1775,17 @@ def _render(doc: _Doc) -> None:
         if doc.absent:
             out += ["Frånvarande: " + ", ".join(doc.full(p, "absent") for p in doc.absent), ""]
     else:  # protocol
-        out += ["PROTOKOLL", "", body.name, "",
-                f"Dag och tid: {_cap(WEEKDAYS[d.weekday()])} den {_words(d)} kl {tm}",
-                f"Plats: {place}", "", "Ledamöter", "Närvarande:"]
+        out += [
+            "PROTOKOLL",
+            "",
+            body.name,
+            "",
+            f"Dag och tid: {_cap(WEEKDAYS[d.weekday()])} den {_words(d)} kl {tm}",
+            f"Plats: {place}",
+            "",
+            "Ledamöter",
+            "Närvarande:",
+        ]
         out += [_person_line(doc, p, "protocol") for p in doc.present if p is not sec]
         if doc.absent:
             out += ["Inte närvarande:"] + [_person_line(doc, p, "protocol", "absent") for p in doc.absent]
@@ -1414,8 +1793,7 @@ def _render(doc: _Doc) -> None:
             out.append(f"Sekreterare: {doc.full(sec, 'secretary', True)}, {doc.aff(sec)}")
             doc.role(sec, "present")
         if doc.guests:
-            out.append("Övriga: " + ", ".join(
-                f"{doc.full(g, 'guest', True)}, {doc.aff(g)}" for g in doc.guests))
+            out.append("Övriga: " + ", ".join(f"{doc.full(g, 'guest', True)}, {doc.aff(g)}" for g in doc.guests))
             for g in doc.guests:
                 doc.role(g, "present")
         just = next((it.get("justerare") for it in items if "justerare" in it), None)
@@ -1445,9 +1823,16 @@ def _render(doc: _Doc) -> None:
         out += [head, ""]
         if fmt == "numbered" and it.get("presenters"):
             pres = it["presenters"]
-            out += ["Föredragande: " + ", ".join(
-                f"{doc.full(p, 'presenter', True)}, {_cap(p.title)} {doc.aff(p)}" if p in doc.guests
-                else doc.full(p, "presenter") for p in pres), ""]
+            out += [
+                "Föredragande: "
+                + ", ".join(
+                    f"{doc.full(p, 'presenter', True)}, {_cap(p.title)} {doc.aff(p)}"
+                    if p in doc.guests
+                    else doc.full(p, "presenter")
+                    for p in pres
+                ),
+                "",
+            ]
             for p in pres:
                 if p in doc.guests:
                     doc.role(p, "guest")
@@ -1463,12 +1848,23 @@ def _render(doc: _Doc) -> None:
         if fmt == "protocol":
             out += [f"Nästa sammanträde äger rum {_den(nxt, doc.year)}.", ""]
         elif fmt == "markdown":
-            out += [f"## Nästa nätverksmöte {_den(nxt, doc.year)[4:]}" if nxt.year == doc.year
-                    else f"## Nästa möte {nxt.isoformat()}", ""]
+            out += [
+                f"## Nästa nätverksmöte {_den(nxt, doc.year)[4:]}"
+                if nxt.year == doc.year
+                else f"## Nästa möte {nxt.isoformat()}",
+                "",
+            ]
         else:
-            out += [rng.choice((f"Nästa möte {nxt.isoformat()} kl {rng.choice(TIMES)}.",
-                                f"Nästa möte: {_den(nxt, doc.year)} kl. {rng.choice(TIMES)}.",
-                                f"Nästa möte äger rum {_den(nxt, doc.year)}.")), ""]
+            out += [
+                rng.choice(
+                    (
+                        f"Nästa möte {nxt.isoformat()} kl {rng.choice(TIMES)}.",
+                        f"Nästa möte: {_den(nxt, doc.year)} kl. {rng.choice(TIMES)}.",
+                        f"Nästa möte äger rum {_den(nxt, doc.year)}.",
+                    )
+                ),
+                "",
+            ]
         doc.next_meeting = nxt.isoformat()
     for label, qs in doc.medskick.items():
         out += [f"Medskick till {label}:", ""]
@@ -1494,8 +1890,12 @@ def _render_doc(world: World, uid: int, serial: int, rep: int) -> SyntheticDoc:
     _plan_people(doc)
     _render(doc)
     truth = {
-        "meeting": {"date": doc.d.isoformat(), "body": body.name, "region": body.county.name,
-                    "next_meeting": doc.next_meeting},
+        "meeting": {
+            "date": doc.d.isoformat(),
+            "body": body.name,
+            "region": body.county.name,
+            "next_meeting": doc.next_meeting,
+        },
         "people": list(doc.people.values()),
         "organizations": list(doc.orgs),
         "municipalities": list(doc.munis),
@@ -1506,8 +1906,14 @@ def _render_doc(world: World, uid: int, serial: int, rep: int) -> SyntheticDoc:
         "handoffs": list(doc.handoffs.values()),
     }
     name = f"{serial:07d}_{_slug(body.name)}_{_slug(body.county.name)}_{doc.d.isoformat()}.txt"
-    meta = {"uid": uid, "body_id": body.bid, "body": body.name, "county_code": body.county.code,
-            "format": doc.fmt, "repeat": rep}
+    meta = {
+        "uid": uid,
+        "body_id": body.bid,
+        "body": body.name,
+        "county_code": body.county.code,
+        "format": doc.fmt,
+        "repeat": rep,
+    }
     return SyntheticDoc(name, "\n".join(doc.out).rstrip() + "\n", truth, meta)
 
 
@@ -1543,7 +1949,8 @@ def write_corpus(out_dir: Path, n_docs: int, seed: int = 0, truth: bool = False)
         path.write_text(doc.text, encoding="utf-8")
         if truth:
             (out_dir / "truth" / (path.stem + ".json")).write_text(
-                json.dumps(doc.truth, ensure_ascii=False, indent=1), encoding="utf-8")
+                json.dumps(doc.truth, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
         paths.append(path)
     return paths
 
@@ -1559,8 +1966,10 @@ def main(argv: list[str] | None = None) -> int:
     paths = write_corpus(a.out_dir, a.docs, a.seed, a.truth)
     dt = time.perf_counter() - t0
     size = sum(p.stat().st_size for p in paths)
-    print(f"wrote {len(paths)} documents ({size / 1e6:.1f} MB) to {a.out_dir} in {dt:.1f} s "
-          f"({len(paths) / dt:.0f} docs/s)")
+    print(
+        f"wrote {len(paths)} documents ({size / 1e6:.1f} MB) to {a.out_dir} in {dt:.1f} s "
+        f"({len(paths) / dt:.0f} docs/s)"
+    )
     return 0
 
 

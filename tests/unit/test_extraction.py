@@ -123,8 +123,15 @@ def test_political_protocol_blob_with_party_markers() -> None:
 def test_gold_shaped_output_keys() -> None:
     out = extract_text(INLINE).to_output(evidence=False)
     assert set(out) == {
-        "meeting", "people", "organizations", "municipalities", "projects", "networks",
-        "decisions", "actions", "handoffs",
+        "meeting",
+        "people",
+        "organizations",
+        "municipalities",
+        "projects",
+        "networks",
+        "decisions",
+        "actions",
+        "handoffs",
     }
     assert set(out["meeting"]) == {"date", "body", "region", "next_meeting"}
     assert set(out["people"][0]) == {"name", "affiliation", "roles"}

@@ -191,9 +191,7 @@ def test_pdf_that_is_not_a_pdf(tmp_path: Path) -> None:
 
 
 def test_corrupt_pdf(tmp_path: Path) -> None:
-    assert_rejected(
-        _write(tmp_path / "broken.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 100), "is not a valid PDF"
-    )
+    assert_rejected(_write(tmp_path / "broken.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 100), "is not a valid PDF")
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:
@@ -211,9 +209,7 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
 
 
 def test_docx_that_is_not_a_docx(tmp_path: Path) -> None:
-    assert_rejected(
-        _write(tmp_path / "fake.docx", SWEDISH.encode()), "is not a valid .docx (not a ZIP package)"
-    )
+    assert_rejected(_write(tmp_path / "fake.docx", SWEDISH.encode()), "is not a valid .docx (not a ZIP package)")
 
 
 def test_truncated_docx(tmp_path: Path) -> None:
@@ -254,9 +250,7 @@ def test_docx_without_text(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["budget.xlsx", "README", "protokoll.doc"])
 def test_unknown_suffix(tmp_path: Path, name: str) -> None:
-    assert_rejected(
-        _write(tmp_path / name, b"data"), "unsupported file type", ".txt, .md, .markdown, .docx, .pdf"
-    )
+    assert_rejected(_write(tmp_path / name, b"data"), "unsupported file type", ".txt, .md, .markdown, .docx, .pdf")
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -14,8 +14,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD_KEYS = {"meeting", "people", "organizations", "municipalities", "projects", "networks", "decisions",
-             "actions", "handoffs"}
+GOLD_KEYS = {
+    "meeting",
+    "people",
+    "organizations",
+    "municipalities",
+    "projects",
+    "networks",
+    "decisions",
+    "actions",
+    "handoffs",
+}
 ROLE_WORDS = {"chair", "present", "absent", "presenter", "guest", "secretary", "author", "mentioned"}
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -82,8 +91,11 @@ def test_several_formats_appear(docs):
         "presenter lines": lambda t: "Föredragande: " in t,
         "protocol paragraphs": lambda t: re.search(r"^§ \d+ ", t, re.M),
         "medskick list": lambda t: "Medskick till " in t,
-        "swedish date": lambda t: re.search(r"\b\d{1,2} (januari|februari|mars|april|maj|juni|augusti|"
-                                            r"september|oktober|november|december)\b", t),
+        "swedish date": lambda t: re.search(
+            r"\b\d{1,2} (januari|februari|mars|april|maj|juni|augusti|"
+            r"september|oktober|november|december)\b",
+            t,
+        ),
         "first-person decision": lambda t: " beslutade" in t,
     }
     seen = {k for k, test in markers.items() if any(test(d.text) for d in docs)}
@@ -141,7 +153,8 @@ def test_attendees_are_also_called_by_first_name(docs):
         for p in d.truth["people"]:
             first, last = p["name"].split(" ", 1)
             if "present" in p["roles"] and re.search(
-                    rf"(?<![\w-]){re.escape(first)}(?![\w-])(?! {re.escape(last)})", d.text):
+                rf"(?<![\w-]){re.escape(first)}(?![\w-])(?! {re.escape(last)})", d.text
+            ):
                 hits += 1
                 break
     assert hits >= len(docs) // 2
