@@ -37,6 +37,7 @@ RATIO_CHECK_MIN_BYTES = 1 * MiB
 MAX_CONTROL_SHARE = 0.05
 
 _FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf"}
+SUPPORTED_SUFFIXES = frozenset(_FORMATS)
 _SUPPORTED = ", ".join(_FORMATS)
 # C0/C1 control characters except tab, newline, vertical tab, form feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")

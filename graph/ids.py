@@ -1,0 +1,23 @@
+"""Deterministic ids and name keys: the same natural key always gives the same node."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+
+def normalize(value: str) -> str:
+    """NFC, casefolded, whitespace folded; Swedish letters kept."""
+    return " ".join(unicodedata.normalize("NFC", value).casefold().split())
+
+
+def make_id(label: str, *parts: str | None) -> str:
+    """'person-3f2a...': label plus a sha1 of the normalised key parts (followthemoney style)."""
+    key = "\x1f".join(normalize(p or "") for p in parts)
+    return f"{label.lower()}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+def name_key(name: str) -> str:
+    """Key for comparing names: casefolded, no spaces or hyphens ('Mocking bird' = 'Mockingbird')."""
+    return re.sub(r"[\s\-–_.:]+", "", normalize(name))

@@ -1,0 +1,124 @@
+"""Graph domain models: what a store writes and returns."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Decision = Literal["accepted", "rejected"]
+
+
+class Node(BaseModel):
+    """A node; `props` holds scalars and lists of scalars only, so both stores can keep them."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: str
+    name: str
+    props: dict[str, Any] = Field(default_factory=dict)
+    text: str | None = None  # searchable body (items, decisions, actions)
+
+
+class Rel(BaseModel):
+    """A relationship with the document, span and quote it was read from."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    type: str
+    source: str
+    target: str
+    doc_id: str
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    props: dict[str, Any] = Field(default_factory=dict)
+    text: str | None = None  # searchable text of the relationship (a handoff's question)
+
+
+class Alias(BaseModel):
+    """Another name a node was written under, and why it was taken to be the same."""
+
+    model_config = ConfigDict(extra="forbid")
+    node_id: str
+    alias: str
+    reason: str
+    score: float
+    doc_id: str
+
+
+class MergeCandidate(BaseModel):
+    """Two person records that may be one person; people decide."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    key_a: str  # resolution keys "region|namekey", stable across rebuilds
+    key_b: str
+    name_a: str
+    name_b: str
+    node_a: str
+    node_b: str
+    score: float
+    reasons: list[str]
+    status: Literal["pending", "accepted", "rejected", "merged"] = "pending"
+
+
+class Judgement(BaseModel):
+    """A person's decision on a pair of records; survives re-ingest and rebuilds."""
+
+    model_config = ConfigDict(extra="forbid")
+    key_a: str
+    key_b: str
+    decision: Decision
+    reason: str = ""
+    decided_at: str = ""
+
+
+class DocumentInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    path: str
+    sha256: str
+    format: str
+    title: str | None = None
+    date: str | None = None
+    chars: int = 0
+
+
+class GraphBatch(BaseModel):
+    """Everything one document says, ready to replace that document's facts in a store."""
+
+    model_config = ConfigDict(extra="forbid")
+    document: DocumentInfo
+    text: str
+    extraction: dict[str, Any] = Field(default_factory=dict)  # the extraction JSON, for rebuilds
+    nodes: list[Node] = Field(default_factory=list)
+    rels: list[Rel] = Field(default_factory=list)
+    aliases: list[Alias] = Field(default_factory=list)
+    candidates: list[MergeCandidate] = Field(default_factory=list)
+
+
+class WriteResult(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: Literal["ingested", "unchanged", "replaced"]
+    nodes_added: int = 0
+    rels_added: int = 0
+
+
+class TextHit(BaseModel):
+    """A full-text match: a node (or a handoff relationship) whose text matches the query."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: str
+    text: str
+    doc_id: str | None
+    meeting_id: str | None
+    score: float
+
+
+class Stats(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+    documents: int

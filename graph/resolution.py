@@ -1,0 +1,164 @@
+"""Entity resolution for people: one node per real person across documents.
+
+Same name in the same region is the same person. A spelling variant ("Elisabet Franson" /
+"Elisabeth Fransson") merges automatically only with evidence: same region and a shared or
+overlapping body, or the same affiliation. Uncertain pairs become merge candidates for people to
+decide; their judgements (stored apart from documents) override everything here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from samkarta.graph.ids import make_id, name_key, normalize
+from samkarta.graph.model import Alias, Judgement, MergeCandidate
+from samkarta.graph.store import GraphStore, PersonRecord
+
+AUTO_MERGE = 0.88  # name similarity needed for a merge with evidence
+CANDIDATE = 0.80  # below this two names are simply different people
+SAME_NAME = 0.97
+
+
+@dataclass
+class PersonDraft:
+    """A person as one document names them, before resolution."""
+
+    name: str
+    region: str | None
+    affiliations: set[str] = field(default_factory=set)
+
+    @property
+    def rkey(self) -> str:
+        return person_key(self.name, self.region)
+
+
+def person_key(name: str, region: str | None) -> str:
+    return f"{normalize(region or '-')}|{name_key(name)}"
+
+
+def blocking_key(name: str) -> str:
+    """First initial + first three letters of the last name: cheap candidate blocks for fuzzy matching."""
+    parts = [p for p in re.split(r"[\s]+", normalize(name)) if p]
+    if len(parts) < 2:
+        return ""
+    return f"{parts[0][0]}:{parts[-1][:3]}"
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class Resolution:
+    ids: dict[str, str]  # draft rkey -> person node id
+    aliases: list[Alias]
+    candidates: list[MergeCandidate]
+
+
+class PersonResolver:
+    def __init__(self, store: GraphStore, judgements: list[Judgement] | None = None) -> None:
+        self.store = store
+        judgements = store.judgements() if judgements is None else judgements
+        self.accepted = _UnionFind()
+        self.rejected: set[frozenset[str]] = set()
+        for j in judgements:
+            if j.decision == "accepted":
+                self.accepted.union(j.key_a, j.key_b)
+            else:
+                self.rejected.add(frozenset((j.key_a, j.key_b)))
+
+    def person_id(self, rkey: str) -> str:
+        return make_id("Person", self.accepted.find(rkey))
+
+    def resolve(self, drafts: list[PersonDraft], networks: set[str], doc_id: str) -> Resolution:
+        """Ids for the people of one document; `networks` are the bodies of its meeting."""
+        ids: dict[str, str] = {}
+        aliases: list[Alias] = []
+        candidates: list[MergeCandidate] = []
+        existing = {p.rkey: p for p in self.store.people_by_rkey(sorted({d.rkey for d in drafts}))}
+        # bodies that overlap this meeting's: those where people of this document already sit
+        overlap = set(networks)
+        for p in existing.values():
+            overlap.update(p.networks)
+        blocks = sorted({blocking_key(d.name) for d in drafts if d.rkey not in existing} - {""})
+        by_block: dict[str, list[PersonRecord]] = {}
+        for p in self.store.people_by_block(blocks):
+            by_block.setdefault(blocking_key(p.name), []).append(p)
+        for draft in drafts:
+            rkey = draft.rkey
+            own = self.person_id(rkey)
+            if rkey in existing or len(draft.name.split()) < 2 or self.accepted.find(rkey) != rkey:
+                ids[rkey] = own
+                continue
+            best = self._best_match(draft, by_block.get(blocking_key(draft.name), []), overlap)
+            if best is None:
+                ids[rkey] = own
+                continue
+            record, score, reasons, auto = best
+            if auto:
+                ids[rkey] = record.id
+                aliases.append(
+                    Alias(node_id=record.id, alias=draft.name, reason="; ".join(reasons), score=score, doc_id=doc_id)
+                )
+                status = "merged"
+            else:
+                ids[rkey] = own
+                status = "pending"
+            pair = sorted((record.rkey, rkey))
+            candidates.append(
+                MergeCandidate(
+                    id=make_id("Candidate", *pair),
+                    key_a=record.rkey,
+                    key_b=rkey,
+                    name_a=record.name,
+                    name_b=draft.name,
+                    node_a=record.id,
+                    node_b=own,
+                    score=round(score, 3),
+                    reasons=reasons,
+                    status=status,
+                )
+            )
+        return Resolution(ids, aliases, candidates)
+
+    def _best_match(
+        self, draft: PersonDraft, pool: list[PersonRecord], overlap: set[str]
+    ) -> tuple[PersonRecord, float, list[str], bool] | None:
+        best: tuple[PersonRecord, float, list[str], bool] | None = None
+        for rec in pool:
+            if rec.rkey == draft.rkey or frozenset((rec.rkey, draft.rkey)) in self.rejected:
+                continue
+            score = fuzz.ratio(normalize(draft.name), normalize(rec.name)) / 100
+            if score < CANDIDATE:
+                continue
+            same_region = normalize(rec.region or "-") == normalize(draft.region or "-")
+            shared = overlap & set(rec.networks)
+            same_aff = draft.affiliations & set(rec.affiliations)
+            reasons = [f"name similarity {score:.2f}"]
+            if same_region:
+                reasons.append(f"same region ({draft.region or 'national'})")
+            if shared:
+                reasons.append("shared or overlapping body")
+            if same_aff:
+                reasons.append("same affiliation")
+            evidence = bool(shared or same_aff)
+            auto = score >= AUTO_MERGE and evidence and (same_region or score >= SAME_NAME)
+            if best is None or (auto, score) > (best[3], best[1]):
+                best = (rec, score, reasons, auto)
+        return best

@@ -1,0 +1,508 @@
+"""The embedded default store: one SQLite file (WAL, FTS5), no server."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from samkarta.graph.errors import StoreUnavailable
+from samkarta.graph.model import (
+    Alias,
+    DocumentInfo,
+    GraphBatch,
+    Judgement,
+    MergeCandidate,
+    Node,
+    Rel,
+    Stats,
+    TextHit,
+    WriteResult,
+)
+from samkarta.graph.search_text import search_text, search_tokens
+from samkarta.graph.store import PersonRecord, StoredDocument
+
+REDACTED = "[borttaget]"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, format TEXT NOT NULL,
+    title TEXT, date TEXT, chars INTEGER NOT NULL, text TEXT NOT NULL, extraction TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL, text TEXT,
+    rkey TEXT, block TEXT
+);
+CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
+CREATE INDEX IF NOT EXISTS nodes_rkey ON nodes(rkey);
+CREATE INDEX IF NOT EXISTS nodes_block ON nodes(block);
+CREATE TABLE IF NOT EXISTS rels (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+    doc_id TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT, props TEXT NOT NULL, text TEXT
+);
+CREATE INDEX IF NOT EXISTS rels_source ON rels(source);
+CREATE INDEX IF NOT EXISTS rels_target ON rels(target);
+CREATE INDEX IF NOT EXISTS rels_doc ON rels(doc_id);
+CREATE TABLE IF NOT EXISTS aliases (
+    node_id TEXT NOT NULL, alias TEXT NOT NULL, reason TEXT NOT NULL, score REAL NOT NULL, doc_id TEXT NOT NULL,
+    PRIMARY KEY (node_id, alias, doc_id)
+);
+CREATE INDEX IF NOT EXISTS aliases_doc ON aliases(doc_id);
+CREATE TABLE IF NOT EXISTS candidates (
+    id TEXT PRIMARY KEY, key_a TEXT NOT NULL, key_b TEXT NOT NULL, name_a TEXT NOT NULL, name_b TEXT NOT NULL,
+    node_a TEXT NOT NULL, node_b TEXT NOT NULL, score REAL NOT NULL, reasons TEXT NOT NULL,
+    status TEXT NOT NULL, doc_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS judgements (
+    key_a TEXT NOT NULL, key_b TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL,
+    decided_at TEXT NOT NULL, PRIMARY KEY (key_a, key_b)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    id UNINDEXED, label UNINDEXED, doc_id UNINDEXED, meeting_id UNINDEXED, text UNINDEXED, terms,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+"""
+
+
+def _redact(value: str | None, strings: list[str]) -> str | None:
+    if value is None:
+        return None
+    for s in strings:
+        value = re.sub(rf"(?<![\wåäöÅÄÖ]){re.escape(s)}(?![\wåäöÅÄÖ])", REDACTED, value)
+    return value
+
+
+class SQLiteStore:
+    """GraphStore over one SQLite connection (thread-safe through a lock)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self._closed = False
+
+    @classmethod
+    def open(cls, path: Path | str) -> SQLiteStore:
+        """Open (creating if needed) the store file at `path`."""
+        try:
+            if str(path) != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        except (sqlite3.Error, OSError) as e:
+            raise StoreUnavailable(f"cannot open SQLite store {path}: {e}") from e
+        store = cls(conn)
+        store.ensure_schema()
+        return store
+
+    # -- plumbing ---------------------------------------------------------------------------
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if self._closed:
+                raise StoreUnavailable("the SQLite store is closed")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                yield self._conn
+                self._conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            if self._closed:
+                raise StoreUnavailable("the SQLite store is closed")
+            try:
+                cur = self._conn.execute(sql, params)
+                cols = [d[0] for d in cur.description or []]
+                return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]  # type: ignore[misc]
+            except sqlite3.Error as e:
+                raise StoreUnavailable(f"SQLite query failed: {e}") from e
+
+    def ensure_schema(self) -> None:
+        with self._lock:
+            self._conn.executescript(_SCHEMA)
+            self._conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('version', '0')")
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._conn.close()
+
+    # -- documents ----------------------------------------------------------------------------
+    def write_document(self, batch: GraphBatch, replace: bool = False) -> WriteResult:
+        doc = batch.document
+        existing = self._rows("SELECT sha256 FROM documents WHERE id = ?", (doc.id,))
+        if existing and existing[0]["sha256"] == doc.sha256 and not replace:
+            return WriteResult(status="unchanged")
+        try:
+            with self._tx() as conn:
+                if existing:
+                    self._delete_document(conn, doc.id)
+                before = conn.execute("SELECT count(*) FROM nodes").fetchone()[0]
+                conn.execute(
+                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc.id,
+                        doc.path,
+                        doc.sha256,
+                        doc.format,
+                        doc.title,
+                        doc.date,
+                        doc.chars,
+                        batch.text,
+                        json.dumps(batch.extraction, ensure_ascii=False),
+                    ),
+                )
+                self._write_nodes(conn, batch.nodes)
+                self._write_rels(conn, batch.rels)
+                conn.executemany(
+                    "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?)",
+                    [(a.node_id, a.alias, a.reason, a.score, a.doc_id) for a in batch.aliases],
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            c.id,
+                            c.key_a,
+                            c.key_b,
+                            c.name_a,
+                            c.name_b,
+                            c.node_a,
+                            c.node_b,
+                            c.score,
+                            json.dumps(c.reasons, ensure_ascii=False),
+                            c.status,
+                            doc.id,
+                        )
+                        for c in batch.candidates
+                    ],
+                )
+                after = conn.execute("SELECT count(*) FROM nodes").fetchone()[0]
+        except sqlite3.Error as e:
+            raise StoreUnavailable(f"writing {doc.path} failed: {e}") from e
+        return WriteResult(
+            status="replaced" if existing else "ingested",
+            nodes_added=max(0, after - before),
+            rels_added=len(batch.rels),
+        )
+
+    def _write_nodes(self, conn: sqlite3.Connection, nodes: list[Node]) -> None:
+        conn.executemany(
+            "INSERT INTO nodes(id, label, name, props, text, rkey, block) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO NOTHING",
+            [
+                (
+                    n.id,
+                    n.label,
+                    n.name,
+                    json.dumps(n.props, ensure_ascii=False),
+                    n.text,
+                    n.props.get("rkey"),
+                    n.props.get("block"),
+                )
+                for n in nodes
+            ],
+        )
+        searchable = [n for n in nodes if n.text]
+        conn.executemany(
+            "INSERT INTO fts(id, label, doc_id, meeting_id, text, terms) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (n.id, n.label, n.props.get("doc_id"), n.props.get("meeting_id"), n.text, search_text(n.text or ""))
+                for n in searchable
+            ],
+        )
+
+    def _write_rels(self, conn: sqlite3.Connection, rels: list[Rel]) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO rels VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    r.id,
+                    r.type,
+                    r.source,
+                    r.target,
+                    r.doc_id,
+                    r.start,
+                    r.end,
+                    r.quote,
+                    json.dumps(r.props, ensure_ascii=False),
+                    r.text,
+                )
+                for r in rels
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO fts(id, label, doc_id, meeting_id, text, terms) VALUES (?, ?, ?, ?, ?, ?)",
+            [(r.id, r.type, r.doc_id, r.source, r.text, search_text(r.text or "")) for r in rels if r.text],
+        )
+
+    def _delete_document(self, conn: sqlite3.Connection, doc_id: str) -> None:
+        touched = {
+            row[0]
+            for row in conn.execute(
+                "SELECT source FROM rels WHERE doc_id = ? UNION SELECT target FROM rels WHERE doc_id = ?",
+                (doc_id, doc_id),
+            )
+        }
+        conn.execute("DELETE FROM rels WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM fts WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM aliases WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM candidates WHERE doc_id = ?", (doc_id,))
+        conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        touched.add(doc_id)
+        conn.executemany(
+            "DELETE FROM nodes WHERE id = ? AND NOT EXISTS (SELECT 1 FROM rels WHERE source = ? OR target = ?)",
+            [(n, n, n) for n in touched],
+        )
+
+    def delete_document(self, doc_id: str) -> bool:
+        with self._tx() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                return False
+            self._delete_document(conn, doc_id)
+        return True
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self._rows("SELECT id, path, sha256, format, title, date, chars FROM documents ORDER BY date, path")
+        return [DocumentInfo(**r) for r in rows]
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        rows = self._rows("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        info = DocumentInfo(**{k: r[k] for k in ("id", "path", "sha256", "format", "title", "date", "chars")})
+        return StoredDocument(info=info, text=r["text"], extraction=json.loads(r["extraction"]))
+
+    # -- reading ------------------------------------------------------------------------------
+    @staticmethod
+    def _node(row: dict[str, Any]) -> Node:
+        return Node(
+            id=row["id"], label=row["label"], name=row["name"], props=json.loads(row["props"]), text=row["text"]
+        )
+
+    @staticmethod
+    def _rel(row: dict[str, Any]) -> Rel:
+        return Rel(
+            id=row["id"],
+            type=row["type"],
+            source=row["source"],
+            target=row["target"],
+            doc_id=row["doc_id"],
+            start=row["start"],
+            end=row["end"],
+            quote=row["quote"],
+            props=json.loads(row["props"]),
+            text=row["text"],
+        )
+
+    def get_node(self, node_id: str) -> Node | None:
+        rows = self._rows("SELECT * FROM nodes WHERE id = ?", (node_id,))
+        return self._node(rows[0]) if rows else None
+
+    def rels_of(self, node_id: str) -> list[Rel]:
+        rows = self._rows(
+            "SELECT * FROM rels WHERE source = ? UNION ALL SELECT * FROM rels WHERE target = ?", (node_id, node_id)
+        )
+        return [self._rel(r) for r in rows]
+
+    def node_documents(self, node_id: str) -> list[str]:
+        if self._rows("SELECT 1 FROM documents WHERE id = ?", (node_id,)):
+            return [node_id]
+        rows = self._rows(
+            "SELECT doc_id FROM rels WHERE source = ? UNION SELECT doc_id FROM rels WHERE target = ?",
+            (node_id, node_id),
+        )
+        return sorted(r["doc_id"] for r in rows)
+
+    def aliases(self, node_id: str | None = None) -> list[Alias]:
+        if node_id is None:
+            rows = self._rows("SELECT * FROM aliases")
+        else:
+            rows = self._rows("SELECT * FROM aliases WHERE node_id = ?", (node_id,))
+        return [Alias(**r) for r in rows]
+
+    def names(self) -> list[tuple[str, str, str]]:
+        rows = self._rows(
+            "SELECT id, label, name FROM nodes WHERE label NOT IN ('AgendaItem', 'Decision', 'Action', 'Document') "
+            "UNION SELECT a.node_id, n.label, a.alias FROM aliases a JOIN nodes n ON n.id = a.node_id"
+        )
+        return [(r["id"], r["label"], r["name"]) for r in rows]
+
+    def fulltext(self, query: str, limit: int = 50) -> list[TextHit]:
+        terms = search_tokens(query)
+        if not terms:
+            return []
+        # every term as a prefix: Swedish compounds ("familjehem" finds "familjehemsvården")
+        match = " AND ".join(f'"{t}"*' for t in terms)
+        rows = self._rows(
+            "SELECT id, label, doc_id, meeting_id, text, bm25(fts) AS rank FROM fts WHERE terms MATCH ? "
+            "ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        return [
+            TextHit(
+                id=r["id"],
+                label=r["label"],
+                text=r["text"],
+                doc_id=r["doc_id"],
+                meeting_id=r["meeting_id"],
+                score=-float(r["rank"]),
+            )
+            for r in rows
+        ]
+
+    def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        node_sql = "SELECT id, label, name, props FROM nodes"
+        params: list[Any] = []
+        if labels:
+            node_sql += f" WHERE label IN ({','.join('?' * len(labels))})"
+            params = sorted(labels)
+        for r in self._rows(node_sql, params):
+            g.add_node(r["id"], label=r["label"], name=r["name"], **json.loads(r["props"]))
+        rel_sql = 'SELECT id, type, source, target, doc_id, start, "end", quote, props FROM rels'
+        params = []
+        if types:
+            rel_sql += f" WHERE type IN ({','.join('?' * len(types))})"
+            params = sorted(types)
+        for r in self._rows(rel_sql, params):
+            if r["source"] in g and r["target"] in g:
+                g.add_edge(
+                    r["source"],
+                    r["target"],
+                    key=r["id"],
+                    type=r["type"],
+                    doc_id=r["doc_id"],
+                    start=r["start"],
+                    end=r["end"],
+                    quote=r["quote"],
+                    **json.loads(r["props"]),
+                )
+        return g
+
+    def version(self) -> int:
+        return int(self._rows("SELECT value FROM meta WHERE key = 'version'")[0]["value"])
+
+    def _people(self, where: str, values: list[str]) -> list[PersonRecord]:
+        if not values:
+            return []
+        marks = ",".join("?" * len(values))
+        rows = self._rows(
+            f"SELECT id, name, props, rkey FROM nodes WHERE label = 'Person' AND {where} IN ({marks})", values
+        )
+        out = []
+        for r in rows:
+            props = json.loads(r["props"])
+            nets = self._rows(
+                "SELECT DISTINCT o.target AS net FROM rels a JOIN rels o ON o.source = a.target AND o.type = 'OF' "
+                "WHERE a.source = ? AND a.type IN ('ATTENDED', 'ABSENT_FROM') "
+                "UNION SELECT DISTINCT o.target FROM rels m JOIN rels o ON o.source = m.source AND o.type = 'OF' "
+                "WHERE m.target = ? AND m.type = 'MENTIONS'",
+                (r["id"], r["id"]),
+            )
+            affs = self._rows("SELECT DISTINCT target FROM rels WHERE source = ? AND type = 'REPRESENTS'", (r["id"],))
+            out.append(
+                PersonRecord(
+                    id=r["id"],
+                    name=r["name"],
+                    region=props.get("region"),
+                    rkey=r["rkey"] or "",
+                    networks=[n["net"] for n in nets],
+                    affiliations=[a["target"] for a in affs],
+                )
+            )
+        return out
+
+    def people_by_rkey(self, rkeys: list[str]) -> list[PersonRecord]:
+        return self._people("rkey", rkeys)
+
+    def people_by_block(self, blocks: list[str]) -> list[PersonRecord]:
+        return self._people("block", blocks)
+
+    # -- judgements and candidates --------------------------------------------------------------
+    def save_judgement(self, judgement: Judgement) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO judgements VALUES (?, ?, ?, ?, ?)",
+                (judgement.key_a, judgement.key_b, judgement.decision, judgement.reason, judgement.decided_at),
+            )
+
+    def judgements(self) -> list[Judgement]:
+        return [Judgement(**r) for r in self._rows("SELECT * FROM judgements ORDER BY decided_at")]
+
+    def candidates(self, status: str | None = None) -> list[MergeCandidate]:
+        sql = "SELECT * FROM candidates" + (" WHERE status = ?" if status else "") + " ORDER BY score DESC, id"
+        rows = self._rows(sql, (status,) if status else ())
+        out: dict[str, MergeCandidate] = {}
+        for r in rows:
+            r.pop("doc_id")
+            r["reasons"] = json.loads(r["reasons"])
+            out.setdefault(r["id"], MergeCandidate(**r))
+        return list(out.values())
+
+    def set_candidate_status(self, candidate_id: str, status: str) -> None:
+        with self._tx() as conn:
+            conn.execute("UPDATE candidates SET status = ? WHERE id = ?", (status, candidate_id))
+
+    # -- erasure --------------------------------------------------------------------------------
+    def erase_node(self, node_id: str, redactions: dict[str, list[str]]) -> list[str]:
+        scope = {
+            key: sorted({s for s in values if len(s) > 1}, key=len, reverse=True) for key, values in redactions.items()
+        }
+        with self._tx() as conn:
+            conn.execute("DELETE FROM rels WHERE source = ? OR target = ?", (node_id, node_id))
+            conn.execute("DELETE FROM aliases WHERE node_id = ?", (node_id,))
+            conn.execute("DELETE FROM candidates WHERE node_a = ? OR node_b = ?", (node_id, node_id))
+            conn.execute("DELETE FROM nodes WHERE id = ?", (node_id,))
+            changed: set[str] = set()
+            for doc_id, text, extraction in conn.execute("SELECT id, text, extraction FROM documents").fetchall():
+                strings = scope.get("*", []) + scope.get(doc_id, [])
+                new_text, new_extraction = _redact(text, strings), _redact(extraction, strings)
+                if (new_text, new_extraction) == (text, extraction):
+                    continue
+                changed.add(doc_id)
+                conn.execute(
+                    "UPDATE documents SET text = ?, extraction = ? WHERE id = ?", (new_text, new_extraction, doc_id)
+                )
+                for rid, quote, rtext in conn.execute(
+                    "SELECT id, quote, text FROM rels WHERE doc_id = ?", (doc_id,)
+                ).fetchall():
+                    conn.execute(
+                        "UPDATE rels SET quote = ?, text = ? WHERE id = ?",
+                        (_redact(quote, strings), _redact(rtext, strings), rid),
+                    )
+                for nid, ntext in conn.execute(
+                    "SELECT id, text FROM nodes WHERE text IS NOT NULL AND props LIKE ?", (f'%"doc_id": "{doc_id}"%',)
+                ).fetchall():
+                    conn.execute(
+                        "UPDATE nodes SET text = ?, name = substr(?, 1, 120) WHERE id = ?",
+                        (_redact(ntext, strings), _redact(ntext, strings), nid),
+                    )
+                for rowid, ftext in conn.execute("SELECT rowid, text FROM fts WHERE doc_id = ?", (doc_id,)).fetchall():
+                    red = _redact(ftext, strings)
+                    if red != ftext:
+                        conn.execute(
+                            "UPDATE fts SET text = ?, terms = ? WHERE rowid = ?", (red, search_text(red or ""), rowid)
+                        )
+        return sorted(changed)
+
+    # -- counts ---------------------------------------------------------------------------------
+    def stats(self) -> Stats:
+        nodes = {r["label"]: r["n"] for r in self._rows("SELECT label, count(*) AS n FROM nodes GROUP BY label")}
+        rels = {r["type"]: r["n"] for r in self._rows("SELECT type, count(*) AS n FROM rels GROUP BY type")}
+        docs = self._rows("SELECT count(*) AS n FROM documents")[0]["n"]
+        return Stats(nodes=nodes, relationships=rels, documents=docs)

@@ -1,0 +1,107 @@
+"""The store protocol: one contract, two backends (embedded SQLite and Neo4j)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import networkx as nx
+from pydantic import BaseModel, ConfigDict, Field
+
+from samkarta.graph.model import (
+    Alias,
+    DocumentInfo,
+    GraphBatch,
+    Judgement,
+    MergeCandidate,
+    Node,
+    Rel,
+    Stats,
+    TextHit,
+    WriteResult,
+)
+
+
+class PersonRecord(BaseModel):
+    """What resolution needs to know about a stored person."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    region: str | None
+    rkey: str
+    networks: list[str] = Field(default_factory=list)
+    affiliations: list[str] = Field(default_factory=list)
+
+
+class StoredDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    info: DocumentInfo
+    text: str
+    extraction: dict[str, object]
+
+
+class GraphStore(Protocol):
+    """Domain verbs over the graph. A store receives its connection and does no I/O in __init__."""
+
+    def ensure_schema(self) -> None:
+        """Create tables/constraints/indexes if missing (idempotent)."""
+
+    def write_document(self, batch: GraphBatch, replace: bool = False) -> WriteResult:
+        """Replace everything the document said, in one transaction; 'unchanged' if its hash is known
+        (unless `replace`, used when resolution decisions changed).
+
+        Raises:
+            StoreUnavailable: the backend failed; nothing of the document was written.
+        """
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document, its relationships, aliases and candidates, and nodes nothing else mentions."""
+
+    def documents(self) -> list[DocumentInfo]: ...
+
+    def document(self, doc_id: str) -> StoredDocument | None: ...
+
+    def get_node(self, node_id: str) -> Node | None: ...
+
+    def rels_of(self, node_id: str) -> list[Rel]:
+        """Every relationship that starts or ends at the node."""
+
+    def node_documents(self, node_id: str) -> list[str]:
+        """Ids of the documents that mention the node."""
+
+    def aliases(self, node_id: str | None = None) -> list[Alias]: ...
+
+    def names(self) -> list[tuple[str, str, str]]:
+        """(node id, label, name) for every node name and alias, for name search."""
+
+    def fulltext(self, query: str, limit: int = 50) -> list[TextHit]:
+        """Items, decisions, actions and handoff questions matching a Swedish free-text query."""
+
+    def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
+        """The graph (optionally only some labels and relationship types) as networkx, for analytics."""
+
+    def version(self) -> int:
+        """A number that changes whenever the graph changes (for caches)."""
+
+    def people_by_rkey(self, rkeys: list[str]) -> list[PersonRecord]: ...
+
+    def people_by_block(self, blocks: list[str]) -> list[PersonRecord]:
+        """People whose blocking key (first initial + surname start) is one of `blocks`."""
+
+    def save_judgement(self, judgement: Judgement) -> None: ...
+
+    def judgements(self) -> list[Judgement]: ...
+
+    def candidates(self, status: str | None = None) -> list[MergeCandidate]: ...
+
+    def set_candidate_status(self, candidate_id: str, status: str) -> None: ...
+
+    def erase_node(self, node_id: str, redactions: dict[str, list[str]]) -> list[str]:
+        """Delete a node with every relationship, alias and candidate of it, and redact strings in
+        document texts, quotes, item texts and extractions: `redactions["*"]` everywhere, and
+        `redactions[doc_id]` in that document only. Returns the ids of changed documents."""
+
+    def stats(self) -> Stats: ...
+
+    def close(self) -> None:
+        """Release the connection; idempotent."""

@@ -1,0 +1,120 @@
+"""Ingest files into a store: read, extract, resolve, write one transaction per document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from samkarta.graph.errors import AppError
+from samkarta.graph.model import Judgement
+from samkarta.graph.resolution import PersonResolver
+from samkarta.graph.store import GraphStore
+from samkarta.loaders.extract import extract_source
+from samkarta.loaders.model import Extraction
+from samkarta.loaders.readers import SUPPORTED_SUFFIXES, read_document
+from samkarta.loaders.to_graph import build_batch, document_id
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    nodes_added: int = 0
+    rels_added: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "ingested": self.ingested,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "failed": [{"file": f, "reason": r} for f, r in self.failed],
+            "nodes_added": self.nodes_added,
+            "relationships_added": self.rels_added,
+        }
+
+
+def find_files(paths: Iterable[Path]) -> list[Path]:
+    """Files given, and supported files under folders given (recursive), in a stable order."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file()
+                    and f.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not f.name.startswith(".")
+                    and f.stem.upper() not in {"README", "SOURCES", "LICENSE", "CHANGELOG"}
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def ingest_files(store: GraphStore, files: list[Path], on_file: Callable[[Path], None] | None = None) -> IngestSummary:
+    """Ingest each file; a failing file is reported and the batch goes on."""
+    summary = IngestSummary()
+    known = {d.id: d.sha256 for d in store.documents()}
+    resolver = PersonResolver(store)
+    for path in files:
+        try:
+            src = read_document(path)
+            if known.get(document_id(str(path))) == src.sha256:
+                summary.unchanged += 1
+            else:
+                batch = build_batch(extract_source(src), src.text, resolver)
+                result = store.write_document(batch)
+                summary.nodes_added += result.nodes_added
+                summary.rels_added += result.rels_added
+                if result.status == "replaced":
+                    summary.replaced += 1
+                elif result.status == "ingested":
+                    summary.ingested += 1
+                else:
+                    summary.unchanged += 1
+        except AppError as e:
+            summary.failed.append((str(path), getattr(e, "reason", None) or str(e)))
+        except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
+            summary.failed.append((str(path), f"internal error ({type(e).__name__}: {e})"))
+        if on_file:
+            on_file(path)
+    return summary
+
+
+def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:
+    """Rebuild documents from their stored text and extraction, e.g. after a merge judgement."""
+    resolver = PersonResolver(store)
+    count = 0
+    for doc_id in sorted(set(doc_ids)):
+        stored = store.document(doc_id)
+        if stored is None:
+            continue
+        extraction = Extraction.model_validate(stored.extraction)
+        store.write_document(build_batch(extraction, stored.text, resolver), replace=True)
+        count += 1
+    return count
+
+
+def judge(store: GraphStore, candidate_id: str, decision: str, reason: str, decided_at: str) -> int:
+    """Record a person's decision on a merge candidate and rebuild the documents it touches."""
+    cand = next((c for c in store.candidates() if c.id == candidate_id), None)
+    if cand is None:
+        from samkarta.graph.errors import NotFound
+
+        raise NotFound(f"no merge candidate {candidate_id!r}")
+    store.save_judgement(
+        Judgement(
+            key_a=cand.key_a,
+            key_b=cand.key_b,
+            decision=decision,  # type: ignore[arg-type]
+            reason=reason,
+            decided_at=decided_at,
+        )
+    )
+    docs = set(store.node_documents(cand.node_a)) | set(store.node_documents(cand.node_b))
+    return reapply(store, docs)

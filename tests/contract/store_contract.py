@@ -1,0 +1,201 @@
+"""One contract for every GraphStore: the SQLite store and the Neo4j store both inherit it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from samkarta.graph.errors import StoreUnavailable
+from samkarta.graph.model import Judgement
+from samkarta.graph.store import GraphStore
+from samkarta.ingest import find_files, ingest_files, judge
+from samkarta.loaders.extract import extract_text
+from samkarta.loaders.model import SourceInfo
+from samkarta.loaders.to_graph import build_batch, document_id
+from samkarta.samples import sample_dir
+
+MINUTES = """Minnesanteckningar
+
+Länsgrupp för familjehemsfrågor 2023-03-09
+
+Närvarande: Torbjörn Wahlgren ordf. Sala, Agneta Lövgren Region Västmanland, Fredrik Ödman Köping
+
+1. Rekrytering av familjehem
+
+Agneta Lövgren informerar om länets kampanj för familjehemmen. Torbjörn ska ta med sig frågan om gemensam \
+annonsering till Socialchefsnätverket.
+
+Länsgruppen beslutade
+att ställa sig bakom kampanjen.
+"""
+
+
+def batch_of(text: str, path: str = "/minutes/lansgrupp-2023-03-09.txt", sha: str = "a" * 64):
+    info = SourceInfo(path=path, sha256=sha, format="txt", chars=len(text))
+    return build_batch(extract_text(text, info), text)
+
+
+def by_name(store: GraphStore, label: str, name: str) -> list[str]:
+    return [node_id for node_id, lab, n in store.names() if lab == label and n == name]
+
+
+class StoreContract:
+    @pytest.fixture
+    def store(self) -> GraphStore:
+        raise NotImplementedError
+
+    @pytest.fixture
+    def corpus_store(self, store: GraphStore) -> GraphStore:
+        summary = ingest_files(store, find_files([sample_dir()]))
+        assert summary.failed == [] and summary.ingested == 11
+        return store
+
+    def test_write_then_read_back_with_provenance(self, store: GraphStore) -> None:
+        batch = batch_of(MINUTES)
+        result = store.write_document(batch)
+        assert result.status == "ingested" and result.rels_added == len(batch.rels)
+        person = by_name(store, "Person", "Agneta Lövgren")
+        assert len(person) == 1
+        node = store.get_node(person[0])
+        assert node is not None and node.label == "Person" and node.props["region"] == "Västmanland"
+        rels = store.rels_of(person[0])
+        attended = [r for r in rels if r.type == "ATTENDED"]
+        assert attended and attended[0].quote and "Agneta Lövgren" in attended[0].quote
+        assert attended[0].start is not None and MINUTES[attended[0].start : attended[0].end] == "Agneta Lövgren"
+        assert store.node_documents(person[0]) == [batch.document.id]
+        stored = store.document(batch.document.id)
+        assert stored is not None and stored.text == MINUTES and stored.info.sha256 == "a" * 64
+
+    def test_same_document_twice_changes_nothing(self, store: GraphStore) -> None:
+        store.write_document(batch_of(MINUTES))
+        before, version = store.stats(), store.version()
+        assert store.write_document(batch_of(MINUTES)).status == "unchanged"
+        assert store.stats() == before and store.version() == version
+
+    def test_changed_document_replaces_its_facts(self, store: GraphStore) -> None:
+        store.write_document(batch_of(MINUTES))
+        changed = MINUTES.replace("Fredrik Ödman Köping", "Helena Krantz Arboga")
+        assert store.write_document(batch_of(changed, sha="b" * 64)).status == "replaced"
+        assert by_name(store, "Person", "Fredrik Ödman") == []
+        assert len(by_name(store, "Person", "Helena Krantz")) == 1
+        assert store.stats().documents == 1
+
+    def test_delete_document_removes_what_only_it_said(self, store: GraphStore) -> None:
+        batch = batch_of(MINUTES)
+        store.write_document(batch)
+        other = MINUTES.replace("2023-03-09", "2023-05-04")
+        store.write_document(batch_of(other, path="/minutes/lansgrupp-2023-05-04.txt", sha="c" * 64))
+        assert store.delete_document(batch.document.id) is True
+        assert store.delete_document(batch.document.id) is False
+        stats = store.stats()
+        assert stats.documents == 1 and stats.nodes["Meeting"] == 1
+        assert len(by_name(store, "Person", "Agneta Lövgren")) == 1  # still named by the other minutes
+        store.delete_document(document_id("/minutes/lansgrupp-2023-05-04.txt"))
+        assert store.stats().nodes == {} and store.stats().relationships == {}
+
+    def test_failure_mid_write_leaves_nothing(self, store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+        def broken(*_args: object, **_kwargs: object) -> None:
+            raise StoreUnavailable("injected failure after the nodes were written")
+
+        monkeypatch.setattr(store, "_write_rels", broken)
+        with pytest.raises(StoreUnavailable):
+            store.write_document(batch_of(MINUTES))
+        monkeypatch.undo()
+        assert store.stats().documents == 0 and store.stats().nodes == {}
+        assert store.write_document(batch_of(MINUTES)).status == "ingested"
+
+    def test_fulltext_is_swedish_aware(self, store: GraphStore) -> None:
+        store.write_document(batch_of(MINUTES))
+        hits = store.fulltext("familjehemmen")
+        assert any(h.label == "AgendaItem" and "familjehem" in h.text for h in hits)
+        assert any(h.label == "Decision" for h in store.fulltext("kampanjen"))
+        handoffs = store.fulltext("annonsering")
+        assert any(h.label == "HANDED_OFF" and h.text == "gemensam annonsering" for h in handoffs)
+        assert store.fulltext("") == []
+
+    def test_graph_projection(self, store: GraphStore) -> None:
+        store.write_document(batch_of(MINUTES))
+        g = store.graph(labels={"Person", "Meeting", "Network"}, types={"ATTENDED", "OF"})
+        labels = {d["label"] for _, d in g.nodes(data=True)}
+        assert labels == {"Person", "Meeting", "Network"}
+        assert {d["type"] for *_, d in g.edges(data=True)} == {"ATTENDED", "OF"}
+        counts = {lab: sum(1 for _, d in g.nodes(data=True) if d["label"] == lab) for lab in labels}
+        assert counts == {"Person": 3, "Meeting": 1, "Network": 2}  # the body and the one handed to
+
+    def test_judgements_and_candidates_are_kept(self, store: GraphStore) -> None:
+        store.save_judgement(
+            Judgement(
+                key_a="a|x", key_b="b|y", decision="rejected", reason="two people", decided_at="2026-01-01T00:00:00"
+            )
+        )
+        store.write_document(batch_of(MINUTES))
+        store.delete_document(document_id("/minutes/lansgrupp-2023-03-09.txt"))
+        assert [j.decision for j in store.judgements()] == ["rejected"]
+
+    def test_corpus_twice_gives_identical_counts(self, corpus_store: GraphStore) -> None:
+        first = corpus_store.stats()
+        again = ingest_files(corpus_store, find_files([sample_dir()]))
+        assert again.unchanged == 11 and corpus_store.stats() == first
+
+    def test_corpus_people_and_projects_link_bodies(self, corpus_store: GraphStore) -> None:
+        g = corpus_store.graph()
+        anna = [n for n, d in g.nodes(data=True) if d["label"] == "Person" and d["name"] == "Anna Ståhlkloo"]
+        assert len(anna) == 1
+        bodies = {
+            g.nodes[net]["name"]
+            for _, meeting, d in g.out_edges(anna[0], data=True)
+            if d["type"] == "ATTENDED"
+            for _, net, e in g.out_edges(meeting, data=True)
+            if e["type"] == "OF"
+        }
+        assert "RUG barn och unga" in bodies and any(b.startswith("Socialchefs") for b in bodies)
+        yrkes = [n for n, d in g.nodes(data=True) if d["label"] == "Project" and d["name"] == "Yrkesresan"]
+        assert len(yrkes) == 1
+        regions = {g.nodes[m]["region"] for m, _, d in g.in_edges(yrkes[0], data=True) if d["type"] == "MENTIONS"}
+        assert {"Dalarna", "Västra Götaland"} <= regions
+
+    def test_spelling_variants_merge_with_reason_and_can_be_undone(self, corpus_store: GraphStore) -> None:
+        franson = by_name(corpus_store, "Person", "Elisabet Franson")
+        assert len(franson) == 1
+        aliases = corpus_store.aliases(franson[0])
+        assert [a.alias for a in aliases] == ["Elisabeth Fransson"] and "same region" in aliases[0].reason
+        merged = [c for c in corpus_store.candidates() if c.status == "merged"]
+        assert len(merged) == 1
+        judge(corpus_store, merged[0].id, "rejected", "two different people", "2026-11-23T12:00:00")
+        assert len(by_name(corpus_store, "Person", "Elisabeth Fransson")) == 1
+        assert corpus_store.aliases(franson[0]) == []
+        # the judgement survives a rebuild from scratch
+        for doc in corpus_store.documents():
+            corpus_store.delete_document(doc.id)
+        ingest_files(corpus_store, find_files([sample_dir()]))
+        assert len(by_name(corpus_store, "Person", "Elisabeth Fransson")) == 1
+
+    def test_erase_person_leaves_no_trace(self, corpus_store: GraphStore) -> None:
+        lena = by_name(corpus_store, "Person", "Lena Berggren")
+        assert len(lena) == 1
+        her_docs = corpus_store.node_documents(lena[0])
+        changed = corpus_store.erase_node(lena[0], {"*": ["Lena Berggren"], **{d: ["Lena"] for d in her_docs}})
+        assert set(her_docs) <= set(changed)
+        assert corpus_store.get_node(lena[0]) is None
+        assert all("Lena Berggren" not in n for _, _, n in corpus_store.names())
+        for doc in corpus_store.documents():
+            stored = corpus_store.document(doc.id)
+            assert stored is not None and "Lena Berggren" not in stored.text
+            assert "Lena Berggren" not in str(stored.extraction)
+            if doc.id in her_docs:
+                assert "Lena " not in stored.text
+        g = corpus_store.graph()
+        assert all("Lena Berggren" not in (d.get("quote") or "") for *_, d in g.edges(data=True))
+        assert not [h for h in corpus_store.fulltext("Lena") if h.doc_id in her_docs]
+        assert by_name(corpus_store, "Person", "Lena Nazzal")  # another Lena keeps her name
+
+    def test_closed_store_raises_store_unavailable(self, store: GraphStore) -> None:
+        store.close()
+        store.close()  # idempotent
+        with pytest.raises(StoreUnavailable):
+            store.stats()
+
+
+def _unused(path: Path) -> None:  # keeps Path imported for type checkers of subclasses
+    del path
