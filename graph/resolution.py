@@ -103,7 +103,16 @@ class PersonResolver:
         for draft in drafts:
             rkey = draft.rkey
             own = self.person_id(rkey)
-            if rkey in existing or len(draft.name.split()) < 2 or self.accepted.find(rkey) != rkey:
+            canonical = self.accepted.find(rkey)
+            if canonical != rkey:
+                # a person accepted this merge: keep it visible (and undoable) as a candidate and an alias
+                ids[rkey] = own
+                aliases.append(
+                    Alias(node_id=own, alias=draft.name, reason="merge accepted by a person", score=1.0, doc_id=doc_id)
+                )
+                candidates.append(self._judged(canonical, rkey, own, draft.name, "accepted"))
+                continue
+            if rkey in existing or len(draft.name.split()) < 2:
                 ids[rkey] = own
                 continue
             best = self._best_match(draft, by_block.get(blocking_key(draft.name), []), overlap)
@@ -111,6 +120,10 @@ class PersonResolver:
                 ids[rkey] = own
                 continue
             record, score, reasons, auto = best
+            if frozenset((record.rkey, rkey)) in self.rejected:
+                ids[rkey] = own
+                candidates.append(self._judged(record.rkey, rkey, own, draft.name, "rejected", record, score, reasons))
+                continue
             if auto:
                 ids[rkey] = record.id
                 aliases.append(
@@ -137,12 +150,41 @@ class PersonResolver:
             )
         return Resolution(ids, aliases, candidates)
 
+    def _judged(
+        self,
+        key_a: str,
+        key_b: str,
+        node_b: str,
+        name_b: str,
+        status: str,
+        record: PersonRecord | None = None,
+        score: float = 1.0,
+        reasons: list[str] | None = None,
+    ) -> MergeCandidate:
+        """A judged pair, listed again on every rebuild so people can see and undo it."""
+        if record is None:
+            found = self.store.people_by_rkey([key_a])
+            record = found[0] if found else None
+        pair = sorted((key_a, key_b))
+        return MergeCandidate(
+            id=make_id("Candidate", *pair),
+            key_a=key_a,
+            key_b=key_b,
+            name_a=record.name if record else key_a,
+            name_b=name_b,
+            node_a=record.id if record else make_id("Person", key_a),
+            node_b=node_b,
+            score=round(score, 3),
+            reasons=[*(reasons or []), f"judged: {status}"],
+            status=status,  # type: ignore[arg-type]
+        )
+
     def _best_match(
         self, draft: PersonDraft, pool: list[PersonRecord], overlap: set[str]
     ) -> tuple[PersonRecord, float, list[str], bool] | None:
         best: tuple[PersonRecord, float, list[str], bool] | None = None
         for rec in pool:
-            if rec.rkey == draft.rkey or frozenset((rec.rkey, draft.rkey)) in self.rejected:
+            if rec.rkey == draft.rkey:
                 continue
             score = fuzz.ratio(normalize(draft.name), normalize(rec.name)) / 100
             if score < CANDIDATE:
@@ -158,7 +200,8 @@ class PersonResolver:
             if same_aff:
                 reasons.append("same affiliation")
             evidence = bool(shared or same_aff)
-            auto = score >= AUTO_MERGE and evidence and (same_region or score >= SAME_NAME)
+            rejected = frozenset((rec.rkey, draft.rkey)) in self.rejected
+            auto = score >= AUTO_MERGE and evidence and (same_region or score >= SAME_NAME) and not rejected
             if best is None or (auto, score) > (best[3], best[1]):
                 best = (rec, score, reasons, auto)
         return best

@@ -45,6 +45,7 @@ def extract_text(text: str, source: SourceInfo | None = None) -> Extraction:
         projects=projects,
         networks=networks,
         items=agenda_facts(doc, items),
+        content_start=doc.content_start,
         decisions=decisions,
         actions=actions,
         handoffs=handoffs,

@@ -56,7 +56,14 @@ def meeting_date(doc: Doc, dates: list[DateMention]) -> tuple[DateMention | None
         if _NOT_HELD.search(before[-40:]):
             continue
         score = 0
-        if _HELD_LABELS.search(line_before) or re.search(r"hölls|ägde rum|sammanträdde|träffades", before[-60:]):
+        held_after = re.match(
+            r"\s*(?:,\s*)?(?:hölls|ägde\s+rum|sammanträdde|träffades|möttes)\b", text[d.end : d.end + 30]
+        )
+        if (
+            _HELD_LABELS.search(line_before)
+            or re.search(r"hölls|ägde rum|sammanträdde|träffades", before[-60:])
+            or held_after
+        ):
             score = 5
         elif re.search(r"\bDatum\s*:?\s*$", before):
             after = text[d.end : d.end + 80]

@@ -96,6 +96,7 @@ class Extraction(BaseModel):
     projects: list[EntityFact] = Field(default_factory=list)
     networks: list[EntityFact] = Field(default_factory=list)
     items: list[AgendaItemFact] = Field(default_factory=list)
+    content_start: int = 0  # where the minutes begin (after a saved web page's furniture)
     decisions: list[DecisionFact] = Field(default_factory=list)
     actions: list[ActionFact] = Field(default_factory=list)
     handoffs: list[HandoffFact] = Field(default_factory=list)

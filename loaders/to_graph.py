@@ -220,6 +220,13 @@ class BatchBuilder:
     def _items_and_outcomes(self, people: dict[str, str], networks: dict[str, str]) -> None:
         x = self.x
         common = {"doc_id": self.doc_id, "meeting_id": self.meeting_id, "date": self.date}
+        if not x.items and self.text.strip():
+            # minutes without numbered items are still searchable: the whole text is one item
+            title = x.meeting.body or "Protokoll"
+            iid = make_id("AgendaItem", self.doc_id, "all")
+            body = self.text[x.content_start :] if x.content_start else self.text
+            self.node(iid, "AgendaItem", title, text=" ".join(body.split())[:20000], number=None, **common)
+            self.rel("HAS_ITEM", self.meeting_id, iid, None)
         for i, item in enumerate(x.items):
             iid = make_id("AgendaItem", self.doc_id, str(i))
             self.node(iid, "AgendaItem", item.title, text=f"{item.title}\n{item.text}", number=item.number, **common)

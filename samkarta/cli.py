@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -15,6 +16,13 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+merges_app = typer.Typer(help="Merge candidates: list, accept or reject (judgements survive rebuilds).")
+app.add_typer(merges_app, name="merges")
+
+StoreOpt = Annotated[
+    str | None, typer.Option("--store", help="sqlite:///path/file.db or bolt://host:port (default: SAMKARTA_STORE)")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout")]
 
 
 @app.callback()
@@ -27,10 +35,24 @@ def _fail(error: AppError) -> None:
     raise typer.Exit(code=2)
 
 
+def _print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _open(store: str | None):  # noqa: ANN202 - GraphStore
+    from samkarta.stores import open_store
+
+    try:
+        return open_store(store)
+    except AppError as e:
+        _fail(e)
+        raise
+
+
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="Minutes file: .txt, .md, .docx or .pdf")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON object (gold/SCHEMA.md shape)")] = False,
+    as_json: JsonOpt = False,
     evidence: Annotated[bool, typer.Option("--evidence/--no-evidence", help="Include spans and quotes")] = True,
 ) -> None:
     """Extract meeting, people, bodies, decisions, actions and handoffs from one file."""
@@ -43,7 +65,7 @@ def extract(
         return
     out = result.to_output(evidence=evidence)
     if as_json:
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        _print_json(out)
         return
     m = out["meeting"]
     typer.echo(f"{m['body']} ({m['region']}) {m['date']}; next {m['next_meeting']}")
@@ -57,3 +79,324 @@ def extract(
         typer.echo(f"action ({a['assignee']}): {a['text']}")
     for h in out["handoffs"]:
         typer.echo(f"handoff -> {h['to']}: {h['question']}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (searched recursively)")],
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ingest minutes into the graph: unchanged files are skipped, changed ones replace their facts."""
+    from rich.progress import Progress
+
+    from samkarta.ingest import find_files, ingest_files
+
+    graph = _open(store)
+    files = find_files(paths)
+    with Progress(transient=True, disable=as_json) as progress:
+        task = progress.add_task("Läser protokoll", total=len(files))
+        summary = ingest_files(graph, files, on_file=lambda _p: progress.advance(task))
+    graph.close()
+    if as_json:
+        _print_json(summary.as_dict())
+    else:
+        typer.echo(
+            f"{summary.ingested} ingested, {summary.replaced} replaced, {summary.unchanged} unchanged, "
+            f"{len(summary.failed)} failed; {summary.nodes_added} nodes and {summary.rels_added} relationships added"
+        )
+        for file, reason in summary.failed:
+            typer.echo(f"  failed: {file}: {reason}", err=True)
+    if summary.failed and not (summary.ingested or summary.replaced or summary.unchanged):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def remove(
+    document: Annotated[str, typer.Argument(help="Document id or the path it was ingested from")],
+    store: StoreOpt = None,
+) -> None:
+    """Remove a document and every fact only it supported."""
+    from samkarta.loaders.to_graph import document_id
+
+    graph = _open(store)
+    doc_id = document if document.startswith("document-") else document_id(document)
+    removed = graph.delete_document(doc_id)
+    graph.close()
+    if not removed:
+        typer.echo(f"error: no document {document!r} in the store", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"removed {doc_id}")
+
+
+@app.command()
+def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Counts of documents, nodes by label and relationships by type."""
+    graph = _open(store)
+    result = graph.stats()
+    graph.close()
+    if as_json:
+        _print_json(result.model_dump())
+        return
+    typer.echo(f"documents: {result.documents}")
+    for label, n in sorted(result.nodes.items()):
+        typer.echo(f"  {label:14} {n}")
+    for rtype, n in sorted(result.relationships.items()):
+        typer.echo(f"  {rtype:14} {n}")
+
+
+@merges_app.callback(invoke_without_command=True)
+def merges_list(
+    ctx: typer.Context,
+    status: Annotated[str, typer.Option(help="pending, merged, accepted, rejected or all")] = "pending",
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List merge candidates with score and reasons (default: those waiting for a decision)."""
+    if ctx.invoked_subcommand:
+        return
+    graph = _open(store)
+    found = graph.candidates(None if status == "all" else status)
+    graph.close()
+    if as_json:
+        _print_json([c.model_dump() for c in found])
+        return
+    if not found:
+        typer.echo(f"no {status} merge candidates")
+    for c in found:
+        typer.echo(f"{c.id}  {c.score:.2f}  {c.name_a} ~ {c.name_b}  [{c.status}]  {'; '.join(c.reasons)}")
+
+
+def _judge(candidate: str, decision: str, reason: str, store: str | None) -> None:
+    from samkarta.ingest import judge
+
+    graph = _open(store)
+    try:
+        rebuilt = judge(graph, candidate, decision, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    except AppError as e:
+        _fail(e)
+        return
+    finally:
+        graph.close()
+    typer.echo(f"{decision} {candidate}; {rebuilt} documents rebuilt")
+
+
+@merges_app.command("accept")
+def merges_accept(
+    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", store: StoreOpt = None
+) -> None:
+    """Accept a candidate: the two records become one person."""
+    _judge(candidate, "accepted", reason, store)
+
+
+@merges_app.command("reject")
+def merges_reject(
+    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", store: StoreOpt = None
+) -> None:
+    """Reject a candidate (also undoes an automatic merge): the records stay two people."""
+    _judge(candidate, "rejected", reason, store)
+
+
+query_app = typer.Typer(help="Ask the graph: the main questions as tables, or --json for scripts.")
+app.add_typer(query_app, name="query")
+
+
+def _snapshot(store: str | None):  # noqa: ANN202
+    from samkarta.queries.view import GraphView
+
+    graph = _open(store)
+    return graph, GraphView(graph).current()
+
+
+def _run_query(store: str | None, as_json: bool, fn, render) -> None:  # noqa: ANN001
+    graph, snap = _snapshot(store)
+    try:
+        result = fn(graph, snap)
+    except AppError as e:
+        _fail(e)
+        return
+    finally:
+        graph.close()
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+    else:
+        render(result)
+
+
+@query_app.command("search")
+def query_search(text: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Entities by name or alias."""
+    from samkarta.queries import questions as q
+
+    def show(r) -> None:  # noqa: ANN001
+        for hit in r.data:
+            typer.echo(f"{hit.score:5.1f}  {hit.label:13} {hit.name}  ({hit.id})")
+
+    _run_query(store, as_json, lambda _g, s: q.search(s, text), show)
+
+
+@query_app.command("owners")
+def query_owners(question: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Which network owns a question ("BBIC", "hedersrelaterat våld", "familjehem")."""
+    from samkarta.queries import questions as q
+
+    def show(r) -> None:  # noqa: ANN001
+        for o in r.data:
+            typer.echo(f"{o.score:6.2f}  {o.name} ({o.region or 'nationell'})")
+            for e in o.evidence[:3]:
+                typer.echo(f"         {e.kind}: {e.evidence.quote or e.text}")
+
+    _run_query(store, as_json, lambda g, s: q.owners(g, s, question), show)
+
+
+@query_app.command("collaborators")
+def query_collaborators(who: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """People (or, for an organisation or municipality, other organisations) who work with WHO."""
+    from samkarta.queries import questions as q
+
+    def fn(_g, s):  # noqa: ANN001, ANN202
+        node_id = q._resolve(s, who)
+        if s.g.nodes[node_id]["label"] == "Person":
+            return q.collaborators(s, node_id)
+        return q.organization_collaborators(s, node_id)
+
+    def show(r) -> None:  # noqa: ANN001
+        typer.echo(f"{r.name}: {r.count} collaborators")
+        for c in r.data:
+            typer.echo(f"{c.score:6.2f}  {c.name:30} {c.shared_meetings} meetings  {', '.join(c.shared_bodies)}")
+
+    _run_query(store, as_json, fn, show)
+
+
+@query_app.command("network")
+def query_network(name: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """A body: members over time, decisions, open actions, handoffs."""
+    from samkarta.queries import questions as q
+
+    def show(r) -> None:  # noqa: ANN001
+        typer.echo(f"{r.name} ({r.region}): {len(r.meetings)} meetings, {len(r.members)} members")
+        for mem in r.members[:30]:
+            typer.echo(f"  {mem.name:30} {mem.first_seen} - {mem.last_seen}  {mem.meetings} meetings")
+        for d in r.decisions:
+            typer.echo(f"  beslut {d.date}: {d.text}")
+        for h in r.handoffs_out:
+            typer.echo(f"  -> {h.to_name}: {h.question}")
+        for h in r.handoffs_in:
+            typer.echo(f"  <- {h.from_name}: {h.question}")
+
+    _run_query(store, as_json, lambda g, s: q.network(g, s, q._resolve(s, name, {"Network"})), show)
+
+
+@query_app.command("trail")
+def query_trail(question: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Where a question went: bodies in date order with the handoffs."""
+    from samkarta.queries import questions as q
+
+    def show(r) -> None:  # noqa: ANN001
+        for st in r.steps:
+            typer.echo(f"{st.date}  {st.network}  {st.kind}: {st.text[:100]}")
+        for h in r.handoffs:
+            typer.echo(f"{h.date}  {h.from_name} -> {h.to_name}: {h.question}")
+
+    _run_query(store, as_json, lambda g, s: q.trail(g, s, question), show)
+
+
+@query_app.command("path")
+def query_path(source: str, target: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """How two entities are connected, edge by edge."""
+    from samkarta.queries import questions as q
+
+    def show(r) -> None:  # noqa: ANN001
+        for p in r.data:
+            typer.echo(" -> ".join([p.steps[0].source_name, *(f"[{s.type}] {s.target_name}" for s in p.steps)]))
+
+    _run_query(store, as_json, lambda _g, s: q.paths(s, q._resolve(s, source), q._resolve(s, target)), show)
+
+
+@query_app.command("brokers")
+def query_brokers(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """People and organisations that bridge bodies."""
+    from samkarta.queries import questions as q
+
+    def show(r) -> None:  # noqa: ANN001
+        for b in r.data:
+            typer.echo(f"{b.score:8.5f}  {b.label:13} {b.name}: {', '.join(b.bodies)}")
+
+    _run_query(store, as_json, lambda _g, s: q.brokers(s), show)
+
+
+@query_app.command("depends")
+def query_depends(person: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """What depends on a person: bodies chaired, open actions, sole links between bodies."""
+    from samkarta.queries import questions as q
+
+    def show(r) -> None:  # noqa: ANN001
+        typer.echo(f"{r.name}")
+        typer.echo(f"  chairs: {', '.join(b.name for b in r.chairs) or '-'}")
+        for a in r.open_actions:
+            typer.echo(f"  open action: {a.text}")
+        for link in r.sole_links:
+            typer.echo(f"  only link between {link.body.name} and {link.other.name}")
+
+    _run_query(store, as_json, lambda g, s: q.depends(g, s, q._resolve(s, person, {"Person"})), show)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Output file")],
+    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf, csv (zip) or json")] = "gexf",
+    around: Annotated[str | None, typer.Option(help="Only the neighbourhood of this entity (name or id)")] = None,
+    depth: int = 1,
+    store: StoreOpt = None,
+) -> None:
+    """Export the collaboration graph (or a neighbourhood) for Gephi and other tools."""
+    from samkarta.api.routes.explore import export_graph, render_export
+    from samkarta.queries import questions as q
+
+    graph, snap = _snapshot(store)
+    try:
+        g = export_graph(snap, q._resolve(snap, around) if around else None, depth, None, None)
+        rendered = render_export(g, fmt)
+    except AppError as e:
+        _fail(e)
+        return
+    finally:
+        graph.close()
+    out.write_bytes(rendered["content"])  # type: ignore[arg-type]
+    typer.echo(f"wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+
+
+@app.command()
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[str | None, typer.Option(help="Bind address (default 127.0.0.1: local only)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000)")] = None,
+) -> None:
+    """Serve the JSON API (/docs) and the explorer."""
+    import uvicorn
+
+    from samkarta.api.app import create_app
+    from samkarta.settings import get_settings
+
+    settings = get_settings()
+    if store:
+        settings = settings.model_copy(update={"store": store})
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+
+
+@app.command()
+def demo(
+    store: StoreOpt = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000)")] = None,
+) -> None:
+    """Ingest the packaged sample minutes into the store and serve the explorer."""
+    from samkarta.ingest import find_files, ingest_files
+    from samkarta.samples import sample_dir
+
+    graph = _open(store)
+    summary = ingest_files(graph, find_files([sample_dir()]))
+    graph.close()
+    typer.echo(
+        f"sample minutes: {summary.ingested} ingested, {summary.unchanged} unchanged, {len(summary.failed)} failed"
+    )
+    serve(store=store, host=None, port=port)

@@ -118,3 +118,20 @@ def judge(store: GraphStore, candidate_id: str, decision: str, reason: str, deci
     )
     docs = set(store.node_documents(cand.node_a)) | set(store.node_documents(cand.node_b))
     return reapply(store, docs)
+
+
+def erase_person(store: GraphStore, person_id: str) -> list[str]:
+    """A data-protection request: remove the person, their aliases and every quote naming them.
+
+    The full name and aliases are redacted everywhere; the first name alone only in the documents
+    the person appears in (it may belong to someone else elsewhere).
+    """
+    from samkarta.graph.errors import NotFound
+
+    node = store.get_node(person_id)
+    if node is None or node.label != "Person":
+        raise NotFound(f"no person with id {person_id!r}")
+    names = {node.name, *(a.alias for a in store.aliases(person_id))}
+    first_names = {n.split()[0] for n in names if len(n.split()) > 1}
+    docs = store.node_documents(person_id)
+    return store.erase_node(person_id, {"*": sorted(names), **{d: sorted(first_names) for d in docs}})

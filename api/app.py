@@ -1,0 +1,52 @@
+"""The FastAPI application: JSON API, OpenAPI and the explorer pages."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from samkarta.api.errors import install_error_handlers
+from samkarta.api.routes import explore, health, manage
+from samkarta.graph.store import GraphStore
+from samkarta.queries.view import GraphView
+from samkarta.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """Build the app; the store is opened in the lifespan unless one is given (tests)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from samkarta.stores import open_store
+
+        owned = store is None
+        app.state.store = store if store is not None else open_store(settings=settings)
+        app.state.view = GraphView(app.state.store)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="Samkarta",
+        summary="Swedish regional collaboration structures from meeting minutes",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(explore.router)
+    app.include_router(manage.router)
+    try:
+        from samkarta.api.routes import pages
+    except ImportError:  # the explorer pages are optional while viz is being built
+        pages = None
+    if pages is not None:
+        app.include_router(pages.router)
+        pages.mount_static(app)
+    return app

@@ -1,0 +1,24 @@
+"""Liveness and store health."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from samkarta.api.deps import StoreDep
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    ok: bool
+    store: str
+    graph_version: int
+    documents: int
+
+
+@router.get("/health", response_model=Health)
+def health(store: StoreDep) -> Health:
+    """Whether the API can reach its graph store."""
+    stats = store.stats()
+    return Health(ok=True, store=type(store).__name__, graph_version=store.version(), documents=stats.documents)

@@ -1,0 +1,111 @@
+"""Documents and merge decisions: reads are open, writes need the bearer token."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, UploadFile
+from pydantic import BaseModel
+
+from samkarta.api.deps import SettingsDep, StoreDep, WriteAccess
+from samkarta.api.routes.common import NodeId
+from samkarta.graph.errors import InvalidInput, NotFound
+from samkarta.graph.model import DocumentInfo, MergeCandidate
+from samkarta.ingest import erase_person, ingest_files, judge
+
+router = APIRouter(prefix="/api", tags=["manage"])
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+class DocumentsPublic(BaseModel):
+    data: list[DocumentInfo]
+    count: int
+
+
+class DocumentPublic(BaseModel):
+    info: DocumentInfo
+    text: str
+
+
+class IngestPublic(BaseModel):
+    ingested: int
+    replaced: int
+    unchanged: int
+    failed: list[dict[str, str]]
+    nodes_added: int
+    relationships_added: int
+
+
+class Done(BaseModel):
+    ok: bool = True
+    detail: str
+    documents: list[str] = []
+
+
+@router.get("/documents", response_model=DocumentsPublic)
+def documents(store: StoreDep) -> DocumentsPublic:
+    """Every ingested document."""
+    docs = store.documents()
+    return DocumentsPublic(data=docs, count=len(docs))
+
+
+@router.get("/documents/{node_id}", response_model=DocumentPublic)
+def document(store: StoreDep, node_id: NodeId) -> DocumentPublic:
+    """A document's text (the offsets of every quote point into it)."""
+    stored = store.document(node_id)
+    if stored is None:
+        raise NotFound(f"no document with id {node_id!r}")
+    return DocumentPublic(info=stored.info, text=stored.text)
+
+
+@router.post("/documents", response_model=IngestPublic, dependencies=[WriteAccess])
+async def upload(store: StoreDep, settings: SettingsDep, file: UploadFile) -> IngestPublic:
+    """Upload minutes (.txt, .md, .docx, .pdf) and ingest them."""
+    name = re.sub(r"[^\w.\-åäöÅÄÖ]+", "_", file.filename or "upload.txt").strip("._") or "upload.txt"
+    data = await file.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise InvalidInput(name, f"larger than the {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB upload limit")
+    folder = settings.data_dir / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    summary = ingest_files(store, [path])
+    return IngestPublic(**summary.as_dict())  # type: ignore[arg-type]
+
+
+@router.delete("/documents/{node_id}", response_model=Done, dependencies=[WriteAccess])
+def delete_document(store: StoreDep, node_id: NodeId) -> Done:
+    """Remove a document and every fact only it supported."""
+    if not store.delete_document(node_id):
+        raise NotFound(f"no document with id {node_id!r}")
+    return Done(detail=f"removed {node_id}")
+
+
+@router.delete("/people/{node_id}", response_model=Done, dependencies=[WriteAccess])
+def erase(store: StoreDep, node_id: NodeId) -> Done:
+    """Erase a person and every trace of them (data-protection request)."""
+    changed = erase_person(store, node_id)
+    return Done(detail=f"erased {node_id}", documents=changed)
+
+
+@router.get("/merges", response_model=list[MergeCandidate])
+def merges(
+    store: StoreDep, status: Annotated[Literal["pending", "merged", "accepted", "rejected", "all"], Query()] = "pending"
+) -> list[MergeCandidate]:
+    """Merge candidates with score and reasons."""
+    return store.candidates(None if status == "all" else status)
+
+
+@router.post("/merges/{candidate_id}/{decision}", response_model=Done, dependencies=[WriteAccess])
+def decide(
+    store: StoreDep,
+    candidate_id: NodeId,
+    decision: Literal["accept", "reject"],
+    reason: Annotated[str, Query(max_length=500)] = "",
+) -> Done:
+    """Accept or reject a merge candidate; the decision is stored and survives rebuilds."""
+    verdict = "accepted" if decision == "accept" else "rejected"
+    rebuilt = judge(store, candidate_id, verdict, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    return Done(detail=f"{verdict} {candidate_id}; {rebuilt} documents rebuilt")

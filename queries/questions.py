@@ -1,0 +1,540 @@
+"""The questions strategists ask, written once over a Snapshot (networkx) and the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+from rapidfuzz import fuzz, process
+
+from samkarta.graph.errors import InvalidInput, NotFound
+from samkarta.graph.ids import normalize
+from samkarta.graph.model import Rel
+from samkarta.graph.store import GraphStore
+from samkarta.queries.results import (
+    AliasPublic,
+    BodyRef,
+    Broker,
+    Brokers,
+    Collaborator,
+    Collaborators,
+    Dependency,
+    EntityPublic,
+    HandoffPublic,
+    Member,
+    NetworkPublic,
+    Owner,
+    OwnerEvidence,
+    Owners,
+    Path,
+    Paths,
+    PathStep,
+    Quote,
+    Relation,
+    SearchResult,
+    SearchResults,
+    SoleLink,
+    TextFact,
+    Trail,
+    TrailStep,
+)
+from samkarta.queries.view import GraphView, Snapshot
+
+# Ownership weights: a decision weighs more than an action, an action more than a handoff
+# received, a handoff more than discussion; newer weighs more (half-life in years).
+WEIGHTS = {"decision": 4.0, "action": 3.0, "handoff_received": 2.0, "handoff_sent": 1.0, "discussion": 1.0}
+HALF_LIFE_YEARS = 3.0
+
+
+def _quote(d: dict[str, Any] | Rel, meeting_id: str | None = None, date: str | None = None) -> Quote:
+    get = d.get if isinstance(d, dict) else lambda k, default=None: getattr(d, k, default)
+    return Quote(
+        doc_id=get("doc_id"),
+        start=get("start"),
+        end=get("end"),
+        quote=get("quote"),
+        meeting_id=meeting_id,
+        date=date if date is not None else (get("date") if isinstance(d, dict) else None),
+    )
+
+
+def _node(snap: Snapshot, node_id: str, label: str | None = None) -> dict[str, Any]:
+    if node_id not in snap.g:
+        raise NotFound(f"no {label or 'node'} with id {node_id!r}")
+    data = snap.g.nodes[node_id]
+    if label and data["label"] != label:
+        raise NotFound(f"{node_id!r} is a {data['label']}, not a {label}")
+    return data
+
+
+def _resolve(snap: Snapshot, ref: str, labels: set[str] | None = None) -> str:
+    """An id, or the best name match (for the CLI: `query collaborators "Anna Ståhlkloo"`)."""
+    if ref in snap.g:
+        return ref
+    hits = search(snap, ref, labels, limit=1)
+    if not hits.data or hits.data[0].score < 80:
+        raise NotFound(f"nothing named {ref!r}")
+    return hits.data[0].id
+
+
+# -- search and entities -------------------------------------------------------------------------
+def search(snap: Snapshot, q: str, labels: set[str] | None = None, limit: int = 20) -> SearchResults:
+    """Entities by name or alias, tolerant of spelling and case; Swedish letters kept."""
+    query = normalize(q)
+    if not query:
+        raise InvalidInput("q", "the search text is empty")
+    choices = [(node_id, label, name) for node_id, label, name in snap.names if not labels or label in labels]
+    found = process.extract(
+        query, [normalize(n) for _, _, n in choices], scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60
+    )
+    best: dict[str, SearchResult] = {}
+    for _, score, idx in found:
+        node_id, label, name = choices[idx]
+        if normalize(name).startswith(query):
+            score = max(score, 95.0)
+        display = snap.g.nodes[node_id]["name"] if node_id in snap.g else name
+        if node_id not in best or best[node_id].score < score:
+            best[node_id] = SearchResult(id=node_id, label=label, name=display, matched=name, score=round(score, 1))
+    # equal matches: the better connected entity first (the body that met, not one only mentioned)
+    data = sorted(best.values(), key=lambda r: (-r.score, -_degree(snap, r.id), r.name))[:limit]
+    return SearchResults(data=data, count=len(data))
+
+
+def _degree(snap: Snapshot, node_id: str) -> int:
+    return snap.g.degree(node_id) if node_id in snap.g else 0
+
+
+def entity(store: GraphStore, snap: Snapshot, node_id: str) -> EntityPublic:
+    """Any node with its facts, the documents that mention it and the quotes."""
+    node = store.get_node(node_id)
+    if node is None:
+        raise NotFound(f"no node with id {node_id!r}")
+    relations = []
+    for r in store.rels_of(node_id):
+        out = r.source == node_id
+        other = r.target if out else r.source
+        odata = snap.g.nodes[other] if other in snap.g else None
+        if odata is None:
+            onode = store.get_node(other)
+            odata = {"label": onode.label, "name": onode.name} if onode else {}
+        relations.append(
+            Relation(
+                type=r.type,
+                direction="out" if out else "in",
+                other_id=other,
+                other_label=odata.get("label"),
+                other_name=odata.get("name"),
+                props=r.props,
+                evidence=_quote(r),
+            )
+        )
+    aliases = [AliasPublic(alias=a.alias, reason=a.reason, score=a.score) for a in store.aliases(node_id)]
+    return EntityPublic(
+        id=node.id,
+        label=node.label,
+        name=node.name,
+        props=node.props,
+        text=node.text,
+        aliases=aliases,
+        relations=relations,
+        documents=store.node_documents(node_id),
+    )
+
+
+# -- collaboration ---------------------------------------------------------------------------------
+def _recency(date: str | None, today: dt.date | None = None) -> float:
+    if not date:
+        return 0.5
+    today = today or dt.date.today()
+    years = max(0.0, (today - dt.date.fromisoformat(date)).days / 365.25)
+    return 0.5 ** (years / HALF_LIFE_YEARS)
+
+
+def collaborators(snap: Snapshot, person_id: str, limit: int = 50) -> Collaborators:
+    """People who sat in the same meetings, ranked by shared meetings and bodies, newer weighing more."""
+    person = _node(snap, person_id, "Person")
+    shared: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for meeting, edge in snap.attendance.get(person_id, []):
+        for other in snap.attendees.get(meeting, ()):
+            if other != person_id:
+                shared[other].append((meeting, edge))
+    data = []
+    for other, meetings in shared.items():
+        dates = sorted((snap.g.nodes[m].get("date") or "") for m, _ in meetings)
+        bodies = sorted(
+            {snap.g.nodes[snap.meeting_network[m]]["name"] for m, _ in meetings if m in snap.meeting_network}
+        )
+        score = sum(_recency(snap.g.nodes[m].get("date")) for m, _ in meetings) + 0.5 * len(bodies)
+        evidence = []
+        for m, _ in sorted(meetings, key=lambda x: snap.g.nodes[x[0]].get("date") or "", reverse=True)[:5]:
+            edge = next(iter(snap.g.get_edge_data(other, m).values()))
+            evidence.append(_quote(edge, meeting_id=m, date=snap.g.nodes[m].get("date")))
+        data.append(
+            Collaborator(
+                id=other,
+                label="Person",
+                name=snap.g.nodes[other]["name"],
+                score=round(score, 3),
+                shared_meetings=len(meetings),
+                shared_bodies=bodies,
+                last_seen=dates[-1] or None,
+                evidence=evidence,
+            )
+        )
+    data.sort(key=lambda c: (-c.score, c.name))
+    return Collaborators(of=person_id, name=person["name"], data=data[:limit], count=len(data))
+
+
+def organization_collaborators(snap: Snapshot, org_id: str, limit: int = 50) -> Collaborators:
+    """Organisations and municipalities whose people sit in the same bodies as this one's people."""
+    org = _node(snap, org_id)
+    if org["label"] not in ("Organization", "Municipality"):
+        raise NotFound(f"{org_id!r} is a {org['label']}, not an organisation or municipality")
+    m = snap.membership
+    if org_id not in m:
+        return Collaborators(of=org_id, name=org["name"], data=[], count=0)
+    bodies = set(m.neighbors(org_id))
+    found: dict[str, set[str]] = defaultdict(set)
+    for body in bodies:
+        for member in m.neighbors(body):
+            if member != org_id and m.nodes[member]["label"] in ("Organization", "Municipality"):
+                found[member].add(body)
+    data = []
+    for other, shared_bodies in found.items():
+        weight = sum(min(m[org_id][b]["weight"], m[other][b]["weight"]) for b in shared_bodies)
+        data.append(
+            Collaborator(
+                id=other,
+                label=m.nodes[other]["label"],
+                name=m.nodes[other]["name"],
+                score=float(weight),
+                shared_meetings=weight,
+                shared_bodies=sorted(m.nodes[b]["name"] for b in shared_bodies),
+                last_seen=None,
+                evidence=[],
+            )
+        )
+    data.sort(key=lambda c: (-c.score, c.name))
+    return Collaborators(of=org_id, name=org["name"], data=data[:limit], count=len(data))
+
+
+# -- networks ---------------------------------------------------------------------------------------
+def _handoff(snap: Snapshot, u: str, v: str, d: dict[str, Any]) -> HandoffPublic:
+    src = snap.meeting_network.get(u)
+    return HandoffPublic(
+        question=d.get("question") or "",
+        from_network=src,
+        from_name=snap.g.nodes[src]["name"] if src else None,
+        to_network=v,
+        to_name=snap.g.nodes[v]["name"],
+        date=d.get("date"),
+        evidence=_quote(d, meeting_id=u, date=d.get("date")),
+    )
+
+
+def network(store: GraphStore, snap: Snapshot, network_id: str) -> NetworkPublic:
+    """A body: members over time, meetings, decisions, open actions, questions handed in and out."""
+    net = _node(snap, network_id, "Network")
+    meetings = sorted(
+        (u for u, v in snap.meeting_network.items() if v == network_id), key=lambda m: snap.g.nodes[m].get("date") or ""
+    )
+    members: dict[str, dict[str, Any]] = {}
+    for meeting in meetings:
+        date = snap.g.nodes[meeting].get("date")
+        for person in snap.attendees.get(meeting, ()):
+            rec = members.setdefault(person, {"dates": [], "roles": set()})
+            rec["dates"].append(date or "")
+            for d in snap.g.get_edge_data(person, meeting).values():
+                rec["roles"].update(d.get("roles") or [])
+    member_list = [
+        Member(
+            id=p,
+            name=snap.g.nodes[p]["name"],
+            first_seen=min(r["dates"]) or None,
+            last_seen=max(r["dates"]) or None,
+            meetings=len(r["dates"]),
+            roles=sorted(r["roles"]),
+        )
+        for p, r in members.items()
+    ]
+    member_list.sort(key=lambda x: (-x.meetings, x.name))
+    decisions, actions = [], []
+    for meeting in meetings:
+        date = snap.g.nodes[meeting].get("date")
+        for r in store.rels_of(meeting):
+            if r.type not in ("DECIDED", "HAS_ACTION") or r.source != meeting:
+                continue
+            node = store.get_node(r.target)
+            if node is None:
+                continue
+            fact = TextFact(id=node.id, text=node.text or node.name, date=date, evidence=_quote(r, meeting, date))
+            if r.type == "DECIDED":
+                decisions.append(fact)
+            elif node.props.get("status", "open") == "open":
+                actions.append(fact)
+    handoffs_in = [
+        _handoff(snap, u, v, d) for u, v, d in snap.g.in_edges(network_id, data=True) if d["type"] == "HANDED_OFF"
+    ]
+    handoffs_out = [
+        _handoff(snap, u, v, d)
+        for m in meetings
+        for u, v, d in snap.g.out_edges(m, data=True)
+        if d["type"] == "HANDED_OFF"
+    ]
+    return NetworkPublic(
+        id=network_id,
+        name=net["name"],
+        region=net.get("region"),
+        members=member_list,
+        meetings=[
+            Quote(
+                doc_id=snap.g.nodes[m].get("doc_id"),
+                meeting_id=m,
+                date=snap.g.nodes[m].get("date"),
+                quote=snap.g.nodes[m]["name"],
+            )
+            for m in meetings
+        ],
+        decisions=decisions,
+        open_actions=actions,
+        handoffs_in=handoffs_in,
+        handoffs_out=handoffs_out,
+    )
+
+
+# -- which network owns a question, and where it went -----------------------------------------
+def _edge_by_key(snap: Snapshot, key: str) -> tuple[str, str, dict[str, Any]] | None:
+    index = snap.__dict__.setdefault("_edge_index", {})
+    if not index:
+        for u, v, k, d in snap.g.edges(keys=True, data=True):
+            index[k] = (u, v, d)
+    return index.get(key)
+
+
+def _evidence_of_hits(store: GraphStore, snap: Snapshot, question: str, limit: int = 300):  # noqa: ANN202
+    """(network id, kind, text, quote, date) for every full-text hit of the question."""
+    out = []
+    for hit in store.fulltext(question, limit=limit):
+        meeting = hit.meeting_id
+        date = snap.g.nodes[meeting].get("date") if meeting in snap.g else None
+        if hit.label == "HANDED_OFF":
+            edge = _edge_by_key(snap, hit.id)
+            if edge is None:
+                continue
+            u, v, d = edge
+            out.append((v, "handoff_received", hit.text, _quote(d, u, date), date))
+            if u in snap.meeting_network:
+                out.append((snap.meeting_network[u], "handoff_sent", hit.text, _quote(d, u, date), date))
+            continue
+        net = snap.meeting_network.get(meeting or "")
+        if net is None:
+            continue
+        kind = {"Decision": "decision", "Action": "action"}.get(hit.label, "discussion")
+        node_rel = next((r for r in store.rels_of(hit.id) if r.target == hit.id), None)
+        quote = _quote(node_rel, meeting, date) if node_rel else Quote(doc_id=hit.doc_id, meeting_id=meeting, date=date)
+        out.append((net, kind, hit.text, quote, date))
+    return out
+
+
+def owners(store: GraphStore, snap: Snapshot, question: str, limit: int = 20) -> Owners:
+    """Networks ranked by what they did about a question, every one with its evidence."""
+    if not question.strip():
+        raise InvalidInput("q", "the question is empty")
+    scores: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[OwnerEvidence]] = defaultdict(list)
+    for net, kind, text, quote, date in _evidence_of_hits(store, snap, question):
+        weight = WEIGHTS[kind] * _recency(date)
+        scores[net] += weight
+        evidence[net].append(OwnerEvidence(kind=kind, text=text[:400], weight=round(weight, 3), evidence=quote))
+    data = []
+    for net, score in scores.items():
+        ev = sorted(evidence[net], key=lambda e: -e.weight)
+        data.append(
+            Owner(
+                id=net,
+                name=snap.g.nodes[net]["name"],
+                region=snap.g.nodes[net].get("region"),
+                score=round(score, 3),
+                evidence=ev[:10],
+            )
+        )
+    data.sort(key=lambda o: (-o.score, o.name))
+    return Owners(question=question, data=data[:limit], count=len(data))
+
+
+def trail(store: GraphStore, snap: Snapshot, question: str) -> Trail:
+    """The bodies a question passed through, in date order, with the handoffs between them."""
+    steps, handoffs = [], []
+    for net, kind, text, quote, date in _evidence_of_hits(store, snap, question):
+        if kind == "handoff_sent":
+            continue
+        steps.append(
+            TrailStep(
+                date=date, network_id=net, network=snap.g.nodes[net]["name"], kind=kind, text=text[:400], evidence=quote
+            )
+        )
+    for hit in store.fulltext(question, limit=300):
+        if hit.label == "HANDED_OFF" and (edge := _edge_by_key(snap, hit.id)):
+            handoffs.append(_handoff(snap, *edge))
+    # on one date the sender's item comes before the body that received the question
+    steps.sort(key=lambda s: (s.date or "", s.kind == "handoff_received"))
+    handoffs.sort(key=lambda h: h.date or "")
+    return Trail(question=question, steps=steps, handoffs=handoffs)
+
+
+# -- structure ----------------------------------------------------------------------------------------
+def paths(snap: Snapshot, source: str, target: str, max_paths: int = 3, cutoff: int = 6) -> Paths:
+    """Shortest paths between two entities, explained edge by edge with the quote behind each."""
+    u = snap.undirected
+    for node_id in (source, target):
+        _node(snap, node_id)
+    if source not in u or target not in u:
+        return Paths(source=source, target=target, data=[])
+    found = []
+    try:
+        for p in itertools.islice(nx.shortest_simple_paths(u, source, target), max_paths):
+            if len(p) - 1 > cutoff:
+                break
+            steps = []
+            for a, b in itertools.pairwise(p):
+                d = u[a][b]
+                steps.append(
+                    PathStep(
+                        source=a,
+                        source_name=u.nodes[a]["name"],
+                        type=d["type"],
+                        target=b,
+                        target_name=u.nodes[b]["name"],
+                        evidence=_quote(d),
+                    )
+                )
+            found.append(Path(length=len(steps), steps=steps))
+    except nx.NetworkXNoPath:
+        pass
+    return Paths(source=source, target=target, data=found)
+
+
+def brokers(snap: Snapshot, limit: int = 20) -> Brokers:
+    """People and organisations that bridge bodies (betweenness on the membership graph)."""
+    m = snap.membership
+    ranked = sorted(snap.brokers.items(), key=lambda kv: -kv[1])[:limit]
+    data = [
+        Broker(
+            id=n,
+            label=m.nodes[n]["label"],
+            name=m.nodes[n]["name"],
+            score=round(s, 5),
+            bodies=sorted(m.nodes[b]["name"] for b in m.neighbors(n)),
+        )
+        for n, s in ranked
+        if s > 0
+    ]
+    return Brokers(data=data, count=len(data))
+
+
+def depends(store: GraphStore, snap: Snapshot, person_id: str) -> Dependency:
+    """What depends on a person: bodies they chair, their open actions, bodies only they connect."""
+    person = _node(snap, person_id, "Person")
+    chairs: dict[str, str] = {}
+    for meeting, edge in snap.attendance.get(person_id, []):
+        net = snap.meeting_network.get(meeting)
+        if net and "chair" in (edge.get("roles") or []):
+            chairs[net] = snap.g.nodes[net]["name"]
+    actions = []
+    for r in store.rels_of(person_id):
+        if r.type == "ASSIGNED_TO" and r.target == person_id:
+            node = store.get_node(r.source)
+            if node and node.props.get("status", "open") == "open":
+                actions.append(
+                    TextFact(id=node.id, text=node.text or node.name, date=node.props.get("date"), evidence=_quote(r))
+                )
+    m = snap.membership
+    sole = []
+    if person_id in m:
+        bodies = sorted(m.neighbors(person_id))
+        for a, b in itertools.combinations(bodies, 2):
+            members_a = {x for x in m.neighbors(a) if m.nodes[x]["label"] == "Person"}
+            members_b = {x for x in m.neighbors(b) if m.nodes[x]["label"] == "Person"}
+            if members_a & members_b == {person_id}:
+                sole.append(
+                    SoleLink(body=BodyRef(id=a, name=m.nodes[a]["name"]), other=BodyRef(id=b, name=m.nodes[b]["name"]))
+                )
+    return Dependency(
+        id=person_id,
+        name=person["name"],
+        chairs=[BodyRef(id=k, name=v) for k, v in sorted(chairs.items(), key=lambda kv: kv[1])],
+        open_actions=actions,
+        sole_links=sole,
+    )
+
+
+def ego(snap: Snapshot, node_id: str, depth: int = 1, people_only: bool = False) -> nx.Graph:
+    """The neighbourhood of a node, collapsed to entities: meetings become links between those in them."""
+    _node(snap, node_id)
+    if depth not in (1, 2):
+        raise InvalidInput("depth", "depth must be 1 or 2")
+    collapsed = collaboration_graph(snap)
+    if node_id not in collapsed:
+        g = nx.Graph()
+        g.add_node(node_id, **snap.g.nodes[node_id])
+        return g
+    sub = nx.ego_graph(collapsed, node_id, radius=depth)
+    if people_only:
+        sub = sub.subgraph([n for n in sub if sub.nodes[n]["label"] == "Person"]).copy()
+    return sub
+
+
+def collaboration_graph(snap: Snapshot) -> nx.Graph:
+    """Entities linked directly: person-body (attendance), person-organisation, body-body handoffs,
+    body-project mentions; weights count the meetings behind a link. Cached per snapshot."""
+    cached = snap.__dict__.get("_collab")
+    if cached is not None:
+        return cached
+    g = nx.Graph()
+
+    def link(a: str, b: str, kind: str) -> None:
+        for n in (a, b):
+            if n not in g:
+                g.add_node(n, **{k: v for k, v in snap.g.nodes[n].items() if k in ("label", "name", "region")})
+        w = g.get_edge_data(a, b, {"weight": 0})["weight"]
+        g.add_edge(a, b, weight=w + 1, type=kind)
+
+    for u, v, d in snap.g.edges(data=True):
+        t = d["type"]
+        if t == "ATTENDED" and v in snap.meeting_network:
+            link(u, snap.meeting_network[v], "MEMBER_OF")
+        elif t == "REPRESENTS":
+            link(u, v, "REPRESENTS")
+        elif t == "HANDED_OFF" and u in snap.meeting_network:
+            link(snap.meeting_network[u], v, "HANDED_OFF")
+        elif t == "MENTIONS" and u in snap.meeting_network and snap.g.nodes[v]["label"] in ("Project", "Network"):
+            link(snap.meeting_network[u], v, "MENTIONS")
+        elif t == "IN_REGION" and snap.g.nodes[u]["label"] == "Network":
+            link(u, v, "IN_REGION")
+    for n in g:
+        g.nodes[n]["weight"] = g.degree(n, weight="weight")
+    snap.__dict__["_collab"] = g
+    return g
+
+
+def network_of_networks(snap: Snapshot) -> nx.Graph:
+    """Bodies linked by shared members, weighted by how many people they share."""
+    m = snap.membership
+    g = nx.Graph()
+    bodies = [n for n in m if m.nodes[n]["label"] == "Network"]
+    for b in bodies:
+        g.add_node(b, label="Network", name=m.nodes[b]["name"], region=snap.g.nodes[b].get("region"))
+    for a, b in itertools.combinations(bodies, 2):
+        shared = {x for x in m.neighbors(a) if m.nodes[x]["label"] == "Person"} & set(m.neighbors(b))
+        if shared:
+            g.add_edge(a, b, weight=len(shared), type="SHARED_MEMBERS")
+    for n in g:
+        g.nodes[n]["weight"] = 1 + g.degree(n, weight="weight")
+    return g
+
+
+def current(view: GraphView) -> Snapshot:
+    return view.current()

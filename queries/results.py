@@ -1,0 +1,205 @@
+"""Public result shapes of the questions (also the API's response models)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Quote(_Model):
+    """Where a fact was read: the document, the span and the sentence."""
+
+    doc_id: str | None
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    meeting_id: str | None = None
+    date: str | None = None
+
+
+class SearchResult(_Model):
+    id: str
+    label: str
+    name: str
+    matched: str
+    score: float
+
+
+class SearchResults(_Model):
+    data: list[SearchResult]
+    count: int
+
+
+class Relation(_Model):
+    type: str
+    direction: str  # "out" or "in"
+    other_id: str
+    other_label: str | None
+    other_name: str | None
+    props: dict[str, Any] = Field(default_factory=dict)
+    evidence: Quote
+
+
+class AliasPublic(_Model):
+    alias: str
+    reason: str
+    score: float
+
+
+class EntityPublic(_Model):
+    id: str
+    label: str
+    name: str
+    props: dict[str, Any]
+    text: str | None = None
+    aliases: list[AliasPublic]
+    relations: list[Relation]
+    documents: list[str]
+
+
+class Collaborator(_Model):
+    id: str
+    label: str
+    name: str
+    score: float
+    shared_meetings: int
+    shared_bodies: list[str]
+    last_seen: str | None
+    evidence: list[Quote]
+
+
+class Collaborators(_Model):
+    of: str
+    name: str
+    data: list[Collaborator]
+    count: int
+
+
+class Member(_Model):
+    id: str
+    name: str
+    first_seen: str | None
+    last_seen: str | None
+    meetings: int
+    roles: list[str]
+
+
+class TextFact(_Model):
+    id: str
+    text: str
+    date: str | None
+    evidence: Quote
+
+
+class HandoffPublic(_Model):
+    question: str
+    from_network: str | None
+    from_name: str | None
+    to_network: str
+    to_name: str
+    date: str | None
+    evidence: Quote
+
+
+class NetworkPublic(_Model):
+    id: str
+    name: str
+    region: str | None
+    members: list[Member]
+    meetings: list[Quote]
+    decisions: list[TextFact]
+    open_actions: list[TextFact]
+    handoffs_in: list[HandoffPublic]
+    handoffs_out: list[HandoffPublic]
+
+
+class OwnerEvidence(_Model):
+    kind: str  # decision, action, handoff_received, handoff_sent, discussion
+    text: str
+    weight: float
+    evidence: Quote
+
+
+class Owner(_Model):
+    id: str
+    name: str
+    region: str | None
+    score: float
+    evidence: list[OwnerEvidence]
+
+
+class Owners(_Model):
+    question: str
+    data: list[Owner]
+    count: int
+
+
+class TrailStep(_Model):
+    date: str | None
+    network_id: str | None
+    network: str | None
+    kind: str
+    text: str
+    evidence: Quote
+
+
+class Trail(_Model):
+    question: str
+    steps: list[TrailStep]
+    handoffs: list[HandoffPublic]
+
+
+class PathStep(_Model):
+    source: str
+    source_name: str
+    type: str
+    target: str
+    target_name: str
+    evidence: Quote
+
+
+class Path(_Model):
+    length: int
+    steps: list[PathStep]
+
+
+class Paths(_Model):
+    source: str
+    target: str
+    data: list[Path]
+
+
+class Broker(_Model):
+    id: str
+    label: str
+    name: str
+    score: float
+    bodies: list[str]
+
+
+class Brokers(_Model):
+    data: list[Broker]
+    count: int
+
+
+class BodyRef(_Model):
+    id: str
+    name: str
+
+
+class SoleLink(_Model):
+    body: BodyRef
+    other: BodyRef
+
+
+class Dependency(_Model):
+    id: str
+    name: str
+    chairs: list[BodyRef]
+    open_actions: list[TextFact]
+    sole_links: list[SoleLink]
