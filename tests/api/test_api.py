@@ -1,0 +1,113 @@
+"""The JSON API over the corpus: answers with evidence, error shapes, write protection."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def _id(client: TestClient, name: str, label: str = "Person") -> str:
+    hits = client.get("/api/search", params={"q": name, "label": label}).json()["data"]
+    assert hits and hits[0]["name"] == name, hits[:3]
+    return hits[0]["id"]
+
+
+def test_search_is_tolerant_of_case_and_spelling(client: TestClient) -> None:
+    data = client.get("/api/search", params={"q": "ANNA STÅHLKLO"}).json()["data"]
+    assert data[0]["name"] == "Anna Ståhlkloo"
+    assert client.get("/api/search", params={"q": "SCHNV"}).json()["data"][0]["label"] == "Network"
+
+
+def test_owners_of_honour_violence_is_the_dalarna_network_that_decided(client: TestClient) -> None:
+    body = client.get("/api/owners", params={"q": "hedersrelaterat våld"}).json()
+    first = body["data"][0]
+    assert first["name"].startswith("Socialchefs") and first["region"] == "Dalarna"
+    decision = next(e for e in first["evidence"] if e["kind"] == "decision")
+    assert "hedersrelaterat våld" in decision["evidence"]["quote"]
+    assert decision["evidence"]["doc_id"] and decision["evidence"]["start"] is not None
+
+
+def test_owners_of_bbic_include_the_body_that_received_the_question(client: TestClient) -> None:
+    body = client.get("/api/owners", params={"q": "BBIC"}).json()
+    receivers = [o for o in body["data"] if any(e["kind"] == "handoff_received" for e in o["evidence"])]
+    assert [o["name"] for o in receivers] == ["IFO-chefsnätverket"]
+    trail = client.get("/api/trail", params={"q": "BBIC"}).json()
+    assert [(h["from_name"], h["to_name"]) for h in trail["handoffs"]] == [("RUG barn och unga", "IFO-chefsnätverket")]
+
+
+def test_collaborators_span_both_bodies(client: TestClient) -> None:
+    anna = _id(client, "Anna Ståhlkloo")
+    body = client.get(f"/api/people/{anna}/collaborators").json()
+    bodies = {b for c in body["data"] for b in c["shared_bodies"]}
+    assert "RUG barn och unga" in bodies and any(b.startswith("Socialchefs") for b in bodies)
+    assert all(c["evidence"] and c["evidence"][0]["quote"] for c in body["data"])
+
+
+def test_entity_network_paths_depends_brokers_export(client: TestClient) -> None:
+    anna = _id(client, "Anna Ståhlkloo")
+    entity = client.get(f"/api/entities/{anna}").json()
+    assert len(entity["documents"]) == 2 and all(r["evidence"]["doc_id"] for r in entity["relations"])
+    net = _id(client, "RUG barn och unga", "Network")
+    network = client.get(f"/api/networks/{net}").json()
+    assert network["region"] == "Dalarna" and network["handoffs_out"] and network["decisions"]
+    magnus = _id(client, "Magnus Nordahl")
+    assert [b["name"] for b in client.get(f"/api/people/{magnus}/depends").json()["chairs"]] == ["RUG barn och unga"]
+    lena = _id(client, "Lena Berggren")
+    assert len(client.get(f"/api/people/{lena}/depends").json()["open_actions"]) >= 3
+    juan = _id(client, "Juan Navas")
+    paths = client.get("/api/paths", params={"source": anna, "target": juan}).json()["data"]
+    assert paths and all(step["evidence"]["doc_id"] for step in paths[0]["steps"])
+    assert client.get("/api/brokers").json()["count"] > 0
+    for fmt, media in (
+        ("graphml", "application/xml"),
+        ("gexf", "application/xml"),
+        ("csv", "application/zip"),
+        ("json", "application/json"),
+    ):
+        r = client.get("/api/export", params={"format": fmt, "around": anna, "depth": 2})
+        assert r.status_code == 200 and r.headers["content-type"].startswith(media) and len(r.content) > 100
+
+
+def test_errors_have_one_shape(client: TestClient) -> None:
+    missing = client.get("/api/entities/person-0000000000000000")
+    assert missing.status_code == 404
+    assert missing.json() == {"ok": False, "error": "no node with id 'person-0000000000000000'", "status": 404}
+    bad = client.get("/api/entities/not-an-id")
+    assert bad.status_code == 422 and bad.json()["ok"] is False and bad.json()["details"][0]["field"] == "path.node_id"
+    assert client.get("/api/search").status_code == 422
+    assert client.get("/api/export", params={"format": "pdf"}).status_code == 422
+
+
+def test_writes_need_the_token(client: TestClient, auth: dict[str, str]) -> None:
+    anna = _id(client, "Anna Ståhlkloo")
+    assert client.delete(f"/api/people/{anna}").status_code == 401
+    assert client.delete(f"/api/people/{anna}", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    files = {"file": ("protokoll.txt", "Närvarande: Agneta Lövgren, Sala".encode(), "text/plain")}
+    assert client.post("/api/documents", files=files).status_code == 401
+    up = client.post("/api/documents", files=files, headers=auth)
+    assert up.status_code == 200 and up.json()["ingested"] == 1
+    bad = client.post("/api/documents", files={"file": ("x.pdf", b"not a pdf", "application/pdf")}, headers=auth)
+    assert bad.json()["failed"][0]["reason"].startswith("is not a valid PDF")
+
+
+def test_erasing_a_person_leaves_no_trace(client: TestClient, auth: dict[str, str]) -> None:
+    lena = _id(client, "Lena Berggren")
+    docs = client.get(f"/api/entities/{lena}").json()["documents"]
+    assert client.delete(f"/api/people/{lena}", headers=auth).json()["ok"] is True
+    assert client.get(f"/api/entities/{lena}").status_code == 404
+    assert not [
+        h
+        for h in client.get("/api/search", params={"q": "Lena Berggren"}).json()["data"]
+        if h["name"] == "Lena Berggren"
+    ]
+    for doc in docs:
+        assert "Lena Berggren" not in client.get(f"/api/documents/{doc}").json()["text"]
+
+
+def test_merge_decisions_over_the_api(client: TestClient, auth: dict[str, str]) -> None:
+    merged = client.get("/api/merges", params={"status": "merged"}).json()
+    assert [(c["name_a"], c["name_b"]) for c in merged] == [("Elisabet Franson", "Elisabeth Fransson")]
+    url = f"/api/merges/{merged[0]['id']}/reject"
+    assert client.post(url).status_code == 401
+    assert client.post(url, headers=auth).json()["ok"] is True
+    assert [c["status"] for c in client.get("/api/merges", params={"status": "all"}).json()] == ["rejected"]
+    assert _id(client, "Elisabeth Fransson")

@@ -1,0 +1,67 @@
+"""The command line, end to end on the embedded store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from samkarta.cli import app
+from samkarta.samples import sample_dir, sample_files
+
+runner = CliRunner()
+
+
+def test_extract_prints_gold_shaped_json() -> None:
+    result = runner.invoke(app, ["extract", str(sample_files()[0]), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["meeting"]["date"] == "2019-05-02" and out["meeting"]["region"] == "Dalarna"
+    assert out["people"][0]["evidence"][0]["quote"]
+
+
+def test_extract_bad_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "minutes.pdf"
+    bad.write_bytes(b"plain text pretending")
+    result = runner.invoke(app, ["extract", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}: is not a valid PDF" in result.stderr and "Traceback" not in result.output
+
+
+def test_ingest_stats_query_remove_and_merges(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'graph.db'}"
+    broken = tmp_path / "extra" / "broken.docx"
+    broken.parent.mkdir()
+    broken.write_bytes(b"not a zip")
+    first = runner.invoke(app, ["ingest", str(sample_dir()), str(broken), "--store", store, "--json"])
+    assert first.exit_code == 0, first.output
+    summary = json.loads(first.stdout)
+    assert summary["ingested"] == 11 and summary["failed"][0]["file"] == str(broken)
+    again = json.loads(runner.invoke(app, ["ingest", str(sample_dir()), "--store", store, "--json"]).stdout)
+    assert again["unchanged"] == 11 and again["ingested"] == 0
+    stats = json.loads(runner.invoke(app, ["stats", "--store", store, "--json"]).stdout)
+    assert stats["documents"] == 11 and stats["nodes"]["Meeting"] == 11
+    owners = json.loads(runner.invoke(app, ["query", "owners", "BBIC", "--store", store, "--json"]).stdout)
+    assert any(e["kind"] == "handoff_received" for o in owners["data"] for e in o["evidence"])
+    collab = json.loads(
+        runner.invoke(app, ["query", "collaborators", "Anna Ståhlkloo", "--store", store, "--json"]).stdout
+    )
+    assert collab["name"] == "Anna Ståhlkloo" and collab["count"] > 10
+    merged = json.loads(runner.invoke(app, ["merges", "--status", "merged", "--store", store, "--json"]).stdout)
+    assert len(merged) == 1
+    rejected = runner.invoke(app, ["merges", "reject", merged[0]["id"], "--reason", "två personer", "--store", store])
+    assert rejected.exit_code == 0 and "rejected" in rejected.stdout
+    removed = runner.invoke(app, ["remove", str(sample_files()[0]), "--store", store])
+    assert removed.exit_code == 0
+    stats = json.loads(runner.invoke(app, ["stats", "--store", store, "--json"]).stdout)
+    assert stats["documents"] == 10
+    out = tmp_path / "graph.gexf"
+    assert runner.invoke(app, ["export", str(out), "--store", store]).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<gexf")
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for command in ("extract", "ingest", "remove", "stats", "merges", "query", "export", "serve", "demo"):
+        assert f"samkarta {command}" in readme, command
