@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from samkarta.api.errors import install_error_handlers
-from samkarta.api.routes import explore, health, manage
+from samkarta.api.routes import explore, health, manage, pages
 from samkarta.graph.store import GraphStore
 from samkarta.queries.view import GraphView
 from samkarta.settings import Settings, get_settings
@@ -42,11 +42,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(health.router)
     app.include_router(explore.router)
     app.include_router(manage.router)
-    try:
-        from samkarta.api.routes import pages
-    except ImportError:  # the explorer pages are optional while viz is being built
-        pages = None
-    if pages is not None:
-        app.include_router(pages.router)
-        pages.mount_static(app)
+    app.include_router(pages.router)
+    pages.mount_static(app)
     return app

@@ -150,7 +150,6 @@ class SQLiteStore:
             with self._tx() as conn:
                 if existing:
                     self._delete_document(conn, doc.id)
-                before = conn.execute("SELECT count(*) FROM nodes").fetchone()[0]
                 conn.execute(
                     "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
@@ -165,7 +164,7 @@ class SQLiteStore:
                         json.dumps(batch.extraction, ensure_ascii=False),
                     ),
                 )
-                self._write_nodes(conn, batch.nodes)
+                added = self._write_nodes(conn, batch.nodes)
                 self._write_rels(conn, batch.rels)
                 conn.executemany(
                     "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?)",
@@ -190,17 +189,17 @@ class SQLiteStore:
                         for c in batch.candidates
                     ],
                 )
-                after = conn.execute("SELECT count(*) FROM nodes").fetchone()[0]
         except sqlite3.Error as e:
             raise StoreUnavailable(f"writing {doc.path} failed: {e}") from e
         return WriteResult(
             status="replaced" if existing else "ingested",
-            nodes_added=max(0, after - before),
+            nodes_added=added,
             rels_added=len(batch.rels),
         )
 
-    def _write_nodes(self, conn: sqlite3.Connection, nodes: list[Node]) -> None:
-        conn.executemany(
+    def _write_nodes(self, conn: sqlite3.Connection, nodes: list[Node]) -> int:
+        """Insert nodes not yet known; returns how many were new."""
+        cur = conn.executemany(
             "INSERT INTO nodes(id, label, name, props, text, rkey, block) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO NOTHING",
             [
@@ -216,6 +215,7 @@ class SQLiteStore:
                 for n in nodes
             ],
         )
+        added = cur.rowcount
         searchable = [n for n in nodes if n.text]
         conn.executemany(
             "INSERT INTO fts(id, label, doc_id, meeting_id, text, terms) VALUES (?, ?, ?, ?, ?, ?)",
@@ -224,6 +224,7 @@ class SQLiteStore:
                 for n in searchable
             ],
         )
+        return added
 
     def _write_rels(self, conn: sqlite3.Connection, rels: list[Rel]) -> None:
         conn.executemany(
@@ -404,25 +405,33 @@ class SQLiteStore:
         rows = self._rows(
             f"SELECT id, name, props, rkey FROM nodes WHERE label = 'Person' AND {where} IN ({marks})", values
         )
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        pmarks = ",".join("?" * len(ids))
+        networks: dict[str, set[str]] = {i: set() for i in ids}
+        for n in self._rows(
+            "SELECT a.source AS person, o.target AS net FROM rels a JOIN rels o ON o.source = a.target "
+            f"AND o.type = 'OF' WHERE a.source IN ({pmarks}) AND a.type IN ('ATTENDED', 'ABSENT_FROM') "
+            "UNION SELECT m.target, o.target FROM rels m JOIN rels o ON o.source = m.source AND o.type = 'OF' "
+            f"WHERE m.target IN ({pmarks}) AND m.type = 'MENTIONS'",
+            ids + ids,
+        ):
+            networks[n["person"]].add(n["net"])
+        affiliations: dict[str, set[str]] = {i: set() for i in ids}
+        for a in self._rows(f"SELECT source, target FROM rels WHERE source IN ({pmarks}) AND type = 'REPRESENTS'", ids):
+            affiliations[a["source"]].add(a["target"])
         out = []
         for r in rows:
             props = json.loads(r["props"])
-            nets = self._rows(
-                "SELECT DISTINCT o.target AS net FROM rels a JOIN rels o ON o.source = a.target AND o.type = 'OF' "
-                "WHERE a.source = ? AND a.type IN ('ATTENDED', 'ABSENT_FROM') "
-                "UNION SELECT DISTINCT o.target FROM rels m JOIN rels o ON o.source = m.source AND o.type = 'OF' "
-                "WHERE m.target = ? AND m.type = 'MENTIONS'",
-                (r["id"], r["id"]),
-            )
-            affs = self._rows("SELECT DISTINCT target FROM rels WHERE source = ? AND type = 'REPRESENTS'", (r["id"],))
             out.append(
                 PersonRecord(
                     id=r["id"],
                     name=r["name"],
                     region=props.get("region"),
                     rkey=r["rkey"] or "",
-                    networks=[n["net"] for n in nets],
-                    affiliations=[a["target"] for a in affs],
+                    networks=sorted(networks[r["id"]]),
+                    affiliations=sorted(affiliations[r["id"]]),
                 )
             )
         return out

@@ -471,12 +471,19 @@ def depends(store: GraphStore, snap: Snapshot, person_id: str) -> Dependency:
     )
 
 
-def ego(snap: Snapshot, node_id: str, depth: int = 1, people_only: bool = False) -> nx.Graph:
+def ego(
+    snap: Snapshot,
+    node_id: str,
+    depth: int = 1,
+    people_only: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+) -> nx.Graph:
     """The neighbourhood of a node, collapsed to entities: meetings become links between those in them."""
     _node(snap, node_id)
     if depth not in (1, 2):
         raise InvalidInput("depth", "depth must be 1 or 2")
-    collapsed = collaboration_graph(snap)
+    collapsed = collaboration_graph(snap, since, until)
     if node_id not in collapsed:
         g = nx.Graph()
         g.add_node(node_id, **snap.g.nodes[node_id])
@@ -487,13 +494,19 @@ def ego(snap: Snapshot, node_id: str, depth: int = 1, people_only: bool = False)
     return sub
 
 
-def collaboration_graph(snap: Snapshot) -> nx.Graph:
+def collaboration_graph(snap: Snapshot, since: str | None = None, until: str | None = None) -> nx.Graph:
     """Entities linked directly: person-body (attendance), person-organisation, body-body handoffs,
-    body-project mentions; weights count the meetings behind a link. Cached per snapshot."""
+    body-project mentions; weights count the meetings behind a link. Meetings outside [since, until]
+    (ISO dates) are left out. The unfiltered graph is cached per snapshot."""
+    filtered = bool(since or until)
     cached = snap.__dict__.get("_collab")
-    if cached is not None:
+    if cached is not None and not filtered:
         return cached
     g = nx.Graph()
+
+    def in_range(meeting: str) -> bool:
+        date = snap.g.nodes[meeting].get("date") or ""
+        return (not since or date >= since) and (not until or date <= until)
 
     def link(a: str, b: str, kind: str) -> None:
         for n in (a, b):
@@ -504,6 +517,13 @@ def collaboration_graph(snap: Snapshot) -> nx.Graph:
 
     for u, v, d in snap.g.edges(data=True):
         t = d["type"]
+        if filtered:
+            meeting = v if t == "ATTENDED" else u if t in ("HANDED_OFF", "MENTIONS") else None
+            if meeting is not None and not in_range(meeting):
+                continue
+            date = d.get("date") or ""
+            if t == "REPRESENTS" and ((since and date < since) or (until and date > until)):
+                continue
         if t == "ATTENDED" and v in snap.meeting_network:
             link(u, snap.meeting_network[v], "MEMBER_OF")
         elif t == "REPRESENTS":
@@ -516,7 +536,8 @@ def collaboration_graph(snap: Snapshot) -> nx.Graph:
             link(u, v, "IN_REGION")
     for n in g:
         g.nodes[n]["weight"] = g.degree(n, weight="weight")
-    snap.__dict__["_collab"] = g
+    if not filtered:
+        snap.__dict__["_collab"] = g
     return g
 
 

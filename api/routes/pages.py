@@ -1,0 +1,585 @@
+"""The explorer: Swedish HTML pages over the same questions as the JSON API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+from collections import Counter, defaultdict
+from pathlib import Path as FilePath
+from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlencode
+
+import networkx as nx
+from fastapi import APIRouter, FastAPI, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep
+from samkarta.api.routes.common import NodeId
+from samkarta.graph.errors import AppError, NotFound
+from samkarta.ingest import judge
+from samkarta.queries import questions as q
+from samkarta.queries.view import Snapshot
+from samkarta.viz import STATIC_DIR, LayoutCache, render
+
+router = APIRouter(include_in_schema=False)
+_HERE = FilePath(__file__).resolve().parent.parent
+templates = Jinja2Templates(directory=str(_HERE / "templates"))  # autoescape is on for .html
+LABELS = {
+    "Person": "Person",
+    "Network": "Nätverk/organ",
+    "Organization": "Organisation",
+    "Municipality": "Kommun",
+    "Region": "Region",
+    "Project": "Projekt",
+    "Meeting": "Möte",
+}
+KINDS = {
+    "decision": "beslut",
+    "action": "åtgärd",
+    "handoff_received": "mottagen fråga",
+    "handoff_sent": "skickad fråga",
+    "discussion": "diskussion",
+}
+STATUS_NAMES = {
+    "pending": "väntar",
+    "merged": "sammanslagen automatiskt",
+    "accepted": "godkänd",
+    "rejected": "avvisad",
+    "all": "alla",
+}
+RELATION_TITLES = {
+    "ATTENDED": "Närvarade vid",
+    "ABSENT_FROM": "Frånvarande vid",
+    "REPRESENTS": "Företräder",
+    "MENTIONS": "Nämns i / nämner",
+    "OF": "Möte i",
+    "IN_REGION": "Region",
+    "HANDED_OFF": "Frågor vidare",
+    "ASSIGNED_TO": "Åtgärder",
+    "DECIDED": "Beslut",
+    "HAS_ACTION": "Åtgärder",
+    "HAS_ITEM": "Punkter",
+}
+EntityLabel = Literal["Person", "Network", "Organization", "Municipality", "Region", "Project", "Meeting"]
+ISODate = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+_layouts = LayoutCache(max_entries=64)
+
+
+def mount_static(app: FastAPI) -> None:
+    app.mount("/static/viz", StaticFiles(directory=str(STATIC_DIR)), name="viz-static")
+    app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+
+
+def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"labels": LABELS, "kinds": KINDS, **context})
+
+
+def _source(doc_id: str | None, start: int | None = None, end: int | None = None) -> str | None:
+    if not doc_id:
+        return None
+    return f"/document/{doc_id}" + (f"?start={start}&end={end}#hit" if start is not None and end is not None else "")
+
+
+# -- start, search, documents -------------------------------------------------------------------------
+def _overview(snap: Snapshot) -> dict[str, Any]:
+    cached = snap.__dict__.get("_overview")
+    if cached:
+        return cached
+    g = snap.g
+    per: dict[str, Counter[str]] = defaultdict(Counter)
+    region_ids = {d["name"]: n for n, d in g.nodes(data=True) if d["label"] == "Region"}
+    meetings = []
+    for n, d in g.nodes(data=True):
+        region = d.get("region") or "Nationellt"
+        if d["label"] == "Meeting":
+            per[region]["meetings"] += 1
+            per[region]["documents"] += 1
+            meetings.append(
+                {
+                    "id": n,
+                    "date": d.get("date"),
+                    "body": d.get("body") or d["name"],
+                    "region": d.get("region"),
+                    "doc_id": d.get("doc_id"),
+                    "network_id": snap.meeting_network.get(n),
+                }
+            )
+        elif d["label"] == "Person":
+            per[region]["people"] += 1
+        elif d["label"] == "Network":
+            per[region]["bodies"] += 1
+    regions = [
+        {"name": r, "id": region_ids.get(r), **{k: c[k] for k in ("documents", "meetings", "people", "bodies")}}
+        for r, c in sorted(per.items())
+    ]
+    meetings.sort(key=lambda m: m["date"] or "", reverse=True)
+    totals = {k: sum(r[k] for r in regions) for k in ("documents", "meetings", "people", "bodies")}
+    result = {"regions": regions, "latest": meetings[:12], "totals": totals}
+    snap.__dict__["_overview"] = result
+    return result
+
+
+@router.get("/", response_class=HTMLResponse)
+def start(request: Request, snap: SnapshotDep) -> HTMLResponse:
+    return _page(request, "index.html", title="Start", **_overview(snap))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request, snap: SnapshotDep, q_: Annotated[str, Query(alias="q", max_length=200)] = ""
+) -> HTMLResponse:
+    results = q.search(snap, q_, set(LABELS), limit=40).data if q_.strip() else []
+    return _page(request, "search.html", title=f"Sök {q_}", q=q_, results=results)
+
+
+@router.get("/document/{node_id}", response_class=HTMLResponse)
+def document_page(
+    request: Request,
+    store: StoreDep,
+    node_id: NodeId,
+    start: Annotated[int | None, Query(ge=0)] = None,
+    end: Annotated[int | None, Query(ge=0)] = None,
+) -> HTMLResponse:
+    stored = store.document(node_id)
+    if stored is None:
+        raise NotFound(f"no document with id {node_id!r}")
+    text = stored.text
+    if start is not None and end is not None and start < end <= len(text):
+        before, hit, after = text[:start], text[start:end], text[end:]
+    else:
+        before, hit, after = text, "", ""
+    return _page(
+        request,
+        "document.html",
+        title=stored.info.title or "Protokoll",
+        info=stored.info,
+        before=before,
+        highlighted=hit,
+        after=after,
+    )
+
+
+# -- entities -------------------------------------------------------------------------------------------
+def _rows_from_relations(entity: Any, types: set[str], direction: str | None = None) -> list[dict[str, Any]]:
+    rows = []
+    for r in entity.relations:
+        if r.type not in types or (direction and r.direction != direction):
+            continue
+        meta = ", ".join(
+            str(v)
+            for v in (r.props.get("date"), ", ".join(r.props.get("roles") or []) or None, r.props.get("question"))
+            if v
+        )
+        rows.append(
+            {
+                "text": r.other_name or r.other_id,
+                "link": f"/entity/{r.other_id}" if r.other_label in LABELS else None,
+                "meta": meta,
+                "quote": r.evidence.quote,
+                "source": _source(r.evidence.doc_id, r.evidence.start, r.evidence.end),
+            }
+        )
+    return rows
+
+
+def _person_sections(store: Any, snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
+    collab = q.collaborators(snap, node_id, limit=20)
+    dep = q.depends(store, snap, node_id)
+    bodies: dict[str, list[str]] = defaultdict(list)
+    for meeting, _edge in snap.attendance.get(node_id, []):
+        net = snap.meeting_network.get(meeting)
+        if net:
+            bodies[net].append(snap.g.nodes[meeting].get("date") or "")
+    return [
+        {
+            "title": "Nätverk och perioder",
+            "count": len(bodies),
+            "rows": [
+                {
+                    "text": snap.g.nodes[n]["name"],
+                    "link": f"/entity/{n}",
+                    "meta": f"{min(d)} – {max(d)}, {len(d)} möten" if any(d) else f"{len(d)} möten",
+                }
+                for n, d in sorted(bodies.items(), key=lambda kv: -len(kv[1]))
+            ],
+        },
+        {
+            "title": "Samarbetar med",
+            "count": collab.count,
+            "rows": [
+                {
+                    "text": c.name,
+                    "link": f"/entity/{c.id}",
+                    "meta": f"{c.shared_meetings} gemensamma möten, {', '.join(c.shared_bodies)}, "
+                    f"senast {c.last_seen or '?'}",
+                    "quote": c.evidence[0].quote if c.evidence else None,
+                    "source": _source(c.evidence[0].doc_id, c.evidence[0].start, c.evidence[0].end)
+                    if c.evidence
+                    else None,
+                }
+                for c in collab.data
+            ],
+        },
+        {
+            "title": "Leder",
+            "count": len(dep.chairs),
+            "rows": [{"text": b.name, "link": f"/entity/{b.id}"} for b in dep.chairs],
+        },
+        {
+            "title": "Öppna åtgärder",
+            "count": len(dep.open_actions),
+            "rows": [
+                {
+                    "text": a.text,
+                    "meta": a.date,
+                    "quote": a.evidence.quote,
+                    "source": _source(a.evidence.doc_id, a.evidence.start, a.evidence.end),
+                }
+                for a in dep.open_actions
+            ],
+        },
+        {
+            "title": "Enda länken mellan",
+            "count": len(dep.sole_links),
+            "rows": [{"text": f"{s.body.name} och {s.other.name}"} for s in dep.sole_links],
+        },
+    ]
+
+
+def _network_sections(store: Any, snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
+    net = q.network(store, snap, node_id)
+
+    def fact_rows(facts: list[Any]) -> list[dict[str, Any]]:
+        return [
+            {
+                "text": f.text,
+                "meta": f.date,
+                "quote": f.evidence.quote,
+                "source": _source(f.evidence.doc_id, f.evidence.start, f.evidence.end),
+            }
+            for f in facts
+        ]
+
+    def handoff_rows(items: list[Any], incoming: bool) -> list[dict[str, Any]]:
+        return [
+            {
+                "text": h.question,
+                "link": f"/entity/{h.from_network if incoming else h.to_network}",
+                "meta": f"{'från' if incoming else 'till'} {h.from_name if incoming else h.to_name}, {h.date or ''}",
+                "quote": h.evidence.quote,
+                "source": _source(h.evidence.doc_id, h.evidence.start, h.evidence.end),
+            }
+            for h in items
+        ]
+
+    return [
+        {
+            "title": "Medlemmar över tid",
+            "count": len(net.members),
+            "rows": [
+                {
+                    "text": m.name,
+                    "link": f"/entity/{m.id}",
+                    "meta": f"{m.first_seen or '?'} – {m.last_seen or '?'}, {m.meetings} möten, {', '.join(m.roles)}",
+                }
+                for m in net.members
+            ],
+        },
+        {
+            "title": "Möten",
+            "count": len(net.meetings),
+            "rows": [{"text": m.date or "datum saknas", "link": _source(m.doc_id)} for m in net.meetings],
+        },
+        {"title": "Beslut", "count": len(net.decisions), "rows": fact_rows(net.decisions)},
+        {"title": "Öppna åtgärder", "count": len(net.open_actions), "rows": fact_rows(net.open_actions)},
+        {"title": "Frågor som kommit in", "count": len(net.handoffs_in), "rows": handoff_rows(net.handoffs_in, True)},
+        {
+            "title": "Frågor som skickats vidare",
+            "count": len(net.handoffs_out),
+            "rows": handoff_rows(net.handoffs_out, False),
+        },
+    ]
+
+
+@router.get("/entity/{node_id}", response_class=HTMLResponse)
+def entity_page(request: Request, store: StoreDep, snap: SnapshotDep, node_id: NodeId) -> HTMLResponse:
+    entity = q.entity(store, snap, node_id)
+    label = entity.label
+    props = entity.props
+    facts = [
+        (k, v)
+        for k, v in (
+            ("Datum", props.get("date")),
+            ("SCB-kod", props.get("code")),
+            ("Län", props.get("county")),
+            ("Typ", props.get("kind")),
+        )
+        if v
+    ]
+    if label == "Person":
+        sections = _person_sections(store, snap, node_id)
+        sections.append(
+            {"title": "Företräder", "count": None, "rows": _rows_from_relations(entity, {"REPRESENTS"}, "out")}
+        )
+    elif label == "Network":
+        sections = _network_sections(store, snap, node_id)
+    elif label in ("Organization", "Municipality"):
+        collab = q.organization_collaborators(snap, node_id)
+        sections = [
+            {"title": "Personer som företräder", "count": None, "rows": _rows_from_relations(entity, {"REPRESENTS"})},
+            {
+                "title": "Samarbetar med",
+                "count": collab.count,
+                "rows": [
+                    {"text": c.name, "link": f"/entity/{c.id}", "meta": ", ".join(c.shared_bodies)} for c in collab.data
+                ],
+            },
+            {"title": "Nämns i", "count": None, "rows": _rows_from_relations(entity, {"MENTIONS"}, "in")},
+        ]
+    else:
+        sections = [
+            {"title": RELATION_TITLES.get(t, t), "count": None, "rows": _rows_from_relations(entity, {t})}
+            for t in sorted({r.type for r in entity.relations})
+        ]
+    docs = [d for d in store.documents() if d.id in set(entity.documents)]
+    graph_url = f"/graph/ego/{node_id}?depth=1" if label in LABELS and label != "Meeting" else None
+    return _page(
+        request,
+        "entity.html",
+        title=entity.name,
+        entity=entity,
+        facts=facts,
+        sections=sections,
+        documents=docs,
+        graph_url=graph_url,
+        region=props.get("region") or props.get("county"),
+    )
+
+
+# -- graph views ----------------------------------------------------------------------------------------
+def _filtered(g: nx.Graph, labels: list[str] | None, region: str | None, keep: set[str]) -> nx.Graph:
+    nodes = [
+        n
+        for n, d in g.nodes(data=True)
+        if n in keep or ((not labels or d.get("label") in labels) and (not region or d.get("region") in (None, region)))
+    ]
+    return g.subgraph(nodes).copy()
+
+
+def _graph_page(
+    g: nx.Graph, title: str, snap: Snapshot, key: str, export_query: dict[str, Any], embed: bool
+) -> HTMLResponse:
+    exports = {
+        fmt: "/api/export?" + urlencode({**export_query, "format": fmt}, doseq=True)
+        for fmt in ("gexf", "csv", "graphml")
+    }
+    page = render(
+        g,
+        title=title,
+        lang="sv",
+        link_template="/entity/{id}",
+        layout_cache=_layouts,
+        cache_key=(snap.version, key),
+        asset_url="/static/viz",
+        export_urls=exports,
+        height="440px" if embed else "720px",
+        link_target="top" if embed else "self",
+    )
+    html = page.html
+    if not embed:
+        nav = (
+            '<nav class="samkarta-nav" style="font:14px system-ui;padding:6px 10px">'
+            '<a href="/">Samkarta</a> · <a href="javascript:history.back()">Tillbaka</a></nav>'
+        )
+        html = html.replace("<body>", "<body>" + nav, 1)
+    return HTMLResponse(html)
+
+
+@router.get("/graph/ego/{node_id}", response_class=HTMLResponse)
+def ego_view(
+    snap: SnapshotDep,
+    node_id: NodeId,
+    depth: Annotated[int, Query(ge=1, le=2)] = 1,
+    label: Annotated[list[EntityLabel] | None, Query()] = None,
+    region: Annotated[str | None, Query(max_length=60)] = None,
+    since: ISODate = None,
+    until: ISODate = None,
+    embed: Annotated[int, Query(ge=0, le=1)] = 0,
+) -> HTMLResponse:
+    g = q.ego(snap, node_id, depth, since=since, until=until)
+    g = _filtered(g, list(label) if label else None, region, {node_id})
+    name = snap.g.nodes[node_id]["name"]
+    return _graph_page(
+        g,
+        f"{name} – nätverk ({depth} steg)",
+        snap,
+        f"ego:{node_id}:{depth}:{label}:{region}:{since}:{until}",
+        {"around": node_id, "depth": depth},
+        bool(embed),
+    )
+
+
+@router.get("/graph/networks", response_class=HTMLResponse)
+def networks_view(
+    snap: SnapshotDep,
+    region: Annotated[str | None, Query(max_length=60)] = None,
+    min_shared: Annotated[int, Query(ge=1, le=100)] = 1,
+) -> HTMLResponse:
+    g = q.network_of_networks(snap)
+    g = (
+        g.edge_subgraph([(a, b) for a, b, d in g.edges(data=True) if d["weight"] >= min_shared]).copy()
+        if min_shared > 1
+        else g
+    )
+    g = _filtered(g, None, region, set())
+    return _graph_page(
+        g, "Nätverk av nätverk (gemensamma medlemmar)", snap, f"non:{region}:{min_shared}", {"label": "Network"}, False
+    )
+
+
+@router.get("/graph/question", response_class=HTMLResponse)
+def question_view(
+    store: StoreDep, snap: SnapshotDep, q_: Annotated[str, Query(alias="q", min_length=1, max_length=200)]
+) -> HTMLResponse:
+    owners = q.owners(store, snap, q_, limit=40)
+    trail = q.trail(store, snap, q_)
+    g = nx.DiGraph()
+    topic = "topic-question"
+    g.add_node(topic, label="Topic", name=q_, weight=10)
+    for o in owners.data:
+        g.add_node(o.id, label="Network", name=o.name, region=o.region, weight=1 + o.score * 5)
+        g.add_edge(topic, o.id, type="OWNS", weight=o.score)
+    for h in trail.handoffs:
+        for n, name in ((h.from_network, h.from_name), (h.to_network, h.to_name)):
+            if n and n not in g:
+                g.add_node(n, label="Network", name=name or n, weight=2)
+        if h.from_network:
+            g.add_edge(h.from_network, h.to_network, type="HANDED_OFF", label=h.date or "", weight=2)
+    return _graph_page(g, f"Frågan ”{q_}”: ägare och väg", snap, f"q:{q_}", {"label": "Network"}, False)
+
+
+@router.get("/graph/region/{node_id}", response_class=HTMLResponse)
+def region_view(snap: SnapshotDep, node_id: NodeId) -> HTMLResponse:
+    county = snap.g.nodes[node_id]["name"] if node_id in snap.g else None
+    if county is None or snap.g.nodes[node_id]["label"] != "Region":
+        raise NotFound(f"no region with id {node_id!r}")
+    g = _region_graph(snap, county)
+    return _graph_page(g, f"{county}: kommuner och nätverk", snap, f"region:{node_id}", {"region": county}, False)
+
+
+def _region_graph(snap: Snapshot, county: str) -> nx.Graph:
+    """Municipalities against the bodies their people take part in, within one county."""
+    collab = q.collaboration_graph(snap)
+    g = nx.Graph()
+    for person, meetings in snap.attendance.items():
+        munis = [
+            v
+            for _, v, d in snap.g.out_edges(person, data=True)
+            if d["type"] == "REPRESENTS" and snap.g.nodes[v]["label"] == "Municipality"
+        ]
+        for muni in munis:
+            for meeting, _ in meetings:
+                net = snap.meeting_network.get(meeting)
+                if net and snap.g.nodes[net].get("region") == county:
+                    for n in (muni, net):
+                        g.add_node(n, label=snap.g.nodes[n]["label"], name=snap.g.nodes[n]["name"])
+                    w = g.get_edge_data(muni, net, {"weight": 0})["weight"]
+                    g.add_edge(muni, net, weight=w + 1, type="TAKES_PART")
+    for n in g:
+        g.nodes[n]["weight"] = collab.nodes[n]["weight"] if n in collab else 1
+    return g
+
+
+@router.get("/regions", response_class=HTMLResponse)
+def regions_page(request: Request, snap: SnapshotDep) -> HTMLResponse:
+    rows = []
+    for n, d in snap.g.nodes(data=True):
+        if d["label"] == "Region":
+            bodies = sum(
+                1 for m, e in snap.g.nodes(data=True) if e["label"] == "Network" and e.get("region") == d["name"]
+            )
+            munis = sum(
+                1 for m, e in snap.g.nodes(data=True) if e["label"] == "Municipality" and e.get("county") == d["name"]
+            )
+            rows.append({"id": n, "name": d["name"], "bodies": bodies, "municipalities": munis})
+    return _page(request, "regions.html", title="Regioner", regions=sorted(rows, key=lambda r: r["name"]))
+
+
+@router.get("/region/{node_id}", response_class=HTMLResponse)
+def region_redirect(node_id: NodeId) -> RedirectResponse:
+    return RedirectResponse(f"/graph/region/{quote(node_id)}")
+
+
+@router.get("/question", response_class=HTMLResponse)
+def question_page(
+    request: Request, store: StoreDep, snap: SnapshotDep, q_: Annotated[str, Query(alias="q", max_length=200)] = ""
+) -> HTMLResponse:
+    owners = q.owners(store, snap, q_).data if q_.strip() else []
+    trail = q.trail(store, snap, q_) if q_.strip() else None
+    return _page(request, "question.html", title="Vem äger frågan?", q=q_, owners=owners, trail=trail)
+
+
+# -- merge candidates ---------------------------------------------------------------------------------
+def _side(store: Any, node_id: str, name: str) -> dict[str, Any]:
+    node = store.get_node(node_id)
+    if node is None:
+        return {"id": None, "name": name, "evidence": []}
+    evidence = []
+    for r in store.rels_of(node_id)[:6]:
+        other = store.get_node(r.target if r.source == node_id else r.source)
+        evidence.append(
+            {
+                "text": f"{RELATION_TITLES.get(r.type, r.type)}: {other.name if other else ''}",
+                "quote": r.quote,
+                "source": _source(r.doc_id, r.start, r.end),
+            }
+        )
+    return {"id": node_id, "name": node.name, "evidence": evidence}
+
+
+@router.get("/merges", response_class=HTMLResponse)
+def merges_page(
+    request: Request,
+    store: StoreDep,
+    status: Literal["pending", "merged", "accepted", "rejected", "all"] = "pending",
+    message: Annotated[str, Query(max_length=200)] = "",
+) -> HTMLResponse:
+    candidates = []
+    for c in store.candidates(None if status == "all" else status):
+        data = c.model_dump()
+        data["sides"] = [_side(store, c.node_a, c.name_a), _side(store, c.node_b, c.name_b)]
+        candidates.append(data)
+    return _page(
+        request,
+        "merges.html",
+        title="Sammanslagningar",
+        candidates=candidates,
+        status=status,
+        statuses=list(STATUS_NAMES.items()),
+        status_names=STATUS_NAMES,
+        message=message,
+    )
+
+
+@router.post("/merges/{candidate_id}")
+def merges_decide(
+    store: StoreDep,
+    settings: SettingsDep,
+    candidate_id: NodeId,
+    decision: Annotated[Literal["accept", "reject"], Form()],
+    token: Annotated[str, Form(max_length=200)],
+    reason: Annotated[str, Form(max_length=500)] = "",
+) -> RedirectResponse:
+    if not settings.api_token or not hmac.compare_digest(token.encode(), settings.api_token.encode()):
+        return RedirectResponse(
+            "/merges?" + urlencode({"message": "Fel API-nyckel: beslutet sparades inte."}), status_code=303
+        )
+    verdict = "accepted" if decision == "accept" else "rejected"
+    try:
+        judge(store, candidate_id, verdict, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    except AppError as e:
+        return RedirectResponse("/merges?" + urlencode({"message": str(e)}), status_code=303)
+    text = "Sparat: samma person." if verdict == "accepted" else "Sparat: olika personer."
+    return RedirectResponse("/merges?" + urlencode({"message": text, "status": "all"}), status_code=303)
