@@ -20,10 +20,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from samkarta.stores import open_store
+        from samkarta.stores import ReconnectingStore, open_store
 
         owned = store is None
-        app.state.store = store if store is not None else open_store(settings=settings)
+        # opened on first request and retried while unreachable: the API starts even if Neo4j is down
+        app.state.store = store if store is not None else ReconnectingStore(lambda: open_store(settings=settings))
         app.state.view = GraphView(app.state.store)
         try:
             yield

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -26,10 +25,9 @@ from samkarta.graph.model import (
     TextHit,
     WriteResult,
 )
+from samkarta.graph.redaction import redact, redact_json
 from samkarta.graph.search_text import search_text, search_tokens
 from samkarta.graph.store import PersonRecord, StoredDocument
-
-REDACTED = "[borttaget]"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,14 +68,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 0'
 );
 """
-
-
-def _redact(value: str | None, strings: list[str]) -> str | None:
-    if value is None:
-        return None
-    for s in strings:
-        value = re.sub(rf"(?<![\wåäöÅÄÖ]){re.escape(s)}(?![\wåäöÅÄÖ])", REDACTED, value)
-    return value
 
 
 class SQLiteStore:
@@ -270,9 +260,9 @@ class SQLiteStore:
         )
 
     def delete_document(self, doc_id: str) -> bool:
+        if not self._rows("SELECT 1 FROM documents WHERE id = ?", (doc_id,)):
+            return False
         with self._tx() as conn:
-            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
-                return False
             self._delete_document(conn, doc_id)
         return True
 
@@ -480,7 +470,7 @@ class SQLiteStore:
             changed: set[str] = set()
             for doc_id, text, extraction in conn.execute("SELECT id, text, extraction FROM documents").fetchall():
                 strings = scope.get("*", []) + scope.get(doc_id, [])
-                new_text, new_extraction = _redact(text, strings), _redact(extraction, strings)
+                new_text, new_extraction = redact(text, strings), redact_json(extraction, strings)
                 if (new_text, new_extraction) == (text, extraction):
                     continue
                 changed.add(doc_id)
@@ -492,17 +482,18 @@ class SQLiteStore:
                 ).fetchall():
                     conn.execute(
                         "UPDATE rels SET quote = ?, text = ? WHERE id = ?",
-                        (_redact(quote, strings), _redact(rtext, strings), rid),
+                        (redact(quote, strings), redact(rtext, strings), rid),
                     )
-                for nid, ntext in conn.execute(
-                    "SELECT id, text FROM nodes WHERE text IS NOT NULL AND props LIKE ?", (f'%"doc_id": "{doc_id}"%',)
+                for nid, nname, ntext in conn.execute(
+                    "SELECT id, name, text FROM nodes WHERE text IS NOT NULL AND props LIKE ?",
+                    (f'%"doc_id": "{doc_id}"%',),
                 ).fetchall():
                     conn.execute(
-                        "UPDATE nodes SET text = ?, name = substr(?, 1, 120) WHERE id = ?",
-                        (_redact(ntext, strings), _redact(ntext, strings), nid),
+                        "UPDATE nodes SET text = ?, name = ? WHERE id = ?",
+                        (redact(ntext, strings), redact(nname, strings), nid),
                     )
                 for rowid, ftext in conn.execute("SELECT rowid, text FROM fts WHERE doc_id = ?", (doc_id,)).fetchall():
-                    red = _redact(ftext, strings)
+                    red = redact(ftext, strings)
                     if red != ftext:
                         conn.execute(
                             "UPDATE fts SET text = ?, terms = ? WHERE rowid = ?", (red, search_text(red or ""), rowid)

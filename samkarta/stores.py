@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from typing import Any
+
 from samkarta.graph.errors import InvalidInput
 from samkarta.graph.store import GraphStore
 from samkarta.settings import Settings, get_settings
@@ -20,3 +24,36 @@ def open_store(uri: str | None = None, settings: Settings | None = None) -> Grap
 
         return Neo4jStore.connect(uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
     raise InvalidInput("--store", f"unsupported store URI {uri!r}: use sqlite:///path or bolt://host:port")
+
+
+class ReconnectingStore:
+    """A store opened on first use and reopened after it could not be reached, so a server that
+    was down when the API started (or went away) is picked up again without a restart."""
+
+    def __init__(self, factory: Callable[[], GraphStore]) -> None:
+        self._factory = factory
+        self._store: GraphStore | None = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> GraphStore:
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    self._store = self._factory()
+        return self._store
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._get(), name)
+        if not callable(attr):
+            return attr
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return attr(*args, **kwargs)
+
+        return call
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import html
 from collections import Counter, defaultdict
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
@@ -368,8 +369,39 @@ def _filtered(g: nx.Graph, labels: list[str] | None, region: str | None, keep: s
     return g.subgraph(nodes).copy()
 
 
+_FILTER_FORM = """<form class="samkarta-filters" method="get" style="font:14px system-ui;padding:4px 10px;\
+display:flex;gap:.6rem;flex-wrap:wrap;align-items:center">{types}
+<label>Region <input name="region" value="{region}" size="12"></label>
+<label>Från <input type="date" name="since" value="{since}"></label>
+<label>Till <input type="date" name="until" value="{until}"></label>
+<input type="hidden" name="depth" value="{depth}"><button type="submit">Filtrera</button></form>"""
+
+
+def _filter_form(labels: list[str] | None, region: str | None, since: str | None, until: str | None, depth: int) -> str:
+    """Entity type, region and time range filters for the ego view (every value escaped)."""
+    boxes = "".join(
+        f'<label><input type="checkbox" name="label" value="{lab}"{" checked" if not labels or lab in labels else ""}>'
+        f"{html.escape(name)}</label>"
+        for lab, name in LABELS.items()
+        if lab not in ("Meeting", "Region")
+    )
+    return _FILTER_FORM.format(
+        types=boxes,
+        region=html.escape(region or ""),
+        since=html.escape(since or ""),
+        until=html.escape(until or ""),
+        depth=depth,
+    )
+
+
 def _graph_page(
-    g: nx.Graph, title: str, snap: Snapshot, key: str, export_query: dict[str, Any], embed: bool
+    g: nx.Graph,
+    title: str,
+    snap: Snapshot,
+    key: str,
+    export_query: dict[str, Any],
+    embed: bool,
+    controls: str = "",
 ) -> HTMLResponse:
     exports = {
         fmt: "/api/export?" + urlencode({**export_query, "format": fmt}, doseq=True)
@@ -387,14 +419,14 @@ def _graph_page(
         height="440px" if embed else "720px",
         link_target="top" if embed else "self",
     )
-    html = page.html
+    body = page.html
     if not embed:
         nav = (
             '<nav class="samkarta-nav" style="font:14px system-ui;padding:6px 10px">'
             '<a href="/">Samkarta</a> · <a href="javascript:history.back()">Tillbaka</a></nav>'
         )
-        html = html.replace("<body>", "<body>" + nav, 1)
-    return HTMLResponse(html)
+        body = body.replace("<body>", "<body>" + nav + controls, 1)
+    return HTMLResponse(body)
 
 
 @router.get("/graph/ego/{node_id}", response_class=HTMLResponse)
@@ -418,6 +450,7 @@ def ego_view(
         f"ego:{node_id}:{depth}:{label}:{region}:{since}:{until}",
         {"around": node_id, "depth": depth},
         bool(embed),
+        _filter_form(list(label) if label else None, region, since, until, depth),
     )
 
 

@@ -9,13 +9,15 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
+from samkarta.graph.sqlite_store import SQLiteStore
+from samkarta.queries.view import GraphView
 from tests.api.conftest import seeded_app
 
 _tmp = Path(tempfile.mkdtemp(prefix="samkarta-fuzz-"))
-app, _store = seeded_app(_tmp / "graph.db", _tmp / "data")
-app.state.store = _store  # lifespan does not run under schemathesis' ASGI transport
-from samkarta.queries.view import GraphView  # noqa: E402
-
+_store = SQLiteStore.open(_tmp / "graph.db")
+app = seeded_app(_store, _tmp / "data")
+# schemathesis' ASGI transport does not run the lifespan, so the state it would set is set here
+app.state.store = _store
 app.state.view = GraphView(_store)
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from samkarta.graph.errors import StoreUnavailable
@@ -55,6 +53,7 @@ class StoreContract:
         batch = batch_of(MINUTES)
         result = store.write_document(batch)
         assert result.status == "ingested" and result.rels_added == len(batch.rels)
+        assert result.nodes_added == len(batch.nodes)
         person = by_name(store, "Person", "Agneta Lövgren")
         assert len(person) == 1
         node = store.get_node(person[0])
@@ -189,13 +188,11 @@ class StoreContract:
         assert all("Lena Berggren" not in (d.get("quote") or "") for *_, d in g.edges(data=True))
         assert not [h for h in corpus_store.fulltext("Lena") if h.doc_id in her_docs]
         assert by_name(corpus_store, "Person", "Lena Nazzal")  # another Lena keeps her name
+        items = [n for _, lab, n in corpus_store.names() if lab == "AgendaItem"]
+        assert all("\n" not in n for n in items)  # item names stay titles
 
     def test_closed_store_raises_store_unavailable(self, store: GraphStore) -> None:
         store.close()
         store.close()  # idempotent
         with pytest.raises(StoreUnavailable):
             store.stats()
-
-
-def _unused(path: Path) -> None:  # keeps Path imported for type checkers of subclasses
-    del path

@@ -1,0 +1,161 @@
+"""The explorer served by the real app, in headless Chromium: search, ego view, click, no injection."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from samkarta.api.app import create_app
+from samkarta.graph.sqlite_store import SQLiteStore
+from samkarta.ingest import find_files, ingest_files
+from samkarta.loaders.extract import extract_text
+from samkarta.loaders.model import PersonFact, SourceInfo
+from samkarta.loaders.to_graph import build_batch
+from samkarta.samples import sample_dir
+from samkarta.settings import Settings
+from tests.browser.test_viz_browser import NODE_POINT, READY
+
+pytestmark = pytest.mark.browser
+
+XSS = '<img src=x onerror="window.__xss=1">'
+INJECTION_MINUTES = f"""Minnesanteckningar
+
+RUG barn och unga 2023-02-01
+
+Närvarande: Magnus Nordahl ordf. Falun, Anna Ståhlkloo Bup
+
+1. Övrigt
+
+{XSS} informerar om nätverket. <script>window.__xss=2</script>
+"""
+
+
+def _injection_batch():
+    """Minutes that name a person whose 'name' is markup: the extractor would never produce it, so the
+    person is added to the extraction as a hostile document could make any extractor pass it on."""
+    info = SourceInfo(path="/minutes/injection.txt", sha256="f" * 64, format="txt", chars=len(INJECTION_MINUTES))
+    extraction = extract_text(INJECTION_MINUTES, info)
+    start = INJECTION_MINUTES.index(XSS)
+    from samkarta.loaders.model import Evidence
+
+    ev = Evidence(start=start, end=start + len(XSS), quote=f"{XSS} informerar om nätverket.")
+    extraction.people.append(
+        PersonFact(
+            name=XSS, affiliation=XSS, affiliation_kind="organization", roles=["present", "presenter"], evidence=[ev]
+        )
+    )
+    return build_batch(extraction, INJECTION_MINUTES)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    tmp: Path = tmp_path_factory.mktemp("explorer")
+    store = SQLiteStore.open(tmp / "graph.db")
+    ingest_files(store, find_files([sample_dir()]))
+    store.write_document(_injection_batch())
+    app = create_app(Settings(SAMKARTA_DATA_DIR=str(tmp / "data")), store=store)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the app did not start"
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture
+def app_page(browser, app_url: str):
+    """A page that may only talk to the app; JavaScript errors and outside requests fail the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    blocked: list[str] = []
+    errors: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(app_url + "/"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda d: errors.append(f"dialog opened: {d.message}"))
+    yield page
+    context.close()
+    assert not blocked, f"the explorer tried to reach outside the machine: {blocked}"
+    assert not errors, f"JavaScript errors or dialogs: {errors}"
+
+
+def test_search_ego_view_and_click_through(app_page, app_url: str, artifacts: Path) -> None:
+    page = app_page
+    page.goto(app_url + "/")
+    assert "Samverkanskartan" in page.inner_text("h1")
+    page.fill("form.big-search input[name=q]", "Anna Ståhlkloo")
+    page.press("form.big-search input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    page.screenshot(path=str(artifacts / "explorer-search.png"))
+    page.click("ul.results a:text-is('Anna Ståhlkloo')")
+    page.wait_for_url("**/entity/person-*")
+    assert page.inner_text("h1") == "Anna Ståhlkloo"
+    person_id = page.url.rsplit("/", 1)[1]
+    page.screenshot(path=str(artifacts / "explorer-person.png"), full_page=True)
+
+    page.goto(f"{app_url}/graph/ego/{person_id}?depth=1")
+    page.wait_for_function(READY, timeout=20_000)
+    names = page.evaluate("window.samkartaGraph.nodes.get().map(n => n.sk_name || n.label)")
+    ids = page.evaluate("window.samkartaGraph.nodes.getIds()")
+    assert person_id in ids
+    assert any("RUG barn och unga" in str(n) for n in names), names
+    assert any(str(n).startswith("Socialchefs") for n in names), names
+    page.screenshot(path=str(artifacts / "explorer-ego.png"))
+    rug = next(i for i, n in zip(ids, names, strict=True) if "RUG barn och unga" in str(n))
+    point = page.evaluate(NODE_POINT, rug)
+    assert point["hit"] == rug
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_url(f"**/entity/{rug}")
+    assert page.inner_text("h1") == "RUG barn och unga"
+    assert "Medlemmar över tid" in page.inner_text("main")
+
+
+def test_injected_markup_runs_nowhere(app_page, app_url: str, artifacts: Path) -> None:
+    page = app_page
+    page.goto(f"{app_url}/search?q=img")
+    link = page.locator("ul.results a", has_text="onerror")
+    assert link.count() >= 1 and link.first.inner_text() == XSS
+    link.first.click()
+    page.wait_for_url("**/entity/person-*")
+    assert page.inner_text("h1") == XSS
+    person_id = page.url.rsplit("/", 1)[1]
+    page.screenshot(path=str(artifacts / "explorer-injection-entity.png"), full_page=True)
+    source = (
+        page.locator("blockquote", has_text="informerar om nätverket").locator("a.source").first.get_attribute("href")
+    )
+    page.goto(app_url + source)
+    assert XSS in page.inner_text("mark")
+    assert "<script>window.__xss=2</script>" in page.inner_text("pre.document")
+    page.goto(f"{app_url}/graph/ego/{person_id}?depth=1")
+    page.wait_for_function(READY, timeout=20_000)
+    point = page.evaluate(NODE_POINT, person_id)
+    page.mouse.move(point["x"] - 2, point["y"] - 2)
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_function(
+        "() => { const t = document.querySelector('div.vis-tooltip'); return t && t.style.visibility === 'visible'; }"
+    )
+    assert XSS in page.inner_text("div.vis-tooltip")
+    page.screenshot(path=str(artifacts / "explorer-injection-ego.png"))
+    for url in ("/", f"/entity/{person_id}", "/merges?status=all", "/question?q=n%C3%A4tverket"):
+        page.goto(app_url + url)
+        assert page.evaluate("window.__xss") is None, url
+        assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0, url
+    assert page.evaluate("window.__xss") is None
