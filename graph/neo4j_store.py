@@ -141,6 +141,15 @@ class Neo4jStore:
         self._query(q.AWAIT_INDEXES)
         self._query(q.ENSURE_META, routing=RoutingControl.WRITE)
 
+    def wipe(self) -> None:
+        """Delete everything in the database (tests and benchmarks; never called by the product)."""
+        self._check_open()
+        try:
+            with self._driver.session(database=self._database) as session:
+                session.run(q.WIPE).consume()  # IN TRANSACTIONS needs an auto-commit transaction
+        except _DRIVER_ERRORS as e:
+            raise StoreUnavailable(f"Neo4j wipe failed: {e}") from e
+
     def close(self) -> None:
         with self._lock:
             if not self._closed:
@@ -167,24 +176,25 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> tuple[int, int]:
             if existing:
                 self._delete_document(tx, doc.id)
-            before = _run(tx, q.COUNT_ENTITIES)[0]["n"]
             tx.run(q.CREATE_SOURCE, doc=source).consume()
-            self._write_nodes(tx, batch.nodes)
+            created = self._write_nodes(tx, batch.nodes)
             self._write_rels(tx, batch.rels)
             for rows in _chunks(aliases):
                 tx.run(q.MERGE_ALIASES, rows=rows).consume()
             for rows in _chunks(candidates):
                 tx.run(q.MERGE_CANDIDATES, rows=rows).consume()
-            return before, _run(tx, q.COUNT_ENTITIES)[0]["n"]
+            return created
 
-        before, after = self._write(work, f"writing {doc.path}")
+        created = self._write(work, f"writing {doc.path}")
         return WriteResult(
             status="replaced" if existing else "ingested",
-            nodes_added=max(0, after - before),
+            nodes_added=created,
             rels_added=len(batch.rels),
         )
 
-    def _write_nodes(self, tx: ManagedTransaction, nodes: list[Node]) -> None:
+    def _write_nodes(self, tx: ManagedTransaction, nodes: list[Node]) -> int:
+        """MERGE nodes by label in UNWIND batches; returns how many were created."""
+        created = 0
         for label, group in _grouped(nodes, lambda n: n.label).items():
             rows = [
                 {
@@ -202,7 +212,8 @@ class Neo4jStore:
                 for n in group
             ]
             for chunk in _chunks(rows):
-                tx.run(q.merge_nodes(label), rows=chunk).consume()
+                created += tx.run(q.merge_nodes(label), rows=chunk).consume().counters.nodes_created
+        return created
 
     def _write_rels(self, tx: ManagedTransaction, rels: list[Rel]) -> None:
         for rel_type, group in _grouped(rels, lambda r: r.type).items():
@@ -224,12 +235,12 @@ class Neo4jStore:
                 for r in group
             ]
             for chunk in _chunks(rows):
-                written = set(_run(tx, q.merge_rels(rel_type), rows=chunk)[0]["ids"])
-                missing = [row["props"]["id"] for row in chunk if row["props"]["id"] not in written]
-                if missing:
+                written = _run(tx, q.merge_rels(rel_type), rows=chunk)[0]["written"]
+                if written != len(chunk):
                     # a batch naming nodes that exist nowhere is a builder bug: refuse the whole document
                     raise StoreUnavailable(
-                        f"{len(missing)} {rel_type} relationship(s) name missing nodes: {missing[:3]}"
+                        f"{len(chunk) - written} {rel_type} relationship(s) name missing nodes "
+                        f"(first in batch: {chunk[0]['props']['id']})"
                     )
 
     def _delete_document(self, tx: ManagedTransaction, doc_id: str) -> None:

@@ -31,11 +31,10 @@ def backend_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Gr
         store: GraphStore = SQLiteStore.open(tmp_path / "graph.db")
     else:
         from samkarta.graph.neo4j_store import Neo4jStore
-        from samkarta.queries.cypher import WIPE
 
         uri = request.getfixturevalue("neo4j_uri")
         store = Neo4jStore.connect(uri, *request.getfixturevalue("neo4j_auth"))
-        store._driver.execute_query(WIPE)
+        store.wipe()
     yield store
     store.close()
 

@@ -14,7 +14,6 @@ from fastapi.testclient import TestClient
 from samkarta.api.app import create_app
 from samkarta.graph.neo4j_store import Neo4jStore
 from samkarta.ingest import find_files, ingest_files
-from samkarta.queries.cypher import WIPE
 from samkarta.samples import sample_dir
 from samkarta.settings import Settings
 
@@ -87,7 +86,7 @@ class TcpProxy:
 @pytest.fixture
 def proxied(neo4j_uri: str, neo4j_auth: tuple[str, str], tmp_path: Path) -> Iterator[tuple[TestClient, TcpProxy]]:
     seed = Neo4jStore.connect(neo4j_uri, *neo4j_auth)
-    seed._driver.execute_query(WIPE)
+    seed.wipe()
     ingest_files(seed, find_files([sample_dir()]))
     seed.close()
     url = urlparse(neo4j_uri)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 import pytest
 
 from samkarta.graph.neo4j_store import Neo4jStore
-from samkarta.queries.cypher import WIPE
 from tests.contract.store_contract import StoreContract
 
 pytestmark = pytest.mark.neo4j
@@ -17,6 +16,6 @@ class TestNeo4jStore(StoreContract):
     @pytest.fixture
     def store(self, neo4j_uri: str, neo4j_auth: tuple[str, str]) -> Iterator[Neo4jStore]:
         store = Neo4jStore.connect(neo4j_uri, *neo4j_auth)
-        store._driver.execute_query(WIPE)  # every test starts from an empty graph
+        store.wipe()  # every test starts from an empty graph
         yield store
         store.close()
