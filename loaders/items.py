@@ -255,20 +255,16 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
             if len(value.split()) > 12 or value.endswith(":"):
                 break
             add(value, to, pos + line.start(1), pos + line.end(1))
-    for m in _HANDOFF_TAKE.finditer(text, doc.content_start):
-        to = target(m.group("to"))
-        if to is None or network_key(to) in listed_targets:
-            continue
-        question = m.group("q") or _previous_question(doc, m.start()) or _item_title(items, m.start())
-        if question:
-            add(question, to, m.start(), m.end())
-    for m in _HANDOFF_RAISED.finditer(text, doc.content_start):
-        to = target(m.group("to"))
-        if to is None or network_key(to) in listed_targets:
-            continue
-        question = m.group("q") or _previous_question(doc, m.start()) or _item_title(items, m.start())
-        if question:
-            add(question, to, m.start(), m.end())
+    # "ta med sig frågan om X till B" and "Frågan tas upp i B": the question is X, the one raised
+    # just before, or the item's title
+    for pattern in (_HANDOFF_TAKE, _HANDOFF_RAISED):
+        for m in pattern.finditer(text, doc.content_start):
+            to = target(m.group("to"))
+            if to is None or network_key(to) in listed_targets:
+                continue
+            question = m.group("q") or _previous_question(doc, m.start()) or _item_title(items, m.start())
+            if question:
+                add(question, to, m.start(), m.end())
     for m in _HANDOFF_BOARD.finditer(text, doc.content_start):
         raw = next(g for g in (m.group(f"to{i}") for i in range(1, 6)) if g)
         to = target(raw) or raw

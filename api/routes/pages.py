@@ -22,20 +22,12 @@ from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
 from samkarta.queries.view import Snapshot
-from samkarta.viz import STATIC_DIR, LayoutCache, render
+from samkarta.viz import LEGEND, STATIC_DIR, LayoutCache, render
 
 router = APIRouter(include_in_schema=False)
 _HERE = FilePath(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(_HERE / "templates"))  # autoescape is on for .html
-LABELS = {
-    "Person": "Person",
-    "Network": "Nätverk/organ",
-    "Organization": "Organisation",
-    "Municipality": "Kommun",
-    "Region": "Region",
-    "Project": "Projekt",
-    "Meeting": "Möte",
-}
+LABELS = {k: v for k, v in LEGEND["sv"].items() if k not in ("Document", "Topic")}
 KINDS = {
     "decision": "beslut",
     "action": "åtgärd",
