@@ -15,7 +15,8 @@ from samkarta.loaders.model import EntityFact, Evidence, PersonFact
 from samkarta.reference import load_reference
 
 _AGENCY = re.compile(
-    r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{2,}(?<!nät)(?:verket|inspektionen|myndigheten|departementet|ombudsmannen|kansliet)\b"
+    r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{2,}(?<![Nn]ät)(?:verket|inspektionen|myndigheten|departementet|ombudsmannen)\b"
+    r"|\b[A-ZÅÄÖ][a-zåäö]{2,}kansliet\b"
     r"|\bMyndigheten för [a-zåäö]+(?: och [a-zåäö]+| [a-zåäö]+){0,3}(?= \(|[,.;)]|\s+och\s+[A-ZÅÄÖ]|$)"
     r"|\bStatens [a-zåäö]+\b"
 )
@@ -219,7 +220,10 @@ def find_organizations(
             key, hit.surface, partial(doc.evidence, hit.start, hit.end), ref=key, kind=ref.organizations[hit.ref].kind
         )
     for p in people:
+        known = {fold(f.name) for f in orgs.values()}
         if p.affiliation and p.affiliation_kind in ("organization", "unit") and not p.affiliation_ref:
+            if fold(p.affiliation) in known:
+                continue
             ev = p.evidence[0] if p.evidence else Evidence(start=0, end=0, quote="")
             orgs.add(fold(p.affiliation), p.affiliation, ev, kind=p.affiliation_kind)
     for m in _AGENCY.finditer(doc.text, doc.content_start):

@@ -13,7 +13,7 @@ from functools import cache
 from samkarta.loaders.lexicon import is_given_name
 from samkarta.reference import Reference, load_reference
 
-TOKEN = re.compile(r"[A-Za-zÅÄÖåäöÉéÜüØøÆæ0-9]+(?:[-/][A-Za-zÅÄÖåäöÉéÜüØøÆæ0-9]+)*-?(?::s)?")
+TOKEN = re.compile(r"[A-Za-zÅÄÖåäöÉéÜüØøÆæ0-9]+(?:-[A-Za-zÅÄÖåäöÉéÜüØøÆæ0-9]+)*-?(?::s)?")
 
 # README of the reference data: names that are also common words or names need context.
 _AMBIGUOUS_MUNICIPALITIES = frozenset(

@@ -159,7 +159,8 @@ def find_labels(text: str, start: int = 0) -> list[Label]:
         word = m.group("label")
         if not (word[0].isupper()):
             continue
-        if text[max(0, m.start() - 3) : m.start()].rstrip(" ").endswith(","):
+        roles = _LOOKUP.get(" ".join(word.split()).casefold(), ())
+        if set(roles) & {"chair", "secretary"} and text[max(0, m.start() - 3) : m.start()].rstrip(" ").endswith(","):
             continue  # "Anders Elingfors Växjö, Ordförande": a role in an entry, not a heading
         key = " ".join(word.split()).casefold()
         colon = m.group("colon") is not None

@@ -14,7 +14,7 @@ from samkarta.loaders.names import NameRun, initials_of, is_initials, name_runs
 
 _ITEM_START = re.compile(r"(?m)^[ \t]*(?:§\s*\d+|\d{1,2}[.)]?\s+[A-ZÅÄÖ]|[a-h]\)\s)")
 _UNIT_WORDS = re.compile(
-    r"(enhet(en)?|enh\.|förvaltning(en)?|avdelning(en)?|kontor(et)?|kansli(et)?|sektion(en)?|"
+    r"(enhet(en)?|enh\b|förvaltning(en)?|avdelning(en)?|kontor(et)?|kansli(et)?|sektion(en)?|"
     r"verksamhet(en)?|stab(en)?|område(t)?)\b",
     re.IGNORECASE,
 )
@@ -288,9 +288,12 @@ class PeopleFinder:
         while lead < len(seg) and is_title(seg[lead].text):
             lead += 1
         rest = seg[lead:]
+        if lead and rest and not hits and all(re.fullmatch(r"[A-ZÅÄÖ]{2,5}(?:/[A-ZÅÄÖ]{2,5})*", t.text) for t in rest):
+            return None  # "Samordnare MT/CT": an unknown abbreviation after a title belongs to the title
         if rest and rest[0].text[:1].isupper() and not is_given_name(rest[0].text):
             first_hit = hits[0] if hits else None
-            if first_hit and first_hit.start == rest[0].start and not first_hit.surface.endswith("s"):
+            genitive = first_hit is not None and doc.text[first_hit.end : first_hit.end + 1] in ("s", ":")
+            if first_hit and first_hit.start == rest[0].start and not (genitive and len(rest) > 1):
                 return (1, first_hit, first_hit.kind)
             if not any(t.text[:1].isdigit() for t in rest) and len(rest) <= 7:
                 if hits and lead:
@@ -316,9 +319,11 @@ class PeopleFinder:
             tokens = doc.tokens(s_start, s_end)
             runs = name_runs(doc, tokens)
             for run in runs:
+                if self._in_list(run.start, run.end):
+                    continue  # read (with its tail) by read_lists
                 person = self.add(run.name, run.start, run.end)
                 self._context_roles(person, tokens, run.first_index, run.last_index, s_start)
-                if not person.listed and person.affiliation is None:
+                if person.affiliation is None:  # a list's affiliation wins; text fills a gap
                     self._text_affiliation(person, tokens, run)
             self._first_name_mentions(tokens, runs, s_start)
 
@@ -410,7 +415,8 @@ class PeopleFinder:
                 ):
                     k += 1
                 following = tokens[k + 1].text if k + 1 < len(tokens) else ","
-                if following in {",", ")", "."} or k + 1 >= len(tokens):
+                after_from = tokens[j - 1].text in {"från", "vid", "hos"} and following[:1].islower()
+                if following in {",", ")", "."} or k + 1 >= len(tokens) or after_from:
                     person.affiliation = " ".join(doc.text[tok.start : tokens[k].end].split())
                     person.affiliation_kind = "organization"
                     return

@@ -86,13 +86,13 @@ def search(snap: Snapshot, q: str, labels: set[str] | None = None, limit: int = 
     query = normalize(q)
     if not query:
         raise InvalidInput("q", "the search text is empty")
-    choices = [(node_id, label, name) for node_id, label, name in snap.names if not labels or label in labels]
-    found = process.extract(
-        query, [normalize(n) for _, _, n in choices], scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60
-    )
+    choices, folded = _name_index(snap)
+    found = process.extract(query, folded, scorer=fuzz.WRatio, limit=limit * (3 if not labels else 20), score_cutoff=60)
     best: dict[str, SearchResult] = {}
     for _, score, idx in found:
         node_id, label, name = choices[idx]
+        if labels and label not in labels:
+            continue
         if normalize(name).startswith(query):
             score = max(score, 95.0)
         display = snap.g.nodes[node_id]["name"] if node_id in snap.g else name
@@ -101,6 +101,15 @@ def search(snap: Snapshot, q: str, labels: set[str] | None = None, limit: int = 
     # equal matches: the better connected entity first (the body that met, not one only mentioned)
     data = sorted(best.values(), key=lambda r: (-r.score, -_degree(snap, r.id), r.name))[:limit]
     return SearchResults(data=data, count=len(data))
+
+
+def _name_index(snap: Snapshot) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """Names and aliases with their normalised forms, computed once per snapshot."""
+    cached = snap.__dict__.get("_names")
+    if cached is None:
+        choices = list(snap.names)
+        cached = snap.__dict__["_names"] = (choices, [normalize(n) for _, _, n in choices])
+    return cached
 
 
 def _degree(snap: Snapshot, node_id: str) -> int:
