@@ -153,12 +153,17 @@ class PeopleFinder:
         else:
             end = min(line_end, next_label)
         pos = end
+        entries = 0
         while pos < next_label:
             nl = text.find("\n", pos + 1)
             nl = len(text) if nl < 0 else nl
             line = text[pos:nl].strip()
             if line and not self._is_entry_line(pos, min(nl, next_label)):
+                if entries == 0 and _is_table_header(line):
+                    pos = nl  # "Namn, Organisation": a table's header row above the entries
+                    continue
                 break
+            entries += bool(line)
             end = min(nl, next_label)
             pos = nl
             if nl >= len(text):
@@ -458,6 +463,17 @@ def _sentence_subject(tokens: list[Token], first: int) -> bool:
     """The name opens its clause: sentence start, or after a comma/'och' that joins subjects."""
     prev = tokens[first - 1].text if first else ""
     return prev in {"och", ",", ":", "–", "-"} and first <= 6
+
+
+_TABLE_HEADER_WORDS = frozenset(
+    "namn organisation kommun funktion roll titel befattning förvaltning enhet verksamhet representerar "
+    "representant e-post telefon myndighet region närvaro ort".split()
+)
+
+
+def _is_table_header(line: str) -> bool:
+    words = [w for w in re.split(r"[\s,;|/]+", line.casefold()) if w]
+    return bool(words) and all(w in _TABLE_HEADER_WORDS for w in words)
 
 
 def _split_chunks(tokens: list[Token]) -> list[list[Token]]:

@@ -34,7 +34,10 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A saved web page's list of related documents runs until its transcript starts.
 _RELATED = re.compile(r"(?ms)^[ \t]*Relevanta dokument[ \t]*$.*?^(?=[ \t]*Transkript:?[ \t]*$)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])|\n\s*\n|(?<=[:;])\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9§\"”])|\n\s*\n|(?<=[:;])\s*\n")
+# A heading on its own line ("§ 2 Familjehem", "Övrigt") also ends a sentence: a short line with
+# no closing punctuation, followed by a line that starts like a new sentence.
+_HEADING_BREAK = re.compile(r"(?m)^([^\n]{1,60}[^\s.!?,:;])[ \t]*\n(?=[ \t]*[A-ZÅÄÖ§])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:ordf|kl|t\.ex|bl\.a|o|enh|ans|skolsk|fr\.o\.m|t\.o\.m|m\.fl|s\.k|tex|ca|nr|dnr|bil|sekr|"
     r"resp|jfr|m\.m|p\.g\.a|d\.v\.s|dvs|f\.d|tf|f\.n|ev|inkl|exkl|st|tel|mfl)\.|\b[A-ZÅÄÖ]\.)$"
@@ -109,7 +112,21 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         cur = m.end()
     if text[cur:end].strip():
         spans.append(_trim(text, cur, end))
-    return spans
+    return [piece for span in spans for piece in _split_headings(text, *span)]
+
+
+def _split_headings(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if "\n" not in text[start:end]:
+        return [(start, end)]
+    out = []
+    cur = start
+    for m in _HEADING_BREAK.finditer(text, start, end):
+        if m.start(1) < cur:
+            continue
+        out.append((cur, m.end(1)))
+        cur = m.end()
+    out.append(_trim(text, cur, end))
+    return [(a, b) for a, b in out if b > a]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

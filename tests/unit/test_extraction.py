@@ -135,3 +135,32 @@ def test_gold_shaped_output_keys() -> None:
     }
     assert set(out["meeting"]) == {"date", "body", "region", "next_meeting"}
     assert set(out["people"][0]) == {"name", "affiliation", "roles"}
+
+
+def test_table_header_bullets_and_paragraph_protocol() -> None:
+    table = (
+        "Protokoll\n\nSamverkansgruppen barn och unga i Halland\n\nDatum: 2024-02-14\n\nNärvarande\n\n"
+        "Namn, Organisation\nKarin Ljungqvist, Halmstad\nOmid Rahimi, Region Halland\n\n1. Inledning\n"
+        "Mötet öppnades av ordförande Karin Ljungqvist.\n"
+    )
+    r = extract_text(table)
+    assert [(p.name, p.affiliation, p.roles) for p in r.people] == [
+        ("Karin Ljungqvist", "Halmstad", ["chair", "present"]),
+        ("Omid Rahimi", "Region Halland", ["present"]),
+    ]
+    bullets = (
+        "Minnesanteckningar IFO-chefsnätverket Kalmar län 5 mars 2023\n\nDeltagare:\n"
+        "- Sven-Erik Lund (ordf.), Kalmar\n- Jenny Holm, Nybro\n* Lisa Ekström (sekr.), Region Kalmar län\n\n"
+        "Förhinder: Per Ohlsson, Mörbylånga\n\n§ 1 Föregående protokoll\nProtokollet lades till handlingarna.\n"
+        "§ 2 Familjehem\nJenny informerade om rekryteringen. Frågan skickas vidare till Socialchefsnätverket.\n"
+        "Nästa möte: 12 april 2023.\n"
+    )
+    r = extract_text(bullets)
+    assert r.meeting.date == dt.date(2023, 3, 5) and r.meeting.next_meeting == dt.date(2023, 4, 12)
+    assert r.meeting.region == "Kalmar"
+    assert _person(r, "Sven-Erik Lund").roles == ["chair", "present"]
+    assert _person(r, "Lisa Ekström").roles == ["present", "secretary"]
+    assert _person(r, "Per Ohlsson").roles == ["absent"]
+    assert "presenter" in _person(r, "Jenny Holm").roles
+    assert [d.text for d in r.decisions] == ["Protokollet lades till handlingarna"]
+    assert [(h.question, h.to) for h in r.handoffs] == [("Familjehem", "Socialchefsnätverket")]
