@@ -146,7 +146,8 @@ class Neo4jStore:
         self._check_open()
         try:
             with self._driver.session(database=self._database) as session:
-                session.run(q.WIPE).consume()  # IN TRANSACTIONS needs an auto-commit transaction
+                for statement in q.WIPE:  # IN TRANSACTIONS needs an auto-commit transaction
+                    session.run(statement).consume()
         except _DRIVER_ERRORS as e:
             raise StoreUnavailable(f"Neo4j wipe failed: {e}") from e
 

@@ -87,10 +87,21 @@ def search(snap: Snapshot, q: str, labels: set[str] | None = None, limit: int = 
     if not query:
         raise InvalidInput("q", "the search text is empty")
     choices, folded = _name_index(snap)
-    found = process.extract(query, folded, scorer=fuzz.WRatio, limit=limit * (3 if not labels else 20), score_cutoff=60)
+    # two stages: a cheap scorer and substring matches pick candidates, WRatio (tolerant of word
+    # order and partial names) ranks them; WRatio over every name costs ~20 ms at 20,000 people
+    pool = {idx for _, _, idx in process.extract(query, folded, scorer=fuzz.QRatio, limit=300, score_cutoff=50)}
+    pool.update(i for i, name in enumerate(folded) if query in name)
+    candidates = sorted(pool)
+    found = process.extract(
+        query,
+        [folded[i] for i in candidates],
+        scorer=fuzz.WRatio,
+        limit=limit * (3 if not labels else 20),
+        score_cutoff=60,
+    )
     best: dict[str, SearchResult] = {}
-    for _, score, idx in found:
-        node_id, label, name = choices[idx]
+    for _, score, pos in found:
+        node_id, label, name = choices[candidates[pos]]
         if labels and label not in labels:
             continue
         if normalize(name).startswith(query):

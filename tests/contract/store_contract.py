@@ -104,6 +104,26 @@ class StoreContract:
         assert store.stats().documents == 0 and store.stats().nodes == {}
         assert store.write_document(batch_of(MINUTES)).status == "ingested"
 
+    def test_ingest_goes_on_after_a_document_fails_mid_write(
+        self, store: GraphStore, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        files = find_files([sample_dir()])[:3]
+        real = store._write_rels  # type: ignore[attr-defined]
+        calls = {"n": 0}
+
+        def second_fails(*args: object, **kwargs: object) -> None:
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise StoreUnavailable("injected failure in the second document")
+            real(*args, **kwargs)
+
+        monkeypatch.setattr(store, "_write_rels", second_fails)
+        summary = ingest_files(store, files)
+        assert summary.ingested == 2 and [f for f, _ in summary.failed] == [str(files[1])]
+        assert "injected failure" in summary.failed[0][1]
+        assert {d.path for d in store.documents()} == {str(files[0]), str(files[2])}
+        assert store.stats().nodes["Meeting"] == 2
+
     def test_fulltext_is_swedish_aware(self, store: GraphStore) -> None:
         store.write_document(batch_of(MINUTES))
         hits = store.fulltext("familjehemmen")
