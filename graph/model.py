@@ -115,6 +115,9 @@ class TextHit(BaseModel):
     doc_id: str | None
     meeting_id: str | None
     score: float
+    start: int | None = None  # where the text stands in its document
+    end: int | None = None
+    quote: str | None = None
 
 
 class Stats(BaseModel):

@@ -324,8 +324,13 @@ class Neo4jStore:
             "query": q.prefix_query(terms),
             "limit": limit,
         }
-        rows = self._query(q.FULLTEXT, params)
-        return [TextHit(**r) for r in rows]
+        hits = []
+        for r in self._query(q.FULLTEXT, params):
+            props = json.loads(r.pop("props_json") or "{}")
+            for key in ("start", "end", "quote"):
+                r[key] = r[key] if r[key] is not None else props.get(key)
+            hits.append(TextHit(**r))
+        return hits
 
     def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()

@@ -344,6 +344,7 @@ class SQLiteStore:
             "ORDER BY rank LIMIT ?",
             (match, limit),
         )
+        spans = self._spans([r["id"] for r in rows])
         return [
             TextHit(
                 id=r["id"],
@@ -352,9 +353,23 @@ class SQLiteStore:
                 doc_id=r["doc_id"],
                 meeting_id=r["meeting_id"],
                 score=-float(r["rank"]),
+                **spans.get(r["id"], {}),
             )
             for r in rows
         ]
+
+    def _spans(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """start, end and quote of text nodes (from their props) and of relationships, by id."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        out: dict[str, dict[str, Any]] = {}
+        for r in self._rows(f"SELECT id, props FROM nodes WHERE id IN ({marks})", ids):
+            props = json.loads(r["props"])
+            out[r["id"]] = {k: props.get(k) for k in ("start", "end", "quote")}
+        for r in self._rows(f'SELECT id, start, "end", quote FROM rels WHERE id IN ({marks})', ids):
+            out[r["id"]] = {"start": r["start"], "end": r["end"], "quote": r["quote"]}
+        return out
 
     def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()

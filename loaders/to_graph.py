@@ -229,18 +229,35 @@ class BatchBuilder:
             self.rel("HAS_ITEM", self.meeting_id, iid, None)
         for i, item in enumerate(x.items):
             iid = make_id("AgendaItem", self.doc_id, str(i))
-            self.node(iid, "AgendaItem", item.title, text=f"{item.title}\n{item.text}", number=item.number, **common)
+            ev = item.evidence[0] if item.evidence else None
+            self.node(
+                iid,
+                "AgendaItem",
+                item.title,
+                text=f"{item.title}\n{item.text}",
+                number=item.number,
+                **common,
+                **_span(ev),
+            )
             self.rel("HAS_ITEM", self.meeting_id, iid, item.evidence[0] if item.evidence else None)
         for d in x.decisions:
             ev = d.evidence[0] if d.evidence else None
             did = make_id("Decision", self.doc_id, str(ev.start if ev else d.text))
-            self.node(did, "Decision", d.text[:120], text=d.text, item=d.item, **common)
+            self.node(did, "Decision", d.text[:120], text=d.text, item=d.item, **common, **_span(ev))
             self.rel("DECIDED", self.meeting_id, did, ev)
         for a in x.actions:
             ev = a.evidence[0] if a.evidence else None
             aid = make_id("Action", self.doc_id, str(ev.start if ev else a.text))
             self.node(
-                aid, "Action", a.text[:120], text=a.text, item=a.item, assignee=a.assignee, status="open", **common
+                aid,
+                "Action",
+                a.text[:120],
+                text=a.text,
+                item=a.item,
+                assignee=a.assignee,
+                status="open",
+                **common,
+                **_span(ev),
             )
             self.rel("HAS_ACTION", self.meeting_id, aid, ev)
             if a.assignee and a.assignee in people:
@@ -258,6 +275,11 @@ class BatchBuilder:
                 item=h.item,
                 date=self.date,
             )
+
+
+def _span(ev: Evidence | None) -> dict[str, Any]:
+    """Where a text node stands in its document, kept on the node so a search hit can cite it."""
+    return {"start": ev.start, "end": ev.end, "quote": ev.quote} if ev else {}
 
 
 def build_batch(extraction: Extraction, text: str, resolver: PersonResolver | None = None) -> GraphBatch:

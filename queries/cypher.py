@@ -152,12 +152,15 @@ FULLTEXT = (
     "CALL () { "
     "CALL db.index.fulltext.queryNodes($nodes_index, $query, {limit: $limit}) YIELD node, score "
     "RETURN node.id AS id, node.label AS label, node.text AS text, node.doc_id AS doc_id, "
-    "node.meeting_id AS meeting_id, score "
+    "node.meeting_id AS meeting_id, score, node.props_json AS props_json, null AS start, null AS end, "
+    "null AS quote "
     "UNION ALL "
     "CALL db.index.fulltext.queryRelationships($rels_index, $query, {limit: $limit}) YIELD relationship, score "
     "RETURN relationship.id AS id, type(relationship) AS label, relationship.text AS text, "
-    "relationship.doc_id AS doc_id, startNode(relationship).id AS meeting_id, score "
-    "} RETURN id, label, text, doc_id, meeting_id, score ORDER BY score DESC, id LIMIT $limit"
+    "relationship.doc_id AS doc_id, startNode(relationship).id AS meeting_id, score, null AS props_json, "
+    "relationship.start AS start, relationship.end AS end, relationship.quote AS quote "
+    "} RETURN id, label, text, doc_id, meeting_id, score, props_json, start, end, quote "
+    "ORDER BY score DESC, id LIMIT $limit"
 )
 GRAPH_NODES = (
     f"MATCH (n:{ENTITY}) WHERE $labels IS NULL OR n.label IN $labels "

@@ -353,8 +353,14 @@ def _evidence_of_hits(store: GraphStore, snap: Snapshot, question: str, limit: i
         if net is None:
             continue
         kind = {"Decision": "decision", "Action": "action"}.get(hit.label, "discussion")
-        node_rel = next((r for r in store.rels_of(hit.id) if r.target == hit.id), None)
-        quote = _quote(node_rel, meeting, date) if node_rel else Quote(doc_id=hit.doc_id, meeting_id=meeting, date=date)
+        quote = Quote(
+            doc_id=hit.doc_id,
+            start=hit.start,
+            end=hit.end,
+            quote=hit.quote or hit.text[:400],
+            meeting_id=meeting,
+            date=date,
+        )
         out.append((net, kind, hit.text, quote, date))
     return out
 
