@@ -133,7 +133,6 @@ def find_decisions(doc: Doc, items: list[ItemSpan]) -> list[DecisionFact]:
             pos = _clause_end(text, start)
             add(start, pos)
     for m in _ATT_SENTENCE.finditer(text, doc.content_start):
-        start = m.end() - 4 if text[m.end() - 4 : m.end()] == "att " else m.start()
         start = text.find("att", m.start())
         if any(abs(start - s) < 3 for s in found):
             continue
@@ -249,11 +248,11 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
         pos = m.end()
         for line in re.finditer(r"(?m)^[ \t]*(\S[^\n]{1,150})$", text[pos : pos + 1500]):
             value = line.group(1).strip()
-            if re.match(r"^(?:\d+\.|[A-ZÅÄÖ][\wåäö]+\s+[A-ZÅÄÖ][\wåäö]+$)", value) and value != value.upper():
-                if len(value.split()) == 2 and all(is_given_name(w) or w[0].isupper() for w in value.split()[:1]):
-                    break
-            if len(value.split()) > 12 or value.endswith(":"):
-                break
+            words = value.split()
+            signature = len(words) == 2 and is_given_name(words[0]) and words[1][:1].isupper()
+            heading = bool(re.match(r"^(?:\d+[.)]|§)\s", value))
+            if signature or heading or len(words) > 12 or value.endswith(":"):
+                break  # the list of questions ends at a signature, the next item or running text
             add(value, to, pos + line.start(1), pos + line.end(1))
     # "ta med sig frågan om X till B" and "Frågan tas upp i B": the question is X, the one raised
     # just before, or the item's title

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 
@@ -256,6 +255,3 @@ def read_meeting(doc: Doc, networks: list[EntityFact], people: list[PersonFact])
         fact.region = region
         fact.region_evidence = doc.evidence(r_start, r_end)
     return fact
-
-
-__all__ = ["read_meeting", "meeting_date", "meeting_body", "meeting_region", "dt"]

@@ -269,14 +269,14 @@ class PeopleFinder:
             if key in _ROLE_WORDS and prev not in {"vice", "v", "v."} and not person.roles & {"absent"}:
                 person.roles.update(_ROLE_WORDS[key])
             elif key in _ROLE_WORDS or key in {"vice", "v"}:
-                pass
+                pass  # a role word that does not apply ("vice ordförande", or an absentee's)
             elif fold(word) in PARTIES and len(seg) == 1:
                 person.party = word.upper()
             elif key in {"punkt", "p", "punkterna", "§"} and i + 1 < len(seg) and seg[i + 1].text[:1].isdigit():
                 person.roles.add("guest")
                 i += 1
             elif re.fullmatch(r"[\d–\-.:§]+", word) or key in {"kl", "ca"}:
-                pass
+                pass  # item numbers, times and punctuation say nothing about the person
             else:
                 out.append(seg[i])
             i += 1
@@ -286,7 +286,6 @@ class PeopleFinder:
         doc = self.doc
         start, end = seg[0].start, seg[-1].end
         hits = [h for h in doc.hits_in(start, end) if h.kind in ("municipality", "organization")]
-        phrase = doc.text[start:end]
         if len(hits) == 1 and hits[0].start == start and hits[0].end == end:
             return (0, hits[0], hits[0].kind)
         lead = 0
@@ -311,7 +310,6 @@ class PeopleFinder:
             return (3, unit, "unit")
         if lead and len(seg) == lead:
             return None
-        del phrase
         return None
 
     # -- running text ---------------------------------------------------------------------------
@@ -369,8 +367,6 @@ class PeopleFinder:
             )
         ):
             j += 1
-        if j < len(tokens) and tokens[j - 1].text == "," and _is_apposition_word(tokens[j - 1 if j else 0]):
-            pass
         # Swedish puts the finite verb right after the subject and its apposition
         for k in range(
             j,
@@ -457,12 +453,6 @@ def _hit_first_index(tokens: list[Token], i: int, hit: Hit) -> int:
 
 def _is_apposition_word(tok: Token) -> bool:
     return is_title(tok.text)
-
-
-def _sentence_subject(tokens: list[Token], first: int) -> bool:
-    """The name opens its clause: sentence start, or after a comma/'och' that joins subjects."""
-    prev = tokens[first - 1].text if first else ""
-    return prev in {"och", ",", ":", "–", "-"} and first <= 6
 
 
 _TABLE_HEADER_WORDS = frozenset(

@@ -8,7 +8,7 @@ from typing import Any
 
 from samkarta.graph.ids import make_id, name_key
 from samkarta.graph.model import Alias, DocumentInfo, GraphBatch, Node, Rel
-from samkarta.graph.resolution import PersonDraft, PersonResolver, blocking_key, person_key
+from samkarta.graph.resolution import PersonDraft, PersonResolver, blocking_key
 from samkarta.loaders.entities import network_key
 from samkarta.loaders.model import Evidence, Extraction
 from samkarta.reference import load_reference
@@ -285,6 +285,3 @@ def _span(ev: Evidence | None) -> dict[str, Any]:
 def build_batch(extraction: Extraction, text: str, resolver: PersonResolver | None = None) -> GraphBatch:
     """The graph batch of one extracted document; people resolved against the store if given."""
     return BatchBuilder(extraction, text, resolver).build()
-
-
-__all__ = ["build_batch", "document_id", "canonical_body", "person_key"]
