@@ -91,36 +91,9 @@ class RenderedGraph:
     physics: bool = True  # False when positions were computed in Python (large views)
 
 
-def render_html(
-    G: nx.Graph,
-    *,
-    title: str,
-    lang: str = "sv",
-    max_nodes: int = 2000,
-    height: str = "720px",
-    link_template: str = "/entity/{id}",
-    layout_cache: LayoutCache | None = None,
-    cache_key: Hashable | None = None,
-    asset_url: str | None = None,
-    export_urls: Mapping[str, str] | None = None,
-    layout_threshold: int = LAYOUT_THRESHOLD,
-    link_target: Literal["self", "top"] = "self",
-) -> str:
-    """The page as a string; see :func:`render`, which also tells how many nodes were shown and left out."""
-    return render(
-        G,
-        title=title,
-        lang=lang,
-        max_nodes=max_nodes,
-        height=height,
-        link_template=link_template,
-        layout_cache=layout_cache,
-        cache_key=cache_key,
-        asset_url=asset_url,
-        export_urls=export_urls,
-        layout_threshold=layout_threshold,
-        link_target=link_target,
-    ).html
+def render_html(G: nx.Graph, *, title: str, **options: Any) -> str:
+    """The page as a string; same options as :func:`render`, which also tells what was shown and left out."""
+    return render(G, title=title, **options).html
 
 
 def render(
