@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from samkarta.loaders.lexicon import is_title
 from samkarta.loaders.model import Role
 
 # label -> roles given to the people listed under it; an empty tuple marks a label that only
@@ -160,8 +161,9 @@ def find_labels(text: str, start: int = 0) -> list[Label]:
         if not (word[0].isupper()):
             continue
         roles = _LOOKUP.get(" ".join(word.split()).casefold(), ())
-        if set(roles) & {"chair", "secretary"} and text[max(0, m.start() - 3) : m.start()].rstrip(" ").endswith(","):
-            continue  # "Anders Elingfors Växjö, Ordförande": a role in an entry, not a heading
+        after_comma = text[max(0, m.start() - 3) : m.start()].rstrip(" ").endswith(",")
+        if after_comma and (set(roles) & {"chair", "secretary"} or is_title(word)):
+            continue  # "Anders Elingfors Växjö, Ordförande", "Kim Berg, Handläggare BUP": a title in an entry
         key = " ".join(word.split()).casefold()
         colon = m.group("colon") is not None
         after = text[m.end() : m.end() + 40].lstrip(" ")

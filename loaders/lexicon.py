@@ -173,9 +173,16 @@ def is_given_name(token: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def is_name_token(token: str) -> bool:
-    """Shape of a name part: capitalised word, optionally hyphenated, no digits."""
+    """Shape of a name part: a capitalised word in any Latin script ('Kovačević', 'AnneMarie', 'Ann-Karin'),
+    optionally hyphenated, no digits."""
     folded = fold(token)
-    return bool(_NAME_TOKEN_RE.match(token)) and folded not in COMMON_WORDS and not folded.endswith(_PLACE_SUFFIXES)
+    if folded in COMMON_WORDS or folded.endswith(_PLACE_SUFFIXES) or not token[:1].isupper():
+        return False
+    parts = token.split("-")
+    if len(parts) > 2 or any(len(p) < 2 or not p.replace("'", "").replace("´", "").isalpha() for p in parts):
+        return False
+    # a name has lower-case letters; at most one inner capital per part ("AnneMarie", "McDonald")
+    return all(p[1:] != p[1:].upper() and sum(c.isupper() for c in p[1:]) <= 1 for p in parts)
 
 
 @lru_cache(maxsize=200_000)

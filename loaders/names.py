@@ -78,7 +78,7 @@ def name_runs(doc: Doc, tokens: list[Token], relaxed_start: set[int] | None = No
             hit = doc.hit_covering(tok.start, tok.end)
             if is_title(word):
                 break
-            if surnames > 0 and kj + 1 < n and is_title(tokens[kj + 1].text):
+            if surnames > 0 and kj + 1 < n and _adjective_of_title(word, tokens[kj + 1].text):
                 break  # "Kjerstin Bergman Nationell samordnare": an adjective of the title
             if hit is not None:
                 # "Anna Lund, Malmö": an ambiguous place is a surname only when no name part follows
@@ -109,6 +109,20 @@ def name_runs(doc: Doc, tokens: list[Token], relaxed_start: set[int] | None = No
         runs.append(NameRun(tokens[i].start, tokens[last].end, name, i, last))
         i = k
     return runs
+
+
+_ADJECTIVE_ENDINGS = ("ell", "al", "isk", "iv", "ig", "lig", "är", "ör")
+_ROLE_ABBREVIATIONS = frozenset({"ordf", "ordförande", "sekr", "sekreterare", "ledamot", "ersättare"})
+
+
+def _adjective_of_title(word: str, following: str) -> bool:
+    """'Nationell samordnare', 'Regional utvecklingsledare': a capitalised adjective before a title."""
+    return (
+        fold(word).endswith(_ADJECTIVE_ENDINGS)
+        and following[:1].islower()
+        and is_title(following)
+        and following.casefold().rstrip(".") not in _ROLE_ABBREVIATIONS
+    )
 
 
 def _place_before_name(doc: Doc, tokens: list[Token], i: int, j: int) -> bool:

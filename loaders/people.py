@@ -185,6 +185,17 @@ class PeopleFinder:
         tokens = self.doc.tokens(start, end)
         if len(tokens) > _MAX_LINE_ENTRY_TOKENS:
             return False
+        # a sentence about someone ("Kim Berg berättar om ...") is not an entry: entries have few
+        # lower-case words outside parentheses (titles, "och", "punkt 3")
+        depth = 0
+        lower = 0
+        for t in tokens:
+            depth += t.text == "("
+            depth -= t.text == ")"
+            if depth <= 0 and t.text[:1].islower() and t.text.isalpha() and not is_title(t.text):
+                lower += t.text not in {"och", "samt", "för", "i", "på", "punkt", "vice", "ordf", "sekr", "tf"}
+        if lower > 2:
+            return False
         runs = name_runs(self.doc, tokens, relaxed_start={0})
         return bool(runs) and runs[0].first_index <= 1
 
@@ -193,9 +204,20 @@ class PeopleFinder:
         chunks = _split_chunks(tokens)
         current: list[Person] = []
         tails: list[list[Token]] = []
+        previous_had_tail = False
         for chunk in chunks:
-            relaxed = {0} if _all_name_words(self.doc, chunk) or chunk is chunks[0] else set()
+            # in an attendance list an entry starts with its name, known given name or not
+            relaxed = (
+                {0}
+                if _all_name_words(self.doc, chunk)
+                or chunk is chunks[0]
+                or (_starts_like_name(self.doc, chunk) and (chunk[0].newline_before or previous_had_tail))
+                else set()
+            )
             runs = name_runs(self.doc, chunk, relaxed_start=relaxed)
+            # "Name Affiliation, Name ..." (inline lists): words after a chunk's name mean the next chunk
+            # starts a new entry; "Name, Affiliation" lines put the affiliation in a chunk of its own
+            previous_had_tail = bool(runs) and runs[-1].last_index < len(chunk) - 1
             if not runs:
                 if current:
                     tails[-1].extend(chunk)
@@ -320,7 +342,10 @@ class PeopleFinder:
             if s_end <= doc.content_start or self._in_list(s_start, s_end):
                 continue
             tokens = doc.tokens(s_start, s_end)
-            runs = name_runs(doc, tokens)
+            runs = [
+                self._extend_left(tokens, r)
+                for r in name_runs(doc, tokens, relaxed_start=_appositive_start(doc, tokens))
+            ]
             for run in runs:
                 if self._in_list(run.start, run.end):
                     continue  # read (with its tail) by read_lists
@@ -329,6 +354,19 @@ class PeopleFinder:
                 if person.affiliation is None:  # a list's affiliation wins; text fills a gap
                     self._text_affiliation(person, tokens, run)
             self._first_name_mentions(tokens, runs, s_start)
+
+    def _extend_left(self, tokens: list[Token], run: NameRun) -> NameRun:
+        """'utse Rasmira Holm Larzon': a capitalised word right before a name, inside a sentence, is its
+        first given name even when the name dictionary does not know it."""
+        i = run.first_index - 1
+        if i < 1 or tokens[i].newline_before:
+            return run
+        word = tokens[i].text
+        if not is_name_token(word) or is_title(word) or self.doc.hit_covering(tokens[i].start, tokens[i].end):
+            return run
+        if tokens[i - 1].text in {".", ":", "!", "?"} or not tokens[i - 1].text[:1].islower():
+            return run  # sentence-initial capitals are ordinary words more often than names
+        return NameRun(tokens[i].start, run.end, f"{word} {run.name}", i, run.last_index)
 
     def _in_list(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b + 1 for a, b in self.list_spans)
@@ -395,10 +433,21 @@ class PeopleFinder:
             preposition = preposition or tokens[j].text in {"från", "vid", "på", "hos", ",", "("}
             titled = titled or is_title(tokens[j].text)
             j += 1
+        if not titled:
+            # "X välkommen som ny strateg på Region Y": a title, then an organisation, later in the clause
+            for k in range(j, min(len(tokens), j + 6)):
+                if tokens[k].text in {".", ";", ","} or is_name_token(tokens[k].text):
+                    break
+                if is_title(tokens[k].text) and k + 2 < len(tokens) and tokens[k + 1].text in {"på", "vid", "hos"}:
+                    j, titled = k + 1, True
+                    break
         if titled:
             for k in range(j, min(len(tokens), j + 7)):
                 hit = doc.hit_covering(tokens[k].start, tokens[k].end)
-                if hit is not None and hit.kind == "organization":
+                after_preposition = k > 0 and tokens[k - 1].text in {"på", "vid", "hos", "i"}
+                if hit is not None and (
+                    hit.kind == "organization" or (hit.kind == "municipality" and after_preposition)
+                ):
                     person.affiliation = hit
                     return
                 if tokens[k].text in {".", ";"}:
@@ -493,6 +542,33 @@ def _all_name_words(doc: Doc, chunk: list[Token]) -> bool:
     if not 2 <= len(names) <= 4 or len(names) != len(words):
         return False
     return all(doc.hit_covering(t.start, t.end) is None for t in names)
+
+
+def _appositive_start(doc: Doc, tokens: list[Token]) -> set[int]:
+    """'Kim Eriksson Persson, FoU Västernorrland, har ...': two or three name-shaped words opening a
+    sentence and followed by a comma and an organisation or place are a name, known given name or not."""
+    n = 0
+    while (
+        n < min(3, len(tokens))
+        and is_name_token(tokens[n].text)
+        and not is_title(tokens[n].text)
+        and (doc.hit_covering(tokens[n].start, tokens[n].end) is None)
+    ):
+        n += 1
+    if n < 2 or n >= len(tokens) - 1 or tokens[n].text != ",":
+        return set()
+    nxt = tokens[n + 1]
+    hit = doc.hit_covering(nxt.start, nxt.end)
+    return {0} if hit is not None and hit.kind in ("organization", "municipality") else set()
+
+
+def _starts_like_name(doc: Doc, chunk: list[Token]) -> bool:
+    """Two name-shaped words open the entry and neither is a place, organisation or title."""
+    if len(chunk) < 2:
+        return False
+    return all(
+        is_name_token(t.text) and not is_title(t.text) and doc.hit_covering(t.start, t.end) is None for t in chunk[:2]
+    )
 
 
 def _joined_by_och(chunk: list[Token], runs: list[NameRun]) -> set[int]:

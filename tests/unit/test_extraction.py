@@ -164,3 +164,29 @@ def test_table_header_bullets_and_paragraph_protocol() -> None:
     assert "presenter" in _person(r, "Jenny Holm").roles
     assert [d.text for d in r.decisions] == ["Protokollet lades till handlingarna"]
     assert [(h.question, h.to) for h in r.handoffs] == [("Familjehem", "Socialchefsnätverket")]
+
+
+def test_names_outside_the_dictionary_and_affiliations_in_running_text() -> None:
+    text = (
+        "Minnesanteckningar\n\nNätverket för familjehemsfrågor i Gävleborg 2024-09-12\n\n"
+        "Närvarande: Dragan Kovačević Sandviken, Rasmira Holm Larzon BUP, Tove Ek Hudiksvall\n\n"
+        "Föredragande: Sanna Lindqvist, Handläggare Länsstyrelsen Gävleborg\n\n1. Information\n\n"
+        "Vi hälsar Petra Jansson välkommen som ny strateg på Region Gävleborg. Beslut: att utse Rasmira Holm "
+        "Larzon till representant. Zlatan Eriksson Persson, FoU Välfärd Region Gävleborg, har anställts som "
+        "samordnare. Tove Ek berättar om erfarenheterna från Signs of Safety i Falun.\n"
+    )
+    r = extract_text(text)
+    people = {p.name: p for p in r.people}
+    assert set(people) == {
+        "Dragan Kovačević",
+        "Rasmira Holm Larzon",
+        "Tove Ek",
+        "Sanna Lindqvist",
+        "Petra Jansson",
+        "Zlatan Eriksson Persson",
+    }
+    assert people["Dragan Kovačević"].affiliation == "Sandviken"
+    assert people["Sanna Lindqvist"].affiliation == "Länsstyrelsen Gävleborg"
+    assert people["Petra Jansson"].affiliation == "Region Gävleborg"
+    assert people["Zlatan Eriksson Persson"].affiliation == "FoU Välfärd Region Gävleborg"
+    assert people["Tove Ek"].affiliation == "Hudiksvall"  # not the place she talked about
