@@ -40,6 +40,7 @@ def get_snapshot(view: Annotated[GraphView, Depends(get_view)]) -> Snapshot:
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SnapshotDep = Annotated[Snapshot, Depends(get_snapshot)]
+ViewDep = Annotated[GraphView, Depends(get_view)]
 
 
 def require_token(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:

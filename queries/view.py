@@ -92,20 +92,47 @@ class Snapshot:
 
 
 class GraphView:
-    """Hands out the current Snapshot of a store; thread-safe, rebuilt per graph version."""
+    """Hands out the current Snapshot of a store; thread-safe, rebuilt per graph version.
 
-    def __init__(self, store: GraphStore) -> None:
+    When another process changed the graph, readers keep the previous snapshot while a new one is
+    built in the background (at 10,000 meetings a rebuild takes seconds); writes made through this
+    process call refresh() and see their result at once, which an erasure requires.
+    """
+
+    def __init__(self, store: GraphStore, stale_ok: bool = True) -> None:
         self.store = store
+        self.stale_ok = stale_ok
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
+        self._building: threading.Thread | None = None
 
     def current(self) -> Snapshot:
         version = self.store.version()
         snap = self._snapshot
         if snap is not None and snap.version == version:
             return snap
+        if snap is not None and self.stale_ok:
+            self._rebuild_in_background()
+            return snap
+        return self.refresh()
+
+    def refresh(self) -> Snapshot:
+        """Build the snapshot of the store's current version now (if it is not already current)."""
         with self._lock:
+            version = self.store.version()
             if self._snapshot is None or self._snapshot.version != version:
                 g = self.store.graph(SOCIAL_LABELS, SOCIAL_TYPES)
                 self._snapshot = Snapshot(version, g, self.store.names())
             return self._snapshot
+
+    def _rebuild_in_background(self) -> None:
+        if self._building is not None and self._building.is_alive():
+            return
+        self._building = threading.Thread(target=self._rebuild_quietly, name="samkarta-snapshot", daemon=True)
+        self._building.start()
+
+    def _rebuild_quietly(self) -> None:
+        try:
+            self.refresh()
+        except Exception:  # noqa: BLE001 - the next request tries again and reports the error itself
+            pass

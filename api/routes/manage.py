@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, UploadFile
 from pydantic import BaseModel
 
-from samkarta.api.deps import SettingsDep, StoreDep, WriteAccess
+from samkarta.api.deps import SettingsDep, StoreDep, ViewDep, WriteAccess
 from samkarta.api.routes.common import NodeId
 from samkarta.graph.errors import InvalidInput, NotFound
 from samkarta.graph.model import DocumentInfo, MergeCandidate
@@ -61,7 +61,7 @@ def document(store: StoreDep, node_id: NodeId) -> DocumentPublic:
 
 
 @router.post("/documents", response_model=IngestPublic, dependencies=[WriteAccess])
-async def upload(store: StoreDep, settings: SettingsDep, file: UploadFile) -> IngestPublic:
+async def upload(store: StoreDep, view: ViewDep, settings: SettingsDep, file: UploadFile) -> IngestPublic:
     """Upload minutes (.txt, .md, .docx, .pdf) and ingest them."""
     name = re.sub(r"[^\w.\-åäöÅÄÖ]+", "_", file.filename or "upload.txt").strip("._") or "upload.txt"
     data = await file.read(MAX_UPLOAD_BYTES + 1)
@@ -72,21 +72,24 @@ async def upload(store: StoreDep, settings: SettingsDep, file: UploadFile) -> In
     path = folder / name
     path.write_bytes(data)
     summary = ingest_files(store, [path])
+    view.refresh()
     return IngestPublic(**summary.as_dict())  # type: ignore[arg-type]
 
 
 @router.delete("/documents/{node_id}", response_model=Done, dependencies=[WriteAccess])
-def delete_document(store: StoreDep, node_id: NodeId) -> Done:
+def delete_document(store: StoreDep, view: ViewDep, node_id: NodeId) -> Done:
     """Remove a document and every fact only it supported."""
     if not store.delete_document(node_id):
         raise NotFound(f"no document with id {node_id!r}")
+    view.refresh()
     return Done(detail=f"removed {node_id}")
 
 
 @router.delete("/people/{node_id}", response_model=Done, dependencies=[WriteAccess])
-def erase(store: StoreDep, node_id: NodeId) -> Done:
+def erase(store: StoreDep, view: ViewDep, node_id: NodeId) -> Done:
     """Erase a person and every trace of them (data-protection request)."""
     changed = erase_person(store, node_id)
+    view.refresh()  # no page may show the person again, not even from a cached projection
     return Done(detail=f"erased {node_id}", documents=changed)
 
 
@@ -101,6 +104,7 @@ def merges(
 @router.post("/merges/{candidate_id}/{decision}", response_model=Done, dependencies=[WriteAccess])
 def decide(
     store: StoreDep,
+    view: ViewDep,
     candidate_id: NodeId,
     decision: Literal["accept", "reject"],
     reason: Annotated[str, Query(max_length=500)] = "",
@@ -108,4 +112,5 @@ def decide(
     """Accept or reject a merge candidate; the decision is stored and survives rebuilds."""
     verdict = "accepted" if decision == "accept" else "rejected"
     rebuilt = judge(store, candidate_id, verdict, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    view.refresh()
     return Done(detail=f"{verdict} {candidate_id}; {rebuilt} documents rebuilt")

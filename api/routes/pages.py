@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep
+from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep, ViewDep
 from samkarta.api.routes.common import NodeId
 from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
@@ -591,6 +591,7 @@ def merges_page(
 @router.post("/merges/{candidate_id}")
 def merges_decide(
     store: StoreDep,
+    view: ViewDep,
     settings: SettingsDep,
     candidate_id: NodeId,
     decision: Annotated[Literal["accept", "reject"], Form()],
@@ -606,5 +607,6 @@ def merges_decide(
         judge(store, candidate_id, verdict, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     except AppError as e:
         return RedirectResponse("/merges?" + urlencode({"message": str(e)}), status_code=303)
+    view.refresh()
     text = "Sparat: samma person." if verdict == "accepted" else "Sparat: olika personer."
     return RedirectResponse("/merges?" + urlencode({"message": text, "status": "all"}), status_code=303)
