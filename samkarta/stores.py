@@ -42,6 +42,10 @@ class ReconnectingStore:
                     self._store = self._factory()
         return self._store
 
+    @property
+    def backend(self) -> str:
+        return type(self._get()).__name__
+
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._get(), name)
         if not callable(attr):

@@ -21,4 +21,5 @@ class Health(BaseModel):
 def health(store: StoreDep) -> Health:
     """Whether the API can reach its graph store."""
     stats = store.stats()
-    return Health(ok=True, store=type(store).__name__, graph_version=store.version(), documents=stats.documents)
+    backend = getattr(store, "backend", type(store).__name__)
+    return Health(ok=True, store=backend, graph_version=store.version(), documents=stats.documents)
