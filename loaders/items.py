@@ -12,7 +12,7 @@ from samkarta.loaders.model import ActionFact, AgendaItemFact, DecisionFact, Ent
 from samkarta.loaders.text import squash
 
 _ITEM_HEADING = re.compile(
-    r"(?m)^[ \t]*(?:§\s*(?P<par>\d{1,3})|(?P<num>\d{1,2})[.)]?)[ \t]+(?P<title>[A-ZÅÄÖ][^\n]{1,160})$"
+    r"(?m)^[ \t]*(?:§\s*(?P<par>\d{1,3})|(?P<num>\d{1,2})[.)]?)[ \t]+(?P<title>[A-ZÅÄÖ][^\n]{1,2000})$"
 )
 _DECISION_VERB = re.compile(r"\b(?:beslutade|beslutar|beslöt|beslutades|beslutas|besluta)\b\s*:?\s*(?:\n\s*)*(?=att\s)")
 _ATT_PARAGRAPH = re.compile(r"(?m)^[ \t]*att\s+[a-zåäö]")
@@ -70,15 +70,27 @@ def find_items(doc: Doc) -> list[ItemSpan]:
     items = []
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        title = squash(m.group("title"))
+        title = _clean_title(squash(m.group("title")))
         first_sentence = re.split(r"(?<=[a-zåäö])\.\s", title)[0]
         items.append(ItemSpan(m.group("par") or m.group("num"), first_sentence[:120], m.start(), m.end(), end))
     return items
 
 
+def _clean_title(title: str) -> str:
+    """'Arbetsutskottet (Dnr 12/08) Datum för förbundsmöte Arbetsutskottet beslutar att ...' -> the
+    matter: without the body and case number before it, or the decision that follows it."""
+    title = re.sub(r"^.{0,60}?\((?:Dnr|dnr|Diarienr)[^)]*\)\s*", "", title)
+    m = re.search(r"\s+[A-ZÅÄÖ][\wåäö-]+\s+(?:beslutar|beslutade|föreslår|informerar|noterar)\b", title)
+    return title[: m.start()] if m and m.start() > 3 else title
+
+
 def _is_heading(title: str) -> bool:
+    """A numbered line is an item: a short title, or (in protocols flattened to one line per
+    paragraph) a long line that opens with the case's body and number ('Arbetsutskottet (Dnr ...)')."""
     words = title.split()
-    return bool(words) and (len(words) <= 14 or not title.rstrip().endswith("."))
+    if not words:
+        return False
+    return len(words) <= 14 or not title.rstrip().endswith(".") or bool(re.match(r"^.{0,60}?\(Dnr", title))
 
 
 def item_of(items: list[ItemSpan], pos: int) -> ItemSpan | None:
@@ -216,6 +228,13 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
 
     def target(raw: str) -> str | None:
         raw = re.sub(r"\s+", " ", raw).strip(" .,:")
+        if " till " in raw:  # "... som finns i länet till IFO-cheferna": the body may follow the last "till"
+            found = body_named(raw.rsplit(" till ", 1)[1])
+            if found:
+                return found
+        return body_named(raw)
+
+    def body_named(raw: str) -> str | None:
         paren = re.search(r"\(([^)]+)\)", raw)
         candidates = [paren.group(1)] if paren else []
         candidates.append(re.sub(r"\s*\(.*", "", raw))
@@ -234,10 +253,13 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
             cand if len(cand) <= 60 and re.search(r"nätverk|grupp|cheferna|råd|styrelse|forum|utskott", cand) else None
         )
 
+    seen: set[tuple[str, str]] = set()
+
     def add(question: str, to: str, start: int, end: int) -> None:
         item = item_of(items, start)
         q = squash(question).strip(" .,:")
-        if q:
+        if q and (q.casefold(), to.casefold()) not in seen:
+            seen.add((q.casefold(), to.casefold()))
             out.append(
                 HandoffFact(question=q, to=to, item=item.number if item else None, evidence=[doc.evidence(start, end)])
             )
@@ -269,6 +291,9 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
         to = target(raw) or raw
         if body and network_key(to) == network_key(body):
             continue
+        sentence = doc.sentence_at(m.start())
+        if any(sentence[0] <= h.evidence[0].start < sentence[1] for h in out if h.evidence):
+            continue  # the sentence already gave this handoff with its own question
         question = m.group("q4") or _subject_question(text, m.start()) or _item_title(items, m.start())
         if question:
             add(question, to, m.start(), m.end())
