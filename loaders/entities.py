@@ -88,7 +88,7 @@ _PROJECT_HEADS = re.compile(
     r"|\binsatsen\s+(?P<iname>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+\d+)?)"
     r"|\b[A-ZÅÄÖ][\wåäö]+modell(?:en)?(?:\s+\d+)?\b"
     r"|\b[A-ZÅÄÖ][\wåäö]*(?:\s+[a-zåäö]+)?\s+model(?:l)?\b"
-    r"|\b(?:[A-ZÅÄÖ][\wåäö]*\s+(?:och\s+)?){0,3}[\wåäö]+-satsningen\b"
+    r"|\b(?:[\wåäö]+\s+och\s+)?[\wåäö]+-satsningen\b"
     r"|\b[A-ZÅÄÖ][\wåäö]+(?:planen|resan|programmet)\b"
     r"|[\"”“](?P<quoted>[A-ZÅÄÖ][^\"”“\n]{2,60})[\"”“]"
 )
@@ -360,18 +360,27 @@ def find_projects(
             continue
         if word.endswith(("-nätverk", "-nätverket", "-chef", "-cheferna", "-projektet", "-frågor")):
             continue
+        if any(base in name.split() for name in excluded_names) or _after_title(doc, m.start()):
+            continue  # 'LPO Primärvårdsråd' is a body; 'Strateg VINR' a title
         out.add(fold(base), base, doc.evidence(m.start(), m.start() + len(base)))
-    text_folded = doc.text.casefold()
     for title, start, end in item_titles:
+        # "Min insats – rekrytering av ...", "Mötesplats IFO den 14 november": the name before a dash or date
+        title = re.split(r"\s+[–—-]\s+|:\s|\s+den\s+\d|\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}", title)[0].strip(" .")
         words = title.split()
         if not 1 <= len(words) <= 5 or _GENERIC_TITLES.match(title) or fold(title) in excluded:
             continue
         if len(words) == 1 and _PROCESS_NOUN.search(fold(title)):
             continue
-        if not title[0].isupper() or text_folded.count(title.casefold()) < 2:
+        mentions = len(re.findall(rf"(?<![\wåäö]){re.escape(title)}(?![\wåäö])", doc.text, re.IGNORECASE))
+        if not title[0].isupper() or mentions < 2:
             continue
         out.add(fold(title), title, partial(doc.evidence, start, end))
-    return out.values()
+    return _merge_prefixes(out.values())
+
+
+def _after_title(doc: Doc, pos: int) -> bool:
+    before = doc.text[max(0, pos - 30) : pos].split()
+    return bool(before) and is_title(before[-1])
 
 
 def _defined_as_common_noun(doc: Doc, pos: int) -> bool:
