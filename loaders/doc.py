@@ -23,16 +23,20 @@ class Token(NamedTuple):
 
 
 def _tokenize(text: str) -> list[Token]:
-    out = []
+    out: list[Token] = []
+    append = out.append
+    make = tuple.__new__  # NamedTuple's own __new__ is a Python function; this is the hot loop
+    find = text.find
     prev_end = 0
     for m in _TOKEN.finditer(text):
-        word, s, e = m.group(0), m.start(), m.end()
-        newline = text.find("\n", prev_end, s) >= 0
+        s, e = m.span()
+        word = m.group()
+        newline = find("\n", prev_end, s) >= 0
         if len(word) > 1 and word[-1] in ".!?" and word.count(".") <= 1:
-            out.append(Token(s, e - 1, word[:-1], newline))
-            out.append(Token(e - 1, e, word[-1], False))
+            append(make(Token, (s, e - 1, word[:-1], newline)))
+            append(make(Token, (e - 1, e, word[-1], False)))
         else:
-            out.append(Token(s, e, word, newline))
+            append(make(Token, (s, e, word, newline)))
         prev_end = e
     return out
 

@@ -363,6 +363,7 @@ def find_projects(
         if any(base in name.split() for name in excluded_names) or _after_title(doc, m.start()):
             continue  # 'LPO Primärvårdsråd' is a body; 'Strateg VINR' a title
         out.add(fold(base), base, doc.evidence(m.start(), m.start() + len(base)))
+    folded_text = doc.text.casefold()
     for title, start, end in item_titles:
         # "Min insats – rekrytering av ...", "Mötesplats IFO den 14 november": the name before a dash or date
         title = re.split(r"\s+[–—-]\s+|:\s|\s+den\s+\d|\s+\d{1,2}\s+[a-zåäö]+\s+\d{4}", title)[0].strip(" .")
@@ -371,11 +372,20 @@ def find_projects(
             continue
         if len(words) == 1 and _PROCESS_NOUN.search(fold(title)):
             continue
-        mentions = len(re.findall(rf"(?<![\wåäö]){re.escape(title)}(?![\wåäö])", doc.text, re.IGNORECASE))
-        if not title[0].isupper() or mentions < 2:
+        if not title[0].isupper() or _whole_word_count(folded_text, title.casefold()) < 2:
             continue
         out.add(fold(title), title, partial(doc.evidence, start, end))
     return _merge_prefixes(out.values())
+
+
+def _whole_word_count(text: str, word: str) -> int:
+    count, pos = 0, text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            count += 1
+        pos = text.find(word, pos + 1)
+    return count
 
 
 def _after_title(doc: Doc, pos: int) -> bool:

@@ -94,7 +94,7 @@ class PeopleFinder:
         if person is None:
             person = self.people[key] = Person(name)
         person.roles.update(roles)
-        if len(person.evidence) < 5:
+        if len(person.evidence) < 3:
             person.evidence.append(self.doc.evidence(start, end))
         return person
 
