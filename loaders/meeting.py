@@ -34,7 +34,7 @@ _NEXT = re.compile(
 )
 _NOT_HELD = re.compile(
     r"(?:nästa|föregående|protokoll från|anteckningar från|senast|till den|fr\.o\.m|t\.o\.m|"
-    r"anslag|nedtag|justera|förvaringsplats|ansökan|bevis|utlysning|beslut den)\W*$",
+    r"anslag|nedtag|justera|förvaringsplats|ansökan|bevis|utlysning|beslut den)(?:\W+\w+){0,2}\W*$",
     re.IGNORECASE,
 )
 _HELD_LABELS = re.compile(
@@ -67,7 +67,7 @@ def meeting_date(doc: Doc, dates: list[DateMention]) -> tuple[DateMention | None
         elif re.search(r"\bDatum\s*:?\s*$", before):
             after = text[d.end : d.end + 80]
             after = after[: after.find("Datum")] if "Datum" in after else after
-            score = 4 if re.search(r"\b(?:Tid|Plats|Lokal)\s*:", after) else 2
+            score = 4 if re.search(r"\b(?:Tid|Plats|Lokal)\s*:", after) else 3
             if repeated[text[d.start : d.end]] > 1:
                 score -= 1
         elif _is_title_line(line_before) and d.start < doc.content_start + _HEADER_CHARS:

@@ -190,3 +190,13 @@ def test_names_outside_the_dictionary_and_affiliations_in_running_text() -> None
     assert people["Petra Jansson"].affiliation == "Region Gävleborg"
     assert people["Zlatan Eriksson Persson"].affiliation == "FoU Välfärd Region Gävleborg"
     assert people["Tove Ek"].affiliation == "Hudiksvall"  # not the place she talked about
+
+
+def test_a_next_meeting_never_becomes_the_meeting_date() -> None:
+    text = (
+        "Minnesanteckningar – Länsnätverket för barn och unga i Värmland\n\nDatum: 7 oktober 2025\n\n"
+        "1. Familjehem\n\nNästa möte den 2 december.\n"
+    )
+    r = extract_text(text)
+    assert r.meeting.date == dt.date(2025, 10, 7)
+    assert r.meeting.next_meeting == dt.date(2025, 12, 2)
