@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -353,16 +354,28 @@ def _evidence_of_hits(store: GraphStore, snap: Snapshot, question: str, limit: i
         if net is None:
             continue
         kind = {"Decision": "decision", "Action": "action"}.get(hit.label, "discussion")
+        # an item is cited by the sentence that speaks of the question, not by its heading
+        cited = _matching_sentence(hit.text, question) if kind == "discussion" else None
         quote = Quote(
             doc_id=hit.doc_id,
             start=hit.start,
             end=hit.end,
-            quote=hit.quote or hit.text[:400],
+            quote=cited or hit.quote or hit.text[:400],
             meeting_id=meeting,
             date=date,
         )
         out.append((net, kind, hit.text, quote, date))
     return out
+
+
+def _matching_sentence(text: str, question: str) -> str | None:
+    """The first sentence of a text holding a word of the question (by its first five letters)."""
+    stems = [w[:5].casefold() for w in re.findall(r"[\wåäöÅÄÖ]{3,}", question)]
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        folded = sentence.casefold()
+        if stems and all(stem in folded for stem in stems):
+            return " ".join(sentence.split())[:400]
+    return None
 
 
 def owners(store: GraphStore, snap: Snapshot, question: str, limit: int = 20) -> Owners:
