@@ -83,22 +83,29 @@ class TcpProxy:
                     pass
 
 
+def relay_to(neo4j_uri: str) -> TcpProxy:
+    url = urlparse(neo4j_uri)
+    return TcpProxy((url.hostname or "127.0.0.1", url.port or 7687))
+
+
+def settings_through(proxy: TcpProxy, auth: tuple[str, str], data_dir: Path) -> Settings:
+    return Settings(
+        SAMKARTA_STORE=f"bolt://127.0.0.1:{proxy.port}",
+        NEO4J_USER=auth[0],
+        NEO4J_PASSWORD=auth[1],
+        SAMKARTA_DATA_DIR=str(data_dir),
+    )
+
+
 @pytest.fixture
 def proxied(neo4j_uri: str, neo4j_auth: tuple[str, str], tmp_path: Path) -> Iterator[tuple[TestClient, TcpProxy]]:
     seed = Neo4jStore.connect(neo4j_uri, *neo4j_auth)
     seed.wipe()
     ingest_files(seed, find_files([sample_dir()]))
     seed.close()
-    url = urlparse(neo4j_uri)
-    proxy = TcpProxy((url.hostname or "127.0.0.1", url.port or 7687))
+    proxy = relay_to(neo4j_uri)
     proxy.start()
-    settings = Settings(
-        SAMKARTA_STORE=f"bolt://127.0.0.1:{proxy.port}",
-        NEO4J_USER=neo4j_auth[0],
-        NEO4J_PASSWORD=neo4j_auth[1],
-        SAMKARTA_DATA_DIR=str(tmp_path),
-    )
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings_through(proxy, neo4j_auth, tmp_path))) as client:
         yield client, proxy
     proxy.stop()
 
@@ -123,17 +130,10 @@ def test_store_down_gives_503_and_the_api_recovers(proxied: tuple[TestClient, Tc
 def test_api_starts_while_the_store_is_down_and_connects_later(
     neo4j_uri: str, neo4j_auth: tuple[str, str], tmp_path: Path
 ) -> None:
-    url = urlparse(neo4j_uri)
-    proxy = TcpProxy((url.hostname or "127.0.0.1", url.port or 7687))
+    proxy = relay_to(neo4j_uri)
     proxy.start()
     proxy.stop()  # reserved a port, nothing listens on it yet
-    settings = Settings(
-        SAMKARTA_STORE=f"bolt://127.0.0.1:{proxy.port}",
-        NEO4J_USER=neo4j_auth[0],
-        NEO4J_PASSWORD=neo4j_auth[1],
-        SAMKARTA_DATA_DIR=str(tmp_path),
-    )
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings_through(proxy, neo4j_auth, tmp_path))) as client:
         first = client.get("/health")
         assert first.status_code == 503 and "cannot reach Neo4j" in first.json()["error"]
         proxy.start()
