@@ -372,20 +372,19 @@ class PeopleFinder:
         return any(a <= start and end <= b + 1 for a, b in self.list_spans)
 
     def _first_name_mentions(self, tokens: list[Token], runs: list[NameRun], s_start: int) -> None:
+        """'Lena tar upp frågan': a given name alone is the one person of the document with it."""
         covered = {i for r in runs for i in range(r.first_index, r.last_index + 1)}
         for i, tok in enumerate(tokens):
-            if i in covered or not is_given_name(tok.text.replace("- ", "-")):
+            if not tok.text[:1].isupper() or i in covered:
                 continue
             word = tok.text
-            if i + 1 < len(tokens) and tokens[i].text.endswith("-"):
-                word = tok.text + tokens[i + 1].text
-            person = self.by_first_name(word)
-            if person is None:
-                rest = [t.text for t in tokens[i + 1 : i + 3]]
-                if rest and all(is_initials(w) or re.fullmatch(r"[A-ZÅÄÖ]", w) for w in rest[:2]):
-                    continue
+            if word.endswith("-") and i + 1 < len(tokens):
+                word += tokens[i + 1].text  # "Ann- Karin"
+            if not is_given_name(word):
                 continue
-            self._context_roles(person, tokens, i, i, s_start)
+            person = self.by_first_name(word)
+            if person is not None:
+                self._context_roles(person, tokens, i, i, s_start)
 
     def _context_roles(self, person: Person, tokens: list[Token], first: int, last: int, s_start: int) -> None:
         doc = self.doc
