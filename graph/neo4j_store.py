@@ -336,6 +336,8 @@ class Neo4jStore:
         g = nx.MultiDiGraph()
         for r in self._query(q.GRAPH_NODES, {"labels": sorted(labels) if labels else None}):
             g.add_node(r["id"], label=r["label"], name=r["name"], **json.loads(r["props_json"]))
+            if r["text"] is not None:
+                g.nodes[r["id"]]["text"] = r["text"]
         for row in self._query(q.GRAPH_RELS, {"types": sorted(types) if types else None}):
             rel = self._rel(row)
             if rel.source in g and rel.target in g:

@@ -373,13 +373,15 @@ class SQLiteStore:
 
     def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
-        node_sql = "SELECT id, label, name, props FROM nodes"
+        node_sql = "SELECT id, label, name, props, text FROM nodes"
         params: list[Any] = []
         if labels:
             node_sql += f" WHERE label IN ({','.join('?' * len(labels))})"
             params = sorted(labels)
         for r in self._rows(node_sql, params):
             g.add_node(r["id"], label=r["label"], name=r["name"], **json.loads(r["props"]))
+            if r["text"] is not None:
+                g.nodes[r["id"]]["text"] = r["text"]
         rel_sql = 'SELECT id, type, source, target, doc_id, start, "end", quote, props FROM rels'
         params = []
         if types:

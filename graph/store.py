@@ -78,7 +78,10 @@ class GraphStore(Protocol):
         """Items, decisions, actions and handoff questions matching a Swedish free-text query."""
 
     def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
-        """The graph (optionally only some labels and relationship types) as networkx, for analytics."""
+        """The graph (optionally only some labels and relationship types) as networkx, for analytics.
+
+        Node attributes: label, name, the node's props, and text where the node has one; edge key is
+        the relationship id, edge attributes type, doc_id, start, end, quote and the props."""
 
     def version(self) -> int:
         """A number that changes whenever the graph changes (for caches)."""

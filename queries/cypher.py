@@ -164,7 +164,7 @@ FULLTEXT = (
 )
 GRAPH_NODES = (
     f"MATCH (n:{ENTITY}) WHERE $labels IS NULL OR n.label IN $labels "
-    "RETURN n.id AS id, n.label AS label, n.name AS name, n.props_json AS props_json"
+    "RETURN n.id AS id, n.label AS label, n.name AS name, n.props_json AS props_json, n.text AS text"
 )
 GRAPH_RELS = (
     f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY}) WHERE $types IS NULL OR type(r) IN $types "

@@ -256,7 +256,7 @@ def _handoff(snap: Snapshot, u: str, v: str, d: dict[str, Any]) -> HandoffPublic
     )
 
 
-def network(store: GraphStore, snap: Snapshot, network_id: str) -> NetworkPublic:
+def network(snap: Snapshot, network_id: str) -> NetworkPublic:
     """A body: members over time, meetings, decisions, open actions, questions handed in and out."""
     net = _node(snap, network_id, "Network")
     meetings = sorted(
@@ -285,16 +285,16 @@ def network(store: GraphStore, snap: Snapshot, network_id: str) -> NetworkPublic
     decisions, actions = [], []
     for meeting in meetings:
         date = snap.g.nodes[meeting].get("date")
-        for r in store.rels_of(meeting):
-            if r.type not in ("DECIDED", "HAS_ACTION") or r.source != meeting:
+        for _, target, d in snap.g.out_edges(meeting, data=True):
+            if d["type"] not in ("DECIDED", "HAS_ACTION"):
                 continue
-            node = store.get_node(r.target)
-            if node is None:
-                continue
-            fact = TextFact(id=node.id, text=node.text or node.name, date=date, evidence=_quote(r, meeting, date))
-            if r.type == "DECIDED":
+            node = snap.g.nodes[target]
+            fact = TextFact(
+                id=target, text=node.get("text") or node["name"], date=date, evidence=_quote(d, meeting, date)
+            )
+            if d["type"] == "DECIDED":
                 decisions.append(fact)
-            elif node.props.get("status", "open") == "open":
+            elif node.get("status", "open") == "open":
                 actions.append(fact)
     handoffs_in = [
         _handoff(snap, u, v, d) for u, v, d in snap.g.in_edges(network_id, data=True) if d["type"] == "HANDED_OFF"
@@ -474,7 +474,7 @@ def brokers(snap: Snapshot, limit: int = 20) -> Brokers:
     return Brokers(data=data, count=len(data))
 
 
-def depends(store: GraphStore, snap: Snapshot, person_id: str) -> Dependency:
+def depends(snap: Snapshot, person_id: str) -> Dependency:
     """What depends on a person: bodies they chair, their open actions, bodies only they connect."""
     person = _node(snap, person_id, "Person")
     chairs: dict[str, str] = {}
@@ -483,13 +483,12 @@ def depends(store: GraphStore, snap: Snapshot, person_id: str) -> Dependency:
         if net and "chair" in (edge.get("roles") or []):
             chairs[net] = snap.g.nodes[net]["name"]
     actions = []
-    for r in store.rels_of(person_id):
-        if r.type == "ASSIGNED_TO" and r.target == person_id:
-            node = store.get_node(r.source)
-            if node and node.props.get("status", "open") == "open":
-                actions.append(
-                    TextFact(id=node.id, text=node.text or node.name, date=node.props.get("date"), evidence=_quote(r))
-                )
+    for source, _, d in snap.g.in_edges(person_id, data=True):
+        node = snap.g.nodes[source]
+        if d["type"] == "ASSIGNED_TO" and node.get("status", "open") == "open":
+            actions.append(
+                TextFact(id=source, text=node.get("text") or node["name"], date=node.get("date"), evidence=_quote(d))
+            )
     m = snap.membership
     sole = []
     if person_id in m:

@@ -10,9 +10,30 @@ import networkx as nx
 
 from samkarta.graph.store import GraphStore
 
-# The social graph: everything except document furniture and item texts.
-SOCIAL_LABELS = {"Person", "Meeting", "Network", "Organization", "Municipality", "Region", "Project"}
-SOCIAL_TYPES = {"ATTENDED", "ABSENT_FROM", "OF", "REPRESENTS", "IN_REGION", "MENTIONS", "HANDED_OFF"}
+# The graph queries need: everything except documents and agenda-item texts (found by full-text search).
+SOCIAL_LABELS = {
+    "Person",
+    "Meeting",
+    "Network",
+    "Organization",
+    "Municipality",
+    "Region",
+    "Project",
+    "Decision",
+    "Action",
+}
+SOCIAL_TYPES = {
+    "ATTENDED",
+    "ABSENT_FROM",
+    "OF",
+    "REPRESENTS",
+    "IN_REGION",
+    "MENTIONS",
+    "HANDED_OFF",
+    "DECIDED",
+    "HAS_ACTION",
+    "ASSIGNED_TO",
+}
 
 
 @dataclass

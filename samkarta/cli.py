@@ -284,7 +284,7 @@ def query_network(name: str, store: StoreOpt = None, as_json: JsonOpt = False) -
         for h in r.handoffs_in:
             typer.echo(f"  <- {h.from_name}: {h.question}")
 
-    _run_query(store, as_json, lambda g, s: q.network(g, s, q._resolve(s, name, {"Network"})), show)
+    _run_query(store, as_json, lambda g, s: q.network(s, q._resolve(s, name, {"Network"})), show)
 
 
 @query_app.command("trail")
@@ -338,7 +338,7 @@ def query_depends(person: str, store: StoreOpt = None, as_json: JsonOpt = False)
         for link in r.sole_links:
             typer.echo(f"  only link between {link.body.name} and {link.other.name}")
 
-    _run_query(store, as_json, lambda g, s: q.depends(g, s, q._resolve(s, person, {"Person"})), show)
+    _run_query(store, as_json, lambda g, s: q.depends(s, q._resolve(s, person, {"Person"})), show)
 
 
 @app.command()

@@ -59,9 +59,9 @@ def collaborators(snap: SnapshotDep, node_id: NodeId, limit: Limit = 50) -> Coll
 
 
 @router.get("/people/{node_id}/depends", response_model=Dependency)
-def depends(store: StoreDep, snap: SnapshotDep, node_id: NodeId) -> Dependency:
+def depends(snap: SnapshotDep, node_id: NodeId) -> Dependency:
     """Bodies a person chairs, their open actions, and bodies they alone connect."""
-    return q.depends(store, snap, node_id)
+    return q.depends(snap, node_id)
 
 
 @router.get("/organizations/{node_id}/collaborators", response_model=Collaborators)
@@ -71,9 +71,9 @@ def organization_collaborators(snap: SnapshotDep, node_id: NodeId, limit: Limit 
 
 
 @router.get("/networks/{node_id}", response_model=NetworkPublic)
-def network(store: StoreDep, snap: SnapshotDep, node_id: NodeId) -> NetworkPublic:
+def network(snap: SnapshotDep, node_id: NodeId) -> NetworkPublic:
     """A body: members over time, meetings, decisions, open actions, handoffs in and out, region."""
-    return q.network(store, snap, node_id)
+    return q.network(snap, node_id)
 
 
 @router.get("/owners", response_model=Owners)

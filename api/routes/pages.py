@@ -177,9 +177,9 @@ def _rows_from_relations(entity: Any, types: set[str], direction: str | None = N
     return rows
 
 
-def _person_sections(store: Any, snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
+def _person_sections(snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
     collab = q.collaborators(snap, node_id, limit=20)
-    dep = q.depends(store, snap, node_id)
+    dep = q.depends(snap, node_id)
     bodies: dict[str, list[str]] = defaultdict(list)
     for meeting, _edge in snap.attendance.get(node_id, []):
         net = snap.meeting_network.get(meeting)
@@ -241,8 +241,8 @@ def _person_sections(store: Any, snap: Snapshot, node_id: str) -> list[dict[str,
     ]
 
 
-def _network_sections(store: Any, snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
-    net = q.network(store, snap, node_id)
+def _network_sections(snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
+    net = q.network(snap, node_id)
 
     def fact_rows(facts: list[Any]) -> list[dict[str, Any]]:
         return [
@@ -312,12 +312,12 @@ def entity_page(request: Request, store: StoreDep, snap: SnapshotDep, node_id: N
         if v
     ]
     if label == "Person":
-        sections = _person_sections(store, snap, node_id)
+        sections = _person_sections(snap, node_id)
         sections.append(
             {"title": "Företräder", "count": None, "rows": _rows_from_relations(entity, {"REPRESENTS"}, "out")}
         )
     elif label == "Network":
-        sections = _network_sections(store, snap, node_id)
+        sections = _network_sections(snap, node_id)
     elif label in ("Organization", "Municipality"):
         collab = q.organization_collaborators(snap, node_id)
         sections = [
