@@ -182,12 +182,14 @@ def measure(store, name: str, requests: int, seed: int) -> None:  # noqa: ANN001
         snap = app.state.view.current()
         people = [n for n, d in snap.g.nodes(data=True) if d["label"] == "Person" and n in snap.attendance]
         names = [snap.g.nodes[p]["name"] for p in people]
+        bodies = [n for n, d in snap.g.nodes(data=True) if d["label"] == "Network"]
         endpoints = {
             "search": lambda: client.get("/api/search", params={"q": rng.choice(names)[:12]}),
             "entity": lambda: client.get(f"/api/entities/{rng.choice(people)}"),
             "collaborators": lambda: client.get(f"/api/people/{rng.choice(people)}/collaborators"),
             "owners": lambda: client.get("/api/owners", params={"q": rng.choice(TOPICS)}),
             "ego network": lambda: client.get(f"/graph/ego/{rng.choice(people)}", params={"depth": 1}),
+            "network": lambda: client.get(f"/api/networks/{rng.choice(bodies)}"),
         }
         for label, call in endpoints.items():
             times = []
