@@ -46,7 +46,6 @@ class Person:
     title: str | None = None
     party: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
-    listed: bool = False  # in an attendance list, so its affiliation is authoritative
 
     def to_fact(self) -> PersonFact:
         roles = set(self.roles)
@@ -122,21 +121,19 @@ class PeopleFinder:
                 pending.append(label.roles)
                 continue
             if pending:
-                end_pending = self._assign_pending(pending, label.end, end)
-                if end_pending is None:
-                    pending = []
+                self._assign_pending(pending, label.end, end)
             self.list_spans.append((label.end, end))
             self._read_list(label, label.end, end)
 
-    def _assign_pending(self, pending: list[tuple[Role, ...]], start: int, end: int) -> int | None:
-        """Labels written in a row ('Sekreterare Ordförande Justerande') then names in a row."""
+    def _assign_pending(self, pending: list[tuple[Role, ...]], start: int, end: int) -> None:
+        """Labels written in a row ('Sekreterare Ordförande Justerande') then names in a row: the n-th
+        name takes the n-th label's roles. Empties `pending`."""
         tokens = self.doc.tokens(start, end)
         runs = name_runs(self.doc, tokens, relaxed_start={0})
         while pending and runs:
             run = runs.pop(0)
             self.add(run.name, run.start, run.end, pending.pop(0))
         pending.clear()
-        return None
 
     def _list_end(self, label: Label, next_label: int) -> int:
         """A list ends at the next label, at an agenda item, or where its lines stop being entries."""
@@ -230,7 +227,6 @@ class PeopleFinder:
             for r_idx, run in enumerate(runs):
                 stop = runs[r_idx + 1].first_index if r_idx + 1 < len(runs) else len(chunk)
                 person = self.add(run.name, run.start, run.end, label.roles)
-                person.listed = True
                 current.append(person)
                 tails.append(chunk[run.last_index + 1 : stop])
                 if r_idx > 0 and r_idx in shared_with_previous:
