@@ -15,7 +15,6 @@ _ITEM_HEADING = re.compile(
     r"(?m)^[ \t]*(?:§\s*(?P<par>\d{1,3})|(?P<num>\d{1,2})[.)]?)[ \t]+(?P<title>[A-ZÅÄÖ][^\n]{1,2000})$"
 )
 _DECISION_VERB = re.compile(r"\b(?:beslutade|beslutar|beslöt|beslutades|beslutas|besluta)\b\s*:?\s*(?:\n\s*)*(?=att\s)")
-_ATT_PARAGRAPH = re.compile(r"(?m)^[ \t]*att\s+[a-zåäö]")
 _ATT_SENTENCE = re.compile(r"(?:(?<=\.)|(?<=\n))\s*att\s+(?=[a-zåäö])")
 _PASSIVE_DECISION = re.compile(
     r"\b(?:läggs|lades|lägges)\s+till\s+handlingarna|\bgodkändes\b|\bgodkänns\b|\bfastställdes\b|"
