@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from samkarta.loaders.doc import Doc
 from samkarta.loaders.gazetteer import Hit
+from samkarta.loaders.labels import find_labels
 from samkarta.loaders.lexicon import COMMON_WORDS, fold, is_title
 from samkarta.loaders.model import EntityFact, Evidence, PersonFact
 from samkarta.reference import load_reference
@@ -82,17 +84,56 @@ _ADMIN_ABBREVIATIONS = frozenset(
     "EU IT KS RS KF KSAU HSL LSS SOL LVU LVM HVB SFI OCH VD SOU PDF DNR ANSLAG BEVIS NPM ST SSK HSV IFO "
     "ÄO FH OH CT MT AT ÖJ ÖK USA FN TSI UPPDRAG IVO SKL SKR GR VGR RSS SUD BUP BVC NNS KL MFD".split()
 )
+# A capitalised title running to a stop or a verb. A relative "som" is followed by a verb; a "som"
+# inside a title ("Stabilitet som kompetensstrategi") is not.
+_TITLE = (
+    r"[A-ZÅÄÖ][^.,;:()\n\"”“]{2,70}?"
+    r"(?=\s+(?:som\s+(?:[a-zåäö]+(?:ar|er|ir|te|as|es|(?<!n)de)|kan|ska|är|har|får|bör|vill|inte|också|nu)"
+    r"|är|har|ska|kan|kommer|var|blir|och\s+[a-zåäö]+(?:de|r))\b|[.,;:()\n]|$)"
+)
+# "avdelningen Hälsa och välfärd": a named unit of an organisation.
+_UNIT = re.compile(rf"\b(?:avdelningen|enheten|förvaltningen|sektionen|staben|kansliet)\s+(?P<unit>{_TITLE})")
+# Nouns naming a work whose title may follow: "studien X", "samverkansdokumentet X".
+_WORK_NOUNS = (
+    "studien",
+    "rapporten",
+    "dokumentet",
+    "samverkansdokumentet",
+    "materialet",
+    "arbetsmaterial(?:et)?",
+    "studiematerial(?:et)?",
+    "handboken",
+    "vägledningen",
+    "satsningen",
+    "programmet",
+    "kampanjen",
+    "konceptet",
+)
 _PROJECT_HEADS = re.compile(
     r"\b[\wåäöÅÄÖ]+-projektet(?:\s+om\s+[a-zåäö ]{3,80}?(?=[.,;]|\s+(?:startat|har|är|pågår)))?"
     r"|\bprojektet\s+(?P<pname>[A-ZÅÄÖ][^.,;\n]{2,80})"
     r"|\binsatsen\s+(?P<iname>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+\d+)?)"
+    # "studien Stabilitet som kompetensstrategi.": a work noun, then its capitalised title up to a verb or stop
+    rf"|\b(?:{'|'.join(_WORK_NOUNS)})\s+(?P<wname>{_TITLE})"
     r"|\b[A-ZÅÄÖ][\wåäö]+modell(?:en)?(?:\s+\d+)?\b"
     r"|\b[A-ZÅÄÖ][\wåäö]*(?:\s+[a-zåäö]+)?\s+model(?:l)?\b"
     r"|\b(?:[\wåäö]+\s+och\s+)?[\wåäö]+-satsningen\b"
     r"|\b[A-ZÅÄÖ][\wåäö]+(?:planen|resan|programmet)\b"
     r"|[\"”“](?P<quoted>[A-ZÅÄÖ][^\"”“\n]{2,60})[\"”“]"
 )
-_PROJECT_ANCHOR = ("projekt", "insatsen", "model", "satsningen", "planen", "resan", "programmet", '"', "”", "“")
+_PROJECT_ANCHOR = (
+    *(w.split("(")[0] for w in _WORK_NOUNS),
+    "projekt",
+    "insatsen",
+    "model",
+    "satsningen",
+    "planen",
+    "resan",
+    "programmet",
+    '"',
+    "”",
+    "“",
+)
 _GENERIC_TITLES = re.compile(
     r"^(?:övrig[at]?(?: frågor)?|föregående|mötets|godkännande|val av|rapport|information|aktuellt|"
     r"avslutning|nästa|välkommen|reflektion|ekonomi|dagordning|inledning|presentation|runda|"
@@ -204,7 +245,10 @@ def find_organizations(
     orgs = _Collected()
     services = _Collected()
     affiliation_refs = {p.affiliation_ref for p in people if p.affiliation_ref}
-    specific_boards = {h.ref for h in doc.hits if h.kind == "organization" and h.ref.startswith("Länsstyrelsen ")}
+    # a bare "länsstyrelsen" is most likely the board the minutes name most often
+    specific_boards = Counter(
+        h.ref for h in doc.hits if h.kind == "organization" and h.ref.startswith("Länsstyrelsen ")
+    )
     for hit in doc.hits:
         if hit.kind != "organization" or _excluded(name_spans, hit.start, hit.end):
             continue
@@ -213,8 +257,8 @@ def find_organizations(
         if hit.ambiguous and hit.ref not in affiliation_refs and not _abbreviation_context(doc, hit):
             continue
         key = hit.ref
-        if key == "Länsstyrelsen" and len(specific_boards) == 1:
-            key = next(iter(specific_boards))
+        if key == "Länsstyrelsen" and specific_boards:
+            key = specific_boards.most_common(1)[0][0]
         target = services if ref.organizations[hit.ref].kind == "joint_service" else orgs
         target.add(
             key, hit.surface, partial(doc.evidence, hit.start, hit.end), ref=key, kind=ref.organizations[hit.ref].kind
@@ -225,7 +269,17 @@ def find_organizations(
             if fold(p.affiliation) in known:
                 continue
             ev = p.evidence[0] if p.evidence else Evidence(start=0, end=0, quote="")
-            orgs.add(fold(p.affiliation), p.affiliation, ev, kind=p.affiliation_kind)
+            known_ref = _shortened_reference_name(p.affiliation)
+            if known_ref:  # 'FoU Västerbotten' for 'FoU Socialtjänst Västerbotten'
+                orgs.add(known_ref, p.affiliation, ev, ref=known_ref, kind=ref.organizations[known_ref].kind)
+            else:
+                orgs.add(fold(p.affiliation), p.affiliation, ev, kind=p.affiliation_kind)
+    for m in _UNIT.finditer(doc.text, doc.content_start):
+        name = m.group("unit")
+        if doc.hit_covering(m.start("unit"), m.end()) or _excluded(name_spans, m.start(), m.end()):
+            continue
+        if not any(label.start == m.start("unit") for label in find_labels(doc.text[: m.end() + 2], m.start("unit"))):
+            orgs.add(fold(name), name, doc.evidence(m.start("unit"), m.end()), kind="unit")
     for m in _AGENCY.finditer(doc.text, doc.content_start):
         name = m.group(0)
         if doc.hit_covering(m.start(), m.end()) or _excluded(name_spans, m.start(), m.end()):
@@ -235,14 +289,34 @@ def find_organizations(
     return _merge_prefixes(orgs.values()), services.values()
 
 
+@lru_cache(maxsize=10_000)
+def _shortened_reference_name(name: str) -> str | None:
+    """The one reference organisation whose name or alias contains every word of name, in order."""
+    words = fold(name).split()
+    if len(words) < 2:
+        return None
+    ref = load_reference()
+    found = set()
+    for alias, canonical in ref.organization_aliases.items():
+        it = iter(fold(alias).split())
+        if all(w in it for w in words):  # a subsequence: each word found after the previous one
+            found.add(canonical)
+    return found.pop() if len(found) == 1 else None
+
+
 def _merge_prefixes(facts: list[EntityFact]) -> list[EntityFact]:
-    """'Umeåregionens kansli' and 'Umeåregionen' are one organisation."""
+    """'Umeåregionens kansli' and 'Umeåregionen' are one organisation. Between two reference entries the
+    specific one wins: 'FoU Välfärd Region Västerbotten' says which 'FoU Välfärd' the minutes mean."""
     out: list[EntityFact] = []
     for fact in sorted(facts, key=lambda f: len(f.name)):
         key = fold(fact.name)
-        if any(key.startswith(fold(o.name)) and len(fold(o.name)) >= 8 for o in out):
-            continue
-        out.append(fact)
+        shorter = [o for o in out if key.startswith(fold(o.name)) and len(fold(o.name)) >= 8]
+        if not shorter:
+            out.append(fact)
+        elif fact.ref and all(o.ref for o in shorter):
+            out = [o for o in out if o not in shorter]
+            fact.evidence.extend(ev for o in shorter for ev in o.evidence[:1])
+            out.append(fact)
     order = {id(f): i for i, f in enumerate(facts)}
     return sorted(out, key=lambda f: order[id(f)])
 
@@ -339,11 +413,11 @@ def find_projects(
         out.facts[fold(s.name)] = s
     excluded = {fold(n) for n in excluded_names}
     for m in anchored(_PROJECT_HEADS, _PROJECT_ANCHOR, doc.text, doc.content_start):
-        name = m.group("pname") or m.group("iname") or m.group("quoted") or m.group(0)
+        name = m.group("pname") or m.group("iname") or m.group("wname") or m.group("quoted") or m.group(0)
         name = " ".join(name.split()).strip(" .")
         if fold(name) in excluded or len(name) < 3:
             continue
-        start = m.start("quoted") if m.group("quoted") else m.start()
+        start = next((m.start(g) for g in ("wname", "quoted") if m.group(g)), m.start())
         out.add(fold(name), name, partial(doc.evidence, start, start + len(name)))
     for m in _ACRONYM.finditer(doc.text, doc.content_start):
         word = m.group(0)

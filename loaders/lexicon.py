@@ -181,8 +181,9 @@ def is_name_token(token: str) -> bool:
     parts = token.split("-")
     if len(parts) > 2 or any(len(p) < 2 or not p.replace("'", "").replace("´", "").isalpha() for p in parts):
         return False
-    # a name has lower-case letters; at most one inner capital per part ("AnneMarie", "McDonald")
-    return all(p[1:] != p[1:].upper() and sum(c.isupper() for c in p[1:]) <= 1 for p in parts)
+    # a name has lower-case letters; at most one inner capital per part ("AnneMarie", "McDonald"), never
+    # a final one ("FoU" is an abbreviation)
+    return all(p[1:] != p[1:].upper() and sum(c.isupper() for c in p[1:]) <= 1 and not p[-1].isupper() for p in parts)
 
 
 @lru_cache(maxsize=200_000)

@@ -200,3 +200,32 @@ def test_a_next_meeting_never_becomes_the_meeting_date() -> None:
     r = extract_text(text)
     assert r.meeting.date == dt.date(2025, 10, 7)
     assert r.meeting.next_meeting == dt.date(2025, 12, 2)
+
+
+def test_titled_works_after_a_work_noun_are_projects() -> None:
+    text = (
+        "Minnesanteckningar\n\nLänsnätverket för äldreomsorg i Västernorrland 2025-03-04\n\n1. Kunskapsstöd\n\n"
+        "Regionen har tagit fram vägledningen Trygg hemgång som kan användas lokalt. Vi läste rapporten "
+        "Vård som förebyggande insats. Kommunerna prövar arbetsmaterialet Steg för steg och rapporterar i maj.\n"
+    )
+    projects = {p.name for p in extract_text(text).projects}
+    # a relative "som" ends a title, a "som" between nouns does not
+    assert {"Trygg hemgång", "Vård som förebyggande insats", "Steg för steg"} <= projects
+
+
+def test_units_boards_and_shortened_reference_names_are_organisations() -> None:
+    text = (
+        "Minnesanteckningar\n\nLänsnätverket för socialtjänst i Uppsala län 2025-05-20\n\n"
+        "Närvarande: Kim Berglund, FoU Sjuhärad, Ali Demir, FoU Norrtälje\n\n1. Information\n\n"
+        "Från förvaltningen Vård och omsorg kommer en ny chef. Länsstyrelsen i Uppsala län och "
+        "Länsstyrelsen Kalmar län har ett gemensamt uppdrag. Länsstyrelsen i Uppsala län bjuder in. "
+        "Länsstyrelsen återkommer.\n"
+    )
+    orgs = {o.name: o for o in extract_text(text).organizations}
+    assert "Vård och omsorg" in orgs  # a named unit, up to the verb
+    # two boards stay two; the bare mention goes to the one named most often
+    boards = {o.ref: len(o.evidence) for o in orgs.values() if o.ref and o.ref.startswith("Länsstyrelsen")}
+    assert boards == {"Länsstyrelsen Uppsala": 3, "Länsstyrelsen Kalmar": 1}
+    # an affiliation that shortens one reference entry links to it
+    assert orgs["FoU Sjuhärad"].ref == "FoU Sjuhärad Välfärd"
+    assert orgs["FoU Norrtälje"].ref is None  # shortens nothing known
