@@ -360,6 +360,8 @@ def find_networks(doc: Doc, body: str | None, body_span: tuple[int, int], org_na
             continue
         if kind == "council" and (doc.hit_covering(m.start(), m.end()) or name[0].islower() and len(name) < 10):
             continue
+        if kind == "board" and (hit := doc.hit_covering(m.start(), m.end())) and hit.kind == "organization":
+            continue  # 'Länsstyrelsen', 'Socialstyrelsen': agencies, not boards of a body
         if body_span[0] <= m.start() < body_span[1]:
             continue
         key = network_key(name)

@@ -221,7 +221,9 @@ def test_units_boards_and_shortened_reference_names_are_organisations() -> None:
         "Länsstyrelsen Kalmar län har ett gemensamt uppdrag. Länsstyrelsen i Uppsala län bjuder in. "
         "Länsstyrelsen återkommer.\n"
     )
-    orgs = {o.name: o for o in extract_text(text).organizations}
+    result = extract_text(text)
+    orgs = {o.name: o for o in result.organizations}
+    assert not [n.name for n in result.networks if "styrelsen" in n.name]  # an agency, not a board
     assert "Vård och omsorg" in orgs  # a named unit, up to the verb
     # two boards stay two; the bare mention goes to the one named most often
     boards = {o.ref: len(o.evidence) for o in orgs.values() if o.ref and o.ref.startswith("Länsstyrelsen")}
