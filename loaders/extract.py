@@ -33,7 +33,7 @@ def extract_text(text: str, source: SourceInfo | None = None) -> Extraction:
     projects = find_projects(
         doc, services, excluded, [(i.title, i.start, i.body_start) for i in items], finder.list_spans
     )
-    decisions = find_decisions(doc, items)
+    decisions = find_decisions(doc, items, [p.name for p in people])
     actions = find_actions(doc, items, [p.name for p in people], decisions)
     handoffs = find_handoffs(doc, items, networks, meeting.body)
     return Extraction(

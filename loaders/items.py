@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from samkarta.loaders.doc import Doc
@@ -115,7 +116,7 @@ def _sentence_text(doc: Doc, start: int, end: int) -> str:
     return squash(doc.text[start:end]).strip(" .")
 
 
-def find_decisions(doc: Doc, items: list[ItemSpan]) -> list[DecisionFact]:
+def find_decisions(doc: Doc, items: list[ItemSpan], people_names: Sequence[str] = ()) -> list[DecisionFact]:
     text = doc.text
     found: dict[int, DecisionFact] = {}
 
@@ -151,8 +152,25 @@ def find_decisions(doc: Doc, items: list[ItemSpan]) -> list[DecisionFact]:
     for m in _PASSIVE_OR_PROPOSED.finditer(text, doc.content_start):
         s_start, s_end = doc.sentence_at(m.start())
         if s_end > s_start and not any(s_start <= s < s_end for s in found):
-            add(s_start, s_end)
+            add(_passive_subject_start(text, s_start, m.start(), people_names), s_end)
     return [found[k] for k in sorted(found)]
+
+
+def _passive_subject_start(text: str, s_start: int, verb: int, people_names: Sequence[str]) -> int:
+    """Where a passive decision starts. A run-on 'sentence' from a flattened PDF page ('... Övriga: ...
+    1 Justerare Eva Borg utses att justera') starts at the person just before the verb, else after
+    the last label."""
+    if verb - s_start < 200:
+        return s_start
+    before = text[s_start:verb].rstrip()
+    for name in people_names:
+        if before.endswith(name):
+            return s_start + len(before) - len(name)
+    colon = before.rfind(":")
+    if colon < 0:
+        return s_start
+    label_value = before[colon + 1 :]
+    return s_start + colon + 1 + len(label_value) - len(label_value.lstrip())
 
 
 def _clause_end(text: str, start: int) -> int:

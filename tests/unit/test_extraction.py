@@ -231,3 +231,14 @@ def test_units_boards_and_shortened_reference_names_are_organisations() -> None:
     # an affiliation that shortens one reference entry links to it
     assert orgs["FoU Sjuhärad"].ref == "FoU Sjuhärad Välfärd"
     assert orgs["FoU Norrtälje"].ref is None  # shortens nothing known
+
+
+def test_a_passive_decision_in_a_flattened_page_starts_at_its_subject() -> None:
+    # a PDF page whose header lost its line breaks: one 'sentence' from the title to the first decision
+    text = (
+        "Protokoll från sammanträde med styrgruppen för äldreomsorg Plats: Kommunhuset Närvarande: "
+        "Maja Holmgren (S), ordförande, Hörby Erik Lindell (M), Sjöbo Nora Falk (C), Tomelilla Övriga: "
+        "Pia Sand, sekreterare 1 Justering Erik Lindell utses att tillsammans med ordföranden justera protokollet.\n"
+    )
+    decisions = [d.text for d in extract_text(text).decisions]
+    assert decisions[0] == "Erik Lindell utses att tillsammans med ordföranden justera protokollet"
