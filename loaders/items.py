@@ -27,13 +27,22 @@ _PERSON_ACTION = re.compile(
     r"^(?:ska|skall|tar\s+(?:även\s+)?(?:med|upp)|återkommer|bifogar|kommer\s+(?:att|på|till)|ansvarar|"
     r"åtar\s+sig|kontaktar|skickar|sammanställer|bjuder\s+in|undersöker|uppmanar|uppmanade|"
     r"tar\s+fram|följer\s+upp|ser\s+över|kallar)\b"
+    # reporting at a meeting still to come: "rapporterar om X på styrelsens möte den 7 maj"
+    r"|^(?:rapporterar|redovisar|informerar|presenterar)\b(?=[^.]*\b(?:på|vid)\s+(?:[\wåäö]+\s+){0,2}"
+    r"(?:möte(?:t)?\s+den\s+\d|nästa\b|kommande\b))"
 )
+# "Planeringsgruppen uppmanar ...": a body as the subject of an action
+_BODY_SUBJECT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:gruppen|nätverket|rådet|utskottet|styrelsen|ledningen)\s+")
+# "Nationella konferenser: Erika kommer att ...": a run-in heading before the sentence proper
+_RUN_IN_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäö -]{2,40}:\s+(?=[A-ZÅÄÖ])")
 _IMPERSONAL_ACTION = re.compile(
-    r"\bkommer\s+att\s+(?:skickas|återges|tas\s+upp|redovisas|presenteras|delges|följas\s+upp|få|"
+    r"\bkommer\s+att\s+(?:skickas|återges|tas\s+upp|redovisas|presenteras|delges|följas\s+upp|"
+    r"få\s+(?:fortsatt\s+|mer\s+|ytterligare\s+)?(?:information|återkoppling|besked|en\s+redovisning)|"
     r"genomföras|utvärderas|sammanställas|bjudas\s+in)\b|\bskickas\s+(?:ut|i|även|till)\b|"
     r"\btas\s+upp\s+(?:på|i|vid)\b|\bbifogas\b|\bgörs\s+till\b|\bförväntas\b|\buppmanades\b|"
     r"\b[Aa]vvakta\b|\bbehöver\s+utredas\b|\bkommer\s+på\s+nästa\b|\b[Vv]i\s+fortsätter\b|"
     r"\btar\s+ansvar(?:et)?\b|\bär\s+välkommen\s+tillbaka\b"
+    r"|\bblir\s+aktuell[ta]?\s+(?:på|vid)\s+(?:kommande|nästa)\b"
 )
 _UPPMANA = re.compile(r"^uppmana")
 _HANDOFF_TAKE = re.compile(
@@ -193,7 +202,10 @@ def find_actions(
         sentence = text[s_start:s_end]
         assignee, rest = _subject(sentence, names, by_first)
         is_action = False
-        if assignee is not None and _PERSON_ACTION.match(rest):
+        body_subject = _BODY_SUBJECT.match(sentence)
+        if assignee is None and body_subject and _PERSON_ACTION.match(sentence[body_subject.end() :]):
+            is_action = True
+        elif assignee is not None and _PERSON_ACTION.match(rest):
             is_action = True
             if _UPPMANA.match(rest):
                 assignee = None
@@ -224,6 +236,7 @@ def _first_name_index(names: list[str]) -> dict[str, str | None]:
 def _subject(sentence: str, names: list[str], by_first: dict[str, str | None]) -> tuple[str | None, str]:
     """The person a sentence starts with (full or first name, 'X och Y'), and the text after it."""
     s = sentence.lstrip("-–• ")
+    s = s[label.end() :] if (label := _RUN_IN_LABEL.match(s)) else s
     for name in names:
         if s.startswith(name):
             rest = s[len(name) :].lstrip(" ,")

@@ -242,3 +242,23 @@ def test_a_passive_decision_in_a_flattened_page_starts_at_its_subject() -> None:
     )
     decisions = [d.text for d in extract_text(text).decisions]
     assert decisions[0] == "Erik Lindell utses att tillsammans med ordföranden justera protokollet"
+
+
+def test_actions_by_bodies_after_run_in_headings_and_for_coming_meetings() -> None:
+    text = (
+        "Minnesanteckningar\n\nLänsnätverket för funktionshinder i Blekinge 2025-04-08\n\n"
+        "Närvarande: Johanna Strand, Karlshamn, Mehmet Aydin, Ronneby\n\n1. Aktuellt\n\n"
+        "Utbildningsdagar: Johanna kommer att delta på två utbildningsdagar i Lund. "
+        "Mehmet Aydin rapporterar om boendeplaneringen på ledningsgruppens möte den 3 juni. "
+        "Mehmet Aydin rapporterar att kön har minskat. "
+        "Arbetsgruppen uppmanar alla enheter att anmäla deltagare. "
+        "Frågan om korttidsboende blir aktuell på nästa möte. "
+        "Ronneby kommer att få en ny nämnd efter valet.\n"
+    )
+    actions = [(a.text, a.assignee) for a in extract_text(text).actions]
+    assert actions == [
+        ("Utbildningsdagar: Johanna kommer att delta på två utbildningsdagar i Lund", "Johanna Strand"),
+        ("Mehmet Aydin rapporterar om boendeplaneringen på ledningsgruppens möte den 3 juni", "Mehmet Aydin"),
+        ("Arbetsgruppen uppmanar alla enheter att anmäla deltagare", None),
+        ("Frågan om korttidsboende blir aktuell på nästa möte", None),
+    ]
