@@ -24,6 +24,12 @@ _PRESENTER_VERBS = re.compile(
     r"går\s+igenom|gick\s+igenom|visar|visade|inleder|inledde)\b"
 )
 _WELCOME = re.compile(r"^(?:hälsa(?:r|de)\s+(?:alla\s+)?välkomn|öppna(?:r|de)\s+mötet)")
+# "Cecilia börjar sitt nya jobb på GR": the employer of the subject
+_EMPLOYED_AT = re.compile(
+    r"^(?:börjar|började|har\s+börjat|arbetar|jobbar|är\s+anställd|har\s+anställts|tillträder|tillträdde)\s+"
+    r"(?:(?:sitt|sin|ett|en)\s+(?:nya\s+)?(?:jobb|tjänst|arbete|anställning|uppdrag)\s+)?"
+    r"(?:som\s+[\wåäö-]+\s+)?(?:på|vid|hos)\s+"
+)
 _SECRETARY_BEFORE = re.compile(
     r"\b(?:[Ff]ör\s+(?:minnes)?anteckningarna\b.*\bstår|[Aa]ntecknades\s+av|[Ss]ekreterare\s+var)\b[^.]*$"
 )
@@ -414,6 +420,12 @@ class PeopleFinder:
             if _WELCOME.match(after):
                 person.roles.add("present")
                 break
+            employed = _EMPLOYED_AT.match(after)
+            if employed and person.affiliation is None:
+                hit = doc.hit_covering(tokens[k].start + employed.end(), tokens[k].start + employed.end() + 1)
+                if hit is not None and hit.kind == "organization":
+                    person.affiliation = hit
+                break
         if _SECRETARY_BEFORE.search(doc.text[s_start : tokens[first].start]):
             person.roles.update(("secretary", "present"))
 
@@ -477,6 +489,8 @@ class PeopleFinder:
             ):
                 person.affiliation = hit
                 return
+            if self._genitive_employer(person, tokens, i):
+                return
         sentence = doc.text[tokens[0].start : run.start]
         m = re.search(r"\bFrån\s+(\S+(?:\s+\S+){0,3}?)\s+(?:medverkade|deltog|närvarade)\b", sentence)
         if m:
@@ -484,6 +498,23 @@ class PeopleFinder:
             if hit is not None:
                 person.affiliation = hit
                 person.roles.update(("present", "guest"))
+
+    def _genitive_employer(self, person: Person, tokens: list[Token], i: int) -> bool:
+        """'regeringens nationella samordnare Cecilia Grefve', 'SKL:s handläggare Anna Berg'."""
+        if not is_title(tokens[i].text):
+            return False
+        for k in range(i - 1, max(-1, i - 4), -1):
+            owner = k - 2 if tokens[k].text == "s" and k >= 2 and tokens[k - 1].text == ":" else k  # "SKL:s"
+            hit = self.doc.hit_covering(tokens[owner].start, tokens[owner].end)
+            if hit is not None:
+                genitive = self.doc.text[hit.end : tokens[owner].end + 2].startswith((":s", "s"))
+                if hit.kind == "organization" and genitive:
+                    person.affiliation = hit
+                    return True
+                return False
+            if not tokens[k].text[:1].islower():
+                return False
+        return False
 
     def facts(self) -> list[PersonFact]:
         return [p.to_fact() for p in self.people.values()]

@@ -262,3 +262,18 @@ def test_actions_by_bodies_after_run_in_headings_and_for_coming_meetings() -> No
         ("Arbetsgruppen uppmanar alla enheter att anmäla deltagare", None),
         ("Frågan om korttidsboende blir aktuell på nästa möte", None),
     ]
+
+
+def test_affiliations_from_employment_and_genitive_employers() -> None:
+    text = (
+        "Minnesanteckningar\n\nLänsnätverket för missbruksvård i Skåne 2025-02-11\n\n"
+        "Närvarande: Sofia Brandt, Eslöv, Jonas Lind, Höör\n\n1. Information\n\n"
+        "Vi hälsar Amira Nasser välkommen. Amira börjar sin nya tjänst på Socialstyrelsen den 1 mars. "
+        "Mötet gästades av SKR:s handläggare Oskar Pihl och av Länsstyrelsens samordnare Lena Rask. "
+        "Jonas Lind arbetar vidare med frågan.\n"
+    )
+    people = {p.name: p.affiliation for p in extract_text(text).people}
+    assert people["Amira Nasser"] == "Socialstyrelsen"
+    assert people["Oskar Pihl"] == "SKR"
+    assert people["Lena Rask"] == "Länsstyrelsen"
+    assert people["Jonas Lind"] == "Höör"  # 'arbetar vidare med' is no employer
