@@ -223,12 +223,12 @@ class PeopleFinder:
             previous_had_tail = bool(runs) and runs[-1].last_index < len(chunk) - 1
             if not runs:
                 if current:
-                    tails[-1].extend(chunk)
+                    tails[-1].extend([_separator(chunk), *chunk])
                 else:
                     self._resolve_short_forms(chunk, label.roles)
                 continue
             if runs[0].first_index > 0 and current:
-                tails[-1].extend(chunk[: runs[0].first_index])
+                tails[-1].extend([_separator(chunk), *chunk[: runs[0].first_index]])
             shared_with_previous = _joined_by_och(chunk, runs)
             for r_idx, run in enumerate(runs):
                 stop = runs[r_idx + 1].first_index if r_idx + 1 < len(runs) else len(chunk)
@@ -257,7 +257,7 @@ class PeopleFinder:
         words = [t for t in tail if t.start >= 0]
         segments: list[list[Token]] = [[]]
         depth = 0
-        for tok in words:
+        for i, tok in enumerate(words):
             if tok.text == "(":
                 depth += 1
                 segments.append([])
@@ -266,7 +266,7 @@ class PeopleFinder:
                 depth = max(0, depth - 1)
                 segments.append([])
                 continue
-            if tok.text in {",", ";", "/"} and depth == 0:
+            if depth == 0 and _is_separator(words, i):
                 segments.append([])
                 continue
             segments[-1].append(tok)
@@ -316,7 +316,7 @@ class PeopleFinder:
         while lead < len(seg) and is_title(seg[lead].text):
             lead += 1
         rest = seg[lead:]
-        if lead and rest and not hits and all(re.fullmatch(r"[A-ZÅÄÖ]{2,5}(?:/[A-ZÅÄÖ]{2,5})*", t.text) for t in rest):
+        if lead and rest and not hits and all(re.fullmatch(r"[A-ZÅÄÖ]{2,5}|/", t.text) for t in rest):
             return None  # "Samordnare MT/CT": an unknown abbreviation after a title belongs to the title
         if rest and rest[0].text[:1].isupper() and not is_given_name(rest[0].text):
             first_hit = hits[0] if hits else None
@@ -541,18 +541,31 @@ def _is_table_header(line: str) -> bool:
     return bool(words) and all(w in _TABLE_HEADER_WORDS for w in words)
 
 
+def _is_separator(tokens: list[Token], i: int) -> bool:
+    """A comma, semicolon, table bar or slash between entries; not the slash of 'MT/CT'."""
+    text = tokens[i].text
+    if text == "/" and 0 < i < len(tokens) - 1:
+        return not (tokens[i - 1].text.isupper() and tokens[i + 1].text.isupper())
+    return text in {",", ";", "/", "|"}
+
+
+def _separator(chunk: list[Token]) -> Token:
+    """The comma that split a chunk off: the cells of 'Name, Title Unit, Organisation' stay apart."""
+    return Token(chunk[0].start, chunk[0].start, ",", False)
+
+
 def _split_chunks(tokens: list[Token]) -> list[list[Token]]:
-    """Split a list at top-level commas, semicolons, slashes, line breaks and 'samt'."""
+    """Split a list at top-level commas, semicolons, slashes, table bars, line breaks and 'samt'."""
     chunks: list[list[Token]] = [[]]
     depth = 0
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if tok.newline_before and depth == 0 and chunks[-1]:
             chunks.append([])
         if tok.text == "(":
             depth += 1
         elif tok.text == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and tok.text in {",", ";", "/"}:
+        if depth == 0 and _is_separator(tokens, i):
             chunks.append([])
             continue
         if depth == 0 and tok.text == "samt":

@@ -277,3 +277,20 @@ def test_affiliations_from_employment_and_genitive_employers() -> None:
     assert people["Oskar Pihl"] == "SKR"
     assert people["Lena Rask"] == "Länsstyrelsen"
     assert people["Jonas Lind"] == "Höör"  # 'arbetar vidare med' is no employer
+
+
+def test_table_cells_keep_title_and_organisation_apart() -> None:
+    for bar in (" | ", ", "):  # a text table, and a .docx table as the reader renders it
+        text = (
+            "Minnesanteckningar\n\nSamverkansgruppen för skolfrånvaro i Uppsala län\n\nDatum: 2024-10-17\n\n"
+            f"Deltagare\nNamn{bar}Funktion{bar}Organisation\n"
+            f"Ingrid Sjöberg{bar}Socialchef{bar}Enköpings kommun\n"
+            f"Mohammed Al-Hassan{bar}Verksamhetschef BUP{bar}Region Uppsala\n"
+            f"Per-Olof Nyman{bar}Samordnare IFO/BoU{bar}Tierps kommun\n\n1. Inledning\nMötet öppnades.\n"
+        )
+        people = {p.name: p.affiliation for p in extract_text(text).people}
+        assert people == {
+            "Ingrid Sjöberg": "Enköping",
+            "Mohammed Al-Hassan": "Region Uppsala",
+            "Per-Olof Nyman": "Tierp",
+        }, bar
