@@ -31,6 +31,10 @@ _PERSON_ACTION = re.compile(
     r"|^(?:rapporterar|redovisar|informerar|presenterar)\b(?=[^.]*\b(?:på|vid)\s+(?:[\wåäö]+\s+){0,2}"
     r"(?:möte(?:t)?\s+den\s+\d|nästa\b|kommande\b))"
 )
+# "... kontaktar regionen. Ansvarig: Eva Lind": the person responsible for the sentence before
+_RESPONSIBLE = re.compile(r"\s*(?:Ansvariga?|Ansv\.?|Vem)\s*:\s*")
+# "Beslut: Nätverket ställer sig bakom förslaget."
+_DECISION_LABEL = re.compile(r"(?m)(?:^|(?<=[.:]\s))[ \t]*Beslut\s*:\s*(?=[A-ZÅÄÖa-zåäö])")
 # "Planeringsgruppen uppmanar ...": a body as the subject of an action
 _BODY_SUBJECT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:gruppen|nätverket|rådet|utskottet|styrelsen|ledningen)\s+")
 # "Nationella konferenser: Erika kommer att ...": a run-in heading before the sentence proper
@@ -153,6 +157,8 @@ def find_decisions(doc: Doc, items: list[ItemSpan], people_names: Sequence[str] 
             start = pos + nxt.end()
             pos = _clause_end(text, start)
             add(start, pos)
+    for m in _DECISION_LABEL.finditer(text, doc.content_start):
+        add(m.end(), _clause_end(text, m.end()))
     for m in _ATT_SENTENCE.finditer(text, doc.content_start):
         start = text.find("att", m.start())
         if any(abs(start - s) < 3 for s in found):
@@ -202,8 +208,15 @@ def find_actions(
         sentence = text[s_start:s_end]
         assignee, rest = _subject(sentence, names, by_first)
         is_action = False
+        responsible = _RESPONSIBLE.match(text, s_end, s_end + 40) if not _RESPONSIBLE.match(sentence) else None
+        if responsible:
+            named, _ = _subject(text[responsible.end() : responsible.end() + 80], names, by_first)
+            if named:
+                assignee, rest, is_action = named, "", True
         body_subject = _BODY_SUBJECT.match(sentence)
-        if assignee is None and body_subject and _PERSON_ACTION.match(sentence[body_subject.end() :]):
+        if is_action:
+            pass
+        elif assignee is None and body_subject and _PERSON_ACTION.match(sentence[body_subject.end() :]):
             is_action = True
         elif assignee is not None and _PERSON_ACTION.match(rest):
             is_action = True

@@ -74,8 +74,9 @@ def meeting_date(doc: Doc, dates: list[DateMention]) -> tuple[DateMention | None
             score = 4
         elif d.start < doc.content_start + 400 and not line_before.strip():
             line_end = text.find("\n", d.end)
-            if not text[d.end : line_end if line_end >= 0 else len(text)].strip():
-                score = 3  # a date alone on a line at the top
+            rest = text[d.end : line_end if line_end >= 0 else len(text)].strip()
+            if len(rest) <= 40 and not re.search(r"[.!?]\s+[A-ZÅÄÖ]", rest):
+                score = 3  # a date opening a line at the top: alone, or with a time or a place
         elif d.start < doc.content_start and _BODY_WORDS.search(line_before):
             score = 3
         if d.year is None and score:

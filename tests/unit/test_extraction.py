@@ -294,3 +294,17 @@ def test_table_cells_keep_title_and_organisation_apart() -> None:
             "Mohammed Al-Hassan": "Region Uppsala",
             "Per-Olof Nyman": "Tierp",
         }, bar
+
+
+def test_date_line_with_place_decision_label_and_responsible_label() -> None:
+    text = (
+        "Anteckningar från IFO-chefsnätverket i Västerbotten\n2024-05-22, Teams\n\n"
+        "Närvarande: Maja Öhman (Skellefteå), Jukka Niemi (Vilhelmina)\n\n"
+        "1. Placeringar\nDiskussion om kostnader. Beslut: Nätverket ställer sig bakom förslaget om gemensam "
+        "upphandling.\nKostnaderna sammanställs inför hösten.\nAnsvarig: Jukka Niemi\n\n"
+        "2. Övrigt\nMaja Öhman berättade om sommaren.\nAnsvarig för nästa möte är Maja.\n"
+    )
+    r = extract_text(text)
+    assert r.meeting.date == dt.date(2024, 5, 22)
+    assert [d.text for d in r.decisions] == ["Nätverket ställer sig bakom förslaget om gemensam upphandling"]
+    assert [(a.text, a.assignee) for a in r.actions] == [("Kostnaderna sammanställs inför hösten", "Jukka Niemi")]
