@@ -33,6 +33,11 @@ _PERSON_ACTION = re.compile(
 )
 # "... kontaktar regionen. Ansvarig: Eva Lind": the person responsible for the sentence before
 _RESPONSIBLE = re.compile(r"\s*(?:Ansvariga?|Ansv\.?|Vem)\s*:\s*")
+# "Vad | Vem | När", "Åtgärd, Ansvarig, Klart": the header of an action table
+_WHAT_CELL = re.compile(r"(?i)^(?:vad|åtgärd(?:er)?|aktivitet(?:er)?|uppgift(?:er)?|uppdrag|att göra)$")
+_WHO_CELL = re.compile(r"(?i)^(?:vem|ansvarig(?:a)?|ansv\.?)$")
+_WHO_WORD = re.compile(r"(?i)\b(?:vem|ansv)")
+_SHORT_LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]{2,80})$")
 # "Beslut: Nätverket ställer sig bakom förslaget."
 _DECISION_LABEL = re.compile(r"(?m)(?:^|(?<=[.:]\s))[ \t]*Beslut\s*:\s*(?=[A-ZÅÄÖa-zåäö])")
 # "Planeringsgruppen uppmanar ...": a body as the subject of an action
@@ -235,7 +240,43 @@ def find_actions(
                     evidence=[doc.evidence(s_start, s_end)],
                 )
             )
-    return actions
+    return actions + _table_actions(doc, items, names, by_first)
+
+
+def _table_actions(
+    doc: Doc, items: list[ItemSpan], names: list[str], by_first: dict[str, str | None]
+) -> list[ActionFact]:
+    """Rows of an action table under a 'Vad | Vem | När' header: the task, and who does it."""
+    text = doc.text
+    out: list[ActionFact] = []
+    if not _WHO_WORD.search(text, doc.content_start):
+        return out
+    for header in _SHORT_LINE.finditer(text, doc.content_start):
+        sep = "|" if "|" in header.group(1) else ","
+        cells = [c.strip() for c in header.group(1).strip("| ").split(sep)]
+        what = next((i for i, c in enumerate(cells) if _WHAT_CELL.match(c)), None)
+        who = next((i for i, c in enumerate(cells) if _WHO_CELL.match(c)), None)
+        if what is None or who is None:
+            continue
+        pos = header.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            values = [c.strip() for c in line.strip("| \t").split(sep)]
+            if line.strip() and re.fullmatch(r"[\s|:-]+", line):
+                pos = end + 1
+                continue  # the rule under a markdown header
+            if len(values) != len(cells) or not values[what]:
+                break
+            assignee, _ = _subject(values[who] + " ", names, by_first)  # a first name alone, too
+            item = item_of(items, pos)
+            evidence = [doc.evidence(pos, end)]
+            out.append(
+                ActionFact(text=values[what], assignee=assignee, item=item.number if item else None, evidence=evidence)
+            )
+            pos = end + 1
+    return out
 
 
 def _first_name_index(names: list[str]) -> dict[str, str | None]:

@@ -37,6 +37,8 @@ _NOT_HELD = re.compile(
     r"anslag|nedtag|justera|förvaringsplats|ansökan|bevis|utlysning|beslut den)(?:\W+\w+){0,2}\W*$",
     re.IGNORECASE,
 )
+# what may stand before a date that opens a header line: nothing, or "Måndagen den"
+_WEEKDAY_ONLY = re.compile(r"\s*(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+(?:den\s+)?)?", re.IGNORECASE)
 _HELD_LABELS = re.compile(
     r"(?:Dag och tid|Tid och plats|Plats och tid|Tid och dag|Sammanträdesdatum|Mötesdatum|Datum och tid|"
     r"Dag|Tid)\s*:?[^\n]{0,80}$",
@@ -72,10 +74,10 @@ def meeting_date(doc: Doc, dates: list[DateMention]) -> tuple[DateMention | None
                 score -= 1
         elif _is_title_line(line_before) and d.start < doc.content_start + _HEADER_CHARS:
             score = 4
-        elif d.start < doc.content_start + 400 and not line_before.strip():
+        elif d.start < doc.content_start + 400 and _WEEKDAY_ONLY.fullmatch(line_before):
             line_end = text.find("\n", d.end)
             rest = text[d.end : line_end if line_end >= 0 else len(text)].strip()
-            if len(rest) <= 40 and not re.search(r"[.!?]\s+[A-ZÅÄÖ]", rest):
+            if len(rest) <= 60 and not re.search(r"[a-zåäö]{2}[.!?]\s+[A-ZÅÄÖ]", rest):
                 score = 3  # a date opening a line at the top: alone, or with a time or a place
         elif d.start < doc.content_start and _BODY_WORDS.search(line_before):
             score = 3

@@ -70,6 +70,11 @@ def name_runs(doc: Doc, tokens: list[Token], relaxed_start: set[int] | None = No
                 parts.append(tok.text)
                 k += 1
                 continue
+            initial = _middle_initial(tokens, k) if surnames == 0 else 0
+            if initial:  # "Anna B. Svensson"
+                parts.append(tok.text + ("." if initial == 2 else ""))
+                k += initial
+                continue
             kj = _joinable(tokens, k)
             word = _token_text(tokens, k, kj)
             if not is_name_token(word):
@@ -109,6 +114,17 @@ def name_runs(doc: Doc, tokens: list[Token], relaxed_start: set[int] | None = No
         runs.append(NameRun(tokens[i].start, tokens[last].end, name, i, last))
         i = k
     return runs
+
+
+def _middle_initial(tokens: list[Token], k: int) -> int:
+    """Tokens taken by a middle initial at k ('B', or 'B' '.') when a surname follows; else 0."""
+    if len(tokens[k].text) != 1 or not tokens[k].text.isupper():
+        return 0
+    taken = 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else 1
+    after = k + taken
+    if after < len(tokens) and not tokens[after].newline_before and is_name_token(tokens[after].text):
+        return taken
+    return 0
 
 
 _ADJECTIVE_ENDINGS = ("ell", "al", "isk", "iv", "ig", "lig", "är", "ör")

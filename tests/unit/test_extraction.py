@@ -308,3 +308,24 @@ def test_date_line_with_place_decision_label_and_responsible_label() -> None:
     assert r.meeting.date == dt.date(2024, 5, 22)
     assert [d.text for d in r.decisions] == ["Nätverket ställer sig bakom förslaget om gemensam upphandling"]
     assert [(a.text, a.assignee) for a in r.actions] == [("Kostnaderna sammanställs inför hösten", "Jukka Niemi")]
+
+
+def test_middle_initials_weekday_dates_and_action_tables() -> None:
+    text = (
+        "Minnesanteckningar\nStyrgrupp för skolhälsa i Sörmland\n"
+        "Måndag 4 mars 2024 kl. 09.00–11.00, Regionhuset Nyköping\n\n"
+        "Närvarande ledamöter\nAnna B. Svensson, socialchef, Eskilstuna kommun\nGöran Lindh, Katrineholms kommun\n\n"
+        "Åtgärdslista\n| Vad | Vem | När |\n|---|---|---|\n| Ta fram lokalförslag | Göran | april |\n"
+        "| Bjuda in regionen | Anna B. Svensson | nästa möte |\n\n§ 1 Lägesrapport\nInget att rapportera.\n"
+    )
+    r = extract_text(text)
+    assert r.meeting.date == dt.date(2024, 3, 4)
+    assert [(p.name, p.affiliation) for p in r.people] == [
+        ("Anna B. Svensson", "Eskilstuna"),
+        ("Göran Lindh", "Katrineholm"),
+    ]
+    assert [(a.text, a.assignee) for a in r.actions] == [
+        ("Ta fram lokalförslag", "Göran Lindh"),
+        ("Bjuda in regionen", "Anna B. Svensson"),
+    ]
+    assert r.actions[0].evidence[0].quote.startswith("| Ta fram lokalförslag")
