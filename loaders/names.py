@@ -70,7 +70,7 @@ def name_runs(doc: Doc, tokens: list[Token], relaxed_start: set[int] | None = No
                 parts.append(tok.text)
                 k += 1
                 continue
-            initial = _middle_initial(tokens, k) if surnames == 0 else 0
+            initial = _middle_initial(tokens, k) if surnames == 0 and len(tok.text) == 1 else 0
             if initial:  # "Anna B. Svensson"
                 parts.append(tok.text + ("." if initial == 2 else ""))
                 k += initial

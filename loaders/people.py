@@ -266,7 +266,7 @@ class PeopleFinder:
                 depth = max(0, depth - 1)
                 segments.append([])
                 continue
-            if depth == 0 and _is_separator(words, i):
+            if depth == 0 and tok.text in _SEPARATORS and _is_separator(words, i):
                 segments.append([])
                 continue
             segments[-1].append(tok)
@@ -546,7 +546,10 @@ def _is_separator(tokens: list[Token], i: int) -> bool:
     text = tokens[i].text
     if text == "/" and 0 < i < len(tokens) - 1:
         return not (tokens[i - 1].text.isupper() and tokens[i + 1].text.isupper())
-    return text in {",", ";", "/", "|"}
+    return text in _SEPARATORS
+
+
+_SEPARATORS = frozenset({",", ";", "/", "|"})
 
 
 def _separator(chunk: list[Token]) -> Token:
@@ -565,7 +568,7 @@ def _split_chunks(tokens: list[Token]) -> list[list[Token]]:
             depth += 1
         elif tok.text == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and _is_separator(tokens, i):
+        if depth == 0 and tok.text in _SEPARATORS and _is_separator(tokens, i):
             chunks.append([])
             continue
         if depth == 0 and tok.text == "samt":
