@@ -92,7 +92,8 @@ _TITLE = (
     r"|är|har|ska|kan|kommer|var|blir|och\s+[a-zåäö]+(?:de|r))\b|[.,;:()\n]|$)"
 )
 # "avdelningen Hälsa och välfärd": a named unit of an organisation.
-_UNIT = re.compile(rf"\b(?:avdelningen|enheten|förvaltningen|sektionen|staben|kansliet)\s+(?P<unit>{_TITLE})")
+_UNIT_NOUNS = ("avdelningen", "enheten", "förvaltningen", "sektionen", "staben", "kansliet")
+_UNIT = re.compile(rf"\b(?:{'|'.join(_UNIT_NOUNS)})\s+(?P<unit>{_TITLE})")
 # Nouns naming a work whose title may follow: "studien X", "samverkansdokumentet X".
 _WORK_NOUNS = (
     "studien",
@@ -274,7 +275,7 @@ def find_organizations(
                 orgs.add(known_ref, p.affiliation, ev, ref=known_ref, kind=ref.organizations[known_ref].kind)
             else:
                 orgs.add(fold(p.affiliation), p.affiliation, ev, kind=p.affiliation_kind)
-    for m in _UNIT.finditer(doc.text, doc.content_start):
+    for m in anchored(_UNIT, _UNIT_NOUNS, doc.text, doc.content_start):
         name = m.group("unit")
         if doc.hit_covering(m.start("unit"), m.end()) or _excluded(name_spans, m.start(), m.end()):
             continue

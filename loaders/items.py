@@ -39,7 +39,7 @@ _WHO_CELL = re.compile(r"(?i)^(?:vem|ansvarig(?:a)?|ansv\.?)$")
 _WHO_WORD = re.compile(r"(?i)\b(?:vem|ansv)")
 _SHORT_LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]{2,80})$")
 # "Beslut: Nätverket ställer sig bakom förslaget."
-_DECISION_LABEL = re.compile(r"(?m)(?:^|(?<=[.:]\s))[ \t]*Beslut\s*:\s*(?=[A-ZÅÄÖa-zåäö])")
+_DECISION_LABEL = re.compile(r"Beslut\s*:\s*(?=[A-ZÅÄÖa-zåäö])")
 # "Planeringsgruppen uppmanar ...": a body as the subject of an action
 _BODY_SUBJECT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:gruppen|nätverket|rådet|utskottet|styrelsen|ledningen)\s+")
 # "Nationella konferenser: Erika kommer att ...": a run-in heading before the sentence proper
@@ -163,7 +163,9 @@ def find_decisions(doc: Doc, items: list[ItemSpan], people_names: Sequence[str] 
             pos = _clause_end(text, start)
             add(start, pos)
     for m in _DECISION_LABEL.finditer(text, doc.content_start):
-        add(m.end(), _clause_end(text, m.end()))
+        before = text[max(0, m.start() - 2) : m.start()]
+        if m.start() == 0 or before.endswith("\n") or before in {". ", ": "} or not before.strip(" \t"):
+            add(m.end(), _clause_end(text, m.end()))  # the label opens a line or follows a sentence
     for m in _ATT_SENTENCE.finditer(text, doc.content_start):
         start = text.find("att", m.start())
         if any(abs(start - s) < 3 for s in found):
