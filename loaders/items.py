@@ -36,7 +36,8 @@ _RESPONSIBLE = re.compile(r"\s*(?:Ansvariga?|Ansv\.?|Vem)\s*:\s*")
 # "Vad | Vem | När", "Åtgärd, Ansvarig, Klart": the header of an action table
 _WHAT_CELL = re.compile(r"(?i)^(?:vad|åtgärd(?:er)?|aktivitet(?:er)?|uppgift(?:er)?|uppdrag|att göra)$")
 _WHO_CELL = re.compile(r"(?i)^(?:vem|ansvarig(?:a)?|ansv\.?)$")
-_WHO_WORD = re.compile(r"(?i)\b(?:vem|ansv)")
+# a who-cell between separators or line ends: cheap test for whether a document has an action table
+_WHO_WORD = re.compile(r"(?im)(?:^|[|,])[ \t]*(?:vem|ansvariga?|ansv\.?)[ \t]*(?:[|,]|$)")
 _SHORT_LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]{2,80})$")
 # "Beslut: Nätverket ställer sig bakom förslaget."
 _DECISION_LABEL = re.compile(r"Beslut\s*:\s*(?=[A-ZÅÄÖa-zåäö])")
