@@ -315,6 +315,8 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
 
     def target(raw: str) -> str | None:
         raw = re.sub(r"\s+", " ", raw).strip(" .,:")
+        # "på nästa möte med socialcheferna": the body is the one met
+        raw = re.sub(r"^(?:nästa|kommande)\s+(?:möte|mötet|träff)\s+(?:med|i|för)\s+", "", raw)
         if " till " in raw:  # "... som finns i länet till IFO-cheferna": the body may follow the last "till"
             found = body_named(raw.rsplit(" till ", 1)[1])
             if found:

@@ -329,3 +329,22 @@ def test_middle_initials_weekday_dates_and_action_tables() -> None:
         ("Bjuda in regionen", "Anna B. Svensson"),
     ]
     assert r.actions[0].evidence[0].quote.startswith("| Ta fram lokalförslag")
+
+
+def test_dash_separated_entries_note_taker_and_a_question_for_the_next_meeting_with_a_body() -> None:
+    text = (
+        "Minnesanteckningar RSS-nätverket Kalmar län 2023-11-08\n\nNärvarande:\n"
+        "Lotta Hedberg – Kalmar kommun (ordf)\nNiklas Jönsson – Västervik, niklas.jonsson@vastervik.se\n\n"
+        "1. Kunskapsstyrning\nNätverket beslutade att ta upp frågan på nästa möte med socialcheferna.\n"
+        "Lotta tar med sig frågan om gemensam utbildning till Socialchefsnätverket.\n\n"
+        "Vid anteckningarna: Niklas Jönsson\n"
+    )
+    r = extract_text(text)
+    assert [(p.name, p.affiliation, p.roles) for p in r.people] == [
+        ("Lotta Hedberg", "Kalmar", ["chair", "present"]),
+        ("Niklas Jönsson", "Västervik", ["present", "secretary"]),
+    ]
+    assert [(h.question, h.to) for h in r.handoffs] == [
+        ("Kunskapsstyrning", "Socialchefsnätverket"),
+        ("gemensam utbildning", "Socialchefsnätverket"),
+    ]
