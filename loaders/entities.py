@@ -75,7 +75,8 @@ _GROUP_PREFIXES = (
 _NOT_BODIES = re.compile(
     r"^(?:arbets(?:grupp|gruppen)|grupp(?:en)?|personalgrupp(?:en)?|målgrupp(?:en)?|nätverk(?:et)?|"
     r"samråd(?:et)?|rådet|råd|styrelsen?s?|ledamöter|kommunalråd|regionråd|kulturrådet|"
-    r"brottsförebyggande rådet|forum|socialstyrelsen|rikspolisstyrelsen|institutionsstyrelse)$",
+    r"brottsförebyggande rådet|forum|socialstyrelsen|rikspolisstyrelsen|institutionsstyrelse|"
+    r"(?:länets|regionens|kommunens|kommunernas|landets|våra|andra|olika|flera)\s+nätverk(?:et|en)?)$",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ][A-ZÅÄÖ0-9]{2,6}(?:-[A-ZÅÄÖa-zåäö0-9]+)?(?![\w-])")

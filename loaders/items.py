@@ -71,7 +71,10 @@ _HANDOFF_BOARD = re.compile(
     r"|underlag\s+till\s+beslut\s+i\s+(?P<to4>[\wåäö]+)\s+om\s+(?P<q4>[^.]{3,120})"
     r"|kommer\s+att\s+återges\s+för\s+(?P<to5>[^.,\n]{3,60}?)(?=\s+den\b|[.,\n]))"
 )
-_QUESTION_BEFORE = re.compile(r"(?:väckte|lyfte|tog upp|ställde)\s+frågan\s+(?P<q>om\s+[^.?]{3,160})")
+_QUESTION_BEFORE = re.compile(
+    r"(?:väckte|lyfte|tog upp|ställde|(?:har|hade)\s+(?:väckt|lyft|tagit upp|ställt))"
+    r"\s+frågan\s+(?P<q>om\s+[^.?]{3,160})"
+)
 
 
 @dataclass
@@ -197,6 +200,13 @@ def _passive_subject_start(text: str, s_start: int, verb: int, people_names: Seq
 
 
 def _clause_end(text: str, start: int) -> int:
+    """End of an att-clause; a trailing ', samt' before the next clause is not part of it."""
+    end = _clause_stop(text, start)
+    m = re.search(r",?\s+(?:samt|och)\s*$", text[start:end])
+    return start + m.start() if m else end
+
+
+def _clause_stop(text: str, start: int) -> int:
     m = re.search(r"\.(?:\s|$)|\n\s*\n|\n(?=\s*(?:att\s|\d+[.\s]))", text[start:])
     return start + (m.start() if m else min(len(text) - start, 400))
 
@@ -315,8 +325,9 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
 
     def target(raw: str) -> str | None:
         raw = re.sub(r"\s+", " ", raw).strip(" .,:")
-        # "på nästa möte med socialcheferna": the body is the one met
+        # "på nästa möte med socialcheferna", "på Socialchefsnätverkets möte i oktober": the body that meets
         raw = re.sub(r"^(?:nästa|kommande)\s+(?:möte|mötet|träff)\s+(?:med|i|för)\s+", "", raw)
+        raw = re.sub(r"(?<=[a-zåäö]{3})s\s+(?:nästa\s+)?(?:möte|sammanträde|träff)\b.*$", "", raw)
         if " till " in raw:  # "... som finns i länet till IFO-cheferna": the body may follow the last "till"
             found = body_named(raw.rsplit(" till ", 1)[1])
             if found:

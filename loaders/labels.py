@@ -152,6 +152,21 @@ _COLON_ONLY = {k.casefold() for k in _COLON_ROLE_LABELS}
 _FIELDS = {k.casefold() for k in _FIELD_LABELS}
 
 
+# document-type words ("Minnesanteckningar") head titles too, so they count only with a colon
+_ONE_WORD_LABELS = frozenset(
+    label.casefold() for label in [*_ROLE_LABELS, *_STOP_LABELS, *_FIELD_LABELS] if " " not in label
+)
+
+
+def starts_with_label_word(line: str) -> bool:
+    """'Sammanträdesdatum 2022-09-13', 'Justerare Eva Borg': a line opened by a field or list label."""
+    words = line.split(maxsplit=1)
+    return bool(words) and (
+        words[0].rstrip(":").casefold() in _ONE_WORD_LABELS
+        or (words[0].endswith(":") and words[0].rstrip(":").casefold() in _COLON_ONLY)
+    )
+
+
 def find_labels(text: str, start: int = 0) -> list[Label]:
     """Labels that head a list or field: capitalised, and followed by a colon, a name or a line end."""
     out: list[Label] = []

@@ -7,7 +7,7 @@ from collections import Counter
 
 from samkarta.loaders.dates import DateMention, document_year, find_dates
 from samkarta.loaders.doc import Doc
-from samkarta.loaders.labels import find_labels
+from samkarta.loaders.labels import find_labels, starts_with_label_word
 from samkarta.loaders.model import EntityFact, MeetingFact, PersonFact
 from samkarta.reference import load_reference
 
@@ -130,7 +130,7 @@ def meeting_body(doc: Doc, networks: list[EntityFact]) -> tuple[str | None, int,
         line = text[line_start:line_end]
         if re.match(r"\s*(?:#+\s*)?(?:\d+[.)]|§)\s", line):
             break  # the agenda has started: no title after this
-        if _BODY_WORDS.search(line) and not re.match(r"\s*(?:Datum|Tid|Plats|Närvarande)\b", line):
+        if _BODY_WORDS.search(line) and not starts_with_label_word(line):
             value = _cut_title(doc, line_start, line_end)
             if value and value[0] and _BODY_WORDS.search(value[0]):
                 return value

@@ -348,3 +348,23 @@ def test_dash_separated_entries_note_taker_and_a_question_for_the_next_meeting_w
         ("Kunskapsstyrning", "Socialchefsnätverket"),
         ("gemensam utbildning", "Socialchefsnätverket"),
     ]
+
+
+def test_protocol_with_a_dated_field_line_clause_lists_and_a_body_meeting_as_target() -> None:
+    text = (
+        "PROTOKOLL\nSammanträdesdatum 2022-09-13\n\nLedningsgruppen för Barn och unga i Gävleborg\n\n"
+        "Beslutande\nKristina Mattsson, Sandviken, ordförande\nJohan Lundqvist, Hudiksvall\n\n"
+        "§ 21 Samverkansöverenskommelse\nBeslut\nLedningsgruppen beslutar\n"
+        "att godkänna förslaget till överenskommelse, samt\n"
+        "att uppdra åt Johan Lundqvist att sammanställa synpunkter.\n\n"
+        "§ 22 Information från länets nätverk\nIFO-chefsnätverket har lyft frågan om placeringskostnader. "
+        "Frågan tas upp på Socialchefsnätverkets möte i oktober.\n"
+    )
+    r = extract_text(text)
+    assert r.meeting.body == "Ledningsgruppen för Barn och unga i Gävleborg"
+    assert {n.name for n in r.networks} == {"Ledningsgruppen för Barn och unga i Gävleborg", "IFO-chefsnätverket"}
+    assert [d.text for d in r.decisions] == [
+        "att godkänna förslaget till överenskommelse",
+        "att uppdra åt Johan Lundqvist att sammanställa synpunkter",
+    ]
+    assert [(h.question, h.to) for h in r.handoffs] == [("om placeringskostnader", "Socialchefsnätverket")]
