@@ -39,6 +39,7 @@ _WHO_CELL = re.compile(r"(?i)^(?:vem|ansvarig(?:a)?|ansv\.?)$")
 # a who-cell between separators or line ends: cheap test for whether a document has an action table
 _WHO_WORD = re.compile(r"(?im)(?:^|[|,])[ \t]*(?:vem|ansvariga?|ansv\.?)[ \t]*(?:[|,]|$)")
 _SHORT_LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]{2,80})$")
+_BULLETS = "•▪◦‣*–- \t"
 # "Beslut: Nätverket ställer sig bakom förslaget."
 _DECISION_LABEL = re.compile(r"Beslut\s*:\s*(?=[A-ZÅÄÖa-zåäö])")
 # "Planeringsgruppen uppmanar ...": a body as the subject of an action
@@ -135,7 +136,7 @@ def agenda_facts(doc: Doc, items: list[ItemSpan]) -> list[AgendaItemFact]:
 
 
 def _sentence_text(doc: Doc, start: int, end: int) -> str:
-    return squash(doc.text[start:end]).strip(" .")
+    return squash(doc.text[start:end]).lstrip(_BULLETS).strip(" .")
 
 
 def find_decisions(doc: Doc, items: list[ItemSpan], people_names: Sequence[str] = ()) -> list[DecisionFact]:
@@ -167,9 +168,9 @@ def find_decisions(doc: Doc, items: list[ItemSpan], people_names: Sequence[str] 
             pos = _clause_end(text, start)
             add(start, pos)
     for m in _DECISION_LABEL.finditer(text, doc.content_start):
-        before = text[max(0, m.start() - 2) : m.start()]
-        if m.start() == 0 or before.endswith("\n") or before in {". ", ": "} or not before.strip(" \t"):
-            add(m.end(), _clause_end(text, m.end()))  # the label opens a line or follows a sentence
+        line_head = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if not line_head.strip(_BULLETS) or text[max(0, m.start() - 2) : m.start()] in {". ", ": "}:
+            add(m.end(), _clause_end(text, m.end()))  # the label opens a line (or bullet) or follows a sentence
     for m in _ATT_SENTENCE.finditer(text, doc.content_start):
         start = text.find("att", m.start())
         if any(abs(start - s) < 3 for s in found):
@@ -247,7 +248,7 @@ def find_actions(
             item = item_of(items, s_start)
             actions.append(
                 ActionFact(
-                    text=squash(sentence).strip(" ."),
+                    text=squash(sentence).lstrip(_BULLETS).strip(" ."),
                     assignee=assignee,
                     item=item.number if item else None,
                     evidence=[doc.evidence(s_start, s_end)],

@@ -23,6 +23,9 @@ _DOC_TYPE = re.compile(
     r"(?:med|i)?\s+",
     re.IGNORECASE,
 )
+_DOC_TYPE_SET_OFF = re.compile(
+    r"\s*(?:(?:minnes|mötes|sammanträdes)?anteckningar|protokoll|referat)\s*[,:–-]\s*", re.IGNORECASE
+)
 _INTRO = re.compile(
     r"\b(?:(?:[Mm]innes|[Mm]ötes)?[Aa]nteckningar|[Pp]rotokoll)\s+(?:från|fört vid|förda vid|vid)\s+"
     r"(?:(?:sammanträde|möte|mötet)\s+(?:med|i)\s+)?|\bsammanträde\s+med\s+|\bhölls\s+",
@@ -130,6 +133,8 @@ def meeting_body(doc: Doc, networks: list[EntityFact]) -> tuple[str | None, int,
         line = text[line_start:line_end]
         if re.match(r"\s*(?:#+\s*)?(?:\d+[.)]|§)\s", line):
             break  # the agenda has started: no title after this
+        if re.match(r"[•▪◦‣*–-]\s", line):
+            break  # a bullet list has started: the header is over
         if _BODY_WORDS.search(line) and not starts_with_label_word(line):
             value = _cut_title(doc, line_start, line_end)
             if value and value[0] and _BODY_WORDS.search(value[0]):
@@ -164,6 +169,9 @@ def _header_lines(doc: Doc) -> list[tuple[int, int]]:
 def _cut_title(doc: Doc, start: int, end: int, sentence: bool = False) -> tuple[str, int, int] | None:
     """Trim a title to the body's name: drop document-type words, dates, labels, page numbers."""
     text = doc.text
+    # "Minnesanteckningar, Länsgruppen för ...": the document type set off by a comma or dash
+    typed = _DOC_TYPE_SET_OFF.match(text, start, end)
+    start = typed.end() if typed else start
     seg = text[start:end]
     cut = len(seg)
     for pattern in (r"\n", r"\(\d+\)", r"\s\d+\s+(?=[A-ZÅÄÖ])", r"\s\d{1,3}$", r",", r"\bkl\b", r"\s[-–]\s*$"):

@@ -37,7 +37,10 @@ _CHAIR_BEFORE = re.compile(r"(?<![Vv]ice )\bordförande\s*$")
 _ROLE_WORDS: dict[str, tuple[Role, ...]] = {
     "ordf": ("chair",),
     "ordförande": ("chair",),
+    "mötesordförande": ("chair",),
+    "sammankallande": ("chair",),
     "sekreterare": ("secretary",),
+    "mötessekreterare": ("secretary",),
     "sekr": ("secretary",),
 }
 _MAX_LINE_ENTRY_TOKENS = 16
@@ -188,6 +191,8 @@ class PeopleFinder:
         tokens = self.doc.tokens(start, end)
         if len(tokens) > _MAX_LINE_ENTRY_TOKENS:
             return False
+        group = _group_prefix(self.doc, tokens)
+        tokens = tokens[group[1] :] if group else tokens
         # a sentence about someone ("Kim Berg berättar om ...") is not an entry: entries have few
         # lower-case words outside parentheses (titles, "och", "punkt 3")
         depth = 0
@@ -208,7 +213,16 @@ class PeopleFinder:
         current: list[Person] = []
         tails: list[list[Token]] = []
         previous_had_tail = False
+        group: Hit | None = None  # "Ljusdal: Anna Berg, Kalle Nyström": a place heading the line's names
+        grouped: dict[str, Hit] = {}
         for chunk in chunks:
+            if chunk[0].newline_before or chunk is chunks[0]:
+                group = None
+            prefix = _group_prefix(self.doc, chunk)
+            if prefix:
+                group, chunk = prefix[0], chunk[prefix[1] :]
+                if not chunk:
+                    continue
             # in an attendance list an entry starts with its name, known given name or not
             relaxed = (
                 {0}
@@ -234,11 +248,15 @@ class PeopleFinder:
                 stop = runs[r_idx + 1].first_index if r_idx + 1 < len(runs) else len(chunk)
                 person = self.add(run.name, run.start, run.end, label.roles)
                 current.append(person)
+                if group is not None:
+                    grouped[person.name] = group
                 tails.append(chunk[run.last_index + 1 : stop])
                 if r_idx > 0 and r_idx in shared_with_previous:
                     tails[-2].append(Token(-1, -1, "&", False))  # marker: share the next affiliation
         for person, tail in zip(current, tails, strict=True):
             self._apply_tail(person, tail)
+            if person.affiliation is None and person.name in grouped:
+                person.affiliation = grouped[person.name]
         for i, (person, tail) in enumerate(zip(current, tails, strict=True)):
             if tail and tail[-1].text == "&" and person.affiliation is None and i + 1 < len(current):
                 person.affiliation = current[i + 1].affiliation
@@ -539,6 +557,19 @@ _TABLE_HEADER_WORDS = frozenset(
 def _is_table_header(line: str) -> bool:
     words = [w for w in re.split(r"[\s,;|/]+", line.casefold()) if w]
     return bool(words) and all(w in _TABLE_HEADER_WORDS for w in words)
+
+
+def _group_prefix(doc: Doc, tokens: list[Token]) -> tuple[Hit, int] | None:
+    """'Region Gävleborg: Per Olsson': a place or organisation and a colon before the names; the hit and
+    the index of the first token after the colon."""
+    for i, tok in enumerate(tokens[:5]):
+        if tok.text == ":":
+            if i == 0 or i + 1 >= len(tokens):
+                return None
+            hit = doc.hit_covering(tokens[0].start, tokens[0].end)
+            whole = hit is not None and hit.start == tokens[0].start and hit.end >= tokens[i - 1].end
+            return (hit, i + 1) if whole and hit.kind in ("municipality", "organization") else None
+    return None
 
 
 def _is_separator(tokens: list[Token], i: int) -> bool:

@@ -368,3 +368,25 @@ def test_protocol_with_a_dated_field_line_clause_lists_and_a_body_meeting_as_tar
         "att uppdra åt Johan Lundqvist att sammanställa synpunkter",
     ]
     assert [(h.question, h.to) for h in r.handoffs] == [("om placeringskostnader", "Socialchefsnätverket")]
+
+
+def test_places_heading_names_bullets_and_a_comma_after_the_document_type() -> None:
+    text = (
+        "Minnesanteckningar, Länsgruppen för äldreomsorg Gävleborg, 2023-02-15\n\nNärvarande:\n"
+        "Ljusdal: Anna Berg, Kalle Nyström\nGävle: Maria Ek\nRegion Gävleborg: Per Olsson (sammankallande)\n\n"
+        "• Anna informerade om läget i Ljusdal.\n"
+        "• Per Olsson tar fram ett förslag till gemensam utbildning till nästa möte.\n"
+        "• Beslut: Gruppen ställer sig bakom förslaget från Gävle.\n"
+    )
+    r = extract_text(text)
+    assert r.meeting.body == "Länsgruppen för äldreomsorg Gävleborg"
+    assert [(p.name, p.affiliation, p.roles) for p in r.people] == [
+        ("Anna Berg", "Ljusdal", ["present", "presenter"]),
+        ("Kalle Nyström", "Ljusdal", ["present"]),
+        ("Maria Ek", "Gävle", ["present"]),
+        ("Per Olsson", "Region Gävleborg", ["chair", "present"]),
+    ]
+    assert [d.text for d in r.decisions] == ["Gruppen ställer sig bakom förslaget från Gävle"]
+    assert [(a.text, a.assignee) for a in r.actions] == [
+        ("Per Olsson tar fram ett förslag till gemensam utbildning till nästa möte", "Per Olsson")
+    ]
