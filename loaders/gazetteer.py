@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from samkarta.loaders.lexicon import is_given_name
 from samkarta.reference import Reference, load_reference
@@ -90,21 +91,24 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Hit]:
         """Longest non-overlapping matches, including genitive forms ("Faluns", "SKL:s")."""
-        tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
         hits: list[Hit] = []
         firsts = self.first_tokens_folded
-        i = 0
-        while i < len(tokens):
-            word = tokens[i][2].casefold()
+        consumed = 0
+        # tokens are materialised only around candidate first words: most words start no name
+        for m in TOKEN.finditer(text):
+            if m.start() < consumed:
+                continue
+            word = m.group(0).casefold()
             if word not in firsts and word.removesuffix(":s").removesuffix("s") not in firsts:
-                i += 1
                 continue
-            hit = self._match_at(text, tokens, i)
-            if hit is None:
-                i += 1
-                continue
-            hits.append(hit[0])
-            i = hit[1]
+            window = [(m.start(), m.end(), m.group(0))]
+            window.extend(
+                (t.start(), t.end(), t.group(0)) for t in islice(TOKEN.finditer(text, m.end()), self.max_tokens - 1)
+            )
+            hit = self._match_at(text, window, 0)
+            if hit is not None:
+                hits.append(hit[0])
+                consumed = window[hit[1] - 1][1]
         return hits
 
     def _match_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[Hit, int] | None:
