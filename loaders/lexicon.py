@@ -126,8 +126,27 @@ MONTHS = {
 
 _LOWER = "a-zåäöéèüøæáíóúýçñ'´"
 NAME_TOKEN = rf"[A-ZÅÄÖÉÈÜØÆÁÍÓÚ][{_LOWER}]+(?:[A-ZÅÄÖ][{_LOWER}]+)?(?:-[A-ZÅÄÖÉa-zåäöé][{_LOWER}]+)?"
-# Street and place words are never surnames ("Anders Personsgatan 8").
-_PLACE_SUFFIXES = ("gatan", "vägen", "gränd", "torget", "stigen", "backen", "platsen", "allén", "leden", "huset")
+# Street, place and office words are never surnames ("Anders Personsgatan 8", "Kiel Europa Direktkontor").
+_PLACE_SUFFIXES = (
+    "gatan",
+    "vägen",
+    "gränd",
+    "torget",
+    "stigen",
+    "backen",
+    "platsen",
+    "allén",
+    "leden",
+    "huset",
+    "kontor",
+    "kontoret",
+    "centrum",
+    "center",
+    "förbund",
+    "förbundet",
+    "kansliet",
+    "byrån",
+)
 _NAME_TOKEN_RE = re.compile(NAME_TOKEN + r"$")
 
 

@@ -369,6 +369,9 @@ class PeopleFinder:
             for run in runs:
                 if self._in_list(run.start, run.end):
                     continue  # read (with its tail) by read_lists
+                after_i = run.first_index > 0 and tokens[run.first_index - 1].text == "i"
+                if after_i and fold(run.name) not in self.people:
+                    continue  # "i Kiel Europa ...": 'i' is followed by places, not people
                 person = self.add(run.name, run.start, run.end)
                 self._context_roles(person, tokens, run.first_index, run.last_index, s_start)
                 if person.affiliation is None:  # a list's affiliation wins; text fills a gap

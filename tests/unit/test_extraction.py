@@ -390,3 +390,12 @@ def test_places_heading_names_bullets_and_a_comma_after_the_document_type() -> N
     assert [(a.text, a.assignee) for a in r.actions] == [
         ("Per Olsson tar fram ett förslag till gemensam utbildning till nästa möte", "Per Olsson")
     ]
+
+
+def test_places_and_offices_are_not_people() -> None:
+    text = (
+        "Minnesanteckningar\n\nStyrelsen för Kommunförbundet Norrbotten 2024-06-11\n\n1. Internationellt\n\n"
+        "Ett gemensamt möte hölls i Kiel Europa Direktkontor i Luleå. Vi besökte också Anders Personsgatan 8. "
+        "Styrelsen tackade Karin Lövgren för arbetet.\n"
+    )
+    assert [p.name for p in extract_text(text).people] == ["Karin Lövgren"]
