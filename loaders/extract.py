@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from samkarta.loaders.doc import Doc
@@ -28,6 +29,10 @@ def extract_text(text: str, source: SourceInfo | None = None) -> Extraction:
     networks = find_networks(doc, meeting.body, body_span, {o.name for o in orgs})
     if meeting.body is None and networks:
         meeting = read_meeting(doc, networks, people)
+    employer = _organisation_body(meeting.body)
+    if employer:
+        finder.staff_of(employer)
+        people = finder.facts()
     items = find_items(doc)
     excluded = {o.name for o in orgs} | {n.name for n in networks} | {p.name for p in people}
     projects = find_projects(
@@ -50,6 +55,15 @@ def extract_text(text: str, source: SourceInfo | None = None) -> Extraction:
         actions=actions,
         handoffs=handoffs,
     )
+
+
+def _organisation_body(body: str | None) -> str | None:
+    """The organisation whose own minutes these are ('Samordningsförbundet X', 'Styrelsen för
+    Kommunförbundet Y'), or None for networks and groups, whose 'others present' are guests."""
+    if not body:
+        return None
+    m = re.search(r"\b[A-ZÅÄÖ][\wåäö-]*förbund(?:et)?(?:\s+[A-ZÅÄÖ][\wåäö-]+)+", body)
+    return m.group(0) if m else None
 
 
 def extract_source(src: SourceText) -> Extraction:

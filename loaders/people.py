@@ -44,6 +44,9 @@ _ROLE_WORDS: dict[str, tuple[Role, ...]] = {
     "sekr": ("secretary",),
 }
 _MAX_LINE_ENTRY_TOKENS = 16
+_STAFF_LABELS = frozenset(
+    {"tjänstemän", "närvarande tjänstemän", "övriga närvarande", "övriga deltagande", "övriga deltagare", "övriga"}
+)
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Person:
     title: str | None = None
     party: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    staff: bool = False  # listed among the officials ("Tjänstemän", "Övriga närvarande")
 
     def to_fact(self) -> PersonFact:
         roles = set(self.roles)
@@ -247,6 +251,7 @@ class PeopleFinder:
             for r_idx, run in enumerate(runs):
                 stop = runs[r_idx + 1].first_index if r_idx + 1 < len(runs) else len(chunk)
                 person = self.add(run.name, run.start, run.end, label.roles)
+                person.staff = person.staff or label.name.casefold() in _STAFF_LABELS
                 current.append(person)
                 if group is not None:
                     grouped[person.name] = group
@@ -536,6 +541,13 @@ class PeopleFinder:
             if not tokens[k].text[:1].islower():
                 return False
         return False
+
+    def staff_of(self, body: str) -> None:
+        """Officials listed in an organisation's own minutes without an employer work for it: the
+        förbundschef and ekonom in a samordningsförbund's protocol."""
+        for person in self.people.values():
+            if person.staff and person.affiliation is None:
+                person.affiliation, person.affiliation_kind = body, "organization"
 
     def facts(self) -> list[PersonFact]:
         return [p.to_fact() for p in self.people.values()]

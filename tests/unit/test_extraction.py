@@ -399,3 +399,25 @@ def test_places_and_offices_are_not_people() -> None:
         "Styrelsen tackade Karin Lövgren för arbetet.\n"
     )
     assert [p.name for p in extract_text(text).people] == ["Karin Lövgren"]
+
+
+def test_officials_in_an_organisations_own_protocol_work_for_it() -> None:
+    protocol = (
+        "Protokoll fört vid sammanträde med styrelsen för Samordningsförbundet Västra Mälardalen\n\n"
+        "Tid: 14 mars 2024\n\nLedamöter\nAnders Holm (S), ordförande, Köpings kommun\nLars Ek (C)\n\n"
+        "Tjänstemän\nHelena Wall, förbundschef\nJan Persson, sekreterare\n\n§ 12 Val av justerare\n"
+        "Lars Ek utses att justera protokollet.\n"
+    )
+    people = {p.name: p.affiliation for p in extract_text(protocol).people}
+    assert people == {
+        "Anders Holm": "Köping",
+        "Lars Ek": None,  # a member, not an official
+        "Helena Wall": "Samordningsförbundet Västra Mälardalen",
+        "Jan Persson": "Samordningsförbundet Västra Mälardalen",
+    }
+    network = (
+        "Minnesanteckningar\n\nIFO-chefsnätverket i Västmanland 2024-03-14\n\n"
+        "Närvarande: Eva Strand, Arboga\nÖvriga närvarande: Nils Berg\n\n1. Inledning\nMötet öppnades.\n"
+    )
+    people = {p.name: p.affiliation for p in extract_text(network).people}
+    assert people == {"Eva Strand": "Arboga", "Nils Berg": None}  # a guest of a network is nobody's employee
