@@ -254,14 +254,15 @@ def find_organizations(
     for hit in doc.hits:
         if hit.kind != "organization" or _excluded(name_spans, hit.start, hit.end):
             continue
-        if body_span[0] <= hit.start < body_span[1]:
-            continue
+        service = ref.organizations[hit.ref].kind == "joint_service"
+        if body_span[0] <= hit.start < body_span[1] and not (service and hit.start > body_span[0]):
+            continue  # the body's own name; but "Styrgrupp Barnahus X" does steer the Barnahus
         if hit.ambiguous and hit.ref not in affiliation_refs and not _abbreviation_context(doc, hit):
             continue
         key = hit.ref
         if key == "Länsstyrelsen" and specific_boards:
             key = specific_boards.most_common(1)[0][0]
-        target = services if ref.organizations[hit.ref].kind == "joint_service" else orgs
+        target = services if service else orgs
         target.add(
             key, hit.surface, partial(doc.evidence, hit.start, hit.end), ref=key, kind=ref.organizations[hit.ref].kind
         )

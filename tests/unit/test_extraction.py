@@ -421,3 +421,13 @@ def test_officials_in_an_organisations_own_protocol_work_for_it() -> None:
     )
     people = {p.name: p.affiliation for p in extract_text(network).people}
     assert people == {"Eva Strand": "Arboga", "Nils Berg": None}  # a guest of a network is nobody's employee
+
+
+def test_a_steering_group_named_after_a_joint_service_names_the_project() -> None:
+    text = (
+        "Minnesanteckningar\n\nStyrgrupp Barnahus Västmanland 2024-04-02\n\n"
+        "Närvarande: Eva Strand, Västerås\n\n1. Lägesrapport\nInget nytt.\n"
+    )
+    r = extract_text(text)
+    assert r.meeting.body == "Styrgrupp Barnahus Västmanland"
+    assert [p.name for p in r.projects] == ["Barnahus"]
