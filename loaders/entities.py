@@ -14,6 +14,7 @@ from samkarta.loaders.gazetteer import Hit
 from samkarta.loaders.labels import find_labels
 from samkarta.loaders.lexicon import COMMON_WORDS, fold, is_title
 from samkarta.loaders.model import EntityFact, Evidence, PersonFact
+from samkarta.loaders.patterns import starting_with
 from samkarta.reference import load_reference
 
 _AGENCY = re.compile(
@@ -22,6 +23,7 @@ _AGENCY = re.compile(
     r"|\bMyndigheten för [a-zåäö]+(?: och [a-zåäö]+| [a-zåäö]+){0,3}(?= \(|[,.;)]|\s+och\s+[A-ZÅÄÖ]|$)"
     r"|\bStatens [a-zåäö]+\b"
 )
+_AGENCY_ANCHOR = ("verket", "inspektionen", "yndigheten", "departementet", "ombudsmannen", "kansliet", "Statens")
 # "för X": the matter a body is for, without function words ("för att", "som", "år").
 _STOP = r"(?!(?:att|den|det|en|ett|som|år|för|i|med|om|på|till|och|arbetet|mötet|dem|sig|kommande)\b)"
 _WORD = rf"{_STOP}[a-zåäö-]+"
@@ -79,7 +81,7 @@ _NOT_BODIES = re.compile(
     r"(?:länets|regionens|kommunens|kommunernas|landets|våra|andra|olika|flera)\s+nätverk(?:et|en)?)$",
     re.IGNORECASE,
 )
-_ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ][A-ZÅÄÖ0-9]{2,6}(?:-[A-ZÅÄÖa-zåäö0-9]+)?(?![\w-])")
+_ACRONYM = starting_with("A-ZÅÄÖ", r"(?<![\w-])[A-ZÅÄÖ][A-ZÅÄÖ0-9]{2,6}(?:-[A-ZÅÄÖa-zåäö0-9]+)?(?![\w-])")
 # Administrative abbreviations that are neither projects nor bodies.
 _ADMIN_ABBREVIATIONS = frozenset(
     "EU IT KS RS KF KSAU HSL LSS SOL LVU LVM HVB SFI OCH VD SOU PDF DNR ANSLAG BEVIS NPM ST SSK HSV IFO "
@@ -283,7 +285,7 @@ def find_organizations(
             continue
         if not any(label.start == m.start("unit") for label in find_labels(doc.text[: m.end() + 2], m.start("unit"))):
             orgs.add(fold(name), name, doc.evidence(m.start("unit"), m.end()), kind="unit")
-    for m in _AGENCY.finditer(doc.text, doc.content_start):
+    for m in anchored(_AGENCY, _AGENCY_ANCHOR, doc.text, doc.content_start):
         name = m.group(0)
         if doc.hit_covering(m.start(), m.end()) or _excluded(name_spans, m.start(), m.end()):
             continue

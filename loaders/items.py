@@ -10,18 +10,21 @@ from samkarta.loaders.doc import Doc
 from samkarta.loaders.entities import network_key
 from samkarta.loaders.lexicon import fold, is_given_name
 from samkarta.loaders.model import ActionFact, AgendaItemFact, DecisionFact, EntityFact, HandoffFact
+from samkarta.loaders.patterns import starting_with
 from samkarta.loaders.text import squash
 
 _ITEM_HEADING = re.compile(
     r"(?m)^[ \t]*(?:§\s*(?P<par>\d{1,3})|(?P<num>\d{1,2})[.)]?)[ \t]+(?P<title>[A-ZÅÄÖ][^\n]{1,2000})$"
 )
-_DECISION_VERB = re.compile(r"\b(?:beslutade|beslutar|beslöt|beslutades|beslutas|besluta)\b\s*:?\s*(?:\n\s*)*(?=att\s)")
-_ATT_SENTENCE = re.compile(r"(?:(?<=\.)|(?<=\n))\s*att\s+(?=[a-zåäö])")
-_PASSIVE_DECISION = re.compile(
+_DECISION_VERB = starting_with(
+    "b", r"\b(?:beslutade|beslutar|beslöt|beslutades|beslutas|besluta)\b\s*:?\s*(?:\n\s*)*(?=att\s)"
+)
+_ATT_SENTENCE = starting_with(r"\sa", r"(?:(?<=\.)|(?<=\n))\s*att\s+(?=[a-zåäö])")
+_PASSIVE_DECISION = (
     r"\b(?:läggs|lades|lägges)\s+till\s+handlingarna|\bgodkändes\b|\bgodkänns\b|\bfastställdes\b|"
     r"\bfastställs\b|\bantogs\b|\butses\s+att\b|\butsågs\s+(?:att|till)\b|\bvaldes\s+till\b"
 )
-_PASSIVE_OR_PROPOSED = re.compile(_PASSIVE_DECISION.pattern + r"|\bföreslår\s+\w+\s+(?:att\s+)?besluta\s+att\b")
+_PASSIVE_OR_PROPOSED = starting_with("lgfauv", _PASSIVE_DECISION + r"|\bföreslår\s+\w+\s+(?:att\s+)?besluta\s+att\b")
 _PAST_REFERENCE = re.compile(r"föregående möte|sedan tidigare|tidigare beslut|har tidigare", re.IGNORECASE)
 _PERSON_ACTION = re.compile(
     r"^(?:ska|skall|tar\s+(?:även\s+)?(?:med|upp)|återkommer|bifogar|kommer\s+(?:att|på|till)|ansvarar|"
@@ -46,31 +49,35 @@ _DECISION_LABEL = re.compile(r"Beslut\s*:\s*(?=[A-ZÅÄÖa-zåäö])")
 _BODY_SUBJECT = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:gruppen|nätverket|rådet|utskottet|styrelsen|ledningen)\s+")
 # "Nationella konferenser: Erika kommer att ...": a run-in heading before the sentence proper
 _RUN_IN_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäö -]{2,40}:\s+(?=[A-ZÅÄÖ])")
-_IMPERSONAL_ACTION = re.compile(
+_IMPERSONAL_ACTION = starting_with(
+    "kstbgfuAaVvä",
     r"\bkommer\s+att\s+(?:skickas|återges|tas\s+upp|redovisas|presenteras|delges|följas\s+upp|"
     r"få\s+(?:fortsatt\s+|mer\s+|ytterligare\s+)?(?:information|återkoppling|besked|en\s+redovisning)|"
     r"genomföras|utvärderas|sammanställas|bjudas\s+in)\b|\bskickas\s+(?:ut|i|även|till)\b|"
     r"\btas\s+upp\s+(?:på|i|vid)\b|\bbifogas\b|\bgörs\s+till\b|\bförväntas\b|\buppmanades\b|"
     r"\b[Aa]vvakta\b|\bbehöver\s+utredas\b|\bkommer\s+på\s+nästa\b|\b[Vv]i\s+fortsätter\b|"
     r"\btar\s+ansvar(?:et)?\b|\bär\s+välkommen\s+tillbaka\b"
-    r"|\bblir\s+aktuell[ta]?\s+(?:på|vid)\s+(?:kommande|nästa)\b"
+    r"|\bblir\s+aktuell[ta]?\s+(?:på|vid)\s+(?:kommande|nästa)\b",
 )
 _UPPMANA = re.compile(r"^uppmana")
-_HANDOFF_TAKE = re.compile(
+_HANDOFF_TAKE = starting_with(
+    "t",
     r"\bta(?:r)?\s+(?:även\s+)?(?:med\s+(?:sig\s+)?|upp\s+)(?:denna\s+fråga|frågan|frågorna|ärendet)"
-    r"(?:\s+om\s+(?P<q>[^.]{3,160}?))?\s+(?:till|i|på|med)\s+(?P<to>[^.,;\n]{2,60})"
+    r"(?:\s+om\s+(?P<q>[^.]{3,160}?))?\s+(?:till|i|på|med)\s+(?P<to>[^.,;\n]{2,60})",
 )
-_HANDOFF_RAISED = re.compile(
+_HANDOFF_RAISED = starting_with(
+    "FfÄä",
     r"\b(?P<subj>[Ff]rågan|[Ää]rendet)(?:\s+om\s+(?P<q>[^.]{3,120}?))?\s+(?:tas|lyfts|skickas|hänskjuts|"
-    r"överlämnas)\s+(?:upp\s+|vidare\s+)?(?:på|i|vid|till)\s+(?P<to>[^.;\n]{2,80})"
+    r"överlämnas)\s+(?:upp\s+|vidare\s+)?(?:på|i|vid|till)\s+(?P<to>[^.;\n]{2,80})",
 )
 _HANDOFF_LIST = re.compile(r"(?m)^[ \t]*(?:Medskick|Frågor|Att ta med)\s+till\s+(?P<to>[^:\n]{2,60}):[ \t]*$")
-_HANDOFF_BOARD = re.compile(
+_HANDOFF_BOARD = starting_with(
+    "btfuk",
     r"\b(?:behandla\s+ärendet\s+(?:på|vid|i)\s+(?P<to1>[\wåäö]+?)s\s+sammanträde"
     r"|tas\s+upp\s+vid\s+(?P<to2>[\wåäö]+?)s\s+(?:nästa\s+)?sammanträde"
     r"|föreslår\s+(?P<to3>[\wåäö]+)\s+(?:att\s+)?besluta"
     r"|underlag\s+till\s+beslut\s+i\s+(?P<to4>[\wåäö]+)\s+om\s+(?P<q4>[^.]{3,120})"
-    r"|kommer\s+att\s+återges\s+för\s+(?P<to5>[^.,\n]{3,60}?)(?=\s+den\b|[.,\n]))"
+    r"|kommer\s+att\s+återges\s+för\s+(?P<to5>[^.,\n]{3,60}?)(?=\s+den\b|[.,\n]))",
 )
 _QUESTION_BEFORE = re.compile(
     r"(?:väckte|lyfte|tog upp|ställde|(?:har|hade)\s+(?:väckt|lyft|tagit upp|ställt))"

@@ -9,6 +9,7 @@ from samkarta.loaders.dates import DateMention, document_year, find_dates
 from samkarta.loaders.doc import Doc
 from samkarta.loaders.labels import find_labels, starts_with_label_word
 from samkarta.loaders.model import EntityFact, MeetingFact, PersonFact
+from samkarta.loaders.patterns import starting_with
 from samkarta.reference import load_reference
 
 _HEADER_CHARS = 2500
@@ -26,14 +27,16 @@ _DOC_TYPE = re.compile(
 _DOC_TYPE_SET_OFF = re.compile(
     r"\s*(?:(?:minnes|mötes|sammanträdes)?anteckningar|protokoll|referat)\s*[,:–-]\s*", re.IGNORECASE
 )
-_INTRO = re.compile(
+_INTRO = starting_with(
+    "MmAaPpsh",
     r"\b(?:(?:[Mm]innes|[Mm]ötes)?[Aa]nteckningar|[Pp]rotokoll)\s+(?:från|fört vid|förda vid|vid)\s+"
     r"(?:(?:sammanträde|möte|mötet)\s+(?:med|i)\s+)?|\bsammanträde\s+med\s+|\bhölls\s+",
 )
 _BODY_LABEL = re.compile(r"(?m)\b(?:Organ(?: och §§)?|Nätverk|Grupp|Mötesforum)\s*:\s*\n?\s*([^\n]{3,120})")
-_NEXT = re.compile(
+_NEXT = starting_with(
+    "Nn",
     r"\b[Nn]ästa\s+(?:ordinarie\s+)?[\wåäö]*(?:möte|mötet|sammanträde|sammanträdet|träff|träffen)\b"
-    r"(?:\s+(?:blir|är|äger rum|hålls))?\s*:?"
+    r"(?:\s+(?:blir|är|äger rum|hålls))?\s*:?",
 )
 _NOT_HELD = re.compile(
     r"(?:nästa|föregående|protokoll från|anteckningar från|senast|till den|fr\.o\.m|t\.o\.m|"

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from samkarta.loaders.model import Evidence
+from samkarta.loaders.patterns import starting_with
 
 _BLANKS = [
     re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|mailto:)[^)\s]*\)"),  # markdown link: keep its text
@@ -35,7 +36,9 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
 # A saved web page's list of related documents runs until its transcript starts.
 _RELATED = re.compile(r"(?ms)^[ \t]*Relevanta dokument[ \t]*$.*?^(?=[ \t]*Transkript:?[ \t]*$)")
 # a sentence ends at a full stop before a capital, a blank line, a line after a colon, or a bullet
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9§\"”])|\n\s*\n|(?<=[:;])\s*\n|\n(?=[ \t]*[•▪◦‣*–-][ \t])")
+_SENTENCE_END = starting_with(
+    r"\s", r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9§\"”])|\n\s*\n|(?<=[:;])\s*\n|\n(?=[ \t]*[•▪◦‣*–-][ \t])"
+)
 # A heading on its own line ("§ 2 Familjehem", "Övrigt") also ends a sentence: a short line with
 # no closing punctuation, followed by a line that starts like a new sentence.
 _HEADING_BREAK = re.compile(r"(?m)^([^\n]{1,60}[^\s.!?,:;])[ \t]*\n(?=[ \t]*[A-ZÅÄÖ§])")
