@@ -25,7 +25,10 @@ _AGENCY = re.compile(
 )
 _AGENCY_ANCHOR = ("verket", "inspektionen", "yndigheten", "departementet", "ombudsmannen", "kansliet", "Statens")
 # "för X": the matter a body is for, without function words ("för att", "som", "år").
-_STOP = r"(?!(?:att|den|det|en|ett|som|år|för|i|med|om|på|till|och|arbetet|mötet|dem|sig|kommande)\b)"
+_STOP = (
+    r"(?!(?:att|den|det|en|ett|som|år|för|i|med|om|på|till|och|arbetet|mötet|dem|sig|kommande|"
+    r"beslut|kännedom|information|yttrande|synpunkter|godkännande|behandling)\b)"
+)
 _WORD = rf"{_STOP}[a-zåäö-]+"
 _QUALIFIER = rf"(?:\s+(?:för|i)\s+{_WORD}(?:\s+{_WORD})?(?:\s+och\s+{_WORD}(?:\s+{_WORD})?)?)"
 _NETWORK = re.compile(

@@ -29,7 +29,8 @@ _PAST_REFERENCE = re.compile(r"föregående möte|sedan tidigare|tidigare beslut
 _PERSON_ACTION = re.compile(
     r"^(?:ska|skall|tar\s+(?:även\s+)?(?:med|upp)|återkommer|bifogar|kommer\s+(?:att|på|till)|ansvarar|"
     r"åtar\s+sig|kontaktar|skickar|sammanställer|bjuder\s+in|undersöker|uppmanar|uppmanade|"
-    r"tar\s+fram|följer\s+upp|ser\s+över|kallar)\b"
+    r"tar\s+fram|följer\s+upp|ser\s+över|kallar|får\s+i\s+uppdrag|fick\s+i\s+uppdrag|åtog\s+sig|"
+    r"återrapporterar|återkopplar)\b"
     # reporting at a meeting still to come: "rapporterar om X på styrelsens möte den 7 maj"
     r"|^(?:rapporterar|redovisar|informerar|presenterar)\b(?=[^.]*\b(?:på|vid)\s+(?:[\wåäö]+\s+){0,2}"
     r"(?:möte(?:t)?\s+den\s+\d|nästa\b|kommande\b))"
@@ -71,6 +72,10 @@ _HANDOFF_RAISED = starting_with(
     r"överlämnas)\s+(?:upp\s+|vidare\s+)?(?:på|i|vid|till)\s+(?P<to>[^.;\n]{2,80})",
 )
 _HANDOFF_LIST = re.compile(r"(?m)^[ \t]*(?:Medskick|Frågor|Att ta med)\s+till\s+(?P<to>[^:\n]{2,60}):[ \t]*$")
+# "Lyfts till RSS styrgrupp.": the item's question, sent on by a sentence without a subject
+_HANDOFF_BARE = starting_with(
+    "LSÖT", r"(?:Lyfts|Skickas|Överlämnas|Tas\s+upp)\s+(?:vidare\s+)?(?:till|i|på|vid)\s+(?P<to>[^.;\n]{2,80})"
+)
 _HANDOFF_BOARD = starting_with(
     "btfuk",
     r"\b(?:behandla\s+ärendet\s+(?:på|vid|i)\s+(?P<to1>[\wåäö]+?)s\s+sammanträde"
@@ -386,12 +391,14 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
             add(value, to, pos + line.start(1), pos + line.end(1))
     # "ta med sig frågan om X till B" and "Frågan tas upp i B": the question is X, the one raised
     # just before, or the item's title
-    for pattern in (_HANDOFF_TAKE, _HANDOFF_RAISED):
+    for pattern in (_HANDOFF_TAKE, _HANDOFF_RAISED, _HANDOFF_BARE):
         for m in pattern.finditer(text, doc.content_start):
+            if pattern is _HANDOFF_BARE and text[max(0, m.start() - 2) : m.start()].strip(_BULLETS + ".\n"):
+                continue  # the bare verb must open its sentence
             to = target(m.group("to"))
             if to is None or network_key(to) in listed_targets:
                 continue
-            question = m.group("q") or _previous_question(doc, m.start()) or _item_title(items, m.start())
+            question = m.groupdict().get("q") or _previous_question(doc, m.start()) or _item_title(items, m.start())
             if question:
                 add(question, to, m.start(), m.end())
     for m in _HANDOFF_BOARD.finditer(text, doc.content_start):

@@ -431,3 +431,17 @@ def test_a_steering_group_named_after_a_joint_service_names_the_project() -> Non
     r = extract_text(text)
     assert r.meeting.body == "Styrgrupp Barnahus Västmanland"
     assert [p.name for p in r.projects] == ["Barnahus"]
+
+
+def test_assignments_reports_back_and_subjectless_handoffs() -> None:
+    text = (
+        "Minnesanteckningar\nIFO-chefsnätverket Jönköpings län 2024-02-06\n\n"
+        "Närvarande: Sara Nyberg (Värnamo), Peter Lund (Vetlanda)\n\n1. Missbruk\n"
+        "Sara Nyberg får i uppdrag att ta fram en gemensam rutin.\nPeter fick i uppdrag att kontakta regionen.\n"
+        "Ärendet överlämnas till Länsstyrgruppen för beslut.\nLyfts till RSS styrgrupp.\n\n"
+        "2. Övrigt\nSara Nyberg återrapporterar till nätverket i maj.\n"
+    )
+    r = extract_text(text)
+    assert [a.assignee for a in r.actions] == ["Sara Nyberg", "Peter Lund", "Sara Nyberg"]
+    assert [(h.question, h.to) for h in r.handoffs] == [("Missbruk", "Länsstyrgruppen"), ("Missbruk", "RSS styrgrupp")]
+    assert "Länsstyrgruppen" in {n.name for n in r.networks}  # "för beslut" is no part of its name
