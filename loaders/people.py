@@ -44,6 +44,11 @@ _ROLE_WORDS: dict[str, tuple[Role, ...]] = {
     "sekr": ("secretary",),
 }
 _MAX_LINE_ENTRY_TOKENS = 16
+# document-type labels that sign the minutes: one name (and its unit) follows, then running text may
+_SIGNATURE_LABELS = frozenset({"minnesanteckningar", "anteckningar", "protokoll"})
+_SIGNATURE_TAIL = re.compile(r"[ \t]*(?:\([^)\n]{0,80}\)|,[^,\n]{1,60}?(?=,|\n|$))")
+# a minister or statsråd belongs to the government
+_MINISTER = re.compile(r"(?i)(?:minister|^statsråd)$")
 _STAFF_LABELS = frozenset(
     {"tjänstemän", "närvarande tjänstemän", "övriga närvarande", "övriga deltagande", "övriga deltagare", "övriga"}
 )
@@ -126,6 +131,8 @@ class PeopleFinder:
         for idx, label in enumerate(labels):
             nxt = labels[idx + 1].start if idx + 1 < len(labels) else len(doc.text)
             end = self._list_end(label, nxt)
+            if label.name.casefold() in _SIGNATURE_LABELS:
+                end = self._first_entry_end(label.end, end)
             if label.is_stop:
                 if pending:
                     self._assign_pending(pending, label.end, end)
@@ -179,6 +186,14 @@ class PeopleFinder:
             if nl >= len(text):
                 break
         return end
+
+    def _first_entry_end(self, start: int, end: int) -> int:
+        """'Minnesanteckningar: Kim Berg (FoU) Barnminister X berättade ...': one signature, then text."""
+        runs = name_runs(self.doc, self.doc.tokens(start, end), relaxed_start={0})
+        if not runs:
+            return end
+        after = _SIGNATURE_TAIL.match(self.doc.text, runs[0].end, end)
+        return after.end() if after else runs[0].end
 
     def _looks_like_entry(self, start: int, limit: int) -> bool:
         text = self.doc.text
@@ -305,6 +320,8 @@ class PeopleFinder:
             best = min(candidates, key=lambda c: c[0])
             person.affiliation = best[1]
             person.affiliation_kind = best[2]
+        if not person.affiliation and any(_MINISTER.search(t.text) for t in words):
+            person.affiliation, person.affiliation_kind = "Regeringen", "organization"  # "(socialminister)"
 
     def _strip_roles(self, person: Person, seg: list[Token]) -> list[Token]:
         out: list[Token] = []
@@ -420,13 +437,14 @@ class PeopleFinder:
         if _CHAIR_BEFORE.search(before.casefold()):
             person.roles.update(("chair", "present"))
         j = last + 1
-        # skip an appositive (", VästKom,") or a coordinated name ("och Maria Jonsson")
+        # skip an appositive (", VästKom,", "Forskningsledare vid FoU X") or a coordinated name ("och Maria Jonsson")
         while (
             j < len(tokens)
             and j <= last + 8
             and (
                 tokens[j].text in {",", "(", ")", "och", "och/eller"}
                 or _is_apposition_word(tokens[j])
+                or (tokens[j].text in {"vid", "på", "hos"} and is_title(tokens[j - 1].text))
                 or is_name_token(tokens[j].text)
                 or doc.hit_covering(tokens[j].start, tokens[j].end) is not None
             )

@@ -445,3 +445,19 @@ def test_assignments_reports_back_and_subjectless_handoffs() -> None:
     assert [a.assignee for a in r.actions] == ["Sara Nyberg", "Peter Lund", "Sara Nyberg"]
     assert [(h.question, h.to) for h in r.handoffs] == [("Missbruk", "Länsstyrgruppen"), ("Missbruk", "RSS styrgrupp")]
     assert "Länsstyrgruppen" in {n.name for n in r.networks}  # "för beslut" is no part of its name
+
+
+def test_signature_label_apposition_before_the_verb_and_ministers() -> None:
+    # a flattened PDF page: the note-taker's label runs straight into the minutes
+    text = (
+        "Minnesanteckningar från möte i Barnrättsdelegationen Tid och plats: måndag den 3 mars 2025 kl 10 "
+        "Närvarande: Jakob Forsman (socialminister), Linnea Ek (Myndigheten för delaktighet), "
+        "Omid Karimi (Socialstyrelsen) Minnesanteckningar: Klara Berg (Barnombudsmannen) "
+        "Socialminister Jakob Forsman berättade om regeringens arbete. Omid Karimi Utredare vid Socialstyrelsen "
+        "presenterade den nya vägledningen.\n"
+    )
+    people = {p.name: p for p in extract_text(text).people}
+    assert people["Klara Berg"].roles == ["present", "secretary"]
+    assert people["Jakob Forsman"].roles == ["present", "presenter"]  # not a second note-taker
+    assert people["Jakob Forsman"].affiliation == "Regeringen"
+    assert "presenter" in people["Omid Karimi"].roles  # verb after "Utredare vid Socialstyrelsen"
