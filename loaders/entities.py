@@ -23,6 +23,11 @@ _AGENCY = re.compile(
     r"|\bMyndigheten för [a-zåäö]+(?: och [a-zåäö]+| [a-zåäö]+){0,3}(?= \(|[,.;)]|\s+och\s+[A-ZÅÄÖ]|$)"
     r"|\bStatens [a-zåäö]+\b"
 )
+# "FoU Norrbotten": a research and development unit named after its county or municipality
+_FOU_UNIT = re.compile(r"\bFoU\s+(?P<place>[A-ZÅÄÖ][\wåäö-]+)")
+_REGION_ACTOR = starting_with(
+    "tmafhR.\n", r"(?:\b(?:till|med|av|från|hos)\s+|(?:^|(?<=[.!?]))\s*)(?P<r>[Rr]egionen)\b(?!s)(?!\s+[A-ZÅÄÖ])"
+)
 _AGENCY_ANCHOR = ("verket", "inspektionen", "yndigheten", "departementet", "ombudsmannen", "kansliet", "Statens")
 # "för X": the matter a body is for, without function words ("för att", "som", "år").
 _STOP = (
@@ -245,7 +250,11 @@ def _place_context(doc: Doc, hit: Hit) -> bool:
 
 
 def find_organizations(
-    doc: Doc, people: list[PersonFact], name_spans: list[tuple[int, int]], body_span: tuple[int, int]
+    doc: Doc,
+    people: list[PersonFact],
+    name_spans: list[tuple[int, int]],
+    body_span: tuple[int, int],
+    county: str | None = None,
 ) -> tuple[list[EntityFact], list[EntityFact]]:
     """Organisations, and the joint services (Barnahus) that the product treats as projects."""
     ref = load_reference()
@@ -273,6 +282,10 @@ def find_organizations(
         )
     for p in people:
         known = {fold(f.name) for f in orgs.values()}
+        if p.unit and fold(p.unit) not in known:
+            orgs.add(
+                fold(p.unit), p.unit, p.evidence[0] if p.evidence else Evidence(start=0, end=0, quote=""), kind="unit"
+            )
         if p.affiliation and p.affiliation_kind in ("organization", "unit") and not p.affiliation_ref:
             if fold(p.affiliation) in known:
                 continue
@@ -288,6 +301,27 @@ def find_organizations(
             continue
         if not any(label.start == m.start("unit") for label in find_labels(doc.text[: m.end() + 2], m.start("unit"))):
             orgs.add(fold(name), name, doc.evidence(m.start("unit"), m.end()), kind="unit")
+    for m in _FOU_UNIT.finditer(doc.text, doc.content_start):
+        place = doc.hit_covering(m.start("place"), m.end("place"))
+        if (
+            place is not None
+            and place.kind in ("county", "municipality")
+            and not doc.hit_covering(m.start(), m.start() + 3)
+        ):
+            known_ref = _shortened_reference_name(m.group(0))
+            orgs.add(
+                known_ref or fold(m.group(0)),
+                m.group(0),
+                partial(doc.evidence, m.start(), m.end()),
+                ref=known_ref,
+                kind="fou_unit",
+            )
+    region_org = ref.region_org_of_county(county) if county else None
+    if region_org and region_org in ref.organizations:
+        # "skickas till regionen", "Regionen kommer att ...": the county's region as an actor, not an area
+        for m in _REGION_ACTOR.finditer(doc.text, doc.content_start):
+            start = m.start("r")
+            orgs.add(region_org, region_org, partial(doc.evidence, start, start + 8), ref=region_org, kind="region")
     for m in anchored(_AGENCY, _AGENCY_ANCHOR, doc.text, doc.content_start):
         name = m.group(0)
         if doc.hit_covering(m.start(), m.end()) or _excluded(name_spans, m.start(), m.end()):

@@ -25,7 +25,7 @@ def extract_text(text: str, source: SourceInfo | None = None) -> Extraction:
     # the body first from structure, so networks can be told apart from the body itself
     meeting = read_meeting(doc, [], people)
     body_span = (meeting.body_evidence.start, meeting.body_evidence.end) if meeting.body_evidence else (0, 0)
-    orgs, services = find_organizations(doc, people, name_spans, body_span)
+    orgs, services = find_organizations(doc, people, name_spans, body_span, meeting.region)
     networks = find_networks(doc, meeting.body, body_span, {o.name for o in orgs})
     if meeting.body is None and networks:
         meeting = read_meeting(doc, networks, people)

@@ -42,6 +42,7 @@ class PersonFact(Fact):
     affiliation: str | None = None
     affiliation_kind: Literal["municipality", "organization", "unit"] | None = None
     affiliation_ref: str | None = None  # SCB code or canonical organisation name
+    unit: str | None = None  # a department within the affiliation: "Hälsa och välfärd" in Region Dalarna
     roles: list[Role] = Field(default_factory=list)
     title: str | None = None
     party: str | None = None
@@ -126,7 +127,11 @@ class Extraction(BaseModel):
                     "name": p.name,
                     "affiliation": p.affiliation,
                     "roles": list(p.roles),
-                    **({"affiliation_ref": p.affiliation_ref, "title": p.title, "party": p.party} if evidence else {}),
+                    **(
+                        {"affiliation_ref": p.affiliation_ref, "unit": p.unit, "title": p.title, "party": p.party}
+                        if evidence
+                        else {}
+                    ),
                     **ev(p),
                 }
                 for p in self.people

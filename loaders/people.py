@@ -64,6 +64,7 @@ class Person:
     party: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     staff: bool = False  # listed among the officials ("Tjänstemän", "Övriga närvarande")
+    unit: str | None = None
 
     def to_fact(self) -> PersonFact:
         roles = set(self.roles)
@@ -89,6 +90,7 @@ class Person:
             affiliation=aff,
             affiliation_kind=kind,  # type: ignore[arg-type]
             affiliation_ref=ref,
+            unit=self.unit,
             roles=[r for r in ROLE_ORDER if r in roles],
             title=self.title,
             party=self.party,
@@ -320,6 +322,8 @@ class PeopleFinder:
             best = min(candidates, key=lambda c: c[0])
             person.affiliation = best[1]
             person.affiliation_kind = best[2]
+            if best[0] <= 1:  # "Utvecklingsledare Hälsa och välfärd, Region Dalarna": the unit within
+                person.unit = next((c[1] for c in candidates if c[0] >= 2 and isinstance(c[1], str)), None)
         if not person.affiliation and any(_MINISTER.search(t.text) for t in words):
             person.affiliation, person.affiliation_kind = "Regeringen", "organization"  # "(socialminister)"
 

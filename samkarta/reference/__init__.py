@@ -37,6 +37,12 @@ class Reference:
         code = self.municipality_aliases.get(name)
         return self.municipalities.get(code) if code else None
 
+    def region_org_of_county(self, county: str) -> str | None:
+        for muni in self.municipalities.values():
+            if muni.county == county:
+                return muni.region_org
+        return None
+
     def county_of_region_org(self, org_name: str) -> str | None:
         for muni in self.municipalities.values():
             if muni.region_org == org_name:

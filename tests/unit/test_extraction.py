@@ -461,3 +461,20 @@ def test_signature_label_apposition_before_the_verb_and_ministers() -> None:
     assert people["Jakob Forsman"].roles == ["present", "presenter"]  # not a second note-taker
     assert people["Jakob Forsman"].affiliation == "Regeringen"
     assert "presenter" in people["Omid Karimi"].roles  # verb after "Utredare vid Socialstyrelsen"
+
+
+def test_the_region_as_actor_units_within_affiliations_and_fou_units() -> None:
+    text = (
+        "Minnesanteckningar\n\nLänsnätverket för äldreomsorg i Jämtland 2024-11-05\n\n"
+        "Närvarande: Maja Ek, Utvecklingsledare Hälsa och omsorg, Region Jämtland Härjedalen, Nils Berg, Krokom\n\n"
+        "1. Enkäten\nSvaren skickas till regionen för sammanställning. Kommunerna arbetar i regionen med "
+        "olika modeller. FoU Krokom erbjuder stöd.\n"
+    )
+    r = extract_text(text)
+    maja = next(p for p in r.people if p.name == "Maja Ek")
+    assert (maja.affiliation, maja.unit) == ("Region Jämtland Härjedalen", "Hälsa och omsorg")
+    orgs = {o.name: o for o in r.organizations}
+    assert "Hälsa och omsorg" in orgs and orgs["Hälsa och omsorg"].kind == "unit"
+    region = orgs["Region Jämtland Härjedalen"]
+    assert len(region.evidence) == 2  # the list entry, and "till regionen"; "i regionen" is the area
+    assert "FoU Krokom" in orgs
