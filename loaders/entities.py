@@ -24,7 +24,7 @@ _AGENCY = re.compile(
     r"|\bStatens [a-zåäö]+\b"
 )
 # "FoU Norrbotten": a research and development unit named after its county or municipality
-_FOU_UNIT = re.compile(r"\bFoU\s+(?P<place>[A-ZÅÄÖ][\wåäö-]+)")
+_FOU_UNIT = starting_with("F", r"\bFoU\s+(?P<place>[A-ZÅÄÖ][\wåäö-]+)")
 _REGION_ACTOR = starting_with(
     "tmafhR.\n", r"(?:\b(?:till|med|av|från|hos)\s+|(?:^|(?<=[.!?]))\s*)(?P<r>[Rr]egionen)\b(?!s)(?!\s+[A-ZÅÄÖ])"
 )
