@@ -26,7 +26,9 @@ _AGENCY = re.compile(
 # "FoU Norrbotten": a research and development unit named after its county or municipality
 _FOU_UNIT = starting_with("F", r"\bFoU\s+(?P<place>[A-ZÅÄÖ][\wåäö-]+)")
 _REGION_ACTOR = starting_with(
-    "tmafhR.\n", r"(?:\b(?:till|med|av|från|hos)\s+|(?:^|(?<=[.!?]))\s*)(?P<r>[Rr]egionen)\b(?!s)(?!\s+[A-ZÅÄÖ])"
+    r"tmafhR\s",
+    r"(?:\b(?:till|med|av|från|hos)\s+|(?:^|(?<=[.!?]))\s*)(?P<r>[Rr]egionen)\b(?!s)(?!\s+[A-ZÅÄÖ])",
+    re.MULTILINE,
 )
 _AGENCY_ANCHOR = ("verket", "inspektionen", "yndigheten", "departementet", "ombudsmannen", "kansliet", "Statens")
 # "för X": the matter a body is for, without function words ("för att", "som", "år").

@@ -468,7 +468,7 @@ def test_the_region_as_actor_units_within_affiliations_and_fou_units() -> None:
         "Minnesanteckningar\n\nLänsnätverket för äldreomsorg i Jämtland 2024-11-05\n\n"
         "Närvarande: Maja Ek, Utvecklingsledare Hälsa och omsorg, Region Jämtland Härjedalen, Nils Berg, Krokom\n\n"
         "1. Enkäten\nSvaren skickas till regionen för sammanställning. Kommunerna arbetar i regionen med "
-        "olika modeller. FoU Krokom erbjuder stöd.\n"
+        "olika modeller. FoU Krokom erbjuder stöd. Regionen bjuder in till nästa möte.\n"
     )
     r = extract_text(text)
     maja = next(p for p in r.people if p.name == "Maja Ek")
@@ -476,5 +476,6 @@ def test_the_region_as_actor_units_within_affiliations_and_fou_units() -> None:
     orgs = {o.name: o for o in r.organizations}
     assert "Hälsa och omsorg" in orgs and orgs["Hälsa och omsorg"].kind == "unit"
     region = orgs["Region Jämtland Härjedalen"]
-    assert len(region.evidence) == 2  # the list entry, and "till regionen"; "i regionen" is the area
+    # the list entry, "till regionen" and "Regionen bjuder in"; "i regionen" is the area
+    assert [e.quote[:20] for e in region.evidence][1:] == ["Svaren skickas till ", "Regionen bjuder in t"]
     assert "FoU Krokom" in orgs
