@@ -99,7 +99,9 @@ class BatchBuilder:
 
     def organization(self, name: str, ref: str | None, kind: str | None, ev: Evidence | None) -> str:
         canonical = ref or name
-        oid = make_id("Organization", name_key(canonical))
+        # a unit name ("Hälsa och välfärd") recurs in many regions; one node per county keeps them apart
+        scope = f" {self.county}" if kind == "unit" and not ref and self.county else ""
+        oid = make_id("Organization", name_key(canonical + scope))
         self.node(oid, "Organization", canonical, kind=kind, ref=ref)
         if ref and name != canonical:
             self.aliases.append(Alias(node_id=oid, alias=name, reason="reference alias", score=1.0, doc_id=self.doc_id))

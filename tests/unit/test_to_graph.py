@@ -1,0 +1,27 @@
+"""Graph building from extractions: how facts of one document become nodes shared with others."""
+
+from __future__ import annotations
+
+from samkarta.loaders.extract import extract_text
+from samkarta.loaders.model import SourceInfo
+from samkarta.loaders.to_graph import build_batch
+
+
+def _unit_ids(county_town: str, county: str, sha: str) -> set[str]:
+    text = (
+        f"Minnesanteckningar\n\nLänsnätverket för äldreomsorg i {county} 2024-11-05\n\n"
+        f"Närvarande: Maja Ek, Utvecklingsledare Hälsa och välfärd, Region {county}, Nils Berg, {county_town}\n\n"
+        "1. Information\nInget nytt.\n"
+    )
+    info = SourceInfo(path=f"/m/{county}.txt", sha256=sha, format="txt", chars=len(text))
+    batch = build_batch(extract_text(text, info), text)
+    return {n.id for n in batch.nodes if n.label == "Organization" and n.name == "Hälsa och välfärd"}
+
+
+def test_a_unit_name_is_one_node_per_county() -> None:
+    dalarna = _unit_ids("Falun", "Dalarna", "a" * 64)
+    dalarna_again = _unit_ids("Mora", "Dalarna", "b" * 64)
+    halland = _unit_ids("Varberg", "Halland", "c" * 64)
+    assert len(dalarna) == len(halland) == 1
+    assert dalarna == dalarna_again  # the same unit met again in its own county
+    assert dalarna != halland  # a namesake in another region is another unit
