@@ -30,6 +30,7 @@ _REGION_ACTOR = starting_with(
     r"(?:\b(?:till|med|av|från|hos)\s+|(?:^|(?<=[.!?]))\s*)(?P<r>[Rr]egionen)\b(?!s)(?!\s+[A-ZÅÄÖ])",
     re.MULTILINE,
 )
+_DEFINITE_BODY = re.compile(r"[\wåäö-]*(?:gruppen|utskottet|rådet|styrelsen)")
 _AGENCY_ANCHOR = ("verket", "inspektionen", "yndigheten", "departementet", "ombudsmannen", "kansliet", "Statens")
 # "för X": the matter a body is for, without function words ("för att", "som", "år").
 _STOP = (
@@ -415,6 +416,8 @@ def find_networks(doc: Doc, body: str | None, body_span: tuple[int, int], org_na
             and (
                 (len(key) >= 3 and (body_key.startswith(key) or key.startswith(body_key)))
                 or (name.isupper() and name in body)
+                # "Styrgruppen" in the minutes of "Regional styrgrupp för X": the body itself
+                or (_DEFINITE_BODY.fullmatch(fold(name)) is not None and len(key) >= 5 and key in body_key)
             )
         ):
             key = body_key

@@ -479,3 +479,13 @@ def test_the_region_as_actor_units_within_affiliations_and_fou_units() -> None:
     # the list entry, "till regionen" and "Regionen bjuder in"; "i regionen" is the area
     assert [e.quote[:20] for e in region.evidence][1:] == ["Svaren skickas till ", "Regionen bjuder in t"]
     assert "FoU Krokom" in orgs
+
+
+def test_the_body_referred_to_by_its_definite_group_word_is_the_body() -> None:
+    text = (
+        "Protokoll\nRegional styrgrupp för välfärdsteknik, Västra Götaland\nTid: 2025-05-14 kl. 13.00-15.00\n"
+        "Ordförande: Helena Axelsson, Borås Stad\n\n§ 5 Uppföljning\n"
+        "Styrgruppen beslutade att godkänna uppföljningen. Frågan lyfts till socialcheferna.\n"
+    )
+    networks = {n.name for n in extract_text(text).networks}
+    assert networks == {"Regional styrgrupp för välfärdsteknik", "Socialchefsnätverket"}
