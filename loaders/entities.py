@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -414,7 +415,7 @@ def find_networks(doc: Doc, body: str | None, body_span: tuple[int, int], org_na
             body_key
             and body
             and (
-                (len(key) >= 3 and (body_key.startswith(key) or key.startswith(body_key)))
+                (len(key) >= 3 and (body_key.startswith(key) or key.startswith(body_key)) and _same_head(name, body))
                 or (name.isupper() and name in body)
                 # "Styrgruppen" in the minutes of "Regional styrgrupp för X": the body itself
                 or (_DEFINITE_BODY.fullmatch(fold(name)) is not None and len(key) >= 5 and key in body_key)
@@ -428,12 +429,25 @@ def find_networks(doc: Doc, body: str | None, body_span: tuple[int, int], org_na
     return _merge_short_forms(out)
 
 
+def _same_head(name: str, body: str) -> bool:
+    """'Socialcheferna' and 'Socialchefsnätverket i X' open alike; 'Socialchefsnätverket' and
+    'Socialnämndens arbetsutskott' share only 'social', which their keys keep after the network words go."""
+    a, b = fold(name.split()[0]), fold(body.split()[0])
+    common = len(os.path.commonprefix([a, b]))
+    return common >= min(len(network_key(name)) + 3, len(a), len(b))
+
+
 def _merge_short_forms(found: _Collected) -> list[EntityFact]:
     """'Arbetsutskottet' is short for the one 'Arbetsutskottet för kommunalt forum' in the same minutes."""
     keys = list(found.facts)
     merged: dict[str, str] = {}
     for key in keys:
-        longer = [k for k in keys if k != key and len(key) >= 5 and k.startswith(key)]
+        name = found.facts[key].name
+        longer = [
+            k
+            for k in keys
+            if k != key and len(key) >= 5 and k.startswith(key) and _same_head(name, found.facts[k].name)
+        ]
         if len(longer) == 1:
             merged[key] = longer[0]
     for short, long in merged.items():

@@ -72,6 +72,9 @@ _HANDOFF_RAISED = starting_with(
     r"överlämnas)\s+(?:upp\s+|vidare\s+)?(?:på|i|vid|till)\s+(?P<to>[^.;\n]{2,80})",
 )
 _HANDOFF_LIST = re.compile(r"(?m)^[ \t]*(?:Medskick|Frågor|Att ta med)\s+till\s+(?P<to>[^:\n]{2,60}):[ \t]*$")
+_DISTRIBUTION = re.compile(
+    r"(?m)^[ \t]*(?:Beslutet\s+|Protokollsutdrag\s+)?(?:[Ee]xpedieras|[Ss]kickas|[Dd]elges)\s+till:?[ \t]*\n"
+)
 # "Lyfts till RSS styrgrupp.": the item's question, sent on by a sentence without a subject
 _HANDOFF_BARE = starting_with(
     "LSÖT", r"(?:Lyfts|Skickas|Överlämnas|Tas\s+upp)\s+(?:vidare\s+)?(?:till|i|på|vid)\s+(?P<to>[^.;\n]{2,80})"
@@ -106,9 +109,16 @@ def find_items(doc: Doc) -> list[ItemSpan]:
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         title = _clean_title(squash(m.group("title")))
+        if _CASE_NUMBER_ONLY.fullmatch(title):  # "§ 34 Dnr 2023/112", the matter on the next line
+            following = _NEXT_LINE.match(text, m.end())
+            title = _clean_title(squash(following.group(1))) if following else title
         first_sentence = re.split(r"(?<=[a-zåäö])\.\s", title)[0]
         items.append(ItemSpan(m.group("par") or m.group("num"), first_sentence[:120], m.start(), m.end(), end))
     return items
+
+
+_CASE_NUMBER_ONLY = re.compile(r"(?i)(?:dnr|diarienr|diarienummer)\.?:?\s*[\w/.:-]*")
+_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*([A-ZÅÄÖ][^\n]{2,120})")
 
 
 def _clean_title(title: str) -> str:
@@ -389,6 +399,17 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
             if signature or heading or len(words) > 12 or value.endswith(":"):
                 break  # the list of questions ends at a signature, the next item or running text
             add(value, to, pos + line.start(1), pos + line.end(1))
+    # "Beslutet expedieras till" and the bodies below it, one per line: the item went to each
+    for m in _DISTRIBUTION.finditer(text, doc.content_start):
+        question = _item_title(items, m.start())
+        pos = m.end()
+        for line in re.finditer(r"[ \t]*([^\n]{2,80})(?:\n|$)", text[pos : pos + 600]):
+            start, end = pos + line.start(1), pos + line.end(1)
+            hit = doc.hit_covering(start, end)
+            to = target(line.group(1)) or (line.group(1).strip() if hit and hit.kind == "organization" else None)
+            if to is None or question is None:
+                break
+            add(question, to, start, end)
     # "ta med sig frågan om X till B" and "Frågan tas upp i B": the question is X, the one raised
     # just before, or the item's title
     for pattern in (_HANDOFF_TAKE, _HANDOFF_RAISED, _HANDOFF_BARE):

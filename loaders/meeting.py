@@ -138,6 +138,8 @@ def meeting_body(doc: Doc, networks: list[EntityFact]) -> tuple[str | None, int,
             break  # the agenda has started: no title after this
         if re.match(r"[•▪◦‣*–-]\s", line):
             break  # a bullet list has started: the header is over
+        if _DOC_TYPE.fullmatch(line + " "):
+            continue  # "SAMMANTRÄDESPROTOKOLL" alone names no body
         if _BODY_WORDS.search(line) and not starts_with_label_word(line):
             value = _cut_title(doc, line_start, line_end)
             if value and value[0] and _BODY_WORDS.search(value[0]):

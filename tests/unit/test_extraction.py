@@ -489,3 +489,18 @@ def test_the_body_referred_to_by_its_definite_group_word_is_the_body() -> None:
     )
     networks = {n.name for n in extract_text(text).networks}
     assert networks == {"Regional styrgrupp för välfärdsteknik", "Socialchefsnätverket"}
+
+
+def test_a_municipal_protocol_with_case_numbers_and_a_distribution_list() -> None:
+    text = (
+        "SAMMANTRÄDESPROTOKOLL\nSocialnämndens arbetsutskott\nSammanträdesdatum 2023-04-12\n\n"
+        "Beslutande: Anna Svensson (S), ordförande, Erik Holm (M)\n\n§ 34 Dnr 2023/112\n"
+        "Överenskommelse om samverkan kring barn och unga\n\nÄrendebeskrivning\nRegion Gävleborg har tagit fram "
+        "en överenskommelse.\n\nBeslutet expedieras till\nRegion Gävleborg\nSocialchefsnätverket i Gävleborg\n"
+    )
+    r = extract_text(text)
+    assert r.meeting.body == "Socialnämndens arbetsutskott"
+    # 'Socialchefsnätverket' and 'Socialnämndens ...' share only 'social': two bodies
+    assert {n.name for n in r.networks} == {"Socialnämndens arbetsutskott", "Socialchefsnätverket"}
+    matter = "Överenskommelse om samverkan kring barn och unga"
+    assert [(h.question, h.to) for h in r.handoffs] == [(matter, "Region Gävleborg"), (matter, "Socialchefsnätverket")]
