@@ -26,11 +26,8 @@ _AGENCY = re.compile(
 )
 # "FoU Norrbotten": a research and development unit named after its county or municipality
 _FOU_UNIT = starting_with("F", r"\bFoU\s+(?P<place>[A-ZÅÄÖ][\wåäö-]+)")
-_REGION_ACTOR = starting_with(
-    r"tmafhR\s",
-    r"(?:\b(?:till|med|av|från|hos)\s+|(?:^|(?<=[.!?]))\s*)(?P<r>[Rr]egionen)\b(?!s)(?!\s+[A-ZÅÄÖ])",
-    re.MULTILINE,
-)
+# "till regionen", "Regionen kommer ...": what may stand before "regionen" when it names an actor
+_REGION_ACTOR_BEFORE = re.compile(r"(?:\b(?:till|med|av|från|hos)\s+|(?:^|[.!?\n])\s*)$")
 _DEFINITE_BODY = re.compile(r"[\wåäö-]*(?:gruppen|utskottet|rådet|styrelsen)")
 _AGENCY_ANCHOR = ("verket", "inspektionen", "yndigheten", "departementet", "ombudsmannen", "kansliet", "Statens")
 # "för X": the matter a body is for, without function words ("för att", "som", "år").
@@ -323,8 +320,7 @@ def find_organizations(
     region_org = ref.region_org_of_county(county) if county else None
     if region_org and region_org in ref.organizations:
         # "skickas till regionen", "Regionen kommer att ...": the county's region as an actor, not an area
-        for m in _REGION_ACTOR.finditer(doc.text, doc.content_start):
-            start = m.start("r")
+        for start in _region_actor_mentions(doc.text, doc.content_start):
             orgs.add(region_org, region_org, partial(doc.evidence, start, start + 8), ref=region_org, kind="region")
     for m in anchored(_AGENCY, _AGENCY_ANCHOR, doc.text, doc.content_start):
         name = m.group(0)
@@ -348,6 +344,24 @@ def _shortened_reference_name(name: str) -> str | None:
         if all(w in it for w in words):  # a subsequence: each word found after the previous one
             found.add(canonical)
     return found.pop() if len(found) == 1 else None
+
+
+def _region_actor_mentions(text: str, start: int) -> Iterator[int]:
+    """Offsets of 'regionen' as an actor ('skickas till regionen', 'Regionen bjuder in'), not as the area
+    ('i regionen') or a name ('Regionen Kalmar')."""
+    pos = text.find("egionen", start)
+    while pos > 0:
+        begin, end = pos - 1, pos + 7
+        after = text[end : end + 2]
+        if (
+            text[begin] in "Rr"
+            and (begin == 0 or not text[begin - 1].isalnum())
+            and not after[:1].isalnum()
+            and not re.match(r"\s[A-ZÅÄÖ]", after)
+            and _REGION_ACTOR_BEFORE.search(text, max(0, begin - 8), begin)
+        ):
+            yield begin
+        pos = text.find("egionen", end)
 
 
 def _merge_prefixes(facts: list[EntityFact]) -> list[EntityFact]:
