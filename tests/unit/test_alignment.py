@@ -8,6 +8,7 @@ import yaml
 
 from samkarta.graph.schema import load_schema
 from samkarta.loaders.model import Extraction, SourceInfo
+from tests.support import GOLD_KEYS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,18 +30,7 @@ def test_every_label_has_a_neo4j_constraint() -> None:
 
 def test_extraction_output_has_the_gold_keys() -> None:
     out = Extraction(source=SourceInfo(path="x", sha256="", format="txt", chars=0)).to_output(evidence=False)
-    gold_keys = {
-        "meeting",
-        "people",
-        "organizations",
-        "municipalities",
-        "projects",
-        "networks",
-        "decisions",
-        "actions",
-        "handoffs",
-    }
-    assert set(out) == gold_keys
+    assert set(out) == GOLD_KEYS
 
 
 def test_compose_runs_neo4j_lts_with_a_healthcheck_and_the_api_after_it() -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 from samkarta.loaders.extract import extract_file
 from samkarta.samples import sample_files
+from tests.support import load_script
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 # A little under the measured figures (overall 0.963, people 1.000, affiliation 1.000).
@@ -15,11 +15,7 @@ FLOORS = {"overall": 0.95, "people": 0.98, "people.affiliation": 0.97}
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score_extraction", FIXTURES / "score_extraction.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(FIXTURES / "score_extraction.py", "score_extraction")
 
 
 def test_corpus_scores_stay_above_the_floor() -> None:

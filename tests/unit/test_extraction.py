@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from samkarta.loaders.extract import extract_text
+from tests.support import GOLD_KEYS, MEETING_KEYS
 
 INLINE = """Minnesanteckningar
 
@@ -122,18 +123,8 @@ def test_political_protocol_blob_with_party_markers() -> None:
 
 def test_gold_shaped_output_keys() -> None:
     out = extract_text(INLINE).to_output(evidence=False)
-    assert set(out) == {
-        "meeting",
-        "people",
-        "organizations",
-        "municipalities",
-        "projects",
-        "networks",
-        "decisions",
-        "actions",
-        "handoffs",
-    }
-    assert set(out["meeting"]) == {"date", "body", "region", "next_meeting"}
+    assert set(out) == GOLD_KEYS
+    assert set(out["meeting"]) == MEETING_KEYS
     assert set(out["people"][0]) == {"name", "affiliation", "roles"}
 
 

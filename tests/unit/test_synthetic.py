@@ -3,41 +3,19 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 import statistics
-import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLD_KEYS = {
-    "meeting",
-    "people",
-    "organizations",
-    "municipalities",
-    "projects",
-    "networks",
-    "decisions",
-    "actions",
-    "handoffs",
-}
-ROLE_WORDS = {"chair", "present", "absent", "presenter", "guest", "secretary", "author", "mentioned"}
+from tests.support import GOLD_KEYS, ROLE_WORDS, ROOT, load_script
+
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synthetic"] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic = _load()
+synthetic = load_script(ROOT / "benchmarks" / "synthetic.py", "synthetic")
 
 
 @pytest.fixture(scope="module")
