@@ -283,24 +283,20 @@ def find_organizations(
         )
     for p in people:
         known = {fold(f.name) for f in orgs.values()}
+        ev = p.evidence[0] if p.evidence else Evidence(start=0, end=0, quote="")
         if p.unit and fold(p.unit) not in known:
-            orgs.add(
-                fold(p.unit), p.unit, p.evidence[0] if p.evidence else Evidence(start=0, end=0, quote=""), kind="unit"
-            )
+            orgs.add(fold(p.unit), p.unit, ev, kind="unit")
         if p.affiliation and p.affiliation_kind in ("organization", "unit") and not p.affiliation_ref:
-            if fold(p.affiliation) in known:
-                continue
-            ev = p.evidence[0] if p.evidence else Evidence(start=0, end=0, quote="")
-            known_ref = _shortened_reference_name(p.affiliation)
-            if known_ref:  # 'FoU Västerbotten' for 'FoU Socialtjänst Västerbotten'
-                orgs.add(known_ref, p.affiliation, ev, ref=known_ref, kind=ref.organizations[known_ref].kind)
-            else:
-                orgs.add(fold(p.affiliation), p.affiliation, ev, kind=p.affiliation_kind)
+            if fold(p.affiliation) not in known:
+                _add_unreferenced(orgs, p.affiliation, ev, p.affiliation_kind)
     for m in anchored(_UNIT, _UNIT_NOUNS, doc.text, doc.content_start):
         name = m.group("unit")
         if doc.hit_covering(m.start("unit"), m.end()) or _excluded(name_spans, m.start(), m.end()):
             continue
-        if not any(label.start == m.start("unit") for label in find_labels(doc.text[: m.end() + 2], m.start("unit"))):
+        # "Bemanning kansliet Föredragande:": a label, not a unit; its line is context enough to tell
+        line_start = doc.text.rfind("\n", 0, m.start("unit")) + 1
+        at = m.start("unit") - line_start
+        if not any(label.start == at for label in find_labels(doc.text[line_start : m.end() + 2], at)):
             orgs.add(fold(name), name, doc.evidence(m.start("unit"), m.end()), kind="unit")
     for m in _FOU_UNIT.finditer(doc.text, doc.content_start):
         place = doc.hit_covering(m.start("place"), m.end("place"))
@@ -309,14 +305,7 @@ def find_organizations(
             and place.kind in ("county", "municipality")
             and not doc.hit_covering(m.start(), m.start() + 3)
         ):
-            known_ref = _shortened_reference_name(m.group(0))
-            orgs.add(
-                known_ref or fold(m.group(0)),
-                m.group(0),
-                partial(doc.evidence, m.start(), m.end()),
-                ref=known_ref,
-                kind="fou_unit",
-            )
+            _add_unreferenced(orgs, m.group(0), partial(doc.evidence, m.start(), m.end()), "fou_unit")
     region_org = ref.region_org_of_county(county) if county else None
     if region_org and region_org in ref.organizations:
         # "skickas till regionen", "Regionen kommer att ...": the county's region as an actor, not an area
@@ -329,6 +318,16 @@ def find_organizations(
         name = name[0].upper() + name[1:]
         orgs.add(fold(name), name, doc.evidence(m.start(), m.end()), kind="agency")
     return _merge_prefixes(orgs.values()), services.values()
+
+
+def _add_unreferenced(orgs: _Collected, name: str, ev: Evidence | Callable[[], Evidence], kind: str | None) -> None:
+    """An organisation the gazetteer did not find as written: it joins the one reference entry it
+    shortens ('FoU Västerbotten' for 'FoU Socialtjänst Västerbotten'), else stands under its own name."""
+    known_ref = _shortened_reference_name(name)
+    if known_ref:
+        orgs.add(known_ref, name, ev, ref=known_ref, kind=load_reference().organizations[known_ref].kind)
+    else:
+        orgs.add(fold(name), name, ev, kind=kind)
 
 
 @lru_cache(maxsize=10_000)

@@ -305,7 +305,7 @@ def _table_actions(
                 continue  # the rule under a markdown header
             if len(values) != len(cells) or not values[what]:
                 break
-            assignee, _ = _subject(values[who] + " ", names, by_first)  # a first name alone, too
+            assignee, _ = _subject(values[who], names, by_first)
             item = item_of(items, pos)
             evidence = [doc.evidence(pos, end)]
             out.append(
@@ -332,11 +332,11 @@ def _subject(sentence: str, names: list[str], by_first: dict[str, str | None]) -
             rest = s[len(name) :].lstrip(" ,")
             rest = re.sub(r"^och\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+", "", rest)
             return name, rest
-    m = re.match(r"([A-ZÅÄÖ][\wåäöé-]+)\s+(.*)", s, re.S)
+    m = re.match(r"([A-ZÅÄÖ][\wåäöé-]+)(?:\s+(.*)|$)", s, re.S)  # a first name alone is a subject too
     if m and is_given_name(m.group(1)):
         full = by_first.get(fold(m.group(1)))
         if full:
-            rest = re.sub(r"^och\s+[A-ZÅÄÖ][\wåäö-]+\s+", "", m.group(2))
+            rest = re.sub(r"^och\s+[A-ZÅÄÖ][\wåäö-]+\s+", "", m.group(2) or "")
             return full, rest
     return None, s
 
@@ -402,12 +402,14 @@ def find_handoffs(doc: Doc, items: list[ItemSpan], networks: list[EntityFact], b
     # "Beslutet expedieras till" and the bodies below it, one per line: the item went to each
     for m in _DISTRIBUTION.finditer(text, doc.content_start):
         question = _item_title(items, m.start())
+        if question is None:
+            continue
         pos = m.end()
         for line in re.finditer(r"[ \t]*([^\n]{2,80})(?:\n|$)", text[pos : pos + 600]):
             start, end = pos + line.start(1), pos + line.end(1)
             hit = doc.hit_covering(start, end)
             to = target(line.group(1)) or (line.group(1).strip() if hit and hit.kind == "organization" else None)
-            if to is None or question is None:
+            if to is None:
                 break
             add(question, to, start, end)
     # "ta med sig frågan om X till B" and "Frågan tas upp i B": the question is X, the one raised
