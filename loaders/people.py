@@ -11,6 +11,7 @@ from samkarta.loaders.labels import Label, find_labels
 from samkarta.loaders.lexicon import PARTIES, fold, is_given_name, is_name_token, is_title
 from samkarta.loaders.model import ROLE_ORDER, Evidence, PersonFact, Role
 from samkarta.loaders.names import NameRun, initials_of, is_initials, name_runs
+from samkarta.reference import load_reference
 
 _ITEM_START = re.compile(r"(?m)^[ \t]*(?:§\s*\d+|\d{1,2}[.)]?\s+[A-ZÅÄÖ]|[a-h]\)\s)")
 _UNIT_WORDS = re.compile(
@@ -79,8 +80,6 @@ class Person:
             kind = "municipality" if aff.kind == "municipality" else "organization"
             surface = aff.surface
             if aff.kind == "municipality":
-                from samkarta.reference import load_reference
-
                 surface = load_reference().municipalities[aff.ref].name
             aff = surface
         elif aff is not None:
