@@ -23,6 +23,7 @@ class Evidence(BaseModel):
 class Fact(BaseModel):
     model_config = ConfigDict(extra="forbid")
     evidence: list[Evidence] = Field(default_factory=list)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)  # how sure the extractor is, for review queues
 
 
 class MeetingFact(BaseModel):
@@ -35,6 +36,9 @@ class MeetingFact(BaseModel):
     body_evidence: Evidence | None = None
     region_evidence: Evidence | None = None
     next_meeting_evidence: Evidence | None = None
+    date_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    body_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    region_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
 class PersonFact(Fact):
@@ -110,7 +114,9 @@ class Extraction(BaseModel):
             return d.isoformat() if d else None
 
         def ev(fact: Fact) -> dict[str, Any]:
-            return {"evidence": [e.model_dump() for e in fact.evidence]} if evidence else {}
+            return (
+                {"confidence": fact.confidence, "evidence": [e.model_dump() for e in fact.evidence]} if evidence else {}
+            )
 
         def entity(e: EntityFact) -> dict[str, Any] | str:
             return {"name": e.name, "ref": e.ref, "kind": e.kind, **ev(e)} if evidence else e.name
@@ -146,6 +152,11 @@ class Extraction(BaseModel):
                 out[f"{key}_detail"] = [entity(e) for e in getattr(self, key)]
         if evidence:
             out["source"] = self.source.model_dump()
+            out["meeting"]["confidence"] = {
+                "date": m.date_confidence,
+                "body": m.body_confidence,
+                "region": m.region_confidence,
+            }
             out["meeting"]["evidence"] = {
                 k: v.model_dump()
                 for k, v in (

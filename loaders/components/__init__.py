@@ -1,0 +1,11 @@
+"""The pipeline's components; importing this package registers their factories with spaCy."""
+
+from samkarta.loaders.components import (  # noqa: F401
+    attendance,
+    entities,
+    layout,
+    meeting,
+    outcomes,
+    people,
+    reference,
+)

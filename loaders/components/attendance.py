@@ -1,0 +1,316 @@
+"""samkarta_attendance: each person's roles and affiliation.
+
+Inside an attendance list the label gives the roles ("Frånvarande" -> absent) and the rest of the
+entry gives party, inline roles ("ordf.") and the affiliation: the first place or organisation of
+the reference data, else a capitalised organisation name or a unit word ("socialförvaltningen").
+Outside lists, an apposition ("X från Region Y", "X (IVO)") gives the affiliation, the sentence's
+verb gives presenters ("X informerar") and chairs ("Mötet öppnades av X"). Anyone left without a
+role was only mentioned.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from samkarta.loaders.components.people import PersonRecord
+from samkarta.loaders.words import data, fold, is_name_shape, is_title, lexicon, parties
+from samkarta.reference import load_reference
+
+_MAX_TAIL = 14  # tokens of an entry read after a name
+
+
+@cache
+def cues() -> dict[str, Any]:
+    spec = data("attendance.yaml")
+    lex = lexicon()
+    inline = {}
+    for role, words in lex["inline_roles"].items():
+        for w in words:
+            inline[w.casefold().rstrip(".")] = role
+    return {
+        "presenter": frozenset(spec["presenter_lemmas"]),
+        "presenter_nouns": frozenset(spec["presenter_nouns"]),
+        "chair": frozenset(spec["chair_lemmas"]),
+        "chair_objects": frozenset(spec["chair_objects"]),
+        "replacement": frozenset(w.rstrip(".") for w in spec["replacement_words"]),
+        "prepositions": frozenset(spec["affiliation_prepositions"]),
+        "unit_suffixes": tuple(spec["unit_suffixes"]),
+        "inline": inline,
+        "blockers": frozenset(w.casefold() for w in lex["role_blockers"]),
+    }
+
+
+class Attendance:
+    def __call__(self, doc: Doc) -> Doc:
+        people: dict[str, PersonRecord] = doc._.people
+        if not people:
+            return doc
+        c = cues()
+        refs = {s.start: s for s in doc.spans["ref"]}
+        names = sorted(doc.spans["person"], key=lambda s: s.start)
+        name_starts = [s.start for s in names]
+        blocks = sorted(doc.spans["block"], key=lambda s: s.start)
+        block_starts = [b.start for b in blocks]
+        for k, span in enumerate(names):
+            rec = people[span._.person]
+            block = _containing(blocks, block_starts, span)
+            next_start = names[k + 1].start if k + 1 < len(names) else len(doc)
+            if block is not None:
+                stop = min(next_start, block.end)
+                self._read_entry(doc, span, rec, block, stop, refs, c)
+            else:
+                stop = min(next_start, span.end + _MAX_TAIL)
+                self._read_apposition(doc, span, rec, stop, refs, c)
+        self._read_sentences(doc, people, names, name_starts, c)
+        for rec in people.values():
+            if not rec.roles:
+                rec.roles.add("mentioned")
+                rec.confidence = min(rec.confidence, 0.6)
+        return doc
+
+    # -- inside a list ----------------------------------------------------------------------------
+    def _read_entry(
+        self, doc: Doc, span: Span, rec: PersonRecord, block: Span, stop: int, refs: dict[int, Span], c: dict[str, Any]
+    ) -> None:
+        rec.listed = True
+        rec.confidence = max(rec.confidence, 0.9)
+        if _replaced(doc, span, c):
+            rec.roles.add("absent")
+            rec.role_spans.setdefault("absent", (span.start_char, span.end_char))
+            return
+        for role in block._.roles:
+            rec.roles.add(role)
+            rec.role_spans.setdefault(role, (span.start_char, span.end_char))
+        multi_line = "\n" in block.text.strip()
+        end = stop
+        if multi_line:  # one entry per line: the tail ends with the line
+            nl = doc.text.find("\n", span.end_char)
+            if nl >= 0:
+                end = min(end, _token_at_or_after(doc, nl))
+        self._read_tail(doc, span, rec, span.end, end, refs, c, in_list=True)
+
+    def _read_tail(
+        self,
+        doc: Doc,
+        span: Span,
+        rec: PersonRecord,
+        start: int,
+        end: int,
+        refs: dict[int, Span],
+        c: dict[str, Any],
+        in_list: bool,
+    ) -> None:
+        i = start
+        end = min(end, start + _MAX_TAIL)
+        phrase: list[Token] = []
+        while i < end:
+            tok = doc[i]
+            low = tok.lower_.rstrip(".")
+            if tok.is_space:
+                i += 1
+                continue
+            if tok.text == "(":
+                close = next((j for j in range(i + 1, min(end, i + 8)) if doc[j].text == ")"), None)
+                if close is None:
+                    break
+                inner = doc[i + 1 : close]
+                if len(inner) == 1 and fold(inner.text) in parties():
+                    rec.party = rec.party or inner.text
+                elif len(inner) and inner[0].i in refs:
+                    self._affiliate(rec, refs[inner[0].i])
+                elif len(inner) and inner.text[:1].isupper() and rec.affiliation is None:
+                    _set_affiliation(rec, inner.text, "organization", None, inner)
+                i = close + 1
+                continue
+            if low in c["inline"] and not _blocked_role(doc, i, c):
+                role = c["inline"][low]
+                rec.roles.add(role)
+                rec.role_spans.setdefault(role, (tok.idx, tok.idx + len(tok.text)))
+                if role != "absent":
+                    rec.roles.add("present")
+                else:
+                    rec.roles.discard("present")
+                i += 1
+                continue
+            if low in c["replacement"] or (low == "för" and i + 1 < end and doc[i + 1].text[:1].isupper()):
+                break  # "ersättare för Y": the rest is about Y
+            hit = refs.get(i)
+            if hit is not None:
+                if rec.affiliation is None or rec.affiliation_kind == "unit":
+                    self._affiliate(rec, hit)
+                elif hit._.kind == "organization" and rec.unit is None and rec.affiliation_kind == "organization":
+                    pass
+                i = hit.end
+                continue
+            if is_title(tok.text):
+                rec.title = rec.title or tok.text
+                phrase = []
+                i += 1
+                continue
+            if not in_list and tok.text in (".", ";") or (tok.is_sent_start and i > start):
+                break
+            if (
+                tok.text[:1].isupper()
+                and not is_name_shape(tok.text)
+                or (tok.text[:1].isupper() and phrase)
+                or (tok.text[:1].isupper() and in_list and tok.text.isalpha())
+            ):
+                phrase.append(tok)
+            elif phrase and tok.lower_ in ("och", "för", "i", "&") and i + 1 < end and doc[i + 1].text[:1].isupper():
+                phrase.append(tok)
+            elif tok.lower_.endswith(c["unit_suffixes"]) and tok.text.isalpha() and rec.affiliation is None:
+                _set_affiliation(rec, tok.text, "unit", None, doc[i : i + 1])
+            elif phrase:
+                self._phrase_affiliation(doc, rec, phrase)
+                phrase = []
+            i += 1
+        if phrase:
+            self._phrase_affiliation(doc, rec, phrase)
+
+    def _phrase_affiliation(self, doc: Doc, rec: PersonRecord, phrase: list[Token]) -> None:
+        while phrase and phrase[-1].lower_ in ("och", "för", "i", "&"):
+            phrase.pop()
+        if not phrase or (rec.affiliation is not None and rec.affiliation_kind != "unit"):
+            return
+        if len(phrase) == 1 and fold(phrase[0].text) in parties() and phrase[0].text.isupper():
+            rec.party = rec.party or phrase[0].text
+            return
+        span = doc[phrase[0].i : phrase[-1].i + 1]
+        _set_affiliation(rec, span.text, "organization", None, span)
+
+    def _affiliate(self, rec: PersonRecord, hit: Span) -> None:
+        ref = load_reference()
+        if hit._.kind == "municipality":
+            _set_affiliation(rec, ref.municipalities[hit._.ref].name, "municipality", hit._.ref, hit)
+        elif hit._.kind == "organization":
+            _set_affiliation(rec, _surface(hit), "organization", hit._.ref, hit)
+
+    # -- outside lists ----------------------------------------------------------------------------
+    def _read_apposition(
+        self, doc: Doc, span: Span, rec: PersonRecord, stop: int, refs: dict[int, Span], c: dict[str, Any]
+    ) -> None:
+        """'X, Region Y,', 'X (IVO)', 'X från Länsstyrelsen', 'X, utvecklingsledare på FoU Z'."""
+        i = span.end
+        if i >= len(doc) or rec.affiliation is not None:
+            return
+        tok = doc[i]
+        if tok.text in (",", "(") or tok.lower_ in c["prepositions"]:
+            look = i + 1
+            while look < stop and (
+                is_title(doc[look].text) or doc[look].lower_ in c["prepositions"] or doc[look].text == ","
+            ):
+                look += 1
+            hit = refs.get(look)
+            if hit is not None and (tok.text == "(" or tok.lower_ in c["prepositions"] or _closes(doc, hit.end)):
+                self._affiliate(rec, hit)
+                rec.role_spans.setdefault("affiliation", (hit.start_char, hit.end_char))
+
+    def _read_sentences(
+        self, doc: Doc, people: dict[str, PersonRecord], names: list[Span], name_starts: list[int], c: dict[str, Any]
+    ) -> None:
+        """Presenters and chairs from the verbs of the sentences they stand in."""
+        mentions = _all_mentions(doc, people, names)
+        starts = [m[0] for m in mentions]
+        for sent in doc.sents:
+            verbs = [t for t in sent if t.lemma_ in c["presenter"] or t.lemma_ in c["chair"]]
+            nouns = [t for t in sent if t.lower_ in c["presenter_nouns"]]
+            if not verbs and not nouns:
+                continue
+            lo = bisect.bisect_left(starts, sent.start)
+            hi = bisect.bisect_left(starts, sent.end)
+            in_sent = mentions[lo:hi]
+            if not in_sent:
+                continue
+            for verb in verbs:
+                key = _subject(verb, in_sent)
+                if key is None:
+                    continue
+                rec = people[key]
+                if verb.lemma_ in c["presenter"]:
+                    rec.roles.update(("presenter", "present"))
+                    rec.role_spans.setdefault("presenter", (verb.idx, verb.idx + len(verb.text)))
+                elif any(t.lower_ in c["chair_objects"] for t in sent[verb.i - sent.start :][:6]):
+                    rec.roles.update(("chair", "present"))
+                    rec.role_spans.setdefault("chair", (verb.idx, verb.idx + len(verb.text)))
+            for noun in nouns:
+                after = [m for m in in_sent if 0 < m[0] - noun.i <= 3]
+                if after:
+                    rec = people[after[0][2]]
+                    rec.roles.update(("presenter", "present"))
+
+
+def _containing(blocks: list[Span], starts: list[int], span: Span) -> Span | None:
+    i = bisect.bisect_right(starts, span.start) - 1
+    if i >= 0 and blocks[i].start <= span.start < blocks[i].end:
+        return blocks[i]
+    return None
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
+def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
+    """'Anna Berg (S) ersättare för Per Ek (S)': Per Ek is the one who did not attend."""
+    before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_space]
+    return bool(before) and before[-1].lower_ == "för" and any(t.lower_.rstrip(".") in c["replacement"] for t in before)
+
+
+def _blocked_role(doc: Doc, i: int, c: dict[str, Any]) -> bool:
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return prev in c["blockers"] or prev.rstrip(".") in c["blockers"]
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """The apposition ends after the hit: a comma, a parenthesis, a full stop, a line end or a verb."""
+    return i >= len(doc) or doc[i].is_space or doc[i].text in (",", ")", ".", ";", ":") or doc[i].text[:1].islower()
+
+
+def _surface(hit: Span) -> str:
+    text = hit.text
+    return text[:-2] if text.endswith(":s") else text
+
+
+def _set_affiliation(rec: PersonRecord, name: str, kind: str, ref: str | None, span: Span) -> None:
+    rec.affiliation = " ".join(name.split()).strip(" ,.;:-–")
+    rec.affiliation_kind = kind
+    rec.affiliation_ref = ref
+    rec.affiliation_span = (span.start_char, span.end_char)
+
+
+def _all_mentions(doc: Doc, people: dict[str, PersonRecord], names: list[Span]) -> list[tuple[int, int, str]]:
+    """(start token, end token, person key) of every full and short mention, in order."""
+    out = [(s.start, s.end, s._.person) for s in names]
+    for key, rec in people.items():
+        for cs, ce in rec.short_mentions:
+            span = doc.char_span(cs, ce)
+            if span is not None:
+                out.append((span.start, span.end, key))
+    return sorted(out)
+
+
+def _subject(verb: Token, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The person a verb is about: the closest mention before it (at most 12 tokens, no full stop
+    between), or right after it ('Därefter informerar X', 'Mötet öppnades av X')."""
+    before = [m for m in mentions if m[1] <= verb.i and verb.i - m[1] <= 12]
+    doc = verb.doc
+    if before:
+        m = before[-1]
+        between = doc[m[1] : verb.i]
+        if not any(t.text in (".", ";", ":") for t in between):
+            return m[2]
+    after = [m for m in mentions if 0 < m[0] - verb.i <= 3]
+    if after:
+        return after[0][2]
+    return None
+
+
+@Language.factory("samkarta_attendance")
+def make_attendance(nlp: Language, name: str) -> Attendance:  # noqa: ARG001
+    return Attendance()

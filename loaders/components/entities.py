@@ -1,0 +1,490 @@
+"""samkarta_entities: municipalities, organisations, collaboration bodies and projects named.
+
+Municipalities and most organisations come from the reference hits. Bodies ("networks") are words
+headed by a body noun of data/bodies.yaml ("Socialchefsnätverket", "styrgruppen för X",
+"Regionala samverkansrådet"), organisations not in the reference are capitalised words headed by
+an organisation noun ("Kulturförvaltningen") or people's affiliations, and projects are named
+works: a capitalised compound of a project noun ("Hallsbergsmodellen"), a project noun with a
+name after it ("projektet Yrkesresan"), or an unexplained acronym.
+Results: doc.spans["municipality"], ["org"], ["network"], ["project"].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from samkarta.loaders.components.util import token_after
+from samkarta.loaders.words import common_words, data, fold, is_given_name, months, parties
+
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,7}(?:-[A-ZÅÄÖ0-9]{1,5})?$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_STOP_AFTER_FOR = frozenset(
+    "att som är var har hade ska skall kommer kan med på till om vid under från den det de där när men eller "
+    "samt inför enligt efter genom mot hos".split()
+)
+
+
+@dataclass(frozen=True)
+class Heads:
+    body: tuple[str, ...]
+    generic: frozenset[str]
+    org: tuple[str, ...]
+    project: tuple[str, ...]
+    weak_project: frozenset[str]
+    project_kinds: frozenset[str]
+    routine: frozenset[str]
+
+
+@cache
+def heads() -> Heads:
+    b = data("bodies.yaml")
+    return Heads(
+        tuple(sorted(b["body_heads"], key=len, reverse=True)),
+        frozenset(b["generic_bodies"]),
+        tuple(sorted(b["org_heads"], key=len, reverse=True)),
+        tuple(sorted(b["project_heads"], key=len, reverse=True)),
+        frozenset(b["weak_project_heads"]),
+        frozenset(b["project_reference_kinds"]),
+        frozenset(b["routine"]),
+    )
+
+
+def head_of(word: str, nouns: tuple[str, ...]) -> str | None:
+    """The noun a word is headed by: itself, or the end of a compound ('IFO-chefsnätverket')."""
+    w = word.casefold().removesuffix(":s")
+    for form in (w, w[:-1]) if w.endswith("s") else (w,):
+        for noun in nouns:
+            if form == noun or (form.endswith(noun) and len(form) - len(noun) >= 3):
+                return noun
+    return None
+
+
+def _body_head(tok: Token, h: Heads) -> str | None:
+    if not (tok.is_alpha or ":" in tok.text or "-" in tok.text) or tok.is_space:
+        return None
+    stem = _meeting_stem(tok.text)
+    if stem is not None:
+        return head_of(stem, h.body)
+    return head_of(tok.text, h.body)
+
+
+def is_compound(word: str, noun: str) -> bool:
+    return len(word.casefold().removesuffix(":s")) > len(noun)
+
+
+class Entities:
+    def __call__(self, doc: Doc) -> Doc:
+        h = heads()
+        in_person = {t.i for s in doc.spans["person"] for t in s}
+        refs = sorted(doc.spans["ref"], key=lambda s: s.start)
+        ref_at = {t.i: s for s in refs for t in s}
+        affiliation_spans = _affiliation_spans(doc)
+        start = token_after(doc, doc._.content_start)
+        networks = self._networks(doc, h, in_person, ref_at, start)
+        in_network = {t.i for s in networks for t in s}
+        projects = self._projects(doc, h, in_person, ref_at, in_network, start)
+        in_project = {t.i for s in projects for t in s}
+        orgs = self._organizations(doc, h, refs, in_person, in_network | in_project, affiliation_spans, start)
+        doc.spans["network"] = networks
+        doc.spans["project"] = projects
+        doc.spans["org"] = orgs
+        doc.spans["municipality"] = self._municipalities(doc, refs, in_person, in_network, affiliation_spans, start)
+        return doc
+
+    # -- bodies -----------------------------------------------------------------------------------
+    def _networks(self, doc: Doc, h: Heads, in_person: set[int], ref_at: dict[int, Span], start: int) -> list[Span]:
+        """Body phrases anywhere (the title before the minutes too: the meeting reads it)."""
+        del start
+        out: list[Span] = []
+        generic_spans: list[Span] = []
+        in_label = {t.i for s in doc.spans["label"] for t in s}
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            noun = _body_head(tok, h)
+            if (
+                noun is None
+                or i in in_person
+                or i in in_label
+                or (i in ref_at and (ref_at[i]._.kind == "organization" or not is_compound(tok.text, noun)))
+            ):
+                i += 1
+                continue
+            left = _left_modifiers(doc, i, ref_at)
+            last = i
+            # "Kommunstyrelsens arbetsutskott", "Regionstyrelsens presidium": a board of a board
+            while tok.lower_.endswith("s"):
+                nxt = last + 1
+                if nxt + 1 < len(doc) and doc[nxt].lower_.endswith(("a", "iska")) and _body_head(doc[nxt + 1], h):
+                    nxt += 1  # "Kommunstyrelsens sociala utskott"
+                if nxt >= len(doc) or _body_head(doc[nxt], h) is None:
+                    break
+                last = nxt
+                tok = doc[last]
+            right = _right_extension(doc, last, ref_at)
+            generic = fold(tok.text).removesuffix(":s") in h.generic
+            if generic and left == i and right == last + 1 and last == i:
+                weak = Span(doc, i, i + 1, label="GENERIC")
+                weak._.confidence = 0.3
+                generic_spans.append(weak)
+                i += 1
+                continue
+            if fold(tok.text) in h.routine:
+                i += 1
+                continue
+            span = Span(doc, left, right, label="NETWORK")
+            span._.confidence = 0.8 if (is_compound(tok.text, noun) or right > last + 1 or left < i) else 0.6
+            out.append(span)
+            i = right
+        doc.spans["network_generic"] = generic_spans  # "gruppen", "nämnd": only the meeting may use them
+        return out
+
+    # -- projects ---------------------------------------------------------------------------------
+    def _projects(
+        self, doc: Doc, h: Heads, in_person: set[int], ref_at: dict[int, Span], taken: set[int], start: int
+    ) -> list[Span]:
+        out: list[Span] = []
+        seen: set[int] = set()
+        for ref in doc.spans["ref"]:
+            if ref._.kind == "organization" and ref._.ref_kind in h.project_kinds and ref.start >= start:
+                span = Span(doc, ref.start, ref.end, label="PROJECT")
+                span._.ref = ref._.ref
+                span._.confidence = 0.8
+                out.append(span)
+                seen.update(range(ref.start, ref.end))
+        for tok in doc[start:]:
+            if tok.i in seen or tok.i in taken or tok.i in in_person or tok.is_space:
+                continue
+            noun = head_of(tok.text, h.project)
+            if noun is not None and fold(tok.text) not in h.routine:
+                if (
+                    tok.text[:1].isupper()
+                    and is_compound(tok.text, noun)
+                    and noun not in h.weak_project
+                    and not tok.is_sent_start
+                ):
+                    out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "Hallsbergsmodellen"
+                    seen.add(tok.i)
+                    continue
+                if tok.text[:1].isupper() and "-" in tok.text and is_compound(tok.text, noun):
+                    out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "IPS-projektet"
+                    seen.add(tok.i)
+                    continue
+                named = _name_after(doc, tok.i + 1, ref_at, in_person)
+                if named is not None:
+                    s, e = named
+                    out.append(self._project(doc, s, e, 0.7))  # "projektet Yrkesresan"
+                    seen.update(range(s, e))
+                continue
+            if _is_acronym(tok) and tok.i not in ref_at and not _explains_other(doc, tok):
+                out.append(self._project(doc, tok.i, tok.i + 1, 0.4))
+                seen.add(tok.i)
+        return out
+
+    @staticmethod
+    def _project(doc: Doc, start: int, end: int, confidence: float) -> Span:
+        span = Span(doc, start, end, label="PROJECT")
+        span._.confidence = confidence
+        return span
+
+    # -- organisations ----------------------------------------------------------------------------
+    def _organizations(
+        self,
+        doc: Doc,
+        h: Heads,
+        refs: list[Span],
+        in_person: set[int],
+        taken: set[int],
+        affiliations: list[Span],
+        start: int,
+    ) -> list[Span]:
+        out: list[Span] = []
+        covered: set[int] = set()
+        affiliated = {s.start for s in affiliations}
+        for ref in refs:
+            if ref._.kind != "organization" or ref._.ref_kind in h.project_kinds or ref.start < start:
+                continue
+            if ref._.ambiguous and ref.start not in affiliated and not _parenthesised(doc, ref):
+                continue
+            if any(t.i in in_person for t in ref):
+                continue
+            span = Span(doc, ref.start, ref.end, label="ORG")
+            span._.ref = ref._.ref
+            span._.ref_kind = ref._.ref_kind
+            span._.confidence = 0.9
+            out.append(span)
+            covered.update(range(ref.start, ref.end))
+        for aff in affiliations:
+            if aff.start in covered or aff.label_ not in ("organization", "unit"):
+                continue
+            span = Span(doc, aff.start, aff.end, label="ORG")
+            span._.confidence = 0.6
+            out.append(span)
+            covered.update(range(aff.start, aff.end))
+        for tok in doc[start:]:
+            if tok.i in covered or tok.i in taken or tok.i in in_person or not tok.is_alpha:
+                continue
+            noun = head_of(tok.text, h.org)
+            if noun is None or not is_compound(tok.text, noun):
+                continue
+            if not tok.text[:1].isupper() and not noun.endswith(("en", "et", "n")):
+                continue
+            s = tok.i
+            # "Barn- och ungdomsförvaltningen": a coordinated first part belongs to the name
+            if s >= 2 and doc[s - 1].lower_ in ("och", "&") and doc[s - 2].text.endswith("-"):
+                s -= 2
+            span = Span(doc, s, tok.i + 1, label="ORG")
+            span._.confidence = 0.6 if tok.text[:1].isupper() else 0.5
+            out.append(span)
+            covered.update(range(s, tok.i + 1))
+        return out
+
+    # -- municipalities ---------------------------------------------------------------------------
+    def _municipalities(
+        self,
+        doc: Doc,
+        refs: list[Span],
+        in_person: set[int],
+        in_network: set[int],
+        affiliations: list[Span],
+        start: int,
+    ) -> list[Span]:
+        affiliated = {s.start for s in affiliations}
+        out = []
+        for ref in refs:
+            if ref._.kind != "municipality" or ref.start < start or any(t.i in in_person for t in ref):
+                continue
+            if ref.start in in_network and ref.start not in affiliated:
+                continue  # "Lokal nämnd Kungsbacka": part of another name
+            if ref._.ambiguous and ref.start not in affiliated and not _among_places(doc, ref, refs):
+                continue
+            span = Span(doc, ref.start, ref.end, label="MUNICIPALITY")
+            span._.ref = ref._.ref
+            span._.confidence = 0.95 if not ref._.ambiguous else 0.7
+            out.append(span)
+        return out
+
+
+def _affiliation_spans(doc: Doc) -> list[Span]:
+    """People's affiliations as spans labelled by their kind."""
+    out = []
+    for rec in (doc._.people or {}).values():
+        if rec.affiliation_span is None:
+            continue
+        span = doc.char_span(*rec.affiliation_span, label=rec.affiliation_kind or "organization")
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
+    """'Regionala styrgruppen', 'GR:s styrgrupp', 'Lokal nämnd': capitalised words before the noun."""
+    left = i
+    while left > 0 and i - left < 2:
+        prev = doc[left - 1]
+        if (
+            prev.is_space
+            or prev.is_punct
+            or not prev.text[:1].isupper()
+            or prev.is_sent_start
+            and prev.lower_ in common_words()
+        ):
+            break
+        if is_given_name(prev.text) and left - 1 not in ref_at:
+            break
+        lower_head = doc[i].text[:1].islower()
+        if (
+            prev.text.endswith(":s")
+            or prev.lower_.endswith(("a", "al", "ell", "isk", "lig", "s", "alt", "ellt", "iskt", "igt"))
+            or left - 1 in ref_at
+            or (lower_head and fold(prev.text) not in common_words() and not is_given_name(prev.text))
+        ):
+            left -= 1
+            continue
+        break
+    return left
+
+
+def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
+    """'styrgruppen för social välfärd', 'Socialchefsnätverket i Dalarna', 'Regionrådet Umeåregionen',
+    'Samverkansorganet Barn och Ungdom (SBU)', 'STYRGRUPP VÅRDSAMVERKAN<line break>SKARABORG'."""
+    n = len(doc)
+    caps = doc[i].text.isupper() and len(doc[i].text) > 1
+    end = i + 1
+    if end + 1 < n and doc[end].lower_ == "för":
+        if _name_word(doc[end + 1], caps) or end + 1 in ref_at:
+            end = _name_run(doc, end + 1, ref_at, caps)  # "Styrelsen för Samordningsförbundet X"
+        else:
+            end = _lower_run(doc, end + 1)  # "styrgruppen för social välfärd"
+    if end + 1 < n and doc[end].lower_ in ("i", "inom") and end + 1 in ref_at:
+        hit = ref_at[end + 1]
+        if hit._.kind in ("county", "municipality") or hit._.ref_kind == "region":
+            return _acronym_after(doc, hit.end)
+    if end < n and (end in ref_at or (_name_word(doc[end], caps) and not doc[end].is_sent_start)):
+        end = _name_run(doc, end, ref_at, caps)  # "Lokal nämnd Kungsbacka", "Regionrådet Umeåregionen"
+    return _acronym_after(doc, end)
+
+
+def _name_run(doc: Doc, k: int, ref_at: dict[int, Span], caps: bool) -> int:
+    """The end of a run of name words (and places) from k; a title in capitals may go on over
+    one line break."""
+    n = len(doc)
+    start = k
+    while k < n and k - start < 6:
+        tok = doc[k]
+        if k in ref_at:
+            k = ref_at[k].end
+        elif _name_word(tok, caps):
+            k += 1
+        elif tok.lower_ in ("och", "i", "&") and k + 1 < n and (_name_word(doc[k + 1], caps) or k + 1 in ref_at):
+            k += 1
+        elif (
+            caps
+            and tok.is_space
+            and tok.text.count("\n") == 1
+            and k + 1 < n
+            and doc[k + 1].text.isupper()
+            and _name_word(doc[k + 1], caps)
+        ):
+            k += 1
+        else:
+            break
+    while k > start and (doc[k - 1].lower_ in ("och", "i", "&") or doc[k - 1].is_space):
+        k -= 1
+    return k
+
+
+def _lower_run(doc: Doc, k: int) -> int:
+    """The end of a short lower-case description after 'för' ('för social välfärd')."""
+    n = len(doc)
+    start = k
+    while k < n and k - start < 5:
+        t = doc[k]
+        if t.is_space or t.is_punct or t.lower_ in _STOP_AFTER_FOR or t.like_num:
+            break
+        if t.lower_ == "och" and not (k + 1 < n and doc[k + 1].is_alpha):
+            break
+        k += 1
+    while k > start and doc[k - 1].lower_ in ("och", "i", "för"):
+        k -= 1
+    return k if k > start else start - 1
+
+
+def _acronym_after(doc: Doc, end: int) -> int:
+    """'... (SBU)': an acronym in parentheses after a name belongs to it."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and _ACRONYM.match(doc[end + 1].text):
+        return end + 3
+    return end
+
+
+def _name_word(tok: Token, caps: bool = False) -> bool:
+    """A capitalised word that can continue a body's name ('Regionalt skärgårdsråd Stockholm'):
+    not a heading in capitals (unless the name is in capitals too), a label, a date word, a
+    meeting word or a given name."""
+    t = tok.text
+    if tok.is_space or not (t[:1].isupper() and tok.is_alpha) or (t.isupper() and len(t) > 3 and not caps):
+        return False
+    if is_given_name(t):
+        return False
+    low = fold(t)
+    return low not in common_words() and low not in _meeting_words() and low not in months()
+
+
+def network_name(text: str) -> str:
+    """How a body phrase is named: whitespace folded, a genitive or a minutes word taken off
+    ('Direktionsprotokoll' -> 'Direktion')."""
+    name = " ".join(text.split()).strip(" .,:;-–")
+    name = name[:-2] if name.endswith(":s") else name
+    if " " not in name:
+        name = _meeting_stem(name) or name
+    return name
+
+
+def _meeting_stem(word: str) -> str | None:
+    """'Direktionsprotokoll' -> 'Direktion', 'Styrgruppsmöte' -> 'Styrgrupp': the body in a word
+    for its meeting or its minutes."""
+    low = word.casefold()
+    for suffix in ("protokoll", "protokollet", "mötet", "möte", "sammanträde", "sammanträdet", "anteckningar"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            stem = word[: len(word) - len(suffix)]
+            return stem[:-1] if stem.endswith("s") and head_of(stem[:-1], heads().body) else stem
+    return None
+
+
+@cache
+def _meeting_words() -> frozenset[str]:
+    return frozenset(data("dates.yaml")["meeting_words"]) | frozenset(
+        w.casefold() for words in data("labels.yaml")["fields"].values() for w in words if " " not in w
+    )
+
+
+def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) -> tuple[int, int] | None:
+    """A name right after a project noun: capitalised words, or words in quotation marks."""
+    n = len(doc)
+    if k >= n:
+        return None
+    if doc[k].text in ('"', "”", "“", "'", "»", "«"):
+        close = next((j for j in range(k + 1, min(n, k + 12)) if doc[j].text in ('"', "”", "“", "'", "»", "«")), None)
+        if close is not None and close > k + 1:
+            return k + 1, close
+        return None
+    if not doc[k].text[:1].isupper() or doc[k].is_space or k in in_person or k in ref_at:
+        return None
+    if fold(doc[k].text) in common_words() or doc[k].is_sent_start:
+        return None
+    e = k + 1
+    while (
+        e < n
+        and e - k < 5
+        and not doc[e].is_space
+        and (doc[e].text[:1].isupper() or doc[e].like_num)
+        and e not in ref_at
+    ):
+        e += 1
+    return k, e
+
+
+def _is_acronym(tok: Token) -> bool:
+    t = tok.text
+    if not _ACRONYM.match(t) or _ROMAN.match(t) or fold(t) in parties() or fold(t) in months():
+        return False
+    if fold(t) in common_words():
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    # "(S)", "(KD)": party markers; a line of capitals is a heading, not an acronym
+    if prev is not None and nxt is not None and prev.text == "(" and nxt.text == ")" and len(t) <= 3:
+        return fold(t) not in parties() and False
+    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    line_end = doc.text.find("\n", tok.idx)
+    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    letters = [c for c in line if c.isalpha()]
+    return not (len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7)
+
+
+def _explains_other(doc: Doc, tok: Token) -> bool:
+    """'Samverkansorganet Barn och Ungdom (SBU)': an acronym in parentheses after a name is that name."""
+    return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i >= 2 and doc[tok.i - 2].text[:1].isupper()
+
+
+def _parenthesised(doc: Doc, span: Span) -> bool:
+    return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+
+
+def _among_places(doc: Doc, ref: Span, refs: list[Span]) -> bool:
+    """An ambiguous place name counts when it is 'X kommun' or stands in a list of places."""
+    if ref.end < len(doc) and doc[ref.end].lower_ in ("kommun", "kommuns", "stad"):
+        return True
+    near = [r for r in refs if r is not ref and r._.kind == "municipality" and abs(r.start - ref.start) <= 4]
+    return bool(near)
+
+
+@Language.factory("samkarta_entities")
+def make_entities(nlp: Language, name: str) -> Entities:  # noqa: ARG001
+    return Entities()

@@ -1,0 +1,320 @@
+"""samkarta_layout: lines, labels and header fields, attendance blocks, agenda items, sentences.
+
+Everything later components need about where things stand in the minutes: the header before the
+first agenda item, the lists under an attendance label ("Närvarande:", "Frånvarande"), the items
+with their numbers and titles, and sentence starts that respect headings and wrapped PDF lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from samkarta.loaders.prepare import content_start
+from samkarta.loaders.words import data, is_given_name
+
+_HEADER_FALLBACK = 2500  # characters read as header when the minutes have no agenda items
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    roles: tuple[str, ...]
+    field: str | None
+    colon_only: bool
+
+
+@cache
+def label_specs() -> dict[str, LabelSpec]:
+    """Every label of data/labels.yaml, keyed by its lower-case form."""
+    spec = data("labels.yaml")
+    implied = set(spec["implies_present"])
+    out: dict[str, LabelSpec] = {}
+    for field, words in spec["fields"].items():
+        for w in words:
+            out[w.casefold()] = LabelSpec((), field, False)
+    for role, words in spec["roles"].items():
+        roles = (role, "present") if role in implied else (role,)
+        for w in words:
+            out[w.casefold()] = LabelSpec(roles, None, False)
+    for role, words in spec["colon_only"].items():
+        roles = (role, "present") if role in implied else (role,)
+        for w in words:
+            out[w.casefold()] = LabelSpec(roles, None, True)
+    return out
+
+
+@dataclass(frozen=True)
+class _Structure:
+    heading: re.Pattern[str]
+    inline: re.Pattern[str]
+    title_end: re.Pattern[str]
+    bullet: re.Pattern[str]
+    short_line: int
+    list_line: int
+
+
+@cache
+def structure() -> _Structure:
+    s = data("structure.yaml")
+    return _Structure(
+        re.compile(s["item_heading"]),
+        re.compile(s["inline_item"]),
+        re.compile(s["title_end"]),
+        re.compile(s["bullet"]),
+        int(s["short_line"]),
+        int(s["list_line"]),
+    )
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line, without its surrounding whitespace."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+class Layout:
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        specs = label_specs()
+        self.matcher.add("LABEL", [nlp.make_doc(w) for w in specs])
+        self.specs = specs
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        doc._.lines = line_spans(text)
+        doc._.content_start = content_start(text)
+        labels = self._labels(doc)
+        doc.spans["label"] = labels
+        items = self._items(doc)
+        doc.spans["item"] = items
+        first_item = next((i.start_char for i in items if i.start_char >= doc._.content_start), None)
+        doc._.header_end = (
+            first_item if first_item is not None else min(len(text), doc._.content_start + _HEADER_FALLBACK)
+        )
+        doc.spans["block"] = self._blocks(doc, labels, items)
+        doc.spans["field"] = self._fields(doc, labels)
+        _set_sentences(doc, items)
+        return doc
+
+    # -- labels -----------------------------------------------------------------------------------
+    def _labels(self, doc: Doc) -> list[Span]:
+        text = doc.text
+        found: list[Span] = []
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        taken_until = -1
+        for _, start, end in matches:
+            if start < taken_until:
+                continue
+            span = doc[start:end]
+            spec = self.specs.get(" ".join(span.text.split()).casefold())
+            if spec is None or not span.text[:1].isupper():
+                continue
+            nxt = doc[end] if end < len(doc) else None
+            colon = nxt is not None and nxt.text in (":", ".:")
+            line_start = text.rfind("\n", 0, span.start_char) + 1
+            at_line_start = not text[line_start : span.start_char].strip()
+            before = text[line_start : span.start_char].rstrip()
+            after = text[span.end_char : span.end_char + 40]
+            line_end = not after.strip(" ") or after.lstrip(" ").startswith("\n")
+            if spec.colon_only and not colon:
+                continue
+            if not colon:
+                first_after = nxt.text if nxt is not None else ""
+                if (
+                    spec.roles
+                    and set(spec.roles) & {"chair", "secretary"}
+                    and (before.endswith(",") or (before and before.split()[-1][:1].isupper() and not at_line_start))
+                ):
+                    continue  # "Anna Berg, Ordförande": a role inside an entry, read by samkarta_attendance
+                if at_line_start:
+                    if is_given_name(span.text) and not (line_end or first_after[:1].isdigit()):
+                        continue  # "Dag Larsson" is a person
+                    if not (line_end or first_after[:1].isupper() or first_after[:1].isdigit() or span.text.isupper()):
+                        continue
+                else:
+                    next_nl = text.find("\n", span.end_char)
+                    flattened = (next_nl if next_nl >= 0 else len(text)) - line_start > structure().list_line
+                    mid_ok = (spec.roles or spec.field == "other" or flattened) and (
+                        first_after[:1].isupper() or first_after[:1].isdigit() or line_end
+                    )
+                    if not mid_ok or before.endswith((",", "och", "samt")) or span.text.islower():
+                        continue
+                    if (
+                        spec.roles == ()
+                        and len(span) == 1
+                        and not span.text.isupper()
+                        and not line_end
+                        and not flattened
+                    ):
+                        continue  # a single capitalised word mid-line is a sentence word, not a field
+            label_end = end + 1 if colon else end
+            label = Span(doc, start, label_end, label="LABEL")
+            label._.roles = spec.roles
+            label._.field = spec.field
+            found.append(label)
+            taken_until = end
+        return found
+
+    # -- agenda items -----------------------------------------------------------------------------
+    def _items(self, doc: Doc) -> list[Span]:
+        text = doc.text
+        st = structure()
+        heads: list[tuple[int, int, str, int, int]] = []  # start, number end, number, title start, title end
+        for ls, le in doc._.lines:
+            line = text[ls:le]
+            m = st.heading.match(line)
+            if m and (m.group("n1") or m.group("n2")):
+                number = m.group("n1") or m.group("n2")
+                if not _plausible_number(number):
+                    continue
+                ts, te = ls + m.start("title"), ls + m.end("title")
+                cut = st.title_end.search(text, ts, te)
+                te = cut.start() if cut else te
+                if le - ls > st.list_line and "§" not in line[:3]:
+                    continue  # a long line opening with a number is running text (or a page number)
+                heads.append((ls, ls + m.end("n1" if m.group("n1") else "n2"), number, ts, min(te, ts + 120)))
+            elif le - ls > st.list_line:
+                for im in st.inline.finditer(text, ls, le):
+                    heads.append((im.start(), im.end("number"), im.group("number"), im.start("title"), im.end("title")))
+        heads.sort()
+        spans: list[Span] = []
+        for k, (hs, _ne, number, ts, te) in enumerate(heads):
+            end = heads[k + 1][0] if k + 1 < len(heads) else len(text)
+            span = doc.char_span(hs, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            span._.number = number
+            title = text[ts:te].strip(" .:-–")
+            span._.title = (ts, ts + len(text[ts:te].rstrip(" .:-–"))) if title else None
+            spans.append(span)
+        return spans
+
+    # -- attendance blocks and fields -------------------------------------------------------------
+    def _blocks(self, doc: Doc, labels: list[Span], items: list[Span]) -> list[Span]:
+        """The list under each role label: until the next label, the next item, or running text."""
+        text = doc.text
+        st = structure()
+        stops = sorted({lab.start_char for lab in labels} | {i.start_char for i in items} | {len(text)})
+        blocks: list[Span] = []
+        for lab in labels:
+            if not lab._.roles:
+                continue
+            start = lab.end_char
+            stop = next(s for s in stops if s >= start)
+            if stop == start:
+                continue
+            # lines after the label's own line stay in the list while they look like list lines
+            first_nl = text.find("\n", start, stop)
+            if first_nl >= 0:
+                end = first_nl
+                for ls, le in doc._.lines:
+                    if ls <= first_nl:
+                        continue
+                    if ls >= stop:
+                        break
+                    if le - ls > st.list_line and not _entry_like(text[ls:le]):
+                        break
+                    end = min(le, stop)
+                stop = max(end, first_nl)
+            span = doc.char_span(start, stop, alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            block = Span(doc, span.start, span.end, label="BLOCK")
+            block._.roles = lab._.roles
+            blocks.append(block)
+        return blocks
+
+    def _fields(self, doc: Doc, labels: list[Span]) -> list[Span]:
+        """The value of each header field label: the rest of its line, up to the next label."""
+        text = doc.text
+        starts = [lab.start_char for lab in labels]
+        out: list[Span] = []
+        for k, lab in enumerate(labels):
+            if lab._.field is None:
+                continue
+            stop = text.find("\n", lab.end_char)
+            stop = len(text) if stop < 0 else stop
+            if not text[lab.end_char : stop].strip():  # value on the next line ("Datum\n2019-05-02")
+                nxt = text.find("\n", stop + 1)
+                stop = len(text) if nxt < 0 else nxt
+            if k + 1 < len(starts):
+                stop = min(stop, starts[k + 1]) if starts[k + 1] > lab.end_char else stop
+            span = doc.char_span(lab.end_char, stop, alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            value = Span(doc, span.start, span.end, label=lab._.field.upper())
+            value._.field = lab._.field
+            out.append(value)
+        return out
+
+
+def _plausible_number(number: str) -> bool:
+    head = number.split(".")[0].rstrip("abcdefghijklmnopqrstuvwxyz")
+    return head.isdigit() and 0 <= int(head) <= 400
+
+
+def _entry_like(line: str) -> bool:
+    """A long line that is still a list of entries (commas, no sentence ends)."""
+    return line.count(",") >= 3 and not re.search(r"[a-zåäö]{3}\.\s+[A-ZÅÄÖ]", line)
+
+
+def _set_sentences(doc: Doc, items: list[Span]) -> None:
+    """Sentence starts from punctuation, blank lines, headings, bullets, items and list lines."""
+    text = doc.text
+    st = structure()
+    item_starts = {i.start for i in items}
+    prev_line_len = 0
+    prev_end_char = ""
+    line_start_char = 0
+    new_line = True
+    blank_before = True
+    for tok in doc:
+        if tok.is_space:
+            if "\n" in tok.text:
+                blank_before = blank_before or tok.text.count("\n") >= 2
+                new_line = True
+            tok.is_sent_start = False if tok.i else True
+            continue
+        start = tok.i == 0
+        if not start and new_line:
+            ls = text.rfind("\n", 0, tok.idx) + 1
+            if ls != line_start_char:
+                prev_line = text[line_start_char:ls].strip()
+                prev_line_len = len(prev_line)
+                prev_end_char = prev_line[-1:] if prev_line else ""
+                line_start_char = ls
+            first = tok.text[:1]
+            start = (
+                blank_before
+                or prev_end_char in ".!?:;"
+                or prev_line_len <= st.short_line
+                or bool(st.bullet.match(tok.text))
+                or tok.i in item_starts
+                or (first.isupper() and prev_end_char not in ",-–" and prev_line_len <= st.list_line)
+            )
+        elif not start:
+            prev = doc[tok.i - 1]
+            start = tok.i in item_starts or (
+                prev.text in (".", "!", "?") and (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text == "§")
+            )
+        tok.is_sent_start = bool(start) or tok.i == 0
+        new_line = False
+        blank_before = False
+
+
+@Language.factory("samkarta_layout")
+def make_layout(nlp: Language, name: str) -> Layout:  # noqa: ARG001 - spaCy passes the name
+    return Layout(nlp)

@@ -1,0 +1,328 @@
+"""samkarta_meeting: the meeting's spine: the date it was held, the body that met, its county and
+the next meeting.
+
+Each candidate gets a score from where it stands and what surrounds it, and the best one wins:
+a date in a date field, after a weekday, before a time, or on the title line, and not right after
+a word that marks another date (justering, anslag, nästa); a body in a body field, on the title
+line with a meeting word, or deciding in its own minutes ("Arbetsutskottet beslutar"); a county
+from the body's own name, else from the places and regional organisations the minutes name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from samkarta.loaders.components.entities import network_name
+from samkarta.loaders.components.util import evidence
+from samkarta.loaders.model import MeetingFact
+from samkarta.loaders.words import data, lexicon, months, phrase_regex
+from samkarta.reference import load_reference
+
+_TITLE_LINES = 6  # lines after the start of the minutes that may hold the title
+_DECIDING = re.compile(
+    r"^\s*(?:beslutar|beslutade|beslöt|föreslår|föreslog|tillstyrker|godkänner|godkände|noterar|"
+    r"antar|antog|fastställer|fastställde|uppdrar|har|ställer)\b"
+)
+_TARGET_BEFORE = re.compile(r"\b(?:till|med|för|hos|på|vid|inför|från|av|om|mellan|åt)\s+$", re.IGNORECASE)
+# "Protokoll från sammanträde med X", "Anteckningar från mötet i X": the body that met
+_INTRO_BEFORE = re.compile(
+    r"\b(?:sammanträde|sammanträdet|möte|mötet|träff|träffen)\s+(?:med|i|för)\s+$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+
+    def resolve(self, year: int | None) -> dt.date | None:
+        y = self.year or year
+        if y is None:
+            return None
+        try:
+            return dt.date(y, self.month, self.day)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class _DateRules:
+    patterns: tuple[re.Pattern[str], ...]
+    time_after: re.Pattern[str]
+    held: frozenset[str]
+    meeting_words: frozenset[str]
+    next_meeting: re.Pattern[str]
+    not_held: frozenset[str]
+    weekdays: frozenset[str]
+
+
+@cache
+def date_rules() -> _DateRules:
+    spec = data("dates.yaml")
+    month_words = phrase_regex(list(months()))
+    return _DateRules(
+        tuple(re.compile(p.replace("{months}", month_words), re.IGNORECASE) for p in spec["patterns"]),
+        re.compile(spec["time_after"], re.IGNORECASE),
+        frozenset(spec["held_words"]),
+        frozenset(spec["meeting_words"]),
+        re.compile(spec["next_meeting"]),
+        frozenset(data("labels.yaml")["not_held_before"]),
+        frozenset(lexicon()["weekdays"]),
+    )
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention, longest first where forms overlap."""
+    found: list[DateMention] = []
+    for pattern in date_rules().patterns:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            month = (
+                int(groups["m"]) if groups.get("m") else months().get((groups.get("mon") or "").casefold().rstrip("."))
+            )
+            day = int(groups["d"])
+            year = int(groups["y"]) if groups.get("y") else None
+            if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+                continue
+            found.append(DateMention(m.start(), m.end(), year, month, day))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateMention] = []
+    for d in found:
+        if out and d.start < out[-1].end:
+            continue
+        out.append(d)
+    return out
+
+
+class Meeting:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        fact = MeetingFact()
+        dates = find_dates(text)
+        year = _document_year(doc, dates)
+        held = self._held(doc, dates, year)
+        if held is not None:
+            fact.date = held[0]
+            fact.date_evidence = evidence(doc, held[1].start, held[1].end)
+            fact.date_confidence = held[2]
+        nxt = self._next(doc, dates, fact.date, year)
+        if nxt is not None:
+            fact.next_meeting, mention = nxt
+            fact.next_meeting_evidence = evidence(doc, mention.start, mention.end)
+        body = self._body(doc)
+        if body is not None:
+            fact.body, span, fact.body_confidence = body
+            fact.body_evidence = evidence(doc, span.start_char, span.end_char)
+        region = self._region(doc, body[1] if body else None)
+        if region is not None:
+            fact.region, span = region
+            fact.region_evidence = evidence(doc, span.start_char, span.end_char)
+        doc._.meeting = fact
+        return doc
+
+    # -- date -------------------------------------------------------------------------------------
+    def _held(self, doc: Doc, dates: list[DateMention], year: int | None) -> tuple[dt.date, DateMention, float] | None:
+        text = doc.text
+        rules = date_rules()
+        fields = [(f.start_char, f.end_char) for f in doc.spans["field"] if f._.field == "date"]
+        header_end = max(doc._.header_end, doc._.content_start + 400)
+        title_lines = _title_lines(doc)
+        best: tuple[float, DateMention, dt.date] | None = None
+        for d in dates:
+            resolved = d.resolve(year)
+            if resolved is None:
+                continue
+            line_start = text.rfind("\n", 0, d.start) + 1
+            line_end = text.find("\n", d.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].casefold()
+            words_before = re.findall(r"[\wåäö.]+", text[max(0, d.start - 40) : d.start].casefold())[-3:]
+            score = 0.0
+            if any(s <= d.start < e for s, e in fields):
+                score += 5
+            if any(w in rules.weekdays for w in words_before):
+                score += 3
+            if rules.time_after.match(text, d.end):
+                score += 2
+            if any(
+                w in rules.held for w in re.findall(r"[\wåäö]+", text[max(0, d.start - 50) : d.end + 30].casefold())
+            ):
+                score += 3
+            if any(s <= d.start < e for s, e in title_lines):
+                score += 2
+                if any(w in line for w in rules.meeting_words):
+                    score += 1
+            if d.start < header_end:
+                score += 1
+            if any(w in rules.not_held for w in words_before):
+                score -= 6
+            if d.year is None:
+                score -= 1
+            if score >= 2 and (best is None or score > best[0]):
+                best = (score, d, resolved)
+        if best is None:
+            return None
+        return best[2], best[1], min(0.95, 0.4 + best[0] / 12)
+
+    def _next(
+        self, doc: Doc, dates: list[DateMention], held: dt.date | None, year: int | None
+    ) -> tuple[dt.date, DateMention] | None:
+        for m in date_rules().next_meeting.finditer(doc.text, doc._.content_start):
+            for d in dates:
+                if m.end() <= d.start <= m.end() + 40:
+                    base = held.year if held else year
+                    resolved = d.resolve(base)
+                    if resolved is None:
+                        break
+                    if held and d.year is None and resolved < held:
+                        resolved = resolved.replace(year=resolved.year + 1)
+                    if held is None or resolved > held:
+                        return resolved, d
+                    break
+        return None
+
+    # -- body -------------------------------------------------------------------------------------
+    def _body(self, doc: Doc) -> tuple[str, Span, float] | None:
+        text = doc.text
+        rules = date_rules()
+        title_lines = _title_lines(doc)
+
+        def on_title(span: Span) -> bool:
+            return any(a <= span.start_char < b for a, b in title_lines)
+
+        # bodies named; a bare "nämnden" or an organisation ("Samordningsförbundet X") only right
+        # after a meeting word in the title ("SAMMANTRÄDESPROTOKOLL Samordningsförbundet X")
+        networks = list(doc.spans["network"]) + [
+            s for s in [*doc.spans["network_generic"], *doc.spans["org"]] if on_title(s) and _after_meeting_word(doc, s)
+        ]
+        fields = [f for f in doc.spans["field"] if f._.field == "body"]
+        scores: dict[int, float] = {}
+        for k, net in enumerate(networks):
+            s = 0.0
+            line_start = text.rfind("\n", 0, net.start_char) + 1
+            line_end = text.find("\n", net.end_char)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if any(f.start_char <= net.start_char < f.end_char for f in fields):
+                s += 6
+            if any(a <= net.start_char < b for a, b in title_lines):
+                s += 3
+                if any(w in line.casefold() for w in rules.meeting_words):
+                    s += 2
+            if net.start_char < doc._.header_end:
+                s += 1
+            if _DECIDING.match(text, net.end_char):
+                s += 2
+            before = text[max(0, net.start_char - 24) : net.start_char]
+            if _INTRO_BEFORE.search(before):
+                s += 2
+            elif _TARGET_BEFORE.search(before[-12:]):
+                s -= 2
+            scores[k] = s
+        # repeated mentions of the same body add up (a little)
+        keys = [_key(n.text) for n in networks]
+        counts = Counter(keys)
+        best_k = None
+        best_s = 1.0
+        for k, s in scores.items():
+            total = s + min(2.0, 0.5 * (counts[keys[k]] - 1))
+            if total > best_s or (
+                best_k is not None and total == best_s and networks[k].start < networks[best_k].start
+            ):
+                best_k, best_s = k, total
+        if best_k is not None:
+            net = networks[best_k]
+            return network_name(net.text), net, min(0.95, 0.4 + best_s / 12)
+        for f in fields:
+            if doc[f.start - 1].text != ":" if f.start else True:
+                continue  # a body field without a colon is too often a heading
+            value = " ".join(f.text.split()).strip(" .:-–")
+            if 2 < len(value) <= 80:
+                return value, f, 0.6
+        return None
+
+    # -- region -----------------------------------------------------------------------------------
+    def _region(self, doc: Doc, body: Span | None) -> tuple[str, Span] | None:
+        ref = load_reference()
+        refs = list(doc.spans["ref"])
+        if body is not None:
+            for hit in refs:
+                if body.start <= hit.start < body.end + 3:
+                    county = county_of(hit)
+                    if county:
+                        return county, hit
+        votes: Counter[str] = Counter()
+        first: dict[str, Span] = {}
+        for hit in refs:
+            if hit.start_char < doc._.content_start:
+                continue
+            county = county_of(hit)
+            if county is None:
+                continue
+            weight = 2 if hit._.kind in ("county", "organization") else 1
+            votes[county] += weight
+            first.setdefault(county, hit)
+        for rec in (doc._.people or {}).values():
+            if rec.affiliation_kind == "municipality" and rec.affiliation_ref:
+                votes[ref.municipalities[rec.affiliation_ref].county] += 1
+        if not votes:
+            return None
+        (county, count), *rest = votes.most_common(2)
+        if rest and rest[0][1] == count:
+            return None
+        if count < 2 and rest:
+            return None
+        return county, first.get(county) or doc[0:1]
+
+
+def county_of(hit: Span) -> str | None:
+    """The county a reference hit belongs to (a region or county board), None for national ones."""
+    ref = load_reference()
+    if hit._.kind == "county":
+        return hit._.ref
+    if hit._.kind == "municipality":
+        return ref.municipalities[hit._.ref].county
+    if hit._.kind == "organization":
+        org = ref.organizations[hit._.ref]
+        if org.kind == "region":
+            return ref.county_of_region_org(org.name)
+        if org.kind == "county_administrative_board" and org.name != "Länsstyrelsen":
+            return org.name.removeprefix("Länsstyrelsen ")
+    return None
+
+
+def _after_meeting_word(doc: Doc, span: Span) -> bool:
+    """A meeting word ends at most two words before the span, on its line."""
+    words = re.findall(r"[\wåäöÅÄÖ]+", doc.text[max(0, span.start_char - 40) : span.start_char].split("\n")[-1])
+    return any(w.casefold().endswith(tuple(date_rules().meeting_words)) for w in words[-3:])
+
+
+def _title_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The first lines of the minutes (and the page title of a saved viewer page)."""
+    lines = [ln for ln in doc._.lines if ln[0] >= doc._.content_start][:_TITLE_LINES]
+    if doc._.content_start:
+        lines = doc._.lines[:1] + lines
+    return lines
+
+
+def _document_year(doc: Doc, dates: list[DateMention]) -> int | None:
+    header = [d.year for d in dates if d.year and d.start < max(doc._.header_end, doc._.content_start + 600)]
+    years = Counter(header or [d.year for d in dates if d.year])
+    return years.most_common(1)[0][0] if years else None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@Language.factory("samkarta_meeting")
+def make_meeting(nlp: Language, name: str) -> Meeting:  # noqa: ARG001
+    return Meeting()

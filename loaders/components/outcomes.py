@@ -1,0 +1,332 @@
+"""samkarta_outcomes: decisions, actions with their assignee, handoffs with their target.
+
+Read sentence by sentence, with the verbs of data/outcomes.yaml:
+- a decision is a sentence whose decision verb is finite or passive ("beslutar att", "godkändes",
+  "läggs till handlingarna"), or an att-clause after a decision label ("Beslut: att ...");
+  sentences under a proposal label ("Förslag till beslut") decide nothing;
+- an action gives someone a task for later ("X ska ...", "X tar med sig frågan", "uppdrar åt X
+  att ..."); its assignee is the person who is its subject, if one is;
+- a handoff sends the matter to another body ("överlämnas till X", "tas upp i X", "föreslår X
+  besluta", "Medskick till X:" and the lines under it); its question is the item's title, or
+  what "frågan om ..." names.
+Results: doc._.outcomes = {"decisions": [...], "actions": [...], "handoffs": [...]} of dicts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from samkarta.loaders.components.util import token_after
+from samkarta.loaders.words import data
+
+_MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
+
+
+@dataclass(frozen=True)
+class _Cues:
+    decision: frozenset[str]
+    needs: dict[str, frozenset[str]]
+    form: re.Pattern[str]
+    proposal: tuple[str, ...]
+    decision_labels: tuple[str, ...]
+    action: frozenset[str]
+    task_phrases: tuple[str, ...]
+    responsible: frozenset[str]
+    handoff_phrases: tuple[str, ...]
+    medskick: tuple[str, ...]
+
+
+@cache
+def cues() -> _Cues:
+    s = data("outcomes.yaml")
+    return _Cues(
+        frozenset(s["decision_lemmas"]),
+        {k: frozenset(v) for k, v in s["decision_needs"].items()},
+        re.compile(s["decision_form"]),
+        tuple(s["proposal_labels"]),
+        tuple(s["decision_labels"]),
+        frozenset(s["action_lemmas"]),
+        tuple(s["task_phrases"]),
+        frozenset(s["responsible_labels"]),
+        tuple(s["handoff_phrases"]),
+        tuple(s["medskick_labels"]),
+    )
+
+
+class Outcomes:
+    def __init__(self, nlp: Language) -> None:
+        c = cues()
+        self.task = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.task.add("TASK", [nlp.make_doc(p) for p in c.task_phrases])
+        self.handoff = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.handoff.add("HANDOFF", [nlp.make_doc(p) for p in c.handoff_phrases])
+        self.medskick = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.medskick.add("MEDSKICK", [nlp.make_doc(p) for p in c.medskick])
+
+    def __call__(self, doc: Doc) -> Doc:
+        c = cues()
+        items = sorted(doc.spans["item"], key=lambda s: s.start)
+        item_starts = [i.start for i in items]
+        targets = sorted([*doc.spans["network"], *doc.spans["org"]], key=lambda s: s.start)
+        target_starts = [t.start for t in targets]
+        mentions = _person_mentions(doc)
+        proposal_ranges = _label_ranges(doc, c.proposal)
+        decision_ranges = _label_ranges(doc, c.decision_labels)
+        task_hits = {s for _, s, _ in self.task(doc)}
+        handoff_hits = sorted(self.handoff(doc), key=lambda m: m[1])
+        out: dict[str, list[dict[str, Any]]] = {"decisions": [], "actions": [], "handoffs": []}
+        start = token_after(doc, doc._.content_start)
+        for sent in doc.sents:
+            if sent.start < start or not any(t.is_alpha for t in sent):
+                continue
+            item = _item_of(items, item_starts, sent.start)
+            in_proposal = _inside(sent.start_char, proposal_ranges) and not _inside(sent.start_char, decision_ranges)
+            if not in_proposal and self._is_decision(sent, c, _inside(sent.start_char, decision_ranges)):
+                out["decisions"].append(_fact(doc, sent, item, 0.8))
+            task = next((t for t in range(sent.start, sent.end) if t in task_hits), None)
+            if task is not None and not in_proposal:
+                action = self._action(doc, sent, task, mentions, item)
+                if action is not None:
+                    out["actions"].append(action)
+            for _, hs, he in handoff_hits[bisect.bisect_left([m[1] for m in handoff_hits], sent.start) :]:
+                if hs >= sent.end:
+                    break
+                handoff = self._handoff(doc, sent, hs, he, targets, target_starts, item)
+                if handoff is not None:
+                    out["handoffs"].append(handoff)
+                    break
+        out["handoffs"].extend(self._medskick(doc, targets, target_starts))
+        out["actions"].extend(_responsible(doc, c, mentions))
+        doc._.outcomes = out
+        return doc
+
+    # -- decisions --------------------------------------------------------------------------------
+    def _is_decision(self, sent: Span, c: _Cues, after_label: bool) -> bool:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            return False
+        first = words[0].lower_
+        if first == "att" and after_label:
+            return True
+        for k, tok in enumerate(words):
+            lemma = tok.lemma_
+            if lemma not in c.decision or tok.text[:1].isupper() and k == 0 and tok.lower_ == "beslut":
+                continue
+            if lemma == "besluta" and tok.lower_ == "beslut":
+                continue
+            infinitive_in_att = k > 0 and words[k - 1].lower_ == "att" and (first == "att" or after_label)
+            if not (c.form.search(tok.lower_) or infinitive_in_att):
+                continue
+            needed = c.needs.get(lemma)
+            if needed and not any(w.lower_ in needed for w in words[k + 1 : k + 8]):
+                continue
+            if sent.text.rstrip().endswith("?"):
+                return False
+            return True
+        return False
+
+    # -- actions ----------------------------------------------------------------------------------
+    def _action(
+        self, doc: Doc, sent: Span, task: int, mentions: list[tuple[int, int, str]], item: Span | None
+    ) -> dict[str, Any] | None:
+        subject = _subject_before(doc, sent, task, mentions)
+        trigger = doc[task].lower_
+        if subject is None and trigger in ("ska", "skall", "kommer att"):
+            return None  # a plain future with no one named is a description, not a task
+        fact = _fact(doc, sent, item, 0.6 if subject else 0.5)
+        fact["assignee"] = subject
+        return fact
+
+    # -- handoffs ---------------------------------------------------------------------------------
+    def _handoff(
+        self,
+        doc: Doc,
+        sent: Span,
+        hs: int,
+        he: int,
+        targets: list[Span],
+        target_starts: list[int],
+        item: Span | None,
+    ) -> dict[str, Any] | None:
+        k = bisect.bisect_left(target_starts, he)
+        target = None
+        while k < len(targets) and targets[k].start < min(sent.end, he + 5):
+            target = targets[k]
+            break
+        if target is None:
+            return None
+        phrase = doc[hs:he].text.casefold()
+        if phrase.startswith(("föreslå", "inför")) and target.label_ != "NETWORK":
+            return None
+        if phrase.startswith("föreslå") and not any(
+            t.lower_.startswith(("besluta", "fastställa", "godkänna", "anta")) for t in doc[target.end : target.end + 4]
+        ):
+            return None
+        question = _question(doc, sent, hs, item)
+        if not question:
+            return None
+        fact = _fact(doc, sent, item, 0.6)
+        fact.pop("text")
+        fact["question"] = question
+        fact["to"] = " ".join(target.text.split())
+        fact["to_span"] = (target.start_char, target.end_char)
+        return fact
+
+    def _medskick(self, doc: Doc, targets: list[Span], target_starts: list[int]) -> list[dict[str, Any]]:
+        """'Medskick till X:' and one question per line under it, until a blank line."""
+        out: list[dict[str, Any]] = []
+        text = doc.text
+        for _, s, e in self.medskick(doc):
+            k = bisect.bisect_left(target_starts, e)
+            if k >= len(targets) or targets[k].start > e + 3:
+                continue
+            target = targets[k]
+            colon = text.find(":", target.end_char, target.end_char + 3)
+            pos = (colon + 1) if colon >= 0 else target.end_char
+            block_end = text.find("\n\n\n", pos)
+            end = len(text) if block_end < 0 else block_end
+            for ls, le in doc._.lines:
+                if ls < pos or ls >= end:
+                    continue
+                line = text[ls:le].strip(" •-–*")
+                if not line or len(line) > 120 or line.endswith(":"):
+                    break
+                if (
+                    re.match(r"^[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+$", line)
+                    and doc.char_span(ls, le) is not None
+                    and any(p.start_char == ls for p in doc.spans["person"])
+                ):
+                    break  # a signature after the list
+                out.append(
+                    {
+                        "question": line,
+                        "to": " ".join(target.text.split()),
+                        "to_span": (target.start_char, target.end_char),
+                        "item": None,
+                        "span": (ls, le),
+                        "confidence": 0.8,
+                    }
+                )
+            del s
+        return out
+
+
+def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    out = [(s.start, s.end, s._.person) for s in doc.spans["person"]]
+    for key, rec in (doc._.people or {}).items():
+        for cs, ce in rec.short_mentions:
+            span = doc.char_span(cs, ce)
+            if span is not None:
+                out.append((span.start, span.end, key))
+    return sorted(out)
+
+
+def _label_ranges(doc: Doc, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Char ranges from each matching label to the next label or item."""
+    labels = sorted(doc.spans["label"], key=lambda s: s.start)
+    stops = sorted({lab.start_char for lab in labels} | {i.start_char for i in doc.spans["item"]} | {len(doc.text)})
+    out = []
+    for lab in labels:
+        name = " ".join(lab.text.rstrip(":").split()).casefold()
+        if name in words:
+            stop = next(s for s in stops if s > lab.start_char)
+            out.append((lab.start_char, stop))
+    return out
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _item_of(items: list[Span], starts: list[int], token: int) -> Span | None:
+    i = bisect.bisect_right(starts, token) - 1
+    if i >= 0 and items[i].start <= token < items[i].end:
+        return items[i]
+    return None
+
+
+def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float) -> dict[str, Any]:
+    words = [t for t in sent if not t.is_space]
+    first = words[0]
+    label = next((lab for lab in doc.spans["label"] if lab.start <= first.i < lab.end), None)
+    if label is not None:  # "Beslut: att ..." -> the clause
+        words = [t for t in words if t.i >= label.end]
+    words = words[:_MAX_TEXT]
+    if not words:
+        words = [first]
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = " ".join(doc.text[start:end].split()).strip(" .;:")
+    return {
+        "text": text,
+        "item": item._.number if item is not None else None,
+        "span": (start, end),
+        "confidence": confidence,
+    }
+
+
+def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The person whose name stands before the task verb in the sentence (or right after 'åt')."""
+    in_sent = [m for m in mentions if sent.start <= m[0] < sent.end]
+    before = [m for m in in_sent if m[1] <= task and task - m[1] <= 8]
+    if before:
+        return before[-1][2]
+    after = [m for m in in_sent if 0 <= m[0] - task <= 4 and doc[task].lower_ in ("uppdras", "uppdrar", "uppdrog")]
+    return after[0][2] if after else None
+
+
+def _question(doc: Doc, sent: Span, hs: int, item: Span | None) -> str | None:
+    """What the handoff is about: 'frågan om X' in the sentence, else the item's title, else the
+    words before the handoff verb."""
+    words = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(words):
+        if (
+            tok.lower_ in ("frågan", "ärendet", "frågor", "frågorna")
+            and k + 1 < len(words)
+            and words[k + 1].lower_ in ("om", "kring", "gällande", "angående")
+        ):
+            end = next(
+                (
+                    j
+                    for j in range(k + 2, len(words))
+                    if words[j].lower_ in ("till", "i", "på", "vid", "med") or words[j].is_punct
+                ),
+                len(words),
+            )
+            if end > k + 2:
+                return " ".join(t.text for t in words[k + 2 : end])
+    if item is not None and item._.title is not None:
+        return doc.text[item._.title[0] : item._.title[1]]
+    before = [t for t in words if t.i < hs]
+    if 1 <= len(before) <= 12:
+        return " ".join(t.text for t in before)
+    return None
+
+
+def _responsible(doc: Doc, c: _Cues, mentions: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """'Ansvarig: X' after a sentence: that sentence is X's task."""
+    out = []
+    for lab in doc.spans["label"]:
+        name = lab.text.rstrip(":").strip().casefold()
+        if name not in c.responsible:
+            continue
+        person = next((m for m in mentions if 0 <= m[0] - lab.end <= 1), None)
+        if person is None or lab.start == 0:
+            continue
+        prev = doc[lab.start - 1].sent
+        fact = _fact(doc, prev, None, 0.6)
+        fact["assignee"] = person[2]
+        out.append(fact)
+    return out
+
+
+@Language.factory("samkarta_outcomes")
+def make_outcomes(nlp: Language, name: str) -> Outcomes:  # noqa: ARG001
+    return Outcomes(nlp)

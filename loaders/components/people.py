@@ -1,0 +1,261 @@
+"""samkarta_people: person names and one record per person.
+
+A name is a given name (from the name dictionary) followed by one to three surnames on the same
+line, or, at the start of an entry in an attendance list, any two or more capitalised name-shaped
+words. Later mentions by first name alone ("Lena informerar") point to the one person with that
+given name. Names go to doc.spans["person"] (span._.person is the record key) and the records to
+doc._.people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from samkarta.loaders.words import fold, is_given_name, is_name_shape, is_title, lexicon, parties
+
+_MAX_SURNAMES = 3
+
+
+@dataclass
+class PersonRecord:
+    name: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # char spans of full names
+    short_mentions: list[tuple[int, int]] = field(default_factory=list)  # first name or initials only
+    roles: set[str] = field(default_factory=set)
+    role_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each role was read
+    affiliation: str | None = None
+    affiliation_kind: str | None = None  # municipality | organization | unit
+    affiliation_ref: str | None = None
+    affiliation_span: tuple[int, int] | None = None
+    unit: str | None = None
+    title: str | None = None
+    party: str | None = None
+    listed: bool = False  # named in an attendance list or signature
+    confidence: float = 0.7
+
+
+def _particles() -> frozenset[str]:
+    return frozenset(lexicon()["name_particles"])
+
+
+class PeopleFinder:
+    def __init__(self) -> None:
+        self.particles = _particles()
+
+    def __call__(self, doc: Doc) -> Doc:
+        refs = {t.i: s for s in doc.spans["ref"] for t in s}
+        entry_starts = _entry_starts(doc)
+        spans: list[Span] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            found = self._name_at(doc, i, refs, i in entry_starts)
+            if found is None:
+                i += 1
+                continue
+            end, text = found
+            span = Span(doc, i, end, label="PERSON")
+            span._.person = text
+            spans.append(span)
+            i = end
+        people: dict[str, PersonRecord] = {}
+        for span in spans:
+            key = _person_key(span._.person, people)
+            span._.person = key
+            record = people.setdefault(key, PersonRecord(name=span._.person if key not in people else key))
+            record.name = _fuller(record.name, _clean_name(doc, span))
+            record.mentions.append((span.start_char, span.end_char))
+        _short_mentions(doc, spans, people, refs)
+        doc.spans["person"] = spans
+        doc._.people = people
+        return doc
+
+    def _name_at(self, doc: Doc, i: int, refs: dict[int, Span], entry_start: bool) -> tuple[int, str] | None:
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.is_space:
+            return None
+        j, first = _joined(doc, i)
+        if not is_name_shape(first) or _blocked(tok, refs):
+            return None
+        given = is_given_name(first)
+        if not (given or entry_start):
+            return None
+        if _place_before_name(doc, i, j, refs):
+            return None
+        parts = [first]
+        k = j + 1
+        surnames = 0
+        while k < len(doc) and surnames < _MAX_SURNAMES:
+            t = doc[k]
+            if t.is_space or "\n" in doc.text[doc[k - 1].idx + len(doc[k - 1].text) : t.idx]:
+                break
+            if t.text in self.particles and k + 1 < len(doc) and is_name_shape(doc[k + 1].text):
+                parts.append(t.text)
+                k += 1
+                continue
+            initial = _middle_initial(doc, k) if surnames == 0 else 0
+            if initial:
+                parts.append(doc[k].text.rstrip(".") + ".")
+                k += initial
+                continue
+            kj, word = _joined(doc, k)
+            if not is_name_shape(word) or is_title(word):
+                break
+            hit = refs.get(k)
+            if hit is not None and not (surnames == 0 and hit._.kind == "municipality" and hit._.ambiguous):
+                break
+            if (
+                hit is not None
+                and _name_continues(doc, kj + 1, refs) is False
+                and _place_follows(doc, kj + 1, refs) is False
+                and not hit._.ambiguous
+            ):
+                break
+            if surnames > 0 and is_given_name(word) and _name_continues(doc, kj + 1, refs):
+                break  # a given name after a surname starts the next person
+            if surnames == 0 and len(parts) == 1 and is_given_name(word) and _name_continues(doc, kj + 1, refs):
+                parts.append(word)  # second given name: "Anna Maria Svensson"
+                k = kj + 1
+                continue
+            parts.append(word)
+            surnames += 1
+            k = kj + 1
+        if surnames == 0:
+            return None
+        if not given and not is_given_name(parts[1]) and surnames < 1:
+            return None
+        return k, " ".join(parts)
+
+
+def _joined(doc: Doc, i: int) -> tuple[int, str]:
+    """'Ann- Karin' (a hyphenated name broken by a space or a line): the last index and the word."""
+    tok = doc[i]
+    if tok.text.endswith("-") and i + 1 < len(doc):
+        nxt = doc[i + 1]
+        if nxt.is_space and i + 2 < len(doc):
+            nxt = doc[i + 2]
+        if nxt.text[:1].isupper() and nxt.text.isalpha():
+            return nxt.i, tok.text + nxt.text
+    return i, tok.text
+
+
+def _blocked(tok: Token, refs: dict[int, Span]) -> bool:
+    """Tokens that cannot start a name: unambiguous reference names, titles, party markers."""
+    if is_title(tok.text) or (tok.text.isupper() and fold(tok.text) in parties()):
+        return True
+    hit = refs.get(tok.i)
+    return hit is not None and not hit._.ambiguous
+
+
+def _middle_initial(doc: Doc, k: int) -> int:
+    """Tokens taken by a middle initial at k ('B', 'B.' or 'B' '.') when a surname follows; else 0."""
+    text = doc[k].text
+    if not (len(text) == 1 and text.isupper()) and not (len(text) == 2 and text[0].isupper() and text[1] == "."):
+        return 0
+    taken = 2 if len(text) == 1 and k + 1 < len(doc) and doc[k + 1].text == "." else 1
+    after = k + taken
+    if after < len(doc) and not doc[after].is_space and is_name_shape(doc[after].text):
+        return taken
+    return 0
+
+
+def _same_line(doc: Doc, k: int) -> bool:
+    return k < len(doc) and not doc[k].is_space and "\n" not in doc.text[doc[k - 1].idx : doc[k].idx]
+
+
+def _name_continues(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
+    """A capitalised, non-given, name-shaped word at k that could end a name."""
+    if not _same_line(doc, k):
+        return False
+    word = doc[k].text
+    return is_name_shape(word) and not is_given_name(word) and k not in refs
+
+
+def _place_follows(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
+    """'Ulf Norberg Vännäs': a place right after means the word before is a surname."""
+    return _same_line(doc, k) and k in refs and refs[k]._.kind in ("municipality", "organization")
+
+
+def _place_before_name(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
+    """'Ale Anna Berg': a place that is also a given name, before a full name, is the place."""
+    hit = refs.get(i)
+    if hit is None or hit._.kind != "municipality":
+        return False
+    following = [doc[k] for k in (j + 1, j + 2) if _same_line(doc, k)]
+    return len(following) == 2 and all(is_name_shape(t.text) and t.i not in refs for t in following)
+
+
+def _entry_starts(doc: Doc) -> set[int]:
+    """Token indices where an attendance entry may start: line starts and after separators in
+    a list, or after a party marker, a place or a label in a flattened list."""
+    out: set[int] = set()
+    for block in [*doc.spans["block"], *doc.spans["field"]]:
+        prev: Token | None = None
+        for tok in block:
+            if tok.is_space:
+                prev = tok
+                continue
+            if (
+                prev is None
+                or prev.is_space
+                or prev.text in (",", ";", ")", ":", "/", "•", "-", "–")
+                or (prev.text[:1].isupper() and prev.text.isupper())
+            ):
+                out.add(tok.i)
+            prev = tok
+        if len(block):
+            out.add(block[0].i)
+    for lab in doc.spans["label"]:
+        if lab.end < len(doc):
+            out.add(lab.end if not doc[lab.end].is_space else min(lab.end + 1, len(doc) - 1))
+    return out
+
+
+def _clean_name(doc: Doc, span: Span) -> str:
+    return " ".join(span._.person.replace("- ", "-").split())
+
+
+def _fuller(a: str, b: str) -> str:
+    return b if len(b) > len(a) else a
+
+
+def _person_key(name: str, people: dict[str, PersonRecord]) -> str:
+    """The same person written with and without a middle initial or hyphen spacing is one record."""
+    folded = fold(name).replace("-", " ")
+    for key in people:
+        k = fold(key).replace("-", " ")
+        if k == folded:
+            return key
+        a, b = k.split(), folded.split()
+        if a[0] == b[0] and a[-1] == b[-1] and (len(a) == 3 and len(a[1]) <= 2 or len(b) == 3 and len(b[1]) <= 2):
+            return key
+    return name
+
+
+def _short_mentions(doc: Doc, spans: list[Span], people: dict[str, PersonRecord], refs: dict[int, Span]) -> None:
+    """First names alone ('Lena informerar') and initials ('AB') that point to exactly one person."""
+    by_first: dict[str, list[str]] = {}
+    by_initials: dict[str, list[str]] = {}
+    for key, rec in people.items():
+        parts = rec.name.split()
+        by_first.setdefault(fold(parts[0]), []).append(key)
+        initials = "".join(p[0] for p in parts if p[:1].isupper())
+        if len(initials) >= 2:
+            by_initials.setdefault(initials, []).append(key)
+    covered = {t.i for s in spans for t in s}
+    for tok in doc:
+        if tok.i in covered or tok.i in refs or not tok.text[:1].isupper():
+            continue
+        keys = by_first.get(fold(tok.text)) if is_given_name(tok.text) else None
+        if keys is None and tok.text.isupper() and 2 <= len(tok.text) <= 3:
+            keys = by_initials.get(tok.text)
+        if keys and len(keys) == 1:
+            people[keys[0]].short_mentions.append((tok.idx, tok.idx + len(tok.text)))
+
+
+@Language.factory("samkarta_people")
+def make_people(nlp: Language, name: str) -> PeopleFinder:  # noqa: ARG001
+    return PeopleFinder()

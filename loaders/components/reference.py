@@ -1,0 +1,109 @@
+"""samkarta_reference: municipalities, counties and organisations of the reference data.
+
+Phrase matchers over the packaged reference tables (with genitive forms), longest match wins.
+Results go to doc.spans["ref"]; each span has kind (municipality | county | organization), ref
+(SCB code, county name or canonical organisation), ref_kind (the organisation's kind) and
+ambiguous (a name that is also an ordinary word or given name and needs context).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from samkarta.loaders.words import data, is_given_name
+from samkarta.reference import load_reference
+
+
+@cache
+def _entries() -> dict[str, tuple[str, str, str | None, bool]]:
+    """surface form -> (kind, ref, organisation kind, ambiguous)."""
+    ref = load_reference()
+    spec = data("reference.yaml")
+    needs_context = set(spec["needs_context"])
+    ambiguous_abbr = set(spec["ambiguous_abbreviations"])
+    skipped = set(spec["skipped_kinds"])
+    capitalised_only = set(spec["capitalised_only_kinds"])
+    out: dict[str, tuple[str, str, str | None, bool]] = {}
+
+    def add(form: str, value: tuple[str, str, str | None, bool]) -> None:
+        out.setdefault(form, value)
+        if not form.endswith(("s", "x", "z")):
+            out.setdefault(form + "s", value)
+        out.setdefault(form + ":s", value)
+
+    for alias, code in ref.municipality_aliases.items():
+        ambiguous = alias in needs_context or (len(alias) <= 5 and is_given_name(alias))
+        add(alias, ("municipality", code, None, ambiguous))
+    for alias, name in ref.organization_aliases.items():
+        org = ref.organizations[name]
+        if org.kind in skipped:
+            continue
+        value = ("organization", name, org.kind, alias in ambiguous_abbr)
+        if org.kind in capitalised_only and alias[:1].islower():
+            alias = alias[0].upper() + alias[1:]
+        add(alias, value)
+        if alias.isupper() and len(alias) >= 3:
+            add(alias.capitalize(), value)  # "Bup" for BUP
+    for county in ref.counties:
+        genitive = county if county.endswith(("s", "x")) else county + "s"
+        for form in (f"{county} län", f"{genitive} län", f"{genitive} läns"):
+            out.setdefault(form, ("county", county, None, False))
+        if county not in ref.municipality_aliases:
+            add(county, ("county", county, None, False))
+    return out
+
+
+class ReferenceMatcher:
+    def __init__(self, nlp: Language) -> None:
+        self.entries = _entries()
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact.add("REF", [nlp.make_doc(form) for form in self.entries])
+        # long names may be written in any case ("länsstyrelsen i dalarna", "FÖRSÄKRINGSKASSAN")
+        folded_forms = [
+            f
+            for f, v in self.entries.items()
+            if len(f) >= 6 and not f.isupper() and v[2] not in ("healthcare_service", "joint_service")
+        ]
+        self.folded.add("REF", [nlp.make_doc(form) for form in folded_forms])
+        self.lower_index = {f.casefold(): v for f, v in self.entries.items() if f in set(folded_forms)}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher, folded in ((self.exact, False), (self.folded, True)):
+            for _, start, end in matcher(doc):
+                span = doc[start:end]
+                if "\n" in span.text:
+                    continue
+                key = span.text.casefold() if folded else span.text
+                value = (
+                    self.lower_index.get(" ".join(key.split())) if folded else self.entries.get(" ".join(key.split()))
+                )
+                if value is None:
+                    continue
+                kind, ref, ref_kind, ambiguous = value
+                if kind == "municipality" and end < len(doc) and doc[end].lower_ in ("län", "läns"):
+                    continue  # "Jönköpings län" is the county
+                hit = Span(doc, start, end, label=kind)
+                hit._.kind = kind
+                hit._.ref = ref
+                hit._.ref_kind = ref_kind
+                hit._.ambiguous = ambiguous and not _confirmed(doc, start, end, kind)
+                spans.append(hit)
+        doc.spans["ref"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+
+def _confirmed(doc: Doc, start: int, end: int, kind: str) -> bool:
+    """An ambiguous municipality followed by 'kommun' or 'stad' is certain."""
+    return kind == "municipality" and end < len(doc) and doc[end].lower_ in ("kommun", "kommuns", "stad", "stads")
+
+
+@Language.factory("samkarta_reference")
+def make_reference(nlp: Language, name: str) -> ReferenceMatcher:  # noqa: ARG001
+    return ReferenceMatcher(nlp)

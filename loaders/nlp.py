@@ -1,0 +1,54 @@
+"""The extraction pipeline: a blank Swedish spaCy pipeline with named components in order.
+
+    lemmatizer          spaCy's lookup lemmatizer over loaders/data/lemmas.json (scripts/build_lemmas.py)
+    samkarta_layout     lines, labels, header fields, attendance blocks, agenda items, sentences
+    samkarta_reference  municipalities, counties and organisations of the reference data
+    samkarta_people     person names and one record per person
+    samkarta_attendance roles and affiliations of people
+    samkarta_entities   organisations, networks and projects
+    samkarta_meeting    the meeting's date, body, region and next meeting
+    samkarta_outcomes   decisions, actions with assignees, handoffs with targets
+
+Each component adds spans (doc.spans[...]) or attributes (doc._.*) that later ones read.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.lookups import Lookups
+
+from samkarta.loaders.components import ext
+from samkarta.loaders.words import data_path, lexicon
+
+COMPONENTS = (
+    "samkarta_layout",
+    "samkarta_reference",
+    "samkarta_people",
+    "samkarta_attendance",
+    "samkarta_entities",
+    "samkarta_meeting",
+    "samkarta_outcomes",
+)
+
+
+@cache
+def pipeline() -> Language:
+    """The process-wide pipeline (built once; about half a second)."""
+    from samkarta.loaders import components  # noqa: F401 - registers the factories
+
+    ext.register()
+    nlp = spacy.blank("sv")
+    for abbreviation in lexicon()["abbreviations"]:
+        for form in (abbreviation, abbreviation.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": True})
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", json.loads(data_path("lemmas.json").read_text(encoding="utf-8")))
+    lemmatizer.initialize(lookups=lookups)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,124 @@
+"""Word knowledge read from the data files in loaders/data: lexicons, labels, name dictionary.
+
+Given names come from the gender-guesser package's name dictionary (Jörg Michael's nam_dict,
+GNU FDL, about 48,000 names from 54 countries), which covers Swedish and immigrant names alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_DATA = resources.files("samkarta.loaders").joinpath("data")
+
+
+@cache
+def data(name: str) -> Any:
+    """One YAML data file of loaders/data, parsed once per process."""
+    return yaml.safe_load(_DATA.joinpath(name).read_text(encoding="utf-8"))
+
+
+def data_path(name: str) -> Any:
+    return _DATA.joinpath(name)
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Casefold and strip accents but keep å ä ö ('Therése' -> 'therese')."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c in "\u030a\u0308")
+    return unicodedata.normalize("NFC", kept)
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    return data("lexicon.yaml")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(lexicon()["common_words"].split())
+
+
+@cache
+def title_suffixes() -> tuple[str, ...]:
+    return tuple(lexicon()["title_suffixes"])
+
+
+@cache
+def parties() -> frozenset[str]:
+    return frozenset(lexicon()["parties"])
+
+
+@cache
+def months() -> dict[str, int]:
+    return dict(lexicon()["months"])
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Every given name of the name dictionary, folded; 'A+B' entries expand to 'A-B' and 'AB'."""
+    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for line in text.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        for variant in (parts[1].replace("+", "-"), parts[1].replace("+", "")):
+            names.add(fold(variant))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=200_000)
+def is_given_name(token: str) -> bool:
+    """A capitalised token that is a known given name (each part of a hyphenated one)."""
+    if len(token) < 2 or not token[0].isupper() or token.isupper():
+        return False
+    folded = fold(token)
+    if folded in common_words():
+        return False
+    names = given_names()
+    if folded in names:
+        return True
+    parts = [p for p in folded.split("-") if p]
+    return len(parts) > 1 and parts[0] in names and all(p.isalpha() for p in parts)
+
+
+@lru_cache(maxsize=200_000)
+def is_name_shape(token: str) -> bool:
+    """Shape of a name part: a capitalised word in any Latin script ('Kovačević', 'AnneMarie',
+    'Ann-Karin'), at most one hyphen, no digits, not a common word, title or place word."""
+    if len(token) < 2 or not token[0].isupper():
+        return False
+    folded = fold(token)
+    if folded in common_words() or folded.endswith(place_suffixes()) or is_title(token):
+        return False
+    parts = token.split("-")
+    if len(parts) > 2 or any(len(p) < 2 or not p.replace("'", "").replace("´", "").isalpha() for p in parts):
+        return False
+    # a name has lower-case letters; at most one inner capital per part ("AnneMarie", "McDonald")
+    return all(p[1:] != p[1:].upper() and sum(c.isupper() for c in p[1:]) <= 1 and not p[-1].isupper() for p in parts)
+
+
+@cache
+def place_suffixes() -> tuple[str, ...]:
+    return tuple(lexicon()["place_suffixes"])
+
+
+@lru_cache(maxsize=100_000)
+def is_title(word: str) -> bool:
+    """An occupational title such as 'Utvecklingsledare', 'IFO-chef' or 'sekr.'."""
+    w = word.casefold().strip(".,:;()")
+    return len(w) > 2 and w.endswith(title_suffixes())
+
+
+def phrase_regex(words: list[str]) -> str:
+    """An alternation of phrases, longest first, where a space matches any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))

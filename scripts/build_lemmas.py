@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Build loaders/data/lemmas.json: the Swedish lookup lemmas the pattern files need.
+
+Every list under a key ending in `_lemmas` in loaders/data/*.yaml names lemmas; this script takes
+every inflected form of those lemmas from spacy-lookups-data's Swedish table (sv_lemma_lookup,
+CC BY-SA, from the Stockholm-Umeå Corpus via spaCy) and writes form -> lemma. Run it after changing a
+lemma list: `python scripts/build_lemmas.py` (needs `pip install spacy-lookups-data`, a dev extra).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "loaders" / "data"
+
+
+def wanted_lemmas() -> set[str]:
+    out: set[str] = set()
+
+    def walk(node: object, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, str(k))
+        elif isinstance(node, list) and key.endswith("_lemmas"):
+            out.update(str(w) for w in node if " " not in str(w))
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+
+    for path in sorted(DATA.glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return out
+
+
+def main() -> None:
+    table_path = resources.files("spacy_lookups_data").joinpath("data/sv_lemma_lookup.json.gz")
+    with gzip.open(str(table_path), "rt", encoding="utf-8") as f:
+        table: dict[str, str] = json.load(f)
+    lemmas = wanted_lemmas()
+    forms = {form: lemma for form, lemma in table.items() if lemma in lemmas and form.islower()}
+    for lemma in lemmas:
+        forms.setdefault(lemma, lemma)
+    out = DATA / "lemmas.json"
+    out.write_text(json.dumps(dict(sorted(forms.items())), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(lemmas)} lemmas, {len(forms)} forms -> {out}")
+
+
+if __name__ == "__main__":
+    main()
