@@ -38,7 +38,7 @@ class _Entities:
         if fact is None:
             fact = EntityFact(name=name, ref=ref, kind=kind, confidence=confidence)
             self.facts[key] = fact
-        elif len(name) > len(fact.name) and ref is None:
+        elif ref is None and (len(name) > len(fact.name) and not name.endswith("s") or fact.name.endswith("s") and not name.endswith("s")):
             fact.name = name
         fact.confidence = max(fact.confidence, confidence)
         if len(fact.evidence) < 5:
@@ -74,7 +74,7 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
             projects.add(span._.ref or _key(name), name, span._.ref, None, _ev(doc, span, offset), span._.confidence)
         for span in _after(doc.spans["network"], start):
             name = network_name(span.text)
-            networks.add(_key(name), name, None, None, _ev(doc, span, offset), span._.confidence)
+            networks.add(_body_key(name), name, None, None, _ev(doc, span, offset), span._.confidence)
         for item in doc.spans["item"]:
             title = doc.text[item._.title[0] : item._.title[1]] if item._.title else ""
             items.append(
@@ -116,9 +116,9 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
                     evidence=[evidence(doc, *h["span"], offset)],
                 )
             )
-    if meeting.body and _key(meeting.body) not in networks.facts:
+    if meeting.body and _body_key(meeting.body) not in networks.facts:
         ev = meeting.body_evidence
-        networks.add(_key(meeting.body), meeting.body, None, None, ev, meeting.body_confidence)
+        networks.add(_body_key(meeting.body), meeting.body, None, None, ev, meeting.body_confidence)
     return Extraction(
         source=source,
         meeting=meeting,
@@ -182,6 +182,12 @@ def _ev(doc: Doc, span: Span, offset: int) -> object:
 def _surface(span: Span) -> str:
     text = " ".join(span.text.split())
     return text[:-2] if text.endswith(":s") else text
+
+
+def _body_key(name: str) -> str:
+    """'Socialnämndens' and 'socialnämnden' are one body: a genitive -s after a definite ending goes."""
+    key = _key(name)
+    return key[:-1] if key.endswith(("ens", "ets", "nas", "ns")) and len(key) > 5 else key
 
 
 def _key(name: str) -> str:

@@ -18,7 +18,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.people import PersonRecord
-from samkarta.loaders.words import data, fold, is_name_shape, is_title, lexicon, parties
+from samkarta.loaders.words import (
+    common_words,
+    data,
+    fold,
+    is_given_name,
+    is_name_shape,
+    is_title,
+    lexicon,
+    parties,
+)
 from samkarta.reference import load_reference
 
 _MAX_TAIL = 14  # tokens of an entry read after a name
@@ -51,6 +60,7 @@ class Attendance:
         if not people:
             return doc
         c = cues()
+        self.in_label = {t.i for s in doc.spans["label"] for t in s}
         refs = {s.start: s for s in doc.spans["ref"]}
         names = sorted(doc.spans["person"], key=lambda s: s.start)
         name_starts = [s.start for s in names]
@@ -66,6 +76,8 @@ class Attendance:
             else:
                 stop = min(next_start, span.end + _MAX_TAIL)
                 self._read_apposition(doc, span, rec, stop, refs, c)
+        if not any(r.listed for r in people.values()):
+            self._header_cluster(doc, names, people)
         self._read_sentences(doc, people, names, name_starts, c)
         for rec in people.values():
             if not rec.roles:
@@ -123,11 +135,23 @@ class Attendance:
                     rec.party = rec.party or inner.text
                 elif len(inner) and inner[0].i in refs:
                     self._affiliate(rec, refs[inner[0].i])
-                elif len(inner) and inner.text[:1].isupper() and rec.affiliation is None:
+                elif len(inner) and all(is_title(t.text) for t in inner if t.is_alpha):
+                    rec.title = rec.title or inner.text
+                elif (
+                    len(inner)
+                    and inner.text[:1].isupper()
+                    and rec.affiliation is None
+                    and fold(inner.text) not in common_words()
+                    and not any(t.i in self.in_label for t in inner)
+                ):
                     _set_affiliation(rec, inner.text, "organization", None, inner)
                 i = close + 1
                 continue
-            if low in c["inline"] and not _blocked_role(doc, i, c):
+            pair = f"{low} {doc[i + 1].lower_.rstrip('.')}" if i + 1 < end else ""
+            if pair in c["inline"] and not _blocked_role(doc, i, c):
+                low = pair
+                i += 1
+            if low in c["inline"] and not _blocked_role(doc, i - (1 if low == pair else 0), c):
                 role = c["inline"][low]
                 rec.roles.add(role)
                 rec.role_spans.setdefault(role, (tok.idx, tok.idx + len(tok.text)))
@@ -173,14 +197,19 @@ class Attendance:
             self._phrase_affiliation(doc, rec, phrase)
 
     def _phrase_affiliation(self, doc: Doc, rec: PersonRecord, phrase: list[Token]) -> None:
+        """A capitalised phrase after a name names an organisation: one word only when a comma or
+        a parenthesis sets it off ('Anna Berg, Vision'), never a person ('Per Ek' is the next entry)."""
         while phrase and phrase[-1].lower_ in ("och", "för", "i", "&"):
             phrase.pop()
         if not phrase or (rec.affiliation is not None and rec.affiliation_kind != "unit"):
             return
-        if len(phrase) == 1 and fold(phrase[0].text) in parties() and phrase[0].text.isupper():
-            rec.party = rec.party or phrase[0].text
+        first = phrase[0]
+        if len(phrase) == 1 and fold(first.text) in parties() and first.text.isupper():
+            rec.party = rec.party or first.text
             return
-        span = doc[phrase[0].i : phrase[-1].i + 1]
+        if is_given_name(first.text) or (len(phrase) == 1 and not _set_off(doc, first.i) and not first.text.isupper()):
+            return
+        span = doc[first.i : phrase[-1].i + 1]
         _set_affiliation(rec, span.text, "organization", None, span)
 
     def _affiliate(self, rec: PersonRecord, hit: Span) -> None:
@@ -189,6 +218,24 @@ class Attendance:
             _set_affiliation(rec, ref.municipalities[hit._.ref].name, "municipality", hit._.ref, hit)
         elif hit._.kind == "organization":
             _set_affiliation(rec, _surface(hit), "organization", hit._.ref, hit)
+
+    def _header_cluster(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+        """Minutes whose attendance label was lost (OCR, a flattened table): a run of at least three
+        names close together at the top is the attendance list."""
+        limit = max(doc._.header_end, doc._.content_start + 1500)
+        top = [s for s in names if doc._.content_start <= s.start_char < limit]
+        run: list[Span] = []
+        for span in [*top, None]:
+            if span is not None and (not run or span.start_char - run[-1].end_char <= 80):
+                run.append(span)
+                continue
+            if len(run) >= 3:
+                for s in run:
+                    rec = people[s._.person]
+                    rec.roles.add("present")
+                    rec.listed = True
+                    rec.role_spans.setdefault("present", (s.start_char, s.end_char))
+            run = [span] if span is not None else []
 
     # -- outside lists ----------------------------------------------------------------------------
     def _read_apposition(
@@ -244,6 +291,11 @@ class Attendance:
                     rec.roles.update(("presenter", "present"))
 
 
+@cache
+def _meeting_words() -> frozenset[str]:
+    return frozenset(data("dates.yaml")["meeting_words"])
+
+
 def _containing(blocks: list[Span], starts: list[int], span: Span) -> Span | None:
     i = bisect.bisect_right(starts, span.start) - 1
     if i >= 0 and blocks[i].start <= span.start < blocks[i].end:
@@ -262,9 +314,18 @@ def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
     return bool(before) and before[-1].lower_ == "för" and any(t.lower_.rstrip(".") in c["replacement"] for t in before)
 
 
+def _set_off(doc: Doc, i: int) -> bool:
+    """A comma, a parenthesis or a dash stands right before token i."""
+    return i > 0 and doc[i - 1].text in (",", "(", "-", "–", "/")
+
+
 def _blocked_role(doc: Doc, i: int, c: dict[str, Any]) -> bool:
-    prev = doc[i - 1].lower_ if i > 0 else ""
-    return prev in c["blockers"] or prev.rstrip(".") in c["blockers"]
+    """'vice ordförande', 'politisk sekreterare': a role word that is part of a title."""
+    prev = doc[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    low = prev.lower_
+    return low in c["blockers"] or low.rstrip(".") in c["blockers"] or (prev.is_alpha and prev.text.islower())
 
 
 def _closes(doc: Doc, i: int) -> bool:

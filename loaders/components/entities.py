@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.util import token_after
-from samkarta.loaders.words import common_words, data, fold, is_given_name, months, parties
+from samkarta.loaders.words import common_words, data, fold, is_given_name, is_title, months, parties
 
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,7}(?:-[A-ZÅÄÖ0-9]{1,5})?$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -38,6 +38,7 @@ class Heads:
     weak_project: frozenset[str]
     project_kinds: frozenset[str]
     routine: frozenset[str]
+    not_bodies: frozenset[str]
 
 
 @cache
@@ -51,6 +52,7 @@ def heads() -> Heads:
         frozenset(b["weak_project_heads"]),
         frozenset(b["project_reference_kinds"]),
         frozenset(b["routine"]),
+        frozenset(b["not_bodies"]),
     )
 
 
@@ -70,11 +72,18 @@ def _body_head(tok: Token, h: Heads) -> str | None:
     stem = _meeting_stem(tok.text)
     if stem is not None:
         return head_of(stem, h.body)
+    low = fold(tok.text).removesuffix(":s")
+    if is_title(tok.text) or low in h.not_bodies or low.removesuffix("s") in h.not_bodies:
+        return None
+    if any(low.endswith(w) for w in h.not_bodies if len(w) > 6):
+        return None
     return head_of(tok.text, h.body)
 
 
 def is_compound(word: str, noun: str) -> bool:
-    return len(word.casefold().removesuffix(":s")) > len(noun)
+    """The word is longer than its head noun, a genitive -s aside ('Regionens' is no compound)."""
+    w = word.casefold().removesuffix(":s")
+    return len(w) > len(noun) + (1 if w.endswith("s") and not noun.endswith("s") else 0)
 
 
 class Entities:
@@ -181,9 +190,7 @@ class Entities:
                     out.append(self._project(doc, s, e, 0.7))  # "projektet Yrkesresan"
                     seen.update(range(s, e))
                 continue
-            if _is_acronym(tok) and tok.i not in ref_at and not _explains_other(doc, tok):
-                out.append(self._project(doc, tok.i, tok.i + 1, 0.4))
-                seen.add(tok.i)
+
         return out
 
     @staticmethod
@@ -297,17 +304,21 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             break
         if is_given_name(prev.text) and left - 1 not in ref_at:
             break
-        lower_head = doc[i].text[:1].islower()
         if (
             prev.text.endswith(":s")
-            or prev.lower_.endswith(("a", "al", "ell", "isk", "lig", "s", "alt", "ellt", "iskt", "igt"))
-            or left - 1 in ref_at
-            or (lower_head and fold(prev.text) not in common_words() and not is_given_name(prev.text))
+            or prev.lower_.endswith(_ADJECTIVE_OR_GENITIVE)
+            or (left - 1 in ref_at and ref_at[left - 1]._.kind != "municipality")
         ):
             left -= 1
             continue
         break
+    # "Barn- och utbildningsnämnden": a coordinated first part belongs to the name
+    if left == i and i >= 2 and doc[i - 1].lower_ in ("och", "&") and doc[i - 2].text.endswith("-"):
+        left = i - 2
     return left
+
+
+_ADJECTIVE_OR_GENITIVE = ("a", "al", "ell", "isk", "lig", "ig", "alt", "ellt", "iskt", "igt", "amt", "s")
 
 
 def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
@@ -325,8 +336,10 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         hit = ref_at[end + 1]
         if hit._.kind in ("county", "municipality") or hit._.ref_kind == "region":
             return _acronym_after(doc, hit.end)
-    if end < n and (end in ref_at or (_name_word(doc[end], caps) and not doc[end].is_sent_start)):
-        end = _name_run(doc, end, ref_at, caps)  # "Lokal nämnd Kungsbacka", "Regionrådet Umeåregionen"
+    if end < n and end in ref_at and ref_at[end]._.kind in ("municipality", "county"):
+        end = ref_at[end].end  # "Lokal nämnd Kungsbacka"
+    elif caps and end < n and _name_word(doc[end], caps):
+        end = _name_run(doc, end, ref_at, caps)  # a title in capitals: "STYRGRUPP VÅRDSAMVERKAN SKARABORG"
     return _acronym_after(doc, end)
 
 

@@ -209,12 +209,20 @@ class Layout:
         st = structure()
         stops = sorted({lab.start_char for lab in labels} | {i.start_char for i in items} | {len(text)})
         blocks: list[Span] = []
+        run: list[Span] = []  # labels in a row with nothing under them: a table's first column
         for lab in labels:
-            if not lab._.roles:
-                continue
             start = lab.end_char
             stop = next(s for s in stops if s >= start)
-            if stop == start:
+            if not text[start:stop].strip():
+                run.append(lab)
+                continue
+            roles = lab._.roles
+            if run and any(r._.roles for r in run):
+                # "Ledamöter: Ersättare: Sekreterare: <all the names>": the columns were flattened, so
+                # the names are only known to have attended
+                roles = ("present",) if any("present" in r._.roles for r in [*run, lab]) else roles
+            run = []
+            if not roles:
                 continue
             # lines after the label's own line stay in the list while they look like list lines
             first_nl = text.find("\n", start, stop)
@@ -229,11 +237,13 @@ class Layout:
                         break
                     end = min(le, stop)
                 stop = max(end, first_nl)
+            if set(roles) & {"chair", "secretary", "author"} and roles == lab._.roles:
+                stop = _first_entry_end(text, start, stop)  # one chair, one secretary: one entry
             span = doc.char_span(start, stop, alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue
             block = Span(doc, span.start, span.end, label="BLOCK")
-            block._.roles = lab._.roles
+            block._.roles = roles
             blocks.append(block)
         return blocks
 
@@ -259,6 +269,21 @@ class Layout:
             value._.field = lab._.field
             out.append(value)
         return out
+
+
+def _first_entry_end(text: str, start: int, stop: int) -> int:
+    """The end of the first entry after a label: its line, or its first comma in a flattened line,
+    or about four words."""
+    line_end = text.find("\n", start + 1 if text[start : start + 1] == "\n" else start)
+    end = stop if line_end < 0 else min(stop, line_end)
+    if not text[start:end].strip():  # the value is on the next line
+        nxt = text.find("\n", end + 1)
+        end = stop if nxt < 0 else min(stop, nxt)
+    words = re.finditer(r"\S+", text[start:end])
+    for n, w in enumerate(words):
+        if w.group().endswith(",") or n >= 4:
+            return start + w.end()
+    return end
 
 
 def _plausible_number(number: str) -> bool:

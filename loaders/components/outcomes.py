@@ -89,8 +89,9 @@ class Outcomes:
                 continue
             item = _item_of(items, item_starts, sent.start)
             in_proposal = _inside(sent.start_char, proposal_ranges) and not _inside(sent.start_char, decision_ranges)
-            if not in_proposal and self._is_decision(sent, c, _inside(sent.start_char, decision_ranges)):
-                out["decisions"].append(_fact(doc, sent, item, 0.8))
+            trigger = None if in_proposal else self._decision_at(sent, c, _inside(sent.start_char, decision_ranges))
+            if trigger is not None:
+                out["decisions"].append(_fact(doc, sent, item, 0.8, trigger))
             task = next((t for t in range(sent.start, sent.end) if t in task_hits), None)
             if task is not None and not in_proposal:
                 action = self._action(doc, sent, task, mentions, item)
@@ -109,39 +110,39 @@ class Outcomes:
         return doc
 
     # -- decisions --------------------------------------------------------------------------------
-    def _is_decision(self, sent: Span, c: _Cues, after_label: bool) -> bool:
+    def _decision_at(self, sent: Span, c: _Cues, after_label: bool) -> int | None:
+        """The token a decision is read at (its verb, or the 'att' of a clause), else None."""
         words = [t for t in sent if not t.is_space]
-        if not words:
-            return False
-        first = words[0].lower_
-        if first == "att" and after_label:
-            return True
+        if not words or sent.text.rstrip().endswith("?"):
+            return None
+        first = words[0]
+        if first.lower_ == "att" and after_label:
+            return first.i
         for k, tok in enumerate(words):
             lemma = tok.lemma_
-            if lemma not in c.decision or tok.text[:1].isupper() and k == 0 and tok.lower_ == "beslut":
+            low = tok.lower_
+            if lemma not in c.decision or low == "beslut" or low.endswith(("ande", "ende")):
+                continue  # the noun "beslut" and participles ("beslutande") decide nothing
+            infinitive_in_att = k > 0 and words[k - 1].lower_ == "att" and (first.lower_ == "att" or after_label)
+            if not (c.form.search(low) or infinitive_in_att):
                 continue
-            if lemma == "besluta" and tok.lower_ == "beslut":
-                continue
-            infinitive_in_att = k > 0 and words[k - 1].lower_ == "att" and (first == "att" or after_label)
-            if not (c.form.search(tok.lower_) or infinitive_in_att):
-                continue
+            after = [w.lower_ for w in words[k + 1 : k + 8]]
             needed = c.needs.get(lemma)
-            if needed and not any(w.lower_ in needed for w in words[k + 1 : k + 8]):
+            if needed and not any(w in needed for w in after):
                 continue
-            if sent.text.rstrip().endswith("?"):
-                return False
-            return True
-        return False
+            if lemma == "besluta" and not infinitive_in_att and not set(after[:3]) & {"att", "enligt", "om", "i", "därmed", "vidare"}:
+                continue  # "anmälan av beslutade ärenden": a participle
+            return words[k - 1].i if infinitive_in_att else tok.i
+        return None
 
     # -- actions ----------------------------------------------------------------------------------
     def _action(
         self, doc: Doc, sent: Span, task: int, mentions: list[tuple[int, int, str]], item: Span | None
     ) -> dict[str, Any] | None:
+        if _in_parentheses(doc, sent, task):
+            return None  # "(skickas ut separat)": a remark, not a task
         subject = _subject_before(doc, sent, task, mentions)
-        trigger = doc[task].lower_
-        if subject is None and trigger in ("ska", "skall", "kommer att"):
-            return None  # a plain future with no one named is a description, not a task
-        fact = _fact(doc, sent, item, 0.6 if subject else 0.5)
+        fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
 
@@ -253,12 +254,16 @@ def _item_of(items: list[Span], starts: list[int], token: int) -> Span | None:
     return None
 
 
-def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float) -> dict[str, Any]:
+def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: int | None = None) -> dict[str, Any]:
+    """A fact's text: from the start of the clause its trigger stands in to the sentence's end."""
     words = [t for t in sent if not t.is_space]
     first = words[0]
     label = next((lab for lab in doc.spans["label"] if lab.start <= first.i < lab.end), None)
     if label is not None:  # "Beslut: att ..." -> the clause
         words = [t for t in words if t.i >= label.end]
+    if trigger is not None and words:
+        start = _clause_start(doc, max(words[0].i, sent.start), trigger)
+        words = [t for t in words if t.i >= start]
     words = words[:_MAX_TEXT]
     if not words:
         words = [first]
@@ -270,6 +275,35 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float) -> dict[st
         "span": (start, end),
         "confidence": confidence,
     }
+
+
+def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:
+    opened = 0
+    for t in doc[sent.start : k]:
+        opened += {"(": 1, ")": -1}.get(t.text, 0)
+    return opened > 0
+
+
+def _clause_start(doc: Doc, lo: int, trigger: int) -> int:
+    """Where the clause of a trigger starts in a long flattened sentence: 'att' right before it,
+    else the last capitalised word before it (its subject), not crossing a label, a number or a
+    full stop, and not more than twelve words back."""
+    if trigger > lo and doc[trigger].lower_ == "att":
+        return trigger
+    labels = {t.i for s in doc.spans["label"] for t in s}
+    start = trigger
+    k = trigger - 1
+    while k >= lo and trigger - k <= 12:
+        tok = doc[k]
+        if tok.i in labels or tok.like_num or tok.text in (".", ":", ";") or tok.is_space:
+            break
+        if tok.text[:1].isupper() and tok.is_alpha:
+            start = k
+            prev = doc[k - 1] if k > lo else None
+            if prev is None or not (prev.text[:1].isupper() and prev.is_alpha) and prev.text not in (",", "(", ")"):
+                break
+        k -= 1
+    return start
 
 
 def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, int, str]]) -> str | None:

@@ -10,6 +10,7 @@ doc._.people.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +38,7 @@ class PersonRecord:
     confidence: float = 0.7
 
 
+@cache
 def _particles() -> frozenset[str]:
     return frozenset(lexicon()["name_particles"])
 
@@ -48,6 +50,7 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         refs = {t.i: s for s in doc.spans["ref"] for t in s}
         entry_starts = _entry_starts(doc)
+        self.in_label = {t.i for s in doc.spans["label"] for t in s}
         spans: list[Span] = []
         i = 0
         n = len(doc)
@@ -78,11 +81,13 @@ class PeopleFinder:
         if not tok.text[:1].isupper() or tok.is_space:
             return None
         j, first = _joined(doc, i)
-        if not is_name_shape(first) or _blocked(tok, refs):
+        if not is_name_shape(first) or _blocked(tok, refs) or i in self.in_label:
             return None
         given = is_given_name(first)
         if not (given or entry_start):
             return None
+        if not given and _starts_name(doc, j + 1, refs):
+            return None  # "Sköldinge Britta Bergström": a place or heading word before a full name
         if _place_before_name(doc, i, j, refs):
             return None
         parts = [first]
@@ -102,8 +107,14 @@ class PeopleFinder:
                 k += initial
                 continue
             kj, word = _joined(doc, k)
-            if not is_name_shape(word) or is_title(word):
+            if not is_name_shape(word) or is_title(word) or k in self.in_label:
                 break
+            if surnames > 0 and _adjective_of_title(doc, kj):
+                break  # "Anna Berg Administrativ assistent": the title's adjective
+            if surnames > 0 and is_given_name(word) and _starts_name(doc, k, refs):
+                break  # a given name after a surname starts the next person
+            if surnames > 0 and _surname_like(parts[-1]) and not _surname_like(word) and _starts_name(doc, k, refs, True):
+                break  # "Johan Engdahl Akko Karlsson": an unknown given name starts the next person
             hit = refs.get(k)
             if hit is not None and not (surnames == 0 and hit._.kind == "municipality" and hit._.ambiguous):
                 break
@@ -114,8 +125,6 @@ class PeopleFinder:
                 and not hit._.ambiguous
             ):
                 break
-            if surnames > 0 and is_given_name(word) and _name_continues(doc, kj + 1, refs):
-                break  # a given name after a surname starts the next person
             if surnames == 0 and len(parts) == 1 and is_given_name(word) and _name_continues(doc, kj + 1, refs):
                 parts.append(word)  # second given name: "Anna Maria Svensson"
                 k = kj + 1
@@ -164,6 +173,46 @@ def _middle_initial(doc: Doc, k: int) -> int:
 
 def _same_line(doc: Doc, k: int) -> bool:
     return k < len(doc) and not doc[k].is_space and "\n" not in doc.text[doc[k - 1].idx : doc[k].idx]
+
+
+def _starts_name(doc: Doc, k: int, refs: dict[int, Span], unknown: bool = False) -> bool:
+    """A given name at k (any name-shaped word if unknown) followed on its line by a surname, a
+    middle initial and a surname, or a particle and a surname ('Rachel De Basso')."""
+    word = _joined(doc, k)[1] if k < len(doc) else ""
+    if not _same_line(doc, k) or not (is_given_name(word) or (unknown and is_name_shape(word))):
+        return False
+    kj = _joined(doc, k)[0]
+    nxt = kj + 1
+    if not _same_line(doc, nxt):
+        return False
+    initial = _middle_initial(doc, nxt)
+    if initial:
+        nxt += initial
+    elif doc[nxt].lower_ in _particles() and _same_line(doc, nxt + 1):
+        nxt += 1
+    if not _same_line(doc, nxt):
+        return False
+    word = _joined(doc, nxt)[1]
+    hit = refs.get(nxt)
+    return is_name_shape(word) and not is_title(word) and (hit is None or hit._.ambiguous)
+
+
+@cache
+def _surname_endings() -> tuple[str, ...]:
+    return tuple(lexicon()["surname_endings"])
+
+
+def _surname_like(word: str) -> bool:
+    return fold(word).endswith(_surname_endings())
+
+
+_ADJECTIVE_ENDINGS = ("iv", "ell", "al", "isk", "ig", "lig", "är", "ör", "ande", "ende")
+
+
+def _adjective_of_title(doc: Doc, k: int) -> bool:
+    """'Nationell samordnare', 'Administrativ assistent': a capitalised adjective before a title."""
+    word = doc[k].lower_
+    return word.endswith(_ADJECTIVE_ENDINGS) and _same_line(doc, k + 1) and doc[k + 1].text[:1].islower() and is_title(doc[k + 1].text)
 
 
 def _name_continues(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
