@@ -24,6 +24,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from samkarta.api.app import create_app
+from samkarta.graph.batch import build_batch
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.loaders.model import (
     ActionFact,
@@ -37,7 +38,6 @@ from samkarta.loaders.model import (
     PersonFact,
     SourceInfo,
 )
-from samkarta.loaders.to_graph import build_batch
 from samkarta.reference import load_reference
 from samkarta.settings import Settings
 

@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import write_corpus  # noqa: E402
 
+from samkarta.graph.batch import build_batch  # noqa: E402
 from samkarta.graph.model import GraphBatch  # noqa: E402
 from samkarta.graph.sqlite_store import SQLiteStore  # noqa: E402
 from samkarta.ingest import ingest_files  # noqa: E402
 from samkarta.loaders.extract import extract_source  # noqa: E402
 from samkarta.loaders.readers import read_document  # noqa: E402
-from samkarta.loaders.to_graph import build_batch  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -18,6 +18,16 @@ def make_id(label: str, *parts: str | None) -> str:
     return f"{label.lower()}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
 
 
+def network_key(name: str) -> str:
+    """Key under which spellings of one body meet: 'Socialchefs nätverket' = 'socialcheferna',
+    'Kommunalt forum' = 'Kommunala forum'."""
+    words = [re.sub(r"(?<=[a-zåäö]{4}l)(?:t|a)$", "", w) for w in normalize(name).split()]
+    key = re.sub(r"[\s\-:]", "", "".join(words))
+    key = re.sub(r"(?:chefs)?(?:nätverket|nätverk|cheferna)", "", key)
+    key = re.sub(r"(gruppen|grupp)", "grupp", key)
+    return key.removesuffix("s") if len(key) > 4 else key
+
+
 def name_key(name: str) -> str:
     """Key for comparing names: casefolded, no spaces or hyphens ('Mocking bird' = 'Mockingbird')."""
     return re.sub(r"[\s\-–_.:]+", "", normalize(name))

@@ -38,7 +38,9 @@ class _Entities:
         if fact is None:
             fact = EntityFact(name=name, ref=ref, kind=kind, confidence=confidence)
             self.facts[key] = fact
-        elif ref is None and (len(name) > len(fact.name) and not name.endswith("s") or fact.name.endswith("s") and not name.endswith("s")):
+        elif ref is None and (
+            len(name) > len(fact.name) and not name.endswith("s") or fact.name.endswith("s") and not name.endswith("s")
+        ):
             fact.name = name
         fact.confidence = max(fact.confidence, confidence)
         if len(fact.evidence) < 5:
@@ -116,6 +118,7 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
                     evidence=[evidence(doc, *h["span"], offset)],
                 )
             )
+    _merge_short_forms(networks)
     if meeting.body and _body_key(meeting.body) not in networks.facts:
         ev = meeting.body_evidence
         networks.add(_body_key(meeting.body), meeting.body, None, None, ev, meeting.body_confidence)
@@ -133,6 +136,23 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
         actions=actions,
         handoffs=handoffs,
     )
+
+
+def _merge_short_forms(networks: _Entities) -> None:
+    """'Länsgruppen' in the minutes of 'Länsgrupp för familjehemsfrågor' is that body: a one-word
+    definite form whose stem is the first word of a longer name joins it."""
+    long_names = [f for f in networks.facts.values() if " " in f.name]
+    for key, fact in list(networks.facts.items()):
+        if " " in fact.name:
+            continue
+        word = fold(fact.name)
+        stems = {word[: -len(end)] for end in ("en", "et", "n", "t") if word.endswith(end)}
+        for long_fact in long_names:
+            first = fold(long_fact.name.split()[0])
+            if first in stems:
+                long_fact.evidence.extend(fact.evidence[: max(0, 5 - len(long_fact.evidence))])
+                del networks.facts[key]
+                break
 
 
 def _add_person(people: dict[str, PersonFact], doc: Doc, rec: PersonRecord, offset: int) -> None:

@@ -7,6 +7,7 @@
     samkarta_attendance roles and affiliations of people
     samkarta_entities   organisations, networks and projects
     samkarta_meeting    the meeting's date, body, region and next meeting
+    samkarta_staff      the employer of staff whose title names it ("förbundschef")
     samkarta_outcomes   decisions, actions with assignees, handoffs with targets
 
 Each component adds spans (doc.spans[...]) or attributes (doc._.*) that later ones read.
@@ -31,6 +32,7 @@ COMPONENTS = (
     "samkarta_attendance",
     "samkarta_entities",
     "samkarta_meeting",
+    "samkarta_staff",
     "samkarta_outcomes",
 )
 

@@ -117,7 +117,7 @@ def remove(
     store: StoreOpt = None,
 ) -> None:
     """Remove a document and every fact only it supported."""
-    from samkarta.loaders.to_graph import document_id
+    from samkarta.graph.batch import document_id
 
     graph = _open(store)
     doc_id = document if document.startswith("document-") else document_id(document)

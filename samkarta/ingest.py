@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samkarta.graph.batch import build_batch, document_id
 from samkarta.graph.errors import AppError
 from samkarta.graph.model import Judgement
 from samkarta.graph.resolution import PersonResolver
@@ -13,7 +14,6 @@ from samkarta.graph.store import GraphStore
 from samkarta.loaders.extract import extract_source
 from samkarta.loaders.model import Extraction
 from samkarta.loaders.readers import SUPPORTED_SUFFIXES, read_document
-from samkarta.loaders.to_graph import build_batch, document_id
 
 
 @dataclass

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build loaders/data/lemmas.json: the Swedish lookup lemmas the pattern files need.
 
-Every list under a key ending in `_lemmas` in loaders/data/*.yaml names lemmas; this script takes
+Every list (or mapping's keys) under a key ending in `_lemmas` in loaders/data/*.yaml names lemmas; this script takes
 every inflected form of those lemmas from spacy-lookups-data's Swedish table (sv_lemma_lookup,
 CC BY-SA, from the Stockholm-Umeå Corpus via spaCy) and writes form -> lemma. Run it after changing a
 lemma list: `python scripts/build_lemmas.py` (needs `pip install spacy-lookups-data`, a dev extra).
@@ -23,7 +23,9 @@ def wanted_lemmas() -> set[str]:
     out: set[str] = set()
 
     def walk(node: object, key: str = "") -> None:
-        if isinstance(node, dict):
+        if isinstance(node, dict) and key.endswith("_lemmas"):
+            out.update(str(k) for k in node)  # lemma -> what it needs
+        elif isinstance(node, dict):
             for k, v in node.items():
                 walk(v, str(k))
         elif isinstance(node, list) and key.endswith("_lemmas"):

@@ -77,7 +77,7 @@ class Attendance:
                 stop = min(next_start, span.end + _MAX_TAIL)
                 self._read_apposition(doc, span, rec, stop, refs, c)
         if not any(r.listed for r in people.values()):
-            self._header_cluster(doc, names, people)
+            self._header_cluster(doc, names, people, refs, c)
         self._read_sentences(doc, people, names, name_starts, c)
         for rec in people.values():
             if not rec.roles:
@@ -174,7 +174,7 @@ class Attendance:
             if is_title(tok.text):
                 rec.title = rec.title or tok.text
                 phrase = []
-                i += 1
+                i = self._unit_after_title(doc, rec, i + 1, end, refs)
                 continue
             if not in_list and tok.text in (".", ";") or (tok.is_sent_start and i > start):
                 break
@@ -195,6 +195,20 @@ class Attendance:
             i += 1
         if phrase:
             self._phrase_affiliation(doc, rec, phrase)
+
+    def _unit_after_title(self, doc: Doc, rec: PersonRecord, i: int, end: int, refs: dict[int, Span]) -> int:
+        """'Utvecklingsledare Hälsa och välfärd, Region X': a capitalised name between a title and the
+        organisation is a unit of it. Returns where reading goes on."""
+        j = i
+        while j < end and j - i < 6 and doc[j].is_alpha and j not in refs and j not in self.in_label:
+            j += 1
+        k = j + 1 if j < end and doc[j].text == "," else j
+        if j > i and doc[i].text[:1].isupper() and k in refs and refs[k]._.kind == "organization":
+            unit = doc[i:j]
+            rec.unit = unit.text
+            rec.unit_span = (unit.start_char, unit.end_char)
+            return j
+        return i
 
     def _phrase_affiliation(self, doc: Doc, rec: PersonRecord, phrase: list[Token]) -> None:
         """A capitalised phrase after a name names an organisation: one word only when a comma or
@@ -219,7 +233,9 @@ class Attendance:
         elif hit._.kind == "organization":
             _set_affiliation(rec, _surface(hit), "organization", hit._.ref, hit)
 
-    def _header_cluster(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+    def _header_cluster(
+        self, doc: Doc, names: list[Span], people: dict[str, PersonRecord], refs: dict[int, Span], c: dict[str, Any]
+    ) -> None:
         """Minutes whose attendance label was lost (OCR, a flattened table): a run of at least three
         names close together at the top is the attendance list."""
         limit = max(doc._.header_end, doc._.content_start + 1500)
@@ -230,11 +246,13 @@ class Attendance:
                 run.append(span)
                 continue
             if len(run) >= 3:
-                for s in run:
+                for k, s in enumerate(run):
                     rec = people[s._.person]
                     rec.roles.add("present")
                     rec.listed = True
                     rec.role_spans.setdefault("present", (s.start_char, s.end_char))
+                    stop = run[k + 1].start if k + 1 < len(run) else s.end + _MAX_TAIL
+                    self._read_tail(doc, s, rec, s.end, stop, refs, c, in_list=True)
             run = [span] if span is not None else []
 
     # -- outside lists ----------------------------------------------------------------------------
@@ -244,6 +262,10 @@ class Attendance:
         """'X, Region Y,', 'X (IVO)', 'X från Länsstyrelsen', 'X, utvecklingsledare på FoU Z'."""
         i = span.end
         if i >= len(doc) or rec.affiliation is not None:
+            return
+        hit = refs.get(i)
+        if hit is not None and hit._.kind in ("municipality", "organization") and _closes(doc, hit.end):
+            self._affiliate(rec, hit)  # "Staffan Näslund Skellefteå, Ulf Norberg Vännäs och ..."
             return
         tok = doc[i]
         if tok.text in (",", "(") or tok.lower_ in c["prepositions"]:
@@ -370,6 +392,62 @@ def _subject(verb: Token, mentions: list[tuple[int, int, str]]) -> str | None:
     if after:
         return after[0][2]
     return None
+
+
+class StaffEmployers:
+    """samkarta_staff: a title that names its employer ('Förbundschef', 'Kommunchef') in that
+    employer's own minutes gives the affiliation: the förbund, municipality or region most named."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        people: dict[str, PersonRecord] = doc._.people or {}
+        titles = {t: kind for kind, words in data("attendance.yaml")["staff_titles"].items() for t in words}
+        waiting = [r for r in people.values() if r.affiliation is None and r.title and r.title.casefold() in titles]
+        if not waiting:
+            return doc
+        employers = _employers(doc)
+        for rec in waiting:
+            found = employers.get(titles[rec.title.casefold()])  # type: ignore[union-attr]
+            if found is not None:
+                name, kind, ref, span = found
+                _set_affiliation(rec, name, kind, ref, span)
+                rec.confidence = min(rec.confidence, 0.6)
+        return doc
+
+
+def _employers(doc: Doc) -> dict[str, tuple[str, str, str | None, Span]]:
+    """The förbund, municipality and region the minutes name most (ties: the first named)."""
+    ref = load_reference()
+    counts: dict[str, dict[str, list[Span]]] = {"förbund": {}, "municipality": {}, "region": {}}
+    for span in doc.spans["org"]:
+        name = " ".join(span.text.split())
+        if "förbund" in name.casefold():
+            counts["förbund"].setdefault(name, []).append(span)
+        if span._.ref_kind == "region":
+            counts["region"].setdefault(span._.ref, []).append(span)
+    for span in doc.spans["municipality"]:
+        counts["municipality"].setdefault(span._.ref, []).append(span)
+    body = doc._.meeting.body if doc._.meeting else None
+    out: dict[str, tuple[str, str, str | None, Span]] = {}
+    for kind, found in counts.items():
+        if not found:
+            continue
+        key = max(
+            found,
+            key=lambda k: (len(found[k]) + (5 if body and k.casefold() in body.casefold() else 0), -found[k][0].start),
+        )
+        span = found[key][0]
+        if kind == "municipality":
+            out[kind] = (ref.municipalities[key].name, "municipality", key, span)
+        elif kind == "region":
+            out[kind] = (key, "organization", key, span)
+        else:
+            out[kind] = (key, "organization", None, span)
+    return out
+
+
+@Language.factory("samkarta_staff")
+def make_staff(nlp: Language, name: str) -> StaffEmployers:  # noqa: ARG001
+    return StaffEmployers()
 
 
 @Language.factory("samkarta_attendance")

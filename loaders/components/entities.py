@@ -160,7 +160,15 @@ class Entities:
         out: list[Span] = []
         seen: set[int] = set()
         for ref in doc.spans["ref"]:
-            if ref._.kind == "organization" and ref._.ref_kind in h.project_kinds and ref.start >= start:
+            named_more = ref.end < len(doc) and _name_word(doc[ref.end])  # "Samordningsförbundet Sydnärke"
+            plural = ref.text.casefold().endswith(("arna", "erna", "orna"))  # "ungdomsmottagningarna": generic
+            if (
+                ref._.kind == "organization"
+                and ref._.ref_kind in h.project_kinds
+                and ref.start >= start
+                and not named_more
+                and not plural
+            ):
                 span = Span(doc, ref.start, ref.end, label="PROJECT")
                 span._.ref = ref._.ref
                 span._.confidence = 0.8
@@ -184,6 +192,10 @@ class Entities:
                     out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "IPS-projektet"
                     seen.add(tok.i)
                     continue
+                explained = _acronym_after(doc, tok.i + 1)
+                if explained > tok.i + 1 and noun not in h.weak_project:
+                    out.append(self._project(doc, tok.i + 2, tok.i + 3, 0.6))  # "... plan (SIP)"
+                    seen.add(tok.i + 2)
                 named = _name_after(doc, tok.i + 1, ref_at, in_person)
                 if named is not None:
                     s, e = named
@@ -230,6 +242,7 @@ class Entities:
             if aff.start in covered or aff.label_ not in ("organization", "unit"):
                 continue
             span = Span(doc, aff.start, aff.end, label="ORG")
+            span._.ref_kind = "unit" if aff.label_ == "unit" else None
             span._.confidence = 0.6
             out.append(span)
             covered.update(range(aff.start, aff.end))
@@ -281,11 +294,10 @@ def _affiliation_spans(doc: Doc) -> list[Span]:
     """People's affiliations as spans labelled by their kind."""
     out = []
     for rec in (doc._.people or {}).values():
-        if rec.affiliation_span is None:
-            continue
-        span = doc.char_span(*rec.affiliation_span, label=rec.affiliation_kind or "organization")
-        if span is not None:
-            out.append(span)
+        for where, kind in ((rec.affiliation_span, rec.affiliation_kind or "organization"), (rec.unit_span, "unit")):
+            span = doc.char_span(*where, label=kind) if where is not None else None
+            if span is not None:
+                out.append(span)
     return out
 
 
@@ -340,6 +352,10 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         end = ref_at[end].end  # "Lokal nämnd Kungsbacka"
     elif caps and end < n and _name_word(doc[end], caps):
         end = _name_run(doc, end, ref_at, caps)  # a title in capitals: "STYRGRUPP VÅRDSAMVERKAN SKARABORG"
+    elif doc[i].text[:1].isupper() and end < n and _name_word(doc[end], caps):
+        run = _name_run(doc, end, ref_at, caps)  # "Samverkansorganet Barn och Ungdom (SBU)": named and abbreviated
+        if _acronym_after(doc, run) > run:
+            end = run
     return _acronym_after(doc, end)
 
 
@@ -378,7 +394,9 @@ def _lower_run(doc: Doc, k: int) -> int:
     start = k
     while k < n and k - start < 5:
         t = doc[k]
-        if t.is_space or t.is_punct or t.lower_ in _STOP_AFTER_FOR or t.like_num:
+        if t.is_space or t.is_punct or t.lower_ in _STOP_AFTER_FOR or t.text[:1].isupper():
+            break
+        if any(ch.isdigit() for ch in t.text):
             break
         if t.lower_ == "och" and not (k + 1 < n and doc[k + 1].is_alpha):
             break
@@ -450,15 +468,14 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
         return None
     if fold(doc[k].text) in common_words() or doc[k].is_sent_start:
         return None
+    if _ACRONYM.match(doc[k].text):
+        return k, k + 1  # "metoden LUMO": the acronym is the name
+    # a title in sentence case runs to the next punctuation: "Stabilitet som kompetensstrategi"
     e = k + 1
-    while (
-        e < n
-        and e - k < 5
-        and not doc[e].is_space
-        and (doc[e].text[:1].isupper() or doc[e].like_num)
-        and e not in ref_at
-    ):
+    while e < n and e - k < 8 and not doc[e].is_space and not doc[e].is_punct and e not in in_person:
         e += 1
+    while e > k + 1 and (doc[e - 1].lower_ in _STOP_AFTER_FOR or doc[e - 1].lower_ in ("och", "i", "för")):
+        e -= 1
     return k, e
 
 

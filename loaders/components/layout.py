@@ -255,17 +255,22 @@ class Layout:
         for k, lab in enumerate(labels):
             if lab._.field is None:
                 continue
-            stop = text.find("\n", lab.end_char)
+            start = lab.end_char
+            stop = text.find("\n", start)
             stop = len(text) if stop < 0 else stop
-            if not text[lab.end_char : stop].strip():  # value on the next line ("Datum\n2019-05-02")
-                nxt = text.find("\n", stop + 1)
-                stop = len(text) if nxt < 0 else nxt
-            if k + 1 < len(starts):
-                stop = min(stop, starts[k + 1]) if starts[k + 1] > lab.end_char else stop
-            span = doc.char_span(lab.end_char, stop, alignment_mode="contract")
+            if not text[start:stop].strip():  # the value is on the next non-empty line ("Datum\n\n2019-05-02")
+                following = next(((a, b) for a, b in doc._.lines if a > start), None)
+                if following is None:
+                    continue
+                start, stop = following
+            if k + 1 < len(starts) and starts[k + 1] > lab.end_char:
+                stop = min(stop, starts[k + 1])
+            if stop <= start:
+                continue
+            span = doc.char_span(start, stop, alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue
-            value = Span(doc, span.start, span.end, label=lab._.field.upper())
+            value = Span(doc, span.start, span.end, label=" ".join(lab.text.split()))
             value._.field = lab._.field
             out.append(value)
         return out

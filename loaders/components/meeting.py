@@ -26,6 +26,7 @@ from samkarta.loaders.words import data, lexicon, months, phrase_regex
 from samkarta.reference import load_reference
 
 _TITLE_LINES = 6  # lines after the start of the minutes that may hold the title
+_TITLE_CHARS = 250  # ... within this many characters
 _DECIDING = re.compile(
     r"^\s*(?:beslutar|beslutade|beslöt|föreslår|föreslog|tillstyrker|godkänner|godkände|noterar|"
     r"antar|antog|fastställer|fastställde|uppdrar|har|ställer)\b"
@@ -119,7 +120,7 @@ class Meeting:
         if nxt is not None:
             fact.next_meeting, mention = nxt
             fact.next_meeting_evidence = evidence(doc, mention.start, mention.end)
-        body = self._body(doc)
+        body = self._body(doc, held[1] if held is not None else None)
         if body is not None:
             fact.body, span, fact.body_confidence = body
             fact.body_evidence = evidence(doc, span.start_char, span.end_char)
@@ -134,9 +135,17 @@ class Meeting:
     def _held(self, doc: Doc, dates: list[DateMention], year: int | None) -> tuple[dt.date, DateMention, float] | None:
         text = doc.text
         rules = date_rules()
-        fields = [(f.start_char, f.end_char) for f in doc.spans["field"] if f._.field == "date"]
+        # In a letterhead that names its author ("Handläggare"), "Datum" is the day it was written.
+        letterhead = any("author" in lab._.roles and lab.start_char < doc._.header_end for lab in doc.spans["label"])
+        fields = [
+            (f.start_char, f.end_char, 0 if letterhead and f.label_.casefold().startswith("datum") else 5)
+            for f in doc.spans["field"]
+            if f._.field == "date"
+        ]
         header_end = max(doc._.header_end, doc._.content_start + 400)
         title_lines = _title_lines(doc)
+        # a date printed on every page (a page header) is the document's, not the meeting's
+        repeated = Counter(text[d.start : d.end] for d in dates)
         best: tuple[float, DateMention, dt.date] | None = None
         for d in dates:
             resolved = d.resolve(year)
@@ -147,8 +156,9 @@ class Meeting:
             line = text[line_start : line_end if line_end >= 0 else len(text)].casefold()
             words_before = re.findall(r"[\wåäö.]+", text[max(0, d.start - 40) : d.start].casefold())[-3:]
             score = 0.0
-            if any(s <= d.start < e for s, e in fields):
-                score += 5
+            score += max((w for s, e, w in fields if s <= d.start < e), default=0)
+            if repeated[text[d.start : d.end]] >= 3:
+                score -= 2
             if any(w in rules.weekdays for w in words_before):
                 score += 3
             if rules.time_after.match(text, d.end):
@@ -161,6 +171,9 @@ class Meeting:
                 score += 2
                 if any(w in line for w in rules.meeting_words):
                     score += 1
+                title = text[line_start : d.start].strip()
+                if 0 < len(title) <= 60 and re.match(r"[A-ZÅÄÖ]", title) and not title.endswith(":"):
+                    score += 1  # "RUG barn och unga 2019-05-02": the date of a named title
             if d.start < header_end:
                 score += 1
             if any(w in rules.not_held for w in words_before):
@@ -191,7 +204,7 @@ class Meeting:
         return None
 
     # -- body -------------------------------------------------------------------------------------
-    def _body(self, doc: Doc) -> tuple[str, Span, float] | None:
+    def _body(self, doc: Doc, held: DateMention | None) -> tuple[str, Span, float] | None:
         text = doc.text
         rules = date_rules()
         title_lines = _title_lines(doc)
@@ -204,21 +217,23 @@ class Meeting:
         networks = list(doc.spans["network"]) + [
             s for s in [*doc.spans["network_generic"], *doc.spans["org"]] if on_title(s) and _after_meeting_word(doc, s)
         ]
+        titled = _dated_title(doc, held, title_lines)
+        if titled is not None:
+            networks.append(titled)
         fields = [f for f in doc.spans["field"] if f._.field == "body"]
         scores: dict[int, float] = {}
         for k, net in enumerate(networks):
             s = 0.0
-            line_start = text.rfind("\n", 0, net.start_char) + 1
-            line_end = text.find("\n", net.end_char)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
             if any(f.start_char <= net.start_char < f.end_char for f in fields):
                 s += 6
-            if any(a <= net.start_char < b for a, b in title_lines):
+            if on_title(net):
                 s += 3
-                if any(w in line.casefold() for w in rules.meeting_words):
+                if _near_meeting_word(text, net, rules.meeting_words):
                     s += 2
             if net.start_char < doc._.header_end:
                 s += 1
+            if net is titled:
+                s += 2  # "RUG barn och unga 2019-05-02": a title that is a name and the meeting's date
             if _DECIDING.match(text, net.end_char):
                 s += 2
             before = text[max(0, net.start_char - 24) : net.start_char]
@@ -242,7 +257,7 @@ class Meeting:
             net = networks[best_k]
             return network_name(net.text), net, min(0.95, 0.4 + best_s / 12)
         for f in fields:
-            if doc[f.start - 1].text != ":" if f.start else True:
+            if not f.label_.endswith(":"):
                 continue  # a body field without a colon is too often a heading
             value = " ".join(f.text.split()).strip(" .:-–")
             if 2 < len(value) <= 80:
@@ -306,11 +321,55 @@ def _after_meeting_word(doc: Doc, span: Span) -> bool:
 
 
 def _title_lines(doc: Doc) -> list[tuple[int, int]]:
-    """The first lines of the minutes (and the page title of a saved viewer page)."""
-    lines = [ln for ln in doc._.lines if ln[0] >= doc._.content_start][:_TITLE_LINES]
-    if doc._.content_start:
-        lines = doc._.lines[:1] + lines
+    """Where a title stands: the first lines of the minutes, within their first characters (a
+    flattened PDF page is one long line), and everything before the minutes of a saved page."""
+    start = doc._.content_start
+    limit = start + _TITLE_CHARS
+    lines = [(a, min(b, limit)) for a, b in doc._.lines if start <= a < limit][:_TITLE_LINES]
+    if start:
+        lines = [(0, start), *lines]
     return lines
+
+
+_TITLE_WORDS = frozenset("från med vid för fört förda i hos över den dag datum kl".split())
+
+
+def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int, int]]) -> Span | None:
+    """The words before the meeting's date on a title line ('RUG barn och unga 2019-05-02'), when they
+    are a short capitalised name and not a label or only a document type."""
+    if held is None or not any(a <= held.start < b for a, b in title_lines):
+        return None
+    text = doc.text
+    line_start = text.rfind("\n", 0, held.start) + 1
+    span = doc.char_span(line_start, held.start, alignment_mode="contract")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_space]
+    labels = {t.i for lab in doc.spans["label"] for t in lab}
+    meeting_words = date_rules().meeting_words
+    while words and (words[0].lower_ in _TITLE_WORDS or words[0].lower_.endswith(tuple(meeting_words))):
+        words = words[1:]
+    while words and (
+        words[-1].is_punct or words[-1].lower_ in _TITLE_WORDS or words[-1].lower_ in date_rules().weekdays
+    ):
+        words = words[:-1]
+    if not 1 <= len(words) <= 8 or not words[0].text[:1].isupper() or any(t.i in labels for t in words):
+        return None
+    if any(t.like_num or t.text in (".", ":", ";") for t in words) or not any(
+        t.is_alpha and len(t.text) > 1 and t.lower_ not in date_rules().weekdays for t in words
+    ):
+        return None
+    if any(t.lower_.endswith(tuple(meeting_words)) for t in words):
+        return None  # "RUS. Anteckningar från gruppens möte": a document title, not a name
+    return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")
+
+
+def _near_meeting_word(text: str, span: Span, words: frozenset[str]) -> bool:
+    """A meeting word ('protokoll', 'möte', 'sammanträde') close before or after, on the same line."""
+    before = text[max(0, span.start_char - 60) : span.start_char].split("\n")[-1]
+    after = text[span.end_char : span.end_char + 30].split("\n")[0]
+    found = re.findall(r"[\wåäöÅÄÖ]+", (before + " " + after).casefold())
+    return any(w.endswith(tuple(words)) for w in found)
 
 
 def _document_year(doc: Doc, dates: list[DateMention]) -> int | None:

@@ -40,8 +40,11 @@ class _Cues:
     action: frozenset[str]
     task_phrases: tuple[str, ...]
     responsible: frozenset[str]
-    handoff_phrases: tuple[str, ...]
+    handoff: dict[str, frozenset[str]]
+    handoff_preps: frozenset[str]
+    for_information: frozenset[str]
     medskick: tuple[str, ...]
+    plain_future: frozenset[str]
 
 
 @cache
@@ -56,8 +59,11 @@ def cues() -> _Cues:
         frozenset(s["action_lemmas"]),
         tuple(s["task_phrases"]),
         frozenset(s["responsible_labels"]),
-        tuple(s["handoff_phrases"]),
+        {k: frozenset(v) for k, v in s["handoff_lemmas"].items()},
+        frozenset(s["handoff_prepositions"]),
+        frozenset(s["for_information"]),
         tuple(s["medskick_labels"]),
+        frozenset(s["plain_future"]),
     )
 
 
@@ -66,8 +72,6 @@ class Outcomes:
         c = cues()
         self.task = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.task.add("TASK", [nlp.make_doc(p) for p in c.task_phrases])
-        self.handoff = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.handoff.add("HANDOFF", [nlp.make_doc(p) for p in c.handoff_phrases])
         self.medskick = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.medskick.add("MEDSKICK", [nlp.make_doc(p) for p in c.medskick])
 
@@ -81,7 +85,6 @@ class Outcomes:
         proposal_ranges = _label_ranges(doc, c.proposal)
         decision_ranges = _label_ranges(doc, c.decision_labels)
         task_hits = {s for _, s, _ in self.task(doc)}
-        handoff_hits = sorted(self.handoff(doc), key=lambda m: m[1])
         out: dict[str, list[dict[str, Any]]] = {"decisions": [], "actions": [], "handoffs": []}
         start = token_after(doc, doc._.content_start)
         for sent in doc.sents:
@@ -97,13 +100,9 @@ class Outcomes:
                 action = self._action(doc, sent, task, mentions, item)
                 if action is not None:
                     out["actions"].append(action)
-            for _, hs, he in handoff_hits[bisect.bisect_left([m[1] for m in handoff_hits], sent.start) :]:
-                if hs >= sent.end:
-                    break
-                handoff = self._handoff(doc, sent, hs, he, targets, target_starts, item)
-                if handoff is not None:
-                    out["handoffs"].append(handoff)
-                    break
+            handoff = self._handoff(doc, sent, c, targets, target_starts, item)
+            if handoff is not None:
+                out["handoffs"].append(handoff)
         out["handoffs"].extend(self._medskick(doc, targets, target_starts))
         out["actions"].extend(_responsible(doc, c, mentions))
         doc._.outcomes = out
@@ -130,7 +129,11 @@ class Outcomes:
             needed = c.needs.get(lemma)
             if needed and not any(w in needed for w in after):
                 continue
-            if lemma == "besluta" and not infinitive_in_att and not set(after[:3]) & {"att", "enligt", "om", "i", "därmed", "vidare"}:
+            if (
+                lemma == "besluta"
+                and not infinitive_in_att
+                and not set(after[:3]) & {"att", "enligt", "om", "i", "därmed", "vidare"}
+            ):
                 continue  # "anmälan av beslutade ärenden": a participle
             return words[k - 1].i if infinitive_in_att else tok.i
         return None
@@ -142,6 +145,9 @@ class Outcomes:
         if _in_parentheses(doc, sent, task):
             return None  # "(skickas ut separat)": a remark, not a task
         subject = _subject_before(doc, sent, task, mentions)
+        trigger = doc[task].lower_
+        if subject is None and trigger in cues().plain_future:
+            return None  # "ska", "kommer att" with no one named describes; it gives no one a task
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -151,33 +157,56 @@ class Outcomes:
         self,
         doc: Doc,
         sent: Span,
-        hs: int,
-        he: int,
+        c: _Cues,
         targets: list[Span],
         target_starts: list[int],
         item: Span | None,
     ) -> dict[str, Any] | None:
-        k = bisect.bisect_left(target_starts, he)
-        target = None
-        while k < len(targets) and targets[k].start < min(sent.end, he + 5):
-            target = targets[k]
-            break
-        if target is None:
+        """A handoff verb, then a preposition and a body or organisation ('tar med sig frågan om X
+        till Y'), or 'föreslår Y (att) besluta'."""
+        words = [t for t in sent if not t.is_space]
+        if any(t.lower_ in c.for_information for t in words):
             return None
-        phrase = doc[hs:he].text.casefold()
-        if phrase.startswith(("föreslå", "inför")) and target.label_ != "NETWORK":
-            return None
-        if phrase.startswith("föreslå") and not any(
-            t.lower_.startswith(("besluta", "fastställa", "godkänna", "anta")) for t in doc[target.end : target.end + 4]
-        ):
-            return None
-        question = _question(doc, sent, hs, item)
+        body = doc._.meeting.body if doc._.meeting is not None else None
+        for k, tok in enumerate(words):
+            lemma = tok.lemma_
+            if lemma == "föreslå" and tok.text != "Förslag":
+                target = _target_at(targets, target_starts, words[k + 1].i if k + 1 < len(words) else sent.end)
+                if (
+                    target is not None
+                    and target.label_ == "NETWORK"
+                    and any(
+                        t.lower_.startswith(("besluta", "fastställa", "godkänna", "anta"))
+                        for t in doc[target.end : target.end + 3]
+                    )
+                ):
+                    return self._handoff_fact(doc, sent, tok.i, target, item, body)
+                continue
+            particles = c.handoff.get(lemma)
+            if particles is None:
+                continue
+            if particles and not any(w.lower_ in particles for w in words[k + 1 : k + 3]):
+                continue
+            for w in words[k + 1 : k + 12]:
+                if w.lower_ in c.handoff_preps and w.i + 1 < sent.end:
+                    target = _target_at(targets, target_starts, w.i + 1)
+                    if target is not None:
+                        return self._handoff_fact(doc, sent, tok.i, target, item, body)
+        return None
+
+    def _handoff_fact(
+        self, doc: Doc, sent: Span, verb: int, target: Span, item: Span | None, body: str | None
+    ) -> dict[str, Any] | None:
+        to = " ".join(target.text.split())
+        if body and _same_body(to, body):
+            return None  # "tas upp på nästa möte" in the body's own minutes: it stays with the body
+        question = _question(doc, sent, verb, item)
         if not question:
             return None
         fact = _fact(doc, sent, item, 0.6)
         fact.pop("text")
         fact["question"] = question
-        fact["to"] = " ".join(target.text.split())
+        fact["to"] = to
         fact["to_span"] = (target.start_char, target.end_char)
         return fact
 
@@ -277,6 +306,19 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
     }
 
 
+def _target_at(targets: list[Span], starts: list[int], i: int) -> Span | None:
+    """The body or organisation that starts at token i (or one token later: 'till nästa X')."""
+    k = bisect.bisect_left(starts, i)
+    if k < len(targets) and targets[k].start <= i + 1:
+        return targets[k]
+    return None
+
+
+def _same_body(a: str, b: str) -> bool:
+    fa, fb = a.casefold(), b.casefold()
+    return fa == fb or fa.rstrip("ns") == fb.rstrip("ns") or (len(fa) > 5 and fb.startswith(fa[:-2]))
+
+
 def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:
     opened = 0
     for t in doc[sent.start : k]:
@@ -307,11 +349,14 @@ def _clause_start(doc: Doc, lo: int, trigger: int) -> int:
 
 
 def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, int, str]]) -> str | None:
-    """The person whose name stands before the task verb in the sentence (or right after 'åt')."""
+    """The person whose name is the subject of the task verb: right before it (a few adverbs or a
+    coordinated name between, no clause), or right after 'uppdras åt'."""
     in_sent = [m for m in mentions if sent.start <= m[0] < sent.end]
-    before = [m for m in in_sent if m[1] <= task and task - m[1] <= 8]
+    before = [m for m in in_sent if m[1] <= task and task - m[1] <= 5]
     if before:
-        return before[-1][2]
+        between = doc[before[-1][1] : task]
+        if not any(t.lower_ in ("att", "om", "som", "när", "där", "eftersom", ",") for t in between):
+            return before[-1][2]
     after = [m for m in in_sent if 0 <= m[0] - task <= 4 and doc[task].lower_ in ("uppdras", "uppdrar", "uppdrog")]
     return after[0][2] if after else None
 

@@ -31,7 +31,8 @@ class PersonRecord:
     affiliation_kind: str | None = None  # municipality | organization | unit
     affiliation_ref: str | None = None
     affiliation_span: tuple[int, int] | None = None
-    unit: str | None = None
+    unit: str | None = None  # a department within the affiliation ("Hälsa och välfärd" in Region X)
+    unit_span: tuple[int, int] | None = None
     title: str | None = None
     party: str | None = None
     listed: bool = False  # named in an attendance list or signature
@@ -69,7 +70,7 @@ class PeopleFinder:
             key = _person_key(span._.person, people)
             span._.person = key
             record = people.setdefault(key, PersonRecord(name=span._.person if key not in people else key))
-            record.name = _fuller(record.name, _clean_name(doc, span))
+            record.name = _fuller(record.name, _clean_name(span))
             record.mentions.append((span.start_char, span.end_char))
         _short_mentions(doc, spans, people, refs)
         doc.spans["person"] = spans
@@ -113,7 +114,12 @@ class PeopleFinder:
                 break  # "Anna Berg Administrativ assistent": the title's adjective
             if surnames > 0 and is_given_name(word) and _starts_name(doc, k, refs):
                 break  # a given name after a surname starts the next person
-            if surnames > 0 and _surname_like(parts[-1]) and not _surname_like(word) and _starts_name(doc, k, refs, True):
+            if (
+                surnames > 0
+                and _surname_like(parts[-1])
+                and not _surname_like(word)
+                and _starts_name(doc, k, refs, True)
+            ):
                 break  # "Johan Engdahl Akko Karlsson": an unknown given name starts the next person
             hit = refs.get(k)
             if hit is not None and not (surnames == 0 and hit._.kind == "municipality" and hit._.ambiguous):
@@ -212,7 +218,12 @@ _ADJECTIVE_ENDINGS = ("iv", "ell", "al", "isk", "ig", "lig", "är", "ör", "ande
 def _adjective_of_title(doc: Doc, k: int) -> bool:
     """'Nationell samordnare', 'Administrativ assistent': a capitalised adjective before a title."""
     word = doc[k].lower_
-    return word.endswith(_ADJECTIVE_ENDINGS) and _same_line(doc, k + 1) and doc[k + 1].text[:1].islower() and is_title(doc[k + 1].text)
+    return (
+        word.endswith(_ADJECTIVE_ENDINGS)
+        and _same_line(doc, k + 1)
+        and doc[k + 1].text[:1].islower()
+        and is_title(doc[k + 1].text)
+    )
 
 
 def _name_continues(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
@@ -250,7 +261,7 @@ def _entry_starts(doc: Doc) -> set[int]:
             if (
                 prev is None
                 or prev.is_space
-                or prev.text in (",", ";", ")", ":", "/", "•", "-", "–")
+                or prev.text in (";", ")", ":", "/", "•", "-", "–")
                 or (prev.text[:1].isupper() and prev.text.isupper())
             ):
                 out.add(tok.i)
@@ -263,7 +274,7 @@ def _entry_starts(doc: Doc) -> set[int]:
     return out
 
 
-def _clean_name(doc: Doc, span: Span) -> str:
+def _clean_name(span: Span) -> str:
     return " ".join(span._.person.replace("- ", "-").split())
 
 

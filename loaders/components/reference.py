@@ -93,13 +93,13 @@ class ReferenceMatcher:
                 hit._.kind = kind
                 hit._.ref = ref
                 hit._.ref_kind = ref_kind
-                hit._.ambiguous = ambiguous and not _confirmed(doc, start, end, kind)
+                hit._.ambiguous = ambiguous and not _confirmed(doc, end, kind)
                 spans.append(hit)
         doc.spans["ref"] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
 
 
-def _confirmed(doc: Doc, start: int, end: int, kind: str) -> bool:
+def _confirmed(doc: Doc, end: int, kind: str) -> bool:
     """An ambiguous municipality followed by 'kommun' or 'stad' is certain."""
     return kind == "municipality" and end < len(doc) and doc[end].lower_ in ("kommun", "kommuns", "stad", "stads")
 

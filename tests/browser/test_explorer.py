@@ -11,11 +11,11 @@ import pytest
 import uvicorn
 
 from samkarta.api.app import create_app
+from samkarta.graph.batch import build_batch
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.ingest import find_files, ingest_files
 from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import PersonFact, SourceInfo
-from samkarta.loaders.to_graph import build_batch
 from samkarta.samples import sample_dir
 from samkarta.settings import Settings
 from tests.browser.test_viz_browser import NODE_POINT, READY

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from samkarta.graph.batch import build_batch, document_id
 from samkarta.graph.errors import StoreUnavailable
 from samkarta.graph.model import Judgement
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import find_files, ingest_files, judge
 from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import SourceInfo
-from samkarta.loaders.to_graph import build_batch, document_id
 from samkarta.samples import sample_dir
 
 MINUTES = """Minnesanteckningar
@@ -169,9 +169,9 @@ class StoreContract:
             if e["type"] == "OF"
         }
         assert "RUG barn och unga" in bodies and any(b.startswith("Socialchefs") for b in bodies)
-        yrkes = [n for n, d in g.nodes(data=True) if d["label"] == "Project" and d["name"] == "Yrkesresan"]
-        assert len(yrkes) == 1
-        regions = {g.nodes[m]["region"] for m, _, d in g.in_edges(yrkes[0], data=True) if d["type"] == "MENTIONS"}
+        barnahus = [n for n, d in g.nodes(data=True) if d["label"] == "Project" and d["name"] == "Barnahus"]
+        assert len(barnahus) == 1
+        regions = {g.nodes[m]["region"] for m, _, d in g.in_edges(barnahus[0], data=True) if d["type"] == "MENTIONS"}
         assert {"Dalarna", "Västra Götaland"} <= regions
 
     def test_spelling_variants_merge_with_reason_and_can_be_undone(self, corpus_store: GraphStore) -> None:

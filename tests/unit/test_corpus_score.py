@@ -1,34 +1,57 @@
-"""Regression floor for extraction on the development corpus, scored by the shared scorer."""
+"""Regression floors for extraction on real minutes, scored by the shared scorer.
+
+Three parts: the eleven documents of ../shared/corpus (copied under tests/fixtures and
+samkarta/samples), the tuning part of corpus/ and its frozen test part (corpus/split.json). The
+floors sit a little under the measured figures, so a change that makes extraction worse on real
+minutes fails here; the frozen part is only ever scored, never tuned on.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from samkarta.loaders.extract import extract_file
 from samkarta.samples import sample_files
-from tests.support import load_script
+from tests.support import ROOT, load_script
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-# A little under the measured figures (overall 0.963, people 1.000, affiliation 1.000).
-FLOORS = {"overall": 0.95, "people": 0.98, "people.affiliation": 0.97}
+CORPUS = ROOT / "corpus"
+# Measured (README, "Extraction accuracy"): shared 0.778, tuning 0.725, frozen 0.750.
+FLOORS = {
+    "shared": {"overall": 0.76, "people": 0.97, "people.affiliation": 0.85},
+    "tuning": {"overall": 0.71, "people": 0.96, "people.affiliation": 0.79},
+    "frozen": {"overall": 0.73, "people": 0.97, "people.affiliation": 0.84, "meeting.date": 0.87},
+}
 
 
-def _scorer():
-    return load_script(FIXTURES / "score_extraction.py", "score_extraction")
-
-
-def test_corpus_scores_stay_above_the_floor() -> None:
-    scorer = _scorer()
+def _scores(pairs: list[tuple[Path, Path]]) -> dict[str, float]:
+    scorer = load_script(FIXTURES / "score_extraction.py", "score_extraction")
     tallies = {k: scorer.Tally() for k in scorer.WEIGHTS}
-    files = sample_files()
-    assert len(files) == 11
-    for path in files:
-        gold = json.loads((FIXTURES / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
-        pred = extract_file(path).to_output(evidence=False)
-        scorer.score_doc(pred, gold, tallies, False, path.stem)
+    for doc, gold_path in pairs:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        scorer.score_doc(extract_file(doc).to_output(evidence=False), gold, tallies, False, doc.stem)
     f1 = {k: t.prf()[2] for k, t in tallies.items()}
-    overall = sum(scorer.WEIGHTS[k] * f1[k] for k in f1) / sum(scorer.WEIGHTS.values())
-    assert overall >= FLOORS["overall"], f1
-    assert f1["people"] >= FLOORS["people"], f1
-    assert f1["people.affiliation"] >= FLOORS["people.affiliation"], f1
+    f1["overall"] = sum(scorer.WEIGHTS[k] * f1[k] for k in scorer.WEIGHTS) / sum(scorer.WEIGHTS.values())
+    return f1
+
+
+def _corpus_part(frozen: bool) -> list[tuple[Path, Path]]:
+    test_part = set(json.loads((CORPUS / "split.json").read_text(encoding="utf-8"))["frozen_test"])
+    golds = sorted((CORPUS / "gold").glob("*.json"))
+    return [(CORPUS / "docs" / f"{g.stem}.txt", g) for g in golds if (g.stem in test_part) == frozen]
+
+
+@pytest.mark.parametrize("part", ["shared", "tuning", "frozen"])
+def test_extraction_stays_above_the_floor(part: str) -> None:
+    if part == "shared":
+        pairs = [(p, FIXTURES / "gold" / f"{p.stem}.json") for p in sample_files()]
+        assert len(pairs) == 11
+    else:
+        pairs = _corpus_part(frozen=part == "frozen")
+        assert len(pairs) >= (20 if part == "frozen" else 60)
+    f1 = _scores(pairs)
+    for field, floor in FLOORS[part].items():
+        assert f1[field] >= floor, (part, field, round(f1[field], 3), f1)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from samkarta.graph.batch import build_batch
 from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import SourceInfo
-from samkarta.loaders.to_graph import build_batch
 
 
 def _unit_ids(county_town: str, county: str, sha: str) -> set[str]:

@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from samkarta.graph.ids import make_id, name_key
+from samkarta.graph.ids import make_id, name_key, network_key
 from samkarta.graph.model import Alias, DocumentInfo, GraphBatch, Node, Rel
 from samkarta.graph.resolution import PersonDraft, PersonResolver, blocking_key
-from samkarta.loaders.entities import network_key
 from samkarta.loaders.model import Evidence, Extraction
 from samkarta.reference import load_reference
 
@@ -27,6 +26,11 @@ def canonical_body(name: str) -> tuple[str, list[str]]:
     base = re.sub(r"\s*[-–]?\s*\bi\s+[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?(?:s)?(?:\s+län)?\s*\.?$", "", base)
     base = " ".join(base.split()).strip(" .-–")
     return (base or name), acronyms
+
+
+def _names_people(name: str) -> bool:
+    """A body named by its members in the plural ('IFO-cheferna', 'socialcheferna')."""
+    return name.casefold().endswith(("erna", "arna", "orna"))
 
 
 class BatchBuilder:
@@ -85,6 +89,13 @@ class BatchBuilder:
         base, acronyms = canonical_body(name)
         key = network_key(base)
         nid = make_id("Network", self.county_code or "national", key)
+        existing = self.nodes.get(nid)
+        if existing is not None and _names_people(existing.name) and not _names_people(base):
+            # "IFO-cheferna" and "IFO-chefsnätverket" are one body: it is named by the body, not its members
+            self.aliases.append(
+                Alias(node_id=nid, alias=existing.name, reason="members' name", score=1.0, doc_id=self.doc_id)
+            )
+            existing.name = base
         self.node(nid, "Network", base, region=self.county, key=key)
         for acronym in acronyms:
             self.aliases.append(
