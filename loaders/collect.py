@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.entities import network_name
 from samkarta.loaders.components.people import PersonRecord
-from samkarta.loaders.components.util import evidence
+from samkarta.loaders.components.util import Evidencer, text_of
 from samkarta.loaders.model import (
     ROLE_ORDER,
     ActionFact,
@@ -58,33 +58,38 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
     meeting = MeetingFact()
     ref = load_reference()
     for n, (doc, offset) in enumerate(docs):
+        ev = Evidencer(doc, offset)
         if n == 0:
             meeting = doc._.meeting or MeetingFact()
         start = doc._.content_start if n == 0 else 0  # a saved page's title is no part of the minutes
         for rec in (doc._.people or {}).values():
             if any(s >= start for s, _ in rec.mentions):
-                _add_person(people, doc, rec, offset)
+                _add_person(people, rec, ev)
         for span in _after(doc.spans["municipality"], start):
             muni = ref.municipalities[span._.ref]
-            munis.add(span._.ref, muni.name, span._.ref, "municipality", _ev(doc, span, offset), span._.confidence)
+            munis.add(
+                span._.ref, muni.name, span._.ref, "municipality", ev(span.start_char, span.end_char), span._.confidence
+            )
         for span in _after(doc.spans["org"], start):
             name = _surface(span)
             key = span._.ref or _key(name)
-            orgs.add(key, name, span._.ref, span._.ref_kind, _ev(doc, span, offset), span._.confidence)
+            orgs.add(key, name, span._.ref, span._.ref_kind, ev(span.start_char, span.end_char), span._.confidence)
         for span in _after(doc.spans["project"], start):
             name = _surface(span)
-            projects.add(span._.ref or _key(name), name, span._.ref, None, _ev(doc, span, offset), span._.confidence)
+            projects.add(
+                span._.ref or _key(name), name, span._.ref, None, ev(span.start_char, span.end_char), span._.confidence
+            )
         for span in _after(doc.spans["network"], start):
             name = network_name(span.text)
-            networks.add(_body_key(name), name, None, None, _ev(doc, span, offset), span._.confidence)
+            networks.add(_body_key(name), name, None, None, ev(span.start_char, span.end_char), span._.confidence)
         for item in doc.spans["item"]:
-            title = doc.text[item._.title[0] : item._.title[1]] if item._.title else ""
+            title = text_of(doc)[item._.title[0] : item._.title[1]] if item._.title else ""
             items.append(
                 AgendaItemFact(
                     number=item._.number,
                     title=" ".join(title.split()) or (item._.number or ""),
                     text=" ".join(item.text.split())[:2000],
-                    evidence=[evidence(doc, item.start_char, item.end_char, offset)],
+                    evidence=[ev(item.start_char, item.end_char)],
                 )
             )
         outcomes = doc._.outcomes or {}
@@ -94,7 +99,7 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
                     text=d["text"],
                     item=d["item"],
                     confidence=d["confidence"],
-                    evidence=[evidence(doc, *d["span"], offset)],
+                    evidence=[ev(*d["span"])],
                 )
             )
         for a in outcomes.get("actions", []):
@@ -105,7 +110,7 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
                     item=a["item"],
                     assignee=assignee.name if assignee else None,
                     confidence=a["confidence"],
-                    evidence=[evidence(doc, *a["span"], offset)],
+                    evidence=[ev(*a["span"])],
                 )
             )
         for h in outcomes.get("handoffs", []):
@@ -115,7 +120,7 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
                     to=h["to"],
                     item=h["item"],
                     confidence=h["confidence"],
-                    evidence=[evidence(doc, *h["span"], offset)],
+                    evidence=[ev(*h["span"])],
                 )
             )
     _merge_short_forms(networks)
@@ -155,7 +160,7 @@ def _merge_short_forms(networks: _Entities) -> None:
                 break
 
 
-def _add_person(people: dict[str, PersonFact], doc: Doc, rec: PersonRecord, offset: int) -> None:
+def _add_person(people: dict[str, PersonFact], rec: PersonRecord, ev: Evidencer) -> None:
     roles = set(rec.roles)
     if "absent" in roles:
         roles -= {"present"}
@@ -163,7 +168,7 @@ def _add_person(people: dict[str, PersonFact], doc: Doc, rec: PersonRecord, offs
         roles.discard("mentioned")
     key = fold(rec.name)
     fact = people.get(key)
-    evidence_list = [evidence(doc, s, e, offset) for s, e in rec.mentions[:5]]
+    evidence_list = [ev(s, e) for s, e in rec.mentions[:5]]
     if fact is None:
         people[key] = PersonFact(
             name=rec.name,
@@ -193,10 +198,6 @@ def _add_person(people: dict[str, PersonFact], doc: Doc, rec: PersonRecord, offs
 
 def _after(spans: object, start: int) -> list[Span]:
     return [s for s in spans if s.start_char >= start]  # type: ignore[attr-defined]
-
-
-def _ev(doc: Doc, span: Span, offset: int) -> object:
-    return evidence(doc, span.start_char, span.end_char, offset)
 
 
 def _surface(span: Span) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from samkarta.loaders.collect import collect
 from samkarta.loaders.model import Extraction, SourceInfo
 from samkarta.loaders.nlp import pipeline
@@ -30,14 +32,15 @@ def extract_many(
     """Extract many documents in order; n_process > 1 runs the pipeline in worker processes."""
     nlp = pipeline()
 
-    def parts() -> Iterator[tuple[str, tuple[int, int, int, SourceInfo]]]:
+    def parts() -> Iterator[tuple[Doc, tuple[int, int, int, SourceInfo]]]:
         for n, (text, source) in enumerate(texts):
             info = source or SourceInfo(path="<text>", sha256="", format="txt", chars=len(text))
             prepared = prepare(text)
             spans = chunks(prepared, PART_CHARS)
             for k, (start, end) in enumerate(spans):
-                yield prepared[start:end], (n, k, len(spans), info)
-            del start
+                doc = nlp.make_doc(prepared[start:end])
+                doc.user_data["text"] = prepared[start:end]  # spaCy rebuilds Doc.text from tokens on each call
+                yield doc, (n, k, len(spans), info)
 
     pending: list[tuple] = []
     for doc, (_n, k, count, info) in nlp.pipe(parts(), as_tuples=True, n_process=n_process, batch_size=batch_size):

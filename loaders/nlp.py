@@ -1,6 +1,6 @@
 """The extraction pipeline: a blank Swedish spaCy pipeline with named components in order.
 
-    lemmatizer          spaCy's lookup lemmatizer over loaders/data/lemmas.json (scripts/build_lemmas.py)
+    samkarta_lemmas     lookup lemmas of loaders/data/lemmas.json (scripts/build_lemmas.py)
     samkarta_layout     lines, labels, header fields, attendance blocks, agenda items, sentences
     samkarta_reference  municipalities, counties and organisations of the reference data
     samkarta_people     person names and one record per person
@@ -15,17 +15,16 @@ Each component adds spans (doc.spans[...]) or attributes (doc._.*) that later on
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.lookups import Lookups
 
 from samkarta.loaders.components import ext
-from samkarta.loaders.words import data_path, lexicon
+from samkarta.loaders.words import lexicon
 
 COMPONENTS = (
+    "samkarta_lemmas",
     "samkarta_layout",
     "samkarta_reference",
     "samkarta_people",
@@ -47,10 +46,6 @@ def pipeline() -> Language:
     for abbreviation in lexicon()["abbreviations"]:
         for form in (abbreviation, abbreviation.capitalize()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
-    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": True})
-    lookups = Lookups()
-    lookups.add_table("lemma_lookup", json.loads(data_path("lemmas.json").read_text(encoding="utf-8")))
-    lemmatizer.initialize(lookups=lookups)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -4,6 +4,7 @@ from samkarta.loaders.components import (  # noqa: F401
     attendance,
     entities,
     layout,
+    lemmas,
     meeting,
     outcomes,
     people,

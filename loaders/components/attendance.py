@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.people import PersonRecord
+from samkarta.loaders.components.util import sentences, text_of, token_after, tokens_of
 from samkarta.loaders.words import (
     common_words,
     data,
@@ -98,10 +99,11 @@ class Attendance:
         for role in block._.roles:
             rec.roles.add(role)
             rec.role_spans.setdefault(role, (span.start_char, span.end_char))
-        multi_line = "\n" in block.text.strip()
+        text = text_of(doc)
+        multi_line = "\n" in text[block.start_char : block.end_char].strip()
         end = stop
         if multi_line:  # one entry per line: the tail ends with the line
-            nl = doc.text.find("\n", span.end_char)
+            nl = text_of(doc).find("\n", span.end_char)
             if nl >= 0:
                 end = min(end, _token_at_or_after(doc, nl))
         self._read_tail(doc, span, rec, span.end, end, refs, c, in_list=True)
@@ -285,9 +287,15 @@ class Attendance:
         """Presenters and chairs from the verbs of the sentences they stand in."""
         mentions = _all_mentions(doc, people, names)
         starts = [m[0] for m in mentions]
-        for sent in doc.sents:
-            verbs = [t for t in sent if t.lemma_ in c["presenter"] or t.lemma_ in c["chair"]]
-            nouns = [t for t in sent if t.lower_ in c["presenter_nouns"]]
+        table = tokens_of(doc)
+        cue_lemmas = c["presenter"] | c["chair"]
+        verb_at = [i for i, lemma in enumerate(table.lemma) if lemma in cue_lemmas]
+        noun_at = [i for i, low in enumerate(table.lower) if low in c["presenter_nouns"]]
+        if not (verb_at or noun_at) or not mentions:
+            return
+        for sent in sentences(doc):
+            verbs = [doc[i] for i in _within(verb_at, sent.start, sent.end)]
+            nouns = [doc[i] for i in _within(noun_at, sent.start, sent.end)]
             if not verbs and not nouns:
                 continue
             lo = bisect.bisect_left(starts, sent.start)
@@ -318,6 +326,10 @@ def _meeting_words() -> frozenset[str]:
     return frozenset(data("dates.yaml")["meeting_words"])
 
 
+def _within(positions: list[int], start: int, end: int) -> list[int]:
+    return positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
+
+
 def _containing(blocks: list[Span], starts: list[int], span: Span) -> Span | None:
     i = bisect.bisect_right(starts, span.start) - 1
     if i >= 0 and blocks[i].start <= span.start < blocks[i].end:
@@ -326,8 +338,7 @@ def _containing(blocks: list[Span], starts: list[int], span: Span) -> Span | Non
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
-    return span.start if span is not None else len(doc)
+    return token_after(doc, char)
 
 
 def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.util import token_after
+from samkarta.loaders.components.util import text_of, token_after, tokens_of
 from samkarta.loaders.words import common_words, data, fold, is_given_name, is_title, months, parties
 
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,7}(?:-[A-ZÅÄÖ0-9]{1,5})?$")
@@ -56,6 +56,7 @@ def heads() -> Heads:
     )
 
 
+@lru_cache(maxsize=100_000)
 def head_of(word: str, nouns: tuple[str, ...]) -> str | None:
     """The noun a word is headed by: itself, or the end of a compound ('IFO-chefsnätverket')."""
     w = word.casefold().removesuffix(":s")
@@ -66,18 +67,26 @@ def head_of(word: str, nouns: tuple[str, ...]) -> str | None:
     return None
 
 
-def _body_head(tok: Token, h: Heads) -> str | None:
-    if not (tok.is_alpha or ":" in tok.text or "-" in tok.text) or tok.is_space:
+def _body_head(tok: Token) -> str | None:
+    if tok.is_space or not (tok.is_alpha or ":" in tok.text or "-" in tok.text):
         return None
-    stem = _meeting_stem(tok.text)
+    return _body_noun(tok.text)
+
+
+@lru_cache(maxsize=100_000)
+def _body_noun(word: str) -> str | None:
+    """The body noun heading a word ('IFO-chefsnätverket' -> 'nätverket'), None for titles and the
+    words that end in a body noun but name no body ('målgrupp', 'området')."""
+    h = heads()
+    stem = _meeting_stem(word)
     if stem is not None:
         return head_of(stem, h.body)
-    low = fold(tok.text).removesuffix(":s")
-    if is_title(tok.text) or low in h.not_bodies or low.removesuffix("s") in h.not_bodies:
+    low = fold(word).removesuffix(":s")
+    if is_title(word) or low in h.not_bodies or low.removesuffix("s") in h.not_bodies:
         return None
     if any(low.endswith(w) for w in h.not_bodies if len(w) > 6):
         return None
-    return head_of(tok.text, h.body)
+    return head_of(word, h.body)
 
 
 def is_compound(word: str, noun: str) -> bool:
@@ -112,10 +121,14 @@ class Entities:
         out: list[Span] = []
         generic_spans: list[Span] = []
         in_label = {t.i for s in doc.spans["label"] for t in s}
+        words = tokens_of(doc).text
         i = 0
         while i < len(doc):
+            if _body_noun(words[i]) is None:  # on the string first: most words head no body
+                i += 1
+                continue
             tok = doc[i]
-            noun = _body_head(tok, h)
+            noun = _body_head(tok)
             if (
                 noun is None
                 or i in in_person
@@ -129,9 +142,9 @@ class Entities:
             # "Kommunstyrelsens arbetsutskott", "Regionstyrelsens presidium": a board of a board
             while tok.lower_.endswith("s"):
                 nxt = last + 1
-                if nxt + 1 < len(doc) and doc[nxt].lower_.endswith(("a", "iska")) and _body_head(doc[nxt + 1], h):
+                if nxt + 1 < len(doc) and doc[nxt].lower_.endswith(("a", "iska")) and _body_head(doc[nxt + 1]):
                     nxt += 1  # "Kommunstyrelsens sociala utskott"
-                if nxt >= len(doc) or _body_head(doc[nxt], h) is None:
+                if nxt >= len(doc) or _body_head(doc[nxt]) is None:
                     break
                 last = nxt
                 tok = doc[last]
@@ -174,11 +187,13 @@ class Entities:
                 span._.confidence = 0.8
                 out.append(span)
                 seen.update(range(ref.start, ref.end))
-        for tok in doc[start:]:
-            if tok.i in seen or tok.i in taken or tok.i in in_person or tok.is_space:
+        words = tokens_of(doc).text
+        for i in range(start, len(words)):
+            noun = head_of(words[i], h.project)  # cheap on strings; a Token only for the few candidates
+            if noun is None or i in seen or i in taken or i in in_person:
                 continue
-            noun = head_of(tok.text, h.project)
-            if noun is not None and fold(tok.text) not in h.routine:
+            tok = doc[i]
+            if fold(tok.text) not in h.routine:
                 if (
                     tok.text[:1].isupper()
                     and is_compound(tok.text, noun)
@@ -246,11 +261,13 @@ class Entities:
             span._.confidence = 0.6
             out.append(span)
             covered.update(range(aff.start, aff.end))
-        for tok in doc[start:]:
-            if tok.i in covered or tok.i in taken or tok.i in in_person or not tok.is_alpha:
+        words = tokens_of(doc).text
+        for i in range(start, len(words)):
+            noun = head_of(words[i], h.org)
+            if noun is None or not is_compound(words[i], noun) or i in covered or i in taken or i in in_person:
                 continue
-            noun = head_of(tok.text, h.org)
-            if noun is None or not is_compound(tok.text, noun):
+            tok = doc[i]
+            if not tok.is_alpha:
                 continue
             if not tok.text[:1].isupper() and not noun.endswith(("en", "et", "n")):
                 continue
@@ -491,9 +508,9 @@ def _is_acronym(tok: Token) -> bool:
     # "(S)", "(KD)": party markers; a line of capitals is a heading, not an acronym
     if prev is not None and nxt is not None and prev.text == "(" and nxt.text == ")" and len(t) <= 3:
         return fold(t) not in parties() and False
-    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
-    line_end = doc.text.find("\n", tok.idx)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    line_start = text_of(doc).rfind("\n", 0, tok.idx) + 1
+    line_end = text_of(doc).find("\n", tok.idx)
+    line = text_of(doc)[line_start : line_end if line_end >= 0 else len(text_of(doc))]
     letters = [c for c in line if c.isalpha()]
     return not (len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7)
 

@@ -13,6 +13,8 @@ def register() -> None:
         ("people", None),  # {key: PersonRecord}, filled by samkarta_people and samkarta_attendance
         ("meeting", None),  # MeetingFact, filled by samkarta_meeting
         ("outcomes", None),  # {"decisions": [...], "actions": [...], "handoffs": [...]}
+        ("sentences", None),  # [(start token, end token)] of every sentence, set once by samkarta_layout
+        ("token_starts", None),  # [token.idx] for offset look-ups without scanning the Doc
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

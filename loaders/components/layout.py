@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from samkarta.loaders.components.util import text_of, tokens_of
 from samkarta.loaders.prepare import content_start
 from samkarta.loaders.words import data, is_given_name
 
@@ -93,7 +96,7 @@ class Layout:
         self.specs = specs
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         doc._.lines = line_spans(text)
         doc._.content_start = content_start(text)
         labels = self._labels(doc)
@@ -111,7 +114,7 @@ class Layout:
 
     # -- labels -----------------------------------------------------------------------------------
     def _labels(self, doc: Doc) -> list[Span]:
-        text = doc.text
+        text = text_of(doc)
         found: list[Span] = []
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         taken_until = -1
@@ -170,7 +173,7 @@ class Layout:
 
     # -- agenda items -----------------------------------------------------------------------------
     def _items(self, doc: Doc) -> list[Span]:
-        text = doc.text
+        text = text_of(doc)
         st = structure()
         heads: list[tuple[int, int, str, int, int]] = []  # start, number end, number, title start, title end
         for ls, le in doc._.lines:
@@ -205,7 +208,7 @@ class Layout:
     # -- attendance blocks and fields -------------------------------------------------------------
     def _blocks(self, doc: Doc, labels: list[Span], items: list[Span]) -> list[Span]:
         """The list under each role label: until the next label, the next item, or running text."""
-        text = doc.text
+        text = text_of(doc)
         st = structure()
         stops = sorted({lab.start_char for lab in labels} | {i.start_char for i in items} | {len(text)})
         blocks: list[Span] = []
@@ -249,7 +252,7 @@ class Layout:
 
     def _fields(self, doc: Doc, labels: list[Span]) -> list[Span]:
         """The value of each header field label: the rest of its line, up to the next label."""
-        text = doc.text
+        text = text_of(doc)
         starts = [lab.start_char for lab in labels]
         out: list[Span] = []
         for k, lab in enumerate(labels):
@@ -302,47 +305,62 @@ def _entry_like(line: str) -> bool:
 
 
 def _set_sentences(doc: Doc, items: list[Span]) -> None:
-    """Sentence starts from punctuation, blank lines, headings, bullets, items and list lines."""
-    text = doc.text
+    """Sentence starts from punctuation, blank lines, headings, bullets, items and list lines.
+
+    Worked out on plain lists and set in one array write: setting is_sent_start token by token
+    makes spaCy check the whole Doc each time."""
+    text = text_of(doc)
     st = structure()
     item_starts = {i.start for i in items}
+    table = tokens_of(doc)
+    words, idxs, spaces = table.text, table.idx, table.space
+    starts: list[int] = []
     prev_line_len = 0
     prev_end_char = ""
     line_start_char = 0
     new_line = True
     blank_before = True
-    for tok in doc:
-        if tok.is_space:
-            if "\n" in tok.text:
-                blank_before = blank_before or tok.text.count("\n") >= 2
+    prev_word = ""
+    for i, word in enumerate(words):
+        if spaces[i]:
+            if "\n" in word:
+                blank_before = blank_before or word.count("\n") >= 2
                 new_line = True
-            tok.is_sent_start = False if tok.i else True
+            if i == 0:
+                starts.append(0)
+            prev_word = word
             continue
-        start = tok.i == 0
+        start = i == 0
         if not start and new_line:
-            ls = text.rfind("\n", 0, tok.idx) + 1
+            ls = text.rfind("\n", 0, idxs[i]) + 1
             if ls != line_start_char:
                 prev_line = text[line_start_char:ls].strip()
                 prev_line_len = len(prev_line)
                 prev_end_char = prev_line[-1:] if prev_line else ""
                 line_start_char = ls
-            first = tok.text[:1]
+            first = word[:1]
             start = (
                 blank_before
                 or prev_end_char in ".!?:;"
                 or prev_line_len <= st.short_line
-                or bool(st.bullet.match(tok.text))
-                or tok.i in item_starts
+                or bool(st.bullet.match(word))
+                or i in item_starts
                 or (first.isupper() and prev_end_char not in ",-–" and prev_line_len <= st.list_line)
             )
         elif not start:
-            prev = doc[tok.i - 1]
-            start = tok.i in item_starts or (
-                prev.text in (".", "!", "?") and (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text == "§")
+            start = i in item_starts or (
+                prev_word in (".", "!", "?") and (word[:1].isupper() or word[:1].isdigit() or word == "§")
             )
-        tok.is_sent_start = bool(start) or tok.i == 0
+        if start:
+            starts.append(i)
         new_line = False
         blank_before = False
+        prev_word = word
+    flags = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")  # spaCy's attribute arrays are uint64
+    flags[starts, 0] = 1
+    doc.from_array([SENT_START], flags)
+    doc._.sentences = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+    doc._.token_starts = idxs
 
 
 @Language.factory("samkarta_layout")

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.entities import network_name
-from samkarta.loaders.components.util import evidence
+from samkarta.loaders.components.util import Evidencer, text_of
 from samkarta.loaders.model import MeetingFact
 from samkarta.loaders.words import data, lexicon, months, phrase_regex
 from samkarta.reference import load_reference
@@ -72,7 +72,8 @@ def date_rules() -> _DateRules:
     spec = data("dates.yaml")
     month_words = phrase_regex(list(months()))
     return _DateRules(
-        tuple(re.compile(p.replace("{months}", month_words), re.IGNORECASE) for p in spec["patterns"]),
+        # every date starts with a digit: the lookahead lets the engine skip all other positions at once
+        tuple(re.compile("(?=[0-9])" + p.replace("{months}", month_words), re.IGNORECASE) for p in spec["patterns"]),
         re.compile(spec["time_after"], re.IGNORECASE),
         frozenset(spec["held_words"]),
         frozenset(spec["meeting_words"]),
@@ -107,33 +108,34 @@ def find_dates(text: str) -> list[DateMention]:
 
 class Meeting:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         fact = MeetingFact()
+        ev = Evidencer(doc)
         dates = find_dates(text)
         year = _document_year(doc, dates)
         held = self._held(doc, dates, year)
         if held is not None:
             fact.date = held[0]
-            fact.date_evidence = evidence(doc, held[1].start, held[1].end)
+            fact.date_evidence = ev(held[1].start, held[1].end)
             fact.date_confidence = held[2]
         nxt = self._next(doc, dates, fact.date, year)
         if nxt is not None:
             fact.next_meeting, mention = nxt
-            fact.next_meeting_evidence = evidence(doc, mention.start, mention.end)
+            fact.next_meeting_evidence = ev(mention.start, mention.end)
         body = self._body(doc, held[1] if held is not None else None)
         if body is not None:
             fact.body, span, fact.body_confidence = body
-            fact.body_evidence = evidence(doc, span.start_char, span.end_char)
+            fact.body_evidence = ev(span.start_char, span.end_char)
         region = self._region(doc, body[1] if body else None)
         if region is not None:
             fact.region, span = region
-            fact.region_evidence = evidence(doc, span.start_char, span.end_char)
+            fact.region_evidence = ev(span.start_char, span.end_char)
         doc._.meeting = fact
         return doc
 
     # -- date -------------------------------------------------------------------------------------
     def _held(self, doc: Doc, dates: list[DateMention], year: int | None) -> tuple[dt.date, DateMention, float] | None:
-        text = doc.text
+        text = text_of(doc)
         rules = date_rules()
         # In a letterhead that names its author ("Handläggare"), "Datum" is the day it was written.
         letterhead = any("author" in lab._.roles and lab.start_char < doc._.header_end for lab in doc.spans["label"])
@@ -189,7 +191,7 @@ class Meeting:
     def _next(
         self, doc: Doc, dates: list[DateMention], held: dt.date | None, year: int | None
     ) -> tuple[dt.date, DateMention] | None:
-        for m in date_rules().next_meeting.finditer(doc.text, doc._.content_start):
+        for m in date_rules().next_meeting.finditer(text_of(doc), doc._.content_start):
             for d in dates:
                 if m.end() <= d.start <= m.end() + 40:
                     base = held.year if held else year
@@ -205,7 +207,7 @@ class Meeting:
 
     # -- body -------------------------------------------------------------------------------------
     def _body(self, doc: Doc, held: DateMention | None) -> tuple[str, Span, float] | None:
-        text = doc.text
+        text = text_of(doc)
         rules = date_rules()
         title_lines = _title_lines(doc)
 
@@ -316,7 +318,7 @@ def county_of(hit: Span) -> str | None:
 
 def _after_meeting_word(doc: Doc, span: Span) -> bool:
     """A meeting word ends at most two words before the span, on its line."""
-    words = re.findall(r"[\wåäöÅÄÖ]+", doc.text[max(0, span.start_char - 40) : span.start_char].split("\n")[-1])
+    words = re.findall(r"[\wåäöÅÄÖ]+", text_of(doc)[max(0, span.start_char - 40) : span.start_char].split("\n")[-1])
     return any(w.casefold().endswith(tuple(date_rules().meeting_words)) for w in words[-3:])
 
 
@@ -339,7 +341,7 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     are a short capitalised name and not a label or only a document type."""
     if held is None or not any(a <= held.start < b for a, b in title_lines):
         return None
-    text = doc.text
+    text = text_of(doc)
     line_start = text.rfind("\n", 0, held.start) + 1
     span = doc.char_span(line_start, held.start, alignment_mode="contract")
     if span is None:

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.util import token_after
+from samkarta.loaders.components.util import sentence_of, text_of, token_after, tokens_of
 from samkarta.loaders.words import data
 
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
@@ -87,12 +87,30 @@ class Outcomes:
         task_hits = {s for _, s, _ in self.task(doc)}
         out: dict[str, list[dict[str, Any]]] = {"decisions": [], "actions": [], "handoffs": []}
         start = token_after(doc, doc._.content_start)
-        for sent in doc.sents:
-            if sent.start < start or not any(t.is_alpha for t in sent):
+        # which sentences hold a cue at all, found on the lemma strings (a Token only where needed)
+        table = tokens_of(doc)
+        in_label = {i for lab in doc.spans["label"] for i in range(lab.start, lab.end)}
+        # a verb in a label ("Utses att justera:") heads a field, it records no decision
+        decision_at = [
+            i
+            for i, lemma in enumerate(table.lemma)
+            if (lemma in c.decision or table.lower[i] == "att") and i not in in_label
+        ]
+        handoff_at = [i for i, lemma in enumerate(table.lemma) if lemma in c.handoff or lemma == "föreslå"]
+        for s_start, s_end in doc._.sentences:
+            if s_start < start:
                 continue
+            has_decision = _any_between(decision_at, s_start, s_end)
+            has_handoff = _any_between(handoff_at, s_start, s_end)
+            task = next((t for t in range(s_start, s_end) if t in task_hits), None)
+            if not (has_decision or has_handoff or task is not None):
+                continue
+            sent = doc[s_start:s_end]
             item = _item_of(items, item_starts, sent.start)
             in_proposal = _inside(sent.start_char, proposal_ranges) and not _inside(sent.start_char, decision_ranges)
-            trigger = None if in_proposal else self._decision_at(sent, c, _inside(sent.start_char, decision_ranges))
+            trigger = None
+            if has_decision and not in_proposal:
+                trigger = self._decision_at(sent, c, _inside(sent.start_char, decision_ranges), in_label)
             if trigger is not None:
                 out["decisions"].append(_fact(doc, sent, item, 0.8, trigger))
             task = next((t for t in range(sent.start, sent.end) if t in task_hits), None)
@@ -100,7 +118,7 @@ class Outcomes:
                 action = self._action(doc, sent, task, mentions, item)
                 if action is not None:
                     out["actions"].append(action)
-            handoff = self._handoff(doc, sent, c, targets, target_starts, item)
+            handoff = self._handoff(doc, sent, c, targets, target_starts, item) if has_handoff else None
             if handoff is not None:
                 out["handoffs"].append(handoff)
         out["handoffs"].extend(self._medskick(doc, targets, target_starts))
@@ -109,7 +127,7 @@ class Outcomes:
         return doc
 
     # -- decisions --------------------------------------------------------------------------------
-    def _decision_at(self, sent: Span, c: _Cues, after_label: bool) -> int | None:
+    def _decision_at(self, sent: Span, c: _Cues, after_label: bool, in_label: set[int]) -> int | None:
         """The token a decision is read at (its verb, or the 'att' of a clause), else None."""
         words = [t for t in sent if not t.is_space]
         if not words or sent.text.rstrip().endswith("?"):
@@ -120,7 +138,7 @@ class Outcomes:
         for k, tok in enumerate(words):
             lemma = tok.lemma_
             low = tok.lower_
-            if lemma not in c.decision or low == "beslut" or low.endswith(("ande", "ende")):
+            if lemma not in c.decision or low == "beslut" or low.endswith(("ande", "ende")) or tok.i in in_label:
                 continue  # the noun "beslut" and participles ("beslutande") decide nothing
             infinitive_in_att = k > 0 and words[k - 1].lower_ == "att" and (first.lower_ == "att" or after_label)
             if not (c.form.search(low) or infinitive_in_att):
@@ -213,7 +231,7 @@ class Outcomes:
     def _medskick(self, doc: Doc, targets: list[Span], target_starts: list[int]) -> list[dict[str, Any]]:
         """'Medskick till X:' and one question per line under it, until a blank line."""
         out: list[dict[str, Any]] = []
-        text = doc.text
+        text = text_of(doc)
         for _, s, e in self.medskick(doc):
             k = bisect.bisect_left(target_starts, e)
             if k >= len(targets) or targets[k].start > e + 3:
@@ -262,7 +280,7 @@ def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
 def _label_ranges(doc: Doc, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Char ranges from each matching label to the next label or item."""
     labels = sorted(doc.spans["label"], key=lambda s: s.start)
-    stops = sorted({lab.start_char for lab in labels} | {i.start_char for i in doc.spans["item"]} | {len(doc.text)})
+    stops = sorted({lab.start_char for lab in labels} | {i.start_char for i in doc.spans["item"]} | {len(text_of(doc))})
     out = []
     for lab in labels:
         name = " ".join(lab.text.rstrip(":").split()).casefold()
@@ -297,13 +315,18 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
     if not words:
         words = [first]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    text = " ".join(doc.text[start:end].split()).strip(" .;:")
+    text = " ".join(text_of(doc)[start:end].split()).strip(" .;:")
     return {
         "text": text,
         "item": item._.number if item is not None else None,
         "span": (start, end),
         "confidence": confidence,
     }
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    k = bisect.bisect_left(positions, start)
+    return k < len(positions) and positions[k] < end
 
 
 def _target_at(targets: list[Span], starts: list[int], i: int) -> Span | None:
@@ -382,7 +405,7 @@ def _question(doc: Doc, sent: Span, hs: int, item: Span | None) -> str | None:
             if end > k + 2:
                 return " ".join(t.text for t in words[k + 2 : end])
     if item is not None and item._.title is not None:
-        return doc.text[item._.title[0] : item._.title[1]]
+        return text_of(doc)[item._.title[0] : item._.title[1]]
     before = [t for t in words if t.i < hs]
     if 1 <= len(before) <= 12:
         return " ".join(t.text for t in before)
@@ -399,7 +422,7 @@ def _responsible(doc: Doc, c: _Cues, mentions: list[tuple[int, int, str]]) -> li
         person = next((m for m in mentions if 0 <= m[0] - lab.end <= 1), None)
         if person is None or lab.start == 0:
             continue
-        prev = doc[lab.start - 1].sent
+        prev = sentence_of(doc, lab.start - 1)
         fact = _fact(doc, prev, None, 0.6)
         fact["assignee"] = person[2]
         out.append(fact)

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from samkarta.loaders.components.util import text_of, tokens_of
 from samkarta.loaders.words import fold, is_given_name, is_name_shape, is_title, lexicon, parties
 
 _MAX_SURNAMES = 3
@@ -53,9 +54,13 @@ class PeopleFinder:
         entry_starts = _entry_starts(doc)
         self.in_label = {t.i for s in doc.spans["label"] for t in s}
         spans: list[Span] = []
+        words = tokens_of(doc).text
         i = 0
         n = len(doc)
         while i < n:
+            if not words[i][:1].isupper():  # names start with a capital: skip the rest cheaply
+                i += 1
+                continue
             found = self._name_at(doc, i, refs, i in entry_starts)
             if found is None:
                 i += 1
@@ -96,7 +101,7 @@ class PeopleFinder:
         surnames = 0
         while k < len(doc) and surnames < _MAX_SURNAMES:
             t = doc[k]
-            if t.is_space or "\n" in doc.text[doc[k - 1].idx + len(doc[k - 1].text) : t.idx]:
+            if t.is_space or "\n" in text_of(doc)[doc[k - 1].idx + len(doc[k - 1].text) : t.idx]:
                 break
             if t.text in self.particles and k + 1 < len(doc) and is_name_shape(doc[k + 1].text):
                 parts.append(t.text)
@@ -178,7 +183,7 @@ def _middle_initial(doc: Doc, k: int) -> int:
 
 
 def _same_line(doc: Doc, k: int) -> bool:
-    return k < len(doc) and not doc[k].is_space and "\n" not in doc.text[doc[k - 1].idx : doc[k].idx]
+    return k < len(doc) and not doc[k].is_space and "\n" not in text_of(doc)[doc[k - 1].idx : doc[k].idx]
 
 
 def _starts_name(doc: Doc, k: int, refs: dict[int, Span], unknown: bool = False) -> bool:
@@ -305,15 +310,16 @@ def _short_mentions(doc: Doc, spans: list[Span], people: dict[str, PersonRecord]
         initials = "".join(p[0] for p in parts if p[:1].isupper())
         if len(initials) >= 2:
             by_initials.setdefault(initials, []).append(key)
-    covered = {t.i for s in spans for t in s}
-    for tok in doc:
-        if tok.i in covered or tok.i in refs or not tok.text[:1].isupper():
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    table = tokens_of(doc)
+    for i, word in enumerate(table.text):
+        if not word[:1].isupper() or i in covered or i in refs:
             continue
-        keys = by_first.get(fold(tok.text)) if is_given_name(tok.text) else None
-        if keys is None and tok.text.isupper() and 2 <= len(tok.text) <= 3:
-            keys = by_initials.get(tok.text)
+        keys = by_first.get(fold(word)) if is_given_name(word) else None
+        if keys is None and word.isupper() and 2 <= len(word) <= 3:
+            keys = by_initials.get(word)
         if keys and len(keys) == 1:
-            people[keys[0]].short_mentions.append((tok.idx, tok.idx + len(tok.text)))
+            people[keys[0]].short_mentions.append((table.idx[i], table.idx[i] + len(word)))
 
 
 @Language.factory("samkarta_people")

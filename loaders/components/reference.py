@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from samkarta.loaders.components.util import text_of, tokens_of
 from samkarta.loaders.words import data, is_given_name
 from samkarta.reference import load_reference
 
@@ -75,19 +76,21 @@ class ReferenceMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        text = text_of(doc)
+        table = tokens_of(doc)
         for matcher, folded in ((self.exact, False), (self.folded, True)):
             for _, start, end in matcher(doc):
-                span = doc[start:end]
-                if "\n" in span.text:
+                surface = text[table.idx[start] : table.idx[end - 1] + len(table.text[end - 1])]
+                if "\n" in surface:
                     continue
-                key = span.text.casefold() if folded else span.text
+                key = surface.casefold() if folded else surface
                 value = (
                     self.lower_index.get(" ".join(key.split())) if folded else self.entries.get(" ".join(key.split()))
                 )
                 if value is None:
                     continue
                 kind, ref, ref_kind, ambiguous = value
-                if kind == "municipality" and end < len(doc) and doc[end].lower_ in ("län", "läns"):
+                if kind == "municipality" and end < len(doc) and table.lower[end] in ("län", "läns"):
                     continue  # "Jönköpings län" is the county
                 hit = Span(doc, start, end, label=kind)
                 hit._.kind = kind

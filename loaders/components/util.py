@@ -2,37 +2,114 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH
+from spacy.tokens import Doc, Span
 
 from samkarta.loaders.model import Evidence
 
 _MAX_QUOTE = 400
 
 
+@dataclass(frozen=True)
+class Tokens:
+    """The token attributes the components read, as plain lists (spaCy builds a Token object on
+    every doc[i]; loops over these lists cost a fraction of that)."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    space: list[bool]
+    idx: list[int]
+
+
+def tokens_of(doc: Doc) -> Tokens:
+    table = doc.user_data.get("tokens")
+    if table is None:
+        # one C-level array read instead of a Token object per token and attribute
+        strings = doc.vocab.strings
+        cols = doc.to_array([ORTH, LOWER, LEMMA, IS_SPACE, IDX]).T.tolist() if len(doc) else [[]] * 5
+        table = doc.user_data["tokens"] = Tokens(
+            [strings[h] for h in cols[0]],
+            [strings[h] for h in cols[1]],
+            [strings[h] for h in cols[2]],
+            [bool(v) for v in cols[3]],
+            cols[4],
+        )
+    return table
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once (spaCy joins every token's text on each Doc.text)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def token_after(doc: Doc, char: int) -> int:
     """Index of the first token at or after a character offset."""
     if char <= 0:
         return 0
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
-    return span.start if span is not None else len(doc)
+    return bisect.bisect_left(doc._.token_starts, char)
+
+
+def token_at(doc: Doc, char: int) -> int:
+    """Index of the token that holds a character offset (or the last one before it)."""
+    return max(0, bisect.bisect_right(doc._.token_starts, char) - 1)
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    for start, end in doc._.sentences:
+        yield doc[start:end]
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence token i stands in."""
+    k = bisect.bisect_right(doc._.sentences, (i, len(doc) + 1)) - 1
+    start, end = doc._.sentences[max(k, 0)]
+    return doc[start:end]
+
+
+class Evidencer:
+    """Evidence for the facts of one Doc: offsets (shifted by the Doc's place in the whole
+    document) and, as quote, the sentence a fact stands in, or its line when the sentence is very
+    long. Sentence look-ups and quotes are computed once per Doc."""
+
+    def __init__(self, doc: Doc, offset: int = 0) -> None:
+        self.text = text_of(doc)
+        self.offset = offset
+        self.sentences: list[tuple[int, int]] = doc._.sentences or []
+        table = tokens_of(doc)
+        self.idx, self.words = table.idx, table.text
+        self.quotes: dict[tuple[int, int], str] = doc.user_data.setdefault("quotes", {})
+
+    def __call__(self, start: int, end: int) -> Evidence:
+        text = self.text
+        s, e = start, end
+        if self.sentences:
+            token = max(0, bisect.bisect_right(self.idx, start) - 1)
+            k = bisect.bisect_right(self.sentences, (token, len(self.idx) + 1)) - 1
+            first, last = self.sentences[max(k, 0)]
+            s, e = self.idx[first], self.idx[last - 1] + len(self.words[last - 1])
+        if e - s > 600 or e <= s:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            s, e = (
+                (line_start, line_end)
+                if line_end - line_start <= 600
+                else (max(0, start - 200), min(len(text), end + 200))
+            )
+        quote = self.quotes.get((s, e))
+        if quote is None:
+            quote = self.quotes[(s, e)] = " ".join(text[s:e].split())[:_MAX_QUOTE]
+        return Evidence.model_construct(start=start + self.offset, end=end + self.offset, quote=quote)
 
 
 def evidence(doc: Doc, start: int, end: int, offset: int = 0) -> Evidence:
-    """A fact's offsets and, as quote, the sentence it stands in (its line when the sentence is
-    very long); offset shifts both into the whole document when doc is one part of it."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    text = doc.text
-    if span is not None and len(span):
-        sent = span[0].sent
-        s, e = sent.start_char, sent.end_char
-    else:
-        s, e = start, end
-    if e - s > 600 or e <= s:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        s, e = (
-            (line_start, line_end) if line_end - line_start <= 600 else (max(0, start - 200), min(len(text), end + 200))
-        )
-    quote = " ".join(text[s:e].split())[:_MAX_QUOTE]
-    return Evidence.model_construct(start=start + offset, end=end + offset, quote=quote)
+    """Evidence for one fact (see Evidencer, which serves many facts of one Doc)."""
+    return Evidencer(doc, offset)(start, end)
