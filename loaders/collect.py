@@ -24,8 +24,6 @@ from samkarta.loaders.model import (
 from samkarta.loaders.words import fold
 from samkarta.reference import load_reference
 
-_ATTENDING = {"chair", "present", "presenter", "guest", "secretary"}
-
 
 @dataclass
 class _Entities:
@@ -46,87 +44,141 @@ class _Entities:
         if len(fact.evidence) < 5:
             fact.evidence.append(ev)  # type: ignore[arg-type]
 
+    def merge(self, key: str, other: EntityFact) -> None:
+        """Fold in the same entity as read from another part of the document."""
+        if key not in self.facts:
+            self.facts[key] = other
+            return
+        for ev in other.evidence:
+            self.add(key, other.name, other.ref, other.kind, ev, other.confidence)
 
-def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
-    """One Extraction from the Docs of a document, each with its offset in the whole text."""
+
+class Collector:
+    """Builds one Extraction from the parts of a document (a long document is read as several
+    Docs, possibly in other processes): each Doc becomes a part (read_doc), parts merge here."""
+
+    def __init__(self, source: SourceInfo) -> None:
+        self.source = source
+        self.people: dict[str, PersonFact] = {}
+        self.orgs, self.munis, self.projects, self.networks = _Entities(), _Entities(), _Entities(), _Entities()
+        self.decisions: list[DecisionFact] = []
+        self.actions: list[ActionFact] = []
+        self.handoffs: list[HandoffFact] = []
+        self.items: list[AgendaItemFact] = []
+        self.meeting = MeetingFact()
+        self.content_start = 0
+        self.parts = 0
+
+    def add(self, part: Extraction) -> None:
+        """Merge the next part of the document (parts come in order)."""
+        if self.parts == 0:
+            self.meeting = part.meeting
+            self.content_start = part.content_start
+        self.parts += 1
+        for person in part.people:
+            _merge_person(self.people, person)
+        for fact in part.municipalities:
+            self.munis.merge(fact.ref or _key(fact.name), fact)
+        for fact in part.organizations:
+            self.orgs.merge(fact.ref or _key(fact.name), fact)
+        for fact in part.projects:
+            self.projects.merge(fact.ref or _key(fact.name), fact)
+        for fact in part.networks:
+            self.networks.merge(_body_key(fact.name), fact)
+        self.items.extend(part.items)
+        self.decisions.extend(part.decisions)
+        self.actions.extend(part.actions)
+        self.handoffs.extend(part.handoffs)
+
+    def result(self) -> Extraction:
+        _merge_short_forms(self.networks)
+        meeting = self.meeting
+        if meeting.body and _body_key(meeting.body) not in self.networks.facts:
+            self.networks.add(
+                _body_key(meeting.body), meeting.body, None, None, meeting.body_evidence, meeting.body_confidence
+            )
+        return Extraction(
+            source=self.source,
+            meeting=meeting,
+            people=list(self.people.values()),
+            organizations=list(self.orgs.facts.values()),
+            municipalities=list(self.munis.facts.values()),
+            projects=list(self.projects.facts.values()),
+            networks=list(self.networks.facts.values()),
+            items=self.items,
+            content_start=self.content_start,
+            decisions=self.decisions,
+            actions=self.actions,
+            handoffs=self.handoffs,
+        )
+
+
+def read_doc(doc: Doc, offset: int, first: bool, source: SourceInfo) -> Extraction:
+    """One processed Doc as a part of its document's Extraction; offset is where its text starts
+    in the whole document, first says whether it is the document's first part (the title, the
+    meeting)."""
+    ref = load_reference()
+    ev = Evidencer(doc, offset)
     people: dict[str, PersonFact] = {}
     orgs, munis, projects, networks = _Entities(), _Entities(), _Entities(), _Entities()
-    decisions: list[DecisionFact] = []
-    actions: list[ActionFact] = []
-    handoffs: list[HandoffFact] = []
-    items: list[AgendaItemFact] = []
-    meeting = MeetingFact()
-    ref = load_reference()
-    for n, (doc, offset) in enumerate(docs):
-        ev = Evidencer(doc, offset)
-        if n == 0:
-            meeting = doc._.meeting or MeetingFact()
-        start = doc._.content_start if n == 0 else 0  # a saved page's title is no part of the minutes
-        for rec in (doc._.people or {}).values():
-            if any(s >= start for s, _ in rec.mentions):
-                _add_person(people, rec, ev)
-        for span in _after(doc.spans["municipality"], start):
-            muni = ref.municipalities[span._.ref]
-            munis.add(
-                span._.ref, muni.name, span._.ref, "municipality", ev(span.start_char, span.end_char), span._.confidence
+    start = doc._.content_start if first else 0  # a saved page's title is no part of the minutes
+    for rec in (doc._.people or {}).values():
+        if any(s >= start for s, _ in rec.mentions):
+            _add_person(people, rec, ev)
+    for span in _after(doc.spans["municipality"], start):
+        muni = ref.municipalities[span._.ref]
+        munis.add(
+            span._.ref, muni.name, span._.ref, "municipality", ev(span.start_char, span.end_char), span._.confidence
+        )
+    for span in _after(doc.spans["org"], start):
+        name = _surface(span)
+        key = span._.ref or _key(name)
+        orgs.add(key, name, span._.ref, span._.ref_kind, ev(span.start_char, span.end_char), span._.confidence)
+    for span in _after(doc.spans["project"], start):
+        name = _surface(span)
+        projects.add(
+            span._.ref or _key(name), name, span._.ref, None, ev(span.start_char, span.end_char), span._.confidence
+        )
+    for span in _after(doc.spans["network"], start):
+        name = network_name(span.text)
+        networks.add(_body_key(name), name, None, None, ev(span.start_char, span.end_char), span._.confidence)
+    text = text_of(doc)
+    items = []
+    for item in doc.spans["item"]:
+        title = text[item._.title[0] : item._.title[1]] if item._.title else ""
+        items.append(
+            AgendaItemFact(
+                number=item._.number,
+                title=" ".join(title.split()) or (item._.number or ""),
+                text=" ".join(text[item.start_char : item.end_char].split())[:2000],
+                evidence=[ev(item.start_char, item.end_char)],
             )
-        for span in _after(doc.spans["org"], start):
-            name = _surface(span)
-            key = span._.ref or _key(name)
-            orgs.add(key, name, span._.ref, span._.ref_kind, ev(span.start_char, span.end_char), span._.confidence)
-        for span in _after(doc.spans["project"], start):
-            name = _surface(span)
-            projects.add(
-                span._.ref or _key(name), name, span._.ref, None, ev(span.start_char, span.end_char), span._.confidence
+        )
+    outcomes = doc._.outcomes or {}
+    records = doc._.people or {}
+    decisions = [
+        DecisionFact(text=d["text"], item=d["item"], confidence=d["confidence"], evidence=[ev(*d["span"])])
+        for d in outcomes.get("decisions", [])
+    ]
+    actions = []
+    for a in outcomes.get("actions", []):
+        assignee = records.get(a["assignee"]) if a["assignee"] else None
+        actions.append(
+            ActionFact(
+                text=a["text"],
+                item=a["item"],
+                assignee=assignee.name if assignee else None,
+                confidence=a["confidence"],
+                evidence=[ev(*a["span"])],
             )
-        for span in _after(doc.spans["network"], start):
-            name = network_name(span.text)
-            networks.add(_body_key(name), name, None, None, ev(span.start_char, span.end_char), span._.confidence)
-        for item in doc.spans["item"]:
-            title = text_of(doc)[item._.title[0] : item._.title[1]] if item._.title else ""
-            items.append(
-                AgendaItemFact(
-                    number=item._.number,
-                    title=" ".join(title.split()) or (item._.number or ""),
-                    text=" ".join(item.text.split())[:2000],
-                    evidence=[ev(item.start_char, item.end_char)],
-                )
-            )
-        outcomes = doc._.outcomes or {}
-        for d in outcomes.get("decisions", []):
-            decisions.append(
-                DecisionFact(
-                    text=d["text"],
-                    item=d["item"],
-                    confidence=d["confidence"],
-                    evidence=[ev(*d["span"])],
-                )
-            )
-        for a in outcomes.get("actions", []):
-            assignee = (doc._.people or {}).get(a["assignee"]) if a["assignee"] else None
-            actions.append(
-                ActionFact(
-                    text=a["text"],
-                    item=a["item"],
-                    assignee=assignee.name if assignee else None,
-                    confidence=a["confidence"],
-                    evidence=[ev(*a["span"])],
-                )
-            )
-        for h in outcomes.get("handoffs", []):
-            handoffs.append(
-                HandoffFact(
-                    question=h["question"],
-                    to=h["to"],
-                    item=h["item"],
-                    confidence=h["confidence"],
-                    evidence=[ev(*h["span"])],
-                )
-            )
-    _merge_short_forms(networks)
-    if meeting.body and _body_key(meeting.body) not in networks.facts:
-        ev = meeting.body_evidence
-        networks.add(_body_key(meeting.body), meeting.body, None, None, ev, meeting.body_confidence)
+        )
+    handoffs = [
+        HandoffFact(
+            question=h["question"], to=h["to"], item=h["item"], confidence=h["confidence"], evidence=[ev(*h["span"])]
+        )
+        for h in outcomes.get("handoffs", [])
+    ]
+    meeting = (doc._.meeting or MeetingFact()) if first else MeetingFact()
     return Extraction(
         source=source,
         meeting=meeting,
@@ -136,11 +188,19 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
         projects=list(projects.facts.values()),
         networks=list(networks.facts.values()),
         items=items,
-        content_start=docs[0][0]._.content_start if docs else 0,
+        content_start=doc._.content_start if first else 0,
         decisions=decisions,
         actions=actions,
         handoffs=handoffs,
     )
+
+
+def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
+    """One Extraction from the Docs of a document, each with its offset in the whole text."""
+    collector = Collector(source)
+    for n, (doc, offset) in enumerate(docs):
+        collector.add(read_doc(doc, offset, n == 0, source))
+    return collector.result()
 
 
 def _merge_short_forms(networks: _Entities) -> None:
@@ -194,6 +254,29 @@ def _add_person(people: dict[str, PersonFact], rec: PersonRecord, ev: Evidencer)
             rec.affiliation_ref,
         )
     fact.evidence.extend(evidence_list[: max(0, 5 - len(fact.evidence))])
+
+
+def _merge_person(people: dict[str, PersonFact], person: PersonFact) -> None:
+    """The same person read in another part of the document: roles add up, the first affiliation holds."""
+    key = fold(person.name)
+    fact = people.get(key)
+    if fact is None:
+        people[key] = person
+        return
+    merged = set(fact.roles) | set(person.roles)
+    if merged - {"mentioned"}:
+        merged.discard("mentioned")
+    if "absent" in merged and merged & {"chair", "presenter", "secretary"}:
+        merged.discard("absent")
+    fact.roles = [r for r in ROLE_ORDER if r in merged]
+    if fact.affiliation is None and person.affiliation is not None:
+        fact.affiliation, fact.affiliation_kind, fact.affiliation_ref = (
+            person.affiliation,
+            person.affiliation_kind,
+            person.affiliation_ref,
+        )
+    fact.confidence = max(fact.confidence, person.confidence)
+    fact.evidence.extend(person.evidence[: max(0, 5 - len(fact.evidence))])
 
 
 def _after(spans: object, start: int) -> list[Span]:

@@ -1,62 +1,77 @@
 """Turn minutes into Extractions: every fact with its evidence and a confidence.
 
 A document is prepared (furniture blanked, offsets kept), cut into parts of at most
-PART_CHARS characters at blank lines (so cost grows linearly with size), run through the
-pipeline of loaders/nlp.py, and its Docs are read into one Extraction.
+PART_CHARS characters at blank lines, each part is run through the pipeline of loaders/nlp.py
+and read into a partial Extraction, and the parts are merged in order. Cost grows linearly with
+size and memory holds one part's Doc at a time; with workers > 1 the parts of a long document, or
+the documents of a batch, are read in worker processes.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from spacy.tokens import Doc
-
-from samkarta.loaders.collect import collect
+from samkarta.loaders.collect import Collector, read_doc
 from samkarta.loaders.model import Extraction, SourceInfo
 from samkarta.loaders.nlp import pipeline
 from samkarta.loaders.prepare import chunks, prepare
 from samkarta.loaders.readers import SourceText, read_document
 
 PART_CHARS = 60_000
+_Part = tuple[str, int, bool, SourceInfo]  # text, offset in the document, first part?, source
 
 
-def extract_text(text: str, source: SourceInfo | None = None) -> Extraction:
-    """Extract the facts of minutes given as text."""
-    return next(extract_many([(text, source)]))
+def extract_text(text: str, source: SourceInfo | None = None, workers: int = 1) -> Extraction:
+    """Extract the facts of minutes given as text; workers > 1 reads a long text's parts in parallel."""
+    info = source or SourceInfo(path="<text>", sha256="", format="txt", chars=len(text))
+    parts = _parts(text, info)
+    collector = Collector(info)
+    if workers > 1 and len(parts) > 1:
+        with _pool(workers) as pool:
+            for part in pool.map(_read_part, parts):
+                collector.add(part)
+    else:
+        for args in parts:
+            collector.add(_read_part(args))
+    return collector.result()
 
 
-def extract_many(
-    texts: Iterable[tuple[str, SourceInfo | None]], n_process: int = 1, batch_size: int = 16
-) -> Iterator[Extraction]:
-    """Extract many documents in order; n_process > 1 runs the pipeline in worker processes."""
+def extract_many(texts: Iterable[tuple[str, SourceInfo | None]], workers: int = 1) -> Iterator[Extraction]:
+    """Extract many documents, in order; workers > 1 reads them in worker processes."""
+    if workers <= 1:
+        for text, source in texts:
+            yield extract_text(text, source)
+        return
+    with _pool(workers) as pool:
+        yield from pool.map(_extract_one, texts, chunksize=4)
+
+
+def _parts(text: str, info: SourceInfo) -> list[_Part]:
+    prepared = prepare(text)
+    return [(prepared[s:e], s, k == 0, info) for k, (s, e) in enumerate(chunks(prepared, PART_CHARS))]
+
+
+def _read_part(args: _Part) -> Extraction:
+    text, offset, first, info = args
     nlp = pipeline()
-
-    def parts() -> Iterator[tuple[Doc, tuple[int, int, int, SourceInfo]]]:
-        for n, (text, source) in enumerate(texts):
-            info = source or SourceInfo(path="<text>", sha256="", format="txt", chars=len(text))
-            prepared = prepare(text)
-            spans = chunks(prepared, PART_CHARS)
-            for k, (start, end) in enumerate(spans):
-                doc = nlp.make_doc(prepared[start:end])
-                doc.user_data["text"] = prepared[start:end]  # spaCy rebuilds Doc.text from tokens on each call
-                yield doc, (n, k, len(spans), info)
-
-    pending: list[tuple] = []
-    for doc, (_n, k, count, info) in nlp.pipe(parts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-        pending.append((doc, k, info))
-        if k == count - 1:
-            offsets = _offsets(pending)
-            yield collect([(d, off) for (d, _k, _i), off in zip(pending, offsets, strict=True)], info)
-            pending = []
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text  # spaCy rebuilds Doc.text from its tokens on every call
+    doc.user_data["later_part"] = not first  # the meeting is read from a document's first part
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return read_doc(doc, offset, first, info)
 
 
-def _offsets(parts: list[tuple]) -> list[int]:
-    out, pos = [], 0
-    for doc, _k, _info in parts:
-        out.append(pos)
-        pos += len(doc.text)
-    return out
+def _extract_one(item: tuple[str, SourceInfo | None]) -> Extraction:
+    return extract_text(*item)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # spawned, not forked: the API server has threads, and a forked child would copy their locks
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline)
 
 
 def extract_source(src: SourceText) -> Extraction:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.people import PersonRecord
-from samkarta.loaders.components.util import sentences, text_of, token_after, tokens_of
+from samkarta.loaders.components.util import label_at, sentences, text_of, token_after, tokens_of
 from samkarta.loaders.words import (
     common_words,
     data,
@@ -61,7 +61,7 @@ class Attendance:
         if not people:
             return doc
         c = cues()
-        self.in_label = {t.i for s in doc.spans["label"] for t in s}
+        self.in_label = label_at(doc)
         refs = {s.start: s for s in doc.spans["ref"]}
         names = sorted(doc.spans["person"], key=lambda s: s.start)
         name_starts = [s.start for s in names]

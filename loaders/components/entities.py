@@ -11,6 +11,7 @@ Results: doc.spans["municipality"], ["org"], ["network"], ["project"].
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -18,7 +19,7 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.util import text_of, token_after, tokens_of
+from samkarta.loaders.components.util import label_at, text_of, token_after, tokens_of
 from samkarta.loaders.words import common_words, data, fold, is_given_name, is_title, months, parties
 
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,7}(?:-[A-ZÅÄÖ0-9]{1,5})?$")
@@ -56,7 +57,6 @@ def heads() -> Heads:
     )
 
 
-@lru_cache(maxsize=100_000)
 def head_of(word: str, nouns: tuple[str, ...]) -> str | None:
     """The noun a word is headed by: itself, or the end of a compound ('IFO-chefsnätverket')."""
     w = word.casefold().removesuffix(":s")
@@ -65,6 +65,16 @@ def head_of(word: str, nouns: tuple[str, ...]) -> str | None:
             if form == noun or (form.endswith(noun) and len(form) - len(noun) >= 3):
                 return noun
     return None
+
+
+@lru_cache(maxsize=100_000)
+def project_head(word: str) -> str | None:
+    return head_of(word, heads().project)
+
+
+@lru_cache(maxsize=100_000)
+def org_head(word: str) -> str | None:
+    return head_of(word, heads().org)
 
 
 def _body_head(tok: Token) -> str | None:
@@ -120,7 +130,7 @@ class Entities:
         del start
         out: list[Span] = []
         generic_spans: list[Span] = []
-        in_label = {t.i for s in doc.spans["label"] for t in s}
+        in_label = label_at(doc)
         words = tokens_of(doc).text
         i = 0
         while i < len(doc):
@@ -189,7 +199,7 @@ class Entities:
                 seen.update(range(ref.start, ref.end))
         words = tokens_of(doc).text
         for i in range(start, len(words)):
-            noun = head_of(words[i], h.project)  # cheap on strings; a Token only for the few candidates
+            noun = project_head(words[i])  # cheap on strings; a Token only for the few candidates
             if noun is None or i in seen or i in taken or i in in_person:
                 continue
             tok = doc[i]
@@ -263,7 +273,7 @@ class Entities:
             covered.update(range(aff.start, aff.end))
         words = tokens_of(doc).text
         for i in range(start, len(words)):
-            noun = head_of(words[i], h.org)
+            noun = org_head(words[i])
             if noun is None or not is_compound(words[i], noun) or i in covered or i in taken or i in in_person:
                 continue
             tok = doc[i]
@@ -528,8 +538,12 @@ def _among_places(doc: Doc, ref: Span, refs: list[Span]) -> bool:
     """An ambiguous place name counts when it is 'X kommun' or stands in a list of places."""
     if ref.end < len(doc) and doc[ref.end].lower_ in ("kommun", "kommuns", "stad"):
         return True
-    near = [r for r in refs if r is not ref and r._.kind == "municipality" and abs(r.start - ref.start) <= 4]
-    return bool(near)
+    k = bisect.bisect_left(refs, ref.start - 4, key=lambda r: r.start)
+    while k < len(refs) and refs[k].start <= ref.start + 4:
+        if refs[k].start != ref.start and refs[k]._.kind == "municipality":
+            return True
+        k += 1
+    return False
 
 
 @Language.factory("samkarta_entities")

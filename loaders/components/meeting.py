@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.entities import network_name
-from samkarta.loaders.components.util import Evidencer, text_of
+from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
 from samkarta.loaders.words import data, lexicon, months, phrase_regex
 from samkarta.reference import load_reference
@@ -110,6 +110,9 @@ class Meeting:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         fact = MeetingFact()
+        if doc.user_data.get("later_part"):
+            doc._.meeting = fact  # a long document's later parts: its title and header are in the first
+            return doc
         ev = Evidencer(doc)
         dates = find_dates(text)
         year = _document_year(doc, dates)
@@ -347,7 +350,7 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     if span is None:
         return None
     words = [t for t in span if not t.is_space]
-    labels = {t.i for lab in doc.spans["label"] for t in lab}
+    labels = label_at(doc)
     meeting_words = date_rules().meeting_words
     while words and (words[0].lower_ in _TITLE_WORDS or words[0].lower_.endswith(tuple(meeting_words))):
         words = words[1:]

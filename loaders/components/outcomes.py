@@ -24,10 +24,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.util import sentence_of, text_of, token_after, tokens_of
+from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of
 from samkarta.loaders.words import data
 
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
+_DECIDE_VERBS = ("besluta", "fastställa", "godkänna", "anta")  # "föreslår styrelsen besluta"
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Outcomes:
         start = token_after(doc, doc._.content_start)
         # which sentences hold a cue at all, found on the lemma strings (a Token only where needed)
         table = tokens_of(doc)
-        in_label = {i for lab in doc.spans["label"] for i in range(lab.start, lab.end)}
+        in_label = label_at(doc)
         # a verb in a label ("Utses att justera:") heads a field, it records no decision
         decision_at = [
             i
@@ -110,7 +111,7 @@ class Outcomes:
             in_proposal = _inside(sent.start_char, proposal_ranges) and not _inside(sent.start_char, decision_ranges)
             trigger = None
             if has_decision and not in_proposal:
-                trigger = self._decision_at(sent, c, _inside(sent.start_char, decision_ranges), in_label)
+                trigger = self._decision_at(doc, sent, c, _inside(sent.start_char, decision_ranges), in_label)
             if trigger is not None:
                 out["decisions"].append(_fact(doc, sent, item, 0.8, trigger))
             task = next((t for t in range(sent.start, sent.end) if t in task_hits), None)
@@ -127,23 +128,25 @@ class Outcomes:
         return doc
 
     # -- decisions --------------------------------------------------------------------------------
-    def _decision_at(self, sent: Span, c: _Cues, after_label: bool, in_label: set[int]) -> int | None:
+    def _decision_at(self, doc: Doc, sent: Span, c: _Cues, after_label: bool, in_label: set[int]) -> int | None:
         """The token a decision is read at (its verb, or the 'att' of a clause), else None."""
-        words = [t for t in sent if not t.is_space]
-        if not words or sent.text.rstrip().endswith("?"):
+        t = tokens_of(doc)
+        words = [i for i in range(sent.start, sent.end) if not t.space[i]]
+        if not words or t.text[words[-1]].endswith("?"):
             return None
         first = words[0]
-        if first.lower_ == "att" and after_label:
-            return first.i
-        for k, tok in enumerate(words):
-            lemma = tok.lemma_
-            low = tok.lower_
-            if lemma not in c.decision or low == "beslut" or low.endswith(("ande", "ende")) or tok.i in in_label:
+        clause = t.lower[first] == "att"
+        if clause and after_label:
+            return first
+        for k, i in enumerate(words):
+            lemma = t.lemma[i]
+            low = t.lower[i]
+            if lemma not in c.decision or low == "beslut" or low.endswith(("ande", "ende")) or i in in_label:
                 continue  # the noun "beslut" and participles ("beslutande") decide nothing
-            infinitive_in_att = k > 0 and words[k - 1].lower_ == "att" and (first.lower_ == "att" or after_label)
+            infinitive_in_att = k > 0 and t.lower[words[k - 1]] == "att" and (clause or after_label)
             if not (c.form.search(low) or infinitive_in_att):
                 continue
-            after = [w.lower_ for w in words[k + 1 : k + 8]]
+            after = [t.lower[j] for j in words[k + 1 : k + 8]]
             needed = c.needs.get(lemma)
             if needed and not any(w in needed for w in after):
                 continue
@@ -153,7 +156,7 @@ class Outcomes:
                 and not set(after[:3]) & {"att", "enligt", "om", "i", "därmed", "vidare"}
             ):
                 continue  # "anmälan av beslutade ärenden": a participle
-            return words[k - 1].i if infinitive_in_att else tok.i
+            return words[k - 1] if infinitive_in_att else i
         return None
 
     # -- actions ----------------------------------------------------------------------------------
@@ -182,34 +185,32 @@ class Outcomes:
     ) -> dict[str, Any] | None:
         """A handoff verb, then a preposition and a body or organisation ('tar med sig frågan om X
         till Y'), or 'föreslår Y (att) besluta'."""
-        words = [t for t in sent if not t.is_space]
-        if any(t.lower_ in c.for_information for t in words):
+        t = tokens_of(doc)
+        words = [i for i in range(sent.start, sent.end) if not t.space[i]]
+        if any(t.lower[i] in c.for_information for i in words):
             return None
         body = doc._.meeting.body if doc._.meeting is not None else None
-        for k, tok in enumerate(words):
-            lemma = tok.lemma_
-            if lemma == "föreslå" and tok.text != "Förslag":
-                target = _target_at(targets, target_starts, words[k + 1].i if k + 1 < len(words) else sent.end)
+        for k, i in enumerate(words):
+            lemma = t.lemma[i]
+            if lemma == "föreslå" and t.text[i] != "Förslag":
+                target = _target_at(targets, target_starts, words[k + 1] if k + 1 < len(words) else sent.end)
                 if (
                     target is not None
                     and target.label_ == "NETWORK"
-                    and any(
-                        t.lower_.startswith(("besluta", "fastställa", "godkänna", "anta"))
-                        for t in doc[target.end : target.end + 3]
-                    )
+                    and any(w.startswith(_DECIDE_VERBS) for w in t.lower[target.end : target.end + 3])
                 ):
-                    return self._handoff_fact(doc, sent, tok.i, target, item, body)
+                    return self._handoff_fact(doc, sent, i, target, item, body)
                 continue
             particles = c.handoff.get(lemma)
             if particles is None:
                 continue
-            if particles and not any(w.lower_ in particles for w in words[k + 1 : k + 3]):
+            if particles and not any(t.lower[j] in particles for j in words[k + 1 : k + 3]):
                 continue
-            for w in words[k + 1 : k + 12]:
-                if w.lower_ in c.handoff_preps and w.i + 1 < sent.end:
-                    target = _target_at(targets, target_starts, w.i + 1)
+            for j in words[k + 1 : k + 12]:
+                if t.lower[j] in c.handoff_preps and j + 1 < sent.end:
+                    target = _target_at(targets, target_starts, j + 1)
                     if target is not None:
-                        return self._handoff_fact(doc, sent, tok.i, target, item, body)
+                        return self._handoff_fact(doc, sent, i, target, item, body)
         return None
 
     def _handoff_fact(
@@ -305,7 +306,7 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
     """A fact's text: from the start of the clause its trigger stands in to the sentence's end."""
     words = [t for t in sent if not t.is_space]
     first = words[0]
-    label = next((lab for lab in doc.spans["label"] if lab.start <= first.i < lab.end), None)
+    label = label_at(doc).get(first.i)
     if label is not None:  # "Beslut: att ..." -> the clause
         words = [t for t in words if t.i >= label.end]
     if trigger is not None and words:
@@ -355,7 +356,7 @@ def _clause_start(doc: Doc, lo: int, trigger: int) -> int:
     full stop, and not more than twelve words back."""
     if trigger > lo and doc[trigger].lower_ == "att":
         return trigger
-    labels = {t.i for s in doc.spans["label"] for t in s}
+    labels = label_at(doc)
     start = trigger
     k = trigger - 1
     while k >= lo and trigger - k <= 12:

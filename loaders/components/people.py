@@ -15,7 +15,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.util import text_of, tokens_of
+from samkarta.loaders.components.util import label_at, text_of, tokens_of
 from samkarta.loaders.words import fold, is_given_name, is_name_shape, is_title, lexicon, parties
 
 _MAX_SURNAMES = 3
@@ -52,7 +52,7 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         refs = {t.i: s for s in doc.spans["ref"] for t in s}
         entry_starts = _entry_starts(doc)
-        self.in_label = {t.i for s in doc.spans["label"] for t in s}
+        self.in_label = label_at(doc)
         spans: list[Span] = []
         words = tokens_of(doc).text
         i = 0
@@ -71,8 +71,9 @@ class PeopleFinder:
             spans.append(span)
             i = end
         people: dict[str, PersonRecord] = {}
+        index: dict[tuple[str, str], list[str]] = {}
         for span in spans:
-            key = _person_key(span._.person, people)
+            key = _person_key(span._.person, index)
             span._.person = key
             record = people.setdefault(key, PersonRecord(name=span._.person if key not in people else key))
             record.name = _fuller(record.name, _clean_name(span))
@@ -287,16 +288,18 @@ def _fuller(a: str, b: str) -> str:
     return b if len(b) > len(a) else a
 
 
-def _person_key(name: str, people: dict[str, PersonRecord]) -> str:
-    """The same person written with and without a middle initial or hyphen spacing is one record."""
+def _person_key(name: str, index: dict[tuple[str, str], list[str]]) -> str:
+    """The same person written with and without a middle initial or hyphen spacing is one record.
+    index holds the keys seen so far by (first, last) name part."""
     folded = fold(name).replace("-", " ")
-    for key in people:
+    b = folded.split()
+    candidates = index.setdefault((b[0], b[-1]), [])
+    for key in candidates:
         k = fold(key).replace("-", " ")
-        if k == folded:
+        a = k.split()
+        if k == folded or len(a) == 3 and len(a[1]) <= 2 or len(b) == 3 and len(b[1]) <= 2:
             return key
-        a, b = k.split(), folded.split()
-        if a[0] == b[0] and a[-1] == b[-1] and (len(a) == 3 and len(a[1]) <= 2 or len(b) == 3 and len(b[1]) <= 2):
-            return key
+    candidates.append(name)
     return name
 
 

@@ -42,6 +42,14 @@ def tokens_of(doc: Doc) -> Tokens:
     return table
 
 
+def label_at(doc: Doc) -> dict[int, Span]:
+    """Token index -> the label span it belongs to (built once per Doc, after samkarta_layout)."""
+    index = doc.user_data.get("label_at")
+    if index is None:
+        index = doc.user_data["label_at"] = {i: lab for lab in doc.spans["label"] for i in range(lab.start, lab.end)}
+    return index
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text, built once (spaCy joins every token's text on each Doc.text)."""
     text = doc.user_data.get("text")
