@@ -1,53 +1,80 @@
-"""Extraction throughput, single process: documents/s and MB/s over synthetic minutes.
+"""Extraction throughput: documents/s on typical minutes and seconds per MB by document size.
 
-    python benchmarks/extract_throughput.py [--docs 2000] [--seed 3]
+    python benchmarks/extract_throughput.py [--docs 1000] [--seed 3] [--sizes 10k,1m,20m] [--workers 2]
 
-Writes the documents to a temporary folder first, then times reading + extraction of every file
-(what `samkarta ingest` does before writing to a store), and extraction alone.
+Prints, each the best of --repeat runs (CPU time of this process, or wall time with workers):
+- documents/s over synthetic minutes (benchmarks/synthetic.py) and over the real minutes of
+  corpus/docs, one process, reading from memory;
+- documents/s over the synthetic minutes with --workers processes (extract_many);
+- seconds per MB for one document of each size in --sizes (synthetic minutes run together), one
+  process and with --workers, and this process's peak memory after each.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import write_corpus  # noqa: E402
+from synthetic import generate  # noqa: E402
 
-from samkarta.loaders.extract import extract_source, extract_text  # noqa: E402
-from samkarta.loaders.readers import read_document  # noqa: E402
+from samkarta.loaders.extract import extract_many, extract_text  # noqa: E402
+
+SIZES = {"10k": 10_000, "1m": 1_000_000, "20m": 20 * 1024 * 1024}
+
+
+def _best(fn, repeat: int, wall: bool = False) -> float:
+    clock = time.perf_counter if wall else time.process_time
+    best = float("inf")
+    for _ in range(repeat):
+        t = clock()
+        fn()
+        best = min(best, clock() - t)
+    return best
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--sizes", default="10k,1m,20m")
+    ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = write_corpus(Path(tmp), args.docs, seed=args.seed)
-        total_bytes = sum(p.stat().st_size for p in paths)
-        extract_text("Närvarande: Anna Andersson, Falun")  # load reference data and name lists once
-        t0 = time.perf_counter()
-        texts = []
-        facts = 0
-        for p in paths:
-            src = read_document(p)
-            texts.append(src.text)
-            r = extract_source(src)
-            facts += len(r.people) + len(r.decisions) + len(r.actions) + len(r.handoffs)
-        t_full = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        for text in texts:
-            extract_text(text)
-        t_extract = time.perf_counter() - t0
-    mb = total_bytes / 1e6
-    print(f"documents: {len(paths)}  size: {mb:.2f} MB  facts (people+decisions+actions+handoffs): {facts}")
-    print(f"read+extract: {len(paths) / t_full:8.1f} documents/s  {mb / t_full:6.2f} MB/s  ({t_full:.2f} s)")
-    print(f"extract only: {len(paths) / t_extract:8.1f} documents/s  {mb / t_extract:6.2f} MB/s  ({t_extract:.2f} s)")
+
+    synthetic = [d.text for d in generate(args.docs, seed=args.seed)]
+    real = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "docs").glob("*.txt"))]
+    extract_text(synthetic[0])  # build the pipeline once
+    for label, texts in (("synthetic minutes", synthetic), ("real minutes (corpus/docs)", real)):
+        seconds = _best(lambda texts=texts: [extract_text(t) for t in texts], args.repeat)
+        kb = sum(map(len, texts)) / len(texts) / 1000
+        rate = len(texts) / seconds
+        print(f"{label:28} one process: {rate:7.1f} documents/s  ({len(texts)} documents, {kb:.1f} KB each)")
+    if args.workers > 1:
+        seconds = _best(lambda: list(extract_many(((t, None) for t in synthetic), workers=args.workers)), 1, wall=True)
+        rate = len(synthetic) / seconds
+        print(f"{'synthetic minutes':28} {args.workers} workers:   {rate:7.1f} documents/s (wall, start-up included)")
+
+    base = "\n\n".join(d.text for d in generate(400, seed=args.seed + 2))
+    for name in args.sizes.split(","):
+        size = SIZES[name]
+        text = (base * (size // len(base) + 1))[:size]
+        repeat = args.repeat if size <= 1_000_000 else 1
+        one = _best(lambda text=text: extract_text(text), repeat)
+        line = f"one document of {name:>4}: {one / (size / 1e6):6.2f} s/MB one process ({one:6.1f} s)"
+        if args.workers > 1 and size > 1_000_000:
+            many = _best(lambda text=text: extract_text(text, workers=args.workers), 1, wall=True)
+            line += f", {many / (size / 1e6):5.2f} s/MB with {args.workers} workers ({many:5.1f} s wall)"
+        print(f"{line}; peak memory of this process {_peak_mb():.0f} MB")
     return 0
 
 

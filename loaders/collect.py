@@ -211,7 +211,7 @@ def _merge_short_forms(networks: _Entities) -> None:
         if " " in fact.name:
             continue
         word = fold(fact.name)
-        stems = {word[: -len(end)] for end in ("en", "et", "n", "t") if word.endswith(end)}
+        stems = {word} | {word[: -len(end)] for end in ("en", "et", "n", "t") if word.endswith(end)}
         for long_fact in long_names:
             first = fold(long_fact.name.split()[0])
             if first in stems:

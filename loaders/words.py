@@ -76,6 +76,12 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=20_000)
+def in_name_dictionary(token: str) -> bool:
+    """The word is listed as a given name, even if it is also a common word ('Dag', 'Bo')."""
+    return len(token) >= 2 and fold(token) in given_names()
+
+
 @lru_cache(maxsize=200_000)
 def is_given_name(token: str) -> bool:
     """A capitalised token that is a known given name (each part of a hyphenated one)."""

@@ -86,6 +86,9 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders (searched recursively)")],
     store: StoreOpt = None,
     as_json: JsonOpt = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Processes that read and extract (default: one per core)")
+    ] = None,
 ) -> None:
     """Ingest minutes into the graph: unchanged files are skipped, changed ones replace their facts."""
     from rich.progress import Progress
@@ -96,7 +99,7 @@ def ingest(
     files = find_files(paths)
     with Progress(transient=True, disable=as_json) as progress:
         task = progress.add_task("Läser protokoll", total=len(files))
-        summary = ingest_files(graph, files, on_file=lambda _p: progress.advance(task))
+        summary = ingest_files(graph, files, on_file=lambda _p: progress.advance(task), workers=workers)
     graph.close()
     if as_json:
         _print_json(summary.as_dict())

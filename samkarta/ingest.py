@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +16,7 @@ from samkarta.graph.resolution import PersonResolver
 from samkarta.graph.store import GraphStore
 from samkarta.loaders.extract import extract_source
 from samkarta.loaders.model import Extraction
+from samkarta.loaders.nlp import pipeline
 from samkarta.loaders.readers import SUPPORTED_SUFFIXES, read_document
 
 
@@ -56,34 +60,84 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def ingest_files(store: GraphStore, files: list[Path], on_file: Callable[[Path], None] | None = None) -> IngestSummary:
-    """Ingest each file; a failing file is reported and the batch goes on."""
+_PARALLEL_FROM = 20  # files; fewer are read in this process (starting workers costs seconds)
+
+
+def ingest_files(
+    store: GraphStore,
+    files: list[Path],
+    on_file: Callable[[Path], None] | None = None,
+    workers: int | None = None,
+) -> IngestSummary:
+    """Ingest each file; a failing file is reported and the batch goes on. Reading and extraction
+    run in `workers` processes (default: one per core for larger batches) feeding this one, which
+    resolves people and writes each document in its own transaction, in file order."""
     summary = IngestSummary()
     known = {d.id: d.sha256 for d in store.documents()}
     resolver = PersonResolver(store)
-    for path in files:
-        try:
-            src = read_document(path)
-            if known.get(document_id(str(path))) == src.sha256:
-                summary.unchanged += 1
-            else:
-                batch = build_batch(extract_source(src), src.text, resolver)
-                result = store.write_document(batch)
-                summary.nodes_added += result.nodes_added
-                summary.rels_added += result.rels_added
-                if result.status == "replaced":
-                    summary.replaced += 1
-                elif result.status == "ingested":
-                    summary.ingested += 1
-                else:
-                    summary.unchanged += 1
-        except AppError as e:
-            summary.failed.append((str(path), getattr(e, "reason", None) or str(e)))
-        except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
-            summary.failed.append((str(path), f"internal error ({type(e).__name__}: {e})"))
-        if on_file:
-            on_file(path)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(files) >= _PARALLEL_FROM else 1
+    jobs = [(path, known.get(document_id(str(path)))) for path in files]
+    if workers > 1:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline)
+        read = pool.map(_read_and_extract, jobs, chunksize=4)
+    else:
+        pool = None
+        read = map(_read_and_extract, jobs)
+    try:
+        for (path, _sha), outcome in zip(jobs, read, strict=True):
+            _write(store, path, outcome, resolver, summary)
+            if on_file:
+                on_file(path)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return summary
+
+
+def _read_and_extract(job: tuple[Path, str | None]) -> tuple[str, object]:
+    """Read and extract one file (in a worker): ("unchanged", None), ("extracted", (src, extraction))
+    or ("failed", reason); nothing raised, so one bad file never stops the batch."""
+    path, known_sha = job
+    try:
+        src = read_document(path)
+        if known_sha == src.sha256:
+            return "unchanged", None
+        return "extracted", (src, extract_source(src))
+    except AppError as e:
+        return "failed", getattr(e, "reason", None) or str(e)
+    except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
+        return "failed", f"internal error ({type(e).__name__}: {e})"
+
+
+def _write(
+    store: GraphStore, path: Path, outcome: tuple[str, object], resolver: PersonResolver, summary: IngestSummary
+) -> None:
+    """Resolve and write one extracted document in its own transaction; failures are counted."""
+    status, value = outcome
+    if status == "unchanged":
+        summary.unchanged += 1
+        return
+    if status == "failed":
+        summary.failed.append((str(path), str(value)))
+        return
+    src, extraction = value  # type: ignore[misc]
+    try:
+        result = store.write_document(build_batch(extraction, src.text, resolver))
+    except AppError as e:
+        summary.failed.append((str(path), getattr(e, "reason", None) or str(e)))
+        return
+    except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
+        summary.failed.append((str(path), f"internal error ({type(e).__name__}: {e})"))
+        return
+    summary.nodes_added += result.nodes_added
+    summary.rels_added += result.rels_added
+    if result.status == "replaced":
+        summary.replaced += 1
+    elif result.status == "ingested":
+        summary.ingested += 1
+    else:
+        summary.unchanged += 1
 
 
 def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:

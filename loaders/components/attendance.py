@@ -311,7 +311,7 @@ class Attendance:
                 if verb.lemma_ in c["presenter"]:
                     rec.roles.update(("presenter", "present"))
                     rec.role_spans.setdefault("presenter", (verb.idx, verb.idx + len(verb.text)))
-                elif any(t.lower_ in c["chair_objects"] for t in sent[verb.i - sent.start :][:6]):
+                elif any(t.lower_ in c["chair_objects"] for t in doc[max(sent.start, verb.i - 3) : verb.i + 6]):
                     rec.roles.update(("chair", "present"))
                     rec.role_spans.setdefault("chair", (verb.idx, verb.idx + len(verb.text)))
             for noun in nouns:

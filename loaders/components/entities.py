@@ -24,6 +24,7 @@ from samkarta.loaders.words import common_words, data, fold, is_given_name, is_t
 
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,7}(?:-[A-ZÅÄÖ0-9]{1,5})?$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_TITLE_LINKS = frozenset("som för i av med och på mot till om utan".split())
 _STOP_AFTER_FOR = frozenset(
     "att som är var har hade ska skall kommer kan med på till om vid under från den det de där när men eller "
     "samt inför enligt efter genom mot hos".split()
@@ -40,6 +41,7 @@ class Heads:
     project_kinds: frozenset[str]
     routine: frozenset[str]
     not_bodies: frozenset[str]
+    purposes: frozenset[str]
 
 
 @cache
@@ -54,6 +56,7 @@ def heads() -> Heads:
         frozenset(b["project_reference_kinds"]),
         frozenset(b["routine"]),
         frozenset(b["not_bodies"]),
+        frozenset(b["purposes"]),
     )
 
 
@@ -117,7 +120,7 @@ class Entities:
         in_network = {t.i for s in networks for t in s}
         projects = self._projects(doc, h, in_person, ref_at, in_network, start)
         in_project = {t.i for s in projects for t in s}
-        orgs = self._organizations(doc, h, refs, in_person, in_network | in_project, affiliation_spans, start)
+        orgs = self._organizations(doc, h, refs, in_person, in_network | in_project, affiliation_spans, start, ref_at)
         doc.spans["network"] = networks
         doc.spans["project"] = projects
         doc.spans["org"] = orgs
@@ -246,6 +249,7 @@ class Entities:
         taken: set[int],
         affiliations: list[Span],
         start: int,
+        ref_at: dict[int, Span],
     ) -> list[Span]:
         out: list[Span] = []
         covered: set[int] = set()
@@ -274,10 +278,19 @@ class Entities:
         words = tokens_of(doc).text
         for i in range(start, len(words)):
             noun = org_head(words[i])
-            if noun is None or not is_compound(words[i], noun) or i in covered or i in taken or i in in_person:
+            if noun is None or i in covered or i in taken or i in in_person:
                 continue
             tok = doc[i]
             if not tok.is_alpha:
+                continue
+            named = _org_name_end(doc, i, ref_at) if tok.text[:1].isupper() else i + 1
+            if named > i + 1:  # "Samordningsförbundet Sydnärke", "Regionförbundet i Kalmar län"
+                span = Span(doc, i, named, label="ORG")
+                span._.confidence = 0.7
+                out.append(span)
+                covered.update(range(i, named))
+                continue
+            if not is_compound(words[i], noun):
                 continue
             if not tok.text[:1].isupper() and not noun.endswith(("en", "et", "n")):
                 continue
@@ -289,7 +302,7 @@ class Entities:
             span._.confidence = 0.6 if tok.text[:1].isupper() else 0.5
             out.append(span)
             covered.update(range(s, tok.i + 1))
-        return out
+        return sorted(out, key=lambda span: span.start)
 
     # -- municipalities ---------------------------------------------------------------------------
     def _municipalities(
@@ -366,7 +379,7 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     n = len(doc)
     caps = doc[i].text.isupper() and len(doc[i].text) > 1
     end = i + 1
-    if end + 1 < n and doc[end].lower_ == "för":
+    if end + 1 < n and doc[end].lower_ == "för" and doc[end + 1].lower_ not in heads().purposes:
         if _name_word(doc[end + 1], caps) or end + 1 in ref_at:
             end = _name_run(doc, end + 1, ref_at, caps)  # "Styrelsen för Samordningsförbundet X"
         else:
@@ -379,8 +392,15 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         end = ref_at[end].end  # "Lokal nämnd Kungsbacka"
     elif caps and end < n and _name_word(doc[end], caps):
         end = _name_run(doc, end, ref_at, caps)  # a title in capitals: "STYRGRUPP VÅRDSAMVERKAN SKARABORG"
-    elif doc[i].text[:1].isupper() and end < n and _name_word(doc[end], caps):
-        run = _name_run(doc, end, ref_at, caps)  # "Samverkansorganet Barn och Ungdom (SBU)": named and abbreviated
+    elif doc[i].text[:1].isupper() and end < n and doc[end].text[:1].isupper():
+        # "Samverkansorganet Barn och Ungdom (SBU)": a name that an acronym after it confirms
+        run = end
+        while (
+            run < n
+            and run - end < 6
+            and (doc[run].text[:1].isupper() and doc[run].is_alpha or doc[run].lower_ in ("och", "för", "i"))
+        ):
+            run += 1
         if _acronym_after(doc, run) > run:
             end = run
     return _acronym_after(doc, end)
@@ -440,6 +460,17 @@ def _acronym_after(doc: Doc, end: int) -> int:
     return end
 
 
+def _org_name_end(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
+    """Where the name of an organisation headed by the word at i ends: a name or a place after
+    it ('Kommunförbundet Norrbotten'), or 'i' and a place ('Regionförbundet i Kalmar län')."""
+    k = i + 1
+    if k + 1 < len(doc) and doc[k].lower_ == "i" and k + 1 in ref_at and ref_at[k + 1]._.kind != "organization":
+        return ref_at[k + 1].end
+    if k < len(doc) and (k in ref_at and ref_at[k]._.kind != "organization" or _name_word(doc[k])):
+        return _name_run(doc, k, ref_at, False)
+    return k
+
+
 def _name_word(tok: Token, caps: bool = False) -> bool:
     """A capitalised word that can continue a body's name ('Regionalt skärgårdsråd Stockholm'):
     not a heading in capitals (unless the name is in capitals too), a label, a date word, a
@@ -497,10 +528,15 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
         return None
     if _ACRONYM.match(doc[k].text):
         return k, k + 1  # "metoden LUMO": the acronym is the name
-    # a title in sentence case runs to the next punctuation: "Stabilitet som kompetensstrategi"
+    # a title in sentence case goes on after a linking word, to the next punctuation: "Stabilitet som
+    # kompetensstrategi"; otherwise the name is its capitalised words ("Yrkesresan fortsätter")
     e = k + 1
-    while e < n and e - k < 8 and not doc[e].is_space and not doc[e].is_punct and e not in in_person:
-        e += 1
+    if e < n and doc[e].lower_ in _TITLE_LINKS:
+        while e < n and e - k < 8 and not doc[e].is_space and not doc[e].is_punct and e not in in_person:
+            e += 1
+    else:
+        while e < n and e - k < 5 and doc[e].text[:1].isupper() and doc[e].is_alpha and e not in in_person:
+            e += 1
     while e > k + 1 and (doc[e - 1].lower_ in _STOP_AFTER_FOR or doc[e - 1].lower_ in ("och", "i", "för")):
         e -= 1
     return k, e

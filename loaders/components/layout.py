@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.util import text_of, tokens_of
 from samkarta.loaders.prepare import content_start
-from samkarta.loaders.words import data, is_given_name
+from samkarta.loaders.words import data, in_name_dictionary
 
 _HEADER_FALLBACK = 2500  # characters read as header when the minutes have no agenda items
 
@@ -136,14 +136,14 @@ class Layout:
                 continue
             if not colon:
                 first_after = nxt.text if nxt is not None else ""
-                if (
-                    spec.roles
-                    and set(spec.roles) & {"chair", "secretary"}
-                    and (before.endswith(",") or (before and before.split()[-1][:1].isupper() and not at_line_start))
-                ):
+                after_entry = before.endswith((",", ")")) or (
+                    bool(before) and before.split()[-1][:1].isupper() and not at_line_start
+                )
+                names_next = first_after[:1].isupper() and not line_end
+                if spec.roles and set(spec.roles) & {"chair", "secretary"} and after_entry and not names_next:
                     continue  # "Anna Berg, Ordförande": a role inside an entry, read by samkarta_attendance
                 if at_line_start:
-                    if is_given_name(span.text) and not (line_end or first_after[:1].isdigit()):
+                    if in_name_dictionary(span.text) and not (line_end or first_after[:1].isdigit()):
                         continue  # "Dag Larsson" is a person
                     if not (line_end or first_after[:1].isupper() or first_after[:1].isdigit() or span.text.isupper()):
                         continue

@@ -233,10 +233,12 @@ class Outcomes:
         """'Medskick till X:' and one question per line under it, until a blank line."""
         out: list[dict[str, Any]] = []
         text = text_of(doc)
-        for _, s, e in self.medskick(doc):
+        done: set[int] = set()  # "Medskick till" and "Medskick" both match: one list per target
+        for _, _start, e in self.medskick(doc):
             k = bisect.bisect_left(target_starts, e)
-            if k >= len(targets) or targets[k].start > e + 3:
+            if k >= len(targets) or targets[k].start > e + 3 or k in done:
                 continue
+            done.add(k)
             target = targets[k]
             colon = text.find(":", target.end_char, target.end_char + 3)
             pos = (colon + 1) if colon >= 0 else target.end_char
@@ -264,7 +266,6 @@ class Outcomes:
                         "confidence": 0.8,
                     }
                 )
-            del s
         return out
 
 
@@ -313,6 +314,8 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
         start = _clause_start(doc, max(words[0].i, sent.start), trigger)
         words = [t for t in words if t.i >= start]
     words = words[:_MAX_TEXT]
+    while len(words) > 1 and words[-1].text in (".", ";", ":"):
+        words = words[:-1]  # the span is the text, without its closing stop
     if not words:
         words = [first]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -399,7 +402,7 @@ def _question(doc: Doc, sent: Span, hs: int, item: Span | None) -> str | None:
                 (
                     j
                     for j in range(k + 2, len(words))
-                    if words[j].lower_ in ("till", "i", "på", "vid", "med") or words[j].is_punct
+                    if words[j].lower_ in ("till", "i", "på", "vid", "med") or words[j].is_punct or words[j].i == hs
                 ),
                 len(words),
             )

@@ -66,6 +66,8 @@ class PeopleFinder:
                 i += 1
                 continue
             end, text = found
+            if _starts_name(doc, end, refs, True):
+                entry_starts.add(end)  # a name right after a name on its line starts the next entry
             span = Span(doc, i, end, label="PERSON")
             span._.person = text
             spans.append(span)
@@ -104,7 +106,7 @@ class PeopleFinder:
             t = doc[k]
             if t.is_space or "\n" in text_of(doc)[doc[k - 1].idx + len(doc[k - 1].text) : t.idx]:
                 break
-            if t.text in self.particles and k + 1 < len(doc) and is_name_shape(doc[k + 1].text):
+            if t.lower_ in self.particles and k + 1 < len(doc) and is_name_shape(doc[k + 1].text):
                 parts.append(t.text)
                 k += 1
                 continue

@@ -1,0 +1,66 @@
+"""samkarta_attendance and samkarta_staff: roles and affiliations of people."""
+
+from __future__ import annotations
+
+
+def _people(doc) -> dict[str, tuple[str | None, list[str]]]:
+    return {r.name: (r.affiliation, sorted(r.roles)) for r in doc._.people.values()}
+
+
+def test_roles_from_labels_and_inline_words_affiliations_from_the_entry(annotate) -> None:
+    doc = annotate(
+        "Närvarande:\nAnna Berg, ordf., Falu kommun\nPer Ek (S), Mora\nEva Lind, vice ordförande, Region Dalarna\n"
+        "Frånvarande: Kim Holm, Borlänge\nSekreterare: Olle Ås\n"
+    )
+    assert _people(doc) == {
+        "Anna Berg": ("Falun", ["chair", "present"]),
+        "Per Ek": ("Mora", ["present"]),
+        "Eva Lind": ("Region Dalarna", ["present"]),  # a vice chair does not chair the meeting
+        "Kim Holm": ("Borlänge", ["absent"]),
+        "Olle Ås": (None, ["present", "secretary"]),
+    }
+    assert doc._.people["Per Ek"].party == "S"
+
+
+def test_a_replaced_member_did_not_attend(annotate) -> None:
+    doc = annotate("Beslutande\nAnna Berg (S) ersättare för Per Ek (S)\nEva Lind (M)\n")
+    assert _people(doc)["Per Ek"][1] == ["absent"] and _people(doc)["Anna Berg"][1] == ["present"]
+
+
+def test_organisations_set_off_by_a_comma_or_in_parentheses(annotate) -> None:
+    doc = annotate("Deltagare\nAnna Berg, Svenskt Friluftsliv\nPer Ek ( Landstinget )\nEva Lind (KD)\n")
+    people = _people(doc)
+    assert people["Anna Berg"][0] == "Svenskt Friluftsliv"
+    assert people["Per Ek"][0] == "Landstinget"
+    assert people["Eva Lind"][0] is None and doc._.people["Eva Lind"].party == "KD"
+
+
+def test_a_unit_between_title_and_organisation(annotate) -> None:
+    doc = annotate("Närvarande: Maja Ek, Utvecklingsledare Hälsa och välfärd, Region Dalarna\n")
+    rec = doc._.people["Maja Ek"]
+    assert (rec.affiliation, rec.unit, rec.title) == ("Region Dalarna", "Hälsa och välfärd", "Utvecklingsledare")
+
+
+def test_presenters_chairs_and_the_merely_mentioned_from_running_text(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Anna Berg, Per Ek\n\n1. Information\nMötet öppnades av Anna Berg. Per informerar om läget. "
+        "Karin Holm från Länsstyrelsen har skickat en rapport.\n"
+    )
+    people = _people(doc)
+    assert people["Anna Berg"][1] == ["chair", "present"]
+    assert people["Per Ek"][1] == ["present", "presenter"]
+    assert people["Karin Holm"] == ("Länsstyrelsen", ["mentioned"])
+
+
+def test_a_list_at_the_top_without_its_label_is_the_attendance(annotate) -> None:
+    doc = annotate("Protokoll\nAnna Berg (S), Falun Per Ek (M), Mora Eva Lind (C), Leksand\n\n1. Ärenden\nInga.\n")
+    assert all(roles == ["present"] for _, roles in _people(doc).values())
+    assert _people(doc)["Per Ek"][0] == "Mora"
+
+
+def test_staff_titled_by_their_employer_work_for_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll Samordningsförbundet Norrå 2022-03-04\nÖvriga: Lars Berg, förbundschef\n"
+        "Samordningsförbundet Norrå beslutar att godkänna budgeten.\n"
+    )
+    assert doc._.people["Lars Berg"].affiliation == "Samordningsförbundet Norrå"

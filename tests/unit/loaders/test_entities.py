@@ -1,0 +1,67 @@
+"""samkarta_entities: municipalities, organisations, bodies and projects."""
+
+from __future__ import annotations
+
+from samkarta.loaders.components.entities import network_name
+
+
+def _texts(doc, group: str) -> list[str]:
+    return [" ".join(s.text.split()) for s in doc.spans[group]]
+
+
+def test_bodies_named_by_compounds_purpose_place_and_acronym(annotate) -> None:
+    doc = annotate(
+        "Socialchefsnätverket i Dalarna träffade styrgruppen för social välfärd och "
+        "Samverkansorganet Barn och Ungdom (SBU). Frågan går till Kommunstyrelsens arbetsutskott.\n"
+    )
+    assert _texts(doc, "network") == [
+        "Socialchefsnätverket i Dalarna",
+        "styrgruppen för social välfärd",
+        "Samverkansorganet Barn och Ungdom (SBU)",
+        "Kommunstyrelsens arbetsutskott",
+    ]
+
+
+def test_bare_group_words_target_groups_and_titles_are_no_bodies(annotate) -> None:
+    doc = annotate("Gruppen diskuterade målgruppen. Kommunalrådet deltog. Nätverket träffas igen.\n")
+    assert _texts(doc, "network") == []
+    assert _texts(doc, "network_generic") == ["Gruppen", "Nätverket"]
+
+
+def test_a_body_in_a_word_for_its_minutes_is_named_by_the_body() -> None:
+    assert network_name("Direktionsprotokoll") == "Direktion"
+    assert network_name("Styrgruppsmöte") == "Styrgrupp"
+    assert network_name("Socialnämndens ") == "Socialnämndens"
+
+
+def test_organisations_from_reference_units_and_names_with_an_organisation_noun(annotate) -> None:
+    doc = annotate(
+        "Försäkringskassan, Barn- och ungdomsförvaltningen och socialförvaltningen svarade. "
+        "Kommunförbundet Norrbotten och Regionförbundet i Kalmar län deltog.\n"
+    )
+    assert _texts(doc, "org") == [
+        "Försäkringskassan",
+        "Barn- och ungdomsförvaltningen",
+        "socialförvaltningen",
+        "Kommunförbundet Norrbotten",
+        "Regionförbundet i Kalmar län",
+    ]
+
+
+def test_projects_named_by_a_work_noun_or_a_compound_of_one(annotate) -> None:
+    doc = annotate(
+        "Vi följer Hallsbergsmodellen och IPS-projektet. Projektet Yrkesresan fortsätter, liksom "
+        "satsningen Stabilitet som kompetensstrategi. Barnahus diskuterades.\n"
+    )
+    assert _texts(doc, "project") == [
+        "Barnahus",
+        "Hallsbergsmodellen",
+        "IPS-projektet",
+        "Yrkesresan",
+        "Stabilitet som kompetensstrategi",
+    ]
+
+
+def test_municipalities_not_when_part_of_another_name(annotate) -> None:
+    doc = annotate("Lokal nämnd Kungsbacka möttes i Varberg. Mark och Falun deltog.\n")
+    assert [s._.ref for s in doc.spans["municipality"]] == ["1383", "1463", "2080"]

@@ -1,0 +1,65 @@
+"""The whole extractor: one Extraction per document, evidence and confidence on every fact,
+long documents read in parts (in other processes too) with the same result."""
+
+from __future__ import annotations
+
+import json
+
+from samkarta.loaders import extract as extract_module
+from samkarta.loaders.extract import extract_many, extract_text
+
+MINUTES = """Minnesanteckningar Länsgruppen för äldrefrågor 2023-03-09
+
+Närvarande: Anna Berg, Falun, Per Ek, Region Dalarna
+
+1. Rekrytering
+Anna informerar om läget. Per ska ta med sig frågan om annonsering till Socialchefsnätverket.
+Länsgruppen beslutade att ställa sig bakom kampanjen.
+"""
+
+
+def _facts(x) -> list:
+    return [
+        *x.people,
+        *x.organizations,
+        *x.municipalities,
+        *x.projects,
+        *x.networks,
+        *x.decisions,
+        *x.actions,
+        *x.handoffs,
+    ]
+
+
+def test_every_fact_has_evidence_in_the_text_and_a_confidence() -> None:
+    x = extract_text(MINUTES)
+    assert x.meeting.body == "Länsgruppen för äldrefrågor" and str(x.meeting.date) == "2023-03-09"
+    for fact in _facts(x):
+        assert 0.0 < fact.confidence <= 1.0
+        assert fact.evidence and all(0 <= e.start < e.end <= len(MINUTES) and e.quote for e in fact.evidence)
+    out = extract_text(MINUTES).to_output()
+    assert out["people"][0]["confidence"] > 0 and set(out["meeting"]["confidence"]) == {"date", "body", "region"}
+    json.dumps(out, default=str)
+
+
+def test_a_long_document_read_in_parts_gives_the_facts_of_its_pieces(monkeypatch) -> None:
+    pieces = [
+        MINUTES.replace("Anna Berg", f"Anna Berg{c}son").replace("2023-03-09", f"2023-03-{n:02d}")
+        for n, c in enumerate("ABCDEFGH", start=10)
+    ]
+    text = "\n\n".join(pieces)
+    monkeypatch.setattr(extract_module, "PART_CHARS", len(pieces[0]) + 10)  # one piece per part
+    whole = extract_text(text)
+    assert str(whole.meeting.date) == "2023-03-10"  # the meeting is read from the first part
+    assert len(whole.people) == 9 and len(whole.decisions) == len(pieces)
+    for d, piece_start in zip(whole.decisions, [text.index(p) for p in pieces], strict=True):
+        e = d.evidence[0]
+        assert text[e.start : e.end] == d.text and e.start > piece_start  # offsets in the whole text
+    assert [n.name for n in whole.networks] == ["Länsgruppen för äldrefrågor", "Socialchefsnätverket"]
+
+
+def test_workers_give_the_same_extractions_as_one_process() -> None:
+    texts = [MINUTES, MINUTES.replace("Falun", "Mora"), MINUTES.replace("Per Ek", "Pia Holm")]
+    alone = [x.model_dump() for x in extract_many((t, None) for t in texts)]
+    together = [x.model_dump() for x in extract_many(((t, None) for t in texts), workers=2)]
+    assert together == alone

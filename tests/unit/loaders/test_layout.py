@@ -1,0 +1,68 @@
+"""samkarta_layout: labels, attendance blocks, fields, agenda items and sentences."""
+
+from __future__ import annotations
+
+
+def _labels(doc) -> list[tuple[str, tuple[str, ...]]]:
+    return [(lab.text.rstrip(":"), lab._.roles) for lab in doc.spans["label"]]
+
+
+def test_labels_with_a_colon_at_a_line_start_and_inside_a_flattened_line(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Anna Berg, Falun\nFrånvarande\nPer Ek\n"
+        "Plats och tid Kommunhuset kl 13 Beslutande Eva Lind (S) Ej tjänstgörande ersättare Olle Ås (M)"
+    )
+    labels = dict(_labels(doc))
+    assert labels["Närvarande"] == ("present",) and labels["Frånvarande"] == ("absent",)
+    assert labels["Beslutande"] == ("present",) and labels["Ej tjänstgörande ersättare"] == ("present",)
+
+
+def test_a_role_after_a_name_is_no_label(annotate) -> None:
+    doc = annotate("Närvarande:\nAnders Holm, Ordförande\nLena Ek\n")
+    assert [t for t, _ in _labels(doc)] == ["Närvarande"]
+
+
+def test_a_given_name_at_a_line_start_is_no_field(annotate) -> None:
+    doc = annotate("Dag Larsson informerade om läget.\nDag: tisdag 3 maj 2022\n")
+    assert [lab.start_char for lab in doc.spans["label"]] == [doc.text.index("Dag:")]
+
+
+def test_attendance_blocks_end_at_the_next_label_and_a_chair_label_takes_one_entry(annotate) -> None:
+    doc = annotate(
+        "Närvarande:\nAnna Berg, Falun\nPer Ek, Mora\n\nOrdförande: Eva Lind Sekreterare Olle Ås\n"
+        "Frånvarande: Kim Holm\n\n1. Ekonomi\nBudgeten följer plan."
+    )
+    blocks = {tuple(b._.roles): b.text.strip() for b in doc.spans["block"]}
+    assert blocks[("present",)] == "Anna Berg, Falun\nPer Ek, Mora"
+    assert blocks[("chair", "present")] == "Eva Lind"
+    assert blocks[("absent",)] == "Kim Holm"
+
+
+def test_labels_in_a_row_over_a_flattened_table_give_attendance_only(annotate) -> None:
+    doc = annotate("Ledamöter: Ersättare: Sekreterare: Anna Berg (S) Per Ek (M)\n")
+    assert [b._.roles for b in doc.spans["block"]] == [("present",)]
+
+
+def test_field_values_on_the_same_or_the_next_line(annotate) -> None:
+    doc = annotate("Datum\n\n2021-04-16\nOrgan och §§: Styrelsen\n")
+    fields = {f.label_.rstrip(":"): (f._.field, f.text.strip()) for f in doc.spans["field"]}
+    assert fields["Datum"] == ("date", "2021-04-16")
+    assert fields["Organ och §§"] == ("body", "Styrelsen")
+
+
+def test_agenda_items_with_numbers_paragraphs_and_titles(annotate) -> None:
+    doc = annotate("1. Mötets öppnande\nText.\n§ 12 Budget 2023 Dnr 2022/45\nMer text.\n2.3 Rapport\n")
+    items = [(i._.number, doc.text[i._.title[0] : i._.title[1]]) for i in doc.spans["item"]]
+    assert items == [("1", "Mötets öppnande"), ("12", "Budget 2023"), ("2.3", "Rapport")]
+
+
+def test_sentences_break_at_headings_and_full_stops_but_not_inside_wrapped_lines(annotate) -> None:
+    doc = annotate(
+        "Ekonomi\nBudgeten för året följer planen och förvaltningen redovisar ett överskott som\n"
+        "ska användas till nya satsningar. Nästa steg tas i maj.\n"
+    )
+    sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+    assert sents[0] == "Ekonomi"
+    assert sents[1].startswith("Budgeten") and sents[1].endswith("nya satsningar.")
+    assert sents[2] == "Nästa steg tas i maj."
+    assert [s.start for s in doc.sents] == [s for s, _ in doc._.sentences]  # spaCy sees the same sentences

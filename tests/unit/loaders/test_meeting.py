@@ -1,0 +1,50 @@
+"""samkarta_meeting: the date held, the body, the county, the next meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from samkarta.loaders.components.meeting import find_dates
+
+
+def _meeting(doc) -> tuple:
+    m = doc._.meeting
+    return m.date, m.body, m.region, m.next_meeting
+
+
+def test_date_forms_ranges_and_missing_years() -> None:
+    found = [
+        (d.year, d.month, d.day) for d in find_dates("2019-05-02, 3 juni 2008, 31/12 2019, 30-31 augusti 2012, 4 maj")
+    ]
+    assert found == [(2019, 5, 2), (2008, 6, 3), (2019, 12, 31), (2012, 8, 30), (None, 5, 4)]
+
+
+def test_the_day_held_beats_the_day_written_adjusted_or_posted(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-10\nStyrgruppen för trygghet\nTid: tisdagen den 4 maj 2021 kl. 13.00\n"
+        "Närvarande: Anna Berg, Falun\nJusteringens tid: 2021-05-12\nAnslaget sätts upp 2021-05-14\n"
+        "Nästa möte: 8 juni\n"
+    )
+    date, body, region, next_meeting = _meeting(doc)
+    assert date == dt.date(2021, 5, 4) and next_meeting == dt.date(2021, 6, 8)
+    assert body == "Styrgruppen för trygghet" and region == "Dalarna"
+
+
+def test_a_letterhead_date_is_the_day_written(annotate) -> None:
+    doc = annotate("Handläggare\nLena Berg\nDatum\n2019-05-06\n\nRUG barn och unga 2019-05-02\n\nNärvarande: Per Ek\n")
+    date, body, _, _ = _meeting(doc)
+    assert date == dt.date(2019, 5, 2) and body == "RUG barn och unga"
+
+
+def test_the_body_from_a_field_an_intro_or_the_body_that_decides(annotate) -> None:
+    field = annotate("Organ: Direktionen\nDatum: 2020-02-03\n1. Budget\nDirektionen beslutar att godkänna.\n")
+    intro = annotate("Protokoll från sammanträde med förbundsstyrelsen 2020-02-03\nNärvarande: Per Ek\n")
+    deciding = annotate("1. Budget\nArbetsutskottet beslutar att godkänna budgeten.\n")
+    assert _meeting(field)[1] == "Direktionen"
+    assert _meeting(intro)[1] == "förbundsstyrelsen"
+    assert _meeting(deciding)[1] == "Arbetsutskottet"
+
+
+def test_no_county_when_the_places_disagree(annotate) -> None:
+    doc = annotate("Nationellt nätverk 2020-02-03\nNärvarande: Anna Berg, Falun\nPer Ek, Malmö\n")
+    assert _meeting(doc)[2] is None

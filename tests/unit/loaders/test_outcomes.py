@@ -1,0 +1,68 @@
+"""samkarta_outcomes: decisions, actions with assignees, handoffs with targets."""
+
+from __future__ import annotations
+
+MINUTES = """Minnesanteckningar Länsgruppen för äldrefrågor 2023-03-09
+
+Närvarande: Anna Berg, Falun, Per Ek, Mora
+
+1. Dagordning
+Dagordningen godkändes.
+
+2. Budget
+Förslag till beslut: att anta budgeten.
+Beslut:
+att godkänna budgeten
+att lägga informationen till handlingarna
+
+3. Rekrytering
+Anna informerar om rekryteringen. Per ska ta med sig frågan om gemensam annonsering till Socialchefsnätverket.
+Ärendet om nya lokaler överlämnas till kommunstyrelsen för beslut. Rapporten skickas till nämnden för kännedom.
+Förvaltningen ska utreda saken vidare (enligt plan).
+
+4. Anmälan av beslutade ärenden
+Arbetsutskottet föreslår styrelsen besluta att fastställa taxan.
+
+Medskick till IFO-chefsnätverket:
+Samordnare för BBIC
+Introduktionskursen
+"""
+
+
+def test_decisions_from_verbs_and_clauses_but_not_from_proposals_or_participles(annotate) -> None:
+    doc = annotate(MINUTES)
+    texts = [d["text"] for d in doc._.outcomes["decisions"]]
+    assert texts == [
+        "Dagordningen godkändes",
+        "att godkänna budgeten",
+        "att lägga informationen till handlingarna",
+        "Ärendet om nya lokaler överlämnas till kommunstyrelsen för beslut",  # handing over is decided too
+        "Arbetsutskottet föreslår styrelsen besluta att fastställa taxan",
+    ]
+    assert [d["item"] for d in doc._.outcomes["decisions"]] == ["1", "2", "2", "3", "4"]
+
+
+def test_actions_name_their_person_and_plain_futures_without_one_are_no_tasks(annotate) -> None:
+    doc = annotate(MINUTES)
+    actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
+    assert actions == [("Per ska ta med sig frågan om gemensam annonsering till Socialchefsnätverket", "Per Ek")]
+
+
+def test_handoffs_to_bodies_with_their_question(annotate) -> None:
+    doc = annotate(MINUTES)
+    handoffs = [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]]
+    assert handoffs == [
+        ("gemensam annonsering", "Socialchefsnätverket"),
+        ("nya lokaler", "kommunstyrelsen"),
+        ("Anmälan av beslutade ärenden", "styrelsen"),
+        ("Samordnare för BBIC", "IFO-chefsnätverket"),
+        ("Introduktionskursen", "IFO-chefsnätverket"),
+    ]
+
+
+def test_every_outcome_points_into_the_text(annotate) -> None:
+    doc = annotate(MINUTES)
+    for kind in ("decisions", "actions", "handoffs"):
+        for fact in doc._.outcomes[kind]:
+            start, end = fact["span"]
+            assert 0 <= start < end <= len(doc.text) and 0 < fact["confidence"] <= 1

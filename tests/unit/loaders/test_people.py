@@ -1,0 +1,44 @@
+"""samkarta_people: person names, one record per person, short mentions."""
+
+from __future__ import annotations
+
+
+def _names(doc) -> list[str]:
+    return [rec.name for rec in doc._.people.values()]
+
+
+def test_names_with_middle_initials_particles_and_broken_hyphens(annotate) -> None:
+    doc = annotate("Närvarande: Anna B. Svensson, Ulla von Essen, Marie-Louise Forslund- \nMustaniemi, Per Ek\n")
+    assert _names(doc) == ["Anna B. Svensson", "Ulla von Essen", "Marie-Louise Forslund-Mustaniemi", "Per Ek"]
+
+
+def test_a_given_name_after_a_surname_starts_the_next_person(annotate) -> None:
+    doc = annotate("Närvarande\nTomas Feldt Håkan Lind Rachel De Basso\n")
+    assert _names(doc) == ["Tomas Feldt", "Håkan Lind", "Rachel De Basso"]
+
+
+def test_an_unknown_given_name_after_a_typical_surname_starts_the_next_person(annotate) -> None:
+    doc = annotate("Beslutande\nJohan Engdahl Akko Karlsson\n")
+    assert _names(doc) == ["Johan Engdahl", "Akko Karlsson"]
+
+
+def test_names_outside_the_dictionary_only_at_the_start_of_a_list_entry(annotate) -> None:
+    doc = annotate("Närvarande: Raéd Shaqdih, förbundschef\nVi besökte Gyllne Uttern i maj.\n")
+    assert _names(doc) == ["Raéd Shaqdih"]
+
+
+def test_places_titles_and_labels_are_no_names(annotate) -> None:
+    doc = annotate("Närvarande\nMölndal Anna Berg\nAnna Ek Administrativ assistent\nLena Holm Utses att justera\n")
+    assert _names(doc) == ["Anna Berg", "Anna Ek", "Lena Holm"]
+
+
+def test_first_names_and_initials_point_to_the_one_person(annotate) -> None:
+    doc = annotate("Närvarande: Lena Berggren, Lisa Andersson Lindberg\n\nLena informerar. LAL återkommer.\n")
+    people = doc._.people
+    assert len(people["Lena Berggren"].short_mentions) == 1
+    assert len(people["Lisa Andersson Lindberg"].short_mentions) == 1
+
+
+def test_the_same_person_with_and_without_a_middle_initial_is_one_record(annotate) -> None:
+    doc = annotate("Närvarande: Ulrika J Gustafsson\n\nUlrika Gustafsson informerar.\n")
+    assert list(doc._.people) == ["Ulrika J. Gustafsson"] and len(doc._.people["Ulrika J. Gustafsson"].mentions) == 2

@@ -1,0 +1,28 @@
+"""samkarta_reference: municipalities, counties and organisations of the reference data."""
+
+from __future__ import annotations
+
+
+def _hits(doc) -> list[tuple[str, str, str, bool]]:
+    return [(h.text, h._.kind, h._.ref, h._.ambiguous) for h in doc.spans["ref"]]
+
+
+def test_places_counties_and_organisations_with_genitives(annotate) -> None:
+    doc = annotate("Falu kommun och Mora deltog. Jönköpings län, Region Dalarnas förslag, SKL:s enkät.")
+    hits = _hits(doc)
+    assert ("Falu kommun", "municipality", "2080", False) in hits
+    assert ("Jönköpings län", "county", "Jönköping", False) in hits  # the county, not the town
+    assert any(h[0] == "Region Dalarnas" and h[2] == "Region Dalarna" for h in hits)
+    assert any(h[0] == "SKL:s" and h[2] == "Sveriges Kommuner och Regioner" for h in hits)
+
+
+def test_a_name_that_is_also_a_word_needs_context(annotate) -> None:
+    doc = annotate("Vi ska ta upp det i Mark. Representanter från Marks kommun deltog.")
+    marks = [(h.text, h._.ambiguous) for h in doc.spans["ref"] if h._.ref == "1463"]
+    assert marks == [("Mark", True), ("Marks kommun", False)]
+
+
+def test_long_names_match_in_any_case(annotate) -> None:
+    doc = annotate("FÖRSÄKRINGSKASSAN och länsstyrelsen i dalarnas län")
+    refs = {h._.ref for h in doc.spans["ref"]}
+    assert "Försäkringskassan" in refs and "Länsstyrelsen Dalarna" in refs
