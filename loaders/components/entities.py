@@ -92,8 +92,8 @@ def _body_noun(word: str) -> str | None:
     words that end in a body noun but name no body ('målgrupp', 'området')."""
     h = heads()
     stem = _meeting_stem(word)
-    if stem is not None:
-        return head_of(stem, h.body)
+    if stem is not None and head_of(stem, h.body):
+        return head_of(stem, h.body)  # "Direktionsprotokoll", "Styrgruppsmöte"
     low = fold(word).removesuffix(":s")
     if is_title(word) or low in h.not_bodies or low.removesuffix("s") in h.not_bodies:
         return None

@@ -43,9 +43,12 @@ class _Cues:
     responsible: frozenset[str]
     handoff: dict[str, frozenset[str]]
     handoff_preps: frozenset[str]
+    handoff_passives: frozenset[str]
     for_information: frozenset[str]
     medskick: tuple[str, ...]
     plain_future: frozenset[str]
+    future_cues: frozenset[str]
+    reporting: frozenset[str]
 
 
 @cache
@@ -62,9 +65,12 @@ def cues() -> _Cues:
         frozenset(s["responsible_labels"]),
         {k: frozenset(v) for k, v in s["handoff_lemmas"].items()},
         frozenset(s["handoff_prepositions"]),
+        frozenset(s["handoff_passives"]),
         frozenset(s["for_information"]),
         tuple(s["medskick_labels"]),
         frozenset(s["plain_future"]),
+        frozenset(s["future_cues"]),
+        frozenset(s["reporting_lemmas"]),
     )
 
 
@@ -112,6 +118,8 @@ class Outcomes:
             trigger = None
             if has_decision and not in_proposal:
                 trigger = self._decision_at(doc, sent, c, _inside(sent.start_char, decision_ranges), in_label)
+            if trigger is not None and _reported(doc, sent, trigger, targets, target_starts):
+                trigger = None
             if trigger is not None:
                 out["decisions"].append(_fact(doc, sent, item, 0.8, trigger))
             task = next((t for t in range(sent.start, sent.end) if t in task_hits), None)
@@ -167,7 +175,7 @@ class Outcomes:
             return None  # "(skickas ut separat)": a remark, not a task
         subject = _subject_before(doc, sent, task, mentions)
         trigger = doc[task].lower_
-        if subject is None and trigger in cues().plain_future:
+        if subject is None and trigger in cues().plain_future and not _future_task(doc, sent, task):
             return None  # "ska", "kommer att" with no one named describes; it gives no one a task
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
@@ -199,12 +207,13 @@ class Outcomes:
                     and target.label_ == "NETWORK"
                     and any(w.startswith(_DECIDE_VERBS) for w in t.lower[target.end : target.end + 3])
                 ):
-                    return self._handoff_fact(doc, sent, i, target, item, body)
+                    return self._handoff_fact(doc, sent, i, target, item, body, object_after=target.end + 1)
                 continue
             particles = c.handoff.get(lemma)
             if particles is None:
                 continue
-            if particles and not any(t.lower[j] in particles for j in words[k + 1 : k + 3]):
+            passive = t.lower[i] in c.handoff_passives
+            if particles and not passive and not any(t.lower[j] in particles for j in words[k + 1 : k + 3]):
                 continue
             for j in words[k + 1 : k + 12]:
                 if t.lower[j] in c.handoff_preps and j + 1 < sent.end:
@@ -214,12 +223,21 @@ class Outcomes:
         return None
 
     def _handoff_fact(
-        self, doc: Doc, sent: Span, verb: int, target: Span, item: Span | None, body: str | None
+        self,
+        doc: Doc,
+        sent: Span,
+        verb: int,
+        target: Span,
+        item: Span | None,
+        body: str | None,
+        object_after: int | None = None,
     ) -> dict[str, Any] | None:
         to = " ".join(target.text.split())
         if body and _same_body(to, body):
             return None  # "tas upp på nästa möte" in the body's own minutes: it stays with the body
         question = _question(doc, sent, verb, item)
+        if question is None and object_after is not None:
+            question = _object_of_decision(doc, sent, object_after)
         if not question:
             return None
         fact = _fact(doc, sent, item, 0.6)
@@ -313,6 +331,7 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
     if trigger is not None and words:
         start = _clause_start(doc, max(words[0].i, sent.start), trigger)
         words = [t for t in words if t.i >= start]
+        words = words[: _clause_end(words, trigger)]
     words = words[:_MAX_TEXT]
     while len(words) > 1 and words[-1].text in (".", ";", ":"):
         words = words[:-1]  # the span is the text, without its closing stop
@@ -326,6 +345,39 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
         "span": (start, end),
         "confidence": confidence,
     }
+
+
+def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: list[int]) -> bool:
+    """A decision the minutes only report: another body's ('Förbundsmötet beslutade', 'beslutade
+    regionfullmäktige'), or one inside what someone tells ('X informerade att ... väljs')."""
+    t = tokens_of(doc)
+    if any(t.lemma[j] in cues().reporting for j in range(sent.start, trigger)):
+        return True
+    body = doc._.meeting.body if doc._.meeting is not None else None
+    if body is None:
+        return False
+    k = bisect.bisect_left(starts, trigger + 1)
+    near = [
+        s
+        for s in targets[max(0, k - 2) : k + 1]
+        if s.label_ == "NETWORK" and (s.end == trigger or s.start == trigger + 1)
+    ]
+    return any(not _same_body(" ".join(s.text.split()), body) for s in near)
+
+
+def _clause_end(words: list, trigger: int) -> int:
+    """Where a fact's text ends in a long flattened sentence: before the next item's number and
+    title ('... bordlägges 82 Budgetuppföljning ...') or an enumeration after a colon."""
+    for k in range(1, len(words)):
+        tok = words[k]
+        if tok.i <= trigger:
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if tok.like_num and len(tok.text) <= 3 and nxt is not None and nxt.text[:1].isupper():
+            return k
+        if tok.text == ":" and nxt is not None and (nxt.like_num or nxt.text in ("-", "–", "•")):
+            return k
+    return len(words)
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
@@ -344,6 +396,21 @@ def _target_at(targets: list[Span], starts: list[int], i: int) -> Span | None:
 def _same_body(a: str, b: str) -> bool:
     fa, fb = a.casefold(), b.casefold()
     return fa == fb or fa.rstrip("ns") == fb.rstrip("ns") or (len(fa) > 5 and fb.startswith(fa[:-2]))
+
+
+def _future_task(doc: Doc, sent: Span, task: int) -> bool:
+    """A plain future that still sets a task: something is to be done ('ska revideras', 'kommer att
+    ges'), by a body or organisation ('Högskolan kommer att skicka'), or by a time ('till nästa möte')."""
+    t = tokens_of(doc)
+    after = [j for j in range(task + 1, min(sent.end, task + 5)) if not t.space[j]]
+    if any(t.text[j].islower() and t.text[j].endswith(("as", "es", "ds", "ts")) for j in after):
+        return True  # a passive verb after the modal
+    if any(t.lower[j] in cues().future_cues for j in range(sent.start, sent.end)):
+        return True
+    groups = doc.user_data.get("named_groups")
+    if groups is None:
+        groups = doc.user_data["named_groups"] = {s.end for key in ("network", "org") for s in doc.spans[key]}
+    return task in groups
 
 
 def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:
@@ -414,6 +481,21 @@ def _question(doc: Doc, sent: Span, hs: int, item: Span | None) -> str | None:
     if 1 <= len(before) <= 12:
         return " ".join(t.text for t in before)
     return None
+
+
+def _object_of_decision(doc: Doc, sent: Span, start: int) -> str | None:
+    """'föreslå förbundsmötet att godkänna årsredovisningen': what the decision is about, the
+    words after the decision verb up to a stop (at most six)."""
+    t = tokens_of(doc)
+    k = start
+    while k < sent.end and not t.lower[k].startswith(_DECIDE_VERBS):
+        k += 1
+    words = []
+    for j in range(k + 1, min(sent.end, k + 7)):
+        if t.space[j] or t.text[j] in (".", ",", ";", ":", "(") or t.lower[j] in ("att", "samt", "och"):
+            break
+        words.append(t.text[j])
+    return " ".join(words) or None
 
 
 def _responsible(doc: Doc, c: _Cues, mentions: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
