@@ -21,7 +21,7 @@ Anna informerar om rekryteringen. Per ska ta med sig frågan om gemensam annonse
 Förvaltningen ska utreda saken vidare (enligt plan).
 
 4. Anmälan av beslutade ärenden
-Arbetsutskottet föreslår styrelsen besluta att fastställa taxan.
+Länsgruppen föreslår styrelsen besluta att fastställa taxan. Förbundsmötet beslutade att höja avgiften.
 
 Medskick till IFO-chefsnätverket:
 Samordnare för BBIC
@@ -37,7 +37,7 @@ def test_decisions_from_verbs_and_clauses_but_not_from_proposals_or_participles(
         "att godkänna budgeten",
         "att lägga informationen till handlingarna",
         "Ärendet om nya lokaler överlämnas till kommunstyrelsen för beslut",  # handing over is decided too
-        "Arbetsutskottet föreslår styrelsen besluta att fastställa taxan",
+        "Länsgruppen föreslår styrelsen besluta att fastställa taxan",  # another body's decision is only reported
     ]
     assert [d["item"] for d in doc._.outcomes["decisions"]] == ["1", "2", "2", "3", "4"]
 
