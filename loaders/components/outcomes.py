@@ -357,10 +357,11 @@ def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: l
     if body is None:
         return False
     k = bisect.bisect_left(starts, trigger + 1)
+    inverted = t.lemma[trigger] != "föreslå"  # "föreslår styrelsen besluta": the body after is addressed
     near = [
         s
         for s in targets[max(0, k - 2) : k + 1]
-        if s.label_ == "NETWORK" and (s.end == trigger or s.start == trigger + 1)
+        if s.label_ == "NETWORK" and (s.end == trigger or (inverted and s.start == trigger + 1))
     ]
     return any(not _same_body(" ".join(s.text.split()), body) for s in near)
 
