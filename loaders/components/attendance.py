@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.people import PersonRecord
+from samkarta.loaders.components.people import PersonRecord, surname_like
 from samkarta.loaders.components.util import label_at, sentences, text_of, token_after, tokens_of
 from samkarta.loaders.words import (
     common_words,
@@ -107,6 +107,28 @@ class Attendance:
             if nl >= 0:
                 end = min(end, _token_at_or_after(doc, nl))
         self._read_tail(doc, span, rec, span.end, end, refs, c, in_list=True)
+        if multi_line and (rec.affiliation is None or rec.affiliation_ref is None):
+            self._line_affiliation(doc, span, rec, end)
+
+    def _line_affiliation(self, doc: Doc, span: Span, rec: PersonRecord, end: int) -> None:
+        """'Anna Berg, Hela Sverige ska leva': in a list of one entry per line, what follows the
+        comma after the name is the organisation, however it is written."""
+        text = text_of(doc)
+        if span.end >= end or doc[span.end].text != ",":
+            return
+        last = doc[end - 1]
+        rest = text[doc[span.end].idx + 1 : last.idx + len(last.text)].split("(")[0].strip(" ,.;–-")
+        words = rest.split()
+        if not words or not words[0][:1].isupper() or len(words) > 8 or any(ch.isdigit() for ch in rest):
+            return
+        if is_title(words[0]) or fold(words[0]) in common_words() or fold(words[0].rstrip(".")) in cues()["inline"]:
+            return
+        if rec.affiliation_ref is not None or len(rest) <= len(rec.affiliation or ""):
+            return
+        start = text.index(rest, doc[span.end].idx)
+        covering = doc.char_span(start, start + len(rest), alignment_mode="expand")
+        if covering is not None:
+            _set_affiliation(rec, rest, "organization", None, covering)
 
     def _read_tail(
         self,
@@ -225,6 +247,8 @@ class Attendance:
             return
         if is_given_name(first.text) or (len(phrase) == 1 and not _set_off(doc, first.i) and not first.text.isupper()):
             return
+        if len(phrase) == 2 and all(is_name_shape(t.text) for t in phrase) and surname_like(phrase[1].text):
+            return  # "Meit Fohlin": a person whose given name the dictionary lacks, not an organisation
         span = doc[first.i : phrase[-1].i + 1]
         _set_affiliation(rec, span.text, "organization", None, span)
 

@@ -24,6 +24,7 @@ from samkarta.loaders.words import common_words, data, fold, is_given_name, is_t
 
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,7}(?:-[A-ZÅÄÖ0-9]{1,5})?$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_DIRECTIONS = frozenset("norra södra västra östra mellersta nordvästra nordöstra sydvästra sydöstra".split())
 _TITLE_LINKS = frozenset("som för i av med och på mot till om utan".split())
 _STOP_AFTER_FOR = frozenset(
     "att som är var har hade ska skall kommer kan med på till om vid under från den det de där när men eller "
@@ -466,6 +467,8 @@ def _org_name_end(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     k = i + 1
     if k + 1 < len(doc) and doc[k].lower_ == "i" and k + 1 in ref_at and ref_at[k + 1]._.kind != "organization":
         return ref_at[k + 1].end
+    if k + 1 < len(doc) and doc[k].lower_ in _DIRECTIONS and _name_word(doc[k + 1]):
+        return _name_run(doc, k + 1, ref_at, False)  # "Regionförbundet södra Småland"
     if k < len(doc) and (k in ref_at and ref_at[k]._.kind != "organization" or _name_word(doc[k])):
         return _name_run(doc, k, ref_at, False)
     return k

@@ -124,8 +124,8 @@ class PeopleFinder:
                 break  # a given name after a surname starts the next person
             if (
                 surnames > 0
-                and _surname_like(parts[-1])
-                and not _surname_like(word)
+                and surname_like(parts[-1])
+                and not surname_like(word)
                 and _starts_name(doc, k, refs, True)
             ):
                 break  # "Johan Engdahl Akko Karlsson": an unknown given name starts the next person
@@ -216,7 +216,8 @@ def _surname_endings() -> tuple[str, ...]:
     return tuple(lexicon()["surname_endings"])
 
 
-def _surname_like(word: str) -> bool:
+def surname_like(word: str) -> bool:
+    """The word ends like a Swedish surname ("-sson", "-berg", "-ström")."""
     return fold(word).endswith(_surname_endings())
 
 

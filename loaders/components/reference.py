@@ -37,9 +37,7 @@ def _entries() -> dict[str, tuple[str, str, str | None, bool]]:
             out.setdefault(form + "s", value)
         out.setdefault(form + ":s", value)
 
-    for alias, code in ref.municipality_aliases.items():
-        ambiguous = alias in needs_context or (len(alias) <= 5 and is_given_name(alias))
-        add(alias, ("municipality", code, None, ambiguous))
+    # an organisation form wins over a municipality alias ("Region Gotland" is the region body)
     for alias, name in ref.organization_aliases.items():
         org = ref.organizations[name]
         if org.kind in skipped:
@@ -50,6 +48,9 @@ def _entries() -> dict[str, tuple[str, str, str | None, bool]]:
         add(alias, value)
         if alias.isupper() and len(alias) >= 3:
             add(alias.capitalize(), value)  # "Bup" for BUP
+    for alias, code in ref.municipality_aliases.items():
+        ambiguous = alias in needs_context or (len(alias) <= 5 and is_given_name(alias))
+        add(alias, ("municipality", code, None, ambiguous))
     for county in ref.counties:
         genitive = county if county.endswith(("s", "x")) else county + "s"
         for form in (f"{county} län", f"{genitive} län", f"{genitive} läns"):
