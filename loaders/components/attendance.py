@@ -77,8 +77,7 @@ class Attendance:
             else:
                 stop = min(next_start, span.end + _MAX_TAIL)
                 self._read_apposition(doc, span, rec, stop, refs, c)
-        if not any(r.listed for r in people.values()):
-            self._header_cluster(doc, names, people, refs, c)
+        self._header_cluster(doc, names, people, refs, c)
         self._read_sentences(doc, people, names, name_starts, c)
         for rec in people.values():
             if not rec.roles:
@@ -262,10 +261,12 @@ class Attendance:
     def _header_cluster(
         self, doc: Doc, names: list[Span], people: dict[str, PersonRecord], refs: dict[int, Span], c: dict[str, Any]
     ) -> None:
-        """Minutes whose attendance label was lost (OCR, a flattened table): a run of at least three
-        names close together at the top is the attendance list."""
+        """Names whose attendance label was lost (OCR, a flattened table): a run of at least three
+        names close together at the top, outside any list, is an attendance list."""
         limit = max(doc._.header_end, doc._.content_start + 1500)
-        top = [s for s in names if doc._.content_start <= s.start_char < limit]
+        top = [
+            s for s in names if doc._.content_start <= s.start_char < limit and not people[s._.person].listed
+        ]
         run: list[Span] = []
         for span in [*top, None]:
             if span is not None and (not run or span.start_char - run[-1].end_char <= 80):
