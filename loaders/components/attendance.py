@@ -52,6 +52,7 @@ def cues() -> dict[str, Any]:
         "unit_suffixes": tuple(spec["unit_suffixes"]),
         "inline": inline,
         "blockers": frozenset(w.casefold() for w in lex["role_blockers"]),
+        "chair_headings": frozenset(spec["chair_headings"]),
     }
 
 
@@ -78,6 +79,7 @@ class Attendance:
                 stop = min(next_start, span.end + _MAX_TAIL)
                 self._read_apposition(doc, span, rec, stop, refs, c)
         self._header_cluster(doc, names, people, refs, c)
+        self._speaker_lines(doc, names, people, c)
         self._read_sentences(doc, people, names, name_starts, c)
         for rec in people.values():
             if not rec.roles:
@@ -90,6 +92,7 @@ class Attendance:
         self, doc: Doc, span: Span, rec: PersonRecord, block: Span, stop: int, refs: dict[int, Span], c: dict[str, Any]
     ) -> None:
         rec.listed = True
+        rec.in_list = True
         rec.confidence = max(rec.confidence, 0.9)
         if _replaced(doc, span, c):
             rec.roles.add("absent")
@@ -264,9 +267,7 @@ class Attendance:
         """Names whose attendance label was lost (OCR, a flattened table): a run of at least three
         names close together at the top, outside any list, is an attendance list."""
         limit = max(doc._.header_end, doc._.content_start + 1500)
-        top = [
-            s for s in names if doc._.content_start <= s.start_char < limit and not people[s._.person].listed
-        ]
+        top = [s for s in names if doc._.content_start <= s.start_char < limit and not people[s._.person].listed]
         run: list[Span] = []
         for span in [*top, None]:
             if span is not None and (not run or span.start_char - run[-1].end_char <= 80):
@@ -281,6 +282,34 @@ class Attendance:
                     stop = run[k + 1].start if k + 1 < len(run) else s.end + _MAX_TAIL
                     self._read_tail(doc, s, rec, s.end, stop, refs, c, in_list=True)
             run = [span] if span is not None else []
+
+    def _speaker_lines(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord], c: dict[str, Any]) -> None:
+        """A programme: a short heading line, then a line that is mostly names ('Anna Berg, Region X och
+        Per Ek, Mora'): those people present the item (or open the meeting under 'Välkommen')."""
+        text = text_of(doc)
+        lines = doc._.lines
+        starts = [s.start_char for s in names]
+        for k in range(1, len(lines)):
+            ls, le = lines[k]
+            lo, hi = bisect.bisect_left(starts, ls), bisect.bisect_left(starts, le)
+            on_line = names[lo:hi]
+            if not on_line or len(on_line) > 4 or sum(s.end_char - s.start_char for s in on_line) < 0.35 * (le - ls):
+                continue  # a speaker line names a few people; a long run of names is an attendance list
+            if any(people[s._.person].party for s in on_line):
+                continue  # party markers: members listed, not speakers
+            hs, he = lines[k - 1]
+            heading = text[hs:he].strip(" :").casefold()
+            names_before = bisect.bisect_left(starts, hs) != bisect.bisect_left(starts, he)
+            if he - hs > 80 or names_before or heading.endswith("."):
+                continue  # the line before is no heading: it is long, has names or ends a sentence
+            chairs = heading in c["chair_headings"]
+            for span in on_line:
+                rec = people[span._.person]
+                if rec.in_list:
+                    continue  # a labelled list says who attended; a programme line under it says nothing more
+                role = "chair" if chairs else "presenter"
+                rec.roles.update((role, "present"))
+                rec.role_spans.setdefault(role, (span.start_char, span.end_char))
 
     # -- outside lists ----------------------------------------------------------------------------
     def _read_apposition(

@@ -36,7 +36,8 @@ class PersonRecord:
     unit_span: tuple[int, int] | None = None
     title: str | None = None
     party: str | None = None
-    listed: bool = False  # named in an attendance list or signature
+    listed: bool = False  # named in an attendance list, a run of names at the top or a signature
+    in_list: bool = False  # named under an attendance label
     confidence: float = 0.7
 
 
@@ -122,12 +123,7 @@ class PeopleFinder:
                 break  # "Anna Berg Administrativ assistent": the title's adjective
             if surnames > 0 and is_given_name(word) and _starts_name(doc, k, refs):
                 break  # a given name after a surname starts the next person
-            if (
-                surnames > 0
-                and surname_like(parts[-1])
-                and not surname_like(word)
-                and _starts_name(doc, k, refs, True)
-            ):
+            if surnames > 0 and surname_like(parts[-1]) and not surname_like(word) and _starts_name(doc, k, refs, True):
                 break  # "Johan Engdahl Akko Karlsson": an unknown given name starts the next person
             hit = refs.get(k)
             if hit is not None and not (surnames == 0 and hit._.kind == "municipality" and hit._.ambiguous):

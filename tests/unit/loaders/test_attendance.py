@@ -64,3 +64,13 @@ def test_staff_titled_by_their_employer_work_for_it(annotate) -> None:
         "Samordningsförbundet Norrå beslutar att godkänna budgeten.\n"
     )
     assert doc._.people["Lars Berg"].affiliation == "Samordningsförbundet Norrå"
+
+
+def test_names_under_a_programme_heading_present_the_item(annotate) -> None:
+    doc = annotate(
+        "Program\n\nVälkomna\nAnna Berg, Region Dalarna\n\nAktuellt om vaccinationer\n"
+        "Per Ek och Eva Lind, Länsstyrelsen Dalarna\n"
+    )
+    people = _people(doc)
+    assert people["Anna Berg"] == ("Region Dalarna", ["chair", "present"])
+    assert people["Per Ek"][1] == ["present", "presenter"] and people["Eva Lind"][1] == ["present", "presenter"]
