@@ -144,7 +144,7 @@ class Attendance:
         in_list: bool,
     ) -> None:
         i = start
-        end = min(end, start + _MAX_TAIL)
+        end = min(end, start + _MAX_TAIL, len(doc))
         phrase: list[Token] = []
         while i < end:
             tok = doc[i]
