@@ -293,7 +293,7 @@ class Attendance:
             ls, le = lines[k]
             lo, hi = bisect.bisect_left(starts, ls), bisect.bisect_left(starts, le)
             on_line = names[lo:hi]
-            if not on_line or len(on_line) > 4 or sum(s.end_char - s.start_char for s in on_line) < 0.35 * (le - ls):
+            if not on_line or len(on_line) > 4 or sum(s.end_char - s.start_char for s in on_line) < 0.3 * (le - ls):
                 continue  # a speaker line names a few people; a long run of names is an attendance list
             if any(people[s._.person].party for s in on_line):
                 continue  # party markers: members listed, not speakers
