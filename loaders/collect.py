@@ -97,6 +97,8 @@ class Collector:
             self.networks.add(
                 _body_key(meeting.body), meeting.body, None, None, meeting.body_evidence, meeting.body_confidence
             )
+        if meeting.body:
+            _merge_into_body(self.networks, meeting.body)
         return Extraction(
             source=self.source,
             meeting=meeting,
@@ -203,6 +205,20 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
     return collector.result()
 
 
+def _merge_into_body(networks: _Entities, body: str) -> None:
+    """A one-word body name that ends like the meeting's own body's name is that body in the
+    minutes ('Styrelsen' in the minutes of 'Förbundsstyrelsen'); it joins the body."""
+    body_key = _body_key(body)
+    body_fact = networks.facts.get(body_key)
+    if body_fact is None:
+        return
+    last = body_key.split()[-1]
+    for key, fact in list(networks.facts.items()):
+        if key != body_key and " " not in key and last.endswith(key):
+            body_fact.evidence.extend(fact.evidence[: max(0, 5 - len(body_fact.evidence))])
+            del networks.facts[key]
+
+
 def _merge_short_forms(networks: _Entities) -> None:
     """'Länsgruppen' in the minutes of 'Länsgrupp för familjehemsfrågor' is that body: a one-word
     definite form whose stem is the first word of a longer name joins it."""
@@ -289,9 +305,21 @@ def _surface(span: Span) -> str:
 
 
 def _body_key(name: str) -> str:
-    """'Socialnämndens' and 'socialnämnden' are one body: a genitive -s after a definite ending goes."""
-    key = _key(name)
-    return key[:-1] if key.endswith(("ens", "ets", "nas", "ns")) and len(key) > 5 else key
+    """One key for the forms of a body's name: 'Socialnämndens', 'socialnämnden' and 'Socialnämnd',
+    'Regionala skärgårdsrådet' and 'Regionalt Skärgårdsråd' (each word without its endings)."""
+    return " ".join(_stem(w) for w in _key(name).split())
+
+
+_ENDINGS = ("erna", "arna", "orna", "en", "et", "na", "n", "t", "a", "e")
+
+
+def _stem(word: str) -> str:
+    """The shortest form of a word without a genitive -s and a definite or adjective ending (three
+    letters at least): a key, not a lemma."""
+    forms = {word, word.removesuffix(":s")}
+    forms |= {f[:-1] for f in list(forms) if f.endswith("s") and len(f) > 4}
+    forms |= {f[: -len(e)] for f in list(forms) for e in _ENDINGS if f.endswith(e) and len(f) - len(e) >= 3}
+    return min(forms, key=lambda f: (len(f), f))
 
 
 def _key(name: str) -> str:
