@@ -80,9 +80,9 @@ class Collector:
         for fact in part.municipalities:
             self.munis.merge(fact.ref or _key(fact.name), fact)
         for fact in part.organizations:
-            self.orgs.merge(fact.ref or _key(fact.name), fact)
+            self.orgs.merge(fact.ref or _body_key(fact.name), fact)
         for fact in part.projects:
-            self.projects.merge(fact.ref or _key(fact.name), fact)
+            self.projects.merge(fact.ref or _body_key(fact.name), fact)
         for fact in part.networks:
             self.networks.merge(_body_key(fact.name), fact)
         self.items.extend(part.items)
@@ -134,12 +134,12 @@ def read_doc(doc: Doc, offset: int, first: bool, source: SourceInfo) -> Extracti
         )
     for span in _after(doc.spans["org"], start):
         name = _surface(span)
-        key = span._.ref or _key(name)
+        key = span._.ref or _body_key(name)
         orgs.add(key, name, span._.ref, span._.ref_kind, ev(span.start_char, span.end_char), span._.confidence)
     for span in _after(doc.spans["project"], start):
         name = _surface(span)
         projects.add(
-            span._.ref or _key(name), name, span._.ref, None, ev(span.start_char, span.end_char), span._.confidence
+            span._.ref or _body_key(name), name, span._.ref, None, ev(span.start_char, span.end_char), span._.confidence
         )
     for span in _after(doc.spans["network"], start):
         name = network_name(span.text)

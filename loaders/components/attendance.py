@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.people import PersonRecord, surname_like
 from samkarta.loaders.components.util import label_at, sentences, text_of, token_after, tokens_of
 from samkarta.loaders.words import (
@@ -204,6 +205,14 @@ class Attendance:
                 continue
             if not in_list and tok.text in (".", ";") or (tok.is_sent_start and i > start):
                 break
+            if i in self.in_label or _stops_phrase(tok.text):
+                if phrase:  # "HR-avdelningen Plats", "Mötesprotokoll": labels and document words end a name
+                    self._phrase_affiliation(doc, rec, phrase)
+                    phrase = []
+                if i in self.in_label:
+                    break
+                i += 1
+                continue
             if (
                 tok.text[:1].isupper()
                 and not is_name_shape(tok.text)
@@ -376,8 +385,16 @@ class Attendance:
 
 
 @cache
-def _meeting_words() -> frozenset[str]:
-    return frozenset(data("dates.yaml")["meeting_words"])
+def _stop_words() -> frozenset[str]:
+    """Words that end an organisation's name in an entry: common words, meeting and document words,
+    and the words of labels ('Plats', 'Paragrafer', 'Övriga')."""
+    labels = {w.casefold() for w in label_specs() for w in w.split()}
+    return frozenset(data("dates.yaml")["meeting_words"]) | common_words() | labels
+
+
+def _stops_phrase(word: str) -> bool:
+    low = fold(word)
+    return low in _stop_words() or low.endswith(tuple(data("dates.yaml")["meeting_words"]))
 
 
 def _within(positions: list[int], start: int, end: int) -> list[int]:
