@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -99,6 +100,7 @@ class Collector:
             )
         if meeting.body:
             _merge_into_body(self.networks, meeting.body)
+        _merge_generic_refs(self.orgs)
         return Extraction(
             source=self.source,
             meeting=meeting,
@@ -212,11 +214,22 @@ def _merge_into_body(networks: _Entities, body: str) -> None:
     body_fact = networks.facts.get(body_key)
     if body_fact is None:
         return
-    last = body_key.split()[-1]
     for key, fact in list(networks.facts.items()):
-        if key != body_key and " " not in key and last.endswith(key):
+        if key != body_key and " " not in fact.name.strip() and body_key.endswith(key):
             body_fact.evidence.extend(fact.evidence[: max(0, 5 - len(body_fact.evidence))])
             del networks.facts[key]
+
+
+def _merge_generic_refs(orgs: _Entities) -> None:
+    """'Länsstyrelsen' in minutes that also name 'Länsstyrelsen Dalarna' is that board: a generic
+    reference row joins the one specific row of its kind the minutes name."""
+    for key, fact in list(orgs.facts.items()):
+        if fact.ref is None or " " in fact.ref:
+            continue
+        specific = [f for f in orgs.facts.values() if f.ref and f.ref.startswith(fact.ref + " ")]
+        if len(specific) == 1:
+            specific[0].evidence.extend(fact.evidence[: max(0, 5 - len(specific[0].evidence))])
+            del orgs.facts[key]
 
 
 def _merge_short_forms(networks: _Entities) -> None:
@@ -307,7 +320,8 @@ def _surface(span: Span) -> str:
 def _body_key(name: str) -> str:
     """One key for the forms of a body's name: 'Socialnämndens', 'socialnämnden' and 'Socialnämnd',
     'Regionala skärgårdsrådet' and 'Regionalt Skärgårdsråd' (each word without its endings)."""
-    return " ".join(_stem(w) for w in _key(name).split())
+    name = re.sub(r"\([^)]*\)", " ", name)  # "Socialchefs nätverket (SCHNV)": the acronym is an alias
+    return "".join(_stem(w) for w in _key(name).split())  # "Socialchefs nätverket" = "Socialchefsnätverket"
 
 
 _ENDINGS = ("erna", "arna", "orna", "en", "et", "na", "n", "t", "a", "e")

@@ -121,9 +121,9 @@ class Entities:
         in_network = {t.i for s in networks for t in s}
         projects = self._projects(doc, h, in_person, ref_at, in_network, start)
         in_project = {t.i for s in projects for t in s}
-        orgs = self._organizations(doc, h, refs, in_person, in_network | in_project, affiliation_spans, start, ref_at)
         doc.spans["network"] = networks
         doc.spans["project"] = projects
+        orgs = self._organizations(doc, h, refs, in_person, in_network | in_project, affiliation_spans, start, ref_at)
         doc.spans["org"] = orgs
         doc.spans["municipality"] = self._municipalities(doc, refs, in_person, in_network, affiliation_spans, start)
         return doc
@@ -271,6 +271,8 @@ class Entities:
         for aff in affiliations:
             if aff.start in covered or aff.label_ not in ("organization", "unit"):
                 continue
+            if any(p.start <= aff.start < p.end for p in doc.spans["project"]):
+                continue  # "Barnahus" as someone's affiliation is still the initiative
             span = Span(doc, aff.start, aff.end, label="ORG")
             span._.ref_kind = "unit" if aff.label_ == "unit" else None
             span._.confidence = 0.6
@@ -347,13 +349,17 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     left = i
     while left > 0 and i - left < 2:
         prev = doc[left - 1]
+        lower_adjective = prev.text.islower() and prev.lower_.endswith(_ADJECTIVES) and len(prev.text) > 4
         if (
             prev.is_space
             or prev.is_punct
-            or not prev.text[:1].isupper()
+            or not (prev.text[:1].isupper() or lower_adjective)
             or prev.is_sent_start
             and prev.lower_ in common_words()
         ):
+            break
+        if prev.text.isupper() and 2 <= len(prev.text) <= 5 and prev.is_alpha:
+            left -= 1  # "LPO Primärvårdsråd": an acronym naming the body's organisation
             break
         if is_given_name(prev.text) and left - 1 not in ref_at:
             break
@@ -372,6 +378,8 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
 
 
 _ADJECTIVE_OR_GENITIVE = ("a", "al", "ell", "isk", "lig", "ig", "alt", "ellt", "iskt", "igt", "amt", "s")
+# "regionalt nätverk", "nationella rådet": lower-case adjectives that name the kind of body
+_ADJECTIVES = ("ala", "alt", "ella", "ellt", "iska", "iskt", "gemensamma", "gemensamt", "regional", "nationell")
 
 
 def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:

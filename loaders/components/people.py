@@ -126,15 +126,16 @@ class PeopleFinder:
             if surnames > 0 and surname_like(parts[-1]) and not surname_like(word) and _starts_name(doc, k, refs, True):
                 break  # "Johan Engdahl Akko Karlsson": an unknown given name starts the next person
             hit = refs.get(k)
-            if hit is not None and not (surnames == 0 and hit._.kind == "municipality" and hit._.ambiguous):
-                break
-            if (
-                hit is not None
-                and _name_continues(doc, kj + 1, refs) is False
-                and _place_follows(doc, kj + 1, refs) is False
-                and not hit._.ambiguous
-            ):
-                break
+            if hit is not None:
+                # a place right after a given name is its surname only when it is also a common name
+                # or another place follows ("Ulf Norberg Vännäs")
+                surname = (
+                    surnames == 0
+                    and hit._.kind == "municipality"
+                    and (hit._.ambiguous or _place_follows(doc, kj + 1, refs))
+                )
+                if not surname:
+                    break
             if surnames == 0 and len(parts) == 1 and is_given_name(word) and _name_continues(doc, kj + 1, refs):
                 parts.append(word)  # second given name: "Anna Maria Svensson"
                 k = kj + 1
