@@ -10,8 +10,10 @@ the documents of a batch, are read in worker processes.
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from samkarta.loaders.collect import Collector, read_doc
@@ -21,17 +23,23 @@ from samkarta.loaders.prepare import chunks, prepare
 from samkarta.loaders.readers import SourceText, read_document
 
 PART_CHARS = 60_000
+PARALLEL_FROM = 2_000_000  # characters; a text this long is read with one worker per core by default
 _Part = tuple[str, int, bool, SourceInfo]  # text, offset in the document, first part?, source
 
 
-def extract_text(text: str, source: SourceInfo | None = None, workers: int = 1) -> Extraction:
-    """Extract the facts of minutes given as text; workers > 1 reads a long text's parts in parallel."""
+def extract_text(text: str, source: SourceInfo | None = None, workers: int | None = None) -> Extraction:
+    """Extract the facts of minutes given as text; workers > 1 reads a long text's parts in
+    parallel (default: one per core for texts of PARALLEL_FROM characters or more)."""
     info = source or SourceInfo(path="<text>", sha256="", format="txt", chars=len(text))
-    parts = _parts(text, info)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(text) >= PARALLEL_FROM else 1
+    prepared = prepare(text)
+    spans = chunks(prepared, PART_CHARS)
+    parts = ((prepared[s:e], s, k == 0, info) for k, (s, e) in enumerate(spans))  # cut one at a time
     collector = Collector(info)
-    if workers > 1 and len(parts) > 1:
+    if workers > 1 and len(spans) > 1:
         with _pool(workers) as pool:
-            for part in pool.map(_read_part, parts):
+            for part in _in_order(pool, parts, 2 * workers):
                 collector.add(part)
     else:
         for args in parts:
@@ -39,19 +47,25 @@ def extract_text(text: str, source: SourceInfo | None = None, workers: int = 1) 
     return collector.result()
 
 
+def _in_order(pool: ProcessPoolExecutor, parts: Iterator[_Part], window: int) -> Iterator[Extraction]:
+    """The pool's results in order, with at most `window` parts in flight (memory stays flat)."""
+    pending: deque[Future[Extraction]] = deque()
+    for args in parts:
+        pending.append(pool.submit(_read_part, args))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def extract_many(texts: Iterable[tuple[str, SourceInfo | None]], workers: int = 1) -> Iterator[Extraction]:
     """Extract many documents, in order; workers > 1 reads them in worker processes."""
     if workers <= 1:
         for text, source in texts:
-            yield extract_text(text, source)
+            yield extract_text(text, source, workers=1)
         return
     with _pool(workers) as pool:
         yield from pool.map(_extract_one, texts, chunksize=4)
-
-
-def _parts(text: str, info: SourceInfo) -> list[_Part]:
-    prepared = prepare(text)
-    return [(prepared[s:e], s, k == 0, info) for k, (s, e) in enumerate(chunks(prepared, PART_CHARS))]
 
 
 def _read_part(args: _Part) -> Extraction:
@@ -66,7 +80,7 @@ def _read_part(args: _Part) -> Extraction:
 
 
 def _extract_one(item: tuple[str, SourceInfo | None]) -> Extraction:
-    return extract_text(*item)
+    return extract_text(*item, workers=1)  # already in a worker
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -74,9 +88,9 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline)
 
 
-def extract_source(src: SourceText) -> Extraction:
+def extract_source(src: SourceText, workers: int | None = None) -> Extraction:
     info = SourceInfo(path=str(src.path), sha256=src.sha256, format=src.format, chars=len(src.text))
-    return extract_text(src.text, info)
+    return extract_text(src.text, info, workers)
 
 
 def extract_file(path: Path) -> Extraction:

@@ -77,7 +77,8 @@ def ingest_files(
     resolver = PersonResolver(store)
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= _PARALLEL_FROM else 1
-    jobs = [(path, known.get(document_id(str(path)))) for path in files]
+    # in workers, each document is read in one process; alone, a long one may use every core
+    jobs = [(path, known.get(document_id(str(path))), 1 if workers > 1 else None) for path in files]
     if workers > 1:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline)
         read = pool.map(_read_and_extract, jobs, chunksize=4)
@@ -85,7 +86,7 @@ def ingest_files(
         pool = None
         read = map(_read_and_extract, jobs)
     try:
-        for (path, _sha), outcome in zip(jobs, read, strict=True):
+        for (path, _sha, _workers), outcome in zip(jobs, read, strict=True):
             _write(store, path, outcome, resolver, summary)
             if on_file:
                 on_file(path)
@@ -95,15 +96,15 @@ def ingest_files(
     return summary
 
 
-def _read_and_extract(job: tuple[Path, str | None]) -> tuple[str, object]:
+def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, object]:
     """Read and extract one file (in a worker): ("unchanged", None), ("extracted", (src, extraction))
     or ("failed", reason); nothing raised, so one bad file never stops the batch."""
-    path, known_sha = job
+    path, known_sha, workers = job
     try:
         src = read_document(path)
         if known_sha == src.sha256:
             return "unchanged", None
-        return "extracted", (src, extract_source(src))
+        return "extracted", (src, extract_source(src, workers))
     except AppError as e:
         return "failed", getattr(e, "reason", None) or str(e)
     except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
