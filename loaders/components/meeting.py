@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.entities import network_name
+from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
 from samkarta.loaders.words import data, lexicon, months, phrase_regex
@@ -225,6 +226,9 @@ class Meeting:
         titled = _dated_title(doc, held, title_lines)
         if titled is not None:
             networks.append(titled)
+        named = _named_after_doc_type(doc, title_lines)
+        if named is not None:
+            networks.append(named)
         fields = [f for f in doc.spans["field"] if f._.field == "body"]
         scores: dict[int, float] = {}
         for k, net in enumerate(networks):
@@ -237,8 +241,8 @@ class Meeting:
                     s += 2
             if net.start_char < doc._.header_end:
                 s += 1
-            if net is titled:
-                s += 2  # "RUG barn och unga 2019-05-02": a title that is a name and the meeting's date
+            if net is titled or net is named:
+                s += 2  # "RUG barn och unga 2019-05-02", "Minnesanteckningar RMPG X": a name in the title
             if _DECIDING.match(text, net.end_char):
                 s += 2
             before = text[max(0, net.start_char - 24) : net.start_char]
@@ -258,6 +262,12 @@ class Meeting:
                 best_k is not None and total == best_s and networks[k].start < networks[best_k].start
             ):
                 best_k, best_s = k, total
+        if best_k is None:
+            # no title names it: the body the minutes name most often, if some body recurs
+            repeated = [k for k in scores if counts[keys[k]] >= 2 and networks[k].label_ == "NETWORK"]
+            if repeated:
+                best_k = max(repeated, key=lambda k: (counts[keys[k]], -networks[k].start))
+                best_s = 0.5 * counts[keys[best_k]]
         if best_k is not None:
             net = networks[best_k]
             return network_name(net.text), net, min(0.95, 0.4 + best_s / 12)
@@ -336,6 +346,49 @@ def _title_lines(doc: Doc) -> list[tuple[int, int]]:
     return lines
 
 
+_BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DOC_TYPES = re.compile(
+    r"(?:minnesanteckning(?:ar)?|mötesanteckningar|anteckningar|protokoll|sammanträdesprotokoll|referat)\b\W*"
+    r"(?:(?:från|för|vid|fört vid|förda vid)\s+(?:möte|mötet|sammanträde|sammanträdet)?\s*(?:med|i)?\s*)?",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    return frozenset(w.casefold() for label in label_specs() for w in label.split()) | {"sida", "dnr"}
+
+
+def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span | None:
+    """'Minnesanteckningar RMPG Kvinnosjukvård': the short capitalised name after a document type
+    that opens a title line."""
+    text = text_of(doc)
+    labels = label_at(doc)
+    persons = {i for s in doc.spans["person"] for i in range(s.start, s.end)}
+    for a, b in title_lines[:4]:
+        m = _DOC_TYPES.match(text, a, b)
+        if not m or m.end() >= b:
+            continue
+        span = doc.char_span(m.end(), b, alignment_mode="contract")
+        if span is None:
+            continue
+        words = []
+        for tok in span:
+            if tok.is_space or any(c.isdigit() for c in tok.text) or tok.text in (",", ".", ":", "(", "–", "-"):
+                break
+            if tok.i in labels or tok.i in persons:
+                break
+            if tok.lower_ in _label_words() or tok.lower_.endswith(tuple(date_rules().meeting_words)):
+                break  # "PROTOKOLL Styrelsen Sammanträdesdatum": a field, not part of the name
+            words.append(tok)
+        if not (1 <= len(words) <= 6 and words[0].text[:1].isupper() and any(len(t.text) > 1 for t in words)):
+            continue
+        if any(n.start <= words[0].i < n.end for n in doc.spans["network"]):
+            return None  # a body noun names it: that candidate is scored already
+        return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")
+    return None
+
+
 _TITLE_WORDS = frozenset("från med vid för fört förda i hos över den dag datum kl".split())
 
 
@@ -352,7 +405,11 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     words = [t for t in span if not t.is_space]
     labels = label_at(doc)
     meeting_words = date_rules().meeting_words
-    while words and (words[0].lower_ in _TITLE_WORDS or words[0].lower_.endswith(tuple(meeting_words))):
+    while words and (
+        words[0].lower_ in _TITLE_WORDS
+        or words[0].lower_ in _label_words()
+        or words[0].lower_.endswith(tuple(meeting_words))
+    ):
         words = words[1:]
     while words and (
         words[-1].is_punct or words[-1].lower_ in _TITLE_WORDS or words[-1].lower_ in date_rules().weekdays
@@ -378,9 +435,17 @@ def _near_meeting_word(text: str, span: Span, words: frozenset[str]) -> bool:
 
 
 def _document_year(doc: Doc, dates: list[DateMention]) -> int | None:
+    """The year of the minutes: the most common year of the header's full dates, else of all, else a
+    year written alone in the title ('Minnesanteckningar BBU 2015-08')."""
     header = [d.year for d in dates if d.year and d.start < max(doc._.header_end, doc._.content_start + 600)]
     years = Counter(header or [d.year for d in dates if d.year])
-    return years.most_common(1)[0][0] if years else None
+    if years:
+        return years.most_common(1)[0][0]
+    for a, b in _title_lines(doc):
+        m = _BARE_YEAR.search(text_of(doc), a, b)
+        if m:
+            return int(m.group(0))
+    return None
 
 
 def _key(name: str) -> str:

@@ -48,3 +48,15 @@ def test_the_body_from_a_field_an_intro_or_the_body_that_decides(annotate) -> No
 def test_no_county_when_the_places_disagree(annotate) -> None:
     doc = annotate("Nationellt nätverk 2020-02-03\nNärvarande: Anna Berg, Falun\nPer Ek, Malmö\n")
     assert _meeting(doc)[2] is None
+
+
+def test_the_body_named_after_a_document_type_and_the_year_of_the_title(annotate) -> None:
+    doc = annotate("Minnesanteckningar RMPG Kvinnosjukvård\nTid: 31 augusti kl. 13.15\n\nNärvarande: Per Ek\n")
+    assert _meeting(doc)[1] == "RMPG Kvinnosjukvård"
+    dated = annotate("Minnesanteckningar BBU 2015-08\nTid: 31 augusti kl. 13.15\n")
+    assert _meeting(dated)[0] == dt.date(2015, 8, 31)
+
+
+def test_without_a_title_the_body_the_minutes_name_most(annotate) -> None:
+    doc = annotate("Dag: 27 september 2017\n\n1. Öppnande\nStyrelsen hälsades välkommen. Styrelsen diskuterade.\n")
+    assert _meeting(doc)[1] == "Styrelsen"
