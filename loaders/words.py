@@ -122,7 +122,7 @@ def place_suffixes() -> tuple[str, ...]:
 def is_title(word: str) -> bool:
     """An occupational title such as 'Utvecklingsledare', 'IFO-chef' or 'sekr.'."""
     w = word.casefold().strip(".,:;()")
-    return len(w) > 2 and w.endswith(title_suffixes())
+    return w in title_suffixes() or (len(w) > 2 and w.endswith(title_suffixes()))
 
 
 def phrase_regex(words: list[str]) -> str:

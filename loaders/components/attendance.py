@@ -260,6 +260,12 @@ class Attendance:
             return
         if len(phrase) == 2 and all(is_name_shape(t.text) for t in phrase) and surname_like(phrase[1].text):
             return  # "Meit Fohlin": a person whose given name the dictionary lacks, not an organisation
+        while phrase and is_title(phrase[-1].text):
+            phrase.pop()  # "Individ- och familjeomsorgschef": a title, not the organisation
+        if not phrase or not all(t.is_alpha or t.text in ("-", "&") or t.text.endswith("-") for t in phrase):
+            return  # OCR debris ("L~~C~~") names nothing
+        if len(phrase) == 1 and first.text.isupper() and len(first.text) > 6:
+            return  # a heading in capitals ("ANSLAGIBEVIS"), not an acronym
         span = doc[first.i : phrase[-1].i + 1]
         _set_affiliation(rec, span.text, "organization", None, span)
 

@@ -27,7 +27,7 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _DIRECTIONS = frozenset("norra södra västra östra mellersta nordvästra nordöstra sydvästra sydöstra".split())
 _TITLE_LINKS = frozenset("som för i av med och på mot till om utan".split())
 _STOP_AFTER_FOR = frozenset(
-    "att som är var har hade ska skall kommer kan med på till om vid under från den det de där när men eller "
+    "att som är var har hade ska skall kommer kan med på till om vid under från den det de där när men eller en ett "
     "samt inför enligt efter genom mot hos".split()
 )
 
