@@ -55,7 +55,7 @@ def main() -> int:
     real = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "docs").glob("*.txt"))]
     extract_text(synthetic[0])  # build the pipeline once
     for label, texts in (("synthetic minutes", synthetic), ("real minutes (corpus/docs)", real)):
-        seconds = _best(lambda texts=texts: [extract_text(t) for t in texts], args.repeat)
+        seconds = _best(lambda texts=texts: [extract_text(t, workers=1) for t in texts], args.repeat)
         kb = sum(map(len, texts)) / len(texts) / 1000
         rate = len(texts) / seconds
         print(f"{label:28} one process: {rate:7.1f} documents/s  ({len(texts)} documents, {kb:.1f} KB each)")
@@ -69,7 +69,7 @@ def main() -> int:
         size = SIZES[name]
         text = (base * (size // len(base) + 1))[:size]
         repeat = args.repeat if size <= 1_000_000 else 1
-        one = _best(lambda text=text: extract_text(text), repeat)
+        one = _best(lambda text=text: extract_text(text, workers=1), repeat)
         line = f"one document of {name:>4}: {one / (size / 1e6):6.2f} s/MB one process ({one:6.1f} s)"
         if args.workers > 1 and size > 1_000_000:
             many = _best(lambda text=text: extract_text(text, workers=args.workers), 1, wall=True)

@@ -19,11 +19,11 @@ from tests.support import ROOT, load_script
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 CORPUS = ROOT / "corpus"
-# Measured (README, "Extraction accuracy"): shared 0.778, tuning 0.725, frozen 0.750.
+# Measured (README, "Extraction quality"): shared 0.799, tuning 0.739, frozen 0.758.
 FLOORS = {
-    "shared": {"overall": 0.76, "people": 0.97, "people.affiliation": 0.85},
-    "tuning": {"overall": 0.71, "people": 0.96, "people.affiliation": 0.79},
-    "frozen": {"overall": 0.73, "people": 0.97, "people.affiliation": 0.84, "meeting.date": 0.87},
+    "shared": {"overall": 0.78, "people": 0.97, "people.affiliation": 0.87},
+    "tuning": {"overall": 0.72, "people": 0.96, "people.affiliation": 0.80},
+    "frozen": {"overall": 0.74, "people": 0.97, "people.affiliation": 0.86, "meeting.date": 0.87},
 }
 
 
@@ -51,7 +51,7 @@ def test_extraction_stays_above_the_floor(part: str) -> None:
         assert len(pairs) == 11
     else:
         pairs = _corpus_part(frozen=part == "frozen")
-        assert len(pairs) >= (20 if part == "frozen" else 60)
+        assert len(pairs) >= (20 if part == "frozen" else 100)
     f1 = _scores(pairs)
     for field, floor in FLOORS[part].items():
         assert f1[field] >= floor, (part, field, round(f1[field], 3), f1)
