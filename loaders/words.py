@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -123,6 +124,46 @@ def is_title(word: str) -> bool:
     """An occupational title such as 'Utvecklingsledare', 'IFO-chef' or 'sekr.'."""
     w = word.casefold().strip(".,:;()")
     return w in title_suffixes() or (len(w) > 2 and w.endswith(title_suffixes()))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The word classes and endings of data/grammar.yaml."""
+
+    connectors: frozenset[str]
+    place_prepositions: frozenset[str]
+    directions: frozenset[str]
+    title_links: frozenset[str]
+    purpose_stops: frozenset[str]
+    clause_words: frozenset[str]
+    municipality_words: frozenset[str]
+    county_words: frozenset[str]
+    genitive_or_adjective_endings: tuple[str, ...]
+    lower_adjective_endings: tuple[str, ...]
+    title_adjective_endings: tuple[str, ...]
+    participle_endings: tuple[str, ...]
+    passive_endings: tuple[str, ...]
+    definite_endings: tuple[str, ...]
+    plural_people_endings: tuple[str, ...]
+    question_nouns: frozenset[str]
+    question_prepositions: frozenset[str]
+    acronym: re.Pattern[str]
+    bare_year: re.Pattern[str]
+
+
+@cache
+def grammar() -> Grammar:
+    spec = data("grammar.yaml")
+    values: dict[str, Any] = {}
+    for f in fields(Grammar):
+        value = spec[f.name]
+        if f.type.startswith("frozenset"):
+            values[f.name] = frozenset(value)
+        elif f.type.startswith("tuple"):
+            values[f.name] = tuple(value)
+        else:
+            values[f.name] = re.compile(value)
+    return Grammar(**values)
 
 
 def phrase_regex(words: list[str]) -> str:

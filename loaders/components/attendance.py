@@ -24,6 +24,7 @@ from samkarta.loaders.words import (
     common_words,
     data,
     fold,
+    grammar,
     is_given_name,
     is_name_shape,
     is_title,
@@ -220,7 +221,7 @@ class Attendance:
                 or (tok.text[:1].isupper() and in_list and tok.text.isalpha())
             ):
                 phrase.append(tok)
-            elif phrase and tok.lower_ in ("och", "för", "i", "&") and i + 1 < end and doc[i + 1].text[:1].isupper():
+            elif phrase and tok.lower_ in grammar().connectors and i + 1 < end and doc[i + 1].text[:1].isupper():
                 phrase.append(tok)
             elif tok.lower_.endswith(c["unit_suffixes"]) and tok.text.isalpha() and rec.affiliation is None:
                 _set_affiliation(rec, tok.text, "unit", None, doc[i : i + 1])
@@ -248,7 +249,7 @@ class Attendance:
     def _phrase_affiliation(self, doc: Doc, rec: PersonRecord, phrase: list[Token]) -> None:
         """A capitalised phrase after a name names an organisation: one word only when a comma or
         a parenthesis sets it off ('Anna Berg, Vision'), never a person ('Per Ek' is the next entry)."""
-        while phrase and phrase[-1].lower_ in ("och", "för", "i", "&"):
+        while phrase and phrase[-1].lower_ in grammar().connectors:
             phrase.pop()
         if not phrase or (rec.affiliation is not None and rec.affiliation_kind != "unit"):
             return

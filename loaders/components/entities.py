@@ -12,24 +12,14 @@ Results: doc.spans["municipality"], ["org"], ["network"], ["project"].
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.util import label_at, text_of, token_after, tokens_of
-from samkarta.loaders.words import common_words, data, fold, is_given_name, is_title, months, parties
-
-_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,7}(?:-[A-ZÅÄÖ0-9]{1,5})?$")
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_DIRECTIONS = frozenset("norra södra västra östra mellersta nordvästra nordöstra sydvästra sydöstra".split())
-_TITLE_LINKS = frozenset("som för i av med och på mot till om utan".split())
-_STOP_AFTER_FOR = frozenset(
-    "att som är var har hade ska skall kommer kan med på till om vid under från den det de där när men eller en ett "
-    "samt inför enligt efter genom mot hos".split()
-)
+from samkarta.loaders.components.util import label_at, token_after, tokens_of
+from samkarta.loaders.words import common_words, data, fold, grammar, is_given_name, is_title, months
 
 
 @dataclass(frozen=True)
@@ -188,7 +178,7 @@ class Entities:
         seen: set[int] = set()
         for ref in doc.spans["ref"]:
             named_more = ref.end < len(doc) and _name_word(doc[ref.end])  # "Samordningsförbundet Sydnärke"
-            plural = ref.text.casefold().endswith(("arna", "erna", "orna"))  # "ungdomsmottagningarna": generic
+            plural = ref.text.casefold().endswith(grammar().plural_people_endings)  # "ungdomsmottagningarna": generic
             if (
                 ref._.kind == "organization"
                 and ref._.ref_kind in h.project_kinds
@@ -295,7 +285,7 @@ class Entities:
                 continue
             if not is_compound(words[i], noun):
                 continue
-            if not tok.text[:1].isupper() and not noun.endswith(("en", "et", "n")):
+            if not tok.text[:1].isupper() and not noun.endswith(grammar().definite_endings):
                 continue
             s = tok.i
             # "Barn- och ungdomsförvaltningen": a coordinated first part belongs to the name
@@ -349,7 +339,9 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     left = i
     while left > 0 and i - left < 2:
         prev = doc[left - 1]
-        lower_adjective = prev.text.islower() and prev.lower_.endswith(_ADJECTIVES) and len(prev.text) > 4
+        lower_adjective = (
+            prev.text.islower() and prev.lower_.endswith(grammar().lower_adjective_endings) and len(prev.text) > 4
+        )
         if (
             prev.is_space
             or prev.is_punct
@@ -365,7 +357,7 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             break
         if (
             prev.text.endswith(":s")
-            or prev.lower_.endswith(_ADJECTIVE_OR_GENITIVE)
+            or prev.lower_.endswith(grammar().genitive_or_adjective_endings)
             or (left - 1 in ref_at and ref_at[left - 1]._.kind != "municipality")
         ):
             left -= 1
@@ -375,11 +367,6 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     if left == i and i >= 2 and doc[i - 1].lower_ in ("och", "&") and doc[i - 2].text.endswith("-"):
         left = i - 2
     return left
-
-
-_ADJECTIVE_OR_GENITIVE = ("a", "al", "ell", "isk", "lig", "ig", "alt", "ellt", "iskt", "igt", "amt", "s")
-# "regionalt nätverk", "nationella rådet": lower-case adjectives that name the kind of body
-_ADJECTIVES = ("ala", "alt", "ella", "ellt", "iska", "iskt", "gemensamma", "gemensamt", "regional", "nationell")
 
 
 def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
@@ -393,7 +380,7 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             end = _name_run(doc, end + 1, ref_at, caps)  # "Styrelsen för Samordningsförbundet X"
         else:
             end = _lower_run(doc, end + 1)  # "styrgruppen för social välfärd"
-    if end + 1 < n and doc[end].lower_ in ("i", "inom") and end + 1 in ref_at:
+    if end + 1 < n and doc[end].lower_ in grammar().place_prepositions and end + 1 in ref_at:
         hit = ref_at[end + 1]
         if hit._.kind in ("county", "municipality") or hit._.ref_kind == "region":
             return _acronym_after(doc, hit.end)
@@ -450,7 +437,7 @@ def _lower_run(doc: Doc, k: int) -> int:
     start = k
     while k < n and k - start < 5:
         t = doc[k]
-        if t.is_space or t.is_punct or t.lower_ in _STOP_AFTER_FOR or t.text[:1].isupper():
+        if t.is_space or t.is_punct or t.lower_ in grammar().purpose_stops or t.text[:1].isupper():
             break
         if any(ch.isdigit() for ch in t.text):
             break
@@ -464,8 +451,9 @@ def _lower_run(doc: Doc, k: int) -> int:
 
 def _acronym_after(doc: Doc, end: int) -> int:
     """'... (SBU)': an acronym in parentheses after a name belongs to it."""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and _ACRONYM.match(doc[end + 1].text):
-        return end + 3
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        if grammar().acronym.match(doc[end + 1].text):
+            return end + 3
     return end
 
 
@@ -475,7 +463,7 @@ def _org_name_end(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     k = i + 1
     if k + 1 < len(doc) and doc[k].lower_ == "i" and k + 1 in ref_at and ref_at[k + 1]._.kind != "organization":
         return ref_at[k + 1].end
-    if k + 1 < len(doc) and doc[k].lower_ in _DIRECTIONS and _name_word(doc[k + 1]):
+    if k + 1 < len(doc) and doc[k].lower_ in grammar().directions and _name_word(doc[k + 1]):
         return _name_run(doc, k + 1, ref_at, False)  # "Regionförbundet södra Småland"
     if k < len(doc) and (k in ref_at and ref_at[k]._.kind != "organization" or _name_word(doc[k])):
         return _name_run(doc, k, ref_at, False)
@@ -495,6 +483,11 @@ def _name_word(tok: Token, caps: bool = False) -> bool:
     return low not in common_words() and low not in _meeting_words() and low not in months()
 
 
+@cache
+def _minutes_words() -> tuple[str, ...]:
+    return tuple(sorted(data("bodies.yaml")["minutes_words"], key=len, reverse=True))
+
+
 def network_name(text: str) -> str:
     """How a body phrase is named: whitespace folded, a genitive or a minutes word taken off
     ('Direktionsprotokoll' -> 'Direktion')."""
@@ -509,7 +502,7 @@ def _meeting_stem(word: str) -> str | None:
     """'Direktionsprotokoll' -> 'Direktion', 'Styrgruppsmöte' -> 'Styrgrupp': the body in a word
     for its meeting or its minutes."""
     low = word.casefold()
-    for suffix in ("protokoll", "protokollet", "mötet", "möte", "sammanträde", "sammanträdet", "anteckningar"):
+    for suffix in _minutes_words():
         if low.endswith(suffix) and len(low) - len(suffix) >= 4:
             stem = word[: len(word) - len(suffix)]
             return stem[:-1] if stem.endswith("s") and head_of(stem[:-1], heads().body) else stem
@@ -537,44 +530,20 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
         return None
     if fold(doc[k].text) in common_words() or doc[k].is_sent_start:
         return None
-    if _ACRONYM.match(doc[k].text):
+    if grammar().acronym.match(doc[k].text):
         return k, k + 1  # "metoden LUMO": the acronym is the name
     # a title in sentence case goes on after a linking word, to the next punctuation: "Stabilitet som
     # kompetensstrategi"; otherwise the name is its capitalised words ("Yrkesresan fortsätter")
     e = k + 1
-    if e < n and doc[e].lower_ in _TITLE_LINKS:
+    if e < n and doc[e].lower_ in grammar().title_links:
         while e < n and e - k < 8 and not doc[e].is_space and not doc[e].is_punct and e not in in_person:
             e += 1
     else:
         while e < n and e - k < 5 and doc[e].text[:1].isupper() and doc[e].is_alpha and e not in in_person:
             e += 1
-    while e > k + 1 and (doc[e - 1].lower_ in _STOP_AFTER_FOR or doc[e - 1].lower_ in ("och", "i", "för")):
+    while e > k + 1 and (doc[e - 1].lower_ in grammar().purpose_stops or doc[e - 1].lower_ in ("och", "i", "för")):
         e -= 1
     return k, e
-
-
-def _is_acronym(tok: Token) -> bool:
-    t = tok.text
-    if not _ACRONYM.match(t) or _ROMAN.match(t) or fold(t) in parties() or fold(t) in months():
-        return False
-    if fold(t) in common_words():
-        return False
-    doc = tok.doc
-    prev = doc[tok.i - 1] if tok.i > 0 else None
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    # "(S)", "(KD)": party markers; a line of capitals is a heading, not an acronym
-    if prev is not None and nxt is not None and prev.text == "(" and nxt.text == ")" and len(t) <= 3:
-        return fold(t) not in parties() and False
-    line_start = text_of(doc).rfind("\n", 0, tok.idx) + 1
-    line_end = text_of(doc).find("\n", tok.idx)
-    line = text_of(doc)[line_start : line_end if line_end >= 0 else len(text_of(doc))]
-    letters = [c for c in line if c.isalpha()]
-    return not (len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7)
-
-
-def _explains_other(doc: Doc, tok: Token) -> bool:
-    """'Samverkansorganet Barn och Ungdom (SBU)': an acronym in parentheses after a name is that name."""
-    return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i >= 2 and doc[tok.i - 2].text[:1].isupper()
 
 
 def _parenthesised(doc: Doc, span: Span) -> bool:
@@ -583,7 +552,7 @@ def _parenthesised(doc: Doc, span: Span) -> bool:
 
 def _among_places(doc: Doc, ref: Span, refs: list[Span]) -> bool:
     """An ambiguous place name counts when it is 'X kommun' or stands in a list of places."""
-    if ref.end < len(doc) and doc[ref.end].lower_ in ("kommun", "kommuns", "stad"):
+    if ref.end < len(doc) and doc[ref.end].lower_ in grammar().municipality_words:
         return True
     k = bisect.bisect_left(refs, ref.start - 4, key=lambda r: r.start)
     while k < len(refs) and refs[k].start <= ref.start + 4:

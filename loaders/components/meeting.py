@@ -23,20 +23,32 @@ from samkarta.loaders.components.entities import network_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
-from samkarta.loaders.words import data, lexicon, months, phrase_regex
+from samkarta.loaders.words import data, grammar, lexicon, months, phrase_regex
 from samkarta.reference import load_reference
 
 _TITLE_LINES = 6  # lines after the start of the minutes that may hold the title
 _TITLE_CHARS = 250  # ... within this many characters
-_DECIDING = re.compile(
-    r"^\s*(?:beslutar|beslutade|beslöt|föreslår|föreslog|tillstyrker|godkänner|godkände|noterar|"
-    r"antar|antog|fastställer|fastställde|uppdrar|har|ställer)\b"
-)
-_TARGET_BEFORE = re.compile(r"\b(?:till|med|för|hos|på|vid|inför|från|av|om|mellan|åt)\s+$", re.IGNORECASE)
-# "Protokoll från sammanträde med X", "Anteckningar från mötet i X": the body that met
-_INTRO_BEFORE = re.compile(
-    r"\b(?:sammanträde|sammanträdet|möte|mötet|träff|träffen)\s+(?:med|i|för)\s+$", re.IGNORECASE
-)
+
+
+@dataclass(frozen=True)
+class _BodyRules:
+    deciding: re.Pattern[str]
+    target_before: re.Pattern[str]
+    intro_before: re.Pattern[str]
+    doc_types: re.Pattern[str]
+    title_words: frozenset[str]
+
+
+@cache
+def _body_rules() -> _BodyRules:
+    spec = data("dates.yaml")["body"]
+    return _BodyRules(
+        re.compile(spec["deciding"], re.IGNORECASE),
+        re.compile(spec["target_before"], re.IGNORECASE),
+        re.compile(spec["intro_before"], re.IGNORECASE),
+        re.compile(spec["doc_types"], re.IGNORECASE),
+        frozenset(spec["title_words"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -243,12 +255,12 @@ class Meeting:
                 s += 1
             if net is titled or net is named:
                 s += 2  # "RUG barn och unga 2019-05-02", "Minnesanteckningar RMPG X": a name in the title
-            if _DECIDING.match(text, net.end_char):
+            if _body_rules().deciding.match(text, net.end_char):
                 s += 2
             before = text[max(0, net.start_char - 24) : net.start_char]
-            if _INTRO_BEFORE.search(before):
+            if _body_rules().intro_before.search(before):
                 s += 2
-            elif _TARGET_BEFORE.search(before[-12:]):
+            elif _body_rules().target_before.search(before[-12:]):
                 s -= 2
             scores[k] = s
         # repeated mentions of the same body add up (a little)
@@ -346,14 +358,6 @@ def _title_lines(doc: Doc) -> list[tuple[int, int]]:
     return lines
 
 
-_BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_DOC_TYPES = re.compile(
-    r"(?:minnesanteckning(?:ar)?|mötesanteckningar|anteckningar|protokoll|sammanträdesprotokoll|referat)\b\W*"
-    r"(?:(?:från|för|vid|fört vid|förda vid)\s+(?:möte|mötet|sammanträde|sammanträdet)?\s*(?:med|i)?\s*)?",
-    re.IGNORECASE,
-)
-
-
 @cache
 def _label_words() -> frozenset[str]:
     return frozenset(w.casefold() for label in label_specs() for w in label.split()) | {"sida", "dnr"}
@@ -366,7 +370,7 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
     labels = label_at(doc)
     persons = {i for s in doc.spans["person"] for i in range(s.start, s.end)}
     for a, b in title_lines[:4]:
-        m = _DOC_TYPES.match(text, a, b)
+        m = _body_rules().doc_types.match(text, a, b)
         if not m or m.end() >= b:
             continue
         span = doc.char_span(m.end(), b, alignment_mode="contract")
@@ -389,9 +393,6 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
     return None
 
 
-_TITLE_WORDS = frozenset("från med vid för fört förda i hos över den dag datum kl".split())
-
-
 def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int, int]]) -> Span | None:
     """The words before the meeting's date on a title line ('RUG barn och unga 2019-05-02'), when they
     are a short capitalised name and not a label or only a document type."""
@@ -406,13 +407,13 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     labels = label_at(doc)
     meeting_words = date_rules().meeting_words
     while words and (
-        words[0].lower_ in _TITLE_WORDS
+        words[0].lower_ in _body_rules().title_words
         or words[0].lower_ in _label_words()
         or words[0].lower_.endswith(tuple(meeting_words))
     ):
         words = words[1:]
     while words and (
-        words[-1].is_punct or words[-1].lower_ in _TITLE_WORDS or words[-1].lower_ in date_rules().weekdays
+        words[-1].is_punct or words[-1].lower_ in _body_rules().title_words or words[-1].lower_ in date_rules().weekdays
     ):
         words = words[:-1]
     if not 1 <= len(words) <= 8 or not words[0].text[:1].isupper() or any(t.i in labels for t in words):
@@ -442,7 +443,7 @@ def _document_year(doc: Doc, dates: list[DateMention]) -> int | None:
     if years:
         return years.most_common(1)[0][0]
     for a, b in _title_lines(doc):
-        m = _BARE_YEAR.search(text_of(doc), a, b)
+        m = grammar().bare_year.search(text_of(doc), a, b)
         if m:
             return int(m.group(0))
     return None

@@ -25,10 +25,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of
-from samkarta.loaders.words import data
+from samkarta.loaders.words import data, grammar
 
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
-_DECIDE_VERBS = ("besluta", "fastställa", "godkänna", "anta")  # "föreslår styrelsen besluta"
 
 
 @dataclass(frozen=True)
@@ -49,6 +48,7 @@ class _Cues:
     plain_future: frozenset[str]
     future_cues: frozenset[str]
     reporting: frozenset[str]
+    assignment_words: frozenset[str]
 
 
 @cache
@@ -71,6 +71,7 @@ def cues() -> _Cues:
         frozenset(s["plain_future"]),
         frozenset(s["future_cues"]),
         frozenset(s["reporting_lemmas"]),
+        frozenset(s["assignment_words"]),
     )
 
 
@@ -149,7 +150,8 @@ class Outcomes:
         for k, i in enumerate(words):
             lemma = t.lemma[i]
             low = t.lower[i]
-            if lemma not in c.decision or low == "beslut" or low.endswith(("ande", "ende")) or i in in_label:
+            participle = low.endswith(grammar().participle_endings)
+            if lemma not in c.decision or low == "beslut" or participle or i in in_label:
                 continue  # the noun "beslut" and participles ("beslutande") decide nothing
             infinitive_in_att = k > 0 and t.lower[words[k - 1]] == "att" and (clause or after_label)
             if not (c.form.search(low) or infinitive_in_att):
@@ -205,7 +207,7 @@ class Outcomes:
                 if (
                     target is not None
                     and target.label_ == "NETWORK"
-                    and any(w.startswith(_DECIDE_VERBS) for w in t.lower[target.end : target.end + 3])
+                    and any(w in c.needs["föreslå"] for w in t.lower[target.end : target.end + 3])
                 ):
                     return self._handoff_fact(doc, sent, i, target, item, body, object_after=target.end + 1)
                 continue
@@ -404,7 +406,7 @@ def _future_task(doc: Doc, sent: Span, task: int) -> bool:
     ges'), by a body or organisation ('Högskolan kommer att skicka'), or by a time ('till nästa möte')."""
     t = tokens_of(doc)
     after = [j for j in range(task + 1, min(sent.end, task + 5)) if not t.space[j]]
-    if any(t.text[j].islower() and t.text[j].endswith(("as", "es", "ds", "ts")) for j in after):
+    if any(t.text[j].islower() and t.text[j].endswith(grammar().passive_endings) for j in after):
         return True  # a passive verb after the modal
     if any(t.lower[j] in cues().future_cues for j in range(sent.start, sent.end)):
         return True
@@ -450,9 +452,9 @@ def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, i
     before = [m for m in in_sent if m[1] <= task and task - m[1] <= 5]
     if before:
         between = doc[before[-1][1] : task]
-        if not any(t.lower_ in ("att", "om", "som", "när", "där", "eftersom", ",") for t in between):
+        if not any((t.lower_ in grammar().clause_words or t.text == ",") for t in between):
             return before[-1][2]
-    after = [m for m in in_sent if 0 <= m[0] - task <= 4 and doc[task].lower_ in ("uppdras", "uppdrar", "uppdrog")]
+    after = [m for m in in_sent if 0 <= m[0] - task <= 4 and doc[task].lower_ in cues().assignment_words]
     return after[0][2] if after else None
 
 
@@ -462,15 +464,15 @@ def _question(doc: Doc, sent: Span, hs: int, item: Span | None) -> str | None:
     words = [t for t in sent if not t.is_space]
     for k, tok in enumerate(words):
         if (
-            tok.lower_ in ("frågan", "ärendet", "frågor", "frågorna")
+            tok.lower_ in grammar().question_nouns
             and k + 1 < len(words)
-            and words[k + 1].lower_ in ("om", "kring", "gällande", "angående")
+            and words[k + 1].lower_ in grammar().question_prepositions
         ):
             end = next(
                 (
                     j
                     for j in range(k + 2, len(words))
-                    if words[j].lower_ in ("till", "i", "på", "vid", "med") or words[j].is_punct or words[j].i == hs
+                    if words[j].lower_ in cues().handoff_preps or words[j].is_punct or words[j].i == hs
                 ),
                 len(words),
             )
@@ -489,11 +491,12 @@ def _object_of_decision(doc: Doc, sent: Span, start: int) -> str | None:
     words after the decision verb up to a stop (at most six)."""
     t = tokens_of(doc)
     k = start
-    while k < sent.end and not t.lower[k].startswith(_DECIDE_VERBS):
+    while k < sent.end and t.lower[k] not in cues().needs["föreslå"]:
         k += 1
     words = []
     for j in range(k + 1, min(sent.end, k + 7)):
-        if t.space[j] or t.text[j] in (".", ",", ";", ":", "(") or t.lower[j] in ("att", "samt", "och"):
+        ends = t.lower[j] in grammar().clause_words or t.lower[j] in grammar().connectors
+        if t.space[j] or t.text[j] in (".", ",", ";", ":", "(") or ends:
             break
         words.append(t.text[j])
     return " ".join(words) or None

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.util import label_at, text_of, tokens_of
-from samkarta.loaders.words import fold, is_given_name, is_name_shape, is_title, lexicon, parties
+from samkarta.loaders.words import fold, grammar, is_given_name, is_name_shape, is_title, lexicon, parties
 
 _MAX_SURNAMES = 3
 
@@ -218,14 +218,11 @@ def surname_like(word: str) -> bool:
     return fold(word).endswith(_surname_endings())
 
 
-_ADJECTIVE_ENDINGS = ("iv", "ell", "al", "isk", "ig", "lig", "är", "ör", "ande", "ende")
-
-
 def _adjective_of_title(doc: Doc, k: int) -> bool:
     """'Nationell samordnare', 'Administrativ assistent': a capitalised adjective before a title."""
     word = doc[k].lower_
     return (
-        word.endswith(_ADJECTIVE_ENDINGS)
+        word.endswith(grammar().title_adjective_endings)
         and _same_line(doc, k + 1)
         and doc[k + 1].text[:1].islower()
         and is_title(doc[k + 1].text)

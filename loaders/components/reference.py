@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from samkarta.loaders.components.util import text_of, tokens_of
-from samkarta.loaders.words import data, is_given_name
+from samkarta.loaders.words import data, grammar, is_given_name
 from samkarta.reference import load_reference
 
 
@@ -91,7 +91,7 @@ class ReferenceMatcher:
                 if value is None:
                     continue
                 kind, ref, ref_kind, ambiguous = value
-                if kind == "municipality" and end < len(doc) and table.lower[end] in ("län", "läns"):
+                if kind == "municipality" and end < len(doc) and table.lower[end] in grammar().county_words:
                     continue  # "Jönköpings län" is the county
                 hit = Span(doc, start, end, label=kind)
                 hit._.kind = kind
@@ -105,7 +105,7 @@ class ReferenceMatcher:
 
 def _confirmed(doc: Doc, end: int, kind: str) -> bool:
     """An ambiguous municipality followed by 'kommun' or 'stad' is certain."""
-    return kind == "municipality" and end < len(doc) and doc[end].lower_ in ("kommun", "kommuns", "stad", "stads")
+    return kind == "municipality" and end < len(doc) and doc[end].lower_ in grammar().municipality_words
 
 
 @Language.factory("samkarta_reference")
