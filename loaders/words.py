@@ -99,6 +99,19 @@ def is_given_name(token: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+def plain(word: str) -> str:
+    """Casefolded without any diacritics ('Sammanträdesdatum' -> 'sammantradesdatum'), to know
+    words that OCR has stripped of their å, ä and ö."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def plain_common_words() -> frozenset[str]:
+    return frozenset(plain(w) for w in common_words())
+
+
+@lru_cache(maxsize=200_000)
 def is_name_shape(token: str) -> bool:
     """Shape of a name part: a capitalised word in any Latin script ('Kovačević', 'AnneMarie',
     'Ann-Karin'), at most one hyphen, no digits, not a common word, title or place word."""
@@ -106,6 +119,8 @@ def is_name_shape(token: str) -> bool:
         return False
     folded = fold(token)
     if folded in common_words() or folded.endswith(place_suffixes()) or is_title(token):
+        return False
+    if plain(token) in plain_common_words():
         return False
     parts = token.split("-")
     if len(parts) > 2 or any(len(p) < 2 or not p.replace("'", "").replace("´", "").isalpha() for p in parts):

@@ -52,6 +52,12 @@ def _entries() -> dict[str, tuple[str, str, str | None, bool]]:
         ambiguous = alias in needs_context or (len(alias) <= 5 and is_given_name(alias))
         add(alias, ("municipality", code, None, ambiguous))
     for county in ref.counties:
+        # "Region Jönköping", "Landstinget Kalmar": the county's region body by its county's name
+        region = ref.region_org_of_county(county)
+        if region in ref.organizations:
+            value = ("organization", region, "region", False)
+            for form in (f"Region {county}", f"Landstinget {county}", f"Landstinget i {county}"):
+                add(form, value)
         genitive = county if county.endswith(("s", "x")) else county + "s"
         for form in (f"{county} län", f"{genitive} län", f"{genitive} läns"):
             out.setdefault(form, ("county", county, None, False))
