@@ -46,7 +46,7 @@ class PersonFact(Fact):
     affiliation: str | None = None
     affiliation_kind: Literal["municipality", "organization", "unit"] | None = None
     affiliation_ref: str | None = None  # SCB code or canonical organisation name
-    unit: str | None = None  # a department within the affiliation: "Hälsa och välfärd" in Region Dalarna
+    unit: str | None = None  # a department within the affiliation: "Vård och omsorg" in a region
     roles: list[Role] = Field(default_factory=list)
     title: str | None = None
     party: str | None = None

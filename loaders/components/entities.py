@@ -4,8 +4,8 @@ Municipalities and most organisations come from the reference hits. Bodies ("net
 headed by a body noun of data/bodies.yaml ("Socialchefsnätverket", "styrgruppen för X",
 "Regionala samverkansrådet"), organisations not in the reference are capitalised words headed by
 an organisation noun ("Kulturförvaltningen") or people's affiliations, and projects are named
-works: a capitalised compound of a project noun ("Hallsbergsmodellen"), a project noun with a
-name after it ("projektet Yrkesresan"), or an unexplained acronym.
+works: a capitalised compound of a project noun ("Norrdalsmodellen"), a project noun with a
+name after it ("projektet Vägvisaren"), or an unexplained acronym.
 Results: doc.spans["municipality"], ["org"], ["network"], ["project"].
 """
 
@@ -52,7 +52,7 @@ def heads() -> Heads:
 
 
 def head_of(word: str, nouns: tuple[str, ...]) -> str | None:
-    """The noun a word is headed by: itself, or the end of a compound ('IFO-chefsnätverket')."""
+    """The noun a word is headed by: itself, or the end of a compound ('Länschefsnätverket')."""
     w = word.casefold().removesuffix(":s")
     for form in (w, w[:-1]) if w.endswith("s") else (w,):
         for noun in nouns:
@@ -79,7 +79,7 @@ def _body_head(tok: Token) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def _body_noun(word: str) -> str | None:
-    """The body noun heading a word ('IFO-chefsnätverket' -> 'nätverket'), None for titles and the
+    """The body noun heading a word ('Länschefsnätverket' -> 'nätverket'), None for titles and the
     words that end in a body noun but name no body ('målgrupp', 'området')."""
     h = heads()
     stem = _meeting_stem(word)
@@ -177,7 +177,7 @@ class Entities:
         out: list[Span] = []
         seen: set[int] = set()
         for ref in doc.spans["ref"]:
-            named_more = ref.end < len(doc) and _name_word(doc[ref.end])  # "Samordningsförbundet Sydnärke"
+            named_more = ref.end < len(doc) and _name_word(doc[ref.end])  # "Samordningsförbundet Norrdal"
             plural = ref.text.casefold().endswith(grammar().plural_people_endings)  # "ungdomsmottagningarna": generic
             if (
                 ref._.kind == "organization"
@@ -204,7 +204,7 @@ class Entities:
                     and noun not in h.weak_project
                     and not tok.is_sent_start
                 ):
-                    out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "Hallsbergsmodellen"
+                    out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "Norrdalsmodellen"
                     seen.add(tok.i)
                     continue
                 if tok.text[:1].isupper() and "-" in tok.text and is_compound(tok.text, noun):
@@ -218,7 +218,7 @@ class Entities:
                 named = _name_after(doc, tok.i + 1, ref_at, in_person)
                 if named is not None:
                     s, e = named
-                    out.append(self._project(doc, s, e, 0.7))  # "projektet Yrkesresan"
+                    out.append(self._project(doc, s, e, 0.7))  # "projektet Vägvisaren"
                     seen.update(range(s, e))
                 continue
 
@@ -262,7 +262,7 @@ class Entities:
             if aff.start in covered or aff.label_ not in ("organization", "unit"):
                 continue
             if any(p.start <= aff.start < p.end for p in doc.spans["project"]):
-                continue  # "Barnahus" as someone's affiliation is still the initiative
+                continue  # a joint service as someone's affiliation is still the initiative
             span = Span(doc, aff.start, aff.end, label="ORG")
             span._.ref_kind = "unit" if aff.label_ == "unit" else None
             span._.confidence = 0.6
@@ -277,7 +277,7 @@ class Entities:
             if not tok.is_alpha:
                 continue
             named = _org_name_end(doc, i, ref_at) if tok.text[:1].isupper() else i + 1
-            if named > i + 1:  # "Samordningsförbundet Sydnärke", "Regionförbundet i Kalmar län"
+            if named > i + 1:  # "Samordningsförbundet Norrdal", "Regionförbundet i Kalmar län"
                 span = Span(doc, i, named, label="ORG")
                 span._.confidence = 0.7
                 out.append(span)
@@ -351,7 +351,9 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         ):
             break
         if prev.text.isupper() and 2 <= len(prev.text) <= 5 and prev.is_alpha:
-            left -= 1  # "LPO Primärvårdsråd": an acronym naming the body's organisation
+            if prev.lower_ in common_words():
+                break  # "FRÅN STYRGRUPP X": a heading in capitals, the word is no acronym
+            left -= 1  # "ABC Primärvårdsråd": an acronym naming the body's organisation
             break
         if is_given_name(prev.text) and left - 1 not in ref_at:
             break
@@ -370,8 +372,8 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
 
 
 def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
-    """'styrgruppen för social välfärd', 'Socialchefsnätverket i Dalarna', 'Regionrådet Umeåregionen',
-    'Samverkansorganet Barn och Ungdom (SBU)', 'STYRGRUPP VÅRDSAMVERKAN<line break>SKARABORG'."""
+    """'styrgruppen för social välfärd', 'Chefsnätverket i Norrdal', 'Regionrådet Norrdalen',
+    'Samverkansgruppen Barn och Familj (SBF)', 'STYRGRUPP VÅRDKEDJOR<line break>NORRDAL'."""
     n = len(doc)
     caps = doc[i].text.isupper() and len(doc[i].text) > 1
     end = i + 1
@@ -387,9 +389,9 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     if end < n and end in ref_at and ref_at[end]._.kind in ("municipality", "county"):
         end = ref_at[end].end  # "Lokal nämnd Kungsbacka"
     elif caps and end < n and _name_word(doc[end], caps):
-        end = _name_run(doc, end, ref_at, caps)  # a title in capitals: "STYRGRUPP VÅRDSAMVERKAN SKARABORG"
+        end = _name_run(doc, end, ref_at, caps)  # a title in capitals: "STYRGRUPP VÅRDKEDJOR NORRDAL"
     elif doc[i].text[:1].isupper() and end < n and doc[end].text[:1].isupper():
-        # "Samverkansorganet Barn och Ungdom (SBU)": a name that an acronym after it confirms
+        # "Samverkansgruppen Barn och Familj (SBF)": a name that an acronym after it confirms
         run = end
         while (
             run < n
@@ -450,7 +452,7 @@ def _lower_run(doc: Doc, k: int) -> int:
 
 
 def _acronym_after(doc: Doc, end: int) -> int:
-    """'... (SBU)': an acronym in parentheses after a name belongs to it."""
+    """'... (SBF)': an acronym in parentheses after a name belongs to it."""
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         if grammar().acronym.match(doc[end + 1].text):
             return end + 3
@@ -493,8 +495,37 @@ def network_name(text: str) -> str:
     ('Direktionsprotokoll' -> 'Direktion')."""
     name = " ".join(text.split()).strip(" .,:;-–")
     name = name[:-2] if name.endswith(":s") else name
-    if " " not in name:
-        name = _meeting_stem(name) or name
+    head, _, last = name.rpartition(" ")
+    stem = _meeting_stem(last)
+    if stem is not None:
+        name = f"{head} {stem}" if head else stem  # "FoU:s styrgruppsmöte" -> "FoU:s styrgrupp"
+    return _definite(_without_genitive(name))
+
+
+def _without_genitive(name: str) -> str:
+    """'Landstingsstyrelsens' -> 'Landstingsstyrelsen': a body named in the genitive (the text went on
+    to what it owns) is named in the base form."""
+    head, _, last = name.rpartition(" ")
+    if not last.endswith("s") or last.endswith("ss"):
+        return name
+    noun = head_of(last[:-1], heads().body)
+    if noun is None or noun.endswith("s") or not fold(last[:-1]).endswith(noun):
+        return name
+    return f"{head} {last[:-1]}" if head else last[:-1]
+
+
+def _definite(name: str) -> str:
+    """'Styrelse' (from 'Styrelsemöte') -> 'Styrelsen': a body named by a bare noun is the definite
+    form, as minutes refer to their own board. The ending comes from the definite form in the data."""
+    if " " in name:
+        return name
+    low = fold(name)
+    noun = next((n for n in heads().body if low.endswith(n)), None)
+    if noun is None or noun not in heads().generic:
+        return name
+    for ending in ("en", "n", "et"):
+        if noun + ending in heads().body:
+            return name + (ending.upper() if name.isupper() else ending)
     return name
 
 
@@ -533,7 +564,7 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
     if grammar().acronym.match(doc[k].text):
         return k, k + 1  # "metoden LUMO": the acronym is the name
     # a title in sentence case goes on after a linking word, to the next punctuation: "Stabilitet som
-    # kompetensstrategi"; otherwise the name is its capitalised words ("Yrkesresan fortsätter")
+    # kompetensstrategi"; otherwise the name is its capitalised words ("Vägvisaren fortsätter")
     e = k + 1
     if e < n and doc[e].lower_ in grammar().title_links:
         while e < n and e - k < 8 and not doc[e].is_space and not doc[e].is_punct and e not in in_person:

@@ -191,7 +191,7 @@ class Meeting:
                     score += 1
                 title = text[line_start : d.start].strip()
                 if 0 < len(title) <= 60 and re.match(r"[A-ZÅÄÖ]", title) and not title.endswith(":"):
-                    score += 1  # "RUG barn och unga 2019-05-02": the date of a named title
+                    score += 1  # "Samrådet för äldre 2021-03-04": the date of a named title
             if d.start < header_end:
                 score += 1
             if any(w in rules.not_held for w in words_before):
@@ -242,6 +242,16 @@ class Meeting:
         if named is not None:
             networks.append(named)
         fields = [f for f in doc.spans["field"] if f._.field == "body"]
+        # a body field's whole value when it holds a body phrase ('Organ: Förbundets styrelse
+        # presidiet' is one body, though its words read as two)
+        whole = [
+            f
+            for f in fields
+            if len(f.text) <= 80
+            and "\n" not in f.text.strip()
+            and any(f.start <= n.start < f.end and (n.start, n.end) != (f.start, f.end) for n in networks)
+        ]
+        networks.extend(whole)
         scores: dict[int, float] = {}
         for k, net in enumerate(networks):
             s = 0.0
@@ -253,8 +263,10 @@ class Meeting:
                     s += 2
             if net.start_char < doc._.header_end:
                 s += 1
+            if net in whole:
+                s += 1
             if net is titled or net is named:
-                s += 2  # "RUG barn och unga 2019-05-02", "Minnesanteckningar RMPG X": a name in the title
+                s += 2  # "Samrådet för äldre 2021-03-04", "Minnesanteckningar ABC X": a name in the title
             if _body_rules().deciding.match(text, net.end_char):
                 s += 2
             before = text[max(0, net.start_char - 24) : net.start_char]
@@ -364,7 +376,7 @@ def _label_words() -> frozenset[str]:
 
 
 def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span | None:
-    """'Minnesanteckningar RMPG Kvinnosjukvård': the short capitalised name after a document type
+    """'Minnesanteckningar ABC Vårdkedjor': the short capitalised name after a document type
     that opens a title line."""
     text = text_of(doc)
     labels = label_at(doc)
@@ -394,7 +406,7 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
 
 
 def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int, int]]) -> Span | None:
-    """The words before the meeting's date on a title line ('RUG barn och unga 2019-05-02'), when they
+    """The words before the meeting's date on a title line ('Samrådet för äldre 2021-03-04'), when they
     are a short capitalised name and not a label or only a document type."""
     if held is None or not any(a <= held.start < b for a, b in title_lines):
         return None
@@ -406,7 +418,10 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     words = [t for t in span if not t.is_space]
     labels = label_at(doc)
     meeting_words = date_rules().meeting_words
-    while words and (
+    body_starts = {n.start for n in doc.spans["network"]}
+    while (
+        words and words[0].i not in body_starts  # "Styrgrupp" is a field label too, but here it opens a name
+    ) and (
         words[0].lower_ in _body_rules().title_words
         or words[0].lower_ in _label_words()
         or words[0].lower_.endswith(tuple(meeting_words))
@@ -423,7 +438,7 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     ):
         return None
     if any(t.lower_.endswith(tuple(meeting_words)) for t in words):
-        return None  # "RUS. Anteckningar från gruppens möte": a document title, not a name
+        return None  # "ABC. Anteckningar från gruppens möte": a document title, not a name
     return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")
 
 
@@ -437,7 +452,7 @@ def _near_meeting_word(text: str, span: Span, words: frozenset[str]) -> bool:
 
 def _document_year(doc: Doc, dates: list[DateMention]) -> int | None:
     """The year of the minutes: the most common year of the header's full dates, else of all, else a
-    year written alone in the title ('Minnesanteckningar BBU 2015-08')."""
+    year written alone in the title ('Minnesanteckningar ABC 2021-08')."""
     header = [d.year for d in dates if d.year and d.start < max(doc._.header_end, doc._.content_start + 600)]
     years = Counter(header or [d.year for d in dates if d.year])
     if years:

@@ -12,12 +12,12 @@ def _texts(doc, group: str) -> list[str]:
 def test_bodies_named_by_compounds_purpose_place_and_acronym(annotate) -> None:
     doc = annotate(
         "Socialchefsnätverket i Dalarna träffade styrgruppen för social välfärd och "
-        "Samverkansorganet Barn och Ungdom (SBU). Frågan går till Kommunstyrelsens arbetsutskott.\n"
+        "Samverkansgruppen Barn och Familj (SBF). Frågan går till Kommunstyrelsens arbetsutskott.\n"
     )
     assert _texts(doc, "network") == [
         "Socialchefsnätverket i Dalarna",
         "styrgruppen för social välfärd",
-        "Samverkansorganet Barn och Ungdom (SBU)",
+        "Samverkansgruppen Barn och Familj (SBF)",
         "Kommunstyrelsens arbetsutskott",
     ]
 
@@ -28,10 +28,18 @@ def test_bare_group_words_target_groups_and_titles_are_no_bodies(annotate) -> No
     assert _texts(doc, "network_generic") == ["Gruppen", "Nätverket"]
 
 
-def test_a_body_in_a_word_for_its_minutes_is_named_by_the_body() -> None:
-    assert network_name("Direktionsprotokoll") == "Direktion"
-    assert network_name("Styrgruppsmöte") == "Styrgrupp"
-    assert network_name("Socialnämndens ") == "Socialnämndens"
+def test_a_body_is_named_in_its_base_definite_form() -> None:
+    # a word for its minutes or its meeting names the body; a bare noun is the definite form
+    assert network_name("Direktionsprotokoll") == "Direktionen"
+    assert network_name("Styrgruppsmöte") == "Styrgruppen"
+    assert network_name("Utskottssammanträde") == "Utskottet"
+    assert network_name("Länsgruppens styrgruppsmöte") == "Länsgruppens styrgrupp"
+    # a genitive left where the text went on to what the body owns
+    assert network_name("Socialnämndens ") == "Socialnämnden"
+    assert network_name("Kommunstyrelsens arbetsutskotts") == "Kommunstyrelsens arbetsutskott"
+    # names that only look like it stay as they are
+    assert network_name("Lokal nämnd Norrby") == "Lokal nämnd Norrby"
+    assert network_name("Regionförbundet") == "Regionförbundet"
 
 
 def test_organisations_from_reference_units_and_names_with_an_organisation_noun(annotate) -> None:
@@ -50,12 +58,12 @@ def test_organisations_from_reference_units_and_names_with_an_organisation_noun(
 
 def test_projects_named_by_a_work_noun_or_a_compound_of_one(annotate) -> None:
     doc = annotate(
-        "Vi följer Hallsbergsmodellen och IPS-projektet. Projektet Yrkesresan fortsätter, liksom "
+        "Vi följer Norrdalsmodellen och IPS-projektet. Projektet Yrkesresan fortsätter, liksom "
         "satsningen Stabilitet som kompetensstrategi. Barnahus diskuterades.\n"
     )
     assert _texts(doc, "project") == [
         "Barnahus",
-        "Hallsbergsmodellen",
+        "Norrdalsmodellen",
         "IPS-projektet",
         "Yrkesresan",
         "Stabilitet som kompetensstrategi",

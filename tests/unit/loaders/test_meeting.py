@@ -31,9 +31,11 @@ def test_the_day_held_beats_the_day_written_adjusted_or_posted(annotate) -> None
 
 
 def test_a_letterhead_date_is_the_day_written(annotate) -> None:
-    doc = annotate("Handläggare\nLena Berg\nDatum\n2019-05-06\n\nRUG barn och unga 2019-05-02\n\nNärvarande: Per Ek\n")
+    doc = annotate(
+        "Handläggare\nLena Berg\nDatum\n2019-05-06\n\nLänsgruppen barn och unga 2019-05-02\n\nNärvarande: Per Ek\n"
+    )
     date, body, _, _ = _meeting(doc)
-    assert date == dt.date(2019, 5, 2) and body == "RUG barn och unga"
+    assert date == dt.date(2019, 5, 2) and body == "Länsgruppen barn och unga"
 
 
 def test_the_body_from_a_field_an_intro_or_the_body_that_decides(annotate) -> None:
@@ -51,12 +53,26 @@ def test_no_county_when_the_places_disagree(annotate) -> None:
 
 
 def test_the_body_named_after_a_document_type_and_the_year_of_the_title(annotate) -> None:
-    doc = annotate("Minnesanteckningar RMPG Kvinnosjukvård\nTid: 31 augusti kl. 13.15\n\nNärvarande: Per Ek\n")
-    assert _meeting(doc)[1] == "RMPG Kvinnosjukvård"
-    dated = annotate("Minnesanteckningar BBU 2015-08\nTid: 31 augusti kl. 13.15\n")
+    doc = annotate("Minnesanteckningar ABC Vårdkedjor\nTid: 31 augusti kl. 13.15\n\nNärvarande: Per Ek\n")
+    assert _meeting(doc)[1] == "ABC Vårdkedjor"
+    dated = annotate("Minnesanteckningar ABC 2015-08\nTid: 31 augusti kl. 13.15\n")
     assert _meeting(dated)[0] == dt.date(2015, 8, 31)
 
 
 def test_without_a_title_the_body_the_minutes_name_most(annotate) -> None:
     doc = annotate("Dag: 27 september 2017\n\n1. Öppnande\nStyrelsen hälsades välkommen. Styrelsen diskuterade.\n")
     assert _meeting(doc)[1] == "Styrelsen"
+
+
+def test_the_body_from_a_posting_certificate_and_a_whole_field_value(annotate) -> None:
+    # the certificate of posting names the body under "Myndighet" or "Organ"
+    posted = annotate("Protokoll\nBevis om justering\nMyndighet Sociala utskottet\nDatum 2020-02-03\n")
+    assert _meeting(posted)[1] == "Sociala utskottet"
+    # a field's value is one body though its words read as two
+    whole = annotate("Organ: Förbundets styrelse presidiet\nDatum: 2020-02-03\n1. Budget\nPresidiet beslutar.\n")
+    assert _meeting(whole)[1] == "Förbundets styrelse presidiet"
+
+
+def test_a_heading_in_capitals_keeps_its_prepositions_out_of_the_body(annotate) -> None:
+    doc = annotate("MINNESANTECKNINGAR FRÅN STYRGRUPP VÅRDKEDJOR NORRDAL 2020-02-03\nNärvarande: Per Ek\n")
+    assert _meeting(doc)[1] == "STYRGRUPP VÅRDKEDJOR NORRDAL"
