@@ -165,14 +165,18 @@ class Meeting:
         # a date printed on every page (a page header) is the document's, not the meeting's
         repeated = Counter(text[d.start : d.end] for d in dates)
         best: tuple[float, DateMention, dt.date] | None = None
+        years_named = Counter(int(y) for y in grammar().bare_year.findall(text))
         for d in dates:
-            resolved = d.resolve(year)
+            words_before = re.findall(r"[\wåäö.]+", text[max(0, d.start - 40) : d.start].casefold())[-3:]
+            in_header = d.start < header_end
+            # a weekday may name the year only where the meeting's own date is written
+            in_field = any(s <= d.start < e for s, e, _ in fields) or any(s <= d.start < e for s, e in title_lines)
+            resolved = d.resolve(_year_by_weekday(d, words_before, year, years_named) if in_field else year)
             if resolved is None:
                 continue
             line_start = text.rfind("\n", 0, d.start) + 1
             line_end = text.find("\n", d.end)
             line = text[line_start : line_end if line_end >= 0 else len(text)].casefold()
-            words_before = re.findall(r"[\wåäö.]+", text[max(0, d.start - 40) : d.start].casefold())[-3:]
             score = 0.0
             score += max((w for s, e, w in fields if s <= d.start < e), default=0)
             if repeated[text[d.start : d.end]] >= 3:
@@ -192,7 +196,7 @@ class Meeting:
                 title = text[line_start : d.start].strip()
                 if 0 < len(title) <= 60 and re.match(r"[A-ZÅÄÖ]", title) and not title.endswith(":"):
                     score += 1  # "Samrådet för äldre 2021-03-04": the date of a named title
-            if d.start < header_end:
+            if in_header:
                 score += 1
             if any(w in rules.not_held for w in words_before):
                 score -= 6
@@ -440,6 +444,32 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     if any(t.lower_.endswith(tuple(meeting_words)) for t in words):
         return None  # "ABC. Anteckningar från gruppens möte": a document title, not a name
     return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")
+
+
+def _year_by_weekday(d: DateMention, words_before: list[str], year: int | None, named: Counter[int]) -> int | None:
+    """The year of a date written without one ('fredagen den 2 september'): the minutes' year, unless
+    the weekday written says otherwise; then the year named in the minutes that fits the weekday."""
+    if d.year is not None:
+        return d.year
+    weekday = next((_weekday(w) for w in reversed(words_before) if _weekday(w) is not None), None)
+    if weekday is None:
+        return year
+    candidates = ([year] if year else []) + [y for y, _ in named.most_common()]
+    for y in candidates:
+        try:
+            if dt.date(y, d.month, d.day).weekday() == weekday:
+                return y
+        except ValueError:
+            continue
+    return year
+
+
+def _weekday(word: str) -> int | None:
+    """The weekday a word names, Monday = 0 ('torsdagen', 'tors')."""
+    if word not in date_rules().weekdays:
+        return None
+    names = lexicon()["weekdays"][:7]
+    return next((i for i, name in enumerate(names) if word.startswith(name) or name.startswith(word)), None)
 
 
 def _near_meeting_word(text: str, span: Span, words: frozenset[str]) -> bool:

@@ -76,3 +76,18 @@ def test_the_body_from_a_posting_certificate_and_a_whole_field_value(annotate) -
 def test_a_heading_in_capitals_keeps_its_prepositions_out_of_the_body(annotate) -> None:
     doc = annotate("MINNESANTECKNINGAR FRÅN STYRGRUPP VÅRDKEDJOR NORRDAL 2020-02-03\nNärvarande: Per Ek\n")
     assert _meeting(doc)[1] == "STYRGRUPP VÅRDKEDJOR NORRDAL"
+
+
+def test_a_weekday_picks_the_year_of_a_date_written_without_one(annotate) -> None:
+    # 2 September was a Friday in 2022, not in 2021 or 2023
+    doc = annotate(
+        "Protokoll\nTid och plats: fredagen den 2 september kl. 9.00, Stadshuset\nNärvarande: Per Ek\n"
+        "1. Uppföljning 2021 och 2023\nPlanen för 2022 godkändes.\n"
+    )
+    assert _meeting(doc)[0] == dt.date(2022, 9, 2)
+    # a weekday in the minutes' text decides nothing: the meeting's date is not there
+    text = annotate(
+        "Protokoll\nPlats: Stadshuset\nNärvarande: Per Ek\nSekreterare: Eva Al\n\n1. Information\n"
+        "Ordföranden informerade.\nFredag 2 september hålls möte om planen 2022.\n"
+    )
+    assert _meeting(text)[0] is None
