@@ -179,6 +179,8 @@ class Meeting:
             line = text[line_start : line_end if line_end >= 0 else len(text)].casefold()
             score = 0.0
             score += max((w for s, e, w in fields if s <= d.start < e), default=0)
+            if not letterhead and any(w in _date_label_words() for w in words_before[-2:]):
+                score += 2  # "Datum S 2020-02-03": a date label a page mark keeps from being a field
             if repeated[text[d.start : d.end]] >= 3:
                 score -= 2
             if any(w in rules.weekdays for w in words_before):
@@ -444,6 +446,12 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     if any(t.lower_.endswith(tuple(meeting_words)) for t in words):
         return None  # "ABC. Anteckningar från gruppens möte": a document title, not a name
     return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")
+
+
+@cache
+def _date_label_words() -> frozenset[str]:
+    # only the labels that say 'date': 'tid', 'dag' and 'när' are common words in running text
+    return frozenset(w.casefold() for w in data("labels.yaml")["fields"]["date"] if w.casefold().endswith("datum"))
 
 
 def _year_by_weekday(d: DateMention, words_before: list[str], year: int | None, named: Counter[int]) -> int | None:

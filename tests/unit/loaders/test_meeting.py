@@ -91,3 +91,11 @@ def test_a_weekday_picks_the_year_of_a_date_written_without_one(annotate) -> Non
         "Ordföranden informerade.\nFredag 2 september hålls möte om planen 2022.\n"
     )
     assert _meeting(text)[0] is None
+
+
+def test_a_date_label_with_a_page_mark_between_still_labels_the_day(annotate) -> None:
+    doc = annotate(
+        "Förvaltningen\nStadshuset\nPer Ek\n08-123 45\nSida 1\nBilaga\nSammanfattning\n\n"
+        "ANTECKNINGAR STYRGRUPPEN DATUM S 2020-05-11\nNärvarande: Per Ek\nSista datum för överklagande 2020-06-01\n"
+    )
+    assert _meeting(doc)[0] == dt.date(2020, 5, 11)
