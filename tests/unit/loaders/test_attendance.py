@@ -74,3 +74,34 @@ def test_names_under_a_programme_heading_present_the_item(annotate) -> None:
     people = _people(doc)
     assert people["Anna Berg"] == ("Region Dalarna", ["chair", "present"])
     assert people["Per Ek"][1] == ["present", "presenter"] and people["Eva Lind"][1] == ["present", "presenter"]
+
+
+def test_a_flattened_table_with_a_place_heading_each_group(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Kommun Ledamot Ersättare Falun Anna Berg (S) Per Ek (M) Eva Lind (C) "
+        "Mora Kim Holm (S) Olle Ås (V) Borlänge Lisa Sund (M)\n\n1. Mötet öppnas\n"
+    )
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations == {
+        "Anna Berg": "Falun",
+        "Per Ek": "Falun",
+        "Eva Lind": "Falun",
+        "Kim Holm": "Mora",
+        "Olle Ås": "Mora",
+        "Lisa Sund": "Borlänge",
+    }
+
+
+def test_a_flattened_table_with_the_places_in_a_column_after_the_names(annotate) -> None:
+    doc = annotate(
+        "Närvarande ledamöter Anna Berg, ordförande Per Ek Eva Lind Frånvarande ledamöter Kim Holm "
+        "Kommun Falun Leksand Borlänge Gagnef\n\n1. Mötet öppnas\n"
+    )
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations == {"Anna Berg": "Falun", "Per Ek": "Leksand", "Eva Lind": "Borlänge", "Kim Holm": "Gagnef"}
+
+
+def test_a_list_of_name_then_place_is_not_read_as_a_table(annotate) -> None:
+    doc = annotate("Närvarande: Anna Berg, Falun Per Ek, Mora Eva Lind, Leksand\n\n1. Mötet öppnas\n")
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations == {"Anna Berg": "Falun", "Per Ek": "Mora", "Eva Lind": "Leksand"}

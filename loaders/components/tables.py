@@ -1,0 +1,97 @@
+"""Affiliations laid out as a table that lost its shape in the text.
+
+Two layouts are read here, after each entry's own tail has been read:
+- group headings: a place or organisation, then the names that belong to it, then the next one
+  ("Norrby Anna Berg (s) Per Ek (m) Söderby Eva Al (c)");
+- columns: the names one after another, then their places one after another in the same order
+  ("Anna Berg Per Ek Eva Al Kommun Norrby Söderby Norrby").
+Both need the layout to hold throughout, so a list written "Name, Place" is never reread.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from samkarta.loaders.components.people import PersonRecord
+from samkarta.loaders.components.util import text_of
+
+_GAP = re.compile(r"[\s,;:–-]*")  # what may stand between cells of a flattened row
+_RUN_GAP = 200  # characters between two names of one column
+
+
+def read_tables(doc: Doc, names: list[Span], people: dict[str, PersonRecord], affiliate) -> None:
+    """Set the affiliation of the people of a flattened table. `affiliate(rec, ref)` sets one."""
+    in_name = {i for s in names for i in range(s.start, s.end)}
+    kinds = ("municipality", "organization")
+    refs = sorted((s for s in doc.spans["ref"] if s._.kind in kinds and s.start not in in_name), key=lambda s: s.start)
+    if len(refs) < 2 or not names:
+        return
+    for block in doc.spans["block"]:
+        _group_headings(doc, block, names, refs, people, affiliate)
+    _columns(doc, names, refs, people, affiliate)
+
+
+def _after(text: str, pos: int, mark: str) -> bool:
+    """The text before pos ends with mark, spaces aside."""
+    return text[max(0, pos - 8) : pos].rstrip().endswith(mark)
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return end <= start and _GAP.fullmatch(text, end, start) is not None
+
+
+def _group_headings(doc: Doc, block: Span, names: list[Span], refs: list[Span], people, affiliate) -> None:
+    text = text_of(doc)
+    in_block = [(s.start_char, "person", s) for s in names if block.start_char <= s.start_char < block.end_char] + [
+        (r.start_char, "ref", r)
+        for r in refs
+        if block.start_char <= r.start_char < block.end_char and not _after(text, r.start_char, "(")
+    ]
+    in_block.sort(key=lambda e: e[0])
+    headings = [k for k, e in enumerate(in_block) if e[1] == "ref"]
+    if len(headings) < 2 or in_block[0][1] != "ref":
+        return
+    for k in headings:
+        ref = in_block[k][2]
+        following = in_block[k + 1] if k + 1 < len(in_block) else None
+        # a heading opens a group: a name right after it, and no comma tying it to the name before
+        if following is None or following[1] != "person" or not _adjacent(text, ref.end_char, following[0]):
+            return
+        if _after(text, ref.start_char, ","):
+            return
+    current: Span | None = None
+    for _, kind, span in in_block:
+        if kind == "ref":
+            current = span
+        elif current is not None:
+            affiliate(people[span._.person], current)
+
+
+def _columns(doc: Doc, names: list[Span], refs: list[Span], people, affiliate) -> None:
+    text = text_of(doc)
+    runs: list[list[Span]] = []
+    for ref in refs:
+        if runs and _adjacent(text, runs[-1][-1].end_char, ref.start_char):
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        start, end = run[0].start_char, run[-1].end_char
+        before = [s for s in names if s.end_char <= start]
+        # the listed names right before the run, each without a place of its own outside the run
+        column: list[Span] = []
+        for s in reversed(before):
+            rec = people[s._.person]
+            own = rec.affiliation_span is not None and not start <= rec.affiliation_span[0] < end
+            nxt = column[-1].start_char if column else start
+            if own or not rec.in_list or nxt - s.end_char > _RUN_GAP:
+                break
+            column.append(s)
+        if len(column) != len(run):
+            continue
+        for s, ref in zip(reversed(column), run, strict=True):
+            affiliate(people[s._.person], ref)
