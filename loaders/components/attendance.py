@@ -294,6 +294,11 @@ class Attendance:
             if len(run) >= 3:
                 for k, s in enumerate(run):
                     rec = people[s._.person]
+                    if _replaced(doc, s, c):
+                        rec.roles.add("absent")
+                        rec.listed = True
+                        rec.role_spans.setdefault("absent", (s.start_char, s.end_char))
+                        continue
                     rec.roles.add("present")
                     rec.listed = True
                     rec.role_spans.setdefault("present", (s.start_char, s.end_char))

@@ -105,3 +105,18 @@ def test_a_list_of_name_then_place_is_not_read_as_a_table(annotate) -> None:
     doc = annotate("Närvarande: Anna Berg, Falun Per Ek, Mora Eva Lind, Leksand\n\n1. Mötet öppnas\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
     assert affiliations == {"Anna Berg": "Falun", "Per Ek": "Mora", "Eva Lind": "Leksand"}
+
+
+def test_a_replaced_member_in_a_run_of_names_without_a_label(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2020-02-03\nAnna Berg (S), Per Ek (M), Olle Ås (S), ersättare för Eva Lind (S), Kim Holm (C)\n\n"
+        "1. Mötet öppnas\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles["Eva Lind"] == ["absent"] and roles["Olle Ås"] == ["present"]
+
+
+def test_signature_fields_in_the_definite_form(annotate) -> None:
+    doc = annotate("Protokoll\nUnderskrifter Sekreterare Mona Berg Ordföranden Per Ek\n")
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles == {"Mona Berg": ["present", "secretary"], "Per Ek": ["chair", "present"]}
