@@ -35,6 +35,7 @@ from samkarta.loaders.words import (
 from samkarta.reference import load_reference
 
 _MAX_TAIL = 14  # tokens of an entry read after a name
+_MAX_JOINED = 4  # people joined as the subject of one verb; a longer run of names is a list
 
 
 @cache
@@ -386,8 +387,10 @@ class Attendance:
                     continue
                 rec = people[key]
                 if verb.lemma_ in c["presenter"]:
-                    rec.roles.update(("presenter", "present"))
-                    rec.role_spans.setdefault("presenter", (verb.idx, verb.idx + len(verb.text)))
+                    for other in _coordinated(doc, verb, key, in_sent):
+                        rec = people[other]
+                        rec.roles.update(("presenter", "present"))
+                        rec.role_spans.setdefault("presenter", (verb.idx, verb.idx + len(verb.text)))
                 elif any(t.lower_ in c["chair_objects"] for t in doc[max(sent.start, verb.i - 3) : verb.i + 6]):
                     rec.roles.update(("chair", "present"))
                     rec.role_spans.setdefault("chair", (verb.idx, verb.idx + len(verb.text)))
@@ -476,9 +479,14 @@ def _all_mentions(doc: Doc, people: dict[str, PersonRecord], names: list[Span]) 
 
 def _subject(verb: Token, mentions: list[tuple[int, int, str]]) -> str | None:
     """The person a verb is about: the closest mention before it (at most 12 tokens, no full stop
-    between), or right after it ('Därefter informerar X', 'Mötet öppnades av X')."""
-    before = [m for m in mentions if m[1] <= verb.i and verb.i - m[1] <= 12]
+    between), or right after it ('Därefter informerar X', 'Mötet öppnades av X'); after a passive,
+    the agent ('Föredras av X')."""
     doc = verb.doc
+    if verb.lower_.endswith("s") and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "av":
+        agent = [m for m in mentions if m[0] == verb.i + 2]
+        if agent:
+            return agent[0][2]
+    before = [m for m in mentions if m[1] <= verb.i and verb.i - m[1] <= 12]
     if before:
         m = before[-1]
         between = doc[m[1] : verb.i]
@@ -488,6 +496,49 @@ def _subject(verb: Token, mentions: list[tuple[int, int, str]]) -> str | None:
     if after:
         return after[0][2]
     return None
+
+
+def _coordinated(doc: Doc, verb: Token, key: str, mentions: list[tuple[int, int, str]]) -> list[str]:
+    """The subject and the people joined to it: 'X, Y och Z informerar', 'X och ekonom Y
+    föredrar', 'Föredras av X och Y', 'X informerar tillsammans med Y och Z'."""
+    joins = {",", *grammar().connectors}
+    out = [key]
+    own = [m for m in mentions if m[2] == key]
+    if not own or verb.lower_.endswith(grammar().participle_endings):
+        return out  # "A, B, C samt föredragande": a participle ends a list of attendance, no subject
+    first = own[-1] if own[-1][0] < verb.i else own[0]
+
+    def joined(a: int, b: int) -> bool:
+        gap = [t for t in doc[a:b] if not t.is_space]
+        return (
+            len(gap) <= 3
+            and all(t.lower_ in joins or is_title(t.text) for t in gap)
+            and any(t.lower_ in joins for t in gap)
+        )
+
+    if first[0] < verb.i:  # names before the verb
+        edge = first[0]
+        for m in reversed([m for m in mentions if m[1] <= edge]):
+            if not joined(m[1], edge) or len(out) >= _MAX_JOINED:
+                break
+            out.append(m[2])
+            edge = m[0]
+    else:  # an agent after the verb ('Föredras av X och Y')
+        edge = first[1]
+        for m in [m for m in mentions if m[0] >= edge]:
+            if not joined(edge, m[0]) or len(out) >= _MAX_JOINED:
+                break
+            out.append(m[2])
+            edge = m[1]
+    with_at = next((i for i in range(verb.i + 1, min(len(doc), verb.i + 4)) if doc[i].lower_ == "tillsammans"), None)
+    if with_at is not None and with_at + 1 < len(doc) and doc[with_at + 1].lower_ == "med":
+        edge = with_at + 2
+        for m in [m for m in mentions if m[0] >= edge]:
+            if (m[0] != edge and not joined(edge, m[0])) or len(out) >= _MAX_JOINED:
+                break
+            out.append(m[2])
+            edge = m[1]
+    return list(dict.fromkeys(out))
 
 
 class StaffEmployers:

@@ -120,3 +120,19 @@ def test_signature_fields_in_the_definite_form(annotate) -> None:
     doc = annotate("Protokoll\nUnderskrifter Sekreterare Mona Berg Ordföranden Per Ek\n")
     roles = {name: r for name, (_, r) in _people(doc).items()}
     assert roles == {"Mona Berg": ["present", "secretary"], "Per Ek": ["chair", "present"]}
+
+
+def test_presenters_joined_to_the_subject_or_named_as_the_agent(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Anna Berg, Per Ek, Eva Lind, Kim Holm, Olle Ås, Lisa Sund\n\n"
+        "1. Budget\nAnna Berg och ekonom Per Ek föredrar ärendet.\n\n"
+        "2. Lokaler\nEva Lind informerar tillsammans med Kim Holm och Olle Ås om lokalerna.\n\n"
+        "3. Övrigt\nFöredras av Lisa Sund.\n"
+    )
+    presenters = {name for name, (_, roles) in _people(doc).items() if "presenter" in roles}
+    assert presenters == {"Anna Berg", "Per Ek", "Eva Lind", "Kim Holm", "Olle Ås", "Lisa Sund"}
+
+
+def test_a_participle_after_a_list_of_names_joins_no_one_to_it(annotate) -> None:
+    doc = annotate("Närvarande: Anna Berg, Per Ek, Eva Lind samt föredragande\n\n1. Budget\nBudgeten godkändes.\n")
+    assert "presenter" not in _people(doc)["Anna Berg"][1] and "presenter" not in _people(doc)["Per Ek"][1]
