@@ -126,7 +126,8 @@ class Layout:
             if spec is None or not span.text[:1].isupper():
                 continue
             nxt = doc[end] if end < len(doc) else None
-            colon = nxt is not None and nxt.text in (":", ".:")
+            # a colon, or the dotted line of a form to sign on ("Sekreterare .....")
+            colon = nxt is not None and (nxt.text in (":", ".:") or _dotted(nxt.text))
             line_start = text.rfind("\n", 0, span.start_char) + 1
             at_line_start = not text[line_start : span.start_char].strip()
             before = text[line_start : span.start_char].rstrip()
@@ -135,7 +136,12 @@ class Layout:
             if spec.colon_only and not colon:
                 continue
             if not colon:
-                first_after = nxt.text if nxt is not None else ""
+                # the next word, past the wide spaces a form's blank leaves ("Sekreterare      Ordförande")
+                word_after = nxt
+                blank = word_after is not None and word_after.is_space and "\n" not in word_after.text
+                if blank and end + 1 < len(doc):
+                    word_after = doc[end + 1]
+                first_after = word_after.text if word_after is not None else ""
                 after_entry = before.endswith((",", ")")) or (
                     bool(before) and before.split()[-1][:1].isupper() and not at_line_start
                 )
@@ -366,3 +372,7 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
 @Language.factory("samkarta_layout")
 def make_layout(nlp: Language, name: str) -> Layout:  # noqa: ARG001 - spaCy passes the name
     return Layout(nlp)
+
+
+def _dotted(word: str) -> bool:
+    return len(word) >= 2 and not word.strip(".…")

@@ -6,6 +6,8 @@ Two layouts are read here, after each entry's own tail has been read:
 - columns: the names one after another, then their places one after another in the same order
   ("Anna Berg Per Ek Eva Al Kommun Norrby Söderby Norrby").
 Both need the layout to hold throughout, so a list written "Name, Place" is never reread.
+Signatures flattened the same way ("Sekreterare Ordförande Justerare A B C") pair each label with
+the name in its place.
 """
 
 from __future__ import annotations
@@ -16,9 +18,56 @@ from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.util import text_of
+from samkarta.loaders.words import data
 
 _GAP = re.compile(r"[\s,;:–-]*")  # what may stand between cells of a flattened row
 _RUN_GAP = 200  # characters between two names of one column
+_NEXT_NAME = 12  # characters: a name this close after the last one continues the list
+_ONE_PERSON = frozenset({"chair", "secretary"})
+_LABEL_GAP = re.compile(r"[\s.:,…]*")  # between two labels of a row: dots for the signature
+
+
+def read_signatures(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+    """A row of signature labels, one person each, then as many names: each label is its name's."""
+    text = text_of(doc)
+    co_signers = frozenset(data("attendance.yaml")["co_signer_labels"])
+    labels = sorted(doc.spans["label"], key=lambda s: s.start)
+    row: list[Span] = []
+    last_end = -1  # where the row's last label, or a field label inside the row, ends
+    for lab in [*labels, None]:
+        one = lab is not None and (set(lab._.roles) & _ONE_PERSON or lab.text.strip(" .:…").casefold() in co_signers)
+        adjacent = lab is not None and bool(row) and _LABEL_GAP.fullmatch(text, last_end, lab.start_char) is not None
+        if one and (not row or adjacent):
+            row.append(lab)
+            last_end = lab.end_char
+            continue
+        if adjacent and not lab._.roles:
+            last_end = lab.end_char  # "Sekreterare Paragrafer Ordförande": a field whose value is elsewhere
+            continue
+        if len(row) >= 2 and any(set(r._.roles) & _ONE_PERSON for r in row):
+            _pair(row, last_end, names, people)
+        row = [lab] if one else []
+        last_end = lab.end_char if one else -1
+
+
+def _pair(row: list[Span], end: int, names: list[Span], people: dict[str, PersonRecord]) -> None:
+    after = [s for s in names if s.start_char >= end][: len(row) + 1]
+    if len(after) < len(row) or after[len(row) - 1].end_char - end > _RUN_GAP:
+        return
+    if len(after) > len(row) and after[-1].start_char - after[-2].end_char < _NEXT_NAME:
+        return  # more names than labels: the columns do not line up
+    after = after[: len(row)]
+    lo, hi = row[0].start_char, after[-1].end_char
+    for lab, name in zip(row, after, strict=True):
+        rec = people[name._.person]
+        for role in _ONE_PERSON - set(lab._.roles):
+            span = rec.role_spans.get(role)
+            if span is not None and lo <= span[0] < hi:  # given by the row's last label to its first name
+                rec.roles.discard(role)
+                del rec.role_spans[role]
+        for role in lab._.roles:
+            rec.roles.add(role)
+            rec.role_spans.setdefault(role, (name.start_char, name.end_char))
 
 
 def read_tables(doc: Doc, names: list[Span], people: dict[str, PersonRecord], affiliate) -> None:

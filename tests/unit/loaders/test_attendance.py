@@ -136,3 +136,23 @@ def test_presenters_joined_to_the_subject_or_named_as_the_agent(annotate) -> Non
 def test_a_participle_after_a_list_of_names_joins_no_one_to_it(annotate) -> None:
     doc = annotate("Närvarande: Anna Berg, Per Ek, Eva Lind samt föredragande\n\n1. Budget\nBudgeten godkändes.\n")
     assert "presenter" not in _people(doc)["Anna Berg"][1] and "presenter" not in _people(doc)["Per Ek"][1]
+
+
+def test_a_row_of_signature_labels_pairs_with_the_names_after_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nNärvarande: Anna Berg (S), Per Ek (M), Eva Lind (C)\n\n"
+        "Justeringens plats och tid Stadshuset 2020-02-10 Underskrifter Sekreterare..... Paragrafer "
+        "Ordförande Justerande Eva Lind..... Anna Berg..... Per Ek\n"
+        "ANSLAG/BEVIS Protokollet är justerat.\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles == {"Eva Lind": ["present", "secretary"], "Anna Berg": ["chair", "present"], "Per Ek": ["present"]}
+
+
+def test_signature_labels_with_more_names_than_labels_pair_nothing(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nNärvarande: Anna Berg (S), Per Ek (M), Eva Lind (C), Kim Holm (V)\n\n"
+        "Underskrifter Sekreterare Ordförande Eva Lind Anna Berg Per Ek Kim Holm\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert "chair" not in roles["Anna Berg"]
