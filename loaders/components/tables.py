@@ -144,3 +144,45 @@ def _columns(doc: Doc, names: list[Span], refs: list[Span], people, affiliate) -
             continue
         for s, ref in zip(reversed(column), run, strict=True):
             affiliate(people[s._.person], ref)
+
+
+def read_presence_marks(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+    """An attendance table's presence column, flattened: 'Anna Berg S 1', 'Per Ek M -'. Where a run
+    of listed names marks most of them present with '1' or 'x', a dash instead means away."""
+    run: list[tuple[Span, str]] = []
+    for name in [*names, None]:
+        mark = None
+        if name is not None and people[name._.person].listed:
+            mark = _mark_after(doc, name.end, len(doc))
+        if mark is not None and (not run or name.start_char - run[-1][0].end_char <= _MARKED_GAP):
+            run.append((name, mark))
+            continue
+        _mark_away(run, people)
+        run = [(name, mark)] if mark is not None else []
+
+
+def _mark_away(run: list[tuple[Span, str]], people: dict[str, PersonRecord]) -> None:
+    present = sum(1 for _, m in run if m in _PRESENT_MARKS)
+    away = [name for name, m in run if m in _AWAY_MARKS]
+    if present < 2 or not away:
+        return
+    for name in away:
+        rec = people[name._.person]
+        rec.roles.discard("present")
+        rec.roles.add("absent")
+        rec.role_spans.setdefault("absent", (name.start_char, name.end_char))
+
+
+_MARKED_GAP = 40  # characters between two marked entries of one table
+_PRESENT_MARKS = frozenset({"1", "x", "X"})
+_AWAY_MARKS = frozenset({"-", "–"})
+
+
+def _mark_after(doc: Doc, i: int, end: int) -> str | None:
+    """The mark right after a name, past a party of one to three capitals."""
+    words = [t for t in doc[i : min(end, i + 4)] if not t.is_space]
+    if words and words[0].text.isupper() and words[0].is_alpha and len(words[0].text) <= 3:
+        words = words[1:]
+    if words and words[0].text in _PRESENT_MARKS | _AWAY_MARKS:
+        return words[0].text
+    return None

@@ -156,3 +156,13 @@ def test_signature_labels_with_more_names_than_labels_pair_nothing(annotate) -> 
     )
     roles = {name: r for name, (_, r) in _people(doc).items()}
     assert "chair" not in roles["Anna Berg"]
+
+
+def test_a_dash_in_a_presence_column_marks_the_member_away(annotate) -> None:
+    doc = annotate(
+        "Närvarolista Namn Parti Närvaro Ledamöter Anna Berg S 1 Per Ek M 1 Eva Lind C - Kim Holm S 1 "
+        "Olle Ås KD -\n\n1. Mötet öppnas\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles["Eva Lind"] == ["absent"] and roles["Olle Ås"] == ["absent"]
+    assert roles["Anna Berg"] == ["present"] and roles["Kim Holm"] == ["present"]
