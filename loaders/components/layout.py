@@ -127,7 +127,7 @@ class Layout:
                 continue
             nxt = doc[end] if end < len(doc) else None
             # a colon, or the dotted line of a form to sign on ("Sekreterare .....")
-            colon = nxt is not None and (nxt.text in (":", ".:") or _dotted(nxt.text))
+            colon = nxt is not None and (nxt.text in (":", ".:") or _dotted(nxt.text) or _form_stop(doc, span, end))
             line_start = text.rfind("\n", 0, span.start_char) + 1
             at_line_start = not text[line_start : span.start_char].strip()
             before = text[line_start : span.start_char].rstrip()
@@ -247,7 +247,7 @@ class Layout:
                     end = min(le, stop)
                 stop = max(end, first_nl)
             if set(roles) & {"chair", "secretary", "author"} and roles == lab._.roles:
-                stop = _first_entry_end(text, start, stop)  # one chair, one secretary: one entry
+                stop = _first_entry_end(text, start, stop, self.specs)  # one chair, one secretary: one entry
             span = doc.char_span(start, stop, alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue
@@ -285,9 +285,9 @@ class Layout:
         return out
 
 
-def _first_entry_end(text: str, start: int, stop: int) -> int:
+def _first_entry_end(text: str, start: int, stop: int, labels: dict[str, LabelSpec]) -> int:
     """The end of the first entry after a label: its line, or its first comma in a flattened line,
-    or about four words."""
+    or the next label word ('Ulf Olsson Justerare Eva Berg'), or about four words."""
     line_end = text.find("\n", start + 1 if text[start : start + 1] == "\n" else start)
     end = stop if line_end < 0 else min(stop, line_end)
     if not text[start:end].strip():  # the value is on the next line
@@ -295,7 +295,10 @@ def _first_entry_end(text: str, start: int, stop: int) -> int:
         end = stop if nxt < 0 else min(stop, nxt)
     words = re.finditer(r"\S+", text[start:end])
     for n, w in enumerate(words):
-        if w.group().endswith(",") or n >= 4:
+        word = w.group()
+        if n > 0 and word[:1].isupper() and word.rstrip(".:").casefold() in labels:
+            return start + w.start()
+        if word.endswith(",") or n >= 4:
             return start + w.end()
     return end
 
@@ -376,3 +379,12 @@ def make_layout(nlp: Language, name: str) -> Layout:  # noqa: ARG001 - spaCy pas
 
 def _dotted(word: str) -> bool:
     return len(word) >= 2 and not word.strip(".…")
+
+
+def _form_stop(doc: Doc, label: Span, i: int) -> bool:
+    """'Justerare. Anna Berg': a full stop after a label, a name on the same line after it (a
+    heading in capitals with a full stop is a title, not a field)."""
+    if doc[i].text != "." or i + 2 >= len(doc) or label.text.isupper():
+        return False
+    nxt = doc[i + 1] if not doc[i + 1].is_space or "\n" in doc[i + 1].text else doc[i + 2]
+    return not nxt.is_space and nxt.text[:1].isupper() and nxt.is_alpha

@@ -166,3 +166,13 @@ def test_a_dash_in_a_presence_column_marks_the_member_away(annotate) -> None:
     roles = {name: r for name, (_, r) in _people(doc).items()}
     assert roles["Eva Lind"] == ["absent"] and roles["Olle Ås"] == ["absent"]
     assert roles["Anna Berg"] == ["present"] and roles["Kim Holm"] == ["present"]
+
+
+def test_signature_labels_with_a_full_stop_and_one_name_each(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nBeslutande: Anna Berg (S), Per Ek (M), Eva Lind (C)\n\n"
+        "Sekreterare Olle Ås Ordförande. Anna Berg Justerare Eva Lind\n\n1. Mötet öppnas\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles["Anna Berg"] == ["chair", "present"] and roles["Eva Lind"] == ["present"]
+    assert roles["Olle Ås"] == ["present", "secretary"]
