@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.people import PersonRecord, surname_like
-from samkarta.loaders.components.tables import read_presence_marks, read_signatures, read_tables
+from samkarta.loaders.components.tables import read_co_signers, read_presence_marks, read_signatures, read_tables
 from samkarta.loaders.components.util import label_at, sentences, text_of, token_after, tokens_of
 from samkarta.loaders.words import (
     common_words,
@@ -85,6 +85,7 @@ class Attendance:
         self._header_cluster(doc, names, people, refs, c)
         read_tables(doc, names, people, self._affiliate)
         read_signatures(doc, names, people)
+        read_co_signers(doc, names, people)
         read_presence_marks(doc, names, people)
         self._speaker_lines(doc, names, people, c)
         self._read_sentences(doc, people, names, name_starts, c)

@@ -13,6 +13,7 @@ the name in its place.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -22,6 +23,8 @@ from samkarta.loaders.words import data
 
 _GAP = re.compile(r"[\s,;:–-]*")  # what may stand between cells of a flattened row
 _RUN_GAP = 200  # characters between two names of one column
+_CO_SIGNER_GAP = re.compile(r"[\s.:,…]*(?:(?:och|samt)\s+)?")
+_PARTY_AFTER = re.compile(r"\s*\([^)\n]{1,12}\)")  # "Anna Berg (S)"
 _NEXT_NAME = 12  # characters: a name this close after the last one continues the list
 _ONE_PERSON = frozenset({"chair", "secretary"})
 _LABEL_GAP = re.compile(r"[\s.:,…]*")  # between two labels of a row: dots for the signature
@@ -30,7 +33,7 @@ _LABEL_GAP = re.compile(r"[\s.:,…]*")  # between two labels of a row: dots for
 def read_signatures(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
     """A row of signature labels, one person each, then as many names: each label is its name's."""
     text = text_of(doc)
-    co_signers = frozenset(data("attendance.yaml")["co_signer_labels"])
+    co_signers = _co_signers()
     labels = sorted(doc.spans["label"], key=lambda s: s.start)
     row: list[Span] = []
     last_end = -1  # where the row's last label, or a field label inside the row, ends
@@ -48,6 +51,35 @@ def read_signatures(doc: Doc, names: list[Span], people: dict[str, PersonRecord]
             _pair(row, last_end, names, people)
         row = [lab] if one else []
         last_end = lab.end_char if one else -1
+
+
+def read_co_signers(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+    """'Utses att justera Anna Berg och Per Ek': the one or two members named right after a label
+    of those who check the minutes attended."""
+    text = text_of(doc)
+    co_signers = _co_signers()
+    starts = {s.start_char: s for s in names}
+    for lab in doc.spans["label"]:
+        if lab.text.strip(" .:…").casefold() not in co_signers:
+            continue
+        pos = lab.end_char
+        for _ in range(2):
+            m = _CO_SIGNER_GAP.match(text, pos)
+            name = starts.get(m.end()) if m else None
+            if name is None:
+                break
+            rec = people[name._.person]
+            if not rec.roles - {"mentioned"}:
+                rec.roles.discard("mentioned")
+                rec.roles.add("present")
+                rec.role_spans.setdefault("present", (name.start_char, name.end_char))
+            close = _PARTY_AFTER.match(text, name.end_char)
+            pos = close.end() if close else name.end_char
+
+
+@cache
+def _co_signers() -> frozenset[str]:
+    return frozenset(data("attendance.yaml")["co_signer_labels"])
 
 
 def _pair(row: list[Span], end: int, names: list[Span], people: dict[str, PersonRecord]) -> None:

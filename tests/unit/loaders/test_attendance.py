@@ -176,3 +176,13 @@ def test_signature_labels_with_a_full_stop_and_one_name_each(annotate) -> None:
     roles = {name: r for name, (_, r) in _people(doc).items()}
     assert roles["Anna Berg"] == ["chair", "present"] and roles["Eva Lind"] == ["present"]
     assert roles["Olle Ås"] == ["present", "secretary"]
+
+
+def test_the_members_chosen_to_check_the_minutes_attended(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2020-02-03\nPlats och tid: Stadshuset\nUtses att justera Anna Berg och Per Ek "
+        "Justeringens plats och tid Stadshuset\n\n1. Budget\n"
+        "Budgeten för nästa år diskuterades länge och ingående av hela gruppen. Eva Lind nämnde den.\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles["Anna Berg"] == ["present"] and roles["Per Ek"] == ["present"]
