@@ -35,6 +35,7 @@ from samkarta.loaders.words import (
 from samkarta.reference import load_reference
 
 _MAX_TAIL = 14  # tokens of an entry read after a name
+_FINITE = ("ar", "er", "ade", "de", "te")  # present and past; a participle reports, not speaks
 _MAX_JOINED = 4  # people joined as the subject of one verb; a longer run of names is a list
 
 
@@ -48,6 +49,7 @@ def cues() -> dict[str, Any]:
             inline[w.casefold().rstrip(".")] = role
     return {
         "presenter": frozenset(spec["presenter_lemmas"]),
+        "speaker": frozenset(spec["speaker_lemmas"]),
         "presenter_nouns": frozenset(spec["presenter_nouns"]),
         "chair": frozenset(spec["chair_lemmas"]),
         "chair_objects": frozenset(spec["chair_objects"]),
@@ -369,7 +371,7 @@ class Attendance:
         mentions = _all_mentions(doc, people, names)
         starts = [m[0] for m in mentions]
         table = tokens_of(doc)
-        cue_lemmas = c["presenter"] | c["chair"]
+        cue_lemmas = c["presenter"] | c["chair"] | c["speaker"]
         verb_at = [i for i, lemma in enumerate(table.lemma) if lemma in cue_lemmas]
         noun_at = [i for i, low in enumerate(table.lower) if low in c["presenter_nouns"]]
         if not (verb_at or noun_at) or not mentions:
@@ -389,7 +391,11 @@ class Attendance:
                 if key is None:
                     continue
                 rec = people[key]
-                if verb.lemma_ in c["presenter"]:
+                if verb.lemma_ in c["speaker"]:
+                    if verb.lower_.endswith(_FINITE) and not rec.roles - {"mentioned"}:
+                        rec.roles.add("present")  # "X frågar", "X påpekade": spoke at the meeting
+                        rec.role_spans.setdefault("present", (verb.idx, verb.idx + len(verb.text)))
+                elif verb.lemma_ in c["presenter"]:
                     for other in _coordinated(doc, verb, key, in_sent):
                         rec = people[other]
                         rec.roles.update(("presenter", "present"))

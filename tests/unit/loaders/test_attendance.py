@@ -186,3 +186,15 @@ def test_the_members_chosen_to_check_the_minutes_attended(annotate) -> None:
     )
     roles = {name: r for name, (_, r) in _people(doc).items()}
     assert roles["Anna Berg"] == ["present"] and roles["Per Ek"] == ["present"]
+
+
+def test_a_member_who_speaks_attended_and_one_who_completes_presents(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2020-02-03\n\n1. Budget\nBudgeten för nästa år diskuterades länge av hela gruppen.\n"
+        "Anna Berg frågar om tidplanen. Gruppen diskuterar hur tidplanen kan hållas under hela året.\n"
+        "Per Ek kompletterar informationen. Gruppen diskuterar därefter hur arbetet ska fördelas.\n"
+        "Eva Lind har tidigare uttalat sig i frågan.\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles["Anna Berg"] == ["present"] and roles["Per Ek"] == ["present", "presenter"]
+    assert roles["Eva Lind"] == ["mentioned"]
