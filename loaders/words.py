@@ -135,6 +135,16 @@ def place_suffixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
+def is_street(word: str) -> bool:
+    """'Storgatan', 'torget': a word of an address."""
+    return fold(word).endswith(_street_suffixes())
+
+
+@cache
+def _street_suffixes() -> tuple[str, ...]:
+    return tuple(lexicon()["street_suffixes"])
+
+
 def is_title(word: str) -> bool:
     """An occupational title such as 'Utvecklingsledare', 'IFO-chef' or 'sekr.'."""
     w = word.casefold().strip(".,:;()")

@@ -28,6 +28,7 @@ from samkarta.loaders.words import (
     grammar,
     is_given_name,
     is_name_shape,
+    is_street,
     is_title,
     lexicon,
     parties,
@@ -129,8 +130,13 @@ class Attendance:
         if span.end >= end or doc[span.end].text != ",":
             return
         last = doc[end - 1]
-        rest = text[doc[span.end].idx + 1 : last.idx + len(last.text)].split("(")[0].strip(" ,.;–-")
+        raw = text[doc[span.end].idx + 1 : last.idx + len(last.text)].split("(")[0]
+        if raw.rstrip().endswith("-"):
+            return  # a word broken at the line's end
+        rest = raw.strip(" ,.;–-")
         words = rest.split()
+        if len(words) == 1 and is_street(words[0]):
+            return
         if not words or not words[0][:1].isupper() or len(words) > 8 or any(ch.isdigit() for ch in rest):
             return
         if is_title(words[0]) or fold(words[0]) in common_words() or fold(words[0].rstrip(".")) in cues()["inline"]:
@@ -273,6 +279,10 @@ class Attendance:
             phrase.pop()  # "Individ- och familjeomsorgschef": a title, not the organisation
         if not phrase or not all(t.is_alpha or t.text in ("-", "&") or t.text.endswith("-") for t in phrase):
             return  # OCR debris ("L~~C~~") names nothing
+        if phrase[-1].text.endswith("-") or (len(phrase) == 1 and is_street(first.text)):
+            return  # a word broken at the line's end, or an address ("Storgatan")
+        if len(phrase) == 1 and is_given_name(first.text):
+            return  # a given name alone starts the next entry
         if len(phrase) == 1 and first.text.isupper() and len(first.text) > 6:
             return  # a heading in capitals ("ANSLAGIBEVIS"), not an acronym
         span = doc[first.i : phrase[-1].i + 1]

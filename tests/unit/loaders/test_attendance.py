@@ -198,3 +198,9 @@ def test_a_member_who_speaks_attended_and_one_who_completes_presents(annotate) -
     roles = {name: r for name, (_, r) in _people(doc).items()}
     assert roles["Anna Berg"] == ["present"] and roles["Per Ek"] == ["present", "presenter"]
     assert roles["Eva Lind"] == ["mentioned"]
+
+
+def test_an_address_or_a_broken_word_is_no_affiliation(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg, Storgatan\nPer Ek, Individ-\nEva Lind, Vision\n")
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations == {"Anna Berg": None, "Per Ek": None, "Eva Lind": "Vision"}
