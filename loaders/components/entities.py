@@ -479,8 +479,8 @@ def _name_word(tok: Token, caps: bool = False) -> bool:
     t = tok.text
     if tok.is_space or not (t[:1].isupper() and tok.is_alpha) or (t.isupper() and len(t) > 3 and not caps):
         return False
-    if is_given_name(t):
-        return False
+    if is_given_name(t) or tok.lemma_ != tok.lower_:
+        return False  # a given name starts a person; an inflected verb of the cues ("BESLUTAR") a clause
     low = fold(t)
     return low not in common_words() and low not in _meeting_words() and low not in months()
 

@@ -22,6 +22,11 @@ def test_bodies_named_by_compounds_purpose_place_and_acronym(annotate) -> None:
     ]
 
 
+def test_a_body_named_in_capitals_ends_before_its_verb(annotate) -> None:
+    doc = annotate("1. Budget\nSOCIALA UTSKOTTET BESLUTAR att godkänna budgeten.\n")
+    assert _texts(doc, "network") == ["SOCIALA UTSKOTTET"]
+
+
 def test_bare_group_words_target_groups_and_titles_are_no_bodies(annotate) -> None:
     doc = annotate("Gruppen diskuterade målgruppen. Kommunalrådet deltog. Nätverket träffas igen.\n")
     assert _texts(doc, "network") == []
