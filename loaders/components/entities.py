@@ -277,6 +277,14 @@ class Entities:
             if not tok.is_alpha:
                 continue
             named = _org_name_end(doc, i, ref_at) if tok.text[:1].isupper() else i + 1
+            headed = tok.text[:1].isupper() and fold(tok.text).endswith(noun)  # not itself a genitive
+            owner = _place_genitive_before(doc, i, ref_at) if headed else i
+            if owner < i and not any(k in covered or k in taken or k in in_person for k in range(owner, i)):
+                span = Span(doc, owner, named, label="ORG")  # "Norra Norrdals Kommunalförbund"
+                span._.confidence = 0.7
+                out.append(span)
+                covered.update(range(owner, named))
+                continue
             if named > i + 1:  # "Samordningsförbundet Norrdal", "Regionförbundet i Kalmar län"
                 span = Span(doc, i, named, label="ORG")
                 span._.confidence = 0.7
@@ -457,6 +465,24 @@ def _acronym_after(doc: Doc, end: int) -> int:
         if grammar().acronym.match(doc[end + 1].text):
             return end + 3
     return end
+
+
+def _place_genitive_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
+    """Where a place in the genitive before an organisation noun starts ('Norra Norrdals
+    Räddningstjänstförbund'): a capitalised word ending in -s, after a direction word or not."""
+    k = i - 1
+    if k < 0 or not (doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_.endswith("s")):
+        return i
+    if doc[k].is_sent_start or is_given_name(doc[k].text[:-1]) or fold(doc[k].text[:-1]) in common_words():
+        return i
+    if k in label_at(doc):
+        return i  # "Plats Kommunens hus": a field label
+    if k in ref_at and ref_at[k]._.kind == "organization":
+        return i  # "Regionens förvaltning": the organisation is named already
+    start = k
+    if k > 0 and doc[k - 1].lower_ in grammar().directions and doc[k - 1].text[:1].isupper():
+        start = k - 1
+    return start
 
 
 def _org_name_end(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:

@@ -27,6 +27,14 @@ def test_a_body_named_in_capitals_ends_before_its_verb(annotate) -> None:
     assert _texts(doc, "network") == ["SOCIALA UTSKOTTET"]
 
 
+def test_an_organisation_owned_by_a_place_in_the_genitive(annotate) -> None:
+    doc = annotate(
+        "1. Info\nSvar har kommit från Norra Norrdals Kommunalförbund och Söderbys Räddningstjänstförbund.\n"
+        "Plats Regionens hus\n"
+    )
+    assert _texts(doc, "org") == ["Norra Norrdals Kommunalförbund", "Söderbys Räddningstjänstförbund"]
+
+
 def test_bare_group_words_target_groups_and_titles_are_no_bodies(annotate) -> None:
     doc = annotate("Gruppen diskuterade målgruppen. Kommunalrådet deltog. Nätverket träffas igen.\n")
     assert _texts(doc, "network") == []
