@@ -147,6 +147,14 @@ class Outcomes:
         clause = t.lower[first] == "att"
         if clause and after_label:
             return first
+        # the decision formula without a label: "Att fastställa dagordningen.", "Godkänna informationen."
+        verb = words[1] if clause and len(words) > 1 else first
+        if (clause or t.text[first][:1].isupper()) and self._bare_infinitive(t, words, verb, c):
+            return first
+        for k in range(1, len(words) - 1):  # "... 2008. att notera informationen": the full stop lost its capital
+            if t.lower[words[k]] == "att" and t.text[words[k - 1]] in (".", ":"):
+                if self._bare_infinitive(t, words, words[k + 1], c):
+                    return words[k]
         for k, i in enumerate(words):
             lemma = t.lemma[i]
             low = t.lower[i]
@@ -168,6 +176,16 @@ class Outcomes:
                 continue  # "anmälan av beslutade ärenden": a participle
             return words[k - 1] if infinitive_in_att else i
         return None
+
+    @staticmethod
+    def _bare_infinitive(t, words: list[int], verb: int, c: _Cues) -> bool:
+        """A decision verb in the infinitive with the object it needs, if it needs one."""
+        lemma = t.lemma[verb]
+        if lemma not in c.decision or t.lower[verb] != lemma or lemma == "föreslå":
+            return False
+        needed = c.needs.get(lemma)
+        k = words.index(verb)
+        return not needed or any(t.lower[j] in needed for j in words[k + 1 : k + 8])
 
     # -- actions ----------------------------------------------------------------------------------
     def _action(

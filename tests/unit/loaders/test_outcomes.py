@@ -23,8 +23,8 @@ Förvaltningen ska utreda saken vidare (enligt plan).
 4. Anmälan av beslutade ärenden
 Länsgruppen föreslår styrelsen besluta att fastställa taxan. Förbundsmötet beslutade att höja avgiften.
 
-Medskick till IFO-chefsnätverket:
-Samordnare för BBIC
+Medskick till Länschefsnätverket:
+Samordnare för placeringar
 Introduktionskursen
 """
 
@@ -55,8 +55,8 @@ def test_handoffs_to_bodies_with_their_question(annotate) -> None:
         ("gemensam annonsering", "Socialchefsnätverket"),
         ("nya lokaler", "kommunstyrelsen"),
         ("Anmälan av beslutade ärenden", "styrelsen"),
-        ("Samordnare för BBIC", "IFO-chefsnätverket"),
-        ("Introduktionskursen", "IFO-chefsnätverket"),
+        ("Samordnare för placeringar", "Länschefsnätverket"),
+        ("Introduktionskursen", "Länschefsnätverket"),
     ]
 
 
@@ -66,3 +66,14 @@ def test_every_outcome_points_into_the_text(annotate) -> None:
         for fact in doc._.outcomes[kind]:
             start, end = fact["span"]
             assert 0 <= start < end <= len(doc.text) and 0 < fact["confidence"] <= 1
+
+
+def test_the_decision_formula_without_a_label(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Ekonomirapport\n"
+        "Ekonomichefen föredrar utfallet per augusti. Godkänna informationen.\n\n"
+        "2. Folkhälsoenkäten\nRådet har bjudit in länets samordnare. att notera informationen.\n\n"
+        "3. Lokaler\nNämnden har möjlighet att godkänna hyresavtalet senare.\n"
+    )
+    texts = [d["text"] for d in doc._.outcomes["decisions"]]
+    assert texts == ["Godkänna informationen", "att notera informationen"]
