@@ -106,7 +106,7 @@ def read_tables(doc: Doc, names: list[Span], people: dict[str, PersonRecord], af
     """Set the affiliation of the people of a flattened table. `affiliate(rec, ref)` sets one."""
     in_name = {i for s in names for i in range(s.start, s.end)}
     kinds = ("municipality", "organization")
-    refs = sorted((s for s in doc.spans["ref"] if s._.kind in kinds and s.start not in in_name), key=lambda s: s.start)
+    refs = [s for s in doc.spans["ref"] if s.label_ in kinds and s.start not in in_name]  # the label is the kind
     if len(refs) < 2 or not names:
         return
     for block in doc.spans["block"]:
@@ -181,11 +181,12 @@ def _columns(doc: Doc, names: list[Span], refs: list[Span], people, affiliate) -
 def read_presence_marks(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
     """An attendance table's presence column, flattened: 'Anna Berg S 1', 'Per Ek M -'. Where a run
     of listed names marks most of them present with '1' or 'x', a dash instead means away."""
+    text = text_of(doc)
     run: list[tuple[Span, str]] = []
     for name in [*names, None]:
         mark = None
         if name is not None and people[name._.person].listed:
-            mark = _mark_after(doc, name.end, len(doc))
+            mark = _mark_after(text, name.end_char)
         if mark is not None and (not run or name.start_char - run[-1][0].end_char <= _MARKED_GAP):
             run.append((name, mark))
             continue
@@ -210,11 +211,10 @@ _PRESENT_MARKS = frozenset({"1", "x", "X"})
 _AWAY_MARKS = frozenset({"-", "–"})
 
 
-def _mark_after(doc: Doc, i: int, end: int) -> str | None:
-    """The mark right after a name, past a party of one to three capitals."""
-    words = [t for t in doc[i : min(end, i + 4)] if not t.is_space]
-    if words and words[0].text.isupper() and words[0].is_alpha and len(words[0].text) <= 3:
-        words = words[1:]
-    if words and words[0].text in _PRESENT_MARKS | _AWAY_MARKS:
-        return words[0].text
-    return None
+_MARK = re.compile(r"[ \t]+(?:[A-ZÅÄÖ]{1,3}[ \t]+)?([1xX–-])(?=\s|$)")  # "Anna Berg S 1", "Per Ek -"
+
+
+def _mark_after(text: str, end: int) -> str | None:
+    """The presence mark right after a name, past a party of one to three capitals."""
+    m = _MARK.match(text, end)
+    return m.group(1) if m else None
