@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.people import PersonRecord, surname_like
-from samkarta.loaders.components.tables import read_co_signers, read_presence_marks, read_signatures, read_tables
+from samkarta.loaders.components.tables import (
+    read_co_signers,
+    read_presence_marks,
+    read_signatures,
+    read_slashed,
+    read_tables,
+    share_coordinated,
+)
 from samkarta.loaders.components.util import label_at, sentences, text_of, token_after, tokens_of
 from samkarta.loaders.words import (
     common_words,
@@ -87,6 +94,8 @@ class Attendance:
                 self._read_apposition(doc, span, rec, stop, refs, c)
         self._header_cluster(doc, names, people, refs, c)
         read_tables(doc, names, people, self._affiliate)
+        read_slashed(doc, names, people, self._affiliate)
+        share_coordinated(doc, names, people)
         read_signatures(doc, names, people)
         read_co_signers(doc, names, people)
         read_presence_marks(doc, names, people)
@@ -203,8 +212,14 @@ class Attendance:
                     rec.roles.discard("present")
                 i += 1
                 continue
-            if low in c["replacement"] or (low == "för" and i + 1 < end and doc[i + 1].text[:1].isupper()):
+            if low == "för" and i + 1 < end and doc[i + 1].text[:1].isupper():
                 break  # "ersättare för Y": the rest is about Y
+            if low in c["replacement"]:
+                nxt = next((t for t in doc[i + 1 : end] if not t.is_space), None)
+                if nxt is None or nxt.lower_ in ("för", "till") or is_name_shape(nxt.text):
+                    break  # the rest is about the member replaced
+                i += 1  # "Anna Berg, ersättare, Norrby kommun": her role, then her place
+                continue
             hit = refs.get(i)
             if hit is not None:
                 if rec.affiliation is None or rec.affiliation_kind == "unit":

@@ -218,3 +218,45 @@ def _mark_after(text: str, end: int) -> str | None:
     """The presence mark right after a name, past a party of one to three capitals."""
     m = _MARK.match(text, end)
     return m.group(1) if m else None
+
+
+def read_slashed(doc: Doc, names: list[Span], people: dict[str, PersonRecord], affiliate) -> None:
+    """'Norrby kommun/Anna Berg/Utvecklingsledare': a place or organisation, a slash, then the name."""
+    ends = {s.end: s for s in doc.spans["ref"] if s.label_ in ("municipality", "organization")}
+    for name in names:
+        k = name.start - 1
+        if k < 1 or doc[k].text != "/" or k not in ends:
+            continue
+        rec = people[name._.person]
+        if rec.affiliation is None:
+            affiliate(rec, ends[k])
+
+
+_JOINER = re.compile(r"\s*(?:,|och|samt|&)\s*")
+_COORDINATION = re.compile(r"\s(?:och|samt|&)\s")
+
+
+def share_coordinated(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+    """'Anna Berg, Per Ek och Eva Lind, Region Norrdal': names joined by 'och' with one affiliation
+    after the last all have it."""
+    text = text_of(doc)
+    group: list[Span] = []
+    for name in [*names, None]:
+        if name is not None and group and _JOINER.fullmatch(text, group[-1].end_char, name.start_char):
+            group.append(name)
+            continue
+        if len(group) >= 2 and _COORDINATION.search(text, group[-2].end_char, group[-1].start_char):
+            _share(text, group, people)
+        group = [name] if name is not None else []
+
+
+def _share(text: str, group: list[Span], people: dict[str, PersonRecord]) -> None:
+    last = people[group[-1]._.person]
+    span = last.affiliation_span
+    if last.affiliation is None or span is None or text[group[-1].end_char : span[0]].strip(" ,"):
+        return  # no affiliation right after the last name
+    for name in group[:-1]:
+        rec = people[name._.person]
+        if rec.affiliation is None:
+            rec.affiliation, rec.affiliation_kind = last.affiliation, last.affiliation_kind
+            rec.affiliation_ref, rec.affiliation_span = last.affiliation_ref, span

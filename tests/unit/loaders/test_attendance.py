@@ -204,3 +204,25 @@ def test_an_address_or_a_broken_word_is_no_affiliation(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, Storgatan\nPer Ek, Individ-\nEva Lind, Vision\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
     assert affiliations == {"Anna Berg": None, "Per Ek": None, "Eva Lind": "Vision"}
+
+
+def test_a_substitute_keeps_her_place_and_a_replaced_member_is_not_read(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg, ersättare, Falu kommun\nPer Ek, ersättare för Eva Lind, Mora\n")
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations["Anna Berg"] == "Falun" and affiliations["Per Ek"] is None
+
+
+def test_an_organisation_a_slash_then_the_name(annotate) -> None:
+    doc = annotate("Deltagare:\nFalu kommun/Anna Berg/Utvecklingsledare\nMora kommun/Per Ek/Enhetschef\n")
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations == {"Anna Berg": "Falun", "Per Ek": "Mora"}
+
+
+def test_names_joined_by_och_share_the_affiliation_after_the_last(annotate) -> None:
+    doc = annotate(
+        "1. Information\nAnna Berg, Per Ek och Eva Lind, Region Dalarna, informerar om planen.\n"
+        "Kim Holm, Mora, och Olle Ås svarar på frågor.\n"
+    )
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations["Anna Berg"] == affiliations["Per Ek"] == affiliations["Eva Lind"] == "Region Dalarna"
+    assert affiliations["Kim Holm"] == "Mora" and affiliations["Olle Ås"] is None
