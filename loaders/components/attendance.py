@@ -222,7 +222,13 @@ class Attendance:
                 continue
             hit = refs.get(i)
             if hit is not None:
-                if rec.affiliation is None or rec.affiliation_kind == "unit":
+                if phrase and hit._.kind == "municipality" and phrase[-1].i + 1 == hit.start and _org_word(phrase):
+                    # "Funktionsrätt Norrby": an organisation named with its town
+                    if rec.affiliation is None or rec.affiliation_kind == "unit":
+                        _set_affiliation(rec, doc[phrase[0].i : hit.end].text, "organization", None, hit)
+                        rec.affiliation_span = (phrase[0].idx, hit.end_char)
+                    phrase = []
+                elif rec.affiliation is None or rec.affiliation_kind == "unit":
                     self._affiliate(rec, hit)
                 elif hit._.kind == "organization" and rec.unit is None and rec.affiliation_kind == "organization":
                     pass
@@ -467,6 +473,14 @@ def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
     """'Anna Berg (S) ersättare för Per Ek (S)': Per Ek is the one who did not attend."""
     before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_space]
     return bool(before) and before[-1].lower_ == "för" and any(t.lower_.rstrip(".") in c["replacement"] for t in before)
+
+
+def _org_word(phrase: list[Token]) -> bool:
+    """A phrase that can be the first part of an organisation's name: capitalised words, no person's
+    name, no title."""
+    return all(t.is_alpha and t.text[:1].isupper() for t in phrase) and not (
+        is_given_name(phrase[0].text) or any(is_title(t.text) for t in phrase)
+    )
 
 
 def _set_off(doc: Doc, i: int) -> bool:

@@ -226,3 +226,9 @@ def test_names_joined_by_och_share_the_affiliation_after_the_last(annotate) -> N
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
     assert affiliations["Anna Berg"] == affiliations["Per Ek"] == affiliations["Eva Lind"] == "Region Dalarna"
     assert affiliations["Kim Holm"] == "Mora" and affiliations["Olle Ås"] is None
+
+
+def test_an_organisation_named_with_its_town(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg, Funktionsrätt Falun\nPer Ek, Mora\nEva Lind, samordnare Leksand\n")
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations == {"Anna Berg": "Funktionsrätt Falun", "Per Ek": "Mora", "Eva Lind": "Leksand"}
