@@ -228,7 +228,7 @@ def read_slashed(doc: Doc, names: list[Span], people: dict[str, PersonRecord], a
         if k < 1 or doc[k].text != "/" or k not in ends:
             continue
         rec = people[name._.person]
-        if rec.affiliation is None:
+        if rec.affiliation_ref is None:  # a known place or organisation beats a phrase read after the name
             affiliate(rec, ends[k])
 
 

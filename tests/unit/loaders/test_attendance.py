@@ -213,7 +213,7 @@ def test_a_substitute_keeps_her_place_and_a_replaced_member_is_not_read(annotate
 
 
 def test_an_organisation_a_slash_then_the_name(annotate) -> None:
-    doc = annotate("Deltagare:\nFalu kommun/Anna Berg/Utvecklingsledare\nMora kommun/Per Ek/Enhetschef\n")
+    doc = annotate("Deltagare:\nFalu kommun/Anna Berg/Utvecklingsledare\nMora kommun/Per Ek, Hemtjänst Norr\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
     assert affiliations == {"Anna Berg": "Falun", "Per Ek": "Mora"}
 
