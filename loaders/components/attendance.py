@@ -259,7 +259,8 @@ class Attendance:
             elif phrase and tok.lower_ in grammar().connectors and i + 1 < end and doc[i + 1].text[:1].isupper():
                 phrase.append(tok)
             elif tok.lower_.endswith(c["unit_suffixes"]) and tok.text.isalpha() and rec.affiliation is None:
-                _set_affiliation(rec, tok.text, "unit", None, doc[i : i + 1])
+                unit = doc[_coordinated_start(doc, i, start) : i + 1]  # "barn- och ungdomsenheten"
+                _set_affiliation(rec, unit.text, "unit", None, unit)
             elif phrase:
                 self._phrase_affiliation(doc, rec, phrase)
                 phrase = []
@@ -473,6 +474,18 @@ def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
     """'Anna Berg (S) ersättare för Per Ek (S)': Per Ek is the one who did not attend."""
     before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_space]
     return bool(before) and before[-1].lower_ == "för" and any(t.lower_.rstrip(".") in c["replacement"] for t in before)
+
+
+def _coordinated_start(doc: Doc, i: int, lo: int) -> int:
+    """Where a compound coordinated with a first part ('barn- och ungdomsenheten', 'Stöd - och
+    serviceavdelningen') starts; i itself when there is none."""
+    if i - 2 < lo or doc[i - 1].lower_ not in ("och", "&"):
+        return i
+    if doc[i - 2].text.endswith("-") and len(doc[i - 2].text) > 1:
+        return i - 2
+    if doc[i - 2].text == "-" and i - 3 >= lo and doc[i - 3].is_alpha:
+        return i - 3
+    return i
 
 
 def _org_word(phrase: list[Token]) -> bool:

@@ -232,3 +232,9 @@ def test_an_organisation_named_with_its_town(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, Funktionsrätt Falun\nPer Ek, Mora\nEva Lind, samordnare Leksand\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
     assert affiliations == {"Anna Berg": "Funktionsrätt Falun", "Per Ek": "Mora", "Eva Lind": "Leksand"}
+
+
+def test_a_unit_coordinated_with_a_first_part(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg, barn- och ungdomsenheten\nPer Ek, chef, Stöd - och serviceavdelningen\n")
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations == {"Anna Berg": "barn- och ungdomsenheten", "Per Ek": "Stöd - och serviceavdelningen"}
