@@ -87,7 +87,8 @@ class Attendance:
             block = _containing(blocks, block_starts, span)
             next_start = names[k + 1].start if k + 1 < len(names) else len(doc)
             if block is not None:
-                stop = min(next_start, block.end)
+                one = set(block._.roles) & {"chair", "secretary"}  # one entry: it may go on past the block
+                stop = next_start if one and block.end <= next_start else min(next_start, block.end)
                 self._read_entry(doc, span, rec, block, stop, refs, c)
             else:
                 stop = min(next_start, span.end + _MAX_TAIL)
@@ -198,6 +199,10 @@ class Attendance:
                     _set_affiliation(rec, inner.text, "organization", None, inner)
                 i = close + 1
                 continue
+            if i in self.in_label and low in c["inline"]:
+                if phrase:
+                    self._phrase_affiliation(doc, rec, phrase)
+                break  # "Sekreterare Anna Berg, Norrby Ordförande Per Ek": the next label, not her role
             pair = f"{low} {doc[i + 1].lower_.rstrip('.')}" if i + 1 < end else ""
             if pair in c["inline"] and not _blocked_role(doc, i, c):
                 low = pair
@@ -305,8 +310,8 @@ class Attendance:
             return  # a word broken at the line's end, or an address ("Storgatan")
         if len(phrase) == 1 and is_given_name(first.text):
             return  # a given name alone starts the next entry
-        if len(phrase) == 1 and first.text.isupper() and len(first.text) > 6:
-            return  # a heading in capitals ("ANSLAGIBEVIS"), not an acronym
+        if len(phrase) == 1 and first.text.isupper() and not 1 < len(first.text) <= 6:
+            return  # a heading in capitals ("ANSLAGIBEVIS") or a mark ("X"), not an acronym
         span = doc[first.i : phrase[-1].i + 1]
         _set_affiliation(rec, span.text, "organization", None, span)
 

@@ -238,3 +238,13 @@ def test_a_unit_coordinated_with_a_first_part(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, barn- och ungdomsenheten\nPer Ek, chef, Stöd - och serviceavdelningen\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
     assert affiliations == {"Anna Berg": "barn- och ungdomsenheten", "Per Ek": "Stöd - och serviceavdelningen"}
+
+
+def test_a_secretary_entry_goes_on_to_her_organisation_but_stops_at_the_next_label(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nBeslutande Anna Berg (S), Falun Kim Holm (M), Mora Sekreterare Per Ek, Norrlab "
+        "Ordförande Anna Berg Justerare Kim Holm X\n\n1. Mötet öppnas\n"
+    )
+    people = _people(doc)
+    assert people["Per Ek"] == ("Norrlab", ["present", "secretary"])
+    assert "chair" in people["Anna Berg"][1] and people["Kim Holm"][0] == "Mora"
