@@ -117,6 +117,8 @@ class Layout:
         text = text_of(doc)
         found: list[Span] = []
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        # where a label's words stand, taken as a label or not: no name runs on into them
+        doc.user_data["label_words_at"] = {start for _, start, _ in matches}
         taken_until = -1
         for _, start, end in matches:
             if start < taken_until:

@@ -121,6 +121,8 @@ class PeopleFinder:
                 break
             if surnames > 0 and _adjective_of_title(doc, kj):
                 break  # "Anna Berg Administrativ assistent": the title's adjective
+            if (surnames > 0 or len(parts) > 1) and _not_a_surname(doc, k, word):
+                break  # "Anna Berg Justeringens plats", "Anna Berg Justerar", "Anna Berg Sociala"
             if surnames > 0 and is_given_name(word) and _starts_name(doc, k, refs):
                 break  # a given name after a surname starts the next person
             if surnames > 0 and surname_like(parts[-1]) and not surname_like(word) and _starts_name(doc, k, refs, True):
@@ -143,11 +145,21 @@ class PeopleFinder:
             parts.append(word)
             surnames += 1
             k = kj + 1
+        if surnames == 0 and len(parts) == 2 and given:
+            surnames = 1  # "Eva Lind Sociala": the second given name was the surname
         if surnames == 0:
             return None
         if not given and not is_given_name(parts[1]) and surnames < 1:
             return None
         return k, " ".join(parts)
+
+
+def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
+    """A word after a surname that starts something else: a label's words, an inflected cue verb,
+    or a lower-case adjective written with a capital."""
+    if k in doc.user_data.get("label_words_at", ()) or doc[k].lemma_ != doc[k].lower_:
+        return True
+    return fold(word).endswith(grammar().lower_adjective_endings) and not surname_like(word)
 
 
 def _joined(doc: Doc, i: int) -> tuple[int, str]:

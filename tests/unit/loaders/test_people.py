@@ -42,3 +42,11 @@ def test_first_names_and_initials_point_to_the_one_person(annotate) -> None:
 def test_the_same_person_with_and_without_a_middle_initial_is_one_record(annotate) -> None:
     doc = annotate("Närvarande: Ulrika J Gustafsson\n\nUlrika Gustafsson informerar.\n")
     assert list(doc._.people) == ["Ulrika J. Gustafsson"] and len(doc._.people["Ulrika J. Gustafsson"].mentions) == 2
+
+
+def test_a_name_ends_before_a_label_or_an_adjective_written_with_a_capital(annotate) -> None:
+    doc = annotate(
+        "Underskrifter: Sekreterare Anna Berg Paragraf 1-9 Ordförande Per Ek\n"
+        "Rapport från kommunerna Eva Lind Sociala institutioner\n"
+    )
+    assert _names(doc) == ["Anna Berg", "Per Ek", "Eva Lind"]
