@@ -319,20 +319,22 @@ class Meeting:
                     county = county_of(hit)
                     if county:
                         return county, hit
-        votes: Counter[str] = Counter()
-        first: dict[str, Span] = {}
-        for hit in refs:
-            if hit.start_char < doc._.content_start:
-                continue
-            county = county_of(hit)
-            if county is None:
-                continue
-            weight = 2 if hit._.kind in ("county", "organization") else 1
-            votes[county] += weight
-            first.setdefault(county, hit)
-        for rec in (doc._.people or {}).values():
-            if rec.affiliation_kind == "municipality" and rec.affiliation_ref:
-                votes[ref.municipalities[rec.affiliation_ref].county] += 1
+        # where the meeting was held weighs most ("Plats och tid: Kommunhuset, Norrby")
+        places = [
+            (f.start_char, f.end_char)
+            for f in doc.spans["field"]
+            if f._.field == "place" or "plats" in f.label_.casefold()
+        ]
+        people_votes: Counter[str] = Counter(
+            ref.municipalities[rec.affiliation_ref].county
+            for rec in (doc._.people or {}).values()
+            if rec.affiliation_kind == "municipality" and rec.affiliation_ref
+        )
+        # a name that is also a surname or a word ("Berg") counts only when nothing else names a county
+        votes, first = _county_votes(doc, refs, places, ambiguous=False)
+        votes.update(people_votes)
+        if not votes:
+            votes, first = _county_votes(doc, refs, places, ambiguous=True)
         if not votes:
             return None
         (county, count), *rest = votes.most_common(2)
@@ -341,6 +343,25 @@ class Meeting:
         if count < 2 and rest:
             return None
         return county, first.get(county) or doc[0:1]
+
+
+def _county_votes(
+    doc: Doc, refs: list[Span], places: list[tuple[int, int]], ambiguous: bool
+) -> tuple[Counter[str], dict[str, Span]]:
+    votes: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for hit in refs:
+        if hit.start_char < doc._.content_start or (hit._.ambiguous and not ambiguous):
+            continue
+        county = county_of(hit)
+        if county is None:
+            continue
+        weight = 2 if hit._.kind in ("county", "organization") else 1
+        if any(a <= hit.start_char < b for a, b in places):
+            weight += 3
+        votes[county] += weight
+        first.setdefault(county, hit)
+    return votes, first
 
 
 def county_of(hit: Span) -> str | None:

@@ -99,3 +99,13 @@ def test_a_date_label_with_a_page_mark_between_still_labels_the_day(annotate) ->
         "ANTECKNINGAR STYRGRUPPEN DATUM S 2020-05-11\nNärvarande: Per Ek\nSista datum för överklagande 2020-06-01\n"
     )
     assert _meeting(doc)[0] == dt.date(2020, 5, 11)
+
+
+def test_the_county_where_the_meeting_was_held_and_no_vote_from_a_surname(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nPlats och tid: Kommunhuset, Strängnäs, 2020-02-03\nNärvarande: Anna Berg, Per Berg, Eva Berg\n\n"
+        "1. Information\nBesök från Mora och Örebro diskuterades.\n"
+    )
+    assert _meeting(doc)[2] == "Södermanland"
+    only_ambiguous = annotate("Protokoll 2020-02-03\n\n1. Information\nSamarbetet med Lund och Lund fortsätter.\n")
+    assert _meeting(only_ambiguous)[2] == "Skåne"
