@@ -57,6 +57,7 @@ def cues() -> dict[str, Any]:
             inline[w.casefold().rstrip(".")] = role
     return {
         "presenter": frozenset(spec["presenter_lemmas"]),
+        "presenter_particles": {k: frozenset(v) for k, v in spec["presenter_particle_lemmas"].items()},
         "speaker": frozenset(spec["speaker_lemmas"]),
         "presenter_nouns": frozenset(spec["presenter_nouns"]),
         "chair": frozenset(spec["chair_lemmas"]),
@@ -408,7 +409,7 @@ class Attendance:
         mentions = _all_mentions(doc, people, names)
         starts = [m[0] for m in mentions]
         table = tokens_of(doc)
-        cue_lemmas = c["presenter"] | c["chair"] | c["speaker"]
+        cue_lemmas = c["presenter"] | c["chair"] | c["speaker"] | c["presenter_particles"].keys()
         verb_at = [i for i, lemma in enumerate(table.lemma) if lemma in cue_lemmas]
         noun_at = [i for i, low in enumerate(table.lower) if low in c["presenter_nouns"]]
         if not (verb_at or noun_at) or not mentions:
@@ -432,12 +433,14 @@ class Attendance:
                     if verb.lower_.endswith(_FINITE) and not rec.roles - {"mentioned"}:
                         rec.roles.add("present")  # "X frågar", "X påpekade": spoke at the meeting
                         rec.role_spans.setdefault("present", (verb.idx, verb.idx + len(verb.text)))
-                elif verb.lemma_ in c["presenter"]:
+                elif verb.lemma_ in c["presenter"] or _with_particle(doc, verb, c["presenter_particles"]):
                     for other in _coordinated(doc, verb, key, in_sent):
                         rec = people[other]
                         rec.roles.update(("presenter", "present"))
                         rec.role_spans.setdefault("presenter", (verb.idx, verb.idx + len(verb.text)))
-                elif any(t.lower_ in c["chair_objects"] for t in doc[max(sent.start, verb.i - 3) : verb.i + 6]):
+                elif verb.lemma_ in c["chair"] and any(
+                    t.lower_ in c["chair_objects"] for t in doc[max(sent.start, verb.i - 3) : verb.i + 6]
+                ):
                     rec.roles.update(("chair", "present"))
                     rec.role_spans.setdefault("chair", (verb.idx, verb.idx + len(verb.text)))
             for noun in nouns:
@@ -562,6 +565,12 @@ def _subject(verb: Token, mentions: list[tuple[int, int, str]]) -> str | None:
     if after:
         return after[0][2]
     return None
+
+
+def _with_particle(doc: Doc, verb: Token, particles: dict[str, frozenset[str]]) -> bool:
+    """'går igenom', 'drar ärendet': a verb that presents with the particle right after it."""
+    needed = particles.get(verb.lemma_)
+    return bool(needed) and any(t.lower_ in needed for t in doc[verb.i + 1 : verb.i + 3])
 
 
 def _coordinated(doc: Doc, verb: Token, key: str, mentions: list[tuple[int, int, str]]) -> list[str]:

@@ -248,3 +248,13 @@ def test_a_secretary_entry_goes_on_to_her_organisation_but_stops_at_the_next_lab
     people = _people(doc)
     assert people["Per Ek"] == ("Norrlab", ["present", "secretary"])
     assert "chair" in people["Anna Berg"][1] and people["Kim Holm"][0] == "Mora"
+
+
+def test_presenting_verbs_with_their_particle(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2020-02-03\n\n1. Budget\nAnna Berg går igenom budgeten för nästa år och svarar på frågor.\n"
+        "Gruppen diskuterar hur arbetet ska fördelas under hela året och vem som ansvarar.\n"
+        "Per Ek går till nästa möte med frågan.\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles["Anna Berg"] == ["present", "presenter"] and "presenter" not in roles["Per Ek"]
