@@ -229,7 +229,7 @@ class Attendance:
             hit = refs.get(i)
             if hit is not None:
                 if phrase and hit._.kind == "municipality" and phrase[-1].i + 1 == hit.start and _org_word(phrase):
-                    # "Funktionsrätt Norrby": an organisation named with its town
+                    # "Vägvisarna Norrby": an organisation named with its town
                     if rec.affiliation is None or rec.affiliation_kind == "unit":
                         _set_affiliation(rec, doc[phrase[0].i : hit.end].text, "organization", None, hit)
                         rec.affiliation_span = (phrase[0].idx, hit.end_char)

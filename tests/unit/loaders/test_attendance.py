@@ -229,9 +229,9 @@ def test_names_joined_by_och_share_the_affiliation_after_the_last(annotate) -> N
 
 
 def test_an_organisation_named_with_its_town(annotate) -> None:
-    doc = annotate("Närvarande:\nAnna Berg, Funktionsrätt Falun\nPer Ek, Mora\nEva Lind, samordnare Leksand\n")
+    doc = annotate("Närvarande:\nAnna Berg, Vägvisarna Falun\nPer Ek, Mora\nEva Lind, samordnare Leksand\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
-    assert affiliations == {"Anna Berg": "Funktionsrätt Falun", "Per Ek": "Mora", "Eva Lind": "Leksand"}
+    assert affiliations == {"Anna Berg": "Vägvisarna Falun", "Per Ek": "Mora", "Eva Lind": "Leksand"}
 
 
 def test_a_unit_coordinated_with_a_first_part(annotate) -> None:

@@ -47,6 +47,6 @@ def test_the_same_person_with_and_without_a_middle_initial_is_one_record(annotat
 def test_a_name_ends_before_a_label_or_an_adjective_written_with_a_capital(annotate) -> None:
     doc = annotate(
         "Underskrifter: Sekreterare Anna Berg Paragraf 1-9 Ordförande Per Ek\n"
-        "Rapport från kommunerna Eva Lind Sociala institutioner\n"
+        "Rapport från kommunerna Eva Lind Sociala frågor\n"
     )
     assert _names(doc) == ["Anna Berg", "Per Ek", "Eva Lind"]
