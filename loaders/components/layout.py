@@ -289,7 +289,7 @@ class Layout:
 
 def _first_entry_end(text: str, start: int, stop: int, labels: dict[str, LabelSpec]) -> int:
     """The end of the first entry after a label: its line, or its first comma in a flattened line,
-    or the next label word ('Ulf Olsson Justerare Eva Berg'), or about four words."""
+    or the next label word ('Per Ek Justerare Eva Berg'), or about four words."""
     line_end = text.find("\n", start + 1 if text[start : start + 1] == "\n" else start)
     end = stop if line_end < 0 else min(stop, line_end)
     if not text[start:end].strip():  # the value is on the next line
