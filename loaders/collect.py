@@ -253,8 +253,6 @@ def _add_person(people: dict[str, PersonFact], rec: PersonRecord, ev: Evidencer)
     roles = set(rec.roles)
     if "absent" in roles:
         roles -= {"present"}
-    if roles - {"mentioned"}:
-        roles.discard("mentioned")
     key = fold(rec.name)
     fact = people.get(key)
     evidence_list = [ev(s, e) for s, e in rec.mentions[:5]]
@@ -265,24 +263,29 @@ def _add_person(people: dict[str, PersonFact], rec: PersonRecord, ev: Evidencer)
             affiliation_kind=rec.affiliation_kind,  # type: ignore[arg-type]
             affiliation_ref=rec.affiliation_ref,
             unit=rec.unit,
-            roles=[r for r in ROLE_ORDER if r in roles],
+            roles=_ordered(roles),
             title=rec.title,
             party=rec.party,
             confidence=rec.confidence,
             evidence=evidence_list,
         )
         return
-    merged = set(fact.roles) | roles
-    if merged - {"mentioned"}:
-        merged.discard("mentioned")
-    fact.roles = [r for r in ROLE_ORDER if r in merged]
-    if fact.affiliation is None and rec.affiliation is not None:
-        fact.affiliation, fact.affiliation_kind, fact.affiliation_ref = (
-            rec.affiliation,
-            rec.affiliation_kind,  # type: ignore[assignment]
-            rec.affiliation_ref,
-        )
+    fact.roles = _ordered(set(fact.roles) | roles)
+    _adopt_affiliation(fact, rec.affiliation, rec.affiliation_kind, rec.affiliation_ref)
     fact.evidence.extend(evidence_list[: max(0, 5 - len(fact.evidence))])
+
+
+def _ordered(roles: set[str]) -> list[str]:
+    """Roles in their fixed order; 'mentioned' only when nothing else was read."""
+    if roles - {"mentioned"}:
+        roles = roles - {"mentioned"}
+    return [r for r in ROLE_ORDER if r in roles]
+
+
+def _adopt_affiliation(fact: PersonFact, name: str | None, kind: str | None, ref: str | None) -> None:
+    """The first affiliation read holds; a later one only fills a gap."""
+    if fact.affiliation is None and name is not None:
+        fact.affiliation, fact.affiliation_kind, fact.affiliation_ref = name, kind, ref  # type: ignore[assignment]
 
 
 def _merge_person(people: dict[str, PersonFact], person: PersonFact) -> None:
@@ -293,17 +296,10 @@ def _merge_person(people: dict[str, PersonFact], person: PersonFact) -> None:
         people[key] = person
         return
     merged = set(fact.roles) | set(person.roles)
-    if merged - {"mentioned"}:
-        merged.discard("mentioned")
     if "absent" in merged and merged & {"chair", "presenter", "secretary"}:
         merged.discard("absent")
-    fact.roles = [r for r in ROLE_ORDER if r in merged]
-    if fact.affiliation is None and person.affiliation is not None:
-        fact.affiliation, fact.affiliation_kind, fact.affiliation_ref = (
-            person.affiliation,
-            person.affiliation_kind,
-            person.affiliation_ref,
-        )
+    fact.roles = _ordered(merged)
+    _adopt_affiliation(fact, person.affiliation, person.affiliation_kind, person.affiliation_ref)
     fact.confidence = max(fact.confidence, person.confidence)
     fact.evidence.extend(person.evidence[: max(0, 5 - len(fact.evidence))])
 

@@ -117,12 +117,10 @@ class Attendance:
         rec.in_list = True
         rec.confidence = max(rec.confidence, 0.9)
         if _replaced(doc, span, c):
-            rec.roles.add("absent")
-            rec.role_spans.setdefault("absent", (span.start_char, span.end_char))
+            rec.add_role("absent", (span.start_char, span.end_char))
             return
         for role in block._.roles:
-            rec.roles.add(role)
-            rec.role_spans.setdefault(role, (span.start_char, span.end_char))
+            rec.add_role(role, (span.start_char, span.end_char))
         text = text_of(doc)
         multi_line = "\n" in text[block.start_char : block.end_char].strip()
         end = stop
@@ -210,8 +208,7 @@ class Attendance:
                 i += 1
             if low in c["inline"] and not _blocked_role(doc, i - (1 if low == pair else 0), c):
                 role = c["inline"][low]
-                rec.roles.add(role)
-                rec.role_spans.setdefault(role, (tok.idx, tok.idx + len(tok.text)))
+                rec.add_role(role, (tok.idx, tok.idx + len(tok.text)))
                 if role != "absent":
                     rec.roles.add("present")
                 else:
@@ -338,14 +335,11 @@ class Attendance:
             if len(run) >= 3:
                 for k, s in enumerate(run):
                     rec = people[s._.person]
-                    if _replaced(doc, s, c):
-                        rec.roles.add("absent")
-                        rec.listed = True
-                        rec.role_spans.setdefault("absent", (s.start_char, s.end_char))
-                        continue
-                    rec.roles.add("present")
                     rec.listed = True
-                    rec.role_spans.setdefault("present", (s.start_char, s.end_char))
+                    if _replaced(doc, s, c):
+                        rec.add_role("absent", (s.start_char, s.end_char))
+                        continue
+                    rec.add_role("present", (s.start_char, s.end_char))
                     stop = run[k + 1].start if k + 1 < len(run) else s.end + _MAX_TAIL
                     self._read_tail(doc, s, rec, s.end, stop, refs, c, in_list=True)
             run = [span] if span is not None else []
@@ -375,8 +369,8 @@ class Attendance:
                 if rec.in_list:
                     continue  # a labelled list says who attended; a programme line under it says nothing more
                 role = "chair" if chairs else "presenter"
-                rec.roles.update((role, "present"))
-                rec.role_spans.setdefault(role, (span.start_char, span.end_char))
+                rec.add_role(role, (span.start_char, span.end_char))
+                rec.roles.add("present")
 
     # -- outside lists ----------------------------------------------------------------------------
     def _read_apposition(
@@ -430,19 +424,17 @@ class Attendance:
                     continue
                 rec = people[key]
                 if verb.lemma_ in c["speaker"]:
-                    if verb.lower_.endswith(_FINITE) and not rec.roles - {"mentioned"}:
-                        rec.roles.add("present")  # "X frågar", "X påpekade": spoke at the meeting
-                        rec.role_spans.setdefault("present", (verb.idx, verb.idx + len(verb.text)))
+                    if verb.lower_.endswith(_FINITE) and not rec.roles:
+                        rec.add_role("present", (verb.idx, verb.idx + len(verb.text)))  # "X frågar": spoke there
                 elif verb.lemma_ in c["presenter"] or _with_particle(doc, verb, c["presenter_particles"]):
                     for other in _coordinated(doc, verb, key, in_sent):
-                        rec = people[other]
-                        rec.roles.update(("presenter", "present"))
-                        rec.role_spans.setdefault("presenter", (verb.idx, verb.idx + len(verb.text)))
+                        people[other].add_role("presenter", (verb.idx, verb.idx + len(verb.text)))
+                        people[other].roles.add("present")
                 elif verb.lemma_ in c["chair"] and any(
                     t.lower_ in c["chair_objects"] for t in doc[max(sent.start, verb.i - 3) : verb.i + 6]
                 ):
-                    rec.roles.update(("chair", "present"))
-                    rec.role_spans.setdefault("chair", (verb.idx, verb.idx + len(verb.text)))
+                    rec.add_role("chair", (verb.idx, verb.idx + len(verb.text)))
+                    rec.roles.add("present")
             for noun in nouns:
                 after = [m for m in in_sent if 0 < m[0] - noun.i <= 3]
                 if after:

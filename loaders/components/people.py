@@ -32,13 +32,18 @@ class PersonRecord:
     affiliation_kind: str | None = None  # municipality | organization | unit
     affiliation_ref: str | None = None
     affiliation_span: tuple[int, int] | None = None
-    unit: str | None = None  # a department within the affiliation ("Hälsa och välfärd" in Region X)
+    unit: str | None = None  # a department within the affiliation ("Vård och omsorg" in Region X)
     unit_span: tuple[int, int] | None = None
     title: str | None = None
     party: str | None = None
     listed: bool = False  # named in an attendance list, a run of names at the top or a signature
     in_list: bool = False  # named under an attendance label
     confidence: float = 0.7
+
+    def add_role(self, role: str, where: tuple[int, int]) -> None:
+        """A role, and where it was read (the first place it was read stays)."""
+        self.roles.add(role)
+        self.role_spans.setdefault(role, where)
 
 
 @cache

@@ -1,13 +1,15 @@
-"""Affiliations laid out as a table that lost its shape in the text.
+"""Roles and affiliations laid out as a table or a list that lost its shape in the text.
 
-Two layouts are read here, after each entry's own tail has been read:
+Read after each entry's own tail, by samkarta_attendance:
 - group headings: a place or organisation, then the names that belong to it, then the next one
   ("Norrby Anna Berg (s) Per Ek (m) Söderby Eva Al (c)");
 - columns: the names one after another, then their places one after another in the same order
-  ("Anna Berg Per Ek Eva Al Kommun Norrby Söderby Norrby").
-Both need the layout to hold throughout, so a list written "Name, Place" is never reread.
-Signatures flattened the same way ("Sekreterare Ordförande Justerare A B C") pair each label with
-the name in its place.
+  ("Anna Berg Per Ek Eva Al Kommun Norrby Söderby Norrby");
+- signatures flattened the same way ("Sekreterare Ordförande Justerare A B C"): each label is the
+  name's in its place;
+- a presence column ("Anna Berg S 1 Per Ek M -"), the members chosen to check the minutes,
+  "Org/Name/Title" entries, and names joined by "och" before one affiliation.
+Each layout needs to hold throughout, so a list written "Name, Place" is never reread.
 """
 
 from __future__ import annotations
@@ -28,17 +30,23 @@ _PARTY_AFTER = re.compile(r"\s*\([^)\n]{1,12}\)")  # "Anna Berg (S)"
 _NEXT_NAME = 12  # characters: a name this close after the last one continues the list
 _ONE_PERSON = frozenset({"chair", "secretary"})
 _LABEL_GAP = re.compile(r"[\s.:,…]*")  # between two labels of a row: dots for the signature
+_MARKED_GAP = 40  # characters between two marked entries of one table
+_PRESENT_MARKS = frozenset({"1", "x", "X"})
+_AWAY_MARKS = frozenset({"-", "–"})
+_MARK = re.compile(r"[ \t]+(?:[A-ZÅÄÖ]{1,3}[ \t]+)?([1xX–-])(?=\s|$)")  # "Anna Berg S 1", "Per Ek -"
+_JOINER = re.compile(r"\s*(?:,|och|samt|&)\s*")
+_COORDINATION = re.compile(r"\s(?:och|samt|&)\s")
+_PLACE_KINDS = ("municipality", "organization")  # a reference span's label is its kind
 
 
 def read_signatures(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
     """A row of signature labels, one person each, then as many names: each label is its name's."""
     text = text_of(doc)
-    co_signers = _co_signers()
     labels = sorted(doc.spans["label"], key=lambda s: s.start)
     row: list[Span] = []
     last_end = -1  # where the row's last label, or a field label inside the row, ends
     for lab in [*labels, None]:
-        one = lab is not None and (set(lab._.roles) & _ONE_PERSON or lab.text.strip(" .:…").casefold() in co_signers)
+        one = lab is not None and (bool(set(lab._.roles) & _ONE_PERSON) or _co_signer(lab))
         adjacent = lab is not None and bool(row) and _LABEL_GAP.fullmatch(text, last_end, lab.start_char) is not None
         if one and (not row or adjacent):
             row.append(lab)
@@ -57,10 +65,9 @@ def read_co_signers(doc: Doc, names: list[Span], people: dict[str, PersonRecord]
     """'Utses att justera Anna Berg och Per Ek': the one or two members named right after a label
     of those who check the minutes attended."""
     text = text_of(doc)
-    co_signers = _co_signers()
     starts = {s.start_char: s for s in names}
     for lab in doc.spans["label"]:
-        if lab.text.strip(" .:…").casefold() not in co_signers:
+        if not _co_signer(lab):
             continue
         pos = lab.end_char
         for _ in range(2):
@@ -69,12 +76,15 @@ def read_co_signers(doc: Doc, names: list[Span], people: dict[str, PersonRecord]
             if name is None:
                 break
             rec = people[name._.person]
-            if not rec.roles - {"mentioned"}:
-                rec.roles.discard("mentioned")
-                rec.roles.add("present")
-                rec.role_spans.setdefault("present", (name.start_char, name.end_char))
+            if not rec.roles:
+                rec.add_role("present", (name.start_char, name.end_char))
             close = _PARTY_AFTER.match(text, name.end_char)
             pos = close.end() if close else name.end_char
+
+
+def _co_signer(label: Span) -> bool:
+    """A label of those who check the minutes ('Justerare', 'Utses att justera')."""
+    return label.text.strip(" .:…").casefold() in _co_signers()
 
 
 @cache
@@ -98,15 +108,13 @@ def _pair(row: list[Span], end: int, names: list[Span], people: dict[str, Person
                 rec.roles.discard(role)
                 del rec.role_spans[role]
         for role in lab._.roles:
-            rec.roles.add(role)
-            rec.role_spans.setdefault(role, (name.start_char, name.end_char))
+            rec.add_role(role, (name.start_char, name.end_char))
 
 
 def read_tables(doc: Doc, names: list[Span], people: dict[str, PersonRecord], affiliate) -> None:
     """Set the affiliation of the people of a flattened table. `affiliate(rec, ref)` sets one."""
     in_name = {i for s in names for i in range(s.start, s.end)}
-    kinds = ("municipality", "organization")
-    refs = [s for s in doc.spans["ref"] if s.label_ in kinds and s.start not in in_name]  # the label is the kind
+    refs = [s for s in doc.spans["ref"] if s.label_ in _PLACE_KINDS and s.start not in in_name]
     if len(refs) < 2 or not names:
         return
     for block in doc.spans["block"]:
@@ -202,16 +210,7 @@ def _mark_away(run: list[tuple[Span, str]], people: dict[str, PersonRecord]) -> 
     for name in away:
         rec = people[name._.person]
         rec.roles.discard("present")
-        rec.roles.add("absent")
-        rec.role_spans.setdefault("absent", (name.start_char, name.end_char))
-
-
-_MARKED_GAP = 40  # characters between two marked entries of one table
-_PRESENT_MARKS = frozenset({"1", "x", "X"})
-_AWAY_MARKS = frozenset({"-", "–"})
-
-
-_MARK = re.compile(r"[ \t]+(?:[A-ZÅÄÖ]{1,3}[ \t]+)?([1xX–-])(?=\s|$)")  # "Anna Berg S 1", "Per Ek -"
+        rec.add_role("absent", (name.start_char, name.end_char))
 
 
 def _mark_after(text: str, end: int) -> str | None:
@@ -222,7 +221,7 @@ def _mark_after(text: str, end: int) -> str | None:
 
 def read_slashed(doc: Doc, names: list[Span], people: dict[str, PersonRecord], affiliate) -> None:
     """'Norrby kommun/Anna Berg/Utvecklingsledare': a place or organisation, a slash, then the name."""
-    ends = {s.end: s for s in doc.spans["ref"] if s.label_ in ("municipality", "organization")}
+    ends = {s.end: s for s in doc.spans["ref"] if s.label_ in _PLACE_KINDS}
     for name in names:
         k = name.start - 1
         if k < 1 or doc[k].text != "/" or k not in ends:
@@ -230,10 +229,6 @@ def read_slashed(doc: Doc, names: list[Span], people: dict[str, PersonRecord], a
         rec = people[name._.person]
         if rec.affiliation_ref is None:  # a known place or organisation beats a phrase read after the name
             affiliate(rec, ends[k])
-
-
-_JOINER = re.compile(r"\s*(?:,|och|samt|&)\s*")
-_COORDINATION = re.compile(r"\s(?:och|samt|&)\s")
 
 
 def share_coordinated(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
