@@ -40,14 +40,11 @@ def label_specs() -> dict[str, LabelSpec]:
     for field, words in spec["fields"].items():
         for w in words:
             out[w.casefold()] = LabelSpec((), field, False)
-    for role, words in spec["roles"].items():
-        roles = (role, "present") if role in implied else (role,)
-        for w in words:
-            out[w.casefold()] = LabelSpec(roles, None, False)
-    for role, words in spec["colon_only"].items():
-        roles = (role, "present") if role in implied else (role,)
-        for w in words:
-            out[w.casefold()] = LabelSpec(roles, None, True)
+    for colon_only, section in ((False, spec["roles"]), (True, spec["colon_only"])):
+        for role, words in section.items():
+            roles = (role, "present") if role in implied else (role,)
+            for w in words:
+                out[w.casefold()] = LabelSpec(roles, None, colon_only)
     return out
 
 

@@ -480,7 +480,7 @@ def _year_by_weekday(d: DateMention, words_before: list[str], year: int | None, 
     the weekday written says otherwise; then the year named in the minutes that fits the weekday."""
     if d.year is not None:
         return d.year
-    weekday = next((_weekday(w) for w in reversed(words_before) if _weekday(w) is not None), None)
+    weekday = next((day for day in map(_weekday, reversed(words_before)) if day is not None), None)
     if weekday is None:
         return year
     candidates = ([year] if year else []) + [y for y, _ in named.most_common()]
