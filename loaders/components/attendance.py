@@ -228,8 +228,8 @@ class Attendance:
                 if phrase and hit._.kind == "municipality" and phrase[-1].i + 1 == hit.start and _org_word(phrase):
                     # "Vägvisarna Norrby": an organisation named with its town
                     if rec.affiliation is None or rec.affiliation_kind == "unit":
-                        _set_affiliation(rec, doc[phrase[0].i : hit.end].text, "organization", None, hit)
-                        rec.affiliation_span = (phrase[0].idx, hit.end_char)
+                        named = doc[phrase[0].i : hit.end]
+                        _set_affiliation(rec, named.text, "organization", None, named)
                     phrase = []
                 elif rec.affiliation is None or rec.affiliation_kind == "unit":
                     self._affiliate(rec, hit)
