@@ -18,7 +18,7 @@ from pathlib import Path
 
 from samkarta.loaders.collect import Collector, read_doc
 from samkarta.loaders.model import Extraction, SourceInfo
-from samkarta.loaders.nlp import pipeline
+from samkarta.loaders.nlp import annotate, pipeline
 from samkarta.loaders.prepare import chunks, prepare
 from samkarta.loaders.readers import SourceText, read_document
 
@@ -70,13 +70,7 @@ def extract_many(texts: Iterable[tuple[str, SourceInfo | None]], workers: int = 
 
 def _read_part(args: _Part) -> Extraction:
     text, offset, first, info = args
-    nlp = pipeline()
-    doc = nlp.make_doc(text)
-    doc.user_data["text"] = text  # spaCy rebuilds Doc.text from its tokens on every call
-    doc.user_data["later_part"] = not first  # the meeting is read from a document's first part
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return read_doc(doc, offset, first, info)
+    return read_doc(annotate(text, first), offset, first, info)
 
 
 def _extract_one(item: tuple[str, SourceInfo | None]) -> Extraction:

@@ -19,6 +19,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from samkarta.loaders.components import ext
 from samkarta.loaders.words import lexicon
@@ -49,3 +50,15 @@ def pipeline() -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+def annotate(text: str, first: bool = True) -> Doc:
+    """A prepared text, or one part of it, run through every component. `first` says whether the
+    part opens its document: the meeting is read from a document's first part only."""
+    nlp = pipeline()
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text  # spaCy rebuilds Doc.text from its tokens on every call
+    doc.user_data["later_part"] = not first
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

@@ -1,4 +1,4 @@
-"""Fixtures for the extraction components: the pipeline and a Doc run through it."""
+"""Fixtures for the extraction components: a Doc of invented minutes run through the pipeline."""
 
 from __future__ import annotations
 
@@ -7,21 +7,11 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from samkarta.loaders.nlp import pipeline
+from samkarta.loaders.nlp import annotate as run_pipeline
 from samkarta.loaders.prepare import prepare
 
 
 @pytest.fixture(scope="session")
 def annotate() -> Callable[[str], Doc]:
-    """Run invented minutes through the whole pipeline and return the annotated Doc."""
-    nlp = pipeline()
-
-    def run(text: str) -> Doc:
-        prepared = prepare(text)
-        doc = nlp.make_doc(prepared)
-        doc.user_data["text"] = prepared
-        for _, component in nlp.pipeline:
-            doc = component(doc)
-        return doc
-
-    return run
+    """Run invented minutes through the whole pipeline, as extraction does, and return the Doc."""
+    return lambda text: run_pipeline(prepare(text))
