@@ -161,6 +161,7 @@ class Grammar:
     title_links: frozenset[str]
     purpose_stops: frozenset[str]
     clause_words: frozenset[str]
+    finite_verbs: frozenset[str]
     municipality_words: frozenset[str]
     county_words: frozenset[str]
     genitive_or_adjective_endings: tuple[str, ...]

@@ -29,6 +29,7 @@ class Heads:
     org: tuple[str, ...]
     project: tuple[str, ...]
     weak_project: frozenset[str]
+    named_work: frozenset[str]
     project_kinds: frozenset[str]
     routine: frozenset[str]
     not_bodies: frozenset[str]
@@ -44,6 +45,7 @@ def heads() -> Heads:
         tuple(sorted(b["org_heads"], key=len, reverse=True)),
         tuple(sorted(b["project_heads"], key=len, reverse=True)),
         frozenset(b["weak_project_heads"]),
+        frozenset(b["named_work_heads"]),
         frozenset(b["project_reference_kinds"]),
         frozenset(b["routine"]),
         frozenset(b["not_bodies"]),
@@ -198,11 +200,8 @@ class Entities:
                 continue
             tok = doc[i]
             if fold(tok.text) not in h.routine:
-                if (
-                    tok.text[:1].isupper()
-                    and is_compound(tok.text, noun)
-                    and noun not in h.weak_project
-                    and not tok.is_sent_start
+                if is_compound(tok.text, noun) and (
+                    noun in h.named_work or (tok.text[:1].isupper() and noun not in h.weak_project)
                 ):
                     out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "Norrdalsmodellen"
                     seen.add(tok.i)
@@ -593,7 +592,7 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
     # kompetensstrategi"; otherwise the name is its capitalised words ("Vägvisaren fortsätter")
     e = k + 1
     if e < n and doc[e].lower_ in grammar().title_links:
-        while e < n and e - k < 8 and not doc[e].is_space and not doc[e].is_punct and e not in in_person:
+        while e < n and e - k < 8 and e not in in_person and not _title_stop(doc, e, ref_at):
             e += 1
     else:
         while e < n and e - k < 5 and doc[e].text[:1].isupper() and doc[e].is_alpha and e not in in_person:
@@ -601,6 +600,28 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
     while e > k + 1 and (doc[e - 1].lower_ in grammar().purpose_stops or doc[e - 1].lower_ in ("och", "i", "för")):
         e -= 1
     return k, e
+
+
+def _title_stop(doc: Doc, i: int, ref_at: dict[int, Span]) -> bool:
+    """A title in sentence case ends at punctuation, a line break, its verb ("X har pågått"), a
+    number that is not a year (the next item's number where the agenda has lost its lines) or the
+    next heading."""
+    tok = doc[i]
+    if tok.is_space or tok.is_punct or tok.lower_ in grammar().finite_verbs:
+        return True
+    if tok.text.isdigit():
+        return not grammar().bare_year.fullmatch(tok.text)
+    return _next_heading(doc, i, ref_at)
+
+
+def _next_heading(doc: Doc, i: int, ref_at: dict[int, Span]) -> bool:
+    """Inside a title in sentence case, a capitalised word that is no known name and is followed
+    by a lower-case word opens the next heading ("... på Norrby Aktuell information")."""
+    tok = doc[i]
+    if not tok.text[:1].isupper() or i in ref_at or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return nxt.is_alpha and nxt.text.islower() and nxt.lower_ not in grammar().title_links
 
 
 def _parenthesised(doc: Doc, span: Span) -> bool:

@@ -83,6 +83,21 @@ def test_projects_named_by_a_work_noun_or_a_compound_of_one(annotate) -> None:
     ]
 
 
+def test_a_compound_naming_one_particular_work_in_any_case_or_place(annotate) -> None:
+    # a model, an inquiry, an assignment or a definite strategy or plan, at a sentence start too
+    doc = annotate("Skolmatsprojektet fortsätter. Vi följer kundvalsmodellen och Norrdalsstrategin.\n")
+    assert _texts(doc, "project") == ["Skolmatsprojektet", "kundvalsmodellen", "Norrdalsstrategin"]
+
+
+def test_a_named_title_ends_at_its_verb_a_number_or_the_next_heading(annotate) -> None:
+    doc = annotate(
+        "Projektet Kultur i utveckling har pågått ett år.\n"
+        "Medfinansiering av projekt Opera på Norrby Aktuell information Inkommen motion\n"
+        "Ansökan till projekt Mat för unga 12 Budget\n"
+    )
+    assert _texts(doc, "project") == ["Kultur i utveckling", "Opera på Norrby", "Mat för unga"]
+
+
 def test_municipalities_not_when_part_of_another_name(annotate) -> None:
     doc = annotate("Lokal nämnd Kungsbacka möttes i Varberg. Mark och Falun deltog.\n")
     assert [s._.ref for s in doc.spans["municipality"]] == ["1383", "1463", "2080"]
