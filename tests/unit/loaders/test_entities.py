@@ -35,6 +35,13 @@ def test_an_organisation_owned_by_a_place_in_the_genitive(annotate) -> None:
     assert _texts(doc, "org") == ["Norra Norrdals Kommunalförbund", "Söderbys Räddningstjänstförbund"]
 
 
+def test_courts_schools_and_chambers_are_organisations(annotate) -> None:
+    doc = annotate(
+        "1. Info\nYttrande har kommit från Norrbyhandelskammaren, Norrdalsgymnasiet och Söderbytingsrätten.\n"
+    )
+    assert _texts(doc, "org") == ["Norrbyhandelskammaren", "Norrdalsgymnasiet", "Söderbytingsrätten"]
+
+
 def test_bare_group_words_target_groups_and_titles_are_no_bodies(annotate) -> None:
     doc = annotate("Gruppen diskuterade målgruppen. Kommunalrådet deltog. Nätverket träffas igen.\n")
     assert _texts(doc, "network") == []
