@@ -269,6 +269,8 @@ class Meeting:
                     s += 2
             if net.start_char < doc._.header_end:
                 s += 1
+                if _alone_on_line(text, net):
+                    s += 1  # a heading of its own: "STYRGRUPPEN"
             if net in whole:
                 s += 1
             if net is titled or net is named:
@@ -384,6 +386,13 @@ def _after_meeting_word(doc: Doc, span: Span) -> bool:
     """A meeting word ends at most two words before the span, on its line."""
     words = re.findall(r"[\wåäöÅÄÖ]+", text_of(doc)[max(0, span.start_char - 40) : span.start_char].split("\n")[-1])
     return any(w.casefold().endswith(tuple(date_rules().meeting_words)) for w in words[-3:])
+
+
+def _alone_on_line(text: str, span: Span) -> bool:
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip(" .:-–\t") == span.text
 
 
 def _title_lines(doc: Doc) -> list[tuple[int, int]]:

@@ -109,3 +109,12 @@ def test_the_county_where_the_meeting_was_held_and_no_vote_from_a_surname(annota
     assert _meeting(doc)[2] == "Södermanland"
     only_ambiguous = annotate("Protokoll 2020-02-03\n\n1. Information\nSamarbetet med Lund och Lund fortsätter.\n")
     assert _meeting(only_ambiguous)[2] == "Skåne"
+
+
+def test_a_body_on_a_header_line_of_its_own_is_the_body_that_met(annotate) -> None:
+    doc = annotate(
+        "Sida 1\nNORRBY KOMMUN\nKontor för arbete\nKontakt Anna Berg\n08-123 45 67\nanna.berg@norrby.se\n"
+        "ANTECKNINGAR\nSTYRGRUPPEN\nDatum 2024-03-05\nDeltagare: Per Ek, Norrby kommun\n"
+        "1. Inledning\nPer Ek hälsade välkommen.\n"
+    )
+    assert doc._.meeting.body == "STYRGRUPPEN"
