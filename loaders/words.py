@@ -162,6 +162,7 @@ class Grammar:
     purpose_stops: frozenset[str]
     clause_words: frozenset[str]
     finite_verbs: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
     municipality_words: frozenset[str]
     county_words: frozenset[str]
     genitive_or_adjective_endings: tuple[str, ...]

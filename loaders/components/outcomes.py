@@ -161,6 +161,8 @@ class Outcomes:
             participle = low.endswith(grammar().participle_endings)
             if lemma not in c.decision or low == "beslut" or participle or i in in_label:
                 continue  # the noun "beslut" and participles ("beslutande") decide nothing
+            if _perfect(t, words, k):
+                continue  # "har beslutat", "hade antagit": a decision taken before, reported
             infinitive_in_att = k > 0 and t.lower[words[k - 1]] == "att" and (clause or after_label)
             if not (c.form.search(low) or infinitive_in_att):
                 continue
@@ -365,6 +367,16 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
         "span": (start, end),
         "confidence": confidence,
     }
+
+
+def _perfect(t, words: list[int], k: int) -> bool:
+    """The verb at words[k] follows a perfect auxiliary, at most one adverb between."""
+    for back in (1, 2):
+        if k - back < 0 or t.text[words[k - back]] in (".", ",", ":", ";"):
+            return False
+        if t.lower[words[k - back]] in grammar().perfect_auxiliaries:
+            return True
+    return False
 
 
 def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: list[int]) -> bool:

@@ -77,3 +77,13 @@ def test_the_decision_formula_without_a_label(annotate) -> None:
     )
     texts = [d["text"] for d in doc._.outcomes["decisions"]]
     assert texts == ["Godkänna informationen", "att notera informationen"]
+
+
+def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Budget\n"
+        "Förvaltningen har tidigare beslutat att införa nya rutiner. Styrelsen beslutar att anta budgeten.\n"
+        "Förbundet har utsett en arbetsgrupp.\n"
+    )
+    texts = [d["text"] for d in doc._.outcomes["decisions"]]
+    assert texts == ["Styrelsen beslutar att anta budgeten"]
