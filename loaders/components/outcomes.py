@@ -105,6 +105,9 @@ class Outcomes:
             if (lemma in c.decision or table.lower[i] == "att") and i not in in_label
         ]
         handoff_at = [i for i, lemma in enumerate(table.lemma) if lemma in c.handoff or lemma == "föreslå"]
+        # "Beslut: Rådet tackar för informationen": what a decision label opens is the decision
+        labelled = _first_after_labels(doc, c.decision_labels)
+        decision_at = sorted({*decision_at, *labelled})
         for s_start, s_end in doc._.sentences:
             if s_start < start:
                 continue
@@ -119,6 +122,8 @@ class Outcomes:
             trigger = None
             if has_decision and not in_proposal:
                 trigger = self._decision_at(doc, sent, c, _inside(sent.start_char, decision_ranges), in_label)
+                if trigger is None:
+                    trigger = next((i for i in range(s_start, s_end) if i in labelled), None)
             if trigger is not None and _reported(doc, sent, trigger, targets, target_starts):
                 trigger = None
             if trigger is not None:
@@ -317,6 +322,21 @@ def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
             if span is not None:
                 out.append((span.start, span.end, key))
     return sorted(out)
+
+
+def _first_after_labels(doc: Doc, words: tuple[str, ...]) -> set[int]:
+    """The first word after each label of these words, on the label's line."""
+    t = tokens_of(doc)
+    out = set()
+    for lab in doc.spans["label"]:
+        if " ".join(lab.text.rstrip(":").split()).casefold() not in words:
+            continue
+        k = lab.end
+        while k < len(doc) and t.text[k] in (":", "-", "–"):
+            k += 1
+        if k < len(doc) and not t.space[k] and t.text[k][:1].isalpha():
+            out.add(k)
+    return out
 
 
 def _label_ranges(doc: Doc, words: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -79,6 +79,15 @@ def test_the_decision_formula_without_a_label(annotate) -> None:
     assert texts == ["Godkänna informationen", "att notera informationen"]
 
 
+def test_what_a_decision_label_opens_on_its_line_is_the_decision(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Information om trygghetsarbetet\nPer Ek informerar om läget.\n"
+        "Beslut: Rådet tackar för informationen.\n"
+    )
+    texts = [d["text"] for d in doc._.outcomes["decisions"]]
+    assert texts == ["Rådet tackar för informationen"]
+
+
 def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Budget\n"
