@@ -57,6 +57,7 @@ def cues() -> dict[str, Any]:
             inline[w.casefold().rstrip(".")] = role
     return {
         "presenter": frozenset(spec["presenter_lemmas"]),
+        "attend": frozenset(spec["attend_lemmas"]),
         "presenter_particles": {k: frozenset(v) for k, v in spec["presenter_particle_lemmas"].items()},
         "speaker": frozenset(spec["speaker_lemmas"]),
         "presenter_nouns": frozenset(spec["presenter_nouns"]),
@@ -103,6 +104,7 @@ class Attendance:
         read_presence_marks(doc, names, people)
         self._speaker_lines(doc, names, people, c)
         self._read_sentences(doc, people, names, name_starts, c)
+        self._from_org_attended(doc, people, names, refs, c)
         for rec in people.values():
             if not rec.roles:
                 rec.roles.add("mentioned")
@@ -395,6 +397,35 @@ class Attendance:
             if hit is not None and (tok.text == "(" or tok.lower_ in c["prepositions"] or _closes(doc, hit.end)):
                 self._affiliate(rec, hit)
                 rec.role_spans.setdefault("affiliation", (hit.start_char, hit.end_char))
+
+    def _from_org_attended(
+        self, doc: Doc, people: dict[str, PersonRecord], names: list[Span], refs: dict[int, Span], c: dict[str, Any]
+    ) -> None:
+        """'Från Region Norrby deltog A, B och C': the people after the verb come from the place or
+        organisation before it, and attended."""
+        t = tokens_of(doc)
+        name_starts = [s.start for s in names]
+        for i, lemma in enumerate(t.lemma):
+            if lemma not in c["attend"] or i < 2:
+                continue
+            k = i - 1
+            while k > 0 and t.text[k] in (")", ","):
+                k -= 1  # "Från Myndigheten X (MX) deltog"
+            hit = next((refs[j] for j in range(max(0, k - 12), k + 1) if j in refs and refs[j].end > k - 3), None)
+            if hit is None or hit._.kind not in ("municipality", "organization") or hit.start < 1:
+                continue
+            if t.lower[hit.start - 1] != "från":
+                continue
+            sent_end = next(
+                (j for j in range(i + 1, len(doc)) if t.text[j] in (".", ";") or "\n\n" in t.text[j]), len(doc)
+            )
+            for span in names[bisect.bisect_left(name_starts, i + 1) :]:
+                if span.start >= sent_end:
+                    break
+                rec = people[span._.person]
+                if rec.affiliation is None:
+                    self._affiliate(rec, hit)
+                rec.roles.add("present")
 
     def _read_sentences(
         self, doc: Doc, people: dict[str, PersonRecord], names: list[Span], name_starts: list[int], c: dict[str, Any]

@@ -22,6 +22,20 @@ def test_roles_from_labels_and_inline_words_affiliations_from_the_entry(annotate
     assert doc._.people["Per Ek"].party == "S"
 
 
+def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
+    doc = annotate(
+        "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm")] == [
+        "Försäkringskassan",
+        "Försäkringskassan",
+        "Försäkringskassan",
+        None,
+    ]
+    assert "present" in people["Eva Lind"][1]
+
+
 def test_a_replaced_member_did_not_attend(annotate) -> None:
     doc = annotate("Beslutande\nAnna Berg (S) ersättare för Per Ek (S)\nEva Lind (M)\n")
     assert _people(doc)["Per Ek"][1] == ["absent"] and _people(doc)["Anna Berg"][1] == ["present"]
