@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.entities import network_name
+from samkarta.loaders.components.entities import heads, network_name
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.util import Evidencer, text_of
 from samkarta.loaders.model import (
@@ -93,6 +93,7 @@ class Collector:
 
     def result(self) -> Extraction:
         _merge_short_forms(self.networks)
+        _merge_acronyms(self.networks)
         meeting = self.meeting
         if meeting.body and _body_key(meeting.body) not in self.networks.facts:
             self.networks.add(
@@ -230,6 +231,21 @@ def _merge_generic_refs(orgs: _Entities) -> None:
         if len(specific) == 1:
             specific[0].evidence.extend(fact.evidence[: max(0, 5 - len(specific[0].evidence))])
             del orgs.facts[key]
+
+
+def _merge_acronyms(networks: _Entities) -> None:
+    """'AU' in minutes that name 'Kommunstyrelsens arbetsutskott' is that body: a standard
+    abbreviation joins the one body named in full with the noun it stands for."""
+    acronyms = heads().acronyms
+    for key, fact in list(networks.facts.items()):
+        noun = acronyms.get(fact.name)
+        if noun is None:
+            continue
+        stem = _body_key(noun)
+        full = [f for k, f in networks.facts.items() if k != key and stem in k]
+        if len(full) == 1:
+            full[0].evidence.extend(fact.evidence[: max(0, 5 - len(full[0].evidence))])
+            del networks.facts[key]
 
 
 def _merge_short_forms(networks: _Entities) -> None:

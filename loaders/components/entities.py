@@ -34,6 +34,7 @@ class Heads:
     routine: frozenset[str]
     not_bodies: frozenset[str]
     purposes: frozenset[str]
+    acronyms: dict[str, str]
 
 
 @cache
@@ -50,6 +51,7 @@ def heads() -> Heads:
         frozenset(b["routine"]),
         frozenset(b["not_bodies"]),
         frozenset(b["purposes"]),
+        dict(b["body_acronyms"]),
     )
 
 
@@ -170,7 +172,7 @@ class Entities:
             out.append(span)
             i = right
         doc.spans["network_generic"] = generic_spans  # "gruppen", "nämnd": only the meeting may use them
-        return out
+        return out + _acronym_bodies(doc, h, out, in_person)
 
     # -- projects ---------------------------------------------------------------------------------
     def _projects(
@@ -456,6 +458,25 @@ def _lower_run(doc: Doc, k: int) -> int:
     while k > start and doc[k - 1].lower_ in ("och", "i", "för"):
         k -= 1
     return k if k > start else start - 1
+
+
+def _acronym_bodies(doc: Doc, h: Heads, named: list[Span], in_person: set[int]) -> list[Span]:
+    """Standard abbreviations of bodies standing alone ("AU", "KPR"), not as the prefix of a file
+    number ("KS 2019/12", "Dnr KS/2019") or a paragraph ("AU § 4"), and not inside a name."""
+    covered = {i for s in named for i in range(s.start, s.end)}
+    words = tokens_of(doc).text
+    out = []
+    for i, word in enumerate(words):
+        if word not in h.acronyms or i in covered or i in in_person:
+            continue
+        nxt = next((words[j] for j in range(i + 1, min(len(words), i + 3)) if words[j].strip()), "")
+        prev = next((words[j] for j in range(i - 1, max(-1, i - 3), -1) if words[j].strip()), "")
+        if nxt[:1].isdigit() or nxt[:1] in "/§:-" or prev.casefold().rstrip(":.") == "dnr":
+            continue
+        span = Span(doc, i, i + 1, label="NETWORK")
+        span._.confidence = 0.6
+        out.append(span)
+    return out
 
 
 def _acronym_after(doc: Doc, end: int) -> int:

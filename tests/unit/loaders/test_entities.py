@@ -42,6 +42,11 @@ def test_courts_schools_and_chambers_are_organisations(annotate) -> None:
     assert _texts(doc, "org") == ["Norrbyhandelskammaren", "Norrdalsgymnasiet", "Söderbytingsrätten"]
 
 
+def test_standard_body_abbreviations_but_not_file_numbers_or_paragraphs(annotate) -> None:
+    doc = annotate("1. Info\nFrågan går till AU och KPR. Dnr KS 2019/12. AU § 4 gäller. Se KS/2020:3.\n")
+    assert _texts(doc, "network") == ["AU", "KPR"]
+
+
 def test_bare_group_words_target_groups_and_titles_are_no_bodies(annotate) -> None:
     doc = annotate("Gruppen diskuterade målgruppen. Kommunalrådet deltog. Nätverket träffas igen.\n")
     assert _texts(doc, "network") == []

@@ -63,3 +63,12 @@ def test_workers_give_the_same_extractions_as_one_process() -> None:
     alone = [x.model_dump() for x in extract_many((t, None) for t in texts)]
     together = [x.model_dump() for x in extract_many(((t, None) for t in texts), workers=2)]
     assert together == alone
+
+
+def test_an_abbreviation_joins_the_body_named_in_full() -> None:
+    text = (
+        "Protokoll 2024-03-05\nKommunstyrelsens arbetsutskott\n\n1. Budget\n"
+        "AU beslutar att godkänna budgeten. Frågan går sedan till KPR.\n"
+    )
+    names = sorted(n.name for n in extract_text(text).networks)
+    assert names == ["KPR", "Kommunstyrelsens arbetsutskott"]
