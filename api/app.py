@@ -6,9 +6,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from samkarta.api.errors import install_error_handlers
 from samkarta.api.routes import explore, health, manage, pages
+from samkarta.api.routes.manage import FORM_OVERHEAD
+from samkarta.api.security import SecurityHeaders, WriteGuard, allowed_hosts
 from samkarta.graph.store import GraphStore
 from samkarta.queries.view import GraphView
 from samkarta.settings import Settings, get_settings
@@ -32,13 +36,22 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             if owned:
                 app.state.store.close()
 
-    app = FastAPI(
+    # /docs with its Swagger UI assets served by the app itself: it works offline and under the CSP
+    app = FastAPIOffline(
         title="Samkarta",
         summary="Swedish regional collaboration structures from meeting minutes",
         version="0.1.0",
         lifespan=lifespan,
+        static_url="/static/docs",
+        favicon_url="/favicon.ico",
+        # every body is refused while it streams once past the upload limit (the API's other bodies are small)
+        max_body_size=settings.max_upload_mb * 1024 * 1024 + FORM_OVERHEAD,
     )
     app.state.settings = settings
+    # the last added runs first: an unknown Host is refused before anything else
+    app.add_middleware(WriteGuard, settings=settings)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(settings))
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(explore.router)

@@ -43,13 +43,21 @@ SnapshotDep = Annotated[Snapshot, Depends(get_snapshot)]
 ViewDep = Annotated[GraphView, Depends(get_view)]
 
 
-def require_token(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Write endpoints need `Authorization: Bearer <SAMKARTA_API_TOKEN>`."""
+def token_problem(settings: Settings, authorization: str | None) -> AppError | None:
+    """Why a request may not write, or None when its bearer token is the configured one."""
     if not settings.api_token:
-        raise Forbidden("writes are disabled: set SAMKARTA_API_TOKEN to enable them")
+        return Forbidden("writes are disabled: set SAMKARTA_API_TOKEN to enable them")
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), settings.api_token.encode()):
-        raise Unauthorized("a valid bearer token is required for this endpoint")
+        return Unauthorized("a valid bearer token is required for this endpoint")
+    return None
+
+
+def require_token(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Write endpoints need `Authorization: Bearer <SAMKARTA_API_TOKEN>`."""
+    problem = token_problem(settings, authorization)
+    if problem is not None:
+        raise problem
 
 
 WriteAccess = Depends(require_token)

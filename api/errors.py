@@ -10,9 +10,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from samkarta.graph.errors import AppError
+from samkarta.graph.errors import AppError, StoreUnavailable
 
 log = logging.getLogger("samkarta.api")
+STORE_DOWN = "the graph store is not reachable right now; try again shortly"
 
 
 def _error(status: int, message: str, details: object | None = None) -> JSONResponse:
@@ -43,9 +44,13 @@ def _page(status: int, message: str) -> HTMLResponse:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> JSONResponse | HTMLResponse:
+        message = str(exc)
+        if isinstance(exc, StoreUnavailable):
+            log.warning("store unavailable: %s", exc)  # the driver's words go to the log, not to callers
+            message = STORE_DOWN
         if _wants_page(request):
-            return _page(exc.status, str(exc))
-        return _error(exc.status, str(exc))
+            return _page(exc.status, message)
+        return _error(exc.status, message)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -54,7 +59,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        response = _error(exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # "Allow" on a 405
+        return response
 
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:

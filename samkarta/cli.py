@@ -384,7 +384,11 @@ def serve(
     settings = get_settings()
     if store:
         settings = settings.model_copy(update={"store": store})
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+    if host:
+        settings = settings.model_copy(update={"host": host})  # the address served is a name it answers to
+    if settings.host in ("0.0.0.0", "::") and not settings.allowed_hosts:  # noqa: S104 - compared, not bound
+        typer.echo("note: only localhost names are accepted; set SAMKARTA_ALLOWED_HOSTS to this machine's names")
+    uvicorn.run(create_app(settings), host=settings.host, port=port or settings.port, log_level="info")
 
 
 @app.command()

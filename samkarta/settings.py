@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     api_token: str = Field(default="", alias="SAMKARTA_API_TOKEN")
     host: str = Field(default="127.0.0.1", alias="SAMKARTA_HOST")
     port: int = Field(default=8000, alias="SAMKARTA_PORT")
+    max_upload_mb: int = Field(default=50, ge=1, alias="SAMKARTA_MAX_UPLOAD_MB")
+    # Host names the API answers to, comma-separated (default: loopback and SAMKARTA_HOST)
+    allowed_hosts: str = Field(default="", alias="SAMKARTA_ALLOWED_HOSTS")
 
     @field_validator("api_token")
     @classmethod

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import re
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, UploadFile
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from samkarta.api.deps import SettingsDep, StoreDep, ViewDep, WriteAccess
 from samkarta.api.routes.common import NodeId
@@ -16,7 +19,8 @@ from samkarta.graph.model import DocumentInfo, MergeCandidate
 from samkarta.ingest import erase_person, ingest_files, judge
 
 router = APIRouter(prefix="/api", tags=["manage"])
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+FORM_OVERHEAD = 64 * 1024  # multipart boundaries and headers around an uploaded file
+_MAX_NAME = 200
 
 
 class DocumentsPublic(BaseModel):
@@ -60,20 +64,43 @@ def document(store: StoreDep, node_id: NodeId) -> DocumentPublic:
     return DocumentPublic(info=stored.info, text=stored.text)
 
 
-@router.post("/documents", response_model=IngestPublic, dependencies=[WriteAccess])
+@router.post(
+    "/documents",
+    response_model=IngestPublic,
+    dependencies=[WriteAccess],
+    responses={413: {"description": "The upload is larger than SAMKARTA_MAX_UPLOAD_MB"}},
+)
 async def upload(store: StoreDep, view: ViewDep, settings: SettingsDep, file: UploadFile) -> IngestPublic:
-    """Upload minutes (.txt, .md, .docx, .pdf) and ingest them."""
-    name = re.sub(r"[^\w.\-åäöÅÄÖ]+", "_", file.filename or "upload.txt").strip("._") or "upload.txt"
-    data = await file.read(MAX_UPLOAD_BYTES + 1)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise InvalidInput(name, f"larger than the {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB upload limit")
-    folder = settings.data_dir / "uploads"
+    """Upload minutes (.txt, .md, .docx, .pdf) and ingest them. Ingestion runs in a worker thread,
+    so the API goes on answering reads meanwhile; a file that cannot be read is not kept."""
+    name = upload_name(file.filename)
+    limit = settings.max_upload_mb * 1024 * 1024
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise InvalidInput(name, f"larger than the {settings.max_upload_mb} MiB upload limit")
+    # one folder per content: two different files of one name are two documents
+    folder = settings.data_dir / "uploads" / hashlib.sha256(data).hexdigest()[:16]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_bytes(data)
-    summary = ingest_files(store, [path])
-    view.refresh()
+    summary = await run_in_threadpool(ingest_files, store, [path])
+    if summary.failed:
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+        raise InvalidInput(name, summary.failed[0][1].replace(str(folder), "uploads"))  # no server path
+    await run_in_threadpool(view.refresh)
     return IngestPublic(**summary.as_dict())  # type: ignore[arg-type]
+
+
+def upload_name(filename: str | None) -> str:
+    """A safe file name for an upload, or InvalidInput: no path, no control characters, not too long."""
+    raw = (filename or "upload.txt").replace("\\", "/").rsplit("/", 1)[-1]
+    if len(raw) > _MAX_NAME:
+        raise InvalidInput("file name", f"longer than {_MAX_NAME} characters")
+    if any(ord(c) < 32 or ord(c) == 127 for c in raw):
+        raise InvalidInput("file name", "contains control characters (a line break, a tab)")
+    return re.sub(r"[^\w.\-]+", "_", raw).strip("._") or "upload.txt"
 
 
 @router.delete("/documents/{node_id}", response_model=Done, dependencies=[WriteAccess])

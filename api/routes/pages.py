@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 
 import networkx as nx
 from fastapi import APIRouter, FastAPI, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -63,6 +63,11 @@ _layouts = LayoutCache(max_entries=64)
 def mount_static(app: FastAPI) -> None:
     app.mount("/static/viz", StaticFiles(directory=str(STATIC_DIR)), name="viz-static")
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> FileResponse:
+    return FileResponse(_HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
 
 def _page(request: Request, name: str, **context: Any) -> HTMLResponse:

@@ -21,7 +21,7 @@ TOKEN = "test-token-0123456789"
 
 def seeded_app(store: GraphStore, data_dir: Path) -> FastAPI:
     ingest_files(store, find_files([sample_dir()]))
-    settings = Settings(SAMKARTA_API_TOKEN=TOKEN, SAMKARTA_DATA_DIR=str(data_dir))
+    settings = Settings(SAMKARTA_API_TOKEN=TOKEN, SAMKARTA_DATA_DIR=str(data_dir), SAMKARTA_ALLOWED_HOSTS="testserver")
     return create_app(settings, store=store)
 
 

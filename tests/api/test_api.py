@@ -86,7 +86,7 @@ def test_writes_need_the_token(client: TestClient, auth: dict[str, str]) -> None
     up = client.post("/api/documents", files=files, headers=auth)
     assert up.status_code == 200 and up.json()["ingested"] == 1
     bad = client.post("/api/documents", files={"file": ("x.pdf", b"not a pdf", "application/pdf")}, headers=auth)
-    assert bad.json()["failed"][0]["reason"].startswith("is not a valid PDF")
+    assert bad.status_code == 422 and bad.json()["error"].startswith("x.pdf: is not a valid PDF")
 
 
 def test_erasing_a_person_leaves_no_trace(client: TestClient, auth: dict[str, str]) -> None:

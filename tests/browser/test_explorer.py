@@ -91,10 +91,18 @@ def app_page(browser, app_url: str):
     page = context.new_page()
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("dialog", lambda d: errors.append(f"dialog opened: {d.message}"))
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     yield page
     context.close()
     assert not blocked, f"the explorer tried to reach outside the machine: {blocked}"
     assert not errors, f"JavaScript errors or dialogs: {errors}"
+
+
+def test_the_api_docs_render_offline_under_the_policy(app_page, app_url: str) -> None:
+    app_page.goto(app_url + "/docs")
+    app_page.wait_for_selector(".swagger-ui .info .title", timeout=20_000)
+    assert "Samkarta" in app_page.inner_text(".swagger-ui .info .title")
+    assert app_page.locator(".opblock").count() > 10
 
 
 def test_search_ego_view_and_click_through(app_page, app_url: str, artifacts: Path) -> None:
