@@ -107,6 +107,10 @@ def find_dates(text: str) -> list[DateMention]:
             )
             day = int(groups["d"])
             year = int(groups["y"]) if groups.get("y") else None
+            if groups.get("yy"):
+                if not _after_meeting_noun(text, m.start()):
+                    continue
+                year = _century(int(groups["yy"]))
             if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
                 continue
             found.append(DateMention(m.start(), m.end(), year, month, day))
@@ -117,6 +121,21 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         out.append(d)
     return out
+
+
+@cache
+def _meeting_nouns() -> tuple[str, ...]:
+    return tuple(data("dates.yaml")["meeting_nouns"])
+
+
+def _after_meeting_noun(text: str, start: int) -> bool:
+    """The word right before is a meeting or minutes word, or a compound ending in one."""
+    before = re.findall(r"[\wåäöÅÄÖ]+", text[max(0, start - 40) : start])
+    return bool(before) and before[-1].casefold().endswith(tuple(date_rules().meeting_words))
+
+
+def _century(yy: int) -> int:
+    return 2000 + yy if yy <= dt.date.today().year % 100 else 1900 + yy
 
 
 class Meeting:
@@ -185,6 +204,8 @@ class Meeting:
                 score -= 2
             if any(w in rules.weekdays for w in words_before):
                 score += 3
+            if any(w.endswith(_meeting_nouns()) for w in words_before[-2:]):
+                score += 2  # "vid mötet 19 november", "Styrelsemöte 170110"
             if rules.time_after.match(text, d.end):
                 score += 2
             if any(

@@ -118,3 +118,16 @@ def test_a_body_on_a_header_line_of_its_own_is_the_body_that_met(annotate) -> No
         "1. Inledning\nPer Ek hälsade välkommen.\n"
     )
     assert doc._.meeting.body == "STYRGRUPPEN"
+
+
+def test_a_six_digit_date_counts_only_right_after_a_meeting_word() -> None:
+    found = [(d.year, d.month, d.day) for d in find_dates("Styrelsemöte 170110, dnr 170111, Protokoll 991231")]
+    assert found == [(2017, 1, 10), (1999, 12, 31)]
+
+
+def test_a_date_right_after_the_word_for_the_meeting_is_the_day_held(annotate) -> None:
+    doc = annotate(
+        "Start\nOm oss\nKontakt\nPress\nArkiv\nNyheter\nSök\nSammanställning från rådet\n"
+        "Det här tog rådet ställning till vid mötet 19 november.\nSidan uppdaterad 2021-11-25.\n"
+    )
+    assert doc._.meeting.date == dt.date(2021, 11, 19)
