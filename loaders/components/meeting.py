@@ -23,7 +23,7 @@ from samkarta.loaders.components.entities import network_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
-from samkarta.loaders.words import data, grammar, lexicon, months, phrase_regex
+from samkarta.loaders.words import data, grammar, lexicon, months, phrase_regex, place_suffixes
 from samkarta.reference import load_reference
 
 _TITLE_LINES = 6  # lines after the start of the minutes that may hold the title
@@ -456,6 +456,8 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
             words.append(tok)
         if not (1 <= len(words) <= 6 and words[0].text[:1].isupper() and any(len(t.text) > 1 for t in words)):
             continue
+        if words[-1].lower_.endswith(place_suffixes()):
+            continue  # "PROTOKOLL. Norrbyrummet, ...": where it met, not who
         if any(n.start <= words[0].i < n.end for n in doc.spans["network"]):
             return None  # a body noun names it: that candidate is scored already
         return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")

@@ -131,3 +131,8 @@ def test_a_date_right_after_the_word_for_the_meeting_is_the_day_held(annotate) -
         "Det här tog rådet ställning till vid mötet 19 november.\nSidan uppdaterad 2021-11-25.\n"
     )
     assert doc._.meeting.date == dt.date(2021, 11, 19)
+
+
+def test_a_room_after_the_document_type_is_where_the_body_met_not_the_body(annotate) -> None:
+    doc = annotate("PROTOKOLL. Norrbyrummet, Norrby\n2024-03-05\nNärvarande: Anna Berg, Per Ek\n1. Budget\n")
+    assert doc._.meeting.body is None
