@@ -273,7 +273,7 @@ class Meeting:
         # presidiet' is one body, though its words read as two)
         whole = [
             f
-            for f in fields
+            for f in map(_before_label_word, fields)
             if len(f.text) <= 80
             and "\n" not in f.text.strip()
             and any(f.start <= n.start < f.end and (n.start, n.end) != (f.start, f.end) for n in networks)
@@ -430,6 +430,26 @@ def _title_lines(doc: Doc) -> list[tuple[int, int]]:
 @cache
 def _label_words() -> frozenset[str]:
     return frozenset(w.casefold() for label in label_specs() for w in label.split()) | {"sida", "dnr"}
+
+
+@cache
+def _other_field_labels() -> frozenset[str]:
+    """Words of every label but the body's ('Sammanträdesdatum', 'Protokollet anslås'): a body is
+    named with 'styrelse', never with these."""
+    specs = label_specs().items()
+    body = {w for k, spec in specs if spec.field == "body" for w in k.split()}
+    return frozenset(w for k, spec in specs if spec.field not in (None, "body") for w in k.split()) - body
+
+
+def _before_label_word(field: Span) -> Span:
+    """A field's value up to the next label word, where a flattened form lost the label's colon
+    ('Forum Omsorgsnämnden Sammanträdesdatum ...')."""
+    end = next((t.i for t in field[1:] if t.lower_ in _other_field_labels()), field.end)
+    if end == field.end:
+        return field
+    span = Span(field.doc, field.start, end, label=field.label_)
+    span._.field = field._.field
+    return span
 
 
 def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span | None:

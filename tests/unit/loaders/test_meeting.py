@@ -136,3 +136,11 @@ def test_a_date_right_after_the_word_for_the_meeting_is_the_day_held(annotate) -
 def test_a_room_after_the_document_type_is_where_the_body_met_not_the_body(annotate) -> None:
     doc = annotate("PROTOKOLL. Norrbyrummet, Norrby\n2024-03-05\nNärvarande: Anna Berg, Per Ek\n1. Budget\n")
     assert doc._.meeting.body is None
+
+
+def test_a_body_field_value_ends_at_the_next_label_word_of_a_flattened_form(annotate) -> None:
+    doc = annotate(
+        "1. Budget\nAnna Berg informerar.\n\nANSLAGSBEVIS Protokollet är justerat. Forum Socialnämnden "
+        "Sammanträdesdatum för anslags upprättande Förvaringsplats för protokollet\n"
+    )
+    assert doc._.meeting.body == "Socialnämnden"
