@@ -158,7 +158,9 @@ class Entities:
                 tok = doc[last]
             right = _right_extension(doc, last, ref_at)
             generic = fold(tok.text).removesuffix(":s") in h.generic
-            if generic and left == i and right == last + 1 and last == i:
+            # "nätverket", "regionala nätverk": a group word with at most a common adjective names none
+            plain = all(doc[j].lower_ in common_words() for j in range(left, i))
+            if generic and plain and right == last + 1 and last == i:
                 weak = Span(doc, i, i + 1, label="GENERIC")
                 weak._.confidence = 0.3
                 generic_spans.append(weak)
@@ -344,7 +346,16 @@ def _affiliation_spans(doc: Doc) -> list[Span]:
 
 
 def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
-    """'Regionala styrgruppen', 'GR:s styrgrupp', 'Lokal nämnd': capitalised words before the noun."""
+    """'Regionala styrgruppen', 'GR:s styrgrupp', 'Lokal nämnd': capitalised words before the noun;
+    'Sociala vård- och omsorgsgruppen': a coordinated first part and the adjective before it."""
+    left = _modifiers_before(doc, i, ref_at)
+    # "Barn- och utbildningsnämnden": a coordinated first part belongs to the name
+    if left == i and i >= 2 and doc[i - 1].lower_ in ("och", "&") and doc[i - 2].text.endswith("-"):
+        left = _modifiers_before(doc, i - 2, ref_at)
+    return left
+
+
+def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     left = i
     while left > 0 and i - left < 2:
         prev = doc[left - 1]
@@ -357,6 +368,7 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             or not (prev.text[:1].isupper() or lower_adjective)
             or prev.is_sent_start
             and prev.lower_ in common_words()
+            and not prev.lower_.endswith(grammar().lower_adjective_endings)  # "Lokala nämnden" opens it
         ):
             break
         if prev.text.isupper() and 2 <= len(prev.text) <= 5 and prev.is_alpha:
@@ -374,9 +386,6 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             left -= 1
             continue
         break
-    # "Barn- och utbildningsnämnden": a coordinated first part belongs to the name
-    if left == i and i >= 2 and doc[i - 1].lower_ in ("och", "&") and doc[i - 2].text.endswith("-"):
-        left = i - 2
     return left
 
 

@@ -47,6 +47,13 @@ def test_standard_body_abbreviations_but_not_file_numbers_or_paragraphs(annotate
     assert _texts(doc, "network") == ["AU", "KPR"]
 
 
+def test_an_adjective_opening_a_body_name_even_before_a_coordinated_part(annotate) -> None:
+    doc = annotate(
+        "1. Info\nSociala vård- och omsorgsgruppen träffades. Lokala nämnden i Varberg deltog. Regionala nätverk?\n"
+    )
+    assert _texts(doc, "network") == ["Sociala vård- och omsorgsgruppen", "Lokala nämnden i Varberg"]
+
+
 def test_bare_group_words_target_groups_and_titles_are_no_bodies(annotate) -> None:
     doc = annotate("Gruppen diskuterade målgruppen. Kommunalrådet deltog. Nätverket träffas igen.\n")
     assert _texts(doc, "network") == []
