@@ -12,14 +12,15 @@ Results: doc.spans["municipality"], ["org"], ["network"], ["project"].
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.util import label_at, token_after, tokens_of
-from samkarta.loaders.words import common_words, data, fold, grammar, is_given_name, is_title, months
+from samkarta.loaders.components.util import label_at, text_of, token_after, tokens_of
+from samkarta.loaders.words import common_words, data, fold, grammar, is_given_name, is_title, months, parties
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ class Entities:
             out.append(span)
             i = right
         doc.spans["network_generic"] = generic_spans  # "gruppen", "nämnd": only the meeting may use them
-        return out + _acronym_bodies(doc, h, out, in_person)
+        return out + _acronym_bodies(doc, h, out, in_person, ref_at)
 
     # -- projects ---------------------------------------------------------------------------------
     def _projects(
@@ -469,14 +470,25 @@ def _lower_run(doc: Doc, k: int) -> int:
     return k if k > start else start - 1
 
 
-def _acronym_bodies(doc: Doc, h: Heads, named: list[Span], in_person: set[int]) -> list[Span]:
-    """Standard abbreviations of bodies standing alone ("AU", "KPR"), not as the prefix of a file
-    number ("KS 2019/12", "Dnr KS/2019") or a paragraph ("AU § 4"), and not inside a name."""
+def _acronym_bodies(doc: Doc, h: Heads, named: list[Span], in_person: set[int], ref_at: dict[int, Span]) -> list[Span]:
+    """Abbreviations of bodies standing alone: the standard ones ("AU", "KPR") and any other that
+    decides somewhere in the minutes ("ABC beslutar", "ABC ställer sig bakom"); not as the prefix
+    of a file number ("KS 2019/12", "Dnr KS/2019") or a paragraph ("AU § 4"), not inside a name,
+    not a party or an organisation of the reference data."""
     covered = {i for s in named for i in range(s.start, s.end)}
     words = tokens_of(doc).text
+    text = text_of(doc)
+    deciding = {
+        word
+        for i, word in enumerate(words)
+        if grammar().acronym.match(word)
+        and word not in parties()
+        and i not in ref_at
+        and _decides(text, doc[i].idx + len(word))
+    }
     out = []
     for i, word in enumerate(words):
-        if word not in h.acronyms or i in covered or i in in_person:
+        if (word not in h.acronyms and word not in deciding) or i in covered or i in in_person:
             continue
         nxt = next((words[j] for j in range(i + 1, min(len(words), i + 3)) if words[j].strip()), "")
         prev = next((words[j] for j in range(i - 1, max(-1, i - 3), -1) if words[j].strip()), "")
@@ -486,6 +498,18 @@ def _acronym_bodies(doc: Doc, h: Heads, named: list[Span], in_person: set[int]) 
         span._.confidence = 0.6
         out.append(span)
     return out
+
+
+@cache
+def _deciding() -> re.Pattern[str]:
+    return re.compile(data("dates.yaml")["body"]["deciding"], re.IGNORECASE)
+
+
+def _decides(text: str, pos: int) -> bool:
+    """A decision verb right after pos ("beslutar", "noterar", "ställer sig bakom"); "har" alone
+    says nothing of who decides."""
+    m = _deciding().match(text, pos)
+    return m is not None and m.group().strip().casefold() != "har"
 
 
 def _acronym_after(doc: Doc, end: int) -> int:

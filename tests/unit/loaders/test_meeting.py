@@ -144,3 +144,17 @@ def test_a_body_field_value_ends_at_the_next_label_word_of_a_flattened_form(anno
         "Sammanträdesdatum för anslags upprättande Förvaringsplats för protokollet\n"
     )
     assert doc._.meeting.body == "Socialnämnden"
+
+
+def test_the_body_that_decides_in_the_minutes_is_the_body_that_met(annotate) -> None:
+    doc = annotate(
+        "1. Plan\nKommunstyrelsen frågade om planen. Folkhälsorådet beslutar att anta planen.\n"
+        "2. Rapport\nRapporten skickas till Kommunstyrelsen.\n"
+    )
+    assert doc._.meeting.body == "Folkhälsorådet"
+
+
+def test_an_abbreviation_that_decides_is_a_body(annotate) -> None:
+    doc = annotate("Sammanställning\n1. Läget\nStällningstagande: ABC noterar informationen.\nABC ställer sig bakom.\n")
+    assert doc._.meeting.body == "ABC"
+    assert [s.text for s in doc.spans["network"]] == ["ABC", "ABC"]
