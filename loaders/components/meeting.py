@@ -179,6 +179,12 @@ class Meeting:
             for f in doc.spans["field"]
             if f._.field == "date"
         ]
+        # "Justeringens plats och tid: ... den 18 december": a field of another day
+        other_days = [
+            (f.start_char, f.end_char)
+            for f in doc.spans["field"]
+            if any(w.startswith(tuple(rules.not_held)) for w in f.label_.casefold().replace(":", " ").split())
+        ]
         header_end = max(doc._.header_end, doc._.content_start + 400)
         title_lines = _title_lines(doc)
         # a date printed on every page (a page header) is the document's, not the meeting's
@@ -221,7 +227,7 @@ class Meeting:
                     score += 1  # "Samrådet för äldre 2021-03-04": the date of a named title
             if in_header:
                 score += 1
-            if any(w in rules.not_held for w in words_before):
+            if any(w in rules.not_held for w in words_before) or any(s <= d.start < e for s, e in other_days):
                 score -= 6
             if d.year is None:
                 score -= 1

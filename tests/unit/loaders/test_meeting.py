@@ -158,3 +158,19 @@ def test_an_abbreviation_that_decides_is_a_body(annotate) -> None:
     doc = annotate("Sammanställning\n1. Läget\nStällningstagande: ABC noterar informationen.\nABC ställer sig bakom.\n")
     assert doc._.meeting.body == "ABC"
     assert [s.text for s in doc.spans["network"]] == ["ABC", "ABC"]
+
+
+def test_a_time_right_after_a_date_marks_the_day_held(annotate) -> None:
+    doc = annotate(
+        "Start\nOm oss\nKontakt\nPress\nArkiv\nNyheter\nSök\n"
+        "Rådet för äldre tar upp frågan. Underlaget från 3 maj 2021 finns. Vi ses 5 maj 2021 kl. 13.00 i Falun.\n"
+    )
+    assert doc._.meeting.date == dt.date(2021, 5, 5)
+
+
+def test_a_date_in_the_field_of_the_adjustment_is_not_the_day_held(annotate) -> None:
+    doc = annotate(
+        "Socialnämndens protokoll 2012-12-10\nJusterare Anna Berg\n"
+        "Justeringens plats och tid Kommunhuset den 18 december 2012 klockan 10.00\n1. Budget\n"
+    )
+    assert doc._.meeting.date == dt.date(2012, 12, 10)
