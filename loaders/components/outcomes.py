@@ -201,9 +201,8 @@ class Outcomes:
         if _in_parentheses(doc, sent, task):
             return None  # "(skickas ut separat)": a remark, not a task
         subject = _subject_before(doc, sent, task, mentions)
-        trigger = doc[task].lower_
-        if subject is None and trigger in cues().plain_future and not _future_task(doc, sent, task):
-            return None  # "ska", "kommer att" with no one named describes; it gives no one a task
+        if subject is None and _plain_future(doc, task) and not _future_task(doc, sent, task):
+            return None  # "ska", "kommer att", "tar upp" with no one named describes; it gives no one a task
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -449,6 +448,11 @@ def _target_at(targets: list[Span], starts: list[int], i: int) -> Span | None:
 def _same_body(a: str, b: str) -> bool:
     fa, fb = a.casefold(), b.casefold()
     return fa == fb or fa.rstrip("ns") == fb.rstrip("ns") or (len(fa) > 5 and fb.startswith(fa[:-2]))
+
+
+def _plain_future(doc: Doc, task: int) -> bool:
+    """The task words at `task` are one of the plain futures ("ska", "tar upp")."""
+    return any(" ".join(t.lower_ for t in doc[task : task + len(p.split())]) == p for p in cues().plain_future)
 
 
 def _future_task(doc: Doc, sent: Span, task: int) -> bool:

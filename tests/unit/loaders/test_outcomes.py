@@ -88,6 +88,16 @@ def test_what_a_decision_label_opens_on_its_line_is_the_decision(annotate) -> No
     assert texts == ["Rådet tackar för informationen"]
 
 
+def test_bringing_something_up_is_a_task_only_for_a_named_person_or_a_later_time(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Trafik\n"
+        "Han tar upp förseningarna i trafiken. Anna Berg tar upp frågan med kommunerna.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Anna Berg tar upp frågan med kommunerna", "Anna Berg")
+    ]
+
+
 def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Budget\n"
