@@ -49,16 +49,23 @@ def install_error_handlers(app: FastAPI) -> None:
             log.warning("store unavailable: %s", exc)  # the driver's words go to the log, not to callers
             message = STORE_DOWN
         if _wants_page(request):
+            if isinstance(exc, StoreUnavailable):
+                message = "Databasen svarar inte just nu. Försök igen om en stund."
             return _page(exc.status, message)
         return _error(exc.status, message)
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse | HTMLResponse:
         details = [{"field": ".".join(str(p) for p in e.get("loc", ())), "reason": e.get("msg")} for e in exc.errors()]
+        if _wants_page(request):
+            fields = ", ".join(sorted({d["field"].rsplit(".", 1)[-1] for d in details}))
+            return _page(422, f"Sidan kunde inte visas: fel värde i {fields}.")
         return _error(422, "invalid request parameters", details)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse | HTMLResponse:
+        if exc.status_code == 404 and _wants_page(request):
+            return _page(404, "Sidan finns inte.")
         response = _error(exc.status_code, str(exc.detail))
         response.headers.update(exc.headers or {})  # "Allow" on a 405
         return response

@@ -260,7 +260,8 @@ def _node_row(G: nx.Graph, n: Hashable, node_id: str, lang: str, texts: dict[str
         "kind": kind,
         "name": name,
         "tooltip": "\n".join(lines),
-        "url": link.format(id=urllib.parse.quote(node_id, safe="")),
+        # a node may name its own page ("url"), or none (url None): a topic has no entity page
+        "url": attrs["url"] if "url" in attrs else link.format(id=urllib.parse.quote(node_id, safe="")),
         "weight": weight,
     }
 

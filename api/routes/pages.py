@@ -7,6 +7,7 @@ import hmac
 import html
 from collections import Counter, defaultdict
 from pathlib import Path as FilePath
+from pathlib import PurePath
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
@@ -17,16 +18,19 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep, ViewDep
+from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import NodeId
 from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
 from samkarta.queries.view import Snapshot
 from samkarta.viz import LEGEND, STATIC_DIR, LayoutCache, render
+from samkarta.viz.palette import OTHER
 
 router = APIRouter(include_in_schema=False)
 _HERE = FilePath(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(_HERE / "templates"))  # autoescape is on for .html
+templates.env.filters["hide_markdown"] = hide_markdown
 LABELS = {k: v for k, v in LEGEND["sv"].items() if k not in ("Document", "Topic")}
 KINDS = {
     "decision": "beslut",
@@ -55,8 +59,9 @@ RELATION_TITLES = {
     "HAS_ACTION": "Åtgärder",
     "HAS_ITEM": "Punkter",
 }
-EntityLabel = Literal["Person", "Network", "Organization", "Municipality", "Region", "Project", "Meeting"]
-ISODate = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+EntityLabel = Literal["Person", "Network", "Organization", "Municipality", "Region", "Project", "Meeting", "Other"]
+# a date field left empty in a form is sent as "": no limit
+ISODate = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
 _layouts = LayoutCache(max_entries=64)
 
 
@@ -153,6 +158,7 @@ def document_page(
         "document.html",
         title=stored.info.title or "Protokoll",
         info=stored.info,
+        file_name=PurePath(stored.info.path).name,  # the server's folders are nobody's business
         before=before,
         highlighted=hit,
         after=after,
@@ -358,12 +364,15 @@ def entity_page(request: Request, store: StoreDep, snap: SnapshotDep, node_id: N
 
 # -- graph views ----------------------------------------------------------------------------------------
 def _filtered(g: nx.Graph, labels: list[str] | None, region: str | None, keep: set[str]) -> nx.Graph:
-    nodes = [
-        n
-        for n, d in g.nodes(data=True)
-        if n in keep or ((not labels or d.get("label") in labels) and (not region or d.get("region") in (None, region)))
-    ]
-    return g.subgraph(nodes).copy()
+    """The nodes of the kinds ticked ("Other": any kind without a legend entry of its own) and of
+    the region typed (any case), with the nodes to keep."""
+    wanted = region.strip().casefold() if region and region.strip() else None
+
+    def shown(d: dict[str, Any]) -> bool:
+        kind = d.get("label") if d.get("label") in LABELS else OTHER
+        return (not labels or kind in labels) and (not wanted or str(d.get("region") or wanted).casefold() == wanted)
+
+    return g.subgraph([n for n, d in g.nodes(data=True) if n in keep or shown(d)]).copy()
 
 
 _FILTER_FORM = """<form class="samkarta-filters" method="get" style="font:14px system-ui;padding:4px 10px;\
@@ -418,11 +427,10 @@ def _graph_page(
     )
     body = page.html
     if not embed:
-        nav = (
-            '<nav class="samkarta-nav" style="font:14px system-ui;padding:6px 10px">'
-            '<a href="/">Samkarta</a> · <a href="javascript:history.back()">Tillbaka</a></nav>'
-        )
-        body = body.replace("<body>", "<body>" + nav + controls, 1)
+        # the explorer's own header and search above the graph: no dead end
+        header = templates.get_template("_header.html").render(q="")
+        style = '<link rel="stylesheet" href="/static/app.css">'
+        body = body.replace("</head>", style + "</head>", 1).replace("<body>", "<body>" + header + controls, 1)
     return HTMLResponse(body)
 
 
@@ -437,6 +445,7 @@ def ego_view(
     until: ISODate = None,
     embed: Annotated[int, Query(ge=0, le=1)] = 0,
 ) -> HTMLResponse:
+    since, until = since or None, until or None
     g = q.ego(snap, node_id, depth, since=since, until=until)
     g = _filtered(g, list(label) if label else None, region, {node_id})
     name = snap.g.nodes[node_id]["name"]
@@ -477,7 +486,7 @@ def question_view(
     trail = q.trail(store, snap, q_)
     g = nx.DiGraph()
     topic = "topic-question"
-    g.add_node(topic, label="Topic", name=q_, weight=10)
+    g.add_node(topic, label="Topic", name=q_, weight=10, url="/search?" + urlencode({"q": q_}))
     for o in owners.data:
         g.add_node(o.id, label="Network", name=o.name, region=o.region, weight=1 + o.score * 5)
         g.add_edge(topic, o.id, type="OWNS", weight=o.score)

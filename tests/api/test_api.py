@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 
@@ -111,3 +113,11 @@ def test_merge_decisions_over_the_api(client: TestClient, auth: dict[str, str]) 
     assert client.post(url, headers=auth).json()["ok"] is True
     assert [c["status"] for c in client.get("/api/merges", params={"status": "all"}).json()] == ["rejected"]
     assert _id(client, "Elisabeth Fransson")
+
+
+def test_the_document_page_hides_markdown_marks_and_server_paths(client: TestClient) -> None:
+    docs = client.get("/api/documents").json()["data"]
+    marked = next(d for d in docs if "**" in client.get(f"/api/documents/{d['id']}").json()["text"])
+    page = client.get(f"/document/{marked['id']}", headers={"Accept": "text/html"}).text
+    assert "**" in page and "**" not in re.sub(r'<span class="md">[^<]*</span>', "", page)
+    assert "/" + marked["path"].strip("/").split("/")[0] + "/" not in page  # no folder of the server

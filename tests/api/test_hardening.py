@@ -111,3 +111,17 @@ def test_two_different_files_of_one_name_are_two_documents(small) -> None:
         files = {"file": ("protokoll.txt", f"Protokoll 2024-03-05\nNärvarande: {who}\n".encode(), "text/plain")}
         assert client.post("/api/documents", files=files, headers=AUTH).status_code == 200
     assert client.get("/api/documents").json()["count"] == 2
+
+
+def test_a_browser_gets_swedish_pages_for_errors_and_scripts_json(small) -> None:
+    client, _ = small
+    page = {"Accept": "text/html"}
+    for path, status in (
+        ("/entity/topic-question", 422),
+        ("/no/such/page", 404),
+        ("/graph/ego/person-0000000000000000?depth=9", 422),
+    ):
+        r = client.get(path, headers=page)
+        assert r.status_code == status and r.headers["content-type"].startswith("text/html"), path
+        assert '<html lang="sv">' in r.text
+    assert client.get("/no/such/page").headers["content-type"] == "application/json"

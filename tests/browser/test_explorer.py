@@ -18,7 +18,10 @@ from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import PersonFact, SourceInfo
 from samkarta.samples import sample_dir
 from samkarta.settings import Settings
-from tests.browser.test_viz_browser import NODE_POINT, READY
+from tests.browser.test_viz_browser import NODE_POINT
+
+# a selector, not a script: the app's CSP refuses the string evaluation wait_for_function polls with
+GRAPH_READY = "body[data-graph-ready='1']"
 
 pytestmark = pytest.mark.browser
 
@@ -120,7 +123,7 @@ def test_search_ego_view_and_click_through(app_page, app_url: str, artifacts: Pa
     page.screenshot(path=str(artifacts / "explorer-person.png"), full_page=True)
 
     page.goto(f"{app_url}/graph/ego/{person_id}?depth=1")
-    page.wait_for_function(READY, timeout=20_000)
+    page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
     names = page.evaluate("window.samkartaGraph.nodes.get().map(n => n.sk_name || n.label)")
     ids = page.evaluate("window.samkartaGraph.nodes.getIds()")
     assert person_id in ids
@@ -153,7 +156,7 @@ def test_injected_markup_runs_nowhere(app_page, app_url: str, artifacts: Path) -
     assert XSS in page.inner_text("mark")
     assert "<script>window.__xss=2</script>" in page.inner_text("pre.document")
     page.goto(f"{app_url}/graph/ego/{person_id}?depth=1")
-    page.wait_for_function(READY, timeout=20_000)
+    page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
     point = page.evaluate(NODE_POINT, person_id)
     page.mouse.move(point["x"] - 2, point["y"] - 2)
     page.mouse.move(point["x"], point["y"])
@@ -167,3 +170,19 @@ def test_injected_markup_runs_nowhere(app_page, app_url: str, artifacts: Path) -
         assert page.evaluate("window.__xss") is None, url
         assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0, url
     assert page.evaluate("window.__xss") is None
+
+
+def test_the_ego_filter_works_as_shown_with_empty_dates_and_every_kind(app_page, app_url: str) -> None:
+    page = app_page
+    page.goto(app_url + "/")
+    page.fill("form.big-search input[name=q]", "Anna Ståhlkloo")
+    page.press("form.big-search input[name=q]", "Enter")
+    page.click("ul.results a:text-is('Anna Ståhlkloo')")
+    person_id = page.url.rsplit("/", 1)[1]
+    page.goto(f"{app_url}/graph/ego/{person_id}?depth=1")
+    page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
+    page.fill("form.samkarta-filters input[name=region]", "DALARNA")
+    page.click("form.samkarta-filters button[type=submit]")
+    page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
+    assert "/graph/ego/" in page.url and "since=&" in page.url
+    assert page.evaluate("window.samkartaGraph.nodes.getIds()").count(person_id) == 1
