@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: install  ## ingest the sample minutes into the embedded store and serve the explorer
-	$(BIN)/samkarta demo
+demo: install  ## ingest the sample minutes into the embedded store and serve the explorer (PORT=8080 make demo)
+	$(BIN)/samkarta demo $(if $(PORT),--port $(PORT))
 
 test: install  ## the whole suite, with a real Neo4j (started by scripts/neo4j-server) and Chromium
 	$(BIN)/python -m pytest
@@ -31,7 +31,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 serve: install
-	$(BIN)/samkarta serve
+	$(BIN)/samkarta serve $(if $(PORT),--port $(PORT))
 
 bench: install
 	$(BIN)/python benchmarks/extract_throughput.py --docs 2000
