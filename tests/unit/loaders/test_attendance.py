@@ -36,6 +36,11 @@ def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> No
     assert "present" in people["Eva Lind"][1]
 
 
+def test_officials_listed_as_in_service_attend_and_the_label_is_no_unit(annotate) -> None:
+    doc = annotate("Beslutande\nPer Ek (C), ledamot I tjänsten Anna Berg, regiondirektör\n")  # flattened
+    assert _people(doc) == {"Per Ek": (None, ["present"]), "Anna Berg": (None, ["present"])}
+
+
 def test_a_replaced_member_did_not_attend(annotate) -> None:
     doc = annotate("Beslutande\nAnna Berg (S) ersättare för Per Ek (S)\nEva Lind (M)\n")
     assert _people(doc)["Per Ek"][1] == ["absent"] and _people(doc)["Anna Berg"][1] == ["present"]
