@@ -479,8 +479,8 @@ def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:
 
 def _clause_start(doc: Doc, lo: int, trigger: int) -> int:
     """Where the clause of a trigger starts in a long flattened sentence: 'att' right before it,
-    else the last capitalised word before it (its subject), not crossing a label, a number or a
-    full stop, and not more than twelve words back."""
+    else the last capitalised word before it (its subject), not crossing a label, a number other
+    than a year, or a full stop, and not more than twelve words back."""
     if trigger > lo and doc[trigger].lower_ == "att":
         return trigger
     labels = label_at(doc)
@@ -488,7 +488,8 @@ def _clause_start(doc: Doc, lo: int, trigger: int) -> int:
     k = trigger - 1
     while k >= lo and trigger - k <= 12:
         tok = doc[k]
-        if tok.i in labels or tok.like_num or tok.text in (".", ":", ";") or tok.is_space:
+        year = grammar().bare_year.fullmatch(tok.text) is not None  # "Årsredovisningen för 2018 godkändes"
+        if tok.i in labels or (tok.like_num and not year) or tok.text in (".", ":", ";") or tok.is_space:
             break
         if tok.text[:1].isupper() and tok.is_alpha:
             start = k

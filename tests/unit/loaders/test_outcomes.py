@@ -98,6 +98,11 @@ def test_bringing_something_up_is_a_task_only_for_a_named_person_or_a_later_time
     ]
 
 
+def test_a_year_in_the_subject_stays_in_the_decision(annotate) -> None:
+    doc = annotate("Protokoll 2019-03-09\n\n1. Ekonomi\nÅrsredovisningen för 2018 godkändes av styrelsen.\n")
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Årsredovisningen för 2018 godkändes av styrelsen"]
+
+
 def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Budget\n"
