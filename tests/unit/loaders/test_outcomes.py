@@ -103,6 +103,13 @@ def test_a_year_in_the_subject_stays_in_the_decision(annotate) -> None:
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Årsredovisningen för 2018 godkändes av styrelsen"]
 
 
+def test_taking_the_information_to_the_minutes_is_a_decision_taking_part_is_not(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2019-03-09\n\n1. Läget\nStyrelsen tar informationen till protokollet. Alla tar del av rapporten.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Styrelsen tar informationen till protokollet"]
+
+
 def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Budget\n"
