@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import networkx as nx
-from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 from samkarta.graph.errors import StoreUnavailable
@@ -74,13 +74,16 @@ class Neo4jStore:
     def connect(cls, uri: str, user: str, password: str, database: str | None = None) -> Neo4jStore:
         """Connect to the server at `uri` and make sure constraints and indexes exist."""
         try:
-            # fail within seconds when the server is away, so the API answers 503 instead of hanging
+            # fail within a second when the server is away, so the API answers 503 instead of hanging;
+            # the server's notifications (e.g. about labels an empty database lacks) are not for users
             driver = GraphDatabase.driver(
                 uri,
                 auth=(user, password),
-                connection_timeout=5.0,
-                connection_acquisition_timeout=5.0,
-                max_transaction_retry_time=3.0,
+                connection_timeout=1.0,
+                connection_acquisition_timeout=2.0,
+                max_transaction_retry_time=0.5,
+                notifications_min_severity=NotificationMinimumSeverity.OFF,
+                warn_notification_severity=None,
             )
         except (*_DRIVER_ERRORS, ValueError, ImportError) as e:  # bad URI, or a scheme needing extras
             raise StoreUnavailable(f"cannot use Neo4j URI {uri!r}: {e}") from e

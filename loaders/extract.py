@@ -20,7 +20,7 @@ from samkarta.loaders.collect import Collector, read_doc
 from samkarta.loaders.model import Extraction, SourceInfo
 from samkarta.loaders.nlp import annotate, pipeline
 from samkarta.loaders.prepare import chunks, prepare
-from samkarta.loaders.readers import SourceText, read_document
+from samkarta.loaders.readers import SourceText, path_text, read_document
 
 PART_CHARS = 60_000
 PARALLEL_FROM = 2_000_000  # characters; a text this long is read with one worker per core by default
@@ -83,7 +83,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def extract_source(src: SourceText, workers: int | None = None) -> Extraction:
-    info = SourceInfo(path=str(src.path), sha256=src.sha256, format=src.format, chars=len(src.text))
+    info = SourceInfo(path=path_text(src.path), sha256=src.sha256, format=src.format, chars=len(src.text))
     return extract_text(src.text, info, workers)
 
 

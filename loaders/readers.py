@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import unicodedata
 import zipfile
@@ -72,6 +73,12 @@ def read_document(path: Path) -> SourceText:
     return SourceText(path=path, text=text, format=fmt, sha256=hashlib.sha256(raw).hexdigest())
 
 
+def path_text(path: Path) -> str:
+    """A path as text that can be stored and shown: a file name that is not UTF-8 keeps its odd
+    bytes as \\xNN escapes instead of unencodable surrogates."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _read_bytes(path: Path, limit: int) -> bytes:
     try:
         if not path.exists():
@@ -88,24 +95,31 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 
 
 def _decode_text(path: Path, raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        encodings = ["utf-8-sig"]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ["utf-16"]
-    else:
-        encodings = ["utf-8", "cp1252"]
-    for encoding in encodings:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InvalidInput(str(path), f"is not valid UTF-16 although it starts like it ({e.reason})") from e
     else:
-        text = raw.decode("latin-1")  # decodes any byte sequence, so it is the last resort
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = "".join(_decode_line(line) for line in raw.splitlines(keepends=True))
     text = text.removeprefix("\ufeff")
     if text.strip() and ("\x00" in text or len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text)):
         raise InvalidInput(str(path), "looks like binary data, not text")
     return text
+
+
+def _decode_line(line: bytes) -> str:
+    """One line as UTF-8, else as Windows-1252, else Latin-1 (which decodes any bytes): a file
+    pasted together from both encodings keeps its å, ä and ö on every line."""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return line.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return line.decode("latin-1")
 
 
 def _check_zip(path: Path, zf: zipfile.ZipFile) -> None:

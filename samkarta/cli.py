@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -28,6 +29,28 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on 
 @app.callback()
 def main() -> None:
     """Samkarta: Swedish regional collaboration structures from meeting minutes."""
+    _log_to_file()
+
+
+def _log_to_file() -> None:
+    """Warnings of the libraries (a PDF parser on a damaged file, a driver) go to
+    SAMKARTA_DATA_DIR/samkarta.log, not between the command's own lines on stderr."""
+    from samkarta.settings import get_settings
+
+    try:
+        folder = get_settings().data_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder / "samkarta.log", delay=True, encoding="utf-8")
+    except (OSError, ValueError):
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+
+
+def _shown(text: str) -> str:
+    """Text for one line of output: a line break or other control character in a file name is
+    shown as an escape, so it cannot forge a line of its own."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _fail(error: AppError) -> None:
@@ -109,7 +132,7 @@ def ingest(
             f"{len(summary.failed)} failed; {summary.nodes_added} nodes and {summary.rels_added} relationships added"
         )
         for file, reason in summary.failed:
-            typer.echo(f"  failed: {file}: {reason}", err=True)
+            typer.echo(f"  failed: {_shown(file)}: {_shown(reason)}", err=True)
     if summary.failed and not (summary.ingested or summary.replaced or summary.unchanged):
         raise typer.Exit(code=1)
 

@@ -17,7 +17,7 @@ from samkarta.graph.store import GraphStore
 from samkarta.loaders.extract import extract_source
 from samkarta.loaders.model import Extraction
 from samkarta.loaders.nlp import pipeline
-from samkarta.loaders.readers import SUPPORTED_SUFFIXES, read_document
+from samkarta.loaders.readers import SUPPORTED_SUFFIXES, path_text, read_document
 
 
 @dataclass
@@ -78,7 +78,7 @@ def ingest_files(
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= _PARALLEL_FROM else 1
     # in workers, each document is read in one process; alone, a long one may use every core
-    jobs = [(path, known.get(document_id(str(path))), 1 if workers > 1 else None) for path in files]
+    jobs = [(path, known.get(document_id(path_text(path))), 1 if workers > 1 else None) for path in files]
     if workers > 1:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline)
         read = pool.map(_read_and_extract, jobs, chunksize=4)
@@ -120,16 +120,16 @@ def _write(
         summary.unchanged += 1
         return
     if status == "failed":
-        summary.failed.append((str(path), str(value)))
+        summary.failed.append((path_text(path), str(value)))
         return
     src, extraction = value  # type: ignore[misc]
     try:
         result = store.write_document(build_batch(extraction, src.text, resolver))
     except AppError as e:
-        summary.failed.append((str(path), getattr(e, "reason", None) or str(e)))
+        summary.failed.append((path_text(path), getattr(e, "reason", None) or str(e)))
         return
     except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
-        summary.failed.append((str(path), f"internal error ({type(e).__name__}: {e})"))
+        summary.failed.append((path_text(path), f"internal error ({type(e).__name__}: {e})"))
         return
     summary.nodes_added += result.nodes_added
     summary.rels_added += result.rels_added

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -65,3 +66,24 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     for command in ("extract", "ingest", "remove", "stats", "merges", "query", "export", "serve", "demo"):
         assert f"samkarta {command}" in readme, command
+
+
+def test_odd_file_names_are_ingested_or_shown_escaped_and_parser_noise_stays_off_stderr(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("SAMKARTA_DATA_DIR", str(tmp_path / "data"))
+    from samkarta.settings import get_settings
+
+    get_settings.cache_clear()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = Path(os.fsdecode(bytes(folder) + b"/protokoll-\xe5r.txt"))  # a Latin-1 name, not UTF-8
+    odd.write_bytes("Protokoll 2024-03-05\nNärvarande: Anna Berg, Mora\n".encode())
+    forged = folder / "a\nfailed: forged.pdf"
+    forged.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n")
+    result = runner.invoke(app, ["ingest", str(folder), "--store", f"sqlite:///{tmp_path / 'g.db'}"])
+    get_settings.cache_clear()
+    assert "1 ingested" in result.stdout, result.output
+    failures = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(failures) == 1 and "a\\nfailed: forged.pdf" in failures[0]
+    assert "Traceback" not in result.output

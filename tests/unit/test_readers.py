@@ -285,3 +285,9 @@ def test_truncations_only_ever_raise_invalid_input(tmp_path: Path, suffix: str) 
             read_document(path)
         except InvalidInput as e:
             assert e.source == str(path)
+
+
+def test_a_file_mixing_utf8_and_cp1252_keeps_every_line_readable(tmp_path: Path) -> None:
+    raw = "Möte från Åre\n".encode() + "Närvarande: Åsa Öberg, Mora\n".encode("cp1252") + "Plats: Övik\n".encode()
+    path = _write(tmp_path / "mixed.txt", raw)
+    assert read_document(path).text == "Möte från Åre\nNärvarande: Åsa Öberg, Mora\nPlats: Övik"
