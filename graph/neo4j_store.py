@@ -424,7 +424,13 @@ class Neo4jStore:
                 changed.append(doc_id)
                 tx.run(q.SET_SOURCE_TEXT, id=doc_id, text=text, extraction=extraction).consume()
                 rels = [
-                    {"type": r["type"], "id": r["id"], "quote": redact(r["quote"], strings), "text": red}
+                    {
+                        "type": r["type"],
+                        "id": r["id"],
+                        "quote": redact(r["quote"], strings),
+                        "text": red,
+                        "props_json": redact_json(r["props_json"] or "{}", strings),
+                    }
                     for r in _run(tx, q.DOC_REL_TEXTS, doc_id=doc_id)
                     for red in [redact(r["text"], strings)]
                 ]
@@ -432,10 +438,16 @@ class Neo4jStore:
                     for rows in _chunks([{**r, "search_text": _search(r["text"])} for r in group]):
                         tx.run(q.set_rel_texts(rel_type), rows=rows).consume()
                 nodes = []
-                for n in _run(tx, q.DOC_NODE_TEXTS, doc_id=doc_id):
-                    red = redact(n["text"], strings) or ""
+                for n in _run(tx, q.DOC_NODE_TEXTS, doc_id=doc_id):  # a question, an assignee: every string
+                    red = redact(n["text"], strings)
                     nodes.append(
-                        {"id": n["id"], "text": red, "name": redact(n["name"], strings), "search_text": _search(red)}
+                        {
+                            "id": n["id"],
+                            "text": red,
+                            "name": redact(n["name"], strings),
+                            "search_text": _search(red),
+                            "props_json": redact_json(n["props_json"] or "{}", strings),
+                        }
                     )
                 for rows in _chunks(nodes):
                     tx.run(q.SET_NODE_TEXTS, rows=rows).consume()

@@ -1,20 +1,56 @@
-"""Redaction for data-protection erasure: one rule for every store."""
+"""Redaction for data-protection erasure: one rule for every store.
+
+A name is found however it is written: in any case, broken over a line ("Anna\nBerg"), with the
+given name as an initial ("A. Berg"), and inside an e-mail address ("anna.berg@norrby.se").
+"""
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from functools import lru_cache
 from typing import Any
 
 REDACTED = "[borttaget]"
+_WORD = r"[\wåäöÅÄÖ]"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _plain(word: str) -> str:
+    """Lower case without diacritics ('Ståhlkloo' -> 'stahlkloo'), as e-mail addresses write it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=256)
+def _patterns(strings: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str]]:
+    """One pattern for every form of the strings, longest first, and the surnames to look for in
+    e-mail addresses."""
+    forms: list[str] = []
+    surnames: set[str] = set()
+    for s in sorted(strings, key=len, reverse=True):
+        parts = s.split()
+        if len(parts) == 1:  # a given name alone, as written or in capitals: "per" is a preposition
+            forms += [re.escape(s), re.escape(s.upper())]
+            continue
+        full = r"\s+".join(re.escape(p) for p in parts)  # any spacing, a line break too
+        initial = re.escape(parts[0][0]) + r"\.?\s*" + r"\s+".join(re.escape(p) for p in parts[1:])
+        forms.append(f"(?i:{full}|{initial})")
+        surnames.add(_plain(parts[-1]))
+    pattern = re.compile(rf"(?<!{_WORD})(?:{'|'.join(forms)})(?!{_WORD})")
+    return pattern, frozenset(s for s in surnames if len(s) >= 3)
 
 
 def redact(value: str | None, strings: list[str]) -> str | None:
-    """Replace whole-word occurrences of each string (longest first) with REDACTED."""
-    if value is None:
-        return None
-    for s in sorted(strings, key=len, reverse=True):
-        value = re.sub(rf"(?<![\wåäöÅÄÖ]){re.escape(s)}(?![\wåäöÅÄÖ])", REDACTED, value)
+    """Replace every occurrence of each string, in any of its forms, with REDACTED."""
+    if value is None or not strings:
+        return value
+    pattern, surnames = _patterns(tuple(strings))
+    value = pattern.sub(REDACTED, value)
+    if surnames and "@" in value:
+        value = _EMAIL.sub(
+            lambda m: REDACTED if any(s in _plain(m.group().split("@")[0]) for s in surnames) else m.group(), value
+        )
     return value
 
 

@@ -87,6 +87,7 @@ class SQLiteStore:
             conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA secure_delete=ON")  # what is erased is overwritten, not left in free pages
         except (sqlite3.Error, OSError) as e:
             raise StoreUnavailable(f"cannot open SQLite store {path}: {e}") from e
         store = cls(conn)
@@ -494,20 +495,19 @@ class SQLiteStore:
                 conn.execute(
                     "UPDATE documents SET text = ?, extraction = ? WHERE id = ?", (new_text, new_extraction, doc_id)
                 )
-                for rid, quote, rtext in conn.execute(
-                    "SELECT id, quote, text FROM rels WHERE doc_id = ?", (doc_id,)
+                for rid, quote, rtext, rprops in conn.execute(
+                    "SELECT id, quote, text, props FROM rels WHERE doc_id = ?", (doc_id,)
                 ).fetchall():
                     conn.execute(
-                        "UPDATE rels SET quote = ?, text = ? WHERE id = ?",
-                        (redact(quote, strings), redact(rtext, strings), rid),
+                        "UPDATE rels SET quote = ?, text = ?, props = ? WHERE id = ?",
+                        (redact(quote, strings), redact(rtext, strings), redact_json(rprops, strings), rid),
                     )
-                for nid, nname, ntext in conn.execute(
-                    "SELECT id, name, text FROM nodes WHERE text IS NOT NULL AND props LIKE ?",
-                    (f'%"doc_id": "{doc_id}"%',),
-                ).fetchall():
+                for nid, nname, ntext, nprops in conn.execute(
+                    "SELECT id, name, text, props FROM nodes WHERE props LIKE ?", (f'%"doc_id": "{doc_id}"%',)
+                ).fetchall():  # a question, an assignee: every string a fact of the document holds
                     conn.execute(
-                        "UPDATE nodes SET text = ?, name = ? WHERE id = ?",
-                        (redact(ntext, strings), redact(nname, strings), nid),
+                        "UPDATE nodes SET text = ?, name = ?, props = ? WHERE id = ?",
+                        (redact(ntext, strings), redact(nname, strings), redact_json(nprops, strings), nid),
                     )
                 for rowid, ftext in conn.execute("SELECT rowid, text FROM fts WHERE doc_id = ?", (doc_id,)).fetchall():
                     red = redact(ftext, strings)
@@ -515,7 +515,20 @@ class SQLiteStore:
                         conn.execute(
                             "UPDATE fts SET text = ?, terms = ? WHERE rowid = ?", (red, search_text(red or ""), rowid)
                         )
+            conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")  # old index segments kept the words
+        self._purge()
         return sorted(changed)
+
+    def _purge(self) -> None:
+        """After an erasure, no copy of the old pages is left: the WAL is written back and
+        emptied, and the file rebuilt."""
+        with self._lock:
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._conn.execute("VACUUM")
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as e:
+                raise StoreUnavailable(f"SQLite could not rewrite its file after an erasure: {e}") from e
 
     # -- counts ---------------------------------------------------------------------------------
     def stats(self) -> Stats:

@@ -226,23 +226,26 @@ ERASE_NODE = (
 )
 SOURCE_TEXTS = f"MATCH (d:{SOURCE}) RETURN d.id AS id, d.text AS text, d.extraction AS extraction ORDER BY id"
 SET_SOURCE_TEXT = f"MATCH (d:{SOURCE} {{id: $id}}) SET d.text = $text, d.extraction = $extraction"
-DOC_REL_TEXTS = _doc_rels() + "RETURN type(r) AS type, r.id AS id, r.quote AS quote, r.text AS text"
+DOC_REL_TEXTS = (
+    _doc_rels() + "RETURN type(r) AS type, r.id AS id, r.quote AS quote, r.text AS text, r.props_json AS props_json"
+)
 
 
 def set_rel_texts(rel_type: str) -> str:
     # by type and id (a unique index seek); Neo4j 5 would scan every relationship for elementId(r) = row.x
     return (
         f"UNWIND $rows AS row MATCH ()-[r:{_type(rel_type)} {{id: row.id}}]->() "
-        "SET r.quote = row.quote, r.text = row.text, r.search_text = row.search_text"
+        "SET r.quote = row.quote, r.text = row.text, r.search_text = row.search_text, r.props_json = row.props_json"
     )
 
 
 DOC_NODE_TEXTS = (
-    f"MATCH (n:{ENTITY} {{doc_id: $doc_id}}) WHERE n.text IS NOT NULL RETURN n.id AS id, n.name AS name, n.text AS text"
+    f"MATCH (n:{ENTITY} {{doc_id: $doc_id}}) "
+    "RETURN n.id AS id, n.name AS name, n.text AS text, n.props_json AS props_json"
 )
 SET_NODE_TEXTS = (
     f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) "
-    "SET n.text = row.text, n.name = row.name, n.search_text = row.search_text"
+    "SET n.text = row.text, n.name = row.name, n.search_text = row.search_text, n.props_json = row.props_json"
 )
 
 # tests and benchmarks only; in batches so a large graph fits the transaction memory limit

@@ -156,6 +156,33 @@ def remove(
 
 
 @app.command()
+def erase(
+    person: Annotated[str, typer.Argument(help="A person's id (person-...) or exact name")],
+    store: StoreOpt = None,
+) -> None:
+    """Erase a person everywhere (data-protection request): node, quotes, facts and texts."""
+    from samkarta.ingest import erase_person
+
+    graph = _open(store)
+    try:
+        ids = (
+            [person]
+            if person.startswith("person-")
+            else sorted({i for i, label, name in graph.names() if label == "Person" and name == person})
+        )
+        if len(ids) != 1:
+            graph.close()
+            typer.echo(f"error: {len(ids)} people named {_shown(person)!r}; give the id instead", err=True)
+            raise typer.Exit(code=1)
+        changed = erase_person(graph, ids[0])
+    except AppError as e:
+        graph.close()
+        _fail(e)
+    graph.close()
+    typer.echo(f"erased {ids[0]}; {len(changed)} documents redacted")
+
+
+@app.command()
 def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Counts of documents, nodes by label and relationships by type."""
     graph = _open(store)

@@ -62,9 +62,19 @@ def test_ingest_stats_query_remove_and_merges(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("<gexf")
 
 
+def test_erase_takes_a_name_and_leaves_no_trace(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'graph.db'}"
+    assert runner.invoke(app, ["ingest", str(sample_dir()), "--store", store]).exit_code == 0
+    result = runner.invoke(app, ["erase", "Lena Berggren", "--store", store])
+    assert result.exit_code == 0 and "documents redacted" in result.stdout, result.output
+    again = runner.invoke(app, ["erase", "Lena Berggren", "--store", store])
+    assert again.exit_code == 1 and "0 people named" in again.stderr
+    assert b"Lena Berggren" not in (tmp_path / "graph.db").read_bytes()
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    for command in ("extract", "ingest", "remove", "stats", "merges", "query", "export", "serve", "demo"):
+    for command in ("extract", "ingest", "remove", "erase", "stats", "merges", "query", "export", "serve", "demo"):
         assert f"samkarta {command}" in readme, command
 
 

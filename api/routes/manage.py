@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
+from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, UploadFile
@@ -113,9 +114,15 @@ def delete_document(store: StoreDep, view: ViewDep, node_id: NodeId) -> Done:
 
 
 @router.delete("/people/{node_id}", response_model=Done, dependencies=[WriteAccess])
-def erase(store: StoreDep, view: ViewDep, node_id: NodeId) -> Done:
+def erase(store: StoreDep, view: ViewDep, settings: SettingsDep, node_id: NodeId) -> Done:
     """Erase a person and every trace of them (data-protection request)."""
     changed = erase_person(store, node_id)
+    uploads = (settings.data_dir / "uploads").resolve()
+    for doc_id in changed:  # an uploaded original still names them: the store keeps the redacted text
+        stored = store.document(doc_id)
+        path = Path(stored.info.path).resolve() if stored is not None else None
+        if path is not None and uploads in path.parents:
+            path.unlink(missing_ok=True)
     view.refresh()  # no page may show the person again, not even from a cached projection
     return Done(detail=f"erased {node_id}", documents=changed)
 

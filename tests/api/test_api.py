@@ -6,6 +6,8 @@ import re
 
 from fastapi.testclient import TestClient
 
+from samkarta.graph.sqlite_store import SQLiteStore
+
 
 def _id(client: TestClient, name: str, label: str = "Person") -> str:
     hits = client.get("/api/search", params={"q": name, "label": label}).json()["data"]
@@ -121,3 +123,34 @@ def test_the_document_page_hides_markdown_marks_and_server_paths(client: TestCli
     page = client.get(f"/document/{marked['id']}", headers={"Accept": "text/html"}).text
     assert "**" in page and "**" not in re.sub(r'<span class="md">[^<]*</span>', "", page)
     assert "/" + marked["path"].strip("/").split("/")[0] + "/" not in page  # no folder of the server
+
+
+ERASE_MINUTES = (
+    "Protokoll 2024-03-05\nSocialchefsnätverket i Dalarna\n\nNärvarande: Greta Fjällström, Mora; Per Ek, Falun\n\n"
+    "1. Budget\nGreta Fjällström ska ta fram underlaget till nästa möte. Frågan om budgeten lämnas till "
+    "IFO-chefsnätverket, som GRETA FJÄLLSTRÖM föreslog. Kontakt: greta.fjallstrom@mora.se. G. Fjällström "
+    "informerade om läget, och Greta\nFjällström tackade.\n"
+)
+ERASED_FORMS = ("fjällström", "fjallstrom")
+
+
+def test_an_erased_person_is_gone_from_every_answer_export_and_store_file(
+    client: TestClient, auth: dict[str, str], backend_store, tmp_path
+) -> None:
+    files = {"file": ("erase.txt", ERASE_MINUTES.encode(), "text/plain")}
+    assert client.post("/api/documents", files=files, headers=auth).status_code == 200
+    greta = _id(client, "Greta Fjällström")
+    docs = client.get(f"/api/entities/{greta}").json()["documents"]
+    assert client.delete(f"/api/people/{greta}", headers=auth).status_code == 200
+    answers = [client.get(f"/api/documents/{d}").text for d in docs]
+    answers += [client.get("/api/search", params={"q": q}).text for q in ("Fjällström", "Greta")]
+    answers += [client.get("/api/export", params={"format": f}).text for f in ("gexf", "csv", "graphml")]
+    answers += [client.get(f"/document/{d}", headers={"Accept": "text/html"}).text for d in docs]
+    for text in answers:
+        assert not any(form in text.casefold() for form in ERASED_FORMS), text[:200]
+    assert not list((tmp_path / "data" / "uploads").rglob("erase.txt"))  # the uploaded original is gone
+    if isinstance(backend_store, SQLiteStore):
+        for path in tmp_path.glob("graph.db*"):
+            raw = path.read_bytes()
+            assert not any(form.encode() in raw.lower() for form in ERASED_FORMS), path.name
+            assert "FJÄLLSTRÖM".encode() not in raw and "Fjällström".encode() not in raw
