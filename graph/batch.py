@@ -8,6 +8,7 @@ from typing import Any
 
 from samkarta.graph.ids import make_id, name_key, network_key
 from samkarta.graph.model import Alias, DocumentInfo, GraphBatch, Node, Rel
+from samkarta.graph.redaction import REDACTED
 from samkarta.graph.resolution import PersonDraft, PersonResolver, blocking_key
 from samkarta.loaders.model import Evidence, Extraction
 from samkarta.reference import load_reference
@@ -195,7 +196,8 @@ class BatchBuilder:
         x = self.x
         drafts = []
         affiliation_ids: dict[str, str | None] = {}
-        for p in x.people:
+        people = [p for p in x.people if REDACTED not in p.name]  # an erased person never comes back
+        for p in people:
             aff_id = None
             ev = p.evidence[0] if p.evidence else None
             if p.affiliation_kind == "municipality" and p.affiliation_ref:
@@ -212,7 +214,7 @@ class BatchBuilder:
         else:
             ids = {d.rkey: make_id("Person", d.rkey) for d in drafts}
         out: dict[str, str] = {}
-        for p, draft in zip(x.people, drafts, strict=True):
+        for p, draft in zip(people, drafts, strict=True):
             pid = ids[draft.rkey]
             out[p.name] = pid
             self.node(pid, "Person", p.name, region=self.county, rkey=draft.rkey, block=blocking_key(p.name))

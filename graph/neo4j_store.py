@@ -10,6 +10,7 @@ and `Meta` nodes, none of which stats(), names() or graph() count as graph nodes
 from __future__ import annotations
 
 import json
+import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -381,6 +382,21 @@ class Neo4jStore:
 
     def people_by_block(self, blocks: list[str]) -> list[PersonRecord]:
         return self._people("block", blocks)
+
+    # -- tombstones ------------------------------------------------------------------------------
+    def tombstone_key(self) -> str:
+        found = self._query(q.READ_TOMBSTONE_KEY)
+        if found:
+            return found[0]["key"]
+        key = secrets.token_hex(32)
+        return self._write(lambda tx: _run(tx, q.TOMBSTONE_KEY, key=key)[0]["key"], "reading the tombstone key")
+
+    def tombstones(self) -> set[str]:
+        return {r["digest"] for r in self._query(q.TOMBSTONES)}
+
+    def set_tombstone(self, digest: str, present: bool) -> None:
+        cypher = q.ADD_TOMBSTONE if present else q.LIFT_TOMBSTONE
+        self._write(lambda tx: tx.run(cypher, digest=digest).consume(), "saving a tombstone")
 
     # -- judgements and candidates --------------------------------------------------------------
     def save_judgement(self, judgement: Judgement) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -63,6 +64,7 @@ CREATE TABLE IF NOT EXISTS judgements (
     key_a TEXT NOT NULL, key_b TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL,
     decided_at TEXT NOT NULL, PRIMARY KEY (key_a, key_b)
 );
+CREATE TABLE IF NOT EXISTS tombstones (digest TEXT PRIMARY KEY);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     id UNINDEXED, label UNINDEXED, doc_id UNINDEXED, meeting_id UNINDEXED, text UNINDEXED, terms,
     tokenize = 'unicode61 remove_diacritics 0'
@@ -449,6 +451,25 @@ class SQLiteStore:
 
     def people_by_block(self, blocks: list[str]) -> list[PersonRecord]:
         return self._people("block", blocks)
+
+    # -- tombstones ------------------------------------------------------------------------------
+    def tombstone_key(self) -> str:
+        found = self._rows("SELECT value FROM meta WHERE key = 'tombstone_key'")
+        if found:
+            return found[0]["value"]
+        with self._tx() as conn:
+            conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('tombstone_key', ?)", (secrets.token_hex(32),))
+            return conn.execute("SELECT value FROM meta WHERE key = 'tombstone_key'").fetchone()[0]
+
+    def tombstones(self) -> set[str]:
+        return {r["digest"] for r in self._rows("SELECT digest FROM tombstones")}
+
+    def set_tombstone(self, digest: str, present: bool) -> None:
+        with self._tx() as conn:
+            if present:
+                conn.execute("INSERT OR IGNORE INTO tombstones VALUES (?)", (digest,))
+            else:
+                conn.execute("DELETE FROM tombstones WHERE digest = ?", (digest,))
 
     # -- judgements and candidates --------------------------------------------------------------
     def save_judgement(self, judgement: Judgement) -> None:

@@ -104,6 +104,15 @@ class GraphStore(Protocol):
         document texts, quotes, item texts and extractions: `redactions["*"]` everywhere, and
         `redactions[doc_id]` in that document only. Returns the ids of changed documents."""
 
+    def tombstone_key(self) -> str:
+        """The hex key of the tombstones' hashes, created on first use."""
+
+    def tombstones(self) -> set[str]:
+        """Digests of the names of erased people (graph/tombstones.py)."""
+
+    def set_tombstone(self, digest: str, present: bool) -> None:
+        """Add a tombstone, or lift it (an administrator's decision)."""
+
     def stats(self) -> Stats: ...
 
     def close(self) -> None:

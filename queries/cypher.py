@@ -58,6 +58,7 @@ def schema_statements() -> list[str]:
         "CREATE INDEX candidate_node_b IF NOT EXISTS FOR (c:MergeCandidate) ON (c.node_b)",
         "CREATE CONSTRAINT judgement_key IF NOT EXISTS FOR (j:Judgement) REQUIRE (j.key_a, j.key_b) IS UNIQUE",
         "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE",
+        "CREATE CONSTRAINT tombstone_digest IF NOT EXISTS FOR (t:Tombstone) REQUIRE t.digest IS UNIQUE",
     ]
     for t in schema.relationships:
         out.append(f"CREATE CONSTRAINT `{t}_id` IF NOT EXISTS FOR ()-[r:{_type(t)}]-() REQUIRE r.id IS UNIQUE")
@@ -202,6 +203,13 @@ def _stats() -> str:
 
 
 STATS = _stats()
+
+# -- tombstones ------------------------------------------------------------------------------------
+READ_TOMBSTONE_KEY = "MATCH (m:Meta {key: 'tombstone_key'}) RETURN m.value AS key"
+TOMBSTONE_KEY = "MERGE (m:Meta {key: 'tombstone_key'}) ON CREATE SET m.value = $key RETURN m.value AS key"
+TOMBSTONES = "MATCH (t:Tombstone) RETURN t.digest AS digest"
+ADD_TOMBSTONE = "MERGE (:Tombstone {digest: $digest})"
+LIFT_TOMBSTONE = "MATCH (t:Tombstone {digest: $digest}) DELETE t"
 
 # -- judgements and candidates ---------------------------------------------------------------------
 SAVE_JUDGEMENT = (

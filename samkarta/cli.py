@@ -159,11 +159,19 @@ def remove(
 def erase(
     person: Annotated[str, typer.Argument(help="A person's id (person-...) or exact name")],
     store: StoreOpt = None,
+    lift: Annotated[bool, typer.Option("--lift", help="Lift the tombstone of an erased NAME instead")] = False,
 ) -> None:
-    """Erase a person everywhere (data-protection request): node, quotes, facts and texts."""
+    """Erase a person everywhere (data-protection request): node, quotes, facts and texts; a
+    tombstone (a keyed hash of the name) keeps them out of later ingests until it is lifted."""
+    from samkarta.graph.tombstones import digest
     from samkarta.ingest import erase_person
 
     graph = _open(store)
+    if lift:
+        graph.set_tombstone(digest(graph.tombstone_key(), person), False)
+        graph.close()
+        typer.echo(f"lifted the tombstone of {_shown(person)!r}; documents ingested from now on may name them")
+        return
     try:
         ids = (
             [person]

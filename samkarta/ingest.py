@@ -14,6 +14,7 @@ from samkarta.graph.errors import AppError
 from samkarta.graph.model import Judgement
 from samkarta.graph.resolution import PersonResolver
 from samkarta.graph.store import GraphStore
+from samkarta.graph.tombstones import Erased, digest
 from samkarta.loaders.extract import extract_source
 from samkarta.loaders.model import Extraction
 from samkarta.loaders.nlp import pipeline
@@ -75,6 +76,7 @@ def ingest_files(
     summary = IngestSummary()
     known = {d.id: d.sha256 for d in store.documents()}
     resolver = PersonResolver(store)
+    erased = Erased.of(store)
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= _PARALLEL_FROM else 1
     # in workers, each document is read in one process; alone, a long one may use every core
@@ -87,7 +89,7 @@ def ingest_files(
         read = map(_read_and_extract, jobs)
     try:
         for (path, _sha, _workers), outcome in zip(jobs, read, strict=True):
-            _write(store, path, outcome, resolver, summary)
+            _write(store, path, outcome, resolver, summary, erased)
             if on_file:
                 on_file(path)
     finally:
@@ -112,7 +114,12 @@ def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, ob
 
 
 def _write(
-    store: GraphStore, path: Path, outcome: tuple[str, object], resolver: PersonResolver, summary: IngestSummary
+    store: GraphStore,
+    path: Path,
+    outcome: tuple[str, object],
+    resolver: PersonResolver,
+    summary: IngestSummary,
+    erased: Erased,
 ) -> None:
     """Resolve and write one extracted document in its own transaction; failures are counted."""
     status, value = outcome
@@ -124,7 +131,8 @@ def _write(
         return
     src, extraction = value  # type: ignore[misc]
     try:
-        result = store.write_document(build_batch(extraction, src.text, resolver))
+        extraction, text = erased.scrub(extraction, src.text)  # an erased person stays erased
+        result = store.write_document(build_batch(extraction, text, resolver))
     except AppError as e:
         summary.failed.append((path_text(path), getattr(e, "reason", None) or str(e)))
         return
@@ -144,13 +152,14 @@ def _write(
 def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:
     """Rebuild documents from their stored text and extraction, e.g. after a merge judgement."""
     resolver = PersonResolver(store)
+    erased = Erased.of(store)
     count = 0
     for doc_id in sorted(set(doc_ids)):
         stored = store.document(doc_id)
         if stored is None:
             continue
-        extraction = Extraction.model_validate(stored.extraction)
-        store.write_document(build_batch(extraction, stored.text, resolver), replace=True)
+        extraction, text = erased.scrub(Extraction.model_validate(stored.extraction), stored.text)
+        store.write_document(build_batch(extraction, text, resolver), replace=True)
         count += 1
     return count
 
@@ -189,4 +198,8 @@ def erase_person(store: GraphStore, person_id: str) -> list[str]:
     names = {node.name, *(a.alias for a in store.aliases(person_id))}
     first_names = {n.split()[0] for n in names if len(n.split()) > 1}
     docs = store.node_documents(person_id)
+    key = store.tombstone_key()
+    for name in names:  # a keyed hash keeps them out of later ingests; the name itself is not kept
+        if len(name.split()) > 1:
+            store.set_tombstone(digest(key, name), True)
     return store.erase_node(person_id, {"*": sorted(names), **{d: sorted(first_names) for d in docs}})

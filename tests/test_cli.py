@@ -70,6 +70,15 @@ def test_erase_takes_a_name_and_leaves_no_trace(tmp_path: Path) -> None:
     again = runner.invoke(app, ["erase", "Lena Berggren", "--store", store])
     assert again.exit_code == 1 and "0 people named" in again.stderr
     assert b"Lena Berggren" not in (tmp_path / "graph.db").read_bytes()
+    minutes = tmp_path / "again.txt"  # the same person in new minutes: kept out by the tombstone
+    minutes.write_text("Protokoll 2024-03-05\nNärvarande: Lena Berggren, Mora; Per Ek, Falun\n", encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(minutes), "--store", store]).exit_code == 0
+    assert b"Lena Berggren" not in (tmp_path / "graph.db").read_bytes()
+    assert runner.invoke(app, ["erase", "Lena Berggren", "--lift", "--store", store]).exit_code == 0
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "Nästa möte 2024-04-05\n", encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(minutes), "--store", store]).exit_code == 0
+    found = runner.invoke(app, ["query", "collaborators", "Lena Berggren", "--store", store])
+    assert found.exit_code == 0, found.output
 
 
 def test_every_command_is_documented_in_the_readme() -> None:

@@ -15,9 +15,12 @@ from starlette.concurrency import run_in_threadpool
 
 from samkarta.api.deps import SettingsDep, StoreDep, ViewDep, WriteAccess
 from samkarta.api.routes.common import NodeId
+from samkarta.graph.batch import document_id
 from samkarta.graph.errors import InvalidInput, NotFound
 from samkarta.graph.model import DocumentInfo, MergeCandidate
+from samkarta.graph.redaction import REDACTED
 from samkarta.ingest import erase_person, ingest_files, judge
+from samkarta.loaders.readers import path_text
 
 router = APIRouter(prefix="/api", tags=["manage"])
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and headers around an uploaded file
@@ -90,6 +93,9 @@ async def upload(store: StoreDep, view: ViewDep, settings: SettingsDep, file: Up
         with contextlib.suppress(OSError):
             folder.rmdir()
         raise InvalidInput(name, summary.failed[0][1].replace(str(folder), "uploads"))  # no server path
+    stored = await run_in_threadpool(store.document, document_id(path_text(path)))
+    if stored is not None and REDACTED in stored.text:
+        path.unlink(missing_ok=True)  # it names someone erased: only the redacted text is kept
     await run_in_threadpool(view.refresh)
     return IngestPublic(**summary.as_dict())  # type: ignore[arg-type]
 

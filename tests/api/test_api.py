@@ -146,9 +146,19 @@ def test_an_erased_person_is_gone_from_every_answer_export_and_store_file(
     answers += [client.get("/api/search", params={"q": q}).text for q in ("Fjällström", "Greta")]
     answers += [client.get("/api/export", params={"format": f}).text for f in ("gexf", "csv", "graphml")]
     answers += [client.get(f"/document/{d}", headers={"Accept": "text/html"}).text for d in docs]
+    assert not list((tmp_path / "data" / "uploads").rglob("erase.txt"))  # the uploaded original is gone
+    # the same minutes again under another name, and a rebuild after a merge decision: no comeback
+    again = {"file": ("erase-again.txt", ERASE_MINUTES.encode(), "text/plain")}
+    assert client.post("/api/documents", files=again, headers=auth).status_code == 200
+    merged = client.get("/api/merges", params={"status": "all"}).json()
+    assert client.post(f"/api/merges/{merged[0]['id']}/reject", headers=auth).status_code == 200
+    people = client.get("/api/search", params={"q": "borttaget", "label": "Person"}).json()["data"]
+    assert not [p for p in people if "borttaget" in p["name"]]
+    answers += [client.get(f"/api/documents/{d['id']}").text for d in client.get("/api/documents").json()["data"]]
+    answers += [client.get("/api/search", params={"q": "Fjällström"}).text]
     for text in answers:
         assert not any(form in text.casefold() for form in ERASED_FORMS), text[:200]
-    assert not list((tmp_path / "data" / "uploads").rglob("erase.txt"))  # the uploaded original is gone
+    assert not list((tmp_path / "data" / "uploads").rglob("erase-again.txt"))
     if isinstance(backend_store, SQLiteStore):
         for path in tmp_path.glob("graph.db*"):
             raw = path.read_bytes()

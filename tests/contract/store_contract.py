@@ -211,6 +211,16 @@ class StoreContract:
         items = [n for _, lab, n in corpus_store.names() if lab == "AgendaItem"]
         assert all("\n" not in n for n in items)  # item names stay titles
 
+    def test_tombstones_keep_a_stable_key_and_can_be_lifted(self, store: GraphStore) -> None:
+        key = store.tombstone_key()
+        assert len(key) == 64 and store.tombstone_key() == key
+        store.set_tombstone("ab" * 32, True)
+        store.set_tombstone("ab" * 32, True)  # idempotent
+        assert store.tombstones() == {"ab" * 32}
+        store.set_tombstone("ab" * 32, False)
+        assert store.tombstones() == set()
+        assert store.stats().nodes == {}  # bookkeeping, not graph nodes
+
     def test_closed_store_raises_store_unavailable(self, store: GraphStore) -> None:
         store.close()
         store.close()  # idempotent
