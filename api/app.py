@@ -49,7 +49,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     app.state.settings = settings
     # the last added runs first: an unknown Host is refused before anything else
-    app.add_middleware(WriteGuard, settings=settings)
+    app.add_middleware(WriteGuard, settings=settings, routes=app.router.routes)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(settings))
     install_error_handlers(app)

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Route
 
 from samkarta.graph.errors import AppError, StoreUnavailable
 
@@ -67,7 +68,15 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 404 and _wants_page(request):
             return _page(404, "Sidan finns inte.")
         response = _error(exc.status_code, str(exc.detail))
-        response.headers.update(exc.headers or {})  # "Allow" on a 405
+        response.headers.update(exc.headers or {})
+        if exc.status_code == 405:  # every method of the path, not only those of the first route
+            methods = {
+                m
+                for route in request.app.router.routes
+                if isinstance(route, Route) and route.path_regex.match(request.url.path)
+                for m in route.methods or ()
+            }
+            response.headers["Allow"] = ", ".join(sorted(methods))
         return response
 
     @app.exception_handler(Exception)

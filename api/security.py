@@ -7,6 +7,7 @@ import json
 import secrets
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from samkarta.api.deps import token_problem
@@ -78,14 +79,21 @@ class SecurityHeaders:
 
 class WriteGuard:
     """A write to the API without a valid token is refused before any of its body is read, so
-    an anonymous upload never reaches the disk."""
+    an anonymous upload never reaches the disk. Only writes to a route that takes them: any other
+    method or path gets the router's 405 or 404."""
 
-    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings, routes: list[BaseRoute]) -> None:
         self.app = app
         self.settings = settings
+        self.routes = routes
+
+    def _writes_to_a_route(self, scope: Scope) -> bool:
+        if scope["method"] not in _WRITE_METHODS or not scope["path"].startswith("/api/"):
+            return False
+        return any(route.matches(scope)[0] == Match.FULL for route in self.routes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] in _WRITE_METHODS and scope["path"].startswith("/api/"):
+        if scope["type"] == "http" and self._writes_to_a_route(scope):
             problem = token_problem(self.settings, Headers(scope=scope).get("authorization"))
             if problem is not None:
                 body = json.dumps({"ok": False, "error": str(problem), "status": problem.status}).encode()

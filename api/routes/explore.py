@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from samkarta.api.deps import SnapshotDep, StoreDep
-from samkarta.api.routes.common import NodeId
+from samkarta.api.routes.common import READ_ERRORS, NodeId
 from samkarta.graph.errors import InvalidInput
 from samkarta.graph.model import Stats
 from samkarta.queries import questions as q
@@ -29,7 +29,7 @@ from samkarta.queries.results import (
     Trail,
 )
 
-router = APIRouter(prefix="/api", tags=["explore"])
+router = APIRouter(prefix="/api", tags=["explore"], responses=READ_ERRORS)
 Label = Literal["Person", "Network", "Organization", "Municipality", "Region", "Project", "Meeting"]
 Limit = Annotated[int, Query(ge=1, le=200)]
 Text = Annotated[str, Query(min_length=1, max_length=200, description="Free text, Swedish")]

@@ -6,8 +6,9 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from samkarta.api.deps import StoreDep
+from samkarta.api.routes.common import READ_ERRORS
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses={503: READ_ERRORS[503]})
 
 
 class Health(BaseModel):

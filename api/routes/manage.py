@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from samkarta.api.deps import SettingsDep, StoreDep, ViewDep, WriteAccess
-from samkarta.api.routes.common import NodeId
+from samkarta.api.routes.common import WRITE_ERRORS, NodeId
 from samkarta.graph.batch import document_id
 from samkarta.graph.errors import InvalidInput, NotFound
 from samkarta.graph.model import DocumentInfo, MergeCandidate
@@ -22,7 +22,7 @@ from samkarta.graph.redaction import REDACTED
 from samkarta.ingest import erase_person, ingest_files, judge
 from samkarta.loaders.readers import path_text
 
-router = APIRouter(prefix="/api", tags=["manage"])
+router = APIRouter(prefix="/api", tags=["manage"], responses=WRITE_ERRORS)
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and headers around an uploaded file
 _MAX_NAME = 200
 
