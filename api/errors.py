@@ -9,8 +9,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Route
 
+from samkarta.api.security import allowed_methods
 from samkarta.graph.errors import AppError, StoreUnavailable
 
 log = logging.getLogger("samkarta.api")
@@ -70,13 +70,7 @@ def install_error_handlers(app: FastAPI) -> None:
         response = _error(exc.status_code, str(exc.detail))
         response.headers.update(exc.headers or {})
         if exc.status_code == 405:  # every method of the path, not only those of the first route
-            methods = {
-                m
-                for route in request.app.router.routes
-                if isinstance(route, Route) and route.path_regex.match(request.url.path)
-                for m in route.methods or ()
-            }
-            response.headers["Allow"] = ", ".join(sorted(methods))
+            response.headers["Allow"] = ", ".join(sorted(allowed_methods(request.app.router.routes, request.scope)))
         return response
 
     @app.exception_handler(Exception)

@@ -34,6 +34,15 @@ def allowed_hosts(settings: Settings) -> list[str]:
     return hosts
 
 
+def allowed_methods(routes: list[BaseRoute], scope: Scope) -> set[str]:
+    """The methods some route takes at this path (routes of included routers too)."""
+    return {
+        method
+        for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+        if any(route.matches({**scope, "method": method})[0] == Match.FULL for route in routes)
+    }
+
+
 class SecurityHeaders:
     """CSP with a fresh nonce, nosniff, frame and referrer policy on every response. The nonce is
     put on every <script> of an HTML page here, once: page text is escaped, so any script tag in
@@ -90,7 +99,7 @@ class WriteGuard:
     def _writes_to_a_route(self, scope: Scope) -> bool:
         if scope["method"] not in _WRITE_METHODS or not scope["path"].startswith("/api/"):
             return False
-        return any(route.matches(scope)[0] == Match.FULL for route in self.routes)
+        return scope["method"] in allowed_methods(self.routes, scope)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and self._writes_to_a_route(scope):

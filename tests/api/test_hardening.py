@@ -72,6 +72,8 @@ def test_a_method_not_allowed_says_which_are(small) -> None:
     client, _ = small
     r = client.request("TRACE", "/health")
     assert r.status_code == 405 and "GET" in r.headers["Allow"]
+    put = client.put("/api/documents")  # no write route takes PUT: the router's 405, not the guard's 401
+    assert put.status_code == 405 and {"GET", "POST"} <= set(put.headers["Allow"].split(", "))
 
 
 def test_an_anonymous_write_is_refused_before_its_body_is_read(small) -> None:
