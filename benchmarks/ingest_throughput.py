@@ -53,6 +53,8 @@ def bench_store(name: str, store, files: list[Path]) -> None:  # noqa: ANN001
         f"({len(files)} documents in {elapsed:.1f} s, {sum(stats.nodes.values())} nodes, "
         f"{sum(stats.relationships.values())} relationships, {len(summary.failed)} failed)"
     )
+    per_doc = "  ".join(f"{p} {1000 * s / len(files):.1f}" for p, s in summary.seconds.items())
+    print(f"{'':8} ms per document by phase (read/extract summed over workers): {per_doc}")
 
 
 def neo4j_uri(arg: str | None) -> str | None:

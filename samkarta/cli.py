@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -51,6 +52,18 @@ def _shown(text: str) -> str:
     """Text for one line of output: a line break or other control character in a file name is
     shown as an escape, so it cannot forge a line of its own."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _print_profile(seconds: dict[str, float], elapsed: float, documents: int) -> None:
+    """Seconds per phase, on stderr so --json output stays clean."""
+    total = sum(seconds.values()) or 1.0
+    typer.echo(
+        f"{documents} documents in {elapsed:.2f} s wall ({documents / max(elapsed, 1e-9):.1f} documents/s)", err=True
+    )
+    for phase, spent in seconds.items():
+        per_doc = 1000 * spent / max(documents, 1)
+        typer.echo(f"  {phase:8} {spent:8.2f} s  {100 * spent / total:5.1f} %  {per_doc:7.2f} ms/document", err=True)
+    typer.echo("  (read and extract are summed over the worker processes)", err=True)
 
 
 def _fail(error: AppError) -> None:
@@ -112,6 +125,7 @@ def ingest(
     workers: Annotated[
         int | None, typer.Option("--workers", help="Processes that read and extract (default: one per core)")
     ] = None,
+    profile: Annotated[bool, typer.Option("--profile", help="Print where the time went, per phase")] = False,
 ) -> None:
     """Ingest minutes into the graph: unchanged files are skipped, changed ones replace their facts."""
     from rich.progress import Progress
@@ -120,10 +134,14 @@ def ingest(
 
     graph = _open(store)
     files = find_files(paths)
+    started = time.perf_counter()
     with Progress(transient=True, disable=as_json) as progress:
         task = progress.add_task("Läser protokoll", total=len(files))
         summary = ingest_files(graph, files, on_file=lambda _p: progress.advance(task), workers=workers)
+    elapsed = time.perf_counter() - started
     graph.close()
+    if profile:
+        _print_profile(summary.seconds, elapsed, len(files))
     if as_json:
         _print_json(summary.as_dict())
     else:

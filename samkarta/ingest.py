@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from samkarta.loaders.model import Extraction
 from samkarta.loaders.nlp import pipeline
 from samkarta.loaders.readers import SUPPORTED_SUFFIXES, path_text, read_document
 
+PHASES = ("read", "extract", "resolve", "write")
+
 
 @dataclass
 class IngestSummary:
@@ -29,6 +32,11 @@ class IngestSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     nodes_added: int = 0
     rels_added: int = 0
+    # where the time went, per phase (read and extract summed over the worker processes)
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(PHASES, 0.0))
+
+    def add_time(self, phase: str, seconds: float) -> None:
+        self.seconds[phase] = self.seconds.get(phase, 0.0) + seconds
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -38,6 +46,7 @@ class IngestSummary:
             "failed": [{"file": f, "reason": r} for f, r in self.failed],
             "nodes_added": self.nodes_added,
             "relationships_added": self.rels_added,
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
 
 
@@ -98,31 +107,39 @@ def ingest_files(
     return summary
 
 
-def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, object]:
+def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, object, dict[str, float]]:
     """Read and extract one file (in a worker): ("unchanged", None), ("extracted", (src, extraction))
-    or ("failed", reason); nothing raised, so one bad file never stops the batch."""
+    or ("failed", reason), with the seconds each phase took; nothing raised, so one bad file never
+    stops the batch."""
     path, known_sha, workers = job
+    times: dict[str, float] = {}
+    start = time.perf_counter()
     try:
         src = read_document(path)
+        times["read"] = time.perf_counter() - start
         if known_sha == src.sha256:
-            return "unchanged", None
-        return "extracted", (src, extract_source(src, workers))
+            return "unchanged", None, times
+        extraction = extract_source(src, workers)
+        times["extract"] = time.perf_counter() - start - times["read"]
+        return "extracted", (src, extraction), times
     except AppError as e:
-        return "failed", getattr(e, "reason", None) or str(e)
+        return "failed", getattr(e, "reason", None) or str(e), times
     except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
-        return "failed", f"internal error ({type(e).__name__}: {e})"
+        return "failed", f"internal error ({type(e).__name__}: {e})", times
 
 
 def _write(
     store: GraphStore,
     path: Path,
-    outcome: tuple[str, object],
+    outcome: tuple[str, object, dict[str, float]],
     resolver: PersonResolver,
     summary: IngestSummary,
     erased: Erased,
 ) -> None:
     """Resolve and write one extracted document in its own transaction; failures are counted."""
-    status, value = outcome
+    status, value, times = outcome
+    for phase, seconds in times.items():
+        summary.add_time(phase, seconds)
     if status == "unchanged":
         summary.unchanged += 1
         return
@@ -131,8 +148,13 @@ def _write(
         return
     src, extraction = value  # type: ignore[misc]
     try:
+        start = time.perf_counter()
         extraction, text = erased.scrub(extraction, src.text)  # an erased person stays erased
-        result = store.write_document(build_batch(extraction, text, resolver))
+        batch = build_batch(extraction, text, resolver)
+        resolved = time.perf_counter()
+        result = store.write_document(batch)
+        summary.add_time("resolve", resolved - start)
+        summary.add_time("write", time.perf_counter() - resolved)
     except AppError as e:
         summary.failed.append((path_text(path), getattr(e, "reason", None) or str(e)))
         return

@@ -81,6 +81,14 @@ def test_erase_takes_a_name_and_leaves_no_trace(tmp_path: Path) -> None:
     assert found.exit_code == 0, found.output
 
 
+def test_ingest_profile_says_where_the_time_went(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(sample_dir()), "--store", f"sqlite:///{tmp_path / 'g.db'}", "--profile"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.stderr.splitlines() if line.startswith("  ")}
+    assert {"read", "extract", "resolve", "write"} <= set(lines)
+    assert float(lines["extract"].split()[1]) > 0
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     for command in ("extract", "ingest", "remove", "erase", "stats", "merges", "query", "export", "serve", "demo"):

@@ -30,7 +30,11 @@ LAYOUT_THRESHOLD = 300
 
 _TEXTS: dict[str, dict[str, str]] = {
     "sv": {
-        "summary": "Visar {shown} noder och {edges} kopplingar",
+        "summary": "Visar {shown} {nodes} och {edges} {links}",
+        "node": "nod",
+        "nodes": "noder",
+        "link": "koppling",
+        "links": "kopplingar",
         "omitted": "Visar {shown} av {total} noder ({omitted} utelämnade av gränsen)",
         "empty": "Inga noder att visa.",
         "legend": "Teckenförklaring",
@@ -45,7 +49,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "file": "graf",
     },
     "en": {
-        "summary": "Showing {shown} nodes and {edges} links",
+        "summary": "Showing {shown} {nodes} and {edges} {links}",
+        "node": "node",
+        "nodes": "nodes",
+        "link": "link",
+        "links": "links",
         "omitted": "Showing {shown} of {total} nodes ({omitted} left out by the limit)",
         "empty": "No nodes to show.",
         "legend": "Legend",
@@ -159,7 +167,12 @@ def render(
     if omitted:
         note = texts["omitted"].format(shown=fmt(shown), total=fmt(total), omitted=fmt(omitted))
     elif shown:
-        note = texts["summary"].format(shown=fmt(shown), edges=fmt(len(edges)))
+        note = texts["summary"].format(
+            shown=fmt(shown),
+            nodes=texts["node" if shown == 1 else "nodes"],
+            edges=fmt(len(edges)),
+            links=texts["link" if len(edges) == 1 else "links"],
+        )
     else:
         note = texts["empty"]
     data = {

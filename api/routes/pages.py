@@ -17,6 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from samkarta.api import swedish
 from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep, ViewDep
 from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import NodeId
@@ -31,6 +32,9 @@ router = APIRouter(include_in_schema=False)
 _HERE = FilePath(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(_HERE / "templates"))  # autoescape is on for .html
 templates.env.filters["hide_markdown"] = hide_markdown
+templates.env.filters["decimal"] = swedish.decimal
+templates.env.filters["reason"] = swedish.reason
+templates.env.globals["count"] = swedish.count
 LABELS = {k: v for k, v in LEGEND["sv"].items() if k not in ("Document", "Topic")}
 KINDS = {
     "decision": "beslut",
@@ -173,7 +177,7 @@ def _rows_from_relations(entity: Any, types: set[str], direction: str | None = N
             continue
         meta = ", ".join(
             str(v)
-            for v in (r.props.get("date"), ", ".join(r.props.get("roles") or []) or None, r.props.get("question"))
+            for v in (r.props.get("date"), swedish.roles(r.props.get("roles")) or None, r.props.get("question"))
             if v
         )
         rows.append(
@@ -204,7 +208,9 @@ def _person_sections(snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
                 {
                     "text": snap.g.nodes[n]["name"],
                     "link": f"/entity/{n}",
-                    "meta": f"{min(d)} – {max(d)}, {len(d)} möten" if any(d) else f"{len(d)} möten",
+                    "meta": f"{min(d)} – {max(d)}, {swedish.count(len(d), 'möte', 'möten')}"
+                    if any(d)
+                    else swedish.count(len(d), "möte", "möten"),
                 }
                 for n, d in sorted(bodies.items(), key=lambda kv: -len(kv[1]))
             ],
@@ -216,7 +222,8 @@ def _person_sections(snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
                 {
                     "text": c.name,
                     "link": f"/entity/{c.id}",
-                    "meta": f"{c.shared_meetings} gemensamma möten, {', '.join(c.shared_bodies)}, "
+                    "meta": f"{swedish.count(c.shared_meetings, 'gemensamt möte', 'gemensamma möten')}, "
+                    f"{', '.join(c.shared_bodies)}, "
                     f"senast {c.last_seen or '?'}",
                     "quote": c.evidence[0].quote if c.evidence else None,
                     "source": _source(c.evidence[0].doc_id, c.evidence[0].start, c.evidence[0].end)
@@ -286,7 +293,8 @@ def _network_sections(snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
                 {
                     "text": m.name,
                     "link": f"/entity/{m.id}",
-                    "meta": f"{m.first_seen or '?'} – {m.last_seen or '?'}, {m.meetings} möten, {', '.join(m.roles)}",
+                    "meta": f"{m.first_seen or '?'} – {m.last_seen or '?'}, "
+                    f"{swedish.count(m.meetings, 'möte', 'möten')}, {swedish.roles(m.roles)}",
                 }
                 for m in net.members
             ],

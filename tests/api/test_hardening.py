@@ -127,3 +127,12 @@ def test_a_browser_gets_swedish_pages_for_errors_and_scripts_json(small) -> None
         assert r.status_code == status and r.headers["content-type"].startswith("text/html"), path
         assert '<html lang="sv">' in r.text
     assert client.get("/no/such/page").headers["content-type"] == "application/json"
+
+
+def test_swedish_counts_roles_reasons_and_decimal_commas() -> None:
+    from samkarta.api import swedish
+
+    assert swedish.count(1, "möte", "möten") == "1 möte" and swedish.count(3, "möte", "möten") == "3 möten"
+    assert swedish.roles(["chair", "present"]) == "ordförande, närvarande"
+    assert swedish.reason("name similarity 0.93; same region (national)") == "namnlikhet 0,93; samma region (nationell)"
+    assert swedish.decimal(0.5) == "0,50"

@@ -1,0 +1,60 @@
+"""The explorer's Swedish: counts with the right noun form, role and reason names, decimal commas."""
+
+from __future__ import annotations
+
+import re
+
+ROLES = {
+    "chair": "ordförande",
+    "present": "närvarande",
+    "absent": "frånvarande",
+    "secretary": "sekreterare",
+    "presenter": "föredragande",
+    "guest": "gäst",
+    "author": "författare",
+    "mentioned": "omnämnd",
+}
+# merge and alias reasons as the graph writes them, with a number or region where they hold one
+_REASONS = (
+    (re.compile(r"^name similarity ([\d.]+)$"), "namnlikhet {}"),
+    (re.compile(r"^same region \((.*)\)$"), "samma region ({})"),
+    (re.compile(r"^shared or overlapping body$"), "gemensamt eller överlappande nätverk"),
+    (re.compile(r"^same affiliation$"), "samma organisation"),
+    (re.compile(r"^merge accepted by a person$"), "sammanslagning godkänd av en person"),
+    (re.compile(r"^members' name$"), "medlemmarnas namn"),
+    (re.compile(r"^acronym in the body's name$"), "förkortning i nätverkets namn"),
+    (re.compile(r"^full title$"), "fullständig titel"),
+    (re.compile(r"^reference alias$"), "alias i referensdata"),
+)
+
+
+def count(n: int, one: str, many: str) -> str:
+    """'1 möte', '3 möten'."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def decimal(value: float, digits: int = 2) -> str:
+    """'0,85': Swedish writes a decimal comma."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def roles(values: list[str] | None) -> str:
+    return ", ".join(ROLES.get(v, v) for v in values or [])
+
+
+def reason(text: str) -> str:
+    """One reason, or several joined by '; ', in Swedish (numbers with a decimal comma)."""
+    out = []
+    for part in text.split("; "):
+        for pattern, swedish in _REASONS:
+            m = pattern.match(part)
+            if m:
+                args = [
+                    decimal(float(g)) if re.fullmatch(r"[\d.]+", g) else ("nationell" if g == "national" else g)
+                    for g in m.groups()
+                ]
+                out.append(swedish.format(*args))
+                break
+        else:
+            out.append(part)
+    return "; ".join(out)
