@@ -328,11 +328,34 @@ class Entities:
                 continue  # "Lokal nämnd Kungsbacka": part of another name
             if ref._.ambiguous and ref.start not in affiliated and not _among_places(doc, ref, refs):
                 continue
+            if _names_a_county(doc, ref.end) or _after_county(refs, ref):
+                continue  # "i Kalmar och Gotlands län", "Region Jämtland Härjedalen": the county's name
             span = Span(doc, ref.start, ref.end, label="MUNICIPALITY")
             span._.ref = ref._.ref
             span._.confidence = 0.95 if not ref._.ambiguous else 0.7
             out.append(span)
         return out
+
+
+def _names_a_county(doc: Doc, k: int) -> bool:
+    """A county word follows, past coordinated place names: "Kalmar, Kronobergs och Blekinge län"."""
+    g = grammar()
+    for _ in range(4):
+        if k >= len(doc):
+            return False
+        if doc[k].lower_ in g.county_words:
+            return True
+        if doc[k].lower_ in ("och", ",", "samt") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+            k += 2
+            continue
+        return False
+    return False
+
+
+def _after_county(refs: list[Span], ref: Span) -> bool:
+    """A county's name ends right before: the municipality is the second half of a region's name."""
+    k = bisect.bisect_left(refs, ref.start, key=lambda r: r.start) - 1
+    return k >= 0 and refs[k]._.kind == "county" and refs[k].end == ref.start
 
 
 def _affiliation_spans(doc: Doc) -> list[Span]:

@@ -54,6 +54,14 @@ def test_an_adjective_opening_a_body_name_even_before_a_coordinated_part(annotat
     assert _texts(doc, "network") == ["Sociala vård- och omsorgsgruppen", "Lokala nämnden i Varberg"]
 
 
+def test_a_municipality_name_inside_a_county_name_is_none(annotate) -> None:
+    doc = annotate(
+        "1. Info\nVården i Jämtland Härjedalen ska formuleras. Regioner i Kalmar och Gotlands län deltog. "
+        "Falun och Borlänge deltog.\n"
+    )
+    assert [s.text for s in doc.spans["municipality"]] == ["Falun", "Borlänge"]
+
+
 def test_bare_group_words_target_groups_and_titles_are_no_bodies(annotate) -> None:
     doc = annotate("Gruppen diskuterade målgruppen. Kommunalrådet deltog. Nätverket träffas igen.\n")
     assert _texts(doc, "network") == []
