@@ -118,7 +118,7 @@ class Attendance:
         rec.listed = True
         rec.in_list = True
         rec.confidence = max(rec.confidence, 0.9)
-        if _replaced(doc, span, c):
+        if _replaced(doc, span, c) or (_after_for(doc, span) and _replacements_block(doc, block, c)):
             rec.add_role("absent", (span.start_char, span.end_char))
             return
         for role in block._.roles:
@@ -499,6 +499,18 @@ def _containing(blocks: list[Span], starts: list[int], span: Span) -> Span | Non
 
 def _token_at_or_after(doc: Doc, char: int) -> int:
     return token_after(doc, char)
+
+
+def _after_for(doc: Doc, span: Span) -> bool:
+    before = [t for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
+    return bool(before) and before[-1].lower_ == "för"
+
+
+def _replacements_block(doc: Doc, block: Span, c: dict[str, Any]) -> bool:
+    """The list is headed by a label of replacements ("Tjänstgörande ersättare"): in its flattened
+    columns "för X" names the member X replaced, wherever the replacement's own name stands."""
+    labels = [lab for lab in doc.spans["label"] if lab.end <= block.start]
+    return bool(labels) and any(w.rstrip(".:") in c["replacement"] for w in labels[-1].text.casefold().split())
 
 
 def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:

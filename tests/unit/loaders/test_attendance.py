@@ -41,6 +41,21 @@ def test_officials_listed_as_in_service_attend_and_the_label_is_no_unit(annotate
     assert _people(doc) == {"Per Ek": (None, ["present"]), "Anna Berg": (None, ["present"])}
 
 
+def test_in_flattened_replacement_columns_for_names_the_absent_member(annotate) -> None:
+    doc = annotate(
+        "Tjänstgörande ersättare Anna Berg (S) Per Ek (M) för Eva Lind (S) för Kim Holm (M)\n"
+        "Övriga Olle Ås (Norrby kommun) ej närvaro\n"
+    )
+    people = _people(doc)
+    assert [people[n][1] for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm", "Olle Ås")] == [
+        ["present"],
+        ["present"],
+        ["absent"],
+        ["absent"],
+        ["absent"],
+    ]
+
+
 def test_a_replaced_member_did_not_attend(annotate) -> None:
     doc = annotate("Beslutande\nAnna Berg (S) ersättare för Per Ek (S)\nEva Lind (M)\n")
     assert _people(doc)["Per Ek"][1] == ["absent"] and _people(doc)["Anna Berg"][1] == ["present"]
