@@ -20,6 +20,8 @@ demo: install  ## ingest the sample minutes into the embedded store and serve th
 	$(BIN)/samkarta demo $(if $(PORT),--port $(PORT))
 
 test: install  ## the whole suite, with a real Neo4j (started by scripts/neo4j-server) and Chromium
+	@echo "Neo4j for the tests: scripts/neo4j-server build (the first time downloads and builds it, a few minutes)"
+	scripts/neo4j-server build
 	$(BIN)/python -m pytest
 
 lint: install  ## ruff check + format check

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,25 +18,31 @@ def _server(command: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def neo4j_uri() -> str:
+def neo4j_uri() -> Iterator[str]:
     """NEO4J_URI if set, else the repository's local server (scripts/neo4j-server), started if needed.
 
-    The server is never stopped here: if it was running before, it is someone else's; if this
-    session started it, it stays up so the next run starts in seconds instead of ~10-20 s.
+    A server that was running before is someone else's and stays up. One this session started is
+    stopped at its end, so no JVM is left behind (SAMKARTA_KEEP_NEO4J=1 keeps it up: the next run
+    then starts in seconds instead of ~10-20 s).
     """
     if os.environ.get("NEO4J_URI"):
-        return os.environ["NEO4J_URI"]
+        yield os.environ["NEO4J_URI"]
+        return
     try:
         status = _server("status")
         if status.returncode == 0 and "bolt://" in status.stdout:
-            return status.stdout.split()[-1]
+            yield status.stdout.split()[-1]
+            return
         started = _server("start")
         output = f"{started.stdout}{started.stderr}"
         ok = started.returncode == 0 and started.stdout.strip().startswith("bolt://")
     except (OSError, subprocess.TimeoutExpired) as e:
         ok, output = False, str(e)
     if ok:
-        return started.stdout.strip().splitlines()[-1]
+        yield started.stdout.strip().splitlines()[-1]
+        if os.environ.get("SAMKARTA_KEEP_NEO4J") != "1":
+            _server("stop")
+        return
     reason = f"cannot start Neo4j with scripts/neo4j-server (needs Java 17+ and, once, Maven):\n{output}"
     if os.environ.get("CI") == "true":
         pytest.fail(reason)

@@ -186,3 +186,17 @@ def test_the_ego_filter_works_as_shown_with_empty_dates_and_every_kind(app_page,
     page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
     assert "/graph/ego/" in page.url and "since=&" in page.url
     assert page.evaluate("window.samkartaGraph.nodes.getIds()").count(person_id) == 1
+
+
+def test_pages_fit_a_phone_without_sideways_scrolling(browser, app_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(app_url + "/")
+        doc = page.get_attribute("ul a[href^='/document/']", "href") or ""
+        for path in ("/", "/search?q=Anna", doc or "/"):
+            page.goto(app_url + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, (path, width)
+    finally:
+        context.close()
