@@ -83,9 +83,9 @@ def ingest_files(
     run in `workers` processes (default: one per core for larger batches) feeding this one, which
     resolves people and writes each document in its own transaction, in file order."""
     summary = IngestSummary()
-    known = {d.id: d.sha256 for d in store.documents()}
-    resolver = PersonResolver(store)
-    erased = Erased.of(store)
+    stored = store.documents()
+    known = {d.id: d.sha256 for d in stored}
+    writer = _Writer(store, PersonResolver(store), Erased.of(store), {d.sha256: d.id for d in stored}, summary)
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= _PARALLEL_FROM else 1
     # in workers, each document is read in one process; alone, a long one may use every core
@@ -98,7 +98,7 @@ def ingest_files(
         read = map(_read_and_extract, jobs)
     try:
         for (path, _sha, _workers), outcome in zip(jobs, read, strict=True):
-            _write(store, path, outcome, resolver, summary, erased)
+            writer.write(path, outcome)
             if on_file:
                 on_file(path)
     finally:
@@ -126,6 +126,29 @@ def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, ob
         return "failed", getattr(e, "reason", None) or str(e), times
     except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
         return "failed", f"internal error ({type(e).__name__}: {e})", times
+
+
+@dataclass
+class _Writer:
+    """Resolves and writes extracted documents, one transaction each, in file order."""
+
+    store: GraphStore
+    resolver: PersonResolver
+    erased: Erased
+    contents: dict[str, str]  # sha256 of the file's bytes -> the document stored from it
+    summary: IngestSummary
+
+    def write(self, path: Path, outcome: tuple[str, object, dict[str, float]]) -> None:
+        status, value, times = outcome
+        sha = value[0].sha256 if status == "extracted" else None  # type: ignore[index]
+        doc_id = document_id(path_text(path))
+        if sha is not None and self.contents.get(sha, doc_id) != doc_id:
+            # the same minutes under another path or name: one document, one meeting
+            outcome = ("unchanged", None, times)
+        failed = len(self.summary.failed)
+        _write(self.store, path, outcome, self.resolver, self.summary, self.erased)
+        if sha is not None and len(self.summary.failed) == failed:
+            self.contents.setdefault(sha, doc_id)
 
 
 def _write(

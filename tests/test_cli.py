@@ -114,3 +114,20 @@ def test_odd_file_names_are_ingested_or_shown_escaped_and_parser_noise_stays_off
     failures = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(failures) == 1 and "a\\nfailed: forged.pdf" in failures[0]
     assert "Traceback" not in result.output
+
+
+def test_the_same_minutes_under_two_names_are_one_document(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'g.db'}"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    minutes = "Protokoll 2024-03-05\nStyrgruppen för trygghet\nNärvarande: Anna Berg, Mora; Per Ek, Falun\n"
+    for name in ("a.txt", "kopia av a.txt"):
+        (folder / name).write_text(minutes, encoding="utf-8")
+    first = runner.invoke(app, ["ingest", str(folder), "--store", store, "--json"])
+    assert first.exit_code == 0, first.output
+    summary = json.loads(first.stdout)
+    assert (summary["ingested"], summary["unchanged"]) == (1, 1)
+    again = runner.invoke(app, ["ingest", str(folder / "kopia av a.txt"), "--store", store, "--json"])
+    assert json.loads(again.stdout)["unchanged"] == 1
+    stats = json.loads(runner.invoke(app, ["stats", "--store", store, "--json"]).stdout)
+    assert stats["documents"] == 1 and stats["nodes"]["Meeting"] == 1
