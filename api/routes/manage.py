@@ -94,8 +94,11 @@ async def upload(store: StoreDep, view: ViewDep, settings: SettingsDep, file: Up
             folder.rmdir()
         raise InvalidInput(name, summary.failed[0][1].replace(str(folder), "uploads"))  # no server path
     stored = await run_in_threadpool(store.document, document_id(path_text(path)))
-    if stored is not None and REDACTED in stored.text:
-        path.unlink(missing_ok=True)  # it names someone erased: only the redacted text is kept
+    if stored is None or REDACTED in stored.text:
+        # a copy of minutes already stored, or naming someone erased: only the stored text is kept
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            folder.rmdir()
     await run_in_threadpool(view.refresh)
     return IngestPublic(**summary.as_dict())  # type: ignore[arg-type]
 
