@@ -119,6 +119,7 @@ def stats(store: StoreDep) -> Stats:
 
 
 ExportFormat = Literal["graphml", "gexf", "csv", "json"]
+EXPORT_FORMATS = frozenset(ExportFormat.__args__)
 
 
 def export_graph(

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 
 import networkx as nx
 from fastapi import APIRouter, FastAPI, Form, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -21,6 +21,7 @@ from samkarta.api import swedish
 from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep, ViewDep
 from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import NodeId
+from samkarta.api.routes.explore import EXPORT_FORMATS, render_export
 from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
@@ -413,14 +414,16 @@ def _graph_page(
     title: str,
     snap: Snapshot,
     key: str,
-    export_query: dict[str, Any],
+    request: Request,
     embed: bool,
     controls: str = "",
-) -> HTMLResponse:
-    exports = {
-        fmt: "/api/export?" + urlencode({**export_query, "format": fmt}, doseq=True)
-        for fmt in ("gexf", "csv", "graphml")
-    }
+) -> Response:
+    """The graph page, or with ?format= the very graph it shows as a download (filters and all)."""
+    fmt = request.query_params.get("format")
+    if fmt in EXPORT_FORMATS:
+        return Response(**render_export(g, fmt))
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in ("format", "embed")]
+    exports = {f: f"{request.url.path}?{urlencode([*kept, ('format', f)])}" for f in ("gexf", "csv", "graphml")}
     page = render(
         g,
         title=title,
@@ -444,6 +447,7 @@ def _graph_page(
 
 @router.get("/graph/ego/{node_id}", response_class=HTMLResponse)
 def ego_view(
+    request: Request,
     snap: SnapshotDep,
     node_id: NodeId,
     depth: Annotated[int, Query(ge=1, le=2)] = 1,
@@ -452,7 +456,7 @@ def ego_view(
     since: ISODate = None,
     until: ISODate = None,
     embed: Annotated[int, Query(ge=0, le=1)] = 0,
-) -> HTMLResponse:
+) -> Response:
     since, until = since or None, until or None
     g = q.ego(snap, node_id, depth, since=since, until=until)
     g = _filtered(g, list(label) if label else None, region, {node_id})
@@ -462,7 +466,7 @@ def ego_view(
         f"{name} – nätverk ({depth} steg)",
         snap,
         f"ego:{node_id}:{depth}:{label}:{region}:{since}:{until}",
-        {"around": node_id, "depth": depth},
+        request,
         bool(embed),
         _filter_form(list(label) if label else None, region, since, until, depth),
     )
@@ -470,10 +474,11 @@ def ego_view(
 
 @router.get("/graph/networks", response_class=HTMLResponse)
 def networks_view(
+    request: Request,
     snap: SnapshotDep,
     region: Annotated[str | None, Query(max_length=60)] = None,
     min_shared: Annotated[int, Query(ge=1, le=100)] = 1,
-) -> HTMLResponse:
+) -> Response:
     g = q.network_of_networks(snap)
     g = (
         g.edge_subgraph([(a, b) for a, b, d in g.edges(data=True) if d["weight"] >= min_shared]).copy()
@@ -482,14 +487,17 @@ def networks_view(
     )
     g = _filtered(g, None, region, set())
     return _graph_page(
-        g, "Nätverk av nätverk (gemensamma medlemmar)", snap, f"non:{region}:{min_shared}", {"label": "Network"}, False
+        g, "Nätverk av nätverk (gemensamma medlemmar)", snap, f"non:{region}:{min_shared}", request, False
     )
 
 
 @router.get("/graph/question", response_class=HTMLResponse)
 def question_view(
-    store: StoreDep, snap: SnapshotDep, q_: Annotated[str, Query(alias="q", min_length=1, max_length=200)]
-) -> HTMLResponse:
+    request: Request,
+    store: StoreDep,
+    snap: SnapshotDep,
+    q_: Annotated[str, Query(alias="q", min_length=1, max_length=200)],
+) -> Response:
     owners = q.owners(store, snap, q_, limit=40)
     trail = q.trail(store, snap, q_)
     g = nx.DiGraph()
@@ -504,16 +512,16 @@ def question_view(
                 g.add_node(n, label="Network", name=name or n, weight=2)
         if h.from_network:
             g.add_edge(h.from_network, h.to_network, type="HANDED_OFF", label=h.date or "", weight=2)
-    return _graph_page(g, f"Frågan ”{q_}”: ägare och väg", snap, f"q:{q_}", {"label": "Network"}, False)
+    return _graph_page(g, f"Frågan ”{q_}”: ägare och väg", snap, f"q:{q_}", request, False)
 
 
 @router.get("/graph/region/{node_id}", response_class=HTMLResponse)
-def region_view(snap: SnapshotDep, node_id: NodeId) -> HTMLResponse:
+def region_view(request: Request, snap: SnapshotDep, node_id: NodeId) -> Response:
     county = snap.g.nodes[node_id]["name"] if node_id in snap.g else None
     if county is None or snap.g.nodes[node_id]["label"] != "Region":
         raise NotFound(f"no region with id {node_id!r}")
     g = _region_graph(snap, county)
-    return _graph_page(g, f"{county}: kommuner och nätverk", snap, f"region:{node_id}", {"region": county}, False)
+    return _graph_page(g, f"{county}: kommuner och nätverk", snap, f"region:{node_id}", request, False)
 
 
 def _region_graph(snap: Snapshot, county: str) -> nx.Graph:

@@ -164,3 +164,12 @@ def test_an_erased_person_is_gone_from_every_answer_export_and_store_file(
             raw = path.read_bytes()
             assert not any(form.encode() in raw.lower() for form in ERASED_FORMS), path.name
             assert "FJÄLLSTRÖM".encode() not in raw and "Fjällström".encode() not in raw
+
+
+def test_a_graph_page_downloads_exactly_the_graph_it_shows(client: TestClient) -> None:
+    page = client.get("/graph/question", params={"q": "BBIC"}, headers={"Accept": "text/html"}).text
+    shown = set(re.findall(r'"id": ?"([a-z]+-[\w-]+)"', page))
+    link = re.search(r'href="([^"]*format=gexf[^"]*)"', page).group(1).replace("&amp;", "&")
+    assert link.startswith("/graph/question?")
+    exported = set(re.findall(r'<node id="([^"]+)"', client.get(link).text))
+    assert shown and exported == shown
