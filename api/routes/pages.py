@@ -26,6 +26,7 @@ from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
 from samkarta.queries.view import Snapshot
+from samkarta.reference import load_reference
 from samkarta.viz import LEGEND, STATIC_DIR, LayoutCache, render
 from samkarta.viz.palette import OTHER
 
@@ -544,7 +545,23 @@ def _region_graph(snap: Snapshot, county: str) -> nx.Graph:
                     g.add_edge(muni, net, weight=w + 1, type="TAKES_PART")
     for n in g:
         g.nodes[n]["weight"] = collab.nodes[n]["weight"] if n in collab else 1
+    _add_gaps(g, snap, county)
     return g
+
+
+def _add_gaps(g: nx.Graph, snap: Snapshot, county: str) -> None:
+    """The county's municipalities that take part in none of its bodies, as nodes of their own:
+    the gaps are what a region view is for."""
+    in_graph = {d["name"]: n for n, d in snap.g.nodes(data=True) if d["label"] == "Municipality"}
+    shown = {d.get("name") for _, d in g.nodes(data=True)}
+    for muni in load_reference().municipalities.values():
+        if muni.county != county or muni.name in shown:
+            continue
+        node = in_graph.get(muni.name)
+        attrs = {"label": "Municipality", "name": muni.name, "weight": 1, "title": "Inte med i något av länets nätverk"}
+        if node is None:  # never named in the minutes: no page to open
+            node, attrs["url"] = f"municipality-{muni.code}", None
+        g.add_node(node, **attrs)
 
 
 @router.get("/regions", response_class=HTMLResponse)

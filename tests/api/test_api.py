@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from fastapi.testclient import TestClient
@@ -173,3 +174,15 @@ def test_a_graph_page_downloads_exactly_the_graph_it_shows(client: TestClient) -
     assert link.startswith("/graph/question?")
     exported = set(re.findall(r'<node id="([^"]+)"', client.get(link).text))
     assert shown and exported == shown
+
+
+def test_a_region_view_shows_every_municipality_of_the_county_gaps_too(client: TestClient) -> None:
+    from samkarta.reference import load_reference
+
+    dalarna = _id(client, "Dalarna", "Region")
+    gexf = client.get(f"/graph/region/{dalarna}", params={"format": "gexf"}).text
+    names = {html.unescape(v) for v in re.findall(r'<attvalue for="\d+" value="([^"]+)"', gexf)}
+    county = {m.name for m in load_reference().municipalities.values() if m.county == "Dalarna"}
+    assert len(county) == 15 and county <= names
+    page = client.get(f"/graph/region/{dalarna}", headers={"Accept": "text/html"}).text
+    assert "Inte med i något av länets nätverk" in page
