@@ -110,6 +110,15 @@ def test_taking_the_information_to_the_minutes_is_a_decision_taking_part_is_not(
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Styrelsen tar informationen till protokollet"]
 
 
+def test_taking_on_sending_and_taking_over_are_tasks_of_the_person_named(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Ekonomi\n"
+        "Anna Berg åtog sig att kontakta kommunerna. Per Ek mejlar ut underlaget.\n"
+        "Anna Berg tar över arbetet med planen.\n"
+    )
+    assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg", "Per Ek", "Anna Berg"]
+
+
 def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Budget\n"
