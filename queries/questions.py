@@ -71,14 +71,19 @@ def _node(snap: Snapshot, node_id: str, label: str | None = None) -> dict[str, A
     return data
 
 
+_CLOSE_ENOUGH = 6  # search points: a spacing or hyphen apart ("Socialchefs nätverket")
+
+
 def _resolve(snap: Snapshot, ref: str, labels: set[str] | None = None) -> str:
     """An id, or the best name match (for the CLI: `query collaborators "Anna Ståhlkloo"`)."""
     if ref in snap.g:
         return ref
-    hits = search(snap, ref, labels, limit=1)
+    hits = search(snap, ref, labels, limit=10)
     if not hits.data or hits.data[0].score < 80:
         raise NotFound(f"nothing named {ref!r}")
-    return hits.data[0].id
+    # among near-equal names the better connected entity: the body that met, not a namesake only mentioned
+    close = [h for h in hits.data if h.score >= hits.data[0].score - _CLOSE_ENOUGH]
+    return max(close, key=lambda h: (_degree(snap, h.id), h.score)).id
 
 
 # -- search and entities -------------------------------------------------------------------------
@@ -109,7 +114,10 @@ def search(snap: Snapshot, q: str, labels: set[str] | None = None, limit: int = 
             score = max(score, 95.0)
         display = snap.g.nodes[node_id]["name"] if node_id in snap.g else name
         if node_id not in best or best[node_id].score < score:
-            best[node_id] = SearchResult(id=node_id, label=label, name=display, matched=name, score=round(score, 1))
+            region = snap.g.nodes[node_id].get("region") if node_id in snap.g else None
+            best[node_id] = SearchResult(
+                id=node_id, label=label, name=display, matched=name, score=round(score, 1), region=region
+            )
     # equal matches: the better connected entity first (the body that met, not one only mentioned)
     data = sorted(best.values(), key=lambda r: (-r.score, -_degree(snap, r.id), r.name))[:limit]
     return SearchResults(data=data, count=len(data))

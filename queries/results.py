@@ -28,6 +28,7 @@ class SearchResult(_Model):
     name: str
     matched: str
     score: float
+    region: str | None = None  # two bodies of one name in two counties are told apart by it
 
 
 class SearchResults(_Model):

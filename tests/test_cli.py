@@ -89,6 +89,15 @@ def test_ingest_profile_says_where_the_time_went(tmp_path: Path) -> None:
     assert float(lines["extract"].split()[1]) > 0
 
 
+def test_a_body_asked_for_by_name_is_the_one_that_met_not_an_empty_namesake(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'g.db'}"
+    assert runner.invoke(app, ["ingest", str(sample_dir()), "--store", store]).exit_code == 0
+    found = runner.invoke(app, ["query", "network", "Socialchefsnätverket", "--store", store])
+    assert found.exit_code == 0 and found.stdout.startswith("Socialchefs nätverket (Dalarna): 1 meetings"), found.output
+    hits = json.loads(runner.invoke(app, ["query", "search", "IFO-chefsnätverket", "--store", store, "--json"]).stdout)
+    assert all("region" in h for h in hits["data"])
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     for command in ("extract", "ingest", "remove", "erase", "stats", "merges", "query", "export", "serve", "demo"):
