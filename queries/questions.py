@@ -91,7 +91,7 @@ def search(snap: Snapshot, q: str, labels: set[str] | None = None, limit: int = 
     """Entities by name or alias, tolerant of spelling and case; Swedish letters kept."""
     query = normalize(q)
     if not query:
-        raise InvalidInput("q", "the search text is empty")
+        return SearchResults(data=[], count=0)  # only spaces: nothing to find, nothing wrong
     choices, folded = _name_index(snap)
     # two stages: a cheap scorer and substring matches pick candidates, WRatio (tolerant of word
     # order and partial names) ranks them; WRatio over every name costs ~20 ms at 20,000 people
@@ -389,7 +389,7 @@ def _matching_sentence(text: str, question: str) -> str | None:
 def owners(store: GraphStore, snap: Snapshot, question: str, limit: int = 20) -> Owners:
     """Networks ranked by what they did about a question, every one with its evidence."""
     if not question.strip():
-        raise InvalidInput("q", "the question is empty")
+        return Owners(question=question, data=[], count=0)
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[OwnerEvidence]] = defaultdict(list)
     for net, kind, text, quote, date in _evidence_of_hits(store, snap, question):

@@ -136,3 +136,11 @@ def test_swedish_counts_roles_reasons_and_decimal_commas() -> None:
     assert swedish.roles(["chair", "present"]) == "ordförande, närvarande"
     assert swedish.reason("name similarity 0.93; same region (national)") == "namnlikhet 0,93; samma region (nationell)"
     assert swedish.decimal(0.5) == "0,50"
+
+
+def test_a_blank_question_finds_nothing_and_is_no_error(small) -> None:
+    client, _ = small
+    for path in ("/api/search", "/api/owners"):
+        r = client.get(path, params={"q": "\t "})
+        assert r.status_code == 200 and r.json()["count"] == 0, path
+    assert client.get("/api/search", params={"q": ""}).status_code == 422  # empty is outside the schema
