@@ -25,6 +25,8 @@ from samkarta.loaders.model import (
 from samkarta.loaders.words import fold
 from samkarta.reference import load_reference
 
+_MAX_EVIDENCE = 5  # quotes kept per fact
+
 
 @dataclass
 class _Entities:
@@ -42,8 +44,12 @@ class _Entities:
         ):
             fact.name = name
         fact.confidence = max(fact.confidence, confidence)
-        if len(fact.evidence) < 5:
+        if len(fact.evidence) < _MAX_EVIDENCE:
             fact.evidence.append(ev)  # type: ignore[arg-type]
+
+    def fold_into(self, key: str, target: EntityFact) -> None:
+        """The fact at `key` is `target` under another name: its evidence joins, the key goes."""
+        _keep_evidence(target.evidence, self.facts.pop(key).evidence)
 
     def merge(self, key: str, other: EntityFact) -> None:
         """Fold in the same entity as read from another part of the document."""
@@ -217,8 +223,7 @@ def _merge_into_body(networks: _Entities, body: str) -> None:
         return
     for key, fact in list(networks.facts.items()):
         if key != body_key and " " not in fact.name.strip() and body_key.endswith(key):
-            body_fact.evidence.extend(fact.evidence[: max(0, 5 - len(body_fact.evidence))])
-            del networks.facts[key]
+            networks.fold_into(key, body_fact)
 
 
 def _merge_generic_refs(orgs: _Entities) -> None:
@@ -229,8 +234,7 @@ def _merge_generic_refs(orgs: _Entities) -> None:
             continue
         specific = [f for f in orgs.facts.values() if f.ref and f.ref.startswith(fact.ref + " ")]
         if len(specific) == 1:
-            specific[0].evidence.extend(fact.evidence[: max(0, 5 - len(specific[0].evidence))])
-            del orgs.facts[key]
+            orgs.fold_into(key, specific[0])
 
 
 def _merge_acronyms(networks: _Entities) -> None:
@@ -244,8 +248,7 @@ def _merge_acronyms(networks: _Entities) -> None:
         stem = _body_key(noun)
         full = [f for k, f in networks.facts.items() if k != key and stem in k]
         if len(full) == 1:
-            full[0].evidence.extend(fact.evidence[: max(0, 5 - len(full[0].evidence))])
-            del networks.facts[key]
+            networks.fold_into(key, full[0])
 
 
 def _merge_short_forms(networks: _Entities) -> None:
@@ -260,8 +263,7 @@ def _merge_short_forms(networks: _Entities) -> None:
         for long_fact in long_names:
             first = fold(long_fact.name.split()[0])
             if first in stems:
-                long_fact.evidence.extend(fact.evidence[: max(0, 5 - len(long_fact.evidence))])
-                del networks.facts[key]
+                networks.fold_into(key, long_fact)
                 break
 
 
@@ -271,7 +273,7 @@ def _add_person(people: dict[str, PersonFact], rec: PersonRecord, ev: Evidencer)
         roles -= {"present"}
     key = fold(rec.name)
     fact = people.get(key)
-    evidence_list = [ev(s, e) for s, e in rec.mentions[:5]]
+    evidence_list = [ev(s, e) for s, e in rec.mentions[:_MAX_EVIDENCE]]
     if fact is None:
         people[key] = PersonFact(
             name=rec.name,
@@ -288,7 +290,12 @@ def _add_person(people: dict[str, PersonFact], rec: PersonRecord, ev: Evidencer)
         return
     fact.roles = _ordered(set(fact.roles) | roles)
     _adopt_affiliation(fact, rec.affiliation, rec.affiliation_kind, rec.affiliation_ref)
-    fact.evidence.extend(evidence_list[: max(0, 5 - len(fact.evidence))])
+    _keep_evidence(fact.evidence, evidence_list)
+
+
+def _keep_evidence(evidence: list, more: list) -> None:
+    """Add evidence up to the first _MAX_EVIDENCE quotes of a fact."""
+    evidence.extend(more[: max(0, _MAX_EVIDENCE - len(evidence))])
 
 
 def _ordered(roles: set[str]) -> list[str]:
@@ -317,7 +324,7 @@ def _merge_person(people: dict[str, PersonFact], person: PersonFact) -> None:
     fact.roles = _ordered(merged)
     _adopt_affiliation(fact, person.affiliation, person.affiliation_kind, person.affiliation_ref)
     fact.confidence = max(fact.confidence, person.confidence)
-    fact.evidence.extend(person.evidence[: max(0, 5 - len(fact.evidence))])
+    _keep_evidence(fact.evidence, person.evidence)
 
 
 def _after(spans: object, start: int) -> list[Span]:

@@ -524,14 +524,15 @@ def _acronym_bodies(doc: Doc, h: Heads, named: list[Span], in_person: set[int], 
 
 
 @cache
-def _deciding() -> re.Pattern[str]:
+def deciding() -> re.Pattern[str]:
+    """What follows a body that decides in its own minutes ("beslutar", "noterar", "ställer")."""
     return re.compile(data("dates.yaml")["body"]["deciding"], re.IGNORECASE)
 
 
 def _decides(text: str, pos: int) -> bool:
     """A decision verb right after pos ("beslutar", "noterar", "ställer sig bakom"); "har" alone
     says nothing of who decides."""
-    m = _deciding().match(text, pos)
+    m = deciding().match(text, pos)
     return m is not None and m.group().strip().casefold() != "har"
 
 

@@ -19,7 +19,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.entities import network_name
+from samkarta.loaders.components.entities import deciding, network_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
@@ -43,7 +43,7 @@ class _BodyRules:
 def _body_rules() -> _BodyRules:
     spec = data("dates.yaml")["body"]
     return _BodyRules(
-        re.compile(spec["deciding"], re.IGNORECASE),
+        deciding(),
         re.compile(spec["target_before"], re.IGNORECASE),
         re.compile(spec["intro_before"], re.IGNORECASE),
         re.compile(spec["doc_types"], re.IGNORECASE),
@@ -130,8 +130,8 @@ def _meeting_nouns() -> tuple[str, ...]:
 
 def _after_meeting_noun(text: str, start: int) -> bool:
     """The word right before is a meeting or minutes word, or a compound ending in one."""
-    before = re.findall(r"[\wåäöÅÄÖ]+", text[max(0, start - 40) : start])
-    return bool(before) and before[-1].casefold().endswith(tuple(date_rules().meeting_words))
+    before = _words_before(text, start)
+    return bool(before) and _meeting_word(before[-1])
 
 
 def _century(yy: int) -> int:
@@ -411,8 +411,18 @@ def county_of(hit: Span) -> str | None:
 
 def _after_meeting_word(doc: Doc, span: Span) -> bool:
     """A meeting word ends at most two words before the span, on its line."""
-    words = re.findall(r"[\wåäöÅÄÖ]+", text_of(doc)[max(0, span.start_char - 40) : span.start_char].split("\n")[-1])
-    return any(w.casefold().endswith(tuple(date_rules().meeting_words)) for w in words[-3:])
+    return any(map(_meeting_word, _words_before(text_of(doc), span.start_char, same_line=True)[-3:]))
+
+
+def _words_before(text: str, start: int, same_line: bool = False) -> list[str]:
+    """The words of the 40 characters before `start` (of its line only, if asked)."""
+    window = text[max(0, start - 40) : start]
+    return re.findall(r"[\wåäöÅÄÖ]+", window.split("\n")[-1] if same_line else window)
+
+
+def _meeting_word(word: str) -> bool:
+    """A meeting or minutes word, or a compound ending in one ("Styrelsemöte")."""
+    return word.casefold().endswith(tuple(date_rules().meeting_words))
 
 
 def _alone_on_line(text: str, span: Span) -> bool:

@@ -323,12 +323,17 @@ def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+def _label_name(label: Span) -> str:
+    """A label's words as the cue lists write them: 'Beslut', 'Förslag till  beslut:' -> 'förslag till beslut'."""
+    return " ".join(label.text.rstrip(":").split()).casefold()
+
+
 def _first_after_labels(doc: Doc, words: tuple[str, ...]) -> set[int]:
     """The first word after each label of these words, on the label's line."""
     t = tokens_of(doc)
     out = set()
     for lab in doc.spans["label"]:
-        if " ".join(lab.text.rstrip(":").split()).casefold() not in words:
+        if _label_name(lab) not in words:
             continue
         k = lab.end
         while k < len(doc) and t.text[k] in (":", "-", "–"):
@@ -344,8 +349,7 @@ def _label_ranges(doc: Doc, words: tuple[str, ...]) -> list[tuple[int, int]]:
     stops = sorted({lab.start_char for lab in labels} | {i.start_char for i in doc.spans["item"]} | {len(text_of(doc))})
     out = []
     for lab in labels:
-        name = " ".join(lab.text.rstrip(":").split()).casefold()
-        if name in words:
+        if _label_name(lab) in words:
             stop = next(s for s in stops if s > lab.start_char)
             out.append((lab.start_char, stop))
     return out
