@@ -15,6 +15,7 @@ from samkarta.graph.errors import AppError, StoreUnavailable
 
 log = logging.getLogger("samkarta.api")
 STORE_DOWN = "the graph store is not reachable right now; try again shortly"
+STORE_DOWN_PAGE = "Databasen svarar inte just nu. Försök igen om en stund."
 
 
 def _error(status: int, message: str, details: object | None = None) -> JSONResponse:
@@ -45,15 +46,12 @@ def _page(status: int, message: str) -> HTMLResponse:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> JSONResponse | HTMLResponse:
+        page = _wants_page(request)
         message = str(exc)
         if isinstance(exc, StoreUnavailable):
             log.warning("store unavailable: %s", exc)  # the driver's words go to the log, not to callers
-            message = STORE_DOWN
-        if _wants_page(request):
-            if isinstance(exc, StoreUnavailable):
-                message = "Databasen svarar inte just nu. Försök igen om en stund."
-            return _page(exc.status, message)
-        return _error(exc.status, message)
+            message = STORE_DOWN_PAGE if page else STORE_DOWN
+        return _page(exc.status, message) if page else _error(exc.status, message)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse | HTMLResponse:

@@ -3,10 +3,10 @@ response, and writes refused before their body is read."""
 
 from __future__ import annotations
 
-import json
 import secrets
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -105,17 +105,7 @@ class WriteGuard:
         if scope["type"] == "http" and self._writes_to_a_route(scope):
             problem = token_problem(self.settings, Headers(scope=scope).get("authorization"))
             if problem is not None:
-                body = json.dumps({"ok": False, "error": str(problem), "status": problem.status}).encode()
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": problem.status,
-                        "headers": [
-                            (b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode()),
-                        ],
-                    }
-                )
-                await send({"type": "http.response.body", "body": body})
+                body = {"ok": False, "error": str(problem), "status": problem.status}
+                await JSONResponse(body, status_code=problem.status)(scope, receive, send)
                 return
         await self.app(scope, receive, send)

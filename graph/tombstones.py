@@ -10,20 +10,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import unicodedata
 from dataclasses import dataclass
 
+from samkarta.graph.ids import normalize
 from samkarta.graph.redaction import redact, redact_json
 from samkarta.graph.store import GraphStore
 from samkarta.loaders.model import Extraction
 
 
-def normalised(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-
 def digest(key: str, name: str) -> str:
-    return hmac.new(bytes.fromhex(key), normalised(name).encode(), hashlib.sha256).hexdigest()
+    return hmac.new(bytes.fromhex(key), normalize(name).encode(), hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -185,26 +185,24 @@ def erase(
     from samkarta.ingest import erase_person
 
     graph = _open(store)
-    if lift:
-        graph.set_tombstone(digest(graph.tombstone_key(), person), False)
-        graph.close()
-        typer.echo(f"lifted the tombstone of {_shown(person)!r}; documents ingested from now on may name them")
-        return
     try:
+        if lift:
+            graph.set_tombstone(digest(graph.tombstone_key(), person), False)
+            typer.echo(f"lifted the tombstone of {_shown(person)!r}; documents ingested from now on may name them")
+            return
         ids = (
             [person]
             if person.startswith("person-")
             else sorted({i for i, label, name in graph.names() if label == "Person" and name == person})
         )
         if len(ids) != 1:
-            graph.close()
             typer.echo(f"error: {len(ids)} people named {_shown(person)!r}; give the id instead", err=True)
             raise typer.Exit(code=1)
         changed = erase_person(graph, ids[0])
     except AppError as e:
-        graph.close()
         _fail(e)
-    graph.close()
+    finally:
+        graph.close()
     typer.echo(f"erased {ids[0]}; {len(changed)} documents redacted")
 
 

@@ -130,7 +130,8 @@ def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, ob
 
 @dataclass
 class _Writer:
-    """Resolves and writes extracted documents, one transaction each, in file order."""
+    """Resolves and writes extracted documents, one transaction each, in file order; a failing
+    document is counted and the batch goes on."""
 
     store: GraphStore
     resolver: PersonResolver
@@ -140,58 +141,44 @@ class _Writer:
 
     def write(self, path: Path, outcome: tuple[str, object, dict[str, float]]) -> None:
         status, value, times = outcome
-        sha = value[0].sha256 if status == "extracted" else None  # type: ignore[index]
+        for phase, seconds in times.items():
+            self.summary.add_time(phase, seconds)
+        if status == "failed":
+            self.summary.failed.append((path_text(path), str(value)))
+            return
         doc_id = document_id(path_text(path))
-        if sha is not None and self.contents.get(sha, doc_id) != doc_id:
-            # the same minutes under another path or name: one document, one meeting
-            outcome = ("unchanged", None, times)
-        failed = len(self.summary.failed)
-        _write(self.store, path, outcome, self.resolver, self.summary, self.erased)
-        if sha is not None and len(self.summary.failed) == failed:
-            self.contents.setdefault(sha, doc_id)
+        if status == "unchanged" or self.contents.get(value[0].sha256, doc_id) != doc_id:  # type: ignore[index]
+            self.summary.unchanged += 1  # or the same minutes under another path or name: one meeting
+            return
+        src, extraction = value  # type: ignore[misc]
+        if self._store(path, extraction, src.text):
+            self.contents.setdefault(src.sha256, doc_id)
 
-
-def _write(
-    store: GraphStore,
-    path: Path,
-    outcome: tuple[str, object, dict[str, float]],
-    resolver: PersonResolver,
-    summary: IngestSummary,
-    erased: Erased,
-) -> None:
-    """Resolve and write one extracted document in its own transaction; failures are counted."""
-    status, value, times = outcome
-    for phase, seconds in times.items():
-        summary.add_time(phase, seconds)
-    if status == "unchanged":
-        summary.unchanged += 1
-        return
-    if status == "failed":
-        summary.failed.append((path_text(path), str(value)))
-        return
-    src, extraction = value  # type: ignore[misc]
-    try:
-        start = time.perf_counter()
-        extraction, text = erased.scrub(extraction, src.text)  # an erased person stays erased
-        batch = build_batch(extraction, text, resolver)
-        resolved = time.perf_counter()
-        result = store.write_document(batch)
-        summary.add_time("resolve", resolved - start)
-        summary.add_time("write", time.perf_counter() - resolved)
-    except AppError as e:
-        summary.failed.append((path_text(path), getattr(e, "reason", None) or str(e)))
-        return
-    except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
-        summary.failed.append((path_text(path), f"internal error ({type(e).__name__}: {e})"))
-        return
-    summary.nodes_added += result.nodes_added
-    summary.rels_added += result.rels_added
-    if result.status == "replaced":
-        summary.replaced += 1
-    elif result.status == "ingested":
-        summary.ingested += 1
-    else:
-        summary.unchanged += 1
+    def _store(self, path: Path, extraction: Extraction, text: str) -> bool:
+        summary = self.summary
+        try:
+            start = time.perf_counter()
+            extraction, text = self.erased.scrub(extraction, text)  # an erased person stays erased
+            batch = build_batch(extraction, text, self.resolver)
+            resolved = time.perf_counter()
+            result = self.store.write_document(batch)
+            summary.add_time("resolve", resolved - start)
+            summary.add_time("write", time.perf_counter() - resolved)
+        except AppError as e:
+            summary.failed.append((path_text(path), getattr(e, "reason", None) or str(e)))
+            return False
+        except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
+            summary.failed.append((path_text(path), f"internal error ({type(e).__name__}: {e})"))
+            return False
+        summary.nodes_added += result.nodes_added
+        summary.rels_added += result.rels_added
+        if result.status == "replaced":
+            summary.replaced += 1
+        elif result.status == "ingested":
+            summary.ingested += 1
+        else:
+            summary.unchanged += 1
+        return True
 
 
 def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:

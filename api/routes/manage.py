@@ -89,18 +89,20 @@ async def upload(store: StoreDep, view: ViewDep, settings: SettingsDep, file: Up
     path.write_bytes(data)
     summary = await run_in_threadpool(ingest_files, store, [path])
     if summary.failed:
-        path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            folder.rmdir()
+        _discard(path)
         raise InvalidInput(name, summary.failed[0][1].replace(str(folder), "uploads"))  # no server path
     stored = await run_in_threadpool(store.document, document_id(path_text(path)))
     if stored is None or REDACTED in stored.text:
-        # a copy of minutes already stored, or naming someone erased: only the stored text is kept
-        path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            folder.rmdir()
+        _discard(path)  # a copy of minutes already stored, or naming someone erased: the store's text is kept
     await run_in_threadpool(view.refresh)
     return IngestPublic(**summary.as_dict())  # type: ignore[arg-type]
+
+
+def _discard(path: Path) -> None:
+    """An uploaded file not kept, with its folder when nothing else is in it."""
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()
 
 
 def upload_name(filename: str | None) -> str:
