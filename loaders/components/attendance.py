@@ -335,14 +335,15 @@ class Attendance:
                 run.append(span)
                 continue
             if len(run) >= 3:
-                for k, s in enumerate(run):
+                for s in run:
                     rec = people[s._.person]
                     rec.listed = True
                     if _replaced(doc, s, c):
                         rec.add_role("absent", (s.start_char, s.end_char))
                         continue
                     rec.add_role("present", (s.start_char, s.end_char))
-                    stop = run[k + 1].start if k + 1 < len(run) else s.end + _MAX_TAIL
+                    # the next name ends the entry, also one left out of the run (listed elsewhere)
+                    stop = next((n.start for n in names if n.start >= s.end), s.end + _MAX_TAIL)
                     self._read_tail(doc, s, rec, s.end, stop, refs, c, in_list=True)
             run = [span] if span is not None else []
 

@@ -92,6 +92,14 @@ def test_a_list_at_the_top_without_its_label_is_the_attendance(annotate) -> None
     assert _people(doc)["Per Ek"][0] == "Mora"
 
 
+def test_an_entry_at_the_top_ends_at_the_next_name_also_one_listed_elsewhere(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nAnna Berg (S), ABC Per Ek (M), ABC Eva Lind (C), DEF Kim Holm (L), DEF\n\n"
+        "1. Ärenden\nInga.\nSekreterare: Per Ek\n"
+    )
+    assert _people(doc)["Anna Berg"][0] == "ABC"
+
+
 def test_staff_titled_by_their_employer_work_for_it(annotate) -> None:
     doc = annotate(
         "Protokoll Samordningsförbundet Norrå 2022-03-04\nÖvriga: Lars Berg, förbundschef\n"
