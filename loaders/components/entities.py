@@ -30,6 +30,7 @@ class Heads:
     org: tuple[str, ...]
     project: tuple[str, ...]
     weak_project: frozenset[str]
+    titled_work: frozenset[str]
     named_work: frozenset[str]
     project_kinds: frozenset[str]
     routine: frozenset[str]
@@ -47,6 +48,7 @@ def heads() -> Heads:
         tuple(sorted(b["org_heads"], key=len, reverse=True)),
         tuple(sorted(b["project_heads"], key=len, reverse=True)),
         frozenset(b["weak_project_heads"]),
+        frozenset(b["titled_work_heads"]),
         frozenset(b["named_work_heads"]),
         frozenset(b["project_reference_kinds"]),
         frozenset(b["routine"]),
@@ -205,11 +207,11 @@ class Entities:
                 continue
             tok = doc[i]
             if fold(tok.text) not in h.routine:
-                if is_compound(tok.text, noun) and (
-                    noun in h.named_work or (tok.text[:1].isupper() and noun not in h.weak_project)
-                ):
-                    out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "Norrdalsmodellen"
-                    seen.add(tok.i)
+                titled = tok.text[:1].isupper() and (noun not in h.weak_project or noun in h.titled_work)
+                if is_compound(tok.text, noun) and (noun in h.named_work or titled):
+                    end = _years_after(doc, tok.i + 1)  # "Folkhälsoplan 2021-2029": the period is in the name
+                    out.append(self._project(doc, tok.i, end, 0.7))  # "Norrdalsmodellen"
+                    seen.update(range(tok.i, end))
                     continue
                 if tok.text[:1].isupper() and "-" in tok.text and is_compound(tok.text, noun):
                     out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "IPS-projektet"
@@ -534,6 +536,21 @@ def _decides(text: str, pos: int) -> bool:
     says nothing of who decides."""
     m = deciding().match(text, pos)
     return m is not None and m.group().strip().casefold() != "har"
+
+
+def _years_after(doc: Doc, i: int) -> int:
+    """Where a year or a period of years right at i ends ("2010", "2021-2029"), else i."""
+    year = grammar().bare_year
+
+    def period(k: int) -> bool:
+        parts = doc[k].text.replace("–", "-").split("-") if k < len(doc) else []
+        return 1 <= len(parts) <= 2 and all(year.fullmatch(p) for p in parts)
+
+    if not period(i):
+        return i
+    if i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and period(i + 2):
+        return i + 3
+    return i + 1
 
 
 def _acronym_after(doc: Doc, end: int) -> int:

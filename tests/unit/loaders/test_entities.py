@@ -116,6 +116,14 @@ def test_a_compound_naming_one_particular_work_in_any_case_or_place(annotate) ->
     assert _texts(doc, "project") == ["Skolmatsprojektet", "kundvalsmodellen", "Norrdalsstrategin"]
 
 
+def test_a_capitalised_plan_or_strategy_compound_with_its_period_but_no_service_or_schedule(annotate) -> None:
+    doc = annotate(
+        "Norrdalsplan 2021-2029 remitteras. Kulturstrategi antogs. Hemtjänst och Vuxenutbildningen "
+        "redovisade. Tidsplan bifogas. Konferensen hölls som Videokonferens.\n"
+    )
+    assert _texts(doc, "project") == ["Norrdalsplan 2021-2029", "Kulturstrategi"]
+
+
 def test_a_named_title_ends_at_its_verb_a_number_or_the_next_heading(annotate) -> None:
     doc = annotate(
         "Projektet Kultur i utveckling har pågått ett år.\n"
