@@ -174,6 +174,7 @@ class Grammar:
     plural_people_endings: tuple[str, ...]
     question_nouns: frozenset[str]
     question_prepositions: frozenset[str]
+    work_prepositions: frozenset[str]
     acronym: re.Pattern[str]
     bare_year: re.Pattern[str]
 

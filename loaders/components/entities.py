@@ -227,7 +227,7 @@ class Entities:
                     out.append(self._project(doc, s, e, 0.7))  # "projektet Vägvisaren"
                     seen.update(range(s, e))
                 continue
-
+        out.extend(_titled_works(doc, h, seen | taken | in_person, start))
         return out
 
     @staticmethod
@@ -536,6 +536,34 @@ def _decides(text: str, pos: int) -> bool:
     says nothing of who decides."""
     m = deciding().match(text, pos)
     return m is not None and m.group().strip().casefold() != "har"
+
+
+_HEADING_LINE = 80  # characters: a longer line is running text
+_TITLE_CUT = re.compile(r"\s[-–]\s|:")
+
+
+def _titled_works(doc: Doc, h: Heads, taken: set[int], start: int) -> list[Span]:
+    """An agenda item or a heading line titled by a work noun and what it is about ("Utvärdering av
+    X", "Strategi för Y - förslag"): the title, up to a dash or colon, names the work."""
+    text = text_of(doc)
+    titles = [item._.title for item in doc.spans["item"] if item._.title is not None]
+    titles += [(s, e) for s, e in doc._.lines if e - s <= _HEADING_LINE and not text[s:e].rstrip().endswith(".")]
+    out = []
+    for ts, te in sorted(set(titles)):
+        cut = _TITLE_CUT.search(text, ts, te)
+        title = doc.char_span(ts, cut.start() if cut else te, alignment_mode="contract")
+        if title is None or title.start < start or len(title) < 3 or len(title) > 12:
+            continue
+        first, prep = title[0], title[1]
+        noun = project_head(first.text)
+        if noun is None or not first.text[:1].isupper() or fold(first.text) in h.routine:
+            continue
+        if prep.lower_ not in grammar().work_prepositions or any(t.i in taken for t in title):
+            continue
+        span = Span(doc, title.start, title.end, label="PROJECT")
+        span._.confidence = 0.5
+        out.append(span)
+    return out
 
 
 def _years_after(doc: Doc, i: int) -> int:

@@ -124,6 +124,15 @@ def test_a_capitalised_plan_or_strategy_compound_with_its_period_but_no_service_
     assert _texts(doc, "project") == ["Norrdalsplan 2021-2029", "Kulturstrategi"]
 
 
+def test_a_heading_titled_by_a_work_noun_and_its_subject_names_the_work(annotate) -> None:
+    doc = annotate(
+        "Protokoll\n\n§ 4 Strategi för hållbar tillväxt\nRådet informerades.\n\n"
+        "Utvärdering av samverkansavtal - förslag till process\nDiskussion.\n\n"
+        "Utvärdering av lokalerna har gjorts under året och visar på behov av flera rum för möten.\n"
+    )
+    assert _texts(doc, "project") == ["Strategi för hållbar tillväxt", "Utvärdering av samverkansavtal"]
+
+
 def test_a_named_title_ends_at_its_verb_a_number_or_the_next_heading(annotate) -> None:
     doc = annotate(
         "Projektet Kultur i utveckling har pågått ett år.\n"
