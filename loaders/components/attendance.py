@@ -290,8 +290,8 @@ class Attendance:
     def _phrase_affiliation(self, doc: Doc, rec: PersonRecord, phrase: list[Token]) -> None:
         """A capitalised phrase after a name names an organisation: one word only when a comma or
         a parenthesis sets it off ('Anna Berg, Vision'), never a person ('Per Ek' is the next entry)."""
-        while phrase and phrase[-1].lower_ in grammar().connectors:
-            phrase.pop()
+        while phrase and (phrase[-1].lower_ in grammar().connectors or len(phrase) > 1 and len(phrase[-1].text) == 1):
+            phrase.pop()  # "ABC N": a trailing single letter is a mark in a column (present, no), not the name
         if not phrase or (rec.affiliation is not None and rec.affiliation_kind != "unit"):
             return
         first = phrase[0]

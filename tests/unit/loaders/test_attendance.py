@@ -92,6 +92,11 @@ def test_a_list_at_the_top_without_its_label_is_the_attendance(annotate) -> None
     assert _people(doc)["Per Ek"][0] == "Mora"
 
 
+def test_a_single_letter_after_an_affiliation_is_a_mark_in_a_column(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg ABC N\nPer Ek GHI N\nEva Lind DEF\n")
+    assert [_people(doc)[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == ["ABC", "GHI", "DEF"]
+
+
 def test_an_entry_at_the_top_ends_at_the_next_name_also_one_listed_elsewhere(annotate) -> None:
     doc = annotate(
         "Protokoll\nAnna Berg (S), ABC Per Ek (M), ABC Eva Lind (C), DEF Kim Holm (L), DEF\n\n"
