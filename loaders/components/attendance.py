@@ -79,6 +79,8 @@ class Attendance:
             return doc
         c = cues()
         self.in_label = label_at(doc)
+        known, unknown = _codes_in_parentheses(doc)
+        self.party_lists = known >= 2 and known > unknown  # mostly parties: an unknown code is a local one
         refs = {s.start: s for s in doc.spans["ref"]}
         names = sorted(doc.spans["person"], key=lambda s: s.start)
         name_starts = [s.start for s in names]
@@ -188,6 +190,8 @@ class Attendance:
                     rec.party = rec.party or inner.text
                 elif len(inner) and inner[0].i in refs:
                     self._affiliate(rec, refs[inner[0].i])
+                elif self.party_lists and _party_code(inner):
+                    rec.party = rec.party or inner.text  # "(KO)" where others are "(S)": a local party
                 elif len(inner) and all(is_title(t.text) for t in inner if t.is_alpha):
                     rec.title = rec.title or inner.text
                 elif (
@@ -472,6 +476,25 @@ class Attendance:
                 if after:
                     rec = people[after[0][2]]
                     rec.roles.update(("presenter", "present"))
+
+
+def _codes_in_parentheses(doc: Doc) -> tuple[int, int]:
+    """How many short codes in capitals stand in parentheses ("Anna Berg (S)"): known parties' and others'."""
+    t = tokens_of(doc)
+    known = unknown = 0
+    for i in range(1, len(t.text) - 1):
+        word = t.text[i]
+        if t.text[i - 1] == "(" and t.text[i + 1] == ")" and word.isalpha() and word.isupper() and len(word) <= 4:
+            if fold(word) in parties():
+                known += 1
+            else:
+                unknown += 1
+    return known, unknown
+
+
+def _party_code(inner: Span) -> bool:
+    """A short code in capitals, one or two parts ("KO", "M P"): a party's, in a list of party codes."""
+    return 1 <= len(inner) <= 2 and all(t.text.isalpha() and t.text.isupper() and len(t.text) <= 4 for t in inner)
 
 
 @cache

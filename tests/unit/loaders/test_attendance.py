@@ -92,6 +92,13 @@ def test_a_list_at_the_top_without_its_label_is_the_attendance(annotate) -> None
     assert _people(doc)["Per Ek"][0] == "Mora"
 
 
+def test_an_unknown_code_in_parentheses_is_a_local_party_only_among_party_codes(annotate) -> None:
+    parties = annotate("Närvarande:\nAnna Berg (S)\nPer Ek (M)\nEva Lind (NBP)\nKim Holm (C)\n")
+    assert _people(parties)["Eva Lind"][0] is None and parties._.people["Eva Lind"].party == "NBP"
+    groups = annotate("Närvarande:\nAnna Berg (S)\nPer Ek (ABC)\nEva Lind (ABC)\nKim Holm (DEF)\n")
+    assert [_people(groups)[n][0] for n in ("Per Ek", "Eva Lind", "Kim Holm")] == ["ABC", "ABC", "DEF"]
+
+
 def test_a_single_letter_after_an_affiliation_is_a_mark_in_a_column(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg ABC N\nPer Ek GHI N\nEva Lind DEF\n")
     assert [_people(doc)[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == ["ABC", "GHI", "DEF"]
