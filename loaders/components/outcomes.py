@@ -114,6 +114,8 @@ class Outcomes:
             has_decision = _any_between(decision_at, s_start, s_end)
             has_handoff = _any_between(handoff_at, s_start, s_end)
             task = next((t for t in range(s_start, s_end) if t in task_hits), None)
+            if task is None:
+                task = _timed_passive(table, s_start, s_end, c)
             if not (has_decision or has_handoff or task is not None):
                 continue
             sent = doc[s_start:s_end]
@@ -128,7 +130,6 @@ class Outcomes:
                 trigger = None
             if trigger is not None:
                 out["decisions"].append(_fact(doc, sent, item, 0.8, trigger))
-            task = next((t for t in range(sent.start, sent.end) if t in task_hits), None)
             if task is not None and not in_proposal:
                 action = self._action(doc, sent, task, mentions, item)
                 if action is not None:
@@ -472,6 +473,22 @@ def _future_task(doc: Doc, sent: Span, task: int) -> bool:
     if groups is None:
         groups = doc.user_data["named_groups"] = {s.end for key in ("network", "org") for s in doc.spans[key]}
     return task in groups
+
+
+def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:
+    """A task verb in the present passive in a sentence that places it in time ("rapporten
+    presenteras på nästa möte"): something is to be done, whoever does it."""
+    if not any(t.lower[j] in c.future_cues for j in range(start, end)):
+        return None
+    for j in range(start, end):
+        low = t.lower[j]
+        lemma = t.lemma[j]
+        if lemma not in c.action or lemma in c.decision or low == lemma or not low.endswith(grammar().passive_endings):
+            continue  # "utses att justera" is a decision
+        if j > start and t.lower[j - 1] == "som":
+            continue  # "X, som planeras till ...": a description of X
+        return j
+    return None
 
 
 def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:

@@ -119,6 +119,23 @@ def test_taking_on_sending_and_taking_over_are_tasks_of_the_person_named(annotat
     assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg", "Per Ek", "Anna Berg"]
 
 
+def test_tasks_given_in_the_passive_or_taken_on_by_an_organisation(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Ekonomi\n"
+        "Det uppdrogs åt Anna Berg att kontakta kommunerna. Ledamöterna ombeds läsa förslaget.\n"
+        "Länsstyrelsen tar ansvar för uppföljningen.\n"
+    )
+    assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg", None, None]
+
+
+def test_a_task_verb_in_the_passive_set_in_time_is_a_task_a_description_is_not(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Rapporter\nSlutrapporten presenteras på nästa möte. "
+        "Konferensen, som planeras till nästa år, blir stor. Rapporten presenteras i bilaga.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Slutrapporten presenteras på nästa möte"]
+
+
 def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Budget\n"
