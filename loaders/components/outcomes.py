@@ -139,6 +139,13 @@ class Outcomes:
                 out["handoffs"].append(handoff)
         out["handoffs"].extend(self._medskick(doc, targets, target_starts))
         out["actions"].extend(_responsible(doc, c, mentions))
+        for task in _tasks_under_names(doc, mentions, items, item_starts):
+            # words already read as a task are that one, now with its person
+            same = next((a for a in out["actions"] if _starts_within(a["span"], task["span"])), None)
+            if same is None:
+                out["actions"].append(task)
+            elif same["assignee"] is None:
+                same["assignee"] = task["assignee"]
         doc._.outcomes = out
         return doc
 
@@ -593,6 +600,53 @@ def _responsible(doc: Doc, c: _Cues, mentions: list[tuple[int, int, str]]) -> li
         fact["assignee"] = person[2]
         out.append(fact)
     return out
+
+
+_BULLETS = ("-", "–", "•")
+_TASK_REACH = 250  # tokens under one name at most
+
+
+def _tasks_under_names(
+    doc: Doc, mentions: list[tuple[int, int, str]], items: list[Span], starts: list[int]
+) -> list[dict[str, Any]]:
+    """'Anna: - Kontaktar kommunerna. - Bevakar frågan.': bullets under a name and a colon that open
+    with a verb in the present are that person's tasks."""
+    t = tokens_of(doc)
+    heads = [m for m in mentions if m[1] + 1 < len(doc) and t.text[m[1]] == ":"]
+    out = []
+    for k, (_, end, key) in enumerate(heads):
+        stop = min(heads[k + 1][0] if k + 1 < len(heads) else len(doc), end + _TASK_REACH)
+        j = end + 1
+        while j < stop:
+            if t.text[j] in _BULLETS and j + 1 < stop and _present_verb(t, j + 1):
+                close = next((x for x in range(j + 2, stop) if t.text[x] in (*_BULLETS, ".") or t.space[x]), stop)
+                text_start, text_end = t.idx[j + 1], t.idx[close - 1] + len(t.text[close - 1])
+                item = _item_of(items, starts, j)
+                out.append(
+                    {
+                        "text": " ".join(text_of(doc)[text_start:text_end].split()),
+                        "item": item._.number if item is not None else None,
+                        "span": (text_start, text_end),
+                        "confidence": 0.6,
+                        "assignee": key,
+                    }
+                )
+                j = close + 1 if close < stop and t.text[close] == "." else close
+                continue
+            j += 1
+    return out
+
+
+def _starts_within(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] < b[1]
+
+
+def _present_verb(t, j: int) -> bool:
+    """A capitalised verb in the present ('Kontaktar', 'Tar'): a form in -r of an infinitive in -a
+    (or a short one: 'ta', 'gå')."""
+    word, lemma = t.text[j], t.lemma[j]
+    low = word.casefold()
+    return word[:1].isupper() and low.endswith("r") and lemma != low and (lemma.endswith("a") or len(lemma) <= 3)
 
 
 @Language.factory("samkarta_outcomes")

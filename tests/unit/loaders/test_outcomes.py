@@ -136,6 +136,17 @@ def test_a_task_verb_in_the_passive_set_in_time_is_a_task_a_description_is_not(a
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Slutrapporten presenteras på nästa möte"]
 
 
+def test_bullets_under_a_name_and_a_colon_that_open_with_a_verb_are_its_tasks(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Uppföljning\n"
+        "Anna: - Rapporten lämnas i maj. - Kontaktar kommunerna om enkäten. Per: - Tar fram en tidplan.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Kontaktar kommunerna om enkäten", "Anna Berg"),
+        ("Tar fram en tidplan", "Per Ek"),
+    ]
+
+
 def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Budget\n"
