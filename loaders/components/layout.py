@@ -52,6 +52,8 @@ def label_specs() -> dict[str, LabelSpec]:
 class _Structure:
     heading: re.Pattern[str]
     inline: re.Pattern[str]
+    inline_numbered: re.Pattern[str]
+    inline_run: int
     title_end: re.Pattern[str]
     bullet: re.Pattern[str]
     short_line: int
@@ -64,6 +66,8 @@ def structure() -> _Structure:
     return _Structure(
         re.compile(s["item_heading"]),
         re.compile(s["inline_item"]),
+        re.compile(s["inline_numbered"]),
+        int(s["inline_run"]),
         re.compile(s["title_end"]),
         re.compile(s["bullet"]),
         int(s["short_line"]),
@@ -83,6 +87,20 @@ def line_spans(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def _numbered_run(st: _Structure, text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Bare item numbers in a flattened line, kept only where enough of them count up one by one."""
+    found = list(st.inline_numbered.finditer(text, start, end))
+    runs: list[list[re.Match[str]]] = []
+    for m in found:
+        n = int(m.group("number"))
+        run = next((r for r in runs if int(r[-1].group("number")) == n - 1), None)
+        if run is not None:
+            run.append(m)
+        else:
+            runs.append([m])
+    return sorted((m for r in runs if len(r) >= st.inline_run for m in r), key=lambda m: m.start())
 
 
 class Layout:
@@ -195,7 +213,8 @@ class Layout:
                     continue  # a long line opening with a number is running text (or a page number)
                 heads.append((ls, ls + m.end("n1" if m.group("n1") else "n2"), number, ts, min(te, ts + 120)))
             elif le - ls > st.list_line:
-                for im in st.inline.finditer(text, ls, le):
+                inline = list(st.inline.finditer(text, ls, le)) or _numbered_run(st, text, ls, le)
+                for im in inline:
                     heads.append((im.start(), im.end("number"), im.group("number"), im.start("title"), im.end("title")))
         heads.sort()
         spans: list[Span] = []

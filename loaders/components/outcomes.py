@@ -164,8 +164,10 @@ class Outcomes:
         verb = words[1] if clause and len(words) > 1 else first
         if (clause or t.text[first][:1].isupper()) and self._bare_infinitive(t, words, verb, c):
             return first
+        in_title = _in_titles(doc)
         for k in range(1, len(words) - 1):  # "... 2008. att notera informationen": the full stop lost its capital
-            if t.lower[words[k]] == "att" and t.text[words[k - 1]] in (".", ":"):
+            # "§ 4 Dagordning att fastställa dagordningen": a title run on into its item's decision
+            if t.lower[words[k]] == "att" and (t.text[words[k - 1]] in (".", ":") or words[k - 1] in in_title):
                 if self._bare_infinitive(t, words, words[k + 1], c):
                     return words[k]
         for k, i in enumerate(words):
@@ -480,6 +482,19 @@ def _future_task(doc: Doc, sent: Span, task: int) -> bool:
     if groups is None:
         groups = doc.user_data["named_groups"] = {s.end for key in ("network", "org") for s in doc.spans[key]}
     return task in groups
+
+
+def _in_titles(doc: Doc) -> set[int]:
+    """The tokens of agenda items' titles."""
+    inside = doc.user_data.get("in_titles")
+    if inside is None:
+        inside = set()
+        for item in doc.spans["item"]:
+            if item._.title is not None:
+                span = doc.char_span(*item._.title, alignment_mode="contract")
+                inside.update(range(span.start, span.end) if span is not None else ())
+        doc.user_data["in_titles"] = inside
+    return inside
 
 
 def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:

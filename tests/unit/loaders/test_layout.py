@@ -56,6 +56,25 @@ def test_agenda_items_with_numbers_paragraphs_and_titles(annotate) -> None:
     assert items == [("1", "Mötets öppnande"), ("12", "Budget 2023"), ("2.3", "Rapport")]
 
 
+def test_bare_numbers_in_a_flattened_line_are_items_only_when_they_count_up(annotate) -> None:
+    filler = "Anna Berg (S) ordförande Per Ek (M) Eva Lind (C) Kim Holm (S) Olle Ås (M) Lisa Berg (C). "
+    doc = annotate(
+        "Protokoll 2023-03-09\n"
+        + filler
+        + "44 Dagordning att fastställa dagordningen 45 Val av justerare Eva Lind utses att justera. "
+        + "46 Information Rådet tackar.\n"
+        + filler
+        + "Kostnaden blev 12 Kronor per deltagare och 40 Personer kom till mötet.\n"
+    )
+    items = [(i._.number, doc.text[i._.title[0] : i._.title[1]]) for i in doc.spans["item"]]
+    assert items == [
+        ("44", "Dagordning att fastställa dagordningen"),
+        ("45", "Val av justerare Eva"),
+        ("46", "Information"),
+    ]
+    assert [d["text"] for d in doc._.outcomes["decisions"]][0] == "att fastställa dagordningen"
+
+
 def test_sentences_break_at_headings_and_full_stops_but_not_inside_wrapped_lines(annotate) -> None:
     doc = annotate(
         "Ekonomi\nBudgeten för året följer planen och förvaltningen redovisar ett överskott som\n"
