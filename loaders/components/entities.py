@@ -20,7 +20,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.util import label_at, text_of, token_after, tokens_of
-from samkarta.loaders.words import common_words, data, fold, grammar, is_given_name, is_title, months, parties
+from samkarta.loaders.words import (
+    common_words,
+    data,
+    fold,
+    grammar,
+    is_given_name,
+    is_title,
+    lexicon,
+    months,
+    parties,
+)
 
 
 @dataclass(frozen=True)
@@ -309,6 +319,7 @@ class Entities:
             span._.confidence = 0.6 if tok.text[:1].isupper() else 0.5
             out.append(span)
             covered.update(range(s, tok.i + 1))
+        out.extend(_companies(doc, covered | taken | in_person, start))
         return sorted(out, key=lambda span: span.start)
 
     # -- municipalities ---------------------------------------------------------------------------
@@ -563,6 +574,32 @@ def _titled_works(doc: Doc, h: Heads, taken: set[int], start: int) -> list[Span]
         span = Span(doc, title.start, title.end, label="PROJECT")
         span._.confidence = 0.5
         out.append(span)
+    return out
+
+
+def _companies(doc: Doc, taken: set[int], start: int) -> list[Span]:
+    """A company by its legal form: capitalised words before 'AB' ('Norrby Glas & Bygg AB')."""
+    words = tokens_of(doc).text
+    forms = set(lexicon()["company_forms"])
+    out = []
+    for i in range(max(start, 1), len(words)):
+        if words[i] not in forms or i in taken:
+            continue
+        k = i
+        while k > start and i - k < 5 and k - 1 not in taken and not doc[k - 1].is_space:
+            prev = doc[k - 1]
+            if not (prev.text in ("&", "-") or prev.text[:1].isupper() and prev.text[:1].isalpha()):
+                break
+            if is_given_name(prev.text) and k - 1 > start and doc[k - 2].text[:1].isupper():
+                break  # "... Anna Berg Norrby AB" is a person before the company
+            k -= 1
+        while k < i and doc[k].text in ("&", "-"):
+            k += 1
+        if k < i and label_at(doc).get(k) is None:
+            span = Span(doc, k, i + 1, label="ORG")
+            span._.confidence = 0.7
+            out.append(span)
+            taken = taken | set(range(k, i + 1))
     return out
 
 

@@ -133,6 +133,11 @@ def test_a_heading_titled_by_a_work_noun_and_its_subject_names_the_work(annotate
     assert _texts(doc, "project") == ["Strategi för hållbar tillväxt", "Utvärdering av samverkansavtal"]
 
 
+def test_a_company_named_with_its_legal_form(annotate) -> None:
+    doc = annotate("Avtal tecknas med Norrby Glas & Bygg AB. Per Ek, Norrby Konsult AB, deltog.\n")
+    assert _texts(doc, "org") == ["Norrby Glas & Bygg AB", "Norrby Konsult AB"]
+
+
 def test_a_named_title_ends_at_its_verb_a_number_or_the_next_heading(annotate) -> None:
     doc = annotate(
         "Projektet Kultur i utveckling har pågått ett år.\n"
