@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.entities import heads, network_name
+from samkarta.loaders.components.entities import heads, network_name, org_name
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.util import Evidencer, text_of
 from samkarta.loaders.model import (
@@ -142,7 +142,7 @@ def read_doc(doc: Doc, offset: int, first: bool, source: SourceInfo) -> Extracti
             span._.ref, muni.name, span._.ref, "municipality", ev(span.start_char, span.end_char), span._.confidence
         )
     for span in _after(doc.spans["org"], start):
-        name = _surface(span)
+        name = org_name(span.text)
         key = span._.ref or _body_key(name)
         orgs.add(key, name, span._.ref, span._.ref_kind, ev(span.start_char, span.end_char), span._.confidence)
     for span in _after(doc.spans["project"], start):

@@ -675,6 +675,21 @@ def _minutes_words() -> tuple[str, ...]:
     return tuple(sorted(data("bodies.yaml")["minutes_words"], key=len, reverse=True))
 
 
+def org_name(text: str) -> str:
+    """How an organisation phrase is named: whitespace folded, a genitive taken off
+    ('Landstingets' -> 'Landstinget', 'Norrby kommuns' -> 'Norrby kommun')."""
+    name = " ".join(text.split()).strip(" .,:;-–")
+    if name.endswith(":s"):
+        return name[:-2]
+    head, _, last = name.rpartition(" ")
+    if not last.endswith("s") or last.endswith("ss"):
+        return name
+    noun = org_head(last[:-1])
+    if noun is None or noun.endswith("s") or not fold(last[:-1]).endswith(noun):
+        return name
+    return f"{head} {last[:-1]}" if head else last[:-1]
+
+
 def network_name(text: str) -> str:
     """How a body phrase is named: whitespace folded, a genitive or a minutes word taken off
     ('Direktionsprotokoll' -> 'Direktion')."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from samkarta.loaders.components.entities import network_name
+from samkarta.loaders.components.entities import network_name, org_name
 
 
 def _texts(doc, group: str) -> list[str]:
@@ -131,6 +131,17 @@ def test_a_heading_titled_by_a_work_noun_and_its_subject_names_the_work(annotate
         "Utvärdering av lokalerna har gjorts under året och visar på behov av flera rum för möten.\n"
     )
     assert _texts(doc, "project") == ["Strategi för hållbar tillväxt", "Utvärdering av samverkansavtal"]
+
+
+def test_an_organisation_named_in_the_genitive_is_named_in_its_base_form() -> None:
+    names = ("Landstingets", "Norrby Kommunalförbunds", "SKR:s", "Försäkringskassan", "Vision")
+    assert [org_name(t) for t in names] == [
+        "Landstinget",
+        "Norrby Kommunalförbund",
+        "SKR",
+        "Försäkringskassan",
+        "Vision",
+    ]
 
 
 def test_a_company_named_with_its_legal_form(annotate) -> None:
