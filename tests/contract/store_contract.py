@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from samkarta.graph.batch import build_batch, document_id
 from samkarta.graph.errors import StoreUnavailable
 from samkarta.graph.model import Judgement
+from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import find_files, ingest_files, judge
 from samkarta.loaders.extract import extract_text
@@ -32,6 +35,13 @@ att ställa sig bakom kampanjen.
 def batch_of(text: str, path: str = "/minutes/lansgrupp-2023-03-09.txt", sha: str = "a" * 64):
     info = SourceInfo(path=path, sha256=sha, format="txt", chars=len(text))
     return build_batch(extract_text(text, info), text)
+
+
+def snapshot(store: GraphStore) -> tuple[object, ...]:
+    """What a store holds, by id: counts, named nodes, documents and every relationship."""
+    g = store.graph()
+    edges = sorted((a, b, d["type"]) for a, b, d in g.edges(data=True))
+    return store.stats(), sorted(store.names()), sorted(d.id for d in store.documents()), edges
 
 
 def by_name(store: GraphStore, label: str, name: str) -> list[str]:
@@ -123,6 +133,39 @@ class StoreContract:
         assert "injected failure" in summary.failed[0][1]
         assert {d.path for d in store.documents()} == {str(files[0]), str(files[2])}
         assert store.stats().nodes["Meeting"] == 2
+
+    def test_workers_give_the_same_store_as_one_process(self, store: GraphStore, tmp_path: Path) -> None:
+        files = find_files([sample_dir()])
+        alone = SQLiteStore.open(tmp_path / "one-process.db")
+        try:
+            assert ingest_files(alone, files, workers=1).failed == []
+            expected = snapshot(alone)
+        finally:
+            alone.close()
+        summary = ingest_files(store, files, workers=2)
+        assert summary.failed == [] and summary.ingested == len(files)
+        assert snapshot(store) == expected
+
+    def test_a_failure_mid_batch_with_workers_leaves_no_partial_document(
+        self, store: GraphStore, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        files = find_files([sample_dir()])
+        real = store._write_rels  # type: ignore[attr-defined]
+        calls = {"n": 0}
+
+        def fifth_fails(*args: object, **kwargs: object) -> None:
+            calls["n"] += 1
+            if calls["n"] == 5:
+                raise StoreUnavailable("injected failure in the fifth document")
+            real(*args, **kwargs)
+
+        monkeypatch.setattr(store, "_write_rels", fifth_fails)
+        summary = ingest_files(store, files, workers=2)
+        assert [f for f, _ in summary.failed] == [str(files[4])] and summary.ingested == len(files) - 1
+        failed_id = document_id(str(files[4]))
+        assert failed_id not in {d.id for d in store.documents()}
+        assert not [n for n in store.graph().nodes if store.node_documents(n) == [failed_id]]
+        assert store.stats().nodes["Meeting"] == len(files) - 1
 
     def test_fulltext_is_swedish_aware(self, store: GraphStore) -> None:
         store.write_document(batch_of(MINUTES))
