@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Annotated, Any
 
 from fastapi import Path
 from pydantic import BaseModel
 
+from samkarta.graph.model import DocumentInfo
+
 NodeId = Annotated[str, Path(pattern=r"^[a-z]+-[0-9a-f]{16}$", description="A node id such as person-3f2a0c9b1d4e5f60")]
+
+
+class DocumentSummary(BaseModel):
+    """A stored document as the API shows it: its file's name, never the folders on the server."""
+
+    id: str
+    name: str
+    sha256: str
+    format: str
+    title: str | None = None
+    date: str | None = None
+    chars: int = 0
+
+    @classmethod
+    def of(cls, info: DocumentInfo) -> DocumentSummary:
+        fields = info.model_dump(exclude={"path"})
+        return cls(name=PurePath(info.path.replace("\\", "/")).name, **fields)
 
 
 class ErrorBody(BaseModel):

@@ -14,10 +14,10 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from samkarta.api.deps import SettingsDep, StoreDep, ViewDep, WriteAccess
-from samkarta.api.routes.common import WRITE_ERRORS, NodeId
+from samkarta.api.routes.common import WRITE_ERRORS, DocumentSummary, NodeId
 from samkarta.graph.batch import document_id
 from samkarta.graph.errors import InvalidInput, NotFound
-from samkarta.graph.model import DocumentInfo, MergeCandidate
+from samkarta.graph.model import MergeCandidate
 from samkarta.graph.redaction import REDACTED
 from samkarta.ingest import erase_person, ingest_files, judge
 from samkarta.loaders.readers import path_text
@@ -28,12 +28,12 @@ _MAX_NAME = 200
 
 
 class DocumentsPublic(BaseModel):
-    data: list[DocumentInfo]
+    data: list[DocumentSummary]
     count: int
 
 
 class DocumentPublic(BaseModel):
-    info: DocumentInfo
+    info: DocumentSummary
     text: str
 
 
@@ -55,7 +55,7 @@ class Done(BaseModel):
 @router.get("/documents", response_model=DocumentsPublic)
 def documents(store: StoreDep) -> DocumentsPublic:
     """Every ingested document."""
-    docs = store.documents()
+    docs = [DocumentSummary.of(d) for d in store.documents()]
     return DocumentsPublic(data=docs, count=len(docs))
 
 
@@ -65,7 +65,7 @@ def document(store: StoreDep, node_id: NodeId) -> DocumentPublic:
     stored = store.document(node_id)
     if stored is None:
         raise NotFound(f"no document with id {node_id!r}")
-    return DocumentPublic(info=stored.info, text=stored.text)
+    return DocumentPublic(info=DocumentSummary.of(stored.info), text=stored.text)
 
 
 @router.post(

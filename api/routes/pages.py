@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from samkarta.api import swedish
 from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep, ViewDep
 from samkarta.api.markdown import hide_markdown
-from samkarta.api.routes.common import NodeId
+from samkarta.api.routes.common import DocumentSummary, NodeId
 from samkarta.api.routes.explore import EXPORT_FORMATS, render_export
 from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
@@ -357,7 +357,7 @@ def entity_page(request: Request, store: StoreDep, snap: SnapshotDep, node_id: N
             {"title": RELATION_TITLES.get(t, t), "count": None, "rows": _rows_from_relations(entity, {t})}
             for t in sorted({r.type for r in entity.relations})
         ]
-    docs = [d for d in store.documents() if d.id in set(entity.documents)]
+    docs = [DocumentSummary.of(d) for d in store.documents() if d.id in set(entity.documents)]
     graph_url = f"/graph/ego/{node_id}?depth=1" if label in LABELS and label != "Meeting" else None
     return _page(
         request,

@@ -8,6 +8,7 @@ import re
 from fastapi.testclient import TestClient
 
 from samkarta.graph.sqlite_store import SQLiteStore
+from samkarta.samples import sample_dir
 
 
 def _id(client: TestClient, name: str, label: str = "Person") -> str:
@@ -118,12 +119,19 @@ def test_merge_decisions_over_the_api(client: TestClient, auth: dict[str, str]) 
     assert _id(client, "Elisabeth Fransson")
 
 
-def test_the_document_page_hides_markdown_marks_and_server_paths(client: TestClient) -> None:
-    docs = client.get("/api/documents").json()["data"]
+def test_documents_show_their_file_name_never_a_server_folder_and_hide_markdown_marks(client: TestClient) -> None:
+    folder = str(sample_dir())
+    listing = client.get("/api/documents")
+    docs = listing.json()["data"]
+    assert folder not in listing.text and all("path" not in d and "/" not in d["name"] for d in docs)
     marked = next(d for d in docs if "**" in client.get(f"/api/documents/{d['id']}").json()["text"])
+    assert folder not in client.get(f"/api/documents/{marked['id']}").text
     page = client.get(f"/document/{marked['id']}", headers={"Accept": "text/html"}).text
     assert "**" in page and "**" not in re.sub(r'<span class="md">[^<]*</span>', "", page)
-    assert "/" + marked["path"].strip("/").split("/")[0] + "/" not in page  # no folder of the server
+    assert folder not in page and marked["name"] in page
+    person = _id(client, "Lena Berggren")
+    entity_page = client.get(f"/entity/{person}", headers={"Accept": "text/html"}).text
+    assert folder not in entity_page and folder not in client.get(f"/api/entities/{person}").text
 
 
 ERASE_MINUTES = (
