@@ -10,6 +10,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from samkarta.api.errors import install_error_handlers
+from samkarta.api.jobs import JobQueue
 from samkarta.api.routes import explore, health, manage, pages
 from samkarta.api.routes.manage import FORM_OVERHEAD
 from samkarta.api.security import SecurityHeaders, WriteGuard, allowed_hosts
@@ -30,9 +31,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         # opened on first request and retried while unreachable: the API starts even if Neo4j is down
         app.state.store = store if store is not None else ReconnectingStore(lambda: open_store(settings=settings))
         app.state.view = GraphView(app.state.store)
+        app.state.jobs = JobQueue()
         try:
             yield
         finally:
+            app.state.jobs.close()
             if owned:
                 app.state.store.close()
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
+from samkarta.api.jobs import JobQueue
 from samkarta.graph.errors import AppError
 from samkarta.graph.store import GraphStore
 from samkarta.queries.view import GraphView, Snapshot
@@ -33,6 +34,10 @@ def get_view(request: Request) -> GraphView:
     return request.app.state.view
 
 
+def get_jobs(request: Request) -> JobQueue:
+    return request.app.state.jobs
+
+
 def get_snapshot(view: Annotated[GraphView, Depends(get_view)]) -> Snapshot:
     return view.current()
 
@@ -41,6 +46,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SnapshotDep = Annotated[Snapshot, Depends(get_snapshot)]
 ViewDep = Annotated[GraphView, Depends(get_view)]
+JobsDep = Annotated[JobQueue, Depends(get_jobs)]
 
 
 def token_problem(settings: Settings, authorization: str | None) -> AppError | None:

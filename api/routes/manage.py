@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import hashlib
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, UploadFile
+from fastapi import Path as FastApiPath
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 
-from samkarta.api.deps import SettingsDep, StoreDep, ViewDep, WriteAccess
+from samkarta.api.deps import JobsDep, SettingsDep, StoreDep, ViewDep, WriteAccess
+from samkarta.api.jobs import Job
 from samkarta.api.routes.common import WRITE_ERRORS, DocumentSummary, NodeId
 from samkarta.graph.batch import document_id
 from samkarta.graph.errors import InvalidInput, NotFound
 from samkarta.graph.model import MergeCandidate
 from samkarta.graph.redaction import REDACTED
+from samkarta.graph.store import GraphStore
 from samkarta.ingest import erase_person, ingest_files, judge
 from samkarta.loaders.readers import path_text
+from samkarta.queries.view import GraphView
 
 router = APIRouter(prefix="/api", tags=["manage"], responses=WRITE_ERRORS)
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and headers around an uploaded file
@@ -72,11 +77,21 @@ def document(store: StoreDep, node_id: NodeId) -> DocumentPublic:
     "/documents",
     response_model=IngestPublic,
     dependencies=[WriteAccess],
-    responses={413: {"description": "The upload is larger than SAMKARTA_MAX_UPLOAD_MB"}},
+    responses={
+        202: {"model": Job, "description": "With wait=false: the upload is queued; ask /api/jobs/{job_id}"},
+        413: {"description": "The upload is larger than SAMKARTA_MAX_UPLOAD_MB"},
+    },
 )
-async def upload(store: StoreDep, view: ViewDep, settings: SettingsDep, file: UploadFile) -> IngestPublic:
-    """Upload minutes (.txt, .md, .docx, .pdf) and ingest them. Ingestion runs in a worker thread,
-    so the API goes on answering reads meanwhile; a file that cannot be read is not kept."""
+async def upload(
+    store: StoreDep,
+    view: ViewDep,
+    settings: SettingsDep,
+    jobs: JobsDep,
+    file: UploadFile,
+    wait: Annotated[bool, Query(description="Answer when ingested (default), or at once with the job")] = True,
+) -> IngestPublic | JSONResponse:
+    """Upload minutes (.txt, .md, .docx, .pdf) and ingest them. Ingestion runs as a job on a worker
+    thread, so the API goes on answering reads meanwhile; a file that cannot be read is not kept."""
     name = upload_name(file.filename)
     limit = settings.max_upload_mb * 1024 * 1024
     data = await file.read(limit + 1)
@@ -87,15 +102,33 @@ async def upload(store: StoreDep, view: ViewDep, settings: SettingsDep, file: Up
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_bytes(data)
-    summary = await run_in_threadpool(ingest_files, store, [path])
+    job, done = jobs.submit(name, lambda: _ingest_upload(store, view, path, name))
+    if not wait:
+        body = job.model_dump()
+        return JSONResponse(body, status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
+    return IngestPublic(**await asyncio.wrap_future(done))
+
+
+def _ingest_upload(store: GraphStore, view: GraphView, path: Path, name: str) -> dict[str, Any]:
+    """Ingest one uploaded file (on the jobs' worker thread); InvalidInput if it cannot be read."""
+    summary = ingest_files(store, [path])
     if summary.failed:
         _discard(path)
-        raise InvalidInput(name, summary.failed[0][1].replace(str(folder), "uploads"))  # no server path
-    stored = await run_in_threadpool(store.document, document_id(path_text(path)))
+        raise InvalidInput(name, summary.failed[0][1].replace(str(path.parent), "uploads"))  # no server path
+    stored = store.document(document_id(path_text(path)))
     if stored is None or REDACTED in stored.text:
         _discard(path)  # a copy of minutes already stored, or naming someone erased: the store's text is kept
-    await run_in_threadpool(view.refresh)
-    return IngestPublic(**summary.as_dict())  # type: ignore[arg-type]
+    view.refresh()
+    return summary.as_dict()
+
+
+@router.get("/jobs/{job_id}", response_model=Job)
+def job_status(jobs: JobsDep, job_id: Annotated[str, FastApiPath(pattern=r"^[0-9a-f]{16}$")]) -> Job:
+    """An upload's job: queued, running, done (with the ingest summary) or failed (with the reason)."""
+    job = jobs.get(job_id)
+    if job is None:
+        raise NotFound(f"no upload job {job_id!r} (jobs are kept while the server runs)")
+    return job
 
 
 def _discard(path: Path) -> None:

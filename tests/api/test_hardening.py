@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,6 +114,32 @@ def test_two_different_files_of_one_name_are_two_documents(small) -> None:
         files = {"file": ("protokoll.txt", f"Protokoll 2024-03-05\nNärvarande: {who}\n".encode(), "text/plain")}
         assert client.post("/api/documents", files=files, headers=AUTH).status_code == 200
     assert client.get("/api/documents").json()["count"] == 2
+
+
+def _finished(client: TestClient, location: str) -> dict:
+    for _ in range(600):  # polls for up to a minute; a job normally ends in well under a second
+        job = client.get(location).json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job still {job['status']}")
+
+
+def test_an_upload_can_answer_at_once_with_a_job_to_follow(small) -> None:
+    client, data = small
+    minutes = {"file": ("protokoll.txt", b"Protokoll 2024-03-05\nNarvarande: Anna Berg, Norrby\n", "text/plain")}
+    queued = client.post("/api/documents", params={"wait": "false"}, files=minutes, headers=AUTH)
+    assert queued.status_code == 202 and queued.json()["status"] in ("queued", "running", "done")
+    location = queued.headers["Location"]
+    assert location == f"/api/jobs/{queued.json()['id']}"
+    done = _finished(client, location)
+    assert done["status"] == "done" and done["result"]["ingested"] == 1 and done["finished_at"]
+    assert client.get("/api/documents").json()["count"] == 1
+    bad = {"file": ("x.pdf", b"not a pdf", "application/pdf")}
+    failed = _finished(client, client.post("/api/documents?wait=false", files=bad, headers=AUTH).headers["Location"])
+    assert failed["status"] == "failed" and "x.pdf" in failed["error"] and str(data) not in failed["error"]
+    assert client.get("/api/jobs/0123456789abcdef").status_code == 404
+    assert client.get("/api/jobs/not-a-job").status_code == 422
 
 
 def test_a_browser_gets_swedish_pages_for_errors_and_scripts_json(small) -> None:
