@@ -9,6 +9,7 @@ from pathlib import Path
 import schemathesis
 from hypothesis import HealthCheck, settings
 
+from samkarta.api.jobs import JobQueue
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.queries.view import GraphView
 from tests.api.conftest import seeded_app
@@ -19,6 +20,7 @@ app = seeded_app(_store, _tmp / "data")
 # schemathesis' ASGI transport does not run the lifespan, so the state it would set is set here
 app.state.store = _store
 app.state.view = GraphView(_store)
+app.state.jobs = JobQueue()
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
