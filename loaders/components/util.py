@@ -103,6 +103,7 @@ class Evidencer:
             k = bisect.bisect_right(self.sentences, (token, len(self.idx) + 1)) - 1
             first, last = self.sentences[max(k, 0)]
             s, e = self.idx[first], self.idx[last - 1] + len(self.words[last - 1])
+            s, e = min(s, start), max(e, end)  # a fact read across a sentence's edge: its quote holds all of it
         if e - s > 600 or e <= s:
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
@@ -112,6 +113,13 @@ class Evidencer:
                 if line_end - line_start <= 600
                 else (max(0, start - 200), min(len(text), end + 200))
             )
+        if end - start >= _MAX_QUOTE:  # a fact longer than a quote: the quote is its beginning
+            s, e = start, start + _MAX_QUOTE
+        elif e - s > _MAX_QUOTE:  # a long passage: the part around the fact, so the quote holds it
+            s = max(s, min(start - (_MAX_QUOTE - (end - start)) // 3, e - _MAX_QUOTE))
+            while s > 0 and not text[s - 1].isspace() and end - s < _MAX_QUOTE:
+                s -= 1  # from the start of a word
+            e = min(e, s + _MAX_QUOTE)
         quote = self.quotes.get((s, e))
         if quote is None:
             quote = self.quotes[(s, e)] = " ".join(text[s:e].split())[:_MAX_QUOTE]
