@@ -64,6 +64,7 @@ def cues() -> dict[str, Any]:
         "chair": frozenset(spec["chair_lemmas"]),
         "chair_objects": frozenset(spec["chair_objects"]),
         "replacement": frozenset(w.rstrip(".") for w in spec["replacement_words"]),
+        "replacing_verbs": frozenset(spec["replacing_verbs"]),
         "prepositions": frozenset(spec["affiliation_prepositions"]),
         "unit_suffixes": tuple(spec["unit_suffixes"]),
         "inline": inline,
@@ -538,8 +539,10 @@ def _replacements_block(doc: Doc, block: Span, c: dict[str, Any]) -> bool:
 
 
 def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
-    """'Anna Berg (S) ersättare för Per Ek (S)': Per Ek is the one who did not attend."""
+    """'Anna Berg (S) ersättare för Per Ek (S)', '... ersätter Per Ek': Per Ek is the one who did not attend."""
     before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_space]
+    if before and before[-1].lower_ in c["replacing_verbs"]:
+        return True
     return bool(before) and before[-1].lower_ == "för" and any(t.lower_.rstrip(".") in c["replacement"] for t in before)
 
 

@@ -61,6 +61,11 @@ def test_a_replaced_member_did_not_attend(annotate) -> None:
     assert _people(doc)["Per Ek"][1] == ["absent"] and _people(doc)["Anna Berg"][1] == ["present"]
 
 
+def test_a_member_someone_replaces_did_not_attend(annotate) -> None:
+    doc = annotate("Beslutande\nAnna Berg (S) ersätter Per Ek (S)\nEva Lind (M)\n")
+    assert _people(doc)["Per Ek"][1] == ["absent"] and _people(doc)["Anna Berg"][1] == ["present"]
+
+
 def test_organisations_set_off_by_a_comma_or_in_parentheses(annotate) -> None:
     doc = annotate("Deltagare\nAnna Berg, Svenskt Friluftsliv\nPer Ek ( Landstinget )\nEva Lind (KD)\n")
     people = _people(doc)
