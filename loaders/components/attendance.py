@@ -22,6 +22,7 @@ from samkarta.loaders.components.people import PersonRecord, surname_like
 from samkarta.loaders.components.tables import (
     read_co_signers,
     read_presence_marks,
+    read_signature_fields,
     read_signatures,
     read_slashed,
     read_tables,
@@ -103,6 +104,7 @@ class Attendance:
         read_slashed(doc, names, people, self._affiliate)
         share_coordinated(doc, names, people)
         read_signatures(doc, names, people)
+        read_signature_fields(doc, names, people)
         read_co_signers(doc, names, people)
         read_presence_marks(doc, names, people)
         self._speaker_lines(doc, names, people, c)

@@ -30,6 +30,7 @@ _PARTY_AFTER = re.compile(r"\s*\([^)\n]{1,12}\)")  # "Anna Berg (S)"
 _NEXT_NAME = 12  # characters: a name this close after the last one continues the list
 _ONE_PERSON = frozenset({"chair", "secretary"})
 _LABEL_GAP = re.compile(r"[\s.:,…]*")  # between two labels of a row: dots for the signature
+_FIELD_NUMBERS = re.compile(r"[\s.:,…]*(?:§\s*)?(?:\d+(?:\s*[-–]+\s*\d+)?(?:\s*,\s*)?)*")  # "Paragrafer 26 -- 38"
 _MARKED_GAP = 40  # characters between two marked entries of one table
 _PRESENT_MARKS = frozenset({"1", "x", "X"})
 _AWAY_MARKS = frozenset({"-", "–"})
@@ -59,6 +60,31 @@ def read_signatures(doc: Doc, names: list[Span], people: dict[str, PersonRecord]
             _pair(row, last_end, names, people)
         row = [lab] if one else []
         last_end = lab.end_char if one else -1
+
+
+def read_signature_fields(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+    """'Sekreterare Paragrafer 26-38 Anna Berg Ordförande Per Ek': a signature label, a field label
+    with its numbers (or none), then a name: the name is the signature label's."""
+    text = text_of(doc)
+    starts = {s.start_char: s for s in names}
+    numbered = frozenset(data("attendance.yaml")["numbered_fields"])
+    fields = {lab.start_char: lab for lab in doc.spans["label"] if lab.text.strip(" .:…").casefold() in numbered}
+    for lab in doc.spans["label"]:
+        if not set(lab._.roles) & _ONE_PERSON:
+            continue
+        pos, skipped = lab.end_char, 0
+        while True:
+            pos = _LABEL_GAP.match(text, pos).end()
+            field = fields.get(pos)
+            if field is None or skipped == 2:
+                break
+            pos = _FIELD_NUMBERS.match(text, field.end_char).end()
+            skipped += 1
+        name = starts.get(pos)
+        if skipped and name is not None:
+            rec = people[name._.person]
+            for role in lab._.roles:
+                rec.add_role(role, (name.start_char, name.end_char))
 
 
 def read_co_signers(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:

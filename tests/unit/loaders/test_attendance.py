@@ -227,6 +227,16 @@ def test_a_dash_in_a_presence_column_marks_the_member_away(annotate) -> None:
     assert roles["Anna Berg"] == ["present"] and roles["Kim Holm"] == ["present"]
 
 
+def test_a_signature_label_then_the_paragraphs_field_then_its_name(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nBeslutande: Anna Berg (S), Per Ek (M)\nÖvriga närvarande Tjänsteman Olle Ås, kommunsekreterare\n\n"
+        "1. Mötet öppnas\nText.\nUnderskrifter Sekreterare Paragrafer 26 -- 38 Olle Ås Ordförande Anna Berg (S) "
+        "Justerare Per Ek (M) ANSLAG/BEVIS Protokollet är justerat.\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles["Olle Ås"] == ["present", "secretary"] and roles["Anna Berg"] == ["chair", "present"]
+
+
 def test_signature_labels_with_a_full_stop_and_one_name_each(annotate) -> None:
     doc = annotate(
         "Protokoll\nBeslutande: Anna Berg (S), Per Ek (M), Eva Lind (C)\n\n"
