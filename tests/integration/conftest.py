@@ -4,11 +4,14 @@ store gives, to compare two stores or one store before and after a migration."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from neo4j import Driver, GraphDatabase
 
 from samkarta.graph.neo4j_store import Neo4jStore
+from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore
 from samkarta.graph.tombstones import digest
 from samkarta.ingest import erase_person, find_files, ingest_files, judge
@@ -42,6 +45,33 @@ def layout1_store(neo4j_uri: str, neo4j_auth: tuple[str, str]) -> Iterator[Layou
     yield old
     old.close()
     clear(neo4j_uri, neo4j_auth)
+
+
+@pytest.fixture(scope="module")
+def corpus_store(neo4j_uri: str, neo4j_auth: tuple[str, str]) -> Iterator[Neo4jStore]:
+    """The sample minutes in Neo4j, for the tests of one module."""
+    clear(neo4j_uri, neo4j_auth)
+    store = Neo4jStore.connect(neo4j_uri, *neo4j_auth)
+    assert ingest_files(store, find_files([sample_dir()])).ingested == 11
+    yield store
+    store.close()
+    clear(neo4j_uri, neo4j_auth)
+
+
+@pytest.fixture(scope="module")
+def reference_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteStore]:
+    """The same minutes in the embedded store: counts to check Neo4j's against."""
+    store = SQLiteStore.open(Path(tmp_path_factory.mktemp("reference")) / "graph.db")
+    assert ingest_files(store, find_files([sample_dir()])).ingested == 11
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def driver(neo4j_uri: str, neo4j_auth: tuple[str, str]) -> Iterator[Driver]:
+    """A plain driver, for Cypher as a Neo4j user would type it."""
+    with GraphDatabase.driver(neo4j_uri, auth=neo4j_auth) as d:
+        yield d
 
 
 def populate(store: GraphStore) -> None:
