@@ -184,10 +184,10 @@ class Neo4jStore:
                 "this Neo4j database was written by an older Samkarta (layout 1: properties in "
                 f"props_json strings); run `samkarta migrate` to convert it in place to layout {q.LAYOUT}"
             )
-        if layout is not None and layout != q.LAYOUT:
+        if layout is not None and layout > q.LAYOUT:
             raise StoreOutdated(
-                f"this Neo4j database has layout {layout}, this Samkarta reads layout {q.LAYOUT}: "
-                "use the Samkarta that wrote it, or run `samkarta migrate`"
+                f"this Neo4j database has layout {layout}, written by a newer Samkarta; this one reads "
+                f"layout {q.LAYOUT}: upgrade Samkarta"
             )
         for statement in q.schema_statements():
             self._query(statement, routing=RoutingControl.WRITE)

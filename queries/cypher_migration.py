@@ -34,8 +34,12 @@ CONVERT_CANDIDATES = (
     "UNWIND $rows AS row MATCH (c:MergeCandidate {id: row.id}) "
     f"SET c.reasons = row.reasons, c:{q.CANDIDATE} REMOVE c:MergeCandidate"
 )
-# The version counter and the tombstone key keep their values (the tombstones' hashes need the key).
-CONVERT_META = f"MATCH (m:Meta) MERGE (s:{q.META} {{key: m.key}}) SET s.value = m.value DELETE m RETURN count(m) AS n"
+# The tombstone key keeps its value (the tombstones' hashes need it); the version counter never goes back.
+CONVERT_META = (
+    f"MATCH (m:Meta) MERGE (s:{q.META} {{key: m.key}}) "
+    "SET s.value = CASE WHEN m.key = 'version' AND s.value > m.value THEN s.value ELSE m.value END "
+    "DELETE m RETURN count(m) AS n"
+)
 # Nodes that only change label, in batches (auto-commit: IN TRANSACTIONS needs one).
 RELABEL = {
     old: (new, f"MATCH (n:{old}) CALL (n) {{ SET n:{new} REMOVE n:{old} }} IN TRANSACTIONS OF 1000 ROWS")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from neo4j import RoutingControl
 from typer.testing import CliRunner
 
 from samkarta.cli import app
@@ -102,3 +103,11 @@ def _erase_someone_with_roles(store: Neo4jStore) -> None:
     erase_person(store, person)
     rows = store._query("MATCH (n) RETURN n {.*} AS p UNION ALL MATCH ()-[r]->() RETURN r {.*} AS p")
     assert rows and not [r for r in rows if name in json.dumps(r["p"], ensure_ascii=False, default=str)]
+
+
+def test_a_newer_layout_is_refused(store: Neo4jStore, neo4j_uri: str, neo4j_auth: tuple[str, str]) -> None:
+    store._query(f"MATCH (m:{q.META} {{key: 'layout'}}) SET m.value = $v", {"v": q.LAYOUT + 1}, RoutingControl.WRITE)
+    with pytest.raises(StoreOutdated, match="newer Samkarta"):
+        Neo4jStore.connect(neo4j_uri, *neo4j_auth)
+    with pytest.raises(StoreOutdated, match="newer"):
+        store.migrate()
