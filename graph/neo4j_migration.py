@@ -88,6 +88,9 @@ class LayoutMigration:
             report.relabelled[new] = self._query(m.COUNT_LABEL[old])[0]["n"]
             self._auto_commit(cypher)
         report.relabelled[q.META] = self._query(m.CONVERT_META)[0]["n"]
+        named = [r["id"] for r in self._query(m.ALIAS_NODES)]
+        for i in range(0, len(named), self._size):
+            self._query(q.SET_ALIAS_LISTS, ids=named[i : i + self._size])
         for statement in m.DROP_OLD_SCHEMA:
             self._query(statement)
         return report

@@ -237,9 +237,8 @@ class Neo4jStore:
         aliases = [a.model_dump() for a in batch.aliases]
         candidates = [{**c.model_dump(), "doc_id": doc.id} for c in batch.candidates]
 
-        def work(tx: ManagedTransaction) -> tuple[int, int]:
-            if existing:
-                self._delete_document(tx, doc.id)
+        def work(tx: ManagedTransaction) -> int:
+            named = self._delete_document(tx, doc.id) if existing else set()
             tx.run(q.CREATE_SOURCE, doc=source).consume()
             created = self._write_nodes(tx, batch.nodes)
             self._write_rels(tx, batch.rels)
@@ -247,6 +246,7 @@ class Neo4jStore:
                 tx.run(q.MERGE_ALIASES, rows=rows).consume()
             for rows in _chunks(candidates):
                 tx.run(q.MERGE_CANDIDATES, rows=rows).consume()
+            self._set_alias_lists(tx, named | {a.node_id for a in batch.aliases})
             return created
 
         created = self._write(work, f"writing {doc.path}")
@@ -302,18 +302,27 @@ class Neo4jStore:
                         f"(first in batch: {chunk[0]['props']['id']})"
                     )
 
-    def _delete_document(self, tx: ManagedTransaction, doc_id: str) -> None:
+    def _delete_document(self, tx: ManagedTransaction, doc_id: str) -> set[str]:
+        """Delete what the document said; returns the nodes whose aliases it named."""
         touched = set(_run(tx, q.DELETE_DOC_RELS, doc_id=doc_id)[0]["ends"])
+        named = set(_run(tx, q.DOC_ALIAS_NODES, doc_id=doc_id)[0]["ids"])
         tx.run(q.DELETE_DOC_RECORDS, doc_id=doc_id).consume()
         touched.add(doc_id)
         tx.run(q.DELETE_ORPHANS, ids=sorted(touched)).consume()
+        return named
+
+    @staticmethod
+    def _set_alias_lists(tx: ManagedTransaction, node_ids: set[str]) -> None:
+        ids = sorted(node_ids)
+        for i in range(0, len(ids), q.BATCH_SIZE):
+            tx.run(q.SET_ALIAS_LISTS, ids=ids[i : i + q.BATCH_SIZE]).consume()
 
     def delete_document(self, doc_id: str) -> bool:
         if not self._query(q.SOURCE_EXISTS, {"id": doc_id}):
             return False  # nothing changes, so the version stays
 
         def work(tx: ManagedTransaction) -> bool:
-            self._delete_document(tx, doc_id)
+            self._set_alias_lists(tx, self._delete_document(tx, doc_id))
             return True
 
         return self._write(work, f"deleting document {doc_id}")

@@ -16,8 +16,9 @@ from neo4j.time import Date
 from samkarta.graph.errors import InvalidInput
 from samkarta.graph.schema import load_schema
 
-# Stored beside a node's domain properties: not part of Node.props.
-NODE_FIELDS = frozenset({"id", "name", "text", "search_text"})
+# Stored beside a node's domain properties: not part of Node.props (`aliases` lists the node's
+# Sk_Alias names, which the store protocol answers through aliases()).
+NODE_FIELDS = frozenset({"id", "name", "text", "search_text", "aliases"})
 # Stored beside a relationship's domain properties: not part of Rel.props.
 REL_FIELDS = frozenset({"id", "doc_id", "start", "end", "quote", "text", "search_text"})
 

@@ -50,6 +50,7 @@ RELABEL = {
         ("Tombstone", q.TOMBSTONE),
     )
 }
+ALIAS_NODES = f"MATCH (a:{q.ALIAS}) RETURN DISTINCT a.node_id AS id ORDER BY id"
 COUNT_LABEL = {old: f"MATCH (n:{old}) RETURN count(n) AS n" for old in RELABEL}
 # Layout 1's constraints and indexes on the old labels (the per-label and per-type ones stay).
 DROP_OLD_SCHEMA = [

@@ -61,6 +61,8 @@ def render() -> str:
         f"Every domain node has its label below and `{q.ENTITY}`, and the properties `id` string (unique",
         "per label) and `name` string. Nodes with a searchable body (text: yes) also have `text` string and",
         "`search_text` string, a normalised copy of the text for the full-text index (not for display).",
+        "A node written under other names (acronyms, spelling variants) lists them in `aliases`",
+        f"list<string> (`$name IN n.aliases`); each, with its reason, is also a `{q.ALIAS}` node.",
         "",
         "| label | properties | text |",
         "|---|---|---|",

@@ -43,6 +43,7 @@ def test_migrate_keeps_every_answer(layout1_store: Layout1Store, neo4j_uri: str,
     try:
         assert answers(store) == before
         assert _old_things_left(store) == {}
+        assert _alias_lists(store) == {k: sorted(v) for k, v in _aliases_by_node(store).items()}
         again = CliRunner().invoke(app, ["migrate", "--store", neo4j_uri], env=env)
         assert again.exit_code == 0 and "nothing to migrate" in again.stdout
         # the migrated store goes on working: known documents are unchanged, erasure reaches typed lists
@@ -111,3 +112,15 @@ def test_a_newer_layout_is_refused(store: Neo4jStore, neo4j_uri: str, neo4j_auth
         Neo4jStore.connect(neo4j_uri, *neo4j_auth)
     with pytest.raises(StoreOutdated, match="newer"):
         store.migrate()
+
+
+def _aliases_by_node(store: Neo4jStore) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for alias in store.aliases():
+        out.setdefault(alias.node_id, set()).add(alias.alias)
+    return out
+
+
+def _alias_lists(store: Neo4jStore) -> dict[str, list[str]]:
+    rows = store._query(f"MATCH (n:{q.ENTITY}) WHERE n.aliases IS NOT NULL RETURN n.id AS id, n.aliases AS aliases")
+    return {r["id"]: r["aliases"] for r in rows}

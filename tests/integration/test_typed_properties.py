@@ -9,10 +9,13 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from samkarta.graph.neo4j_store import Neo4jStore
 from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS
 from samkarta.graph.schema import load_schema
 from samkarta.graph.sqlite_store import SQLiteStore
+from samkarta.ingest import find_files, ingest_files, judge
 from samkarta.queries import cypher as q
+from samkarta.samples import sample_dir
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.usefixtures("corpus_store")]
 
@@ -88,7 +91,11 @@ def test_every_property_has_the_type_the_schema_declares(driver: Driver) -> None
             found.setdefault((item["kind"], key), set()).add(cypher_type)
     for (kind, key), types in found.items():
         if kind in schema.nodes:
-            declared = {**dict.fromkeys(NODE_FIELDS, "string"), **schema.nodes[kind].properties}
+            declared = {
+                **dict.fromkeys(NODE_FIELDS, "string"),
+                "aliases": "list<string>",
+                **schema.nodes[kind].properties,
+            }
         else:
             declared = {
                 **dict.fromkeys(REL_FIELDS, "string"),
@@ -108,3 +115,25 @@ def test_bookkeeping_is_apart_from_the_domain_graph(driver: Driver) -> None:
         assert len(combination) == 1 and combination[0] in q.BOOKKEEPING, combination
     assert {(q.SOURCE,), (q.META,), (q.ALIAS,)} <= labels
     assert all(label.startswith(q.PREFIX) for label in q.BOOKKEEPING)
+
+
+def test_a_nodes_other_names_are_a_list_on_it(corpus_store: Neo4jStore, driver: Driver) -> None:
+    expected: dict[str, set[str]] = {}
+    for alias in corpus_store.aliases():
+        expected.setdefault(alias.node_id, set()).add(alias.alias)
+    assert len(expected) > 5
+    rows = driver.execute_query(f"MATCH (n:{q.ENTITY}) WHERE n.aliases IS NOT NULL RETURN n.id AS id, n.aliases AS a")
+    assert {r["id"]: r["a"] for r in rows.records} == {k: sorted(v) for k, v in expected.items()}
+
+
+def test_alias_lists_follow_merge_decisions_and_deletions(store: Neo4jStore) -> None:
+    ingest_files(store, find_files([sample_dir()]))
+    merged = next(c for c in store.candidates() if c.status == "merged")
+    judge(store, merged.id, "rejected", "two people", "2026-01-01T00:00:00")
+    store.delete_document(store.documents()[0].id)
+    rows = store._query(f"MATCH (n:{q.ENTITY}) WHERE n.aliases IS NOT NULL RETURN n.id AS id, n.aliases AS a")
+    expected: dict[str, set[str]] = {}
+    for alias in store.aliases():
+        expected.setdefault(alias.node_id, set()).add(alias.alias)
+    assert {r["id"]: r["a"] for r in rows} == {k: sorted(v) for k, v in expected.items()}
+    assert merged.node_a not in expected and merged.node_b not in expected
