@@ -246,7 +246,7 @@ class Neo4jStore:
                 tx.run(q.MERGE_ALIASES, rows=rows).consume()
             for rows in _chunks(candidates):
                 tx.run(q.MERGE_CANDIDATES, rows=rows).consume()
-            self._set_alias_lists(tx, named | {a.node_id for a in batch.aliases})
+            self._set_alias_lists(tx, named - {a.node_id for a in batch.aliases})  # MERGE_ALIASES did those
             return created
 
         created = self._write(work, f"writing {doc.path}")

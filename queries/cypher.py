@@ -140,18 +140,18 @@ def merge_rels(rel_type: str) -> str:
 
 DOCUMENT_SHA = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d.sha256 AS sha256"
 CREATE_SOURCE = f"CREATE (d:{SOURCE}) SET d = $doc"
+# A node's other names (acronyms, spelling variants) also as a list on the node, so Bloom's search and
+# Cypher find them; derived from its Sk_Alias nodes whenever they change.
+_ALIAS_LIST = (
+    f"MATCH (n:{ENTITY} {{id: id}}) "
+    f"WITH n, COLLECT {{ MATCH (a:{ALIAS} {{node_id: n.id}}) RETURN DISTINCT a.alias AS alias ORDER BY alias }} "
+    "AS names SET n.aliases = CASE WHEN names = [] THEN null ELSE names END"
+)
 MERGE_ALIASES = (
     f"UNWIND $rows AS row MERGE (a:{ALIAS} {{node_id: row.node_id, alias: row.alias, doc_id: row.doc_id}}) "
-    "ON CREATE SET a.reason = row.reason, a.score = row.score"
+    "ON CREATE SET a.reason = row.reason, a.score = row.score WITH DISTINCT row.node_id AS id " + _ALIAS_LIST
 )
-# A node's other names (acronyms, spelling variants) also as a list on the node, so Bloom's search and
-# Cypher find them; derived from the Sk_Alias nodes after every change to them.
-SET_ALIAS_LISTS = (
-    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) "
-    f"WITH n, COLLECT {{ MATCH (a:{ALIAS} {{node_id: n.id}}) RETURN DISTINCT a.alias AS alias ORDER BY alias }} "
-    "AS names "
-    "SET n.aliases = CASE WHEN names = [] THEN null ELSE names END"
-)
+SET_ALIAS_LISTS = "UNWIND $ids AS id " + _ALIAS_LIST
 DOC_ALIAS_NODES = f"MATCH (a:{ALIAS} {{doc_id: $doc_id}}) RETURN collect(DISTINCT a.node_id) AS ids"
 MERGE_CANDIDATES = f"UNWIND $rows AS row MERGE (c:{CANDIDATE} {{id: row.id}}) SET c = row"
 
