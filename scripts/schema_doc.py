@@ -113,7 +113,7 @@ def main() -> int:
     if args.check:
         current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
         if current != page:
-            print(f"{PAGE} is out of date: run python scripts/schema_doc.py", file=sys.stderr)  # noqa: T201
+            print(f"{PAGE} is out of date: run python scripts/schema_doc.py", file=sys.stderr)
             return 1
         return 0
     PAGE.write_text(page, encoding="utf-8")
