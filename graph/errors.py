@@ -30,3 +30,9 @@ class StoreUnavailable(AppError):
     """The graph store cannot be reached or refused the operation."""
 
     status = 503
+
+
+class StoreOutdated(AppError):
+    """The store was written in an older layout; `samkarta migrate` converts it."""
+
+    status = 503

@@ -1,10 +1,12 @@
 """The server store: Neo4j 5 through the official driver, behaving like the SQLite store.
 
-Data model: every domain node has its schema label plus `Entity` (id lookups when the label is
-unknown) and the properties id, label, name, text, props_json, rkey, block, doc_id, meeting_id,
-search_text. A document's text, hash and extraction live on a `DocumentSource` node; aliases,
-merge candidates, judgements and the version counter on `Alias`, `MergeCandidate`, `Judgement`
-and `Meta` nodes, none of which stats(), names() or graph() count as graph nodes.
+Data model (docs/neo4j-schema.md): every domain node has its schema label plus `Sk_Entity` (id
+lookups when the label is unknown) and the properties id, name, text, search_text and its domain
+properties as native typed values (graph/neo4j_values.py); relationships carry their provenance
+and typed properties the same way. A document's text, hash and extraction live on a
+`Sk_DocumentSource` node; aliases, merge candidates, judgements, tombstones, the version counter
+and the layout on `Sk_Alias`, `Sk_MergeCandidate`, `Sk_Judgement`, `Sk_Tombstone` and `Sk_Meta`
+nodes, none of which stats(), names() or graph() count as graph nodes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-from samkarta.graph.errors import StoreUnavailable
+from samkarta.graph.errors import StoreOutdated, StoreUnavailable
 from samkarta.graph.model import (
     Alias,
     DocumentInfo,
@@ -32,7 +34,9 @@ from samkarta.graph.model import (
     TextHit,
     WriteResult,
 )
-from samkarta.graph.redaction import redact, redact_json
+from samkarta.graph.neo4j_migration import LayoutMigration, MigrationReport
+from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS, props_of, to_neo4j
+from samkarta.graph.redaction import redact, redact_json, redact_value
 from samkarta.graph.search_text import search_text, search_tokens
 from samkarta.graph.store import PersonRecord, StoredDocument
 from samkarta.queries import cypher as q
@@ -58,6 +62,20 @@ def _search(text: str | None) -> str | None:
     return search_text(text) if text else None
 
 
+_KEYS = frozenset({"id", "doc_id", "meeting_id", "search_text"})  # ids and derived text: nothing to redact
+
+
+def _redacted(stored: dict[str, Any], strings: list[str]) -> dict[str, Any]:
+    """The stored properties a redaction changes, with the search text of a changed text."""
+    changed = {}
+    for key, value in stored.items():
+        if key not in _KEYS and (red := redact_value(value, strings)) != value:
+            changed[key] = red
+    if "text" in changed:
+        changed["search_text"] = _search(changed["text"])
+    return changed
+
+
 def _run(tx: ManagedTransaction, cypher: str, **params: Any) -> list[dict[str, Any]]:
     return [record.data() for record in tx.run(cypher, params)]
 
@@ -72,8 +90,15 @@ class Neo4jStore:
         self._closed = False
 
     @classmethod
-    def connect(cls, uri: str, user: str, password: str, database: str | None = None) -> Neo4jStore:
-        """Connect to the server at `uri` and make sure constraints and indexes exist."""
+    def connect(
+        cls, uri: str, user: str, password: str, database: str | None = None, prepare: bool = True
+    ) -> Neo4jStore:
+        """Connect to the server at `uri` and make sure constraints and indexes exist (`prepare`).
+
+        Raises:
+            StoreUnavailable: the server cannot be reached or refused the user.
+            StoreOutdated: the database holds an older layout (`samkarta migrate` converts it).
+        """
         try:
             # fail within a second when the server is away, so the API answers 503 instead of hanging;
             # the server's notifications (e.g. about labels an empty database lacks) are not for users
@@ -100,8 +125,13 @@ class Neo4jStore:
             driver.close()
             raise StoreUnavailable(f"cannot connect to Neo4j at {uri}: {e}") from e
         store = cls(driver, database)
+        if not prepare:
+            return store
         try:
             store.ensure_schema()
+        except StoreOutdated:
+            store.close()
+            raise
         except StoreUnavailable as e:
             store.close()
             raise StoreUnavailable(f"cannot prepare database {database or '(default)'} of Neo4j at {uri}: {e}") from e
@@ -139,11 +169,42 @@ class Neo4jStore:
         except _DRIVER_ERRORS as e:
             raise StoreUnavailable(f"{what} failed: {e}") from e
 
+    def layout(self) -> tuple[int | None, bool]:
+        """The layout marker (None in an empty database or one of layout 1) and whether anything
+        of layout 1 is left."""
+        row = self._query(q.LAYOUT_FOUND)[0]
+        return row["layout"], row["old"]
+
     def ensure_schema(self) -> None:
+        """Constraints, indexes and the bookkeeping nodes; refuses a database of another layout
+        rather than misreading it."""
+        layout, old = self.layout()
+        if old:
+            raise StoreOutdated(
+                "this Neo4j database was written by an older Samkarta (layout 1: properties in "
+                f"props_json strings); run `samkarta migrate` to convert it in place to layout {q.LAYOUT}"
+            )
+        if layout is not None and layout > q.LAYOUT:
+            raise StoreOutdated(
+                f"this Neo4j database has layout {layout}, written by a newer Samkarta; this one reads "
+                f"layout {q.LAYOUT}: upgrade Samkarta"
+            )
         for statement in q.schema_statements():
             self._query(statement, routing=RoutingControl.WRITE)
         self._query(q.AWAIT_INDEXES)
-        self._query(q.ENSURE_META, routing=RoutingControl.WRITE)
+        self._query(q.ENSURE_META, {"layout": q.LAYOUT}, routing=RoutingControl.WRITE)
+
+    def migrate(self) -> MigrationReport:
+        """Convert a database of layout 1 to this layout in place (`samkarta migrate`), then prepare it."""
+        self._check_open()
+        layout, _ = self.layout()
+        if layout is not None and layout > q.LAYOUT:
+            raise StoreOutdated(f"this Neo4j database has layout {layout}, newer than this Samkarta's {q.LAYOUT}")
+        report = LayoutMigration(self._driver, self._database).run()
+        self.ensure_schema()
+        if report.nodes or report.relationships or any(report.relabelled.values()):
+            self._write(lambda tx: None, "migrating")  # a new version: running APIs rebuild their projections
+        return report
 
     def wipe(self) -> None:
         """Delete everything in the database (tests and benchmarks; never called by the product)."""
@@ -154,6 +215,7 @@ class Neo4jStore:
                     session.run(statement).consume()
         except _DRIVER_ERRORS as e:
             raise StoreUnavailable(f"Neo4j wipe failed: {e}") from e
+        self._query(q.ENSURE_META, {"layout": q.LAYOUT}, routing=RoutingControl.WRITE)
 
     def close(self) -> None:
         with self._lock:
@@ -173,14 +235,10 @@ class Neo4jStore:
             "extraction": json.dumps(batch.extraction, ensure_ascii=False),
         }
         aliases = [a.model_dump() for a in batch.aliases]
-        candidates = [
-            {**c.model_dump(), "reasons": json.dumps(c.reasons, ensure_ascii=False), "doc_id": doc.id}
-            for c in batch.candidates
-        ]
+        candidates = [{**c.model_dump(), "doc_id": doc.id} for c in batch.candidates]
 
-        def work(tx: ManagedTransaction) -> tuple[int, int]:
-            if existing:
-                self._delete_document(tx, doc.id)
+        def work(tx: ManagedTransaction) -> int:
+            named = self._delete_document(tx, doc.id) if existing else set()
             tx.run(q.CREATE_SOURCE, doc=source).consume()
             created = self._write_nodes(tx, batch.nodes)
             self._write_rels(tx, batch.rels)
@@ -188,6 +246,7 @@ class Neo4jStore:
                 tx.run(q.MERGE_ALIASES, rows=rows).consume()
             for rows in _chunks(candidates):
                 tx.run(q.MERGE_CANDIDATES, rows=rows).consume()
+            self._set_alias_lists(tx, named - {a.node_id for a in batch.aliases})  # MERGE_ALIASES did those
             return created
 
         created = self._write(work, f"writing {doc.path}")
@@ -203,15 +262,10 @@ class Neo4jStore:
         for label, group in _grouped(nodes, lambda n: n.label).items():
             rows = [
                 {
+                    **to_neo4j(label, n.props, NODE_FIELDS),
                     "id": n.id,
-                    "label": n.label,
                     "name": n.name,
                     "text": n.text,
-                    "props_json": json.dumps(n.props, ensure_ascii=False),
-                    "rkey": n.props.get("rkey"),
-                    "block": n.props.get("block"),
-                    "doc_id": n.props.get("doc_id"),
-                    "meeting_id": n.props.get("meeting_id"),
                     "search_text": _search(n.text),
                 }
                 for n in group
@@ -227,12 +281,12 @@ class Neo4jStore:
                     "source": r.source,
                     "target": r.target,
                     "props": {
+                        **to_neo4j(rel_type, r.props, REL_FIELDS),
                         "id": r.id,
                         "doc_id": r.doc_id,
                         "start": r.start,
                         "end": r.end,
                         "quote": r.quote,
-                        "props_json": json.dumps(r.props, ensure_ascii=False),
                         "text": r.text,
                         "search_text": _search(r.text),
                     },
@@ -248,18 +302,27 @@ class Neo4jStore:
                         f"(first in batch: {chunk[0]['props']['id']})"
                     )
 
-    def _delete_document(self, tx: ManagedTransaction, doc_id: str) -> None:
+    def _delete_document(self, tx: ManagedTransaction, doc_id: str) -> set[str]:
+        """Delete what the document said; returns the nodes whose aliases it named."""
         touched = set(_run(tx, q.DELETE_DOC_RELS, doc_id=doc_id)[0]["ends"])
+        named = set(_run(tx, q.DOC_ALIAS_NODES, doc_id=doc_id)[0]["ids"])
         tx.run(q.DELETE_DOC_RECORDS, doc_id=doc_id).consume()
         touched.add(doc_id)
         tx.run(q.DELETE_ORPHANS, ids=sorted(touched)).consume()
+        return named
+
+    @staticmethod
+    def _set_alias_lists(tx: ManagedTransaction, node_ids: set[str]) -> None:
+        ids = sorted(node_ids)
+        for i in range(0, len(ids), q.BATCH_SIZE):
+            tx.run(q.SET_ALIAS_LISTS, ids=ids[i : i + q.BATCH_SIZE]).consume()
 
     def delete_document(self, doc_id: str) -> bool:
         if not self._query(q.SOURCE_EXISTS, {"id": doc_id}):
             return False  # nothing changes, so the version stays
 
         def work(tx: ManagedTransaction) -> bool:
-            self._delete_document(tx, doc_id)
+            self._set_alias_lists(tx, self._delete_document(tx, doc_id))
             return True
 
         return self._write(work, f"deleting document {doc_id}")
@@ -291,7 +354,7 @@ class Neo4jStore:
             start=r.get("start"),
             end=r.get("end"),
             quote=r.get("quote"),
-            props=json.loads(r["props_json"]),
+            props=props_of(r, REL_FIELDS),
             text=r.get("text"),
         )
 
@@ -299,8 +362,12 @@ class Neo4jStore:
         rows = self._query(q.GET_NODE, {"id": node_id})
         if not rows:
             return None
-        n = rows[0]["n"]
-        return Node(id=n["id"], label=n["label"], name=n["name"], props=json.loads(n["props_json"]), text=n["text"])
+        return self._node(rows[0])
+
+    @staticmethod
+    def _node(row: dict[str, Any]) -> Node:
+        n = row["n"]
+        return Node(id=n["id"], label=row["label"], name=n["name"], props=props_of(n, NODE_FIELDS), text=n.get("text"))
 
     def rels_of(self, node_id: str) -> list[Rel]:
         return [self._rel(row) for row in self._query(q.RELS_OF, {"id": node_id})]
@@ -328,20 +395,15 @@ class Neo4jStore:
             "query": q.prefix_query(terms),
             "limit": limit,
         }
-        hits = []
-        for r in self._query(q.FULLTEXT, params):
-            props = json.loads(r.pop("props_json") or "{}")
-            for key in ("start", "end", "quote"):
-                r[key] = r[key] if r[key] is not None else props.get(key)
-            hits.append(TextHit(**r))
-        return hits
+        return [TextHit(**r) for r in self._query(q.FULLTEXT, params)]
 
     def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
         for r in self._query(q.GRAPH_NODES, {"labels": sorted(labels) if labels else None}):
-            g.add_node(r["id"], label=r["label"], name=r["name"], **json.loads(r["props_json"]))
-            if r["text"] is not None:
-                g.nodes[r["id"]]["text"] = r["text"]
+            node = self._node(r)
+            g.add_node(node.id, label=node.label, name=node.name, **node.props)
+            if node.text is not None:
+                g.nodes[node.id]["text"] = node.text
         for row in self._query(q.GRAPH_RELS, {"types": sorted(types) if types else None}):
             rel = self._rel(row)
             if rel.source in g and rel.target in g:
@@ -369,7 +431,7 @@ class Neo4jStore:
             PersonRecord(
                 id=r["id"],
                 name=r["name"],
-                region=json.loads(r["props_json"]).get("region"),
+                region=r["region"],
                 rkey=r["rkey"] or "",
                 networks=sorted(set(r["networks"])),
                 affiliations=sorted(set(r["affiliations"])),
@@ -411,7 +473,6 @@ class Neo4jStore:
         for row in self._query(q.CANDIDATES, {"status": status or None}):
             c = row["c"]
             c.pop("doc_id", None)
-            c["reasons"] = json.loads(c["reasons"])
             out.append(MergeCandidate(**c))
         return out
 
@@ -440,33 +501,21 @@ class Neo4jStore:
                 changed.append(doc_id)
                 tx.run(q.SET_SOURCE_TEXT, id=doc_id, text=text, extraction=extraction).consume()
                 rels = [
-                    {
-                        "type": r["type"],
-                        "id": r["id"],
-                        "quote": redact(r["quote"], strings),
-                        "text": red,
-                        "props_json": redact_json(r["props_json"] or "{}", strings),
-                    }
-                    for r in _run(tx, q.DOC_REL_TEXTS, doc_id=doc_id)
-                    for red in [redact(r["text"], strings)]
+                    {"type": r["type"], "id": r["r"]["id"], "props": props}
+                    for r in _run(tx, q.DOC_REL_PROPS, doc_id=doc_id)
+                    if (props := _redacted(r["r"], strings))
                 ]
                 for rel_type, group in _grouped(rels, lambda r: r["type"]).items():
-                    for rows in _chunks([{**r, "search_text": _search(r["text"])} for r in group]):
-                        tx.run(q.set_rel_texts(rel_type), rows=rows).consume()
-                nodes = []
-                for n in _run(tx, q.DOC_NODE_TEXTS, doc_id=doc_id):  # a question, an assignee: every string
-                    red = redact(n["text"], strings)
-                    nodes.append(
-                        {
-                            "id": n["id"],
-                            "text": red,
-                            "name": redact(n["name"], strings),
-                            "search_text": _search(red),
-                            "props_json": redact_json(n["props_json"] or "{}", strings),
-                        }
-                    )
+                    for rows in _chunks(group):
+                        tx.run(q.set_rel_props(rel_type), rows=rows).consume()
+                # a question, an assignee, an item's text: every string property, in lists too
+                nodes = [
+                    {"id": n["n"]["id"], "props": props}
+                    for n in _run(tx, q.DOC_NODE_PROPS, doc_id=doc_id)
+                    if (props := _redacted(n["n"], strings))
+                ]
                 for rows in _chunks(nodes):
-                    tx.run(q.SET_NODE_TEXTS, rows=rows).consume()
+                    tx.run(q.SET_NODE_PROPS, rows=rows).consume()
             return sorted(changed)
 
         return self._write(work, f"erasing {node_id}")

@@ -54,16 +54,17 @@ def redact(value: str | None, strings: list[str]) -> str | None:
     return value
 
 
+def redact_value(value: Any, strings: list[str]) -> Any:
+    """Redact every string in a value: a string, the strings in a list or a dict (nested), nothing else."""
+    if isinstance(value, str):
+        return redact(value, strings)
+    if isinstance(value, list):
+        return [redact_value(v, strings) for v in value]
+    if isinstance(value, dict):
+        return {k: redact_value(v, strings) for k, v in value.items()}
+    return value
+
+
 def redact_json(text: str, strings: list[str]) -> str:
     """Redact every string value inside a JSON document (not its escaped text)."""
-
-    def walk(value: Any) -> Any:
-        if isinstance(value, str):
-            return redact(value, strings)
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
-        return value
-
-    return json.dumps(walk(json.loads(text)), ensure_ascii=False)
+    return json.dumps(redact_value(json.loads(text), strings), ensure_ascii=False)

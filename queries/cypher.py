@@ -11,9 +11,20 @@ import re
 
 from samkarta.graph.schema import load_schema
 
-# Bookkeeping labels, never counted by stats() nor projected by graph().
-ENTITY = "Entity"  # second label of every domain node: id lookups without knowing the schema label
-SOURCE = "DocumentSource"  # a document's text, hash and extraction (sqlite's `documents` table)
+# Bookkeeping labels all start with PREFIX, so Browser and Bloom users can tell them from the domain
+# graph; stats() and graph() never count them.
+PREFIX = "Sk_"
+ENTITY = "Sk_Entity"  # second label of every domain node: id lookups without knowing the schema label
+SOURCE = "Sk_DocumentSource"  # a document's text, hash and extraction (sqlite's `documents` table)
+ALIAS = "Sk_Alias"
+CANDIDATE = "Sk_MergeCandidate"
+JUDGEMENT = "Sk_Judgement"
+META = "Sk_Meta"  # the version counter, the tombstone key and the layout
+TOMBSTONE = "Sk_Tombstone"
+BOOKKEEPING = (ENTITY, SOURCE, ALIAS, CANDIDATE, JUDGEMENT, META, TOMBSTONE)
+# The layout of this code: typed properties, prefixed bookkeeping labels. Layout 1 (no marker) had
+# props_json strings, a `label` property and unprefixed bookkeeping labels; `samkarta migrate` converts.
+LAYOUT = 2
 BATCH_SIZE = 1000  # rows per UNWIND statement
 
 FULLTEXT_ITEMS_SWEDISH = "item_text_swedish"
@@ -30,6 +41,18 @@ def _type(rel_type: str) -> str:
     return f"`{load_schema().check_type(rel_type)}`"
 
 
+def _schema_labels() -> str:
+    """The schema's labels as a Cypher list literal (whitelisted names only)."""
+    return "[" + ", ".join(f"'{load_schema().check_label(lab)}'" for lab in load_schema().nodes) + "]"
+
+
+def label_of(var: str) -> str:
+    """A domain node's schema label: a user's own extra labels (Bloom tags) are ignored."""
+    if not var.isidentifier():
+        raise ValueError(f"not a Cypher variable: {var!r}")
+    return f"[l IN labels({var}) WHERE l IN {_schema_labels()}][0]"
+
+
 def text_labels() -> list[str]:
     """Labels whose nodes carry a searchable `text` (schema.yaml lists `text` among their texts)."""
     return [label for label, spec in load_schema().nodes.items() if "text" in spec.text]
@@ -44,21 +67,23 @@ def schema_statements() -> list[str]:
         for lab in schema.nodes
     ]
     out += [
-        f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE n.id IS UNIQUE",
-        f"CREATE INDEX entity_doc_id IF NOT EXISTS FOR (n:{ENTITY}) ON (n.doc_id)",
+        f"CREATE CONSTRAINT sk_entity_id IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE n.id IS UNIQUE",
+        f"CREATE INDEX sk_entity_doc_id IF NOT EXISTS FOR (n:{ENTITY}) ON (n.doc_id)",
         "CREATE INDEX person_rkey IF NOT EXISTS FOR (n:Person) ON (n.rkey)",
         "CREATE INDEX person_block IF NOT EXISTS FOR (n:Person) ON (n.block)",
-        f"CREATE CONSTRAINT source_id IF NOT EXISTS FOR (d:{SOURCE}) REQUIRE d.id IS UNIQUE",
-        "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE (a.node_id, a.alias, a.doc_id) IS UNIQUE",
-        "CREATE INDEX alias_node IF NOT EXISTS FOR (a:Alias) ON (a.node_id)",
-        "CREATE INDEX alias_doc IF NOT EXISTS FOR (a:Alias) ON (a.doc_id)",
-        "CREATE CONSTRAINT candidate_id IF NOT EXISTS FOR (c:MergeCandidate) REQUIRE c.id IS UNIQUE",
-        "CREATE INDEX candidate_doc IF NOT EXISTS FOR (c:MergeCandidate) ON (c.doc_id)",
-        "CREATE INDEX candidate_node_a IF NOT EXISTS FOR (c:MergeCandidate) ON (c.node_a)",
-        "CREATE INDEX candidate_node_b IF NOT EXISTS FOR (c:MergeCandidate) ON (c.node_b)",
-        "CREATE CONSTRAINT judgement_key IF NOT EXISTS FOR (j:Judgement) REQUIRE (j.key_a, j.key_b) IS UNIQUE",
-        "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE",
-        "CREATE CONSTRAINT tombstone_digest IF NOT EXISTS FOR (t:Tombstone) REQUIRE t.digest IS UNIQUE",
+        "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
+        f"CREATE CONSTRAINT sk_source_id IF NOT EXISTS FOR (d:{SOURCE}) REQUIRE d.id IS UNIQUE",
+        f"CREATE CONSTRAINT sk_alias_key IF NOT EXISTS FOR (a:{ALIAS}) "
+        "REQUIRE (a.node_id, a.alias, a.doc_id) IS UNIQUE",
+        f"CREATE INDEX sk_alias_node IF NOT EXISTS FOR (a:{ALIAS}) ON (a.node_id)",
+        f"CREATE INDEX sk_alias_doc IF NOT EXISTS FOR (a:{ALIAS}) ON (a.doc_id)",
+        f"CREATE CONSTRAINT sk_candidate_id IF NOT EXISTS FOR (c:{CANDIDATE}) REQUIRE c.id IS UNIQUE",
+        f"CREATE INDEX sk_candidate_doc IF NOT EXISTS FOR (c:{CANDIDATE}) ON (c.doc_id)",
+        f"CREATE INDEX sk_candidate_node_a IF NOT EXISTS FOR (c:{CANDIDATE}) ON (c.node_a)",
+        f"CREATE INDEX sk_candidate_node_b IF NOT EXISTS FOR (c:{CANDIDATE}) ON (c.node_b)",
+        f"CREATE CONSTRAINT sk_judgement_key IF NOT EXISTS FOR (j:{JUDGEMENT}) REQUIRE (j.key_a, j.key_b) IS UNIQUE",
+        f"CREATE CONSTRAINT sk_meta_key IF NOT EXISTS FOR (m:{META}) REQUIRE m.key IS UNIQUE",
+        f"CREATE CONSTRAINT sk_tombstone_digest IF NOT EXISTS FOR (t:{TOMBSTONE}) REQUIRE t.digest IS UNIQUE",
     ]
     for t in schema.relationships:
         out.append(f"CREATE CONSTRAINT `{t}_id` IF NOT EXISTS FOR ()-[r:{_type(t)}]-() REQUIRE r.id IS UNIQUE")
@@ -77,9 +102,23 @@ def schema_statements() -> list[str]:
 
 
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"  # new indexes populate in the background
-ENSURE_META = "MERGE (m:Meta {key: 'version'}) ON CREATE SET m.value = 0"
-BUMP_VERSION = "MERGE (m:Meta {key: 'version'}) ON CREATE SET m.value = 0 SET m.value = m.value + 1"
-VERSION = "MATCH (m:Meta {key: 'version'}) RETURN m.value AS value"
+ENSURE_META = (
+    f"MERGE (m:{META} {{key: 'version'}}) ON CREATE SET m.value = 0 "
+    f"MERGE (l:{META} {{key: 'layout'}}) ON CREATE SET l.value = $layout"
+)
+BUMP_VERSION = f"MERGE (m:{META} {{key: 'version'}}) ON CREATE SET m.value = 0 SET m.value = m.value + 1"
+VERSION = f"MATCH (m:{META} {{key: 'version'}}) RETURN m.value AS value"
+# Labels of layout 1, which had no prefix on its bookkeeping nodes.
+OLD_LABELS = ("Entity", "DocumentSource", "Alias", "MergeCandidate", "Judgement", "Meta", "Tombstone")
+# what a database holds: the layout marker, and whether anything of layout 1 is left (one label
+# lookup each, so this costs nothing on a large graph)
+LAYOUT_FOUND = (
+    f"OPTIONAL MATCH (l:{META} {{key: 'layout'}}) RETURN l.value AS layout, "
+    + " OR ".join(f"EXISTS {{ MATCH (:{old}) }}" for old in OLD_LABELS)
+    + " AS old"
+)
+# properties a read never needs (a long normalised copy of the text, for the full-text index)
+_ALL = "{.*, search_text: null}"
 
 
 # -- writing a document ------------------------------------------------------------------------------
@@ -101,11 +140,20 @@ def merge_rels(rel_type: str) -> str:
 
 DOCUMENT_SHA = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d.sha256 AS sha256"
 CREATE_SOURCE = f"CREATE (d:{SOURCE}) SET d = $doc"
-MERGE_ALIASES = (
-    "UNWIND $rows AS row MERGE (a:Alias {node_id: row.node_id, alias: row.alias, doc_id: row.doc_id}) "
-    "ON CREATE SET a.reason = row.reason, a.score = row.score"
+# A node's other names (acronyms, spelling variants) also as a list on the node, so Bloom's search and
+# Cypher find them; derived from its Sk_Alias nodes whenever they change.
+_ALIAS_LIST = (
+    f"MATCH (n:{ENTITY} {{id: id}}) "
+    f"WITH n, COLLECT {{ MATCH (a:{ALIAS} {{node_id: n.id}}) RETURN DISTINCT a.alias AS alias ORDER BY alias }} "
+    "AS names SET n.aliases = CASE WHEN names = [] THEN null ELSE names END"
 )
-MERGE_CANDIDATES = "UNWIND $rows AS row MERGE (c:MergeCandidate {id: row.id}) SET c = row"
+MERGE_ALIASES = (
+    f"UNWIND $rows AS row MERGE (a:{ALIAS} {{node_id: row.node_id, alias: row.alias, doc_id: row.doc_id}}) "
+    "ON CREATE SET a.reason = row.reason, a.score = row.score WITH DISTINCT row.node_id AS id " + _ALIAS_LIST
+)
+SET_ALIAS_LISTS = "UNWIND $ids AS id " + _ALIAS_LIST
+DOC_ALIAS_NODES = f"MATCH (a:{ALIAS} {{doc_id: $doc_id}}) RETURN collect(DISTINCT a.node_id) AS ids"
+MERGE_CANDIDATES = f"UNWIND $rows AS row MERGE (c:{CANDIDATE} {{id: row.id}}) SET c = row"
 
 
 def _doc_rels() -> str:
@@ -121,8 +169,8 @@ DELETE_DOC_RELS = (
     "FOREACH (x IN rels | DELETE x) RETURN ends"
 )
 DELETE_DOC_RECORDS = (
-    "CALL () { MATCH (a:Alias {doc_id: $doc_id}) DELETE a } "
-    "CALL () { MATCH (c:MergeCandidate {doc_id: $doc_id}) DELETE c } "
+    f"CALL () {{ MATCH (a:{ALIAS} {{doc_id: $doc_id}}) DELETE a }} "
+    f"CALL () {{ MATCH (c:{CANDIDATE} {{doc_id: $doc_id}}) DELETE c }} "
     f"CALL () {{ MATCH (d:{SOURCE} {{id: $doc_id}}) DELETE d }}"
 )
 DELETE_ORPHANS = f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) WHERE NOT (n)--() DELETE n"
@@ -134,42 +182,42 @@ DOCUMENTS = (
     "d.title AS title, d.date AS date, d.chars AS chars"
 )
 DOCUMENT = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d {{.*}} AS d"
-GET_NODE = f"MATCH (n:{ENTITY} {{id: $id}}) RETURN n {{.id, .label, .name, .props_json, .text}} AS n"
+GET_NODE = f"MATCH (n:{ENTITY} {{id: $id}}) RETURN n {_ALL} AS n, {label_of('n')} AS label"
 RELS_OF = (
-    f"MATCH (n:{ENTITY} {{id: $id}})-[r]->(b) RETURN r {{.*}} AS r, type(r) AS type, n.id AS source, b.id AS target "
+    f"MATCH (n:{ENTITY} {{id: $id}})-[r]->(b) RETURN r {_ALL} AS r, type(r) AS type, n.id AS source, b.id AS target "
     f"UNION ALL MATCH (n:{ENTITY} {{id: $id}})<-[r]-(a) "
-    "RETURN r {.*} AS r, type(r) AS type, a.id AS source, n.id AS target"
+    f"RETURN r {_ALL} AS r, type(r) AS type, a.id AS source, n.id AS target"
 )
 NODE_DOC_IDS = f"MATCH (:{ENTITY} {{id: $id}})-[r]-() RETURN DISTINCT r.doc_id AS doc_id"
 ALIAS_FIELDS = "a.node_id AS node_id, a.alias AS alias, a.reason AS reason, a.score AS score, a.doc_id AS doc_id"
-ALIASES = f"MATCH (a:Alias) RETURN {ALIAS_FIELDS} ORDER BY node_id, alias, doc_id"
-ALIASES_OF = f"MATCH (a:Alias {{node_id: $node_id}}) RETURN {ALIAS_FIELDS} ORDER BY alias, doc_id"
+ALIASES = f"MATCH (a:{ALIAS}) RETURN {ALIAS_FIELDS} ORDER BY node_id, alias, doc_id"
+ALIASES_OF = f"MATCH (a:{ALIAS} {{node_id: $node_id}}) RETURN {ALIAS_FIELDS} ORDER BY alias, doc_id"
 NAMES = (
-    f"MATCH (n:{ENTITY}) WHERE NOT n.label IN ['AgendaItem', 'Decision', 'Action', 'Document'] "
-    "RETURN n.id AS id, n.label AS label, n.name AS name "
-    f"UNION MATCH (a:Alias) MATCH (n:{ENTITY} {{id: a.node_id}}) RETURN n.id AS id, n.label AS label, a.alias AS name"
+    f"MATCH (n:{ENTITY}) WHERE NOT (n:AgendaItem OR n:Decision OR n:Action OR n:Document) "
+    f"RETURN n.id AS id, {label_of('n')} AS label, n.name AS name "
+    f"UNION MATCH (a:{ALIAS}) MATCH (n:{ENTITY} {{id: a.node_id}}) "
+    f"RETURN n.id AS id, {label_of('n')} AS label, a.alias AS name"
 )
 FULLTEXT = (
     "CALL () { "
     "CALL db.index.fulltext.queryNodes($nodes_index, $query, {limit: $limit}) YIELD node, score "
-    "RETURN node.id AS id, node.label AS label, node.text AS text, node.doc_id AS doc_id, "
-    "node.meeting_id AS meeting_id, score, node.props_json AS props_json, null AS start, null AS end, "
-    "null AS quote "
+    f"RETURN node.id AS id, {label_of('node')} AS label, node.text AS text, node.doc_id AS doc_id, "
+    "node.meeting_id AS meeting_id, score, node.start AS start, node.end AS end, node.quote AS quote "
     "UNION ALL "
     "CALL db.index.fulltext.queryRelationships($rels_index, $query, {limit: $limit}) YIELD relationship, score "
     "RETURN relationship.id AS id, type(relationship) AS label, relationship.text AS text, "
-    "relationship.doc_id AS doc_id, startNode(relationship).id AS meeting_id, score, null AS props_json, "
+    "relationship.doc_id AS doc_id, startNode(relationship).id AS meeting_id, score, "
     "relationship.start AS start, relationship.end AS end, relationship.quote AS quote "
-    "} RETURN id, label, text, doc_id, meeting_id, score, props_json, start, end, quote "
+    "} RETURN id, label, text, doc_id, meeting_id, score, start, end, quote "
     "ORDER BY score DESC, id LIMIT $limit"
 )
 GRAPH_NODES = (
-    f"MATCH (n:{ENTITY}) WHERE $labels IS NULL OR n.label IN $labels "
-    "RETURN n.id AS id, n.label AS label, n.name AS name, n.props_json AS props_json, n.text AS text"
+    f"MATCH (n:{ENTITY}) WITH n, {label_of('n')} AS label WHERE $labels IS NULL OR label IN $labels "
+    f"RETURN n {_ALL} AS n, label"
 )
 GRAPH_RELS = (
     f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY}) WHERE $types IS NULL OR type(r) IN $types "
-    "RETURN r {.*} AS r, type(r) AS type, a.id AS source, b.id AS target"
+    f"RETURN r {_ALL} AS r, type(r) AS type, a.id AS source, b.id AS target"
 )
 
 
@@ -179,7 +227,7 @@ def people(key: str) -> str:
         raise ValueError(f"unknown person key {key!r}")
     return (
         f"MATCH (p:Person) WHERE p.{key} IN $values "
-        "RETURN p.id AS id, p.name AS name, p.props_json AS props_json, p.rkey AS rkey, "
+        "RETURN p.id AS id, p.name AS name, p.region AS region, p.rkey AS rkey, "
         "COLLECT { MATCH (p)-[:ATTENDED|ABSENT_FROM]->(m)-[:OF]->(net) RETURN net.id AS net "
         "UNION MATCH (m)-[:MENTIONS]->(p) MATCH (m)-[:OF]->(net) RETURN net.id AS net } AS networks, "
         "COLLECT { MATCH (p)-[:REPRESENTS]->(o) RETURN DISTINCT o.id } AS affiliations "
@@ -205,56 +253,46 @@ def _stats() -> str:
 STATS = _stats()
 
 # -- tombstones ------------------------------------------------------------------------------------
-READ_TOMBSTONE_KEY = "MATCH (m:Meta {key: 'tombstone_key'}) RETURN m.value AS key"
-TOMBSTONE_KEY = "MERGE (m:Meta {key: 'tombstone_key'}) ON CREATE SET m.value = $key RETURN m.value AS key"
-TOMBSTONES = "MATCH (t:Tombstone) RETURN t.digest AS digest"
-ADD_TOMBSTONE = "MERGE (:Tombstone {digest: $digest})"
-LIFT_TOMBSTONE = "MATCH (t:Tombstone {digest: $digest}) DELETE t"
+READ_TOMBSTONE_KEY = f"MATCH (m:{META} {{key: 'tombstone_key'}}) RETURN m.value AS key"
+TOMBSTONE_KEY = f"MERGE (m:{META} {{key: 'tombstone_key'}}) ON CREATE SET m.value = $key RETURN m.value AS key"
+TOMBSTONES = f"MATCH (t:{TOMBSTONE}) RETURN t.digest AS digest"
+ADD_TOMBSTONE = f"MERGE (:{TOMBSTONE} {{digest: $digest}})"
+LIFT_TOMBSTONE = f"MATCH (t:{TOMBSTONE} {{digest: $digest}}) DELETE t"
 
 # -- judgements and candidates ---------------------------------------------------------------------
 SAVE_JUDGEMENT = (
-    "MERGE (j:Judgement {key_a: $key_a, key_b: $key_b}) "
+    f"MERGE (j:{JUDGEMENT} {{key_a: $key_a, key_b: $key_b}}) "
     "SET j.decision = $decision, j.reason = $reason, j.decided_at = $decided_at"
 )
 JUDGEMENTS = (
-    "MATCH (j:Judgement) RETURN j.key_a AS key_a, j.key_b AS key_b, j.decision AS decision, j.reason AS reason, "
+    f"MATCH (j:{JUDGEMENT}) RETURN j.key_a AS key_a, j.key_b AS key_b, j.decision AS decision, j.reason AS reason, "
     "j.decided_at AS decided_at ORDER BY decided_at, key_a, key_b"
 )
 CANDIDATES = (
-    "MATCH (c:MergeCandidate) WHERE $status IS NULL OR c.status = $status "
+    f"MATCH (c:{CANDIDATE}) WHERE $status IS NULL OR c.status = $status "
     "RETURN c {.*} AS c ORDER BY c.score DESC, c.id"
 )
-SET_CANDIDATE_STATUS = "MATCH (c:MergeCandidate {id: $id}) SET c.status = $status"
+SET_CANDIDATE_STATUS = f"MATCH (c:{CANDIDATE} {{id: $id}}) SET c.status = $status"
 
 # -- erasure -------------------------------------------------------------------------------------------
 ERASE_NODE = (
-    "CALL () { MATCH (a:Alias {node_id: $id}) DELETE a } "
-    "CALL () { MATCH (c:MergeCandidate) WHERE c.node_a = $id OR c.node_b = $id DELETE c } "
+    f"CALL () {{ MATCH (a:{ALIAS} {{node_id: $id}}) DELETE a }} "
+    f"CALL () {{ MATCH (c:{CANDIDATE}) WHERE c.node_a = $id OR c.node_b = $id DELETE c }} "
     f"CALL () {{ MATCH (n:{ENTITY} {{id: $id}}) DETACH DELETE n }}"
 )
 SOURCE_TEXTS = f"MATCH (d:{SOURCE}) RETURN d.id AS id, d.text AS text, d.extraction AS extraction ORDER BY id"
 SET_SOURCE_TEXT = f"MATCH (d:{SOURCE} {{id: $id}}) SET d.text = $text, d.extraction = $extraction"
-DOC_REL_TEXTS = (
-    _doc_rels() + "RETURN type(r) AS type, r.id AS id, r.quote AS quote, r.text AS text, r.props_json AS props_json"
-)
+# a document's relationships and nodes with every property, so erasure can redact each string in them
+DOC_REL_PROPS = _doc_rels() + "RETURN type(r) AS type, r {.*} AS r"
 
 
-def set_rel_texts(rel_type: str) -> str:
+def set_rel_props(rel_type: str) -> str:
     # by type and id (a unique index seek); Neo4j 5 would scan every relationship for elementId(r) = row.x
-    return (
-        f"UNWIND $rows AS row MATCH ()-[r:{_type(rel_type)} {{id: row.id}}]->() "
-        "SET r.quote = row.quote, r.text = row.text, r.search_text = row.search_text, r.props_json = row.props_json"
-    )
+    return f"UNWIND $rows AS row MATCH ()-[r:{_type(rel_type)} {{id: row.id}}]->() SET r += row.props"
 
 
-DOC_NODE_TEXTS = (
-    f"MATCH (n:{ENTITY} {{doc_id: $doc_id}}) "
-    "RETURN n.id AS id, n.name AS name, n.text AS text, n.props_json AS props_json"
-)
-SET_NODE_TEXTS = (
-    f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) "
-    "SET n.text = row.text, n.name = row.name, n.search_text = row.search_text, n.props_json = row.props_json"
-)
+DOC_NODE_PROPS = f"MATCH (n:{ENTITY} {{doc_id: $doc_id}}) RETURN n {{.*}} AS n"
+SET_NODE_PROPS = f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) SET n += row.props"
 
 # tests and benchmarks only; in batches so a large graph fits the transaction memory limit
 WIPE = (

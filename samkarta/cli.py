@@ -207,6 +207,17 @@ def erase(
 
 
 @app.command()
+def migrate(store: StoreOpt = None) -> None:
+    """Convert a Neo4j store written by an older Samkarta to the current layout, in place; nothing is lost."""
+    from samkarta.stores import migrate_store
+
+    try:
+        typer.echo(migrate_store(store))
+    except AppError as e:
+        _fail(e)
+
+
+@app.command()
 def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Counts of documents, nodes by label and relationships by type."""
     graph = _open(store)

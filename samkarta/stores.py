@@ -26,6 +26,24 @@ def open_store(uri: str | None = None, settings: Settings | None = None) -> Grap
     raise InvalidInput("--store", f"unsupported store URI {uri!r}: use sqlite:///path or bolt://host:port")
 
 
+def migrate_store(uri: str | None = None, settings: Settings | None = None) -> str:
+    """Convert the store a URI names to the current layout in place; what was done, in a sentence."""
+    settings = settings or get_settings()
+    uri = uri or settings.store_uri
+    if not uri.startswith(("bolt://", "neo4j://", "bolt+s://", "neo4j+s://")):
+        open_store(uri, settings).close()  # a bad URI says so; an SQLite file keeps one layout
+        return f"nothing to migrate: {uri} is an embedded store, whose layout needs no migration"
+    from samkarta.graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore.connect(
+        uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database, prepare=False
+    )
+    try:
+        return f"{uri}: {store.migrate().message()}"
+    finally:
+        store.close()
+
+
 class ReconnectingStore:
     """A store opened on first use and reopened after it could not be reached, so a server that
     was down when the API started (or went away) is picked up again without a restart."""

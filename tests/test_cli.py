@@ -100,7 +100,19 @@ def test_a_body_asked_for_by_name_is_the_one_that_met_not_an_empty_namesake(tmp_
 
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    for command in ("extract", "ingest", "remove", "erase", "stats", "merges", "query", "export", "serve", "demo"):
+    for command in (
+        "extract",
+        "ingest",
+        "remove",
+        "erase",
+        "stats",
+        "migrate",
+        "merges",
+        "query",
+        "export",
+        "serve",
+        "demo",
+    ):
         assert f"samkarta {command}" in readme, command
 
 
@@ -140,3 +152,11 @@ def test_the_same_minutes_under_two_names_are_one_document(tmp_path: Path) -> No
     assert json.loads(again.stdout)["unchanged"] == 1
     stats = json.loads(runner.invoke(app, ["stats", "--store", store, "--json"]).stdout)
     assert stats["documents"] == 1 and stats["nodes"]["Meeting"] == 1
+
+
+def test_migrate_leaves_an_embedded_store_as_it_is(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'graph.db'}"
+    result = runner.invoke(app, ["migrate", "--store", store])
+    assert result.exit_code == 0 and "nothing to migrate" in result.stdout
+    bad = runner.invoke(app, ["migrate", "--store", "ftp://example"])
+    assert bad.exit_code == 2 and "unsupported store URI" in bad.stderr
