@@ -17,8 +17,21 @@ def _server(command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(SERVER), command], capture_output=True, text=True, timeout=900, check=False)
 
 
+def _emptied(uri: str, auth: tuple[str, str]) -> str:
+    """The test database emptied once per session, whatever an earlier run (or an older Samkarta,
+    whose layout the store would refuse) left in it; each test wipes it again."""
+    from samkarta.graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore.connect(uri, *auth, prepare=False)
+    try:
+        store.wipe()
+    finally:
+        store.close()
+    return uri
+
+
 @pytest.fixture(scope="session")
-def neo4j_uri() -> Iterator[str]:
+def neo4j_uri(neo4j_auth: tuple[str, str]) -> Iterator[str]:
     """NEO4J_URI if set, else the repository's local server (scripts/neo4j-server), started if needed.
 
     A server that was running before is someone else's and stays up. One this session started is
@@ -26,12 +39,12 @@ def neo4j_uri() -> Iterator[str]:
     then starts in seconds instead of ~10-20 s).
     """
     if os.environ.get("NEO4J_URI"):
-        yield os.environ["NEO4J_URI"]
+        yield _emptied(os.environ["NEO4J_URI"], neo4j_auth)
         return
     try:
         status = _server("status")
         if status.returncode == 0 and "bolt://" in status.stdout:
-            yield status.stdout.split()[-1]
+            yield _emptied(status.stdout.split()[-1], neo4j_auth)
             return
         started = _server("start")
         output = f"{started.stdout}{started.stderr}"
@@ -39,7 +52,7 @@ def neo4j_uri() -> Iterator[str]:
     except (OSError, subprocess.TimeoutExpired) as e:
         ok, output = False, str(e)
     if ok:
-        yield started.stdout.strip().splitlines()[-1]
+        yield _emptied(started.stdout.strip().splitlines()[-1], neo4j_auth)
         if os.environ.get("SAMKARTA_KEEP_NEO4J") != "1":
             _server("stop")
         return
