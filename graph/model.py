@@ -83,6 +83,7 @@ class DocumentInfo(BaseModel):
     title: str | None = None
     date: str | None = None
     chars: int = 0
+    copies: list[str] = []  # other paths at which the same file was found: one document, one meeting
 
 
 class GraphBatch(BaseModel):

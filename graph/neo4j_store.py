@@ -230,7 +230,7 @@ class Neo4jStore:
         if existing and existing[0]["sha256"] == doc.sha256 and not replace:
             return WriteResult(status="unchanged")
         source = {
-            **doc.model_dump(),
+            **doc.model_dump(exclude={"copies"}),  # a new document has none; add_copy records them
             "text": batch.text,
             "extraction": json.dumps(batch.extraction, ensure_ascii=False),
         }
@@ -331,14 +331,20 @@ class Neo4jStore:
         rows = self._query(q.DOCUMENTS)
         # sqlite's ORDER BY date, path: NULL dates first, then code point order
         rows.sort(key=lambda r: (r["date"] is not None, r["date"] or "", r["path"]))
-        return [DocumentInfo(**r) for r in rows]
+        return [DocumentInfo(**{**r, "copies": sorted(r["copies"])}) for r in rows]
+
+    def add_copy(self, doc_id: str, path: str) -> None:
+        self._write(lambda tx: tx.run(q.ADD_COPY, id=doc_id, path=path).consume(), f"recording a copy of {doc_id}")
 
     def document(self, doc_id: str) -> StoredDocument | None:
         rows = self._query(q.DOCUMENT, {"id": doc_id})
         if not rows:
             return None
         d = rows[0]["d"]
-        info = DocumentInfo(**{k: d.get(k) for k in ("id", "path", "sha256", "format", "title", "date", "chars")})
+        info = DocumentInfo(
+            **{k: d.get(k) for k in ("id", "path", "sha256", "format", "title", "date", "chars")},
+            copies=sorted(d.get("copies") or []),
+        )
         return StoredDocument(info=info, text=d["text"], extraction=json.loads(d["extraction"]))
 
     # -- reading ------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, format TEXT NOT NULL,
     title TEXT, date TEXT, chars INTEGER NOT NULL, text TEXT NOT NULL, extraction TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS document_copies (
+    doc_id TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (doc_id, path)
+);
 CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL, text TEXT,
     rkey TEXT, block TEXT
@@ -244,6 +247,7 @@ class SQLiteStore:
         )
 
     def _delete_document(self, conn: sqlite3.Connection, doc_id: str) -> None:
+        conn.execute("DELETE FROM document_copies WHERE doc_id = ?", (doc_id,))
         touched = {
             row[0]
             for row in conn.execute(
@@ -271,15 +275,31 @@ class SQLiteStore:
 
     def documents(self) -> list[DocumentInfo]:
         rows = self._rows("SELECT id, path, sha256, format, title, date, chars FROM documents ORDER BY date, path")
-        return [DocumentInfo(**r) for r in rows]
+        copies = self._copies()
+        return [DocumentInfo(**r, copies=copies.get(r["id"], [])) for r in rows]
 
     def document(self, doc_id: str) -> StoredDocument | None:
         rows = self._rows("SELECT * FROM documents WHERE id = ?", (doc_id,))
         if not rows:
             return None
         r = rows[0]
-        info = DocumentInfo(**{k: r[k] for k in ("id", "path", "sha256", "format", "title", "date", "chars")})
+        info = DocumentInfo(
+            **{k: r[k] for k in ("id", "path", "sha256", "format", "title", "date", "chars")},
+            copies=self._copies(doc_id).get(doc_id, []),
+        )
         return StoredDocument(info=info, text=r["text"], extraction=json.loads(r["extraction"]))
+
+    def add_copy(self, doc_id: str, path: str) -> None:
+        with self._tx() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ? AND path <> ?", (doc_id, path)).fetchone():
+                conn.execute("INSERT OR IGNORE INTO document_copies VALUES (?, ?)", (doc_id, path))
+
+    def _copies(self, doc_id: str | None = None) -> dict[str, list[str]]:
+        where, params = ("WHERE doc_id = ?", (doc_id,)) if doc_id else ("", ())
+        out: dict[str, list[str]] = {}
+        for row in self._rows(f"SELECT doc_id, path FROM document_copies {where} ORDER BY path", params):
+            out.setdefault(row["doc_id"], []).append(row["path"])
+        return out
 
     # -- reading ------------------------------------------------------------------------------
     @staticmethod

@@ -59,6 +59,10 @@ class GraphStore(Protocol):
 
     def documents(self) -> list[DocumentInfo]: ...
 
+    def add_copy(self, doc_id: str, path: str) -> None:
+        """Record another path at which the stored document's file was found (its copies go when the
+        document is replaced or removed)."""
+
     def document(self, doc_id: str) -> StoredDocument | None: ...
 
     def get_node(self, node_id: str) -> Node | None: ...

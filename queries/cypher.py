@@ -179,7 +179,11 @@ SOURCE_EXISTS = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d.id AS id"
 # -- reading -------------------------------------------------------------------------------------------
 DOCUMENTS = (
     f"MATCH (d:{SOURCE}) RETURN d.id AS id, d.path AS path, d.sha256 AS sha256, d.format AS format, "
-    "d.title AS title, d.date AS date, d.chars AS chars"
+    "d.title AS title, d.date AS date, d.chars AS chars, coalesce(d.copies, []) AS copies"
+)
+ADD_COPY = (
+    f"MATCH (d:{SOURCE} {{id: $id}}) WHERE d.path <> $path AND NOT $path IN coalesce(d.copies, []) "
+    "SET d.copies = coalesce(d.copies, []) + $path"
 )
 DOCUMENT = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d {{.*}} AS d"
 GET_NODE = f"MATCH (n:{ENTITY} {{id: $id}}) RETURN n {_ALL} AS n, {label_of('n')} AS label"

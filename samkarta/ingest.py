@@ -147,12 +147,24 @@ class _Writer:
             self.summary.failed.append((path_text(path), str(value)))
             return
         doc_id = document_id(path_text(path))
-        if status == "unchanged" or self.contents.get(value[0].sha256, doc_id) != doc_id:  # type: ignore[index]
-            self.summary.unchanged += 1  # or the same minutes under another path or name: one meeting
+        if status == "unchanged":
+            self.summary.unchanged += 1
+            return
+        stored_as = self.contents.get(value[0].sha256, doc_id)  # type: ignore[index]
+        if stored_as != doc_id:  # the same minutes under another path or name: one document, one meeting
+            self._copy(stored_as, path)
             return
         src, extraction = value  # type: ignore[misc]
         if self._store(path, extraction, src.text):
             self.contents.setdefault(src.sha256, doc_id)
+
+    def _copy(self, doc_id: str, path: Path) -> None:
+        try:
+            self.store.add_copy(doc_id, path_text(path))
+        except AppError as e:
+            self.summary.failed.append((path_text(path), f"a copy of a stored document, not recorded: {e}"))
+            return
+        self.summary.unchanged += 1
 
     def _store(self, path: Path, extraction: Extraction, text: str) -> bool:
         summary = self.summary

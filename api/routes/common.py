@@ -23,11 +23,16 @@ class DocumentSummary(BaseModel):
     title: str | None = None
     date: str | None = None
     chars: int = 0
+    copies: list[str] = []  # the names of other files found with the same content
 
     @classmethod
     def of(cls, info: DocumentInfo) -> DocumentSummary:
-        fields = info.model_dump(exclude={"path"})
-        return cls(name=PurePath(info.path.replace("\\", "/")).name, **fields)
+        fields = info.model_dump(exclude={"path", "copies"})
+        return cls(name=_file_name(info.path), copies=[_file_name(p) for p in info.copies], **fields)
+
+
+def _file_name(path: str) -> str:
+    return PurePath(path.replace("\\", "/")).name
 
 
 class ErrorBody(BaseModel):

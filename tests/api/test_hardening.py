@@ -116,6 +116,19 @@ def test_two_different_files_of_one_name_are_two_documents(small) -> None:
     assert client.get("/api/documents").json()["count"] == 2
 
 
+def test_the_same_minutes_uploaded_again_are_one_document_with_a_copy(small) -> None:
+    client, data = small
+    minutes = b"Protokoll 2024-03-05\nNarvarande: Anna Berg, Norrby\n"
+    for name in ("protokoll.txt", "protokoll-kopia.txt"):
+        upload = client.post("/api/documents", files={"file": (name, minutes, "text/plain")}, headers=AUTH)
+        assert upload.status_code == 200
+    listing = client.get("/api/documents").json()
+    assert listing["count"] == 1
+    assert listing["data"][0]["name"] == "protokoll.txt" and listing["data"][0]["copies"] == ["protokoll-kopia.txt"]
+    assert str(data) not in client.get("/api/documents").text
+    assert not list((data / "uploads").rglob("protokoll-kopia.txt"))  # the store holds the text once
+
+
 def _finished(client: TestClient, location: str) -> dict:
     for _ in range(600):  # polls for up to a minute; a job normally ends in well under a second
         job = client.get(location).json()

@@ -167,6 +167,22 @@ class StoreContract:
         assert not [n for n in store.graph().nodes if store.node_documents(n) == [failed_id]]
         assert store.stats().nodes["Meeting"] == len(files) - 1
 
+    def test_the_same_file_at_other_paths_is_one_document_with_its_copies(
+        self, store: GraphStore, tmp_path: Path
+    ) -> None:
+        first, second = tmp_path / "a" / "protokoll.txt", tmp_path / "b" / "kopia.txt"
+        for path in (first, second):
+            path.parent.mkdir()
+            path.write_text(MINUTES, encoding="utf-8")
+        summary = ingest_files(store, [first, second, second])
+        assert (summary.ingested, summary.unchanged, summary.failed) == (1, 2, [])
+        [doc] = store.documents()
+        assert doc.path == str(first) and doc.copies == [str(second)]
+        assert store.document(doc.id).info.copies == [str(second)] and store.stats().nodes["Meeting"] == 1
+        first.write_text(MINUTES.replace("2023-03-09", "2023-04-13"), encoding="utf-8")
+        assert ingest_files(store, [first]).replaced == 1
+        assert store.documents()[0].copies == []  # the copies held the old text: they are no copies now
+
     def test_fulltext_is_swedish_aware(self, store: GraphStore) -> None:
         store.write_document(batch_of(MINUTES))
         hits = store.fulltext("familjehemmen")
