@@ -98,15 +98,16 @@ class Collector:
         self.handoffs.extend(part.handoffs)
 
     def result(self) -> Extraction:
-        _merge_short_forms(self.networks)
+        folded = _merge_short_forms(self.networks) | _merge_owner_forms(self.networks)
         _merge_acronyms(self.networks)
         meeting = self.meeting
-        if meeting.body and _body_key(meeting.body) not in self.networks.facts:
-            self.networks.add(
-                _body_key(meeting.body), meeting.body, None, None, meeting.body_evidence, meeting.body_confidence
-            )
-        if meeting.body:
-            _merge_into_body(self.networks, meeting.body)
+        body_key = _body_key(meeting.body) if meeting.body else None
+        if body_key in folded:
+            body_key = folded[body_key]  # the body is named in full elsewhere in the minutes
+        elif meeting.body and body_key not in self.networks.facts:
+            self.networks.add(body_key, meeting.body, None, None, meeting.body_evidence, meeting.body_confidence)
+        if body_key:
+            _merge_into_body(self.networks, body_key)
         _merge_generic_refs(self.orgs)
         return Extraction(
             source=self.source,
@@ -214,10 +215,9 @@ def collect(docs: list[tuple[Doc, int]], source: SourceInfo) -> Extraction:
     return collector.result()
 
 
-def _merge_into_body(networks: _Entities, body: str) -> None:
+def _merge_into_body(networks: _Entities, body_key: str) -> None:
     """A one-word body name that ends like the meeting's own body's name is that body in the
     minutes ('Styrelsen' in the minutes of 'Förbundsstyrelsen'); it joins the body."""
-    body_key = _body_key(body)
     body_fact = networks.facts.get(body_key)
     if body_fact is None:
         return
@@ -251,20 +251,54 @@ def _merge_acronyms(networks: _Entities) -> None:
             networks.fold_into(key, full[0])
 
 
-def _merge_short_forms(networks: _Entities) -> None:
+def _merge_short_forms(networks: _Entities) -> dict[str, str]:
     """'Länsgruppen' in the minutes of 'Länsgrupp för familjehemsfrågor' is that body: a one-word
-    definite form whose stem is the first word of a longer name joins it."""
-    long_names = [f for f in networks.facts.values() if " " in f.name]
+    definite form whose stem is the first word of a longer name joins it; so does one that is the
+    last word of the one longer name owned by someone ('Arbetsutskottet' of 'Landstingsstyrelsens
+    arbetsutskott'). Returns the keys folded, with the key of the name each joined."""
+    long_names = {k: f for k, f in networks.facts.items() if " " in f.name}
+    folded: dict[str, str] = {}
     for key, fact in list(networks.facts.items()):
         if " " in fact.name:
             continue
         word = fold(fact.name)
         stems = {word} | {word[: -len(end)] for end in ("en", "et", "n", "t") if word.endswith(end)}
-        for long_fact in long_names:
-            first = fold(long_fact.name.split()[0])
-            if first in stems:
-                networks.fold_into(key, long_fact)
-                break
+        first = [k for k, f in long_names.items() if fold(f.name.split()[0]) in stems]
+        owned = [k for k, f in long_names.items() if _owned(f.name) and fold(f.name.split()[-1]) in stems]
+        target = first[0] if first else owned[0] if len(owned) == 1 else None
+        if target is not None:
+            networks.fold_into(key, long_names[target])
+            folded[key] = target
+    return folded
+
+
+def _owned(name: str) -> bool:
+    """'Landstingsstyrelsens arbetsutskott': a body named as its owner's, in the genitive."""
+    words = name.split()
+    return len(words) == 2 and words[0].endswith("s") and words[0][:1].isupper()
+
+
+def _merge_owner_forms(networks: _Entities) -> dict[str, str]:
+    """'Regionförbundets styrelse' in minutes that name 'Förbundsstyrelsen för Regionförbundet i X'
+    is that body: the owner in the genitive and the body noun, against the body noun's compound
+    'för' the owner. Returns the keys folded, with the key of the name each joined."""
+    folded: dict[str, str] = {}
+    for key, fact in list(networks.facts.items()):
+        if not _owned(fact.name):
+            continue
+        owner, noun = fold(fact.name.split()[0][:-1]), _stem(fold(fact.name.split()[1]))
+        fuller = [
+            k
+            for k, f in networks.facts.items()
+            if len(f.name.split()) >= 3
+            and fold(f.name.split()[1]) == "för"
+            and fold(f.name.split()[2]) == owner
+            and noun in fold(f.name.split()[0])
+        ]
+        if len(fuller) == 1:
+            networks.fold_into(key, networks.facts[fuller[0]])
+            folded[key] = fuller[0]
+    return folded
 
 
 def _add_person(people: dict[str, PersonFact], rec: PersonRecord, ev: Evidencer) -> None:

@@ -72,3 +72,16 @@ def test_an_abbreviation_joins_the_body_named_in_full() -> None:
     )
     names = sorted(n.name for n in extract_text(text).networks)
     assert names == ["KPR", "Kommunstyrelsens arbetsutskott"]
+
+
+def test_the_short_and_the_owner_forms_of_a_body_join_its_full_name() -> None:
+    text = (
+        "Protokoll 2024-03-05\nFörbundsstyrelsen\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
+        "Förbundsstyrelsen för Norrbyförbundet i Kalmar län beslutar att godkänna budgeten. "
+        "Norrbyförbundets styrelse tackar. Regionstyrelsens arbetsutskott har berett ärendet, "
+        "och Arbetsutskottet föreslår att budgeten godkänns.\n"
+    )
+    x = extract_text(text)
+    names = sorted(n.name for n in x.networks)
+    assert names == ["Förbundsstyrelsen för Norrbyförbundet i Kalmar län", "Regionstyrelsens arbetsutskott"]
+    assert x.meeting.body == "Förbundsstyrelsen"
