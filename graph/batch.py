@@ -158,7 +158,10 @@ class BatchBuilder:
             doc_id=self.doc_id,
         )
         self.rel("DESCRIBES", self.doc_id, self.meeting_id, None)
-        body_id = self.network(m.body, m.body_evidence) if m.body else None
+        body_id = self.network(m.body_full or m.body, m.body_evidence) if m.body else None
+        if body_id and m.body and m.body_full and m.body != m.body_full:
+            short = Alias(node_id=body_id, alias=m.body, reason="short form", score=1.0, doc_id=self.doc_id)
+            self.aliases.append(short)
         if body_id:
             self.rel("OF", self.meeting_id, body_id, m.body_evidence)
         networks: dict[str, str] = {}

@@ -102,8 +102,9 @@ class Collector:
         _merge_acronyms(self.networks)
         meeting = self.meeting
         body_key = _body_key(meeting.body) if meeting.body else None
-        if body_key in folded:
-            body_key = folded[body_key]  # the body is named in full elsewhere in the minutes
+        if body_key in folded:  # the body is named in full elsewhere in the minutes: one body, two names
+            body_key = folded[body_key]
+            meeting = meeting.model_copy(update={"body_full": self.networks.facts[body_key].name})
         elif meeting.body and body_key not in self.networks.facts:
             self.networks.add(body_key, meeting.body, None, None, meeting.body_evidence, meeting.body_confidence)
         if body_key:

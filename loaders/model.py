@@ -30,6 +30,7 @@ class MeetingFact(BaseModel):
     model_config = ConfigDict(extra="forbid")
     date: dt.date | None = None
     body: str | None = None
+    body_full: str | None = None  # the body's name written out, where the minutes give one ('Förbundsstyrelsen för X')
     region: str | None = None  # county name without "län", e.g. "Dalarna"
     next_meeting: dt.date | None = None
     date_evidence: Evidence | None = None

@@ -25,3 +25,15 @@ def test_a_unit_name_is_one_node_per_county() -> None:
     assert len(dalarna) == len(halland) == 1
     assert dalarna == dalarna_again  # the same unit met again in its own county
     assert dalarna != halland  # a namesake in another region is another unit
+
+
+def test_a_body_headed_by_its_short_form_and_named_in_full_is_one_network() -> None:
+    text = (
+        "Protokoll 2024-03-05\nFörbundsstyrelsen\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
+        "Förbundsstyrelsen för Norrbyförbundet i Kalmar län beslutar att godkänna budgeten.\n"
+    )
+    batch = build_batch(extract_text(text), text)
+    [network] = [n for n in batch.nodes if n.label == "Network"]
+    assert network.name == "Förbundsstyrelsen för Norrbyförbundet"
+    assert [r.target for r in batch.rels if r.type == "OF"] == [network.id]
+    assert "Förbundsstyrelsen" in {a.alias for a in batch.aliases if a.node_id == network.id}
