@@ -20,11 +20,14 @@ app = typer.Typer(
 )
 merges_app = typer.Typer(help="Merge candidates: list, accept or reject (judgements survive rebuilds).")
 app.add_typer(merges_app, name="merges")
+curation_app = typer.Typer(help="People's judgements as JSON lines: export to review and version, import elsewhere.")
+app.add_typer(curation_app, name="curation")
 
 StoreOpt = Annotated[
     str | None, typer.Option("--store", help="sqlite:///path/file.db or bolt://host:port (default: SAMKARTA_STORE)")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout")]
+LinesFile = Annotated[Path, typer.Argument(help="A file of JSON lines, one judgement each")]
 
 
 @app.callback()
@@ -283,6 +286,48 @@ def merges_reject(
 ) -> None:
     """Reject a candidate (also undoes an automatic merge): the records stay two people."""
     _judge(candidate, "rejected", reason, store)
+
+
+@curation_app.command("export")
+def curation_export(file: LinesFile, store: StoreOpt = None) -> None:
+    """Write every judgement (merges accepted or rejected by people) to FILE, one JSON line each."""
+    from samkarta.curation import export_lines
+
+    graph = _open(store)
+    try:
+        lines = list(export_lines(graph))
+    finally:
+        graph.close()
+    try:
+        file.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    except OSError as e:
+        _fail(AppError(f"{_shown(str(file))}: cannot write ({e.strerror})"))
+        return
+    typer.echo(f"{len(lines)} judgements written to {_shown(str(file))}")
+
+
+@curation_app.command("import")
+def curation_import(file: LinesFile, store: StoreOpt = None) -> None:
+    """Apply the judgements of FILE that are new or changed, and rebuild the documents they touch."""
+    from samkarta.curation import import_judgements, parse_lines
+
+    try:
+        judgements = parse_lines(file.read_text(encoding="utf-8").splitlines(), _shown(str(file)))
+    except OSError as e:
+        _fail(AppError(f"{_shown(str(file))}: cannot read ({e.strerror})"))
+        return
+    except (AppError, UnicodeDecodeError) as e:
+        _fail(e if isinstance(e, AppError) else AppError(f"{_shown(str(file))}: not UTF-8 text"))
+        return
+    graph = _open(store)
+    try:
+        report = import_judgements(graph, judgements)
+    except AppError as e:
+        _fail(e)
+        return
+    finally:
+        graph.close()
+    typer.echo(f"{report.applied} judgements applied, {report.unchanged} unchanged; {report.rebuilt} documents rebuilt")
 
 
 query_app = typer.Typer(help="Ask the graph: the main questions as tables, or --json for scripts.")

@@ -160,3 +160,27 @@ def test_migrate_leaves_an_embedded_store_as_it_is(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "nothing to migrate" in result.stdout
     bad = runner.invoke(app, ["migrate", "--store", "ftp://example"])
     assert bad.exit_code == 2 and "unsupported store URI" in bad.stderr
+
+
+def test_curation_moves_judgements_to_another_store_and_a_second_import_changes_nothing(tmp_path: Path) -> None:
+    first, second = (f"sqlite:///{tmp_path / name}" for name in ("first.db", "second.db"))
+    for store in (first, second):
+        assert runner.invoke(app, ["ingest", str(sample_dir()), "--store", store]).exit_code == 0
+    merged = json.loads(runner.invoke(app, ["merges", "--status", "merged", "--store", first, "--json"]).stdout)
+    assert runner.invoke(app, ["merges", "reject", merged[0]["id"], "--store", first]).exit_code == 0
+    lines = tmp_path / "judgements.jsonl"
+    exported = runner.invoke(app, ["curation", "export", str(lines), "--store", first])
+    assert exported.exit_code == 0 and "1 judgements written" in exported.stdout
+    assert json.loads(lines.read_text(encoding="utf-8"))["decision"] == "rejected"
+    imported = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
+    assert imported.exit_code == 0 and imported.stdout.startswith("1 judgements applied, 0 unchanged"), imported.output
+    stats = [json.loads(runner.invoke(app, ["stats", "--store", s, "--json"]).stdout) for s in (first, second)]
+    assert stats[0] == stats[1]  # the same minutes and the same judgement: the same graph
+    again = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
+    assert again.stdout.startswith("0 judgements applied, 1 unchanged; 0 documents rebuilt")
+    rejected = json.loads(runner.invoke(app, ["merges", "--status", "rejected", "--store", second, "--json"]).stdout)
+    assert [c["id"] for c in rejected] == [merged[0]["id"]]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(lines.read_text(encoding="utf-8") + '{"kind": "merge", "key_a": "x"}\n', encoding="utf-8")
+    refused = runner.invoke(app, ["curation", "import", str(bad), "--store", second])
+    assert refused.exit_code == 2 and f"{bad}, line 2" in refused.stderr

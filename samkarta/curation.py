@@ -1,0 +1,86 @@
+"""Curation shared between stores: people's judgements as JSON lines, to review, version and load
+into another store (`samkarta curation export FILE`, `samkarta curation import FILE`).
+
+One line per judgement: {"kind": "merge", "key_a": ..., "key_b": ..., "decision": "accepted" |
+"rejected", "reason": ..., "decided_at": ...}. The keys are the people's resolution keys (region
+and name), so a judgement finds its people in any store that holds their minutes. Importing applies
+each judgement that is new or changed and rebuilds the documents it touches; importing the same file
+again changes nothing. Tombstones are not exported: their keyed hashes only mean something in the
+store that made them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from samkarta.graph.errors import InvalidInput
+from samkarta.graph.ids import make_id
+from samkarta.graph.model import Judgement
+from samkarta.graph.store import GraphStore
+from samkarta.ingest import reapply
+
+KIND = "merge"
+
+
+@dataclass
+class ImportReport:
+    applied: int = 0
+    unchanged: int = 0
+    rebuilt: int = 0
+
+
+def export_lines(store: GraphStore) -> Iterator[str]:
+    """The store's judgements as JSON lines, in a stable order (so a file diffs well)."""
+    for judgement in sorted(store.judgements(), key=lambda j: (j.key_a, j.key_b)):
+        yield json.dumps({"kind": KIND, **judgement.model_dump()}, ensure_ascii=False, sort_keys=True)
+
+
+def parse_lines(lines: Iterable[str], source: str) -> list[Judgement]:
+    """Every judgement of a file, or InvalidInput naming the line and what is wrong with it."""
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict) or row.pop("kind", None) != KIND:
+                raise ValueError(f'not a judgement line (expected "kind": "{KIND}")')
+            out.append(Judgement.model_validate(row))
+        except (ValueError, ValidationError) as e:
+            reason = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
+            raise InvalidInput(f"{source}, line {number}", reason) from None
+    return out
+
+
+def import_judgements(store: GraphStore, judgements: list[Judgement]) -> ImportReport:
+    """Save the judgements that are new or changed and rebuild the documents of their people."""
+    known = {frozenset((j.key_a, j.key_b)): j for j in store.judgements()}
+    report = ImportReport()
+    touched: set[str] = set()
+    for judgement in judgements:
+        pair = frozenset((judgement.key_a, judgement.key_b))
+        same = known.get(pair)
+        if same is not None and (same.decision, same.reason) == (judgement.decision, judgement.reason):
+            report.unchanged += 1
+            continue
+        if same is not None and (same.key_a, same.key_b) != (judgement.key_a, judgement.key_b):
+            judgement = judgement.model_copy(update={"key_a": same.key_a, "key_b": same.key_b})
+        store.save_judgement(judgement)
+        known[pair] = judgement
+        report.applied += 1
+        touched |= _documents_of(store, pair)
+    report.rebuilt = reapply(store, touched)
+    return report
+
+
+def _documents_of(store: GraphStore, keys: frozenset[str]) -> set[str]:
+    """The documents that name either person of a pair, as one record or as a merge candidate."""
+    nodes = {make_id("Person", key) for key in keys}
+    for cand in store.candidates():
+        if frozenset((cand.key_a, cand.key_b)) == keys:
+            nodes |= {cand.node_a, cand.node_b}
+    return {doc for node in nodes for doc in store.node_documents(node)}
