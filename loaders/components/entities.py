@@ -234,6 +234,8 @@ class Entities:
                 named = _name_after(doc, tok.i + 1, ref_at, in_person)
                 if named is not None:
                     s, e = named
+                    if tok.text[:1].isupper() and (noun in h.titled_work or noun in h.named_work):
+                        s = tok.i  # "Handlingsplanen Missbruk och beroende": a plan's title holds its noun
                     out.append(self._project(doc, s, e, 0.7))  # "projektet Vägvisaren"
                     seen.update(range(s, e))
                 continue

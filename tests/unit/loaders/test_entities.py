@@ -124,6 +124,11 @@ def test_a_capitalised_plan_or_strategy_compound_with_its_period_but_no_service_
     assert _texts(doc, "project") == ["Norrdalsplan 2021-2029", "Kulturstrategi"]
 
 
+def test_a_plan_titled_with_its_name_keeps_its_noun_a_project_noun_in_running_text_does_not(annotate) -> None:
+    doc = annotate("Handlingsplanen Tryggare Vardag antogs. Vi följer programmet Tryggare Hem.\n")
+    assert _texts(doc, "project") == ["Handlingsplanen Tryggare Vardag", "Tryggare Hem"]
+
+
 def test_a_heading_titled_by_a_work_noun_and_its_subject_names_the_work(annotate) -> None:
     doc = annotate(
         "Protokoll\n\n§ 4 Strategi för hållbar tillväxt\nRådet informerades.\n\n"
