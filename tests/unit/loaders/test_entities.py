@@ -119,9 +119,10 @@ def test_a_compound_naming_one_particular_work_in_any_case_or_place(annotate) ->
 def test_a_capitalised_plan_or_strategy_compound_with_its_period_but_no_service_or_schedule(annotate) -> None:
     doc = annotate(
         "Norrdalsplan 2021-2029 remitteras. Kulturstrategi antogs. Hemtjänst och Vuxenutbildningen "
-        "redovisade. Tidsplan bifogas. Konferensen hölls som Videokonferens.\n"
+        "redovisade. Tidsplan bifogas. Konferensen hölls som Videokonferens. Samverkansavtal tecknades "
+        "och ett avtal skrevs.\n"
     )
-    assert _texts(doc, "project") == ["Norrdalsplan 2021-2029", "Kulturstrategi"]
+    assert _texts(doc, "project") == ["Norrdalsplan 2021-2029", "Kulturstrategi", "Samverkansavtal"]
 
 
 def test_a_plan_titled_with_its_name_keeps_its_noun_a_project_noun_in_running_text_does_not(annotate) -> None:
