@@ -147,6 +147,14 @@ def test_bullets_under_a_name_and_a_colon_that_open_with_a_verb_are_its_tasks(an
     ]
 
 
+def test_a_decision_as_a_state_is_reported_not_taken(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Samordning\nAnna Berg är utsedd till samordnare sedan i våras. "
+        "Projektet var överlämnat till kommunen. Styrelsen utser Per Ek till sekreterare.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Styrelsen utser Per Ek till sekreterare"]
+
+
 def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Budget\n"
