@@ -376,6 +376,9 @@ def _item_of(items: list[Span], starts: list[int], token: int) -> Span | None:
     return None
 
 
+_SUBJECT_REACH = 16  # words: a verb-initial clause takes back a subject this long at most
+
+
 def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: int | None = None) -> dict[str, Any]:
     """A fact's text: from the start of the clause its trigger stands in to the sentence's end."""
     words = [t for t in sent if not t.is_space]
@@ -384,7 +387,11 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
     if label is not None:  # "Beslut: att ..." -> the clause
         words = [t for t in words if t.i >= label.end]
     if trigger is not None and words:
-        start = _clause_start(doc, max(words[0].i, sent.start), trigger)
+        lo = max(words[0].i, sent.start)
+        start = _clause_start(doc, lo, trigger)
+        verb_first = start == trigger > lo and doc[trigger].text[:1].islower() and doc[trigger].lower_ != "att"
+        if verb_first and trigger - lo <= _SUBJECT_REACH:
+            start = lo  # "Budget för X (700 000 kr) godkändes": the subject held a number; it is all the clause
         words = [t for t in words if t.i >= start]
         words = words[: _clause_end(words, trigger)]
     words = words[:_MAX_TEXT]

@@ -147,6 +147,13 @@ def test_bullets_under_a_name_and_a_colon_that_open_with_a_verb_are_its_tasks(an
     ]
 
 
+def test_a_decision_keeps_a_subject_that_holds_a_number(annotate) -> None:
+    doc = annotate("Protokoll 2023-03-09\n\n1. Budget\nBudget för projektet (700 000 kr) godkändes av styrgruppen.\n")
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == [
+        "Budget för projektet (700 000 kr) godkändes av styrgruppen"
+    ]
+
+
 def test_a_decision_as_a_state_is_reported_not_taken(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Samordning\nAnna Berg är utsedd till samordnare sedan i våras. "
