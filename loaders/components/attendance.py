@@ -550,7 +550,12 @@ def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
 
 def _coordinated_start(doc: Doc, i: int, lo: int) -> int:
     """Where a compound coordinated with a first part ('barn- och ungdomsenheten', 'Stöd - och
-    serviceavdelningen') starts; i itself when there is none."""
+    serviceavdelningen') or a unit named by its owner ('kommunstyrelsens kansli') starts; i itself
+    when there is none."""
+    owner = doc[i - 1] if i - 1 >= lo else None
+    genitive = owner is not None and owner.is_alpha and owner.text.islower() and owner.text.endswith("s")
+    if genitive and len(owner.text) > 4 and fold(owner.text) not in common_words():
+        return i - 1
     if i - 2 < lo or doc[i - 1].lower_ not in ("och", "&"):
         return i
     if doc[i - 2].text.endswith("-") and len(doc[i - 2].text) > 1:

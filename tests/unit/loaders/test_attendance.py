@@ -104,6 +104,21 @@ def test_an_unknown_code_in_parentheses_is_a_local_party_only_among_party_codes(
     assert [_people(groups)[n][0] for n in ("Per Ek", "Eva Lind", "Kim Holm")] == ["ABC", "ABC", "DEF"]
 
 
+def test_a_unit_or_group_in_lower_case_after_the_name_with_its_owner(annotate) -> None:
+    doc = annotate(
+        "Närvarande:\nAnna Berg, kommunstyrelsens kansli\nPer Ek, visionspanelen, p6\nEva Lind, arbetsgruppen\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [
+        "kommunstyrelsens kansli",
+        "visionspanelen",
+        "arbetsgruppen",
+    ]
+    assert [" ".join(s.text.split()) for s in doc.spans["org"]] == [
+        "kommunstyrelsens kansli"
+    ]  # groups are no organisations
+
+
 def test_a_single_letter_after_an_affiliation_is_a_mark_in_a_column(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg ABC N\nPer Ek GHI N\nEva Lind DEF\n")
     assert [_people(doc)[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == ["ABC", "GHI", "DEF"]
