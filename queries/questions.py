@@ -213,7 +213,9 @@ def collaborators(snap: Snapshot, person_id: str, limit: int = 50) -> Collaborat
                 evidence=evidence,
             )
         )
-    data.sort(key=lambda c: (-c.score, c.name))
+    # ties (the same meetings of one body) go to more shared meetings, then the more recent, then by name
+    data.sort(key=lambda c: c.name)
+    data.sort(key=lambda c: (c.score, c.shared_meetings, c.last_seen or ""), reverse=True)
     return Collaborators(of=person_id, name=person["name"], data=data[:limit], count=len(data))
 
 

@@ -194,8 +194,12 @@ def _rows_from_relations(entity: Any, types: set[str], direction: str | None = N
     return rows
 
 
-def _person_sections(snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
-    collab = q.collaborators(snap, node_id, limit=20)
+_FIRST_COLLABORATORS = 20  # shown at first; the rest one click away
+
+
+def _person_sections(snap: Snapshot, node_id: str, every: bool) -> list[dict[str, Any]]:
+    collab = q.collaborators(snap, node_id, limit=1_000_000 if every else _FIRST_COLLABORATORS)
+    shown_quotes: set[str] = set()
     dep = q.depends(snap, node_id)
     bodies: dict[str, list[str]] = defaultdict(list)
     for meeting, _edge in snap.attendance.get(node_id, []):
@@ -220,20 +224,9 @@ def _person_sections(snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
         {
             "title": "Samarbetar med",
             "count": collab.count,
-            "rows": [
-                {
-                    "text": c.name,
-                    "link": f"/entity/{c.id}",
-                    "meta": f"{swedish.count(c.shared_meetings, 'gemensamt möte', 'gemensamma möten')}, "
-                    f"{', '.join(c.shared_bodies)}, "
-                    f"senast {c.last_seen or '?'}",
-                    "quote": c.evidence[0].quote if c.evidence else None,
-                    "source": _source(c.evidence[0].doc_id, c.evidence[0].start, c.evidence[0].end)
-                    if c.evidence
-                    else None,
-                }
-                for c in collab.data
-            ],
+            "rows": [_collaborator_row(c, shown_quotes) for c in collab.data],
+            "more": f"/entity/{node_id}?alla=1#samarbetar" if collab.count > len(collab.data) else None,
+            "anchor": "samarbetar",
         },
         {
             "title": "Leder",
@@ -317,8 +310,31 @@ def _network_sections(snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
     ]
 
 
+def _collaborator_row(c: Any, shown_quotes: set[str]) -> dict[str, Any]:
+    """One collaborator: shared meetings, bodies, when last; the quote of their latest shared meeting
+    only where it says something the rows above have not (one attendance list names them all)."""
+    ev = c.evidence[0] if c.evidence else None
+    quote = ev.quote if ev is not None and ev.quote not in shown_quotes else None
+    if quote:
+        shown_quotes.add(quote)
+    return {
+        "text": c.name,
+        "link": f"/entity/{c.id}",
+        "meta": f"{swedish.count(c.shared_meetings, 'gemensamt möte', 'gemensamma möten')}, "
+        f"{', '.join(c.shared_bodies)}, senast {c.last_seen or '?'}",
+        "quote": quote,
+        "source": _source(ev.doc_id, ev.start, ev.end) if ev is not None else None,
+    }
+
+
 @router.get("/entity/{node_id}", response_class=HTMLResponse)
-def entity_page(request: Request, store: StoreDep, snap: SnapshotDep, node_id: NodeId) -> HTMLResponse:
+def entity_page(
+    request: Request,
+    store: StoreDep,
+    snap: SnapshotDep,
+    node_id: NodeId,
+    alla: Annotated[bool, Query(description="Every collaborator, not only the first")] = False,
+) -> HTMLResponse:
     entity = q.entity(store, snap, node_id)
     label = entity.label
     props = entity.props
@@ -333,7 +349,7 @@ def entity_page(request: Request, store: StoreDep, snap: SnapshotDep, node_id: N
         if v
     ]
     if label == "Person":
-        sections = _person_sections(snap, node_id)
+        sections = _person_sections(snap, node_id, alla)
         sections.append(
             {"title": "Företräder", "count": None, "rows": _rows_from_relations(entity, {"REPRESENTS"}, "out")}
         )

@@ -194,3 +194,20 @@ def test_a_region_view_shows_every_municipality_of_the_county_gaps_too(client: T
     assert len(county) == 15 and county <= names
     page = client.get(f"/graph/region/{dalarna}", headers={"Accept": "text/html"}).text
     assert "Inte med i något av länets nätverk" in page
+
+
+def _section(page: str, anchor: str) -> str:
+    start = page.index(f'<section id="{anchor}">')
+    return page[start : page.index("</section>", start)]
+
+
+def test_a_person_page_reaches_every_collaborator_and_quotes_each_passage_once(client: TestClient) -> None:
+    person = _id(client, "Elisabeth Beijer")
+    total = client.get(f"/api/people/{person}/collaborators", params={"limit": 200}).json()["count"]
+    assert total > 20
+    first = _section(client.get(f"/entity/{person}", headers={"Accept": "text/html"}).text, "samarbetar")
+    assert first.count("<li>") == 20 and f"Visa alla {total}</a>" in first
+    every = _section(client.get(f"/entity/{person}?alla=1", headers={"Accept": "text/html"}).text, "samarbetar")
+    assert every.count("<li>") == total and "Visa alla" not in every
+    quotes = re.findall(r"<blockquote>(.*?) <a", every, flags=re.S)
+    assert quotes and len(quotes) == len(set(quotes))  # one attendance list is quoted once, not per name
