@@ -483,8 +483,8 @@ def export(
     store: StoreOpt = None,
 ) -> None:
     """Export the collaboration graph (or a neighbourhood) for Gephi and other tools."""
-    from samkarta.api.routes.explore import export_graph, render_export
     from samkarta.queries import questions as q
+    from samkarta.viz.export import export_graph, render_export
 
     graph, snap = _snapshot(store)
     try:

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import zipfile
 from typing import Annotated, Literal
 
-import networkx as nx
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from samkarta.api.deps import SnapshotDep, StoreDep
 from samkarta.api.routes.common import READ_ERRORS, NodeId
-from samkarta.graph.errors import InvalidInput
 from samkarta.graph.model import Stats
 from samkarta.queries import questions as q
 from samkarta.queries.results import (
@@ -28,6 +22,7 @@ from samkarta.queries.results import (
     SearchResults,
     Trail,
 )
+from samkarta.viz.export import export_graph, render_export
 
 router = APIRouter(prefix="/api", tags=["explore"], responses=READ_ERRORS)
 Label = Literal["Person", "Network", "Organization", "Municipality", "Region", "Project", "Meeting"]
@@ -122,18 +117,6 @@ ExportFormat = Literal["graphml", "gexf", "csv", "json"]
 EXPORT_FORMATS = frozenset(ExportFormat.__args__)
 
 
-def export_graph(
-    snap: SnapshotDep, around: str | None, depth: int, label: list[str] | None, region: str | None
-) -> nx.Graph:
-    g = q.ego(snap, around, depth) if around else q.collaboration_graph(snap)
-    keep = [
-        n
-        for n, d in g.nodes(data=True)
-        if (not label or d.get("label") in label) and (not region or d.get("region") in (None, region))
-    ]
-    return g.subgraph(keep).copy()
-
-
 @router.get(
     "/export",
     response_class=Response,
@@ -150,53 +133,3 @@ def export(
     """A filtered subgraph as GraphML, GEXF (Gephi), CSV (zip of nodes.csv and edges.csv) or JSON."""
     g = export_graph(snap, around, depth, list(label) if label else None, region)
     return Response(**render_export(g, fmt))
-
-
-def render_export(g: nx.Graph, fmt: str) -> dict[str, object]:
-    """Body, media type and download headers of an export."""
-    clean = nx.Graph()
-    for n, d in g.nodes(data=True):
-        clean.add_node(n, **{k: v for k, v in d.items() if isinstance(v, (str, int, float))})
-    for a, b, d in g.edges(data=True):
-        clean.add_edge(a, b, **{k: v for k, v in d.items() if isinstance(v, (str, int, float))})
-    if fmt == "graphml":
-        body, media = "\n".join(nx.generate_graphml(clean)).encode(), "application/xml"
-    elif fmt == "gexf":
-        body, media = "\n".join(nx.generate_gexf(clean)).encode(), "application/xml"
-    elif fmt == "csv":
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr(
-                "nodes.csv",
-                _csv(
-                    ["id", "label", "name", "weight"],
-                    [[n, d.get("label"), d.get("name"), d.get("weight")] for n, d in clean.nodes(data=True)],
-                ),
-            )
-            z.writestr(
-                "edges.csv",
-                _csv(
-                    ["source", "target", "type", "weight"],
-                    [[a, b, d.get("type"), d.get("weight")] for a, b, d in clean.edges(data=True)],
-                ),
-            )
-        body, media = buf.getvalue(), "application/zip"
-    elif fmt == "json":
-        body = json.dumps(nx.node_link_data(clean, edges="links"), ensure_ascii=False).encode()
-        media = "application/json"
-    else:
-        raise InvalidInput("format", f"unknown export format {fmt!r}")
-    ext = {"csv": "zip"}.get(fmt, fmt)
-    return {
-        "content": body,
-        "media_type": media,
-        "headers": {"Content-Disposition": f'attachment; filename="samkarta.{ext}"'},
-    }
-
-
-def _csv(header: list[str], rows: list[list[object]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue()

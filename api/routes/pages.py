@@ -21,13 +21,14 @@ from samkarta.api import swedish
 from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep, ViewDep
 from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import DocumentSummary, NodeId
-from samkarta.api.routes.explore import EXPORT_FORMATS, render_export
+from samkarta.api.routes.explore import EXPORT_FORMATS
 from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
 from samkarta.queries.view import Snapshot
 from samkarta.reference import load_reference
 from samkarta.viz import LEGEND, STATIC_DIR, LayoutCache, render
+from samkarta.viz.export import render_export
 from samkarta.viz.palette import OTHER
 
 router = APIRouter(include_in_schema=False)
