@@ -25,8 +25,8 @@ from samkarta.api.routes.explore import EXPORT_FORMATS
 from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
+from samkarta.queries.regions import region_graph, regions
 from samkarta.queries.view import Snapshot
-from samkarta.reference import load_reference
 from samkarta.viz import LEGEND, STATIC_DIR, LayoutCache, render
 from samkarta.viz.export import render_export
 from samkarta.viz.palette import OTHER
@@ -538,62 +538,18 @@ def region_view(request: Request, snap: SnapshotDep, node_id: NodeId) -> Respons
     county = snap.g.nodes[node_id]["name"] if node_id in snap.g else None
     if county is None or snap.g.nodes[node_id]["label"] != "Region":
         raise NotFound(f"no region with id {node_id!r}")
-    g = _region_graph(snap, county)
+    g = region_graph(snap, county)
+    for _, d in g.nodes(data=True):
+        if d.pop("gap", False):
+            d["title"] = "Inte med i något av länets nätverk"
+            if not d.pop("named"):
+                d["url"] = None  # never named in the minutes: no page to open
     return _graph_page(g, f"{county}: kommuner och nätverk", snap, f"region:{node_id}", request, False)
-
-
-def _region_graph(snap: Snapshot, county: str) -> nx.Graph:
-    """Municipalities against the bodies their people take part in, within one county."""
-    collab = q.collaboration_graph(snap)
-    g = nx.Graph()
-    for person, meetings in snap.attendance.items():
-        munis = [
-            v
-            for _, v, d in snap.g.out_edges(person, data=True)
-            if d["type"] == "REPRESENTS" and snap.g.nodes[v]["label"] == "Municipality"
-        ]
-        for muni in munis:
-            for meeting, _ in meetings:
-                net = snap.meeting_network.get(meeting)
-                if net and snap.g.nodes[net].get("region") == county:
-                    for n in (muni, net):
-                        g.add_node(n, label=snap.g.nodes[n]["label"], name=snap.g.nodes[n]["name"])
-                    w = g.get_edge_data(muni, net, {"weight": 0})["weight"]
-                    g.add_edge(muni, net, weight=w + 1, type="TAKES_PART")
-    for n in g:
-        g.nodes[n]["weight"] = collab.nodes[n]["weight"] if n in collab else 1
-    _add_gaps(g, snap, county)
-    return g
-
-
-def _add_gaps(g: nx.Graph, snap: Snapshot, county: str) -> None:
-    """The county's municipalities that take part in none of its bodies, as nodes of their own:
-    the gaps are what a region view is for."""
-    in_graph = {d["name"]: n for n, d in snap.g.nodes(data=True) if d["label"] == "Municipality"}
-    shown = {d.get("name") for _, d in g.nodes(data=True)}
-    for muni in load_reference().municipalities.values():
-        if muni.county != county or muni.name in shown:
-            continue
-        node = in_graph.get(muni.name)
-        attrs = {"label": "Municipality", "name": muni.name, "weight": 1, "title": "Inte med i något av länets nätverk"}
-        if node is None:  # never named in the minutes: no page to open
-            node, attrs["url"] = f"municipality-{muni.code}", None
-        g.add_node(node, **attrs)
 
 
 @router.get("/regions", response_class=HTMLResponse)
 def regions_page(request: Request, snap: SnapshotDep) -> HTMLResponse:
-    rows = []
-    for n, d in snap.g.nodes(data=True):
-        if d["label"] == "Region":
-            bodies = sum(
-                1 for m, e in snap.g.nodes(data=True) if e["label"] == "Network" and e.get("region") == d["name"]
-            )
-            munis = sum(
-                1 for m, e in snap.g.nodes(data=True) if e["label"] == "Municipality" and e.get("county") == d["name"]
-            )
-            rows.append({"id": n, "name": d["name"], "bodies": bodies, "municipalities": munis})
-    return _page(request, "regions.html", title="Regioner", regions=sorted(rows, key=lambda r: r["name"]))
+    return _page(request, "regions.html", title="Regioner", regions=regions(snap))
 
 
 @router.get("/region/{node_id}", response_class=HTMLResponse)
