@@ -219,6 +219,22 @@ def collaborators(snap: Snapshot, person_id: str, limit: int = 50) -> Collaborat
     return Collaborators(of=person_id, name=person["name"], data=data[:limit], count=len(data))
 
 
+def bodies_of(snap: Snapshot, person_id: str) -> list[dict[str, Any]]:
+    """The bodies whose meetings a person attended: how many, the first and the last date known
+    (None when no meeting of it is dated), most attended first."""
+    dates: dict[str, list[str]] = defaultdict(list)
+    for meeting, _edge in snap.attendance.get(person_id, []):
+        net = snap.meeting_network.get(meeting)
+        if net:
+            dates[net].append(snap.g.nodes[meeting].get("date") or "")
+    out = []
+    for net, found in dates.items():
+        dated = sorted(d for d in found if d)
+        first, last = (dated[0], dated[-1]) if dated else (None, None)
+        out.append({"id": net, "name": snap.g.nodes[net]["name"], "meetings": len(found), "first": first, "last": last})
+    return sorted(out, key=lambda b: (-b["meetings"], b["name"]))
+
+
 def organization_collaborators(snap: Snapshot, org_id: str, limit: int = 50) -> Collaborators:
     """Organisations and municipalities whose people sit in the same bodies as this one's people."""
     org = _node(snap, org_id)

@@ -202,24 +202,19 @@ def _person_sections(snap: Snapshot, node_id: str, every: bool) -> list[dict[str
     collab = q.collaborators(snap, node_id, limit=1_000_000 if every else _FIRST_COLLABORATORS)
     shown_quotes: set[str] = set()
     dep = q.depends(snap, node_id)
-    bodies: dict[str, list[str]] = defaultdict(list)
-    for meeting, _edge in snap.attendance.get(node_id, []):
-        net = snap.meeting_network.get(meeting)
-        if net:
-            bodies[net].append(snap.g.nodes[meeting].get("date") or "")
+    bodies = q.bodies_of(snap, node_id)
     return [
         {
             "title": "Nätverk och perioder",
             "count": len(bodies),
             "rows": [
                 {
-                    "text": snap.g.nodes[n]["name"],
-                    "link": f"/entity/{n}",
-                    "meta": f"{min(d)} – {max(d)}, {swedish.count(len(d), 'möte', 'möten')}"
-                    if any(d)
-                    else swedish.count(len(d), "möte", "möten"),
+                    "text": b["name"],
+                    "link": f"/entity/{b['id']}",
+                    "meta": (f"{b['first']} – {b['last']}, " if b["first"] else "")
+                    + swedish.count(b["meetings"], "möte", "möten"),
                 }
-                for n, d in sorted(bodies.items(), key=lambda kv: -len(kv[1]))
+                for b in bodies
             ],
         },
         {

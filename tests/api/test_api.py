@@ -211,3 +211,12 @@ def test_a_person_page_reaches_every_collaborator_and_quotes_each_passage_once(c
     assert every.count("<li>") == total and "Visa alla" not in every
     quotes = re.findall(r"<blockquote>(.*?) <a", every, flags=re.S)
     assert quotes and len(quotes) == len(set(quotes))  # one attendance list is quoted once, not per name
+
+
+def test_a_person_page_lists_each_body_with_its_period_and_meetings(client: TestClient) -> None:
+    person = _id(client, "Elisabeth Beijer")
+    page = client.get(f"/entity/{person}", headers={"Accept": "text/html"}).text
+    section = page[page.index("Nätverk och perioder") : page.index('<section id="samarbetar">')]
+    periods = re.findall(r'<span class="muted">(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2}), (\d+) möten?</span>', section)
+    assert periods and all(first <= last for first, last, _ in periods)
+    assert "> – " not in section  # an undated meeting leaves no empty start of a period
