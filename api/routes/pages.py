@@ -66,6 +66,20 @@ RELATION_TITLES = {
     "HAS_ACTION": "Åtgärder",
     "HAS_ITEM": "Punkter",
 }
+# what links two steps of a path, read either way
+RELATION_WORDS = {
+    "ATTENDED": "närvaro",
+    "ABSENT_FROM": "frånvaro",
+    "REPRESENTS": "företräder",
+    "MENTIONS": "omnämnande",
+    "OF": "möte i",
+    "IN_REGION": "region",
+    "HANDED_OFF": "fråga vidare",
+    "ASSIGNED_TO": "åtgärd",
+    "DECIDED": "beslut",
+    "HAS_ACTION": "åtgärd",
+    "HAS_ITEM": "punkt",
+}
 EntityLabel = Literal["Person", "Network", "Organization", "Municipality", "Region", "Project", "Meeting", "Other"]
 # a date field left empty in a form is sent as "": no limit
 ISODate = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
@@ -559,6 +573,30 @@ def question_page(
     owners = q.owners(store, snap, q_).data if q_.strip() else []
     trail = q.trail(store, snap, q_) if q_.strip() else None
     return _page(request, "question.html", title="Vem äger frågan?", q=q_, owners=owners, trail=trail)
+
+
+@router.get("/paths", response_class=HTMLResponse)
+def paths_page(
+    request: Request,
+    snap: SnapshotDep,
+    fran: Annotated[str, Query(max_length=200)] = "",
+    till: Annotated[str, Query(max_length=200)] = "",
+) -> HTMLResponse:
+    """How two entities are connected, step by step, each step with the quote behind it."""
+    found, problem = None, None
+    if fran.strip() and till.strip():
+        try:
+            found = q.paths(snap, q._resolve(snap, fran), q._resolve(snap, till)).data
+        except NotFound:
+            problem = f"Hittar ingen som heter ”{fran}” eller ”{till}” i protokollen."
+    context = {"fran": fran, "till": till, "paths": found, "problem": problem, "relations": RELATION_WORDS}
+    return _page(request, "paths.html", title="Hur hänger de ihop?", **context)
+
+
+@router.get("/brokers", response_class=HTMLResponse)
+def brokers_page(request: Request, snap: SnapshotDep) -> HTMLResponse:
+    """Those who connect bodies that otherwise do not meet."""
+    return _page(request, "brokers.html", title="Brobyggare", brokers=q.brokers(snap, limit=50).data)
 
 
 # -- merge candidates ---------------------------------------------------------------------------------

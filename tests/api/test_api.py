@@ -220,3 +220,15 @@ def test_a_person_page_lists_each_body_with_its_period_and_meetings(client: Test
     periods = re.findall(r'<span class="muted">(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2}), (\d+) möten?</span>', section)
     assert periods and all(first <= last for first, last, _ in periods)
     assert "> – " not in section  # an undated meeting leaves no empty start of a period
+
+
+def test_the_explorer_shows_paths_with_their_quotes_and_the_brokers(client: TestClient) -> None:
+    html = {"Accept": "text/html"}
+    page = client.get("/paths", params={"fran": "Elisabeth Beijer", "till": "Anna Ståhlkloo"}, headers=html).text
+    assert "Väg 1" in page and 'class="source" href="/document/' in page
+    assert client.get("/paths", headers=html).status_code == 200  # the empty form
+    unknown = client.get("/paths", params={"fran": "Xyzzy Qwerty", "till": "Anna Ståhlkloo"}, headers=html)
+    assert unknown.status_code == 200 and "Hittar ingen som heter" in unknown.text
+    brokers = client.get("/brokers", headers=html).text
+    assert brokers.count('<li><a href="/entity/') >= 5
+    assert 'href="/paths"' in brokers and 'href="/brokers"' in brokers  # in the header of every page

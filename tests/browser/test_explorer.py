@@ -194,7 +194,8 @@ def test_pages_fit_a_phone_without_sideways_scrolling(browser, app_url: str) -> 
     try:
         page.goto(app_url + "/")
         doc = page.get_attribute("ul a[href^='/document/']", "href") or ""
-        for path in ("/", "/search?q=Anna", doc or "/"):
+        paths = "/paths?fran=Elisabeth+Beijer&till=Anna+St%C3%A5hlkloo"
+        for path in ("/", "/search?q=Anna", doc or "/", paths, "/brokers", "/regions", "/question?q=BBIC"):
             page.goto(app_url + path)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, (path, width)
