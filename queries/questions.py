@@ -219,6 +219,29 @@ def collaborators(snap: Snapshot, person_id: str, limit: int = 50) -> Collaborat
     return Collaborators(of=person_id, name=person["name"], data=data[:limit], count=len(data))
 
 
+def shared_meetings(snap: Snapshot, person_id: str, other_id: str) -> list[dict[str, Any]]:
+    """The meetings two people both attended, newest first: date, body, and where each was read."""
+    _node(snap, person_id, "Person")
+    _node(snap, other_id, "Person")
+    theirs = dict(snap.attendance.get(other_id, []))
+    out = []
+    for meeting, edge in snap.attendance.get(person_id, []):
+        if meeting not in theirs:
+            continue
+        net = snap.meeting_network.get(meeting)
+        date = snap.g.nodes[meeting].get("date")
+        out.append(
+            {
+                "meeting": meeting,
+                "date": date,
+                "body_id": net,
+                "body": snap.g.nodes[net]["name"] if net else None,
+                "evidence": [_quote(edge, meeting, date), _quote(theirs[meeting], meeting, date)],
+            }
+        )
+    return sorted(out, key=lambda m: m["date"] or "", reverse=True)
+
+
 def bodies_of(snap: Snapshot, person_id: str) -> list[dict[str, Any]]:
     """The bodies whose meetings a person attended: how many, the first and the last date known
     (None when no meeting of it is dated), most attended first."""

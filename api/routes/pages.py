@@ -234,7 +234,7 @@ def _person_sections(snap: Snapshot, node_id: str, every: bool) -> list[dict[str
         {
             "title": "Samarbetar med",
             "count": collab.count,
-            "rows": [_collaborator_row(c, shown_quotes) for c in collab.data],
+            "rows": [_collaborator_row(node_id, c, shown_quotes) for c in collab.data],
             "more": f"/entity/{node_id}?alla=1#samarbetar" if collab.count > len(collab.data) else None,
             "anchor": "samarbetar",
         },
@@ -320,7 +320,7 @@ def _network_sections(snap: Snapshot, node_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def _collaborator_row(c: Any, shown_quotes: set[str]) -> dict[str, Any]:
+def _collaborator_row(of: str, c: Any, shown_quotes: set[str]) -> dict[str, Any]:
     """One collaborator: shared meetings, bodies, when last; the quote of their latest shared meeting
     only where it says something the rows above have not (one attendance list names them all)."""
     ev = c.evidence[0] if c.evidence else None
@@ -330,6 +330,7 @@ def _collaborator_row(c: Any, shown_quotes: set[str]) -> dict[str, Any]:
     return {
         "text": c.name,
         "link": f"/entity/{c.id}",
+        "relation": f"/relation/{of}/{c.id}",
         "meta": f"{swedish.count(c.shared_meetings, 'gemensamt möte', 'gemensamma möten')}, "
         f"{', '.join(c.shared_bodies)}, senast {c.last_seen or '?'}",
         "quote": quote,
@@ -591,6 +592,21 @@ def paths_page(
             problem = f"Hittar ingen som heter ”{fran}” eller ”{till}” i protokollen."
     context = {"fran": fran, "till": till, "paths": found, "problem": problem, "relations": RELATION_WORDS}
     return _page(request, "paths.html", title="Hur hänger de ihop?", **context)
+
+
+@router.get("/relation/{node_id}/{other_id}", response_class=HTMLResponse)
+def relation_page(request: Request, snap: SnapshotDep, node_id: NodeId, other_id: NodeId) -> HTMLResponse:
+    """Two people: every meeting they both attended, with the passages that say so."""
+    meetings = q.shared_meetings(snap, node_id, other_id)
+    for m in meetings:  # one attendance list names them both: quote it once
+        m["quotes"] = list({e.quote: e for e in m["evidence"] if e.quote}.values())
+    bodies = sorted({m["body"] for m in meetings if m["body"]})
+    summary = swedish.count(len(meetings), "gemensamt möte", "gemensamma möten") + (
+        f" i {', '.join(bodies)}" if bodies else ""
+    )
+    a, b = ({"id": n, "name": snap.g.nodes[n]["name"]} for n in (node_id, other_id))
+    title = f"{a['name']} och {b['name']}"
+    return _page(request, "relation.html", title=title, a=a, b=b, meetings=meetings, summary=summary)
 
 
 @router.get("/brokers", response_class=HTMLResponse)

@@ -232,3 +232,15 @@ def test_the_explorer_shows_paths_with_their_quotes_and_the_brokers(client: Test
     brokers = client.get("/brokers", headers=html).text
     assert brokers.count('<li><a href="/entity/') >= 5
     assert 'href="/paths"' in brokers and 'href="/brokers"' in brokers  # in the header of every page
+
+
+def test_a_relation_page_lists_the_meetings_two_people_shared_with_their_passages(client: TestClient) -> None:
+    html = {"Accept": "text/html"}
+    person = _id(client, "Elisabeth Beijer")
+    first = client.get(f"/api/people/{person}/collaborators").json()["data"][0]
+    entity_page = client.get(f"/entity/{person}", headers=html).text
+    assert f'href="/relation/{person}/{first["id"]}"' in entity_page
+    page = client.get(f"/relation/{person}/{first['id']}", headers=html).text
+    assert page.count('<span class="date">') == first["shared_meetings"]
+    assert 'class="source" href="/document/' in page and first["name"] in page
+    assert client.get(f"/relation/{person}/person-0000000000000000", headers=html).status_code == 404

@@ -195,7 +195,9 @@ def test_pages_fit_a_phone_without_sideways_scrolling(browser, app_url: str) -> 
         page.goto(app_url + "/")
         doc = page.get_attribute("ul a[href^='/document/']", "href") or ""
         paths = "/paths?fran=Elisabeth+Beijer&till=Anna+St%C3%A5hlkloo"
-        for path in ("/", "/search?q=Anna", doc or "/", paths, "/brokers", "/regions", "/question?q=BBIC"):
+        page.goto(app_url + "/search?q=Elisabeth+Beijer")
+        person = page.get_attribute("a[href^='/entity/person-']", "href") or "/"
+        for path in ("/", "/search?q=Anna", doc or "/", paths, "/brokers", "/regions", "/question?q=BBIC", person):
             page.goto(app_url + path)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, (path, width)
