@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=100_000)  # ids repeat the same few keys (a document's id, its people) many times
 def normalize(value: str) -> str:
     """NFC, casefolded, whitespace folded; Swedish letters kept."""
     return " ".join(unicodedata.normalize("NFC", value).casefold().split())
 
 
+@lru_cache(maxsize=100_000)
 def make_id(label: str, *parts: str | None) -> str:
     """'person-3f2a...': label plus a sha1 of the normalised key parts (followthemoney style)."""
     key = "\x1f".join(normalize(p or "") for p in parts)
