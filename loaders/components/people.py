@@ -164,7 +164,14 @@ def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
     or a lower-case adjective written with a capital."""
     if k in doc.user_data.get("label_words_at", ()) or doc[k].lemma_ != doc[k].lower_:
         return True
+    if fold(word).startswith(_minutes_stems()):
+        return True  # "Anna Berg Justeringens plats", "Per Ek Utdragsbestyrkande": the page's next field
     return fold(word).endswith(grammar().lower_adjective_endings) and not surname_like(word)
+
+
+@cache
+def _minutes_stems() -> tuple[str, ...]:
+    return tuple(lexicon()["minutes_stems"])
 
 
 def _joined(doc: Doc, i: int) -> tuple[int, str]:
