@@ -15,6 +15,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from samkarta.loaders.components.entities import head_of, heads, org_head
 from samkarta.loaders.components.util import label_at, text_of, tokens_of
 from samkarta.loaders.words import fold, grammar, is_given_name, is_name_shape, is_title, lexicon, parties
 
@@ -166,6 +167,8 @@ def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
         return True
     if fold(word).startswith(_minutes_stems()):
         return True  # "Anna Berg Justeringens plats", "Per Ek Utdragsbestyrkande": the page's next field
+    if org_head(word) is not None or head_of(word, heads().body) is not None:
+        return True  # "Anna Berg Kommunstyrelsen": the body or organisation she comes from
     return fold(word).endswith(grammar().lower_adjective_endings) and not surname_like(word)
 
 

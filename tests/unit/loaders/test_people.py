@@ -53,5 +53,7 @@ def test_a_name_ends_before_a_label_or_an_adjective_written_with_a_capital(annot
 
 
 def test_a_field_of_the_page_after_a_name_is_no_surname(annotate) -> None:
-    doc = annotate("Sekreterare Anna Berg Justeringens\nOrdförande Per Ek Utdragsbestyrkande\n")
-    assert _names(doc) == ["Anna Berg", "Per Ek"]
+    doc = annotate(
+        "Sekreterare Anna Berg Justeringens\nOrdförande Per Ek Utdragsbestyrkande\nÖvriga Eva Lind Kommunstyrelsen\n"
+    )
+    assert _names(doc) == ["Anna Berg", "Per Ek", "Eva Lind"]
