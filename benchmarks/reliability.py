@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest_throughput import neo4j_uri  # noqa: E402
 from synthetic import write_corpus  # noqa: E402
 
-from samkarta.graph.store import GraphStore  # noqa: E402
+from samkarta.graph.store import snapshot  # noqa: E402
 from samkarta.ingest import find_files, ingest_files  # noqa: E402
 from samkarta.stores import open_store  # noqa: E402
 
@@ -43,12 +43,6 @@ REPO = Path(__file__).resolve().parent.parent
 SAMKARTA = [str(Path(sys.executable).parent / "samkarta")]  # the console script installed beside this Python
 TOKEN = "reliability-token"
 Row = tuple[str, bool, str]
-
-
-def snapshot(store: GraphStore) -> tuple[object, ...]:
-    g = store.graph()
-    edges = sorted((a, b, d["type"]) for a, b, d in g.edges(data=True))
-    return store.stats(), sorted(store.names()), sorted(d.id for d in store.documents()), edges
 
 
 def _env(**extra: str) -> dict[str, str]:

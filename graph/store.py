@@ -121,3 +121,11 @@ class GraphStore(Protocol):
 
     def close(self) -> None:
         """Release the connection; idempotent."""
+
+
+def snapshot(store: GraphStore) -> tuple[object, ...]:
+    """What a store holds, by id: counts, named nodes, documents and every relationship; two stores
+    with equal snapshots hold the same graph (for tests and the reliability script)."""
+    g = store.graph()
+    edges = sorted((a, b, d["type"]) for a, b, d in g.edges(data=True))
+    return store.stats(), sorted(store.names()), sorted(d.id for d in store.documents()), edges

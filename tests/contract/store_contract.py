@@ -10,7 +10,7 @@ from samkarta.graph.batch import build_batch, document_id
 from samkarta.graph.errors import StoreUnavailable
 from samkarta.graph.model import Judgement
 from samkarta.graph.sqlite_store import SQLiteStore
-from samkarta.graph.store import GraphStore
+from samkarta.graph.store import GraphStore, snapshot
 from samkarta.ingest import find_files, ingest_files, judge
 from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import SourceInfo
@@ -35,13 +35,6 @@ att ställa sig bakom kampanjen.
 def batch_of(text: str, path: str = "/minutes/lansgrupp-2023-03-09.txt", sha: str = "a" * 64):
     info = SourceInfo(path=path, sha256=sha, format="txt", chars=len(text))
     return build_batch(extract_text(text, info), text)
-
-
-def snapshot(store: GraphStore) -> tuple[object, ...]:
-    """What a store holds, by id: counts, named nodes, documents and every relationship."""
-    g = store.graph()
-    edges = sorted((a, b, d["type"]) for a, b, d in g.edges(data=True))
-    return store.stats(), sorted(store.names()), sorted(d.id for d in store.documents()), edges
 
 
 def by_name(store: GraphStore, label: str, name: str) -> list[str]:
