@@ -3,6 +3,7 @@ and which take part in none (the gaps a region view is for)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import networkx as nx
@@ -50,14 +51,16 @@ def _add_gaps(g: nx.Graph, snap: Snapshot, county: str) -> None:
 
 def regions(snap: Snapshot) -> list[dict[str, Any]]:
     """Every region in the graph with how many bodies and municipalities of its county it holds."""
-    rows = []
-    for n, d in snap.g.nodes(data=True):
-        if d["label"] == "Region":
-            bodies = sum(
-                1 for _, e in snap.g.nodes(data=True) if e["label"] == "Network" and e.get("region") == d["name"]
-            )
-            munis = sum(
-                1 for _, e in snap.g.nodes(data=True) if e["label"] == "Municipality" and e.get("county") == d["name"]
-            )
-            rows.append({"id": n, "name": d["name"], "bodies": bodies, "municipalities": munis})
+    bodies: Counter[str] = Counter()
+    munis: Counter[str] = Counter()
+    for _, d in snap.g.nodes(data=True):  # one pass, not one per region
+        if d["label"] == "Network" and d.get("region"):
+            bodies[d["region"]] += 1
+        elif d["label"] == "Municipality" and d.get("county"):
+            munis[d["county"]] += 1
+    rows = [
+        {"id": n, "name": d["name"], "bodies": bodies[d["name"]], "municipalities": munis[d["name"]]}
+        for n, d in snap.g.nodes(data=True)
+        if d["label"] == "Region"
+    ]
     return sorted(rows, key=lambda r: r["name"])
