@@ -99,7 +99,7 @@ class Attendance:
             else:
                 stop = min(next_start, span.end + _MAX_TAIL)
                 self._read_apposition(doc, span, rec, stop, refs, c)
-        self._header_cluster(doc, names, people, refs, c)
+        self._header_cluster(doc, names, name_starts, people, refs, c)
         read_tables(doc, names, people, self._affiliate)
         read_slashed(doc, names, people, self._affiliate)
         share_coordinated(doc, names, people)
@@ -330,7 +330,13 @@ class Attendance:
             _set_affiliation(rec, _surface(hit), "organization", hit._.ref, hit)
 
     def _header_cluster(
-        self, doc: Doc, names: list[Span], people: dict[str, PersonRecord], refs: dict[int, Span], c: dict[str, Any]
+        self,
+        doc: Doc,
+        names: list[Span],
+        name_starts: list[int],
+        people: dict[str, PersonRecord],
+        refs: dict[int, Span],
+        c: dict[str, Any],
     ) -> None:
         """Names whose attendance label was lost (OCR, a flattened table): a run of at least three
         names close together at the top, outside any list, is an attendance list."""
@@ -350,7 +356,8 @@ class Attendance:
                         continue
                     rec.add_role("present", (s.start_char, s.end_char))
                     # the next name ends the entry, also one left out of the run (listed elsewhere)
-                    stop = next((n.start for n in names if n.start >= s.end), s.end + _MAX_TAIL)
+                    k = bisect.bisect_left(name_starts, s.end)
+                    stop = name_starts[k] if k < len(name_starts) else s.end + _MAX_TAIL
                     self._read_tail(doc, s, rec, s.end, stop, refs, c, in_list=True)
             run = [span] if span is not None else []
 
@@ -487,7 +494,7 @@ def _codes_in_parentheses(doc: Doc) -> tuple[int, int]:
     known = unknown = 0
     for i in range(1, len(t.text) - 1):
         word = t.text[i]
-        if t.text[i - 1] == "(" and t.text[i + 1] == ")" and word.isalpha() and word.isupper() and len(word) <= 4:
+        if t.text[i - 1] == "(" and t.text[i + 1] == ")" and _short_code(word):
             if fold(word) in parties():
                 known += 1
             else:
@@ -497,7 +504,11 @@ def _codes_in_parentheses(doc: Doc) -> tuple[int, int]:
 
 def _party_code(inner: Span) -> bool:
     """A short code in capitals, one or two parts ("KO", "M P"): a party's, in a list of party codes."""
-    return 1 <= len(inner) <= 2 and all(t.text.isalpha() and t.text.isupper() and len(t.text) <= 4 for t in inner)
+    return 1 <= len(inner) <= 2 and all(_short_code(t.text) for t in inner)
+
+
+def _short_code(word: str) -> bool:
+    return word.isalpha() and word.isupper() and len(word) <= 4
 
 
 @cache

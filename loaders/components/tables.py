@@ -67,8 +67,7 @@ def read_signature_fields(doc: Doc, names: list[Span], people: dict[str, PersonR
     with its numbers (or none), then a name: the name is the signature label's."""
     text = text_of(doc)
     starts = {s.start_char: s for s in names}
-    numbered = frozenset(data("attendance.yaml")["numbered_fields"])
-    fields = {lab.start_char: lab for lab in doc.spans["label"] if lab.text.strip(" .:…").casefold() in numbered}
+    fields = {lab.start_char: lab for lab in doc.spans["label"] if _label_words(lab) in _numbered_fields()}
     for lab in doc.spans["label"]:
         if not set(lab._.roles) & _ONE_PERSON:
             continue
@@ -110,12 +109,21 @@ def read_co_signers(doc: Doc, names: list[Span], people: dict[str, PersonRecord]
 
 def _co_signer(label: Span) -> bool:
     """A label of those who check the minutes ('Justerare', 'Utses att justera')."""
-    return label.text.strip(" .:…").casefold() in _co_signers()
+    return _label_words(label) in _co_signers()
+
+
+def _label_words(label: Span) -> str:
+    return label.text.strip(" .:…").casefold()
 
 
 @cache
 def _co_signers() -> frozenset[str]:
     return frozenset(data("attendance.yaml")["co_signer_labels"])
+
+
+@cache
+def _numbered_fields() -> frozenset[str]:
+    return frozenset(data("attendance.yaml")["numbered_fields"])
 
 
 def _pair(row: list[Span], end: int, names: list[Span], people: dict[str, PersonRecord]) -> None:
