@@ -681,17 +681,9 @@ def _minutes_words() -> tuple[str, ...]:
 
 def org_name(text: str) -> str:
     """How an organisation phrase is named: whitespace folded, a genitive taken off
-    ('Landstingets' -> 'Landstinget', 'Norrby kommuns' -> 'Norrby kommun')."""
+    ('Landstingets' -> 'Landstinget', 'Norrby Kommunalförbunds' -> 'Norrby Kommunalförbund')."""
     name = " ".join(text.split()).strip(" .,:;-–")
-    if name.endswith(":s"):
-        return name[:-2]
-    head, _, last = name.rpartition(" ")
-    if not last.endswith("s") or last.endswith("ss"):
-        return name
-    noun = org_head(last[:-1])
-    if noun is None or noun.endswith("s") or not fold(last[:-1]).endswith(noun):
-        return name
-    return f"{head} {last[:-1]}" if head else last[:-1]
+    return name[:-2] if name.endswith(":s") else _without_genitive(name, heads().org)
 
 
 def network_name(text: str) -> str:
@@ -703,16 +695,16 @@ def network_name(text: str) -> str:
     stem = _meeting_stem(last)
     if stem is not None:
         name = f"{head} {stem}" if head else stem  # "FoU:s styrgruppsmöte" -> "FoU:s styrgrupp"
-    return _definite(_without_genitive(name))
+    return _definite(_without_genitive(name, heads().body))
 
 
-def _without_genitive(name: str) -> str:
-    """'Landstingsstyrelsens' -> 'Landstingsstyrelsen': a body named in the genitive (the text went on
-    to what it owns) is named in the base form."""
+def _without_genitive(name: str, nouns: tuple[str, ...]) -> str:
+    """'Landstingsstyrelsens' -> 'Landstingsstyrelsen': a body or organisation (headed by one of
+    `nouns`) named in the genitive (the text went on to what it owns) is named in the base form."""
     head, _, last = name.rpartition(" ")
     if not last.endswith("s") or last.endswith("ss"):
         return name
-    noun = head_of(last[:-1], heads().body)
+    noun = head_of(last[:-1], nouns)
     if noun is None or noun.endswith("s") or not fold(last[:-1]).endswith(noun):
         return name
     return f"{head} {last[:-1]}" if head else last[:-1]
