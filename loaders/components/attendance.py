@@ -305,7 +305,8 @@ class Attendance:
         if len(phrase) == 1 and fold(first.text) in parties() and first.text.isupper():
             rec.party = rec.party or first.text
             return
-        if is_given_name(first.text) or (len(phrase) == 1 and not _set_off(doc, first.i) and not first.text.isupper()):
+        alone = len(phrase) == 1 and not (_set_off(doc, first.i) or _after_title(doc, first.i))
+        if is_given_name(first.text) or (alone and not first.text.isupper()):
             return
         if len(phrase) == 2 and all(is_name_shape(t.text) for t in phrase) and surname_like(phrase[1].text):
             return  # "Meit Fohlin": a person whose given name the dictionary lacks, not an organisation
@@ -587,6 +588,25 @@ def _org_word(phrase: list[Token]) -> bool:
 def _set_off(doc: Doc, i: int) -> bool:
     """A comma, a parenthesis or a dash stands right before token i."""
     return i > 0 and doc[i - 1].text in (",", "(", "-", "–", "/")
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """A title stands right before token i and the entry ends after it ('Per Ek, projektledare
+    Norrbyhus'): that word is where the person works. A word that goes on in lower case opens a
+    unit's name ('chef Förebyggande insatser'), and a word the text also writes in lower case is a
+    common word."""
+    if i == 0 or not (doc[i - 1].is_alpha and is_title(doc[i - 1].text)):
+        return False
+    ends = i + 1 == len(doc) or not doc[i + 1].text.islower()
+    return ends and not _written_lower(doc, doc[i].text)
+
+
+def _written_lower(doc: Doc, word: str) -> bool:
+    """The word also stands in lower case in the document: a common word capitalised, not a name."""
+    seen = doc.user_data.get("lower_words")
+    if seen is None:
+        seen = doc.user_data["lower_words"] = {t.text for t in doc if t.text.islower()}
+    return word.casefold() in seen
 
 
 def _blocked_role(doc: Doc, i: int, c: dict[str, Any]) -> bool:
