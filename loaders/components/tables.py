@@ -126,6 +126,11 @@ def _numbered_fields() -> frozenset[str]:
     return frozenset(data("attendance.yaml")["numbered_fields"])
 
 
+@cache
+def others_marks() -> frozenset[str]:
+    return frozenset(data("attendance.yaml")["others_marks"])
+
+
 def _pair(row: list[Span], end: int, names: list[Span], people: dict[str, PersonRecord]) -> None:
     after = [s for s in names if s.start_char >= end][: len(row) + 1]
     if len(after) < len(row) or after[len(row) - 1].end_char - end > _RUN_GAP:
@@ -266,23 +271,31 @@ def read_slashed(doc: Doc, names: list[Span], people: dict[str, PersonRecord], a
 
 
 def share_coordinated(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
-    """'Anna Berg, Per Ek och Eva Lind, Region Norrdal': names joined by 'och' with one affiliation
-    after the last all have it."""
+    """'Anna Berg, Per Ek och Eva Lind, Region Norrdal', 'Anna Berg, Per Ek m.fl., Region Norrdal':
+    names joined by 'och', or ending in 'med flera', with one affiliation after the last all have it."""
     text = text_of(doc)
     group: list[Span] = []
     for name in [*names, None]:
         if name is not None and group and _JOINER.fullmatch(text, group[-1].end_char, name.start_char):
             group.append(name)
             continue
-        if len(group) >= 2 and _COORDINATION.search(text, group[-2].end_char, group[-1].start_char):
+        if len(group) >= 2 and (
+            _COORDINATION.search(text, group[-2].end_char, group[-1].start_char) or _others_after(text, group[-1])
+        ):
             _share(text, group, people)
         group = [name] if name is not None else []
+
+
+def _others_after(text: str, name: Span) -> bool:
+    words = text[name.end_char : name.end_char + 12].split(",")[0].strip()
+    return bool(words) and words.casefold() in others_marks()
 
 
 def _share(text: str, group: list[Span], people: dict[str, PersonRecord]) -> None:
     last = people[group[-1]._.person]
     span = last.affiliation_span
-    if last.affiliation is None or span is None or text[group[-1].end_char : span[0]].strip(" ,"):
+    between = text[group[-1].end_char : span[0]].strip(" ,") if span is not None else ""
+    if last.affiliation is None or span is None or (between and between.casefold() not in others_marks()):
         return  # no affiliation right after the last name
     for name in group[:-1]:
         rec = people[name._.person]

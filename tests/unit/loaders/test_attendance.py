@@ -351,3 +351,12 @@ def test_a_word_that_ends_an_entry_after_a_title_is_the_workplace(annotate) -> N
     )
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
     assert affiliations == {"Anna Berg": "Norrbyco", "Per Ek": None, "Eva Lind": None}
+
+
+def test_names_ending_in_med_flera_share_the_affiliation_after_it(annotate) -> None:
+    doc = annotate(
+        "1. Information\nAnna Berg, Per Ek mfl, Region Dalarna, informerar om planen.\n"
+        "2. Budget\nEva Lind m.fl., Mora kommun, går igenom budgeten.\n"
+    )
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations == {"Anna Berg": "Region Dalarna", "Per Ek": "Region Dalarna", "Eva Lind": "Mora"}
