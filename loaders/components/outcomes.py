@@ -423,7 +423,9 @@ def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: l
     """A decision the minutes only report: another body's ('Förbundsmötet beslutade', 'beslutade
     regionfullmäktige'), or one inside what someone tells ('X informerade att ... väljs')."""
     t = tokens_of(doc)
-    if any(t.lemma[j] in cues().reporting for j in range(sent.start, trigger)):
+    # a full stop inside the sentence is a break the splitter missed: what came before it reports nothing
+    since = max((j + 1 for j in range(sent.start, trigger) if t.text[j] == "."), default=sent.start)
+    if any(t.lemma[j] in cues().reporting for j in range(since, trigger)):
         return True
     body = doc._.meeting.body if doc._.meeting is not None else None
     if body is None:

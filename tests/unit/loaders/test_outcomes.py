@@ -170,3 +170,11 @@ def test_a_decision_in_the_perfect_is_reported_not_taken(annotate) -> None:
     )
     texts = [d["text"] for d in doc._.outcomes["decisions"]]
     assert texts == ["Styrelsen beslutar att anta budgeten"]
+
+
+def test_a_telling_verb_before_a_lost_sentence_break_reports_nothing(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Information\nAnna Berg var inbjuden för att informera om enkäten 2022. "
+        "att notera informationen.\nPer Ek informerade om att budgeten godkändes.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att notera informationen"]
