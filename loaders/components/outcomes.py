@@ -49,6 +49,7 @@ class _Cues:
     future_cues: frozenset[str]
     reporting: frozenset[str]
     assignment_words: frozenset[str]
+    election_titles: tuple[str, ...]
 
 
 @cache
@@ -72,6 +73,7 @@ def cues() -> _Cues:
         frozenset(s["future_cues"]),
         frozenset(s["reporting_lemmas"]),
         frozenset(s["assignment_words"]),
+        tuple(s["election_titles"]),
     )
 
 
@@ -139,6 +141,7 @@ class Outcomes:
                 out["handoffs"].append(handoff)
         out["handoffs"].extend(self._medskick(doc, targets, target_starts))
         out["actions"].extend(_responsible(doc, c, mentions))
+        out["decisions"].extend(_elections(doc, items, mentions, c))
         for task in _tasks_under_names(doc, mentions, items, item_starts):
             # words already read as a task are that one, now with its person
             same = next((a for a in out["actions"] if _starts_within(a["span"], task["span"])), None)
@@ -628,6 +631,39 @@ def _responsible(doc: Doc, c: _Cues, mentions: list[tuple[int, int, str]]) -> li
 
 _BULLETS = ("-", "–", "•")
 _TASK_REACH = 250  # tokens under one name at most
+
+
+_ELECTED_REST = re.compile(r"\s*(?:\(\w{1,4}\))?\s*\.?\s*")
+
+
+def _elections(doc: Doc, items: list[Span], mentions: list[tuple[int, int, str]], c: _Cues) -> list[dict[str, Any]]:
+    """'2. Val av justerare' with only a name under it: the item records that person's election."""
+    text = text_of(doc)
+    by_char = {doc[m[0]].idx: m for m in mentions}
+    out = []
+    for item in items:
+        if item._.title is None:
+            continue
+        ts, te = item._.title
+        if not text[ts:te].casefold().startswith(c.election_titles):
+            continue
+        after = len(text[te:]) - len(text[te:].lstrip())
+        person = by_char.get(te + after)
+        if person is None:
+            continue
+        end = doc[person[1] - 1].idx + len(doc[person[1] - 1].text)
+        line_end = text.find("\n", end)
+        if not _ELECTED_REST.fullmatch(text[end : line_end if line_end >= 0 else len(text)]):
+            continue  # more than a name (and a party) follows: the item says more than who was elected
+        out.append(
+            {
+                "text": " ".join(f"{text[ts:te]} {text[te + after : end]}".split()),
+                "item": item._.number,
+                "span": (ts, end),
+                "confidence": 0.7,
+            }
+        )
+    return out
 
 
 def _tasks_under_names(

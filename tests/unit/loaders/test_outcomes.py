@@ -178,3 +178,12 @@ def test_a_telling_verb_before_a_lost_sentence_break_reports_nothing(annotate) -
         "att notera informationen.\nPer Ek informerade om att budgeten godkändes.\n"
     )
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att notera informationen"]
+
+
+def test_an_election_item_with_only_a_name_under_it_is_a_decision(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Val av justerare\n"
+        "Anna Berg (S)\n\n3. Val av sekreterare\nPer Ek föreslås men avböjer.\n\n4. Budget\nInget.\n"
+    )
+    decisions = doc._.outcomes["decisions"]
+    assert [(d["text"], d["item"]) for d in decisions] == [("Val av justerare Anna Berg", "2")]
