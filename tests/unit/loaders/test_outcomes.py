@@ -106,8 +106,12 @@ def test_a_year_in_the_subject_stays_in_the_decision(annotate) -> None:
 def test_taking_the_information_to_the_minutes_is_a_decision_taking_part_is_not(annotate) -> None:
     doc = annotate(
         "Protokoll 2019-03-09\n\n1. Läget\nStyrelsen tar informationen till protokollet. Alla tar del av rapporten.\n"
+        "\n2. Enkäten\nGruppen tar informationen till dagens protokoll.\n"
     )
-    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Styrelsen tar informationen till protokollet"]
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == [
+        "Styrelsen tar informationen till protokollet",
+        "Gruppen tar informationen till dagens protokoll",
+    ]
 
 
 def test_taking_on_sending_and_taking_over_are_tasks_of_the_person_named(annotate) -> None:
