@@ -50,6 +50,7 @@ class _Cues:
     reporting: frozenset[str]
     assignment_words: frozenset[str]
     election_titles: tuple[str, ...]
+    inverted_modals: frozenset[str]
 
 
 @cache
@@ -74,6 +75,7 @@ def cues() -> _Cues:
         frozenset(s["reporting_lemmas"]),
         frozenset(s["assignment_words"]),
         tuple(s["election_titles"]),
+        frozenset(s["inverted_modals"]),
     )
 
 
@@ -95,6 +97,7 @@ class Outcomes:
         proposal_ranges = _label_ranges(doc, c.proposal)
         decision_ranges = _label_ranges(doc, c.decision_labels)
         task_hits = {s for _, s, _ in self.task(doc)}
+        mention_ends = {m[0]: m[1] for m in mentions}
         out: dict[str, list[dict[str, Any]]] = {"decisions": [], "actions": [], "handoffs": []}
         start = token_after(doc, doc._.content_start)
         # which sentences hold a cue at all, found on the lemma strings (a Token only where needed)
@@ -118,6 +121,8 @@ class Outcomes:
             task = next((t for t in range(s_start, s_end) if t in task_hits), None)
             if task is None:
                 task = _timed_passive(table, s_start, s_end, c)
+            if task is None:
+                task = _inverted_modal(table, s_start, s_end, mention_ends, c)
             if not (has_decision or has_handoff or task is not None):
                 continue
             sent = doc[s_start:s_end]
@@ -525,6 +530,19 @@ def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:
     return None
 
 
+def _inverted_modal(t, start: int, end: int, person_ends: dict[int, int], c: _Cues) -> int | None:
+    """'Till nästa möte ska Anna Berg ta fram ...', 'Vidare kommer Per Ek att kontakta ...': a modal
+    right before a person's name, after words that open the clause (inverted order), then a task
+    verb: that person's task."""
+    for j in range(start, end - 1):
+        if t.lower[j] not in c.inverted_modals or j + 1 not in person_ends or j == 0 or t.space[j - 1]:
+            continue
+        after = person_ends[j + 1]
+        if any(t.lemma[k] in c.action for k in range(after, min(end, after + 3))):
+            return j
+    return None
+
+
 def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:
     opened = 0
     for t in doc[sent.start : k]:
@@ -565,7 +583,12 @@ def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, i
         if not any((t.lower_ in grammar().clause_words or t.text == ",") for t in between):
             return before[-1][2]
     after = [m for m in in_sent if 0 <= m[0] - task <= 4 and doc[task].lower_ in cues().assignment_words]
-    return after[0][2] if after else None
+    if after:
+        return after[0][2]
+    ends = {m[0]: m[1] for m in in_sent}
+    if _inverted_modal(tokens_of(doc), task, sent.end, ends, cues()) == task:
+        return next(m[2] for m in in_sent if m[0] == task + 1)
+    return None
 
 
 def _question(doc: Doc, sent: Span, hs: int, item: Span | None) -> str | None:

@@ -191,3 +191,16 @@ def test_an_election_item_with_only_a_name_under_it_is_a_decision(annotate) -> N
     )
     decisions = doc._.outcomes["decisions"]
     assert [(d["text"], d["item"]) for d in decisions] == [("Val av justerare Anna Berg", "2")]
+
+
+def test_a_modal_before_a_name_in_inverted_order_gives_that_person_a_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
+        "Vidare kommer Per Ek att kontakta regionen om medlen. Till nästa möte ska Anna Berg ta fram en plan. "
+        "Det ska Anna Berg veta.\n"
+    )
+    actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
+    assert actions == [
+        ("Vidare kommer Per Ek att kontakta regionen om medlen", "Per Ek"),
+        ("Till nästa möte ska Anna Berg ta fram en plan", "Anna Berg"),
+    ]
