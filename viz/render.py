@@ -22,7 +22,19 @@ from pyvis.network import Network
 
 from .assets import VIS_NETWORK_FILE, vis_network_js
 from .layout import LayoutCache, Positions, compute_layout
-from .palette import kind_of, legend_name, legend_order, style_for
+from .palette import (
+    NO_REGION_NAME,
+    OTHER,
+    Style,
+    edge_kind,
+    edge_name,
+    edge_style,
+    kind_of,
+    legend_name,
+    legend_order,
+    region_style,
+    style_for,
+)
 
 # Above this many nodes positions come from Python and physics is off; at or below it the browser runs a short
 # physics stabilisation and then freezes the layout.
@@ -47,6 +59,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "type": "Typ",
         "weight": "Vikt",
         "file": "graf",
+        "colour_by": "Färg efter",
+        "by_kind": "typ",
+        "by_region": "län",
+        "region": "Län",
+        "relations": "Kopplingar",
+        "focus": "I fokus",
+        "size_weight": "En nods storlek visar dess vikt; en koppling är bredare ju fler möten som ligger bakom den.",
+        "size_degree": "En nods storlek visar hur många kopplingar den har i vyn.",
     },
     "en": {
         "summary": "Showing {shown} {nodes} and {edges} {links}",
@@ -66,6 +86,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "type": "Type",
         "weight": "Weight",
         "file": "graph",
+        "colour_by": "Colour by",
+        "by_kind": "type",
+        "by_region": "county",
+        "region": "County",
+        "relations": "Links",
+        "focus": "In focus",
+        "size_weight": "A node's size shows its weight; a link is wider the more meetings lie behind it.",
+        "size_degree": "A node's size shows how many links it has in the view.",
     },
 }
 
@@ -75,6 +103,7 @@ _LABEL_MAX = 40
 _NODE_SIZE = (10.0, 36.0)
 _EDGE_WIDTH = (1.0, 6.0)
 _EDGE_COLOR = {"color": "#a9b1bb", "highlight": "#3d4650", "hover": "#3d4650", "opacity": 0.8}
+_FOCUS_BORDER = "#111418"
 
 # SVG swatches for the legend, one per vis-network shape (16x16 viewBox).
 _SWATCH: dict[str, str] = {
@@ -118,6 +147,8 @@ def render(
     export_urls: Mapping[str, str] | None = None,
     layout_threshold: int = LAYOUT_THRESHOLD,
     link_target: Literal["self", "top"] = "self",
+    focus: Hashable | None = None,
+    size_note: str | None = None,
 ) -> RenderedGraph:
     """Render ``G`` (Graph, DiGraph, MultiGraph or MultiDiGraph) as a complete standalone HTML page.
 
@@ -132,6 +163,10 @@ def render(
     - ``asset_url``: URL prefix where ``vis-network.min.js`` is served (e.g. ``/static/viz``); None inlines it.
     - ``export_urls``: e.g. ``{"gexf": "/api/...", "csv": "/api/..."}`` adds download links.
     - ``link_target="top"``: a click navigates the top window (for a page shown in an iframe).
+    - ``focus``: the node the view is about, drawn with a heavy outline and named in the legend.
+    - Nodes with a ``region`` (or ``county``) attribute can be coloured by county instead of kind
+      (a switch on the page); edges are styled by ``type``, with a legend of the relations shown.
+    - ``size_note``: what node size means here (default: weight or number of links).
     """
     if lang not in _TEXTS:
         raise ValueError(f"unsupported lang {lang!r}; use one of {sorted(_TEXTS)}")
@@ -148,15 +183,16 @@ def render(
     omitted = total - shown
 
     node_rows = [_node_row(G, n, sid[n], lang, texts, link_template) for n in keep]
+    focus_id = sid.get(focus) if focus is not None and focus in set(keep) else None
     edge_rows = _merge_edges(G, set(keep), sid)
     physics = 1 < shown <= layout_threshold
     positions: Positions = {}
     if shown > layout_threshold:
         positions = _positions([r["id"] for r in node_rows], edge_rows, layout_cache, cache_key)
 
-    _size_nodes(node_rows, G, keep)
+    by_weight = _size_nodes(node_rows, G, keep)
     _size_edges(edge_rows)
-    net = _pyvis_network(node_rows, edge_rows, positions, texts)
+    net = _pyvis_network(node_rows, edge_rows, positions, texts, focus_id)
     nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
     options = json.loads(options_json)
     options.update(_options(physics=physics, directed=G.is_directed()))
@@ -183,22 +219,18 @@ def render(
         "filename": _slug(title) or texts["file"],
         "linkTarget": link_target,
     }
-    kinds = {r["kind"] for r in node_rows}
-    legend = [
-        {
-            "name": legend_name(k, lang),
-            "color": style_for(k).color,
-            "border": style_for(k).border,
-            "shape": _SWATCH.get(style_for(k).shape, "circle"),
-        }
-        for k in legend_order(kinds)
-    ]
+    legends = _legends(node_rows, edge_rows, lang, focus_id is not None, texts)
+    legend = legends["kind"]
     page = _template().render(
         lang=lang,
         title=title,
         note=note,
         texts=texts,
         legend=legend,
+        region_legend=legends["region"],
+        edge_legend=legends["edge"],
+        focus_legend=legends["focus"],
+        size_note=size_note or texts["size_weight" if by_weight else "size_degree"],
         height=height,
         exports=_exports(export_urls, texts),
         asset_src=f"{asset_url.rstrip('/')}/{VIS_NETWORK_FILE}" if asset_url is not None else None,
@@ -276,6 +308,7 @@ def _node_row(G: nx.Graph, n: Hashable, node_id: str, lang: str, texts: dict[str
         # a node may name its own page ("url"), or none (url None): a topic has no entity page
         "url": attrs["url"] if "url" in attrs else link.format(id=urllib.parse.quote(node_id, safe="")),
         "weight": weight,
+        "region": _text(attrs.get("region") or attrs.get("county")) or None,
     }
 
 
@@ -307,7 +340,44 @@ def _merge_edges(G: nx.Graph, keep: set[Hashable], sid: dict[Hashable, str]) -> 
             text = _text(attrs.get(field))
             if text and text not in row[into]:
                 row[into].append(text)
-    return list(merged.values())
+    rows = list(merged.values())
+    for row in rows:
+        row["kind"] = edge_kind(row["types"])
+    return rows
+
+
+def _legends(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], lang: str, focused: bool, texts: dict[str, str]
+) -> dict[str, Any]:
+    """The legend entries for the kinds, the counties and the relations shown (each list empty when
+    there is nothing to tell apart), and the focus entry."""
+
+    def swatch(name: str, style: Style) -> dict[str, str]:
+        return {"name": name, "color": style.color, "border": style.border, "shape": _SWATCH.get(style.shape, "circle")}
+
+    kinds = legend_order({r["kind"] for r in nodes})
+    regions = {r["region"] for r in nodes}
+    named = sorted(r for r in regions if r)
+    region_legend = [swatch(r, region_style(r)) for r in named]
+    if named and None in regions:
+        region_legend.append(swatch(NO_REGION_NAME.get(lang, NO_REGION_NAME["sv"]), region_style(None)))
+    edge_kinds = sorted({r["kind"] for r in edges}, key=lambda k: edge_name(k, lang))
+    return {
+        "kind": [swatch(legend_name(k, lang), style_for(k)) for k in kinds],
+        "region": region_legend,
+        "edge": [
+            {"name": edge_name(k, lang), "color": edge_style(k).color, "dash": _dash(edge_style(k).dashes)}
+            for k in edge_kinds
+        ]
+        if len(edge_kinds) > 1 or edge_kinds[:1] != [OTHER]  # one unknown kind tells nothing
+        else [],
+        "focus": texts["focus"] if focused else None,
+    }
+
+
+def _dash(dashes: bool | tuple[int, ...]) -> str:
+    """An SVG stroke-dasharray for a legend line ("" for a solid one)."""
+    return " ".join(str(d) for d in dashes) if isinstance(dashes, tuple) else ""
 
 
 def _positions(
@@ -329,9 +399,11 @@ def _scale(value: float, low: float, high: float, out: tuple[float, float]) -> f
     return round(out[0] + (out[1] - out[0]) * math.sqrt((value - low) / (high - low)), 2)
 
 
-def _size_nodes(rows: list[dict[str, Any]], G: nx.Graph, keep: list[Hashable]) -> None:
-    """Size by ``weight`` when any shown node has one (missing counts as the smallest), else by degree."""
-    if any(r["weight"] is not None for r in rows):
+def _size_nodes(rows: list[dict[str, Any]], G: nx.Graph, keep: list[Hashable]) -> bool:
+    """Size by ``weight`` when any shown node has one (missing counts as the smallest), else by degree.
+    Says whether the weights decided."""
+    by_weight = any(r["weight"] is not None for r in rows)
+    if by_weight:
         given = [r["weight"] for r in rows if r["weight"] is not None]
         scores = [r["weight"] if r["weight"] is not None else min(given) for r in rows]
     else:
@@ -340,6 +412,7 @@ def _size_nodes(rows: list[dict[str, Any]], G: nx.Graph, keep: list[Hashable]) -
     low, high = (min(scores), max(scores)) if scores else (0.0, 0.0)
     for row, score in zip(rows, scores, strict=True):
         row["size"] = _scale(score, low, high, _NODE_SIZE)
+    return by_weight
 
 
 def _size_edges(rows: list[dict[str, Any]]) -> None:
@@ -349,8 +422,22 @@ def _size_edges(rows: list[dict[str, Any]]) -> None:
         r["width"] = _scale(r["weight"], low, high, _EDGE_WIDTH)
 
 
+def _node_colour(style: Style, focused: bool) -> dict[str, Any]:
+    border = _FOCUS_BORDER if focused else style.border
+    return {
+        "background": style.color,
+        "border": border,
+        "highlight": {"background": style.color, "border": "#1b1f24"},
+        "hover": {"background": style.color, "border": "#1b1f24"},
+    }
+
+
 def _pyvis_network(
-    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], positions: Positions, texts: dict[str, str]
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    positions: Positions,
+    texts: dict[str, str],
+    focus_id: str | None = None,
 ) -> Network:
     # directed=True only skips pyvis's quadratic duplicate-edge scan (we merge edges ourselves); arrows are set
     # in the options. Plain copies of our values go in: pyvis never sees the caller's attribute dicts.
@@ -360,16 +447,18 @@ def _pyvis_network(
         extra: dict[str, Any] = {}
         if r["id"] in positions:
             extra["x"], extra["y"] = positions[r["id"]]
+        focused = r["id"] == focus_id
+        if focused:  # the node the view is about: a heavy dark outline and a bold label
+            extra["borderWidth"] = 5
+            extra["font"] = {"size": 17, "bold": True}
+        kind_colour = _node_colour(style, focused)
         net.add_node(
             r["id"],
             label=_short(r["name"]),
             shape=style.shape,
-            color={
-                "background": style.color,
-                "border": style.border,
-                "highlight": {"background": style.color, "border": "#1b1f24"},
-                "hover": {"background": style.color, "border": "#1b1f24"},
-            },
+            color=kind_colour,
+            colors={"kind": kind_colour, "region": _node_colour(region_style(r["region"]), focused)},
+            focus=focused,
             size=r["size"],
             kind=r["kind"],
             name=r["name"],
@@ -383,8 +472,16 @@ def _pyvis_network(
         if r["weighted"] or r["count"] > 1:
             lines.append(f"{texts['weight']}: {_fmt_number(r['weight'])}")
         extra = {"label": _short(" / ".join(r["labels"]))} if r["labels"] else {}
+        look = edge_style(r["kind"])
         net.add_edge(
-            r["from"], r["to"], width=r["width"], tooltip="\n".join(lines), type=", ".join(r["types"]), **extra
+            r["from"],
+            r["to"],
+            width=r["width"],
+            tooltip="\n".join(lines),
+            type=", ".join(r["types"]),
+            color={"color": look.color, "highlight": "#3d4650", "hover": "#3d4650", "opacity": 0.85},
+            dashes=list(look.dashes) if look.dashes else False,
+            **extra,
         )
     for i, e in enumerate(net.edges):
         e["id"] = f"e{i}"

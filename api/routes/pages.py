@@ -445,6 +445,7 @@ def _graph_page(
     request: Request,
     embed: bool,
     controls: str = "",
+    focus: str | None = None,
 ) -> Response:
     """The graph page, or with ?format= the very graph it shows as a download (filters and all)."""
     fmt = request.query_params.get("format")
@@ -463,6 +464,7 @@ def _graph_page(
         export_urls=exports,
         height="440px" if embed else "720px",
         link_target="top" if embed else "self",
+        focus=focus,
     )
     body = page.html
     if not embed:
@@ -497,6 +499,7 @@ def ego_view(
         request,
         bool(embed),
         _filter_form(list(label) if label else None, region, since, until, depth),
+        focus=node_id,
     )
 
 
@@ -554,7 +557,7 @@ def region_view(request: Request, snap: SnapshotDep, node_id: NodeId) -> Respons
             d["title"] = "Inte med i något av länets nätverk"
             if not d.pop("named"):
                 d["url"] = None  # never named in the minutes: no page to open
-    return _graph_page(g, f"{county}: kommuner och nätverk", snap, f"region:{node_id}", request, False)
+    return _graph_page(g, f"{county}: kommuner och nätverk", snap, f"region:{node_id}", request, False, focus=node_id)
 
 
 @router.get("/regions", response_class=HTMLResponse)

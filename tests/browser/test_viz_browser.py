@@ -163,3 +163,27 @@ def test_embedded_view_opens_the_entity_in_the_top_window(page, site):
     assert point["hit"] == "person-0000"
     page.mouse.click(point["x"], point["y"])
     page.wait_for_url(f"{site.base}/entity/person-0000", timeout=10_000)
+
+
+def test_colour_by_county_recolours_the_nodes_and_swaps_the_legend(page, site, artifacts):
+    G = mixed_graph(12)
+    ids = list(G.nodes)
+    for i, n in enumerate(ids):
+        if i % 3:
+            G.nodes[n]["region"] = "Dalarna" if i % 2 else "Gävleborg"
+    res = render(G, title="Län", focus=ids[1])
+    page.goto(site.publish("regions.html", res.html))
+    wait_ready(page)
+    colour = "(id) => window.samkartaGraph.nodes.get(id).color.background"
+    kind_colour = page.evaluate(colour, ids[1])
+    assert page.is_visible("#sk-legend-kind") and not page.is_visible("#sk-legend-region")
+    page.get_by_label("län", exact=True).check()
+    assert page.evaluate("document.body.dataset.colourBy") == "region"
+    assert page.is_visible("#sk-legend-region") and not page.is_visible("#sk-legend-kind")
+    assert page.evaluate(colour, ids[1]) != kind_colour
+    assert page.evaluate(colour, ids[1]) == page.evaluate(colour, ids[7])  # both in Dalarna
+    assert page.evaluate(colour, ids[0]) == "#d5d9de"  # no county
+    assert page.evaluate("(id) => window.samkartaGraph.nodes.get(id).borderWidth", ids[1]) == 5
+    page.screenshot(path=str(artifacts / "viz-colour-by-county.png"))
+    page.get_by_label("typ", exact=True).check()
+    assert page.evaluate(colour, ids[1]) == kind_colour

@@ -270,3 +270,46 @@ def test_vendored_vis_network_and_notice():
     assert f"@version {VIS_NETWORK_VERSION}" in js[:400]
     notice = (STATIC_DIR / "NOTICE").read_text(encoding="utf-8")
     assert VIS_NETWORK_VERSION in notice and "Apache-2.0" in notice and "MIT" in notice
+
+
+def test_the_focus_node_has_a_heavy_outline_and_a_legend_entry():
+    G = small_graph()
+    data = page_data(render_html(G, title="t", focus="person-3f2a"))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["person-3f2a"]["borderWidth"] == 5 and nodes["person-3f2a"]["focus"] is True
+    assert "borderWidth" not in nodes["network-rs"] and nodes["network-rs"]["focus"] is False
+    assert "I fokus" in render_html(G, title="t", focus="person-3f2a")
+    assert "I fokus" not in render_html(G, title="t")
+    assert "I fokus" not in render_html(G, title="t", focus="no-such-node")
+
+
+def test_nodes_carry_a_county_colour_and_the_page_can_switch_to_it():
+    G = small_graph()
+    G.nodes["network-rs"]["region"] = "Västerbotten"
+    G.nodes["municipality-umea"]["county"] = "Västerbotten"
+    G.add_node("network-dal", label="Network", name="Dalanätverket", region="Dalarna")
+    html = render_html(G, title="t")
+    nodes = {n["id"]: n for n in page_data(html)["nodes"]}
+    by_region = {k: n["colors"]["region"]["background"] for k, n in nodes.items()}
+    assert by_region["network-rs"] == by_region["municipality-umea"] != by_region["network-dal"]
+    assert by_region["person-3f2a"] == "#d5d9de"  # no county: grey
+    assert all(n["color"] == n["colors"]["kind"] for n in nodes.values())  # kind first
+    legend = html[html.index('id="sk-legend-region"') :]
+    legend = legend[: legend.index("</ul>")]
+    assert "Dalarna" in legend and "Västerbotten" in legend and "Utan län" in legend
+    assert 'name="sk-colour" value="region"' in html
+    assert 'id="sk-legend-region"' not in render_html(small_graph(), title="t")  # nothing to tell apart
+
+
+def test_relations_are_drawn_apart_with_a_legend_and_node_size_is_explained():
+    G = small_graph()
+    data = page_data(render_html(G, title="t"))
+    looks = {e["type"]: (e["color"]["color"], e["dashes"]) for e in data["edges"]}
+    assert looks["REPRESENTS"][1] and looks["MEMBER_OF"][1] is False
+    assert looks["REPRESENTS"][0] != looks["MEMBER_OF"][0]
+    html = render_html(G, title="t")
+    edges = html[html.index('class="sk-legend sk-edges"') :]
+    assert "Företräder" in edges[: edges.index("</ul>")] and "Annan koppling" not in edges[: edges.index("</ul>")]
+    assert "storlek visar dess vikt" in html
+    assert "visar hur många kopplingar" in render_html(random_graph(6, with_weights=False), title="t")
+    assert "Storleken betyder X" in render_html(G, title="t", size_note="Storleken betyder X")
