@@ -127,8 +127,10 @@ class PeopleFinder:
                 break
             if surnames > 0 and _adjective_of_title(doc, kj):
                 break  # "Anna Berg Administrativ assistent": the title's adjective
-            if (surnames > 0 or len(parts) > 1) and _not_a_surname(doc, k, word):
-                break  # "Anna Berg Justeringens plats", "Anna Berg Justerar", "Anna Berg Sociala"
+            if (surnames > 0 or len(parts) > 1 or not given) and _not_a_surname(doc, k, word):
+                # "Anna Berg Justeringens plats", "Anna Berg Justerar", "Anna Berg Sociala"; after a
+                # word that is no given name: "Norrdals Utbildningsförbunds kansli" names no one
+                break
             if surnames > 0 and is_given_name(word) and _starts_name(doc, k, refs):
                 break  # a given name after a surname starts the next person
             if surnames > 0 and surname_like(parts[-1]) and not surname_like(word) and _starts_name(doc, k, refs, True):

@@ -174,3 +174,11 @@ def test_a_date_in_the_field_of_the_adjustment_is_not_the_day_held(annotate) -> 
         "Justeringens plats och tid Kommunhuset den 18 december 2012 klockan 10.00\n1. Budget\n"
     )
     assert doc._.meeting.date == dt.date(2012, 12, 10)
+
+
+def test_a_body_field_ends_at_the_posting_date_field(annotate) -> None:
+    doc = annotate(
+        "BEVIS OM ANSLAG\nMyndighet Arbetsutskottet Anslagsdatum Datum då anslaget tas ner "
+        "Förvaringsplats för protokollet Kansliet\n"
+    )
+    assert doc._.meeting.body == "Arbetsutskottet"

@@ -57,3 +57,11 @@ def test_a_field_of_the_page_after_a_name_is_no_surname(annotate) -> None:
         "Sekreterare Anna Berg Justeringens\nOrdförande Per Ek Utdragsbestyrkande\nÖvriga Eva Lind Kommunstyrelsen\n"
     )
     assert _names(doc) == ["Anna Berg", "Per Ek", "Eva Lind"]
+
+
+def test_an_organisation_in_the_genitive_after_a_place_name_is_no_person(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nFörvaringsplats Norrdals Utbildningsförbunds kansli\nSekreterare Anna Berg\n"
+        "Myndighet Arbetsutskottet Anslagsdatum 2020-03-01\n"
+    )
+    assert _names(doc) == ["Anna Berg"]
