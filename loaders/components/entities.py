@@ -315,10 +315,7 @@ class Entities:
                 continue
             if not tok.text[:1].isupper() and not noun.endswith(grammar().definite_endings):
                 continue
-            s = tok.i
-            # "Barn- och ungdomsförvaltningen": a coordinated first part belongs to the name
-            if s >= 2 and doc[s - 1].lower_ in ("och", "&") and doc[s - 2].text.endswith("-"):
-                s -= 2
+            s = tok.i - 2 if _coordinated_part_before(doc, tok.i, ref_at) else tok.i
             span = Span(doc, s, tok.i + 1, label="ORG")
             span._.confidence = 0.6 if tok.text[:1].isupper() else 0.5
             out.append(span)
@@ -390,10 +387,35 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     """'Regionala styrgruppen', 'GR:s styrgrupp', 'Lokal nämnd': capitalised words before the noun;
     'Sociala vård- och omsorgsgruppen': a coordinated first part and the adjective before it."""
     left = _modifiers_before(doc, i, ref_at)
-    # "Barn- och utbildningsnämnden": a coordinated first part belongs to the name
-    if left == i and i >= 2 and doc[i - 1].lower_ in ("och", "&") and doc[i - 2].text.endswith("-"):
+    if left == i and _coordinated_part_before(doc, i, ref_at):
         left = _modifiers_before(doc, i - 2, ref_at)
     return left
+
+
+def _coordinated_part_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> bool:
+    """'Barn- och utbildningsnämnden', 'Miljö och byggnadsnämnden': a first part coordinated with
+    the compound at i belongs to its name; written without the hyphen, it is one capitalised noun
+    that names nothing itself (no person, place, body or organisation) before a lower-case compound."""
+    if i < 2 or doc[i - 1].lower_ not in ("och", "&"):
+        return False
+    first = doc[i - 2]
+    if first.text.endswith("-"):
+        return True
+    return (
+        doc[i].text.islower()
+        and first.is_alpha
+        and first.text[:1].isupper()
+        and not first.text.isupper()
+        and i - 2 not in ref_at
+        and not is_given_name(first.text)
+        and _body_noun(first.text) is None
+        and org_head(first.text) is None
+        and not (i > 2 and doc[i - 3].text[:1].isupper() and doc[i - 3].is_alpha and not _common(doc[i - 3]))
+    )  # after another capitalised word, the first part is a surname: "Per Ek och socialnämnden"
+
+
+def _common(tok: Token) -> bool:
+    return tok.lower_ in common_words()
 
 
 def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:

@@ -167,3 +167,11 @@ def test_a_named_title_ends_at_its_verb_a_number_or_the_next_heading(annotate) -
 def test_municipalities_not_when_part_of_another_name(annotate) -> None:
     doc = annotate("Lokal nämnd Kungsbacka möttes i Varberg. Mark och Falun deltog.\n")
     assert [s._.ref for s in doc.spans["municipality"]] == ["1383", "1463", "2080"]
+
+
+def test_a_first_part_coordinated_without_its_hyphen_belongs_to_the_body(annotate) -> None:
+    doc = annotate(
+        "Närvarande\nFör Miljö och byggnadsnämnden Anna Berg (C)\nPer Ek och socialnämnden diskuterade.\n"
+        "Polisen och socialnämnden samverkar.\n"
+    )
+    assert [s.text for s in doc.spans["network"]] == ["Miljö och byggnadsnämnden", "socialnämnden", "socialnämnden"]
