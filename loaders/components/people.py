@@ -111,6 +111,9 @@ class PeopleFinder:
         surnames = 0
         while k < len(doc) and surnames < _MAX_SURNAMES:
             t = doc[k]
+            if t.is_space and surnames == 0 and len(parts) == 1 and given and _surname_on_next_line(doc, k, refs):
+                k += 1  # "..., Ann-Britt<line break>Ulfgren, ...": a name broken over a line
+                continue
             if t.is_space or "\n" in text_of(doc)[doc[k - 1].idx + len(doc[k - 1].text) : t.idx]:
                 break
             if t.lower_ in self.particles and k + 1 < len(doc) and is_name_shape(doc[k + 1].text):
@@ -160,6 +163,23 @@ class PeopleFinder:
         if not given and not is_given_name(parts[1]) and surnames < 1:
             return None
         return k, " ".join(parts)
+
+
+def _surname_on_next_line(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
+    """Token k is one line break, and after it stands a surname that a comma (or the text's end)
+    closes: no given name, title, place or label."""
+    if doc[k].text.count("\n") != 1 or doc[k].text.strip() or k + 1 >= len(doc):
+        return False
+    word = doc[k + 1]
+    closed = k + 2 >= len(doc) or doc[k + 2].text in (",", ".", ";")
+    return (
+        closed
+        and is_name_shape(word.text)
+        and surname_like(word.text)
+        and not is_given_name(word.text)
+        and not is_title(word.text)
+        and k + 1 not in refs
+    )
 
 
 def _not_a_surname(doc: Doc, k: int, word: str) -> bool:

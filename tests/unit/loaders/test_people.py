@@ -65,3 +65,8 @@ def test_an_organisation_in_the_genitive_after_a_place_name_is_no_person(annotat
         "Myndighet Arbetsutskottet Anslagsdatum 2020-03-01\n"
     )
     assert _names(doc) == ["Anna Berg"]
+
+
+def test_a_name_broken_over_a_line_in_a_comma_list_is_one_person(annotate) -> None:
+    doc = annotate("Närvarande: Anna Berg, Per\nSvensson, Eva Lind\nStyrelsen, Kim Holm\n")
+    assert _names(doc) == ["Anna Berg", "Per Svensson", "Eva Lind", "Kim Holm"]
