@@ -478,6 +478,7 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             run < n
             and run - end < 6
             and (doc[run].text[:1].isupper() and doc[run].is_alpha or doc[run].lower_ in ("och", "för", "i"))
+            and not is_given_name(doc[run].text)  # "Kommunstyrelsen Anna Berg (KD)": a member, her party
         ):
             run += 1
         if _acronym_after(doc, run) > run:

@@ -175,3 +175,8 @@ def test_a_first_part_coordinated_without_its_hyphen_belongs_to_the_body(annotat
         "Polisen och socialnämnden samverkar.\n"
     )
     assert [s.text for s in doc.spans["network"]] == ["Miljö och byggnadsnämnden", "socialnämnden", "socialnämnden"]
+
+
+def test_a_member_and_her_party_after_a_body_are_not_part_of_its_name(annotate) -> None:
+    doc = annotate("Ledamöter\nKommunstyrelsen Anna Berg (KD)\nSamverkansgruppen Barn och Familj (SBF) möts.\n")
+    assert [s.text for s in doc.spans["network"]] == ["Kommunstyrelsen", "Samverkansgruppen Barn och Familj (SBF)"]
