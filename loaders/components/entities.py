@@ -528,6 +528,8 @@ def _lower_run(doc: Doc, k: int) -> int:
         if t.lower_ == "och" and not (k + 1 < n and doc[k + 1].is_alpha):
             break
         k += 1
+        if t.lower_.endswith(grammar().definite_endings) and org_head(t.text) and not _body_noun(t.text):
+            break  # "direktionen för kommunalförbundet": a named owner ends the description
     while k > start and doc[k - 1].lower_ in ("och", "i", "för"):
         k -= 1
     return k if k > start else start - 1

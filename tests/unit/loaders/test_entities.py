@@ -180,3 +180,14 @@ def test_a_first_part_coordinated_without_its_hyphen_belongs_to_the_body(annotat
 def test_a_member_and_her_party_after_a_body_are_not_part_of_its_name(annotate) -> None:
     doc = annotate("Ledamöter\nKommunstyrelsen Anna Berg (KD)\nSamverkansgruppen Barn och Familj (SBF) möts.\n")
     assert [s.text for s in doc.spans["network"]] == ["Kommunstyrelsen", "Samverkansgruppen Barn och Familj (SBF)"]
+
+
+def test_a_description_after_for_ends_at_a_named_organisation(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nDirektionen för kommunalförbundet består av nio ledamöter.\n"
+        "Samordningsforum för myndighetsnätverket för barns rättigheter.\n"
+    )
+    assert [s.text for s in doc.spans["network"]] == [
+        "Direktionen för kommunalförbundet",
+        "Samordningsforum för myndighetsnätverket för barns rättigheter",
+    ]
