@@ -42,19 +42,22 @@ def facts(summary_nodes: int, summary_rels: int) -> int:
     return summary_nodes + summary_rels
 
 
-def bench_store(name: str, store, files: list[Path]) -> None:  # noqa: ANN001
+def bench_store(name: str, store, files: list[Path], per_transaction: int | None = None) -> None:  # noqa: ANN001
+    """One ingest into the empty store: a first load (many documents per transaction) by default,
+    or `per_transaction` documents per transaction."""
+    name = f"{name} {'first load' if per_transaction is None else f'{per_transaction}/tx'}"
     t0 = time.perf_counter()
-    summary = ingest_files(store, files)
+    summary = ingest_files(store, files, per_transaction=per_transaction)
     elapsed = time.perf_counter() - t0
     written = summary.nodes_added + summary.rels_added
     stats = store.stats()
     print(
-        f"{name:8} {len(files) / elapsed:8.1f} documents/s  {written / elapsed:9.0f} facts/s  "
+        f"{name:17} {len(files) / elapsed:8.1f} documents/s  {written / elapsed:9.0f} facts/s  "
         f"({len(files)} documents in {elapsed:.1f} s, {sum(stats.nodes.values())} nodes, "
         f"{sum(stats.relationships.values())} relationships, {len(summary.failed)} failed)"
     )
     per_doc = "  ".join(f"{p} {1000 * s / len(files):.1f}" for p, s in summary.seconds.items())
-    print(f"{'':8} ms per document by phase (read/extract summed over workers): {per_doc}")
+    print(f"{'':17} ms per document by phase (read/extract summed over workers): {per_doc}")
 
 
 def neo4j_uri(arg: str | None) -> str | None:
@@ -146,6 +149,10 @@ def main() -> int:
         sqlite = SQLiteStore.open(Path(tmp) / "graph.db")
         bench_store("sqlite", sqlite, files)
         sqlite.close()
+        if not args.memory_only:
+            sqlite = SQLiteStore.open(Path(tmp) / "graph-one-per-transaction.db")
+            bench_store("sqlite", sqlite, files, per_transaction=1)
+            sqlite.close()
         print(f"peak memory of this process: {peak_rss_mb():.0f} MB")
         if args.memory_only:
             return 0
@@ -154,8 +161,9 @@ def main() -> int:
             print("neo4j: no server (start scripts/neo4j-server or pass --neo4j); skipped")
             return 0
         store = _connect(uri)
-        _wipe(store)
-        bench_store("neo4j", store, files)
+        for per_transaction in (None, 1):
+            _wipe(store)
+            bench_store("neo4j", store, files, per_transaction)
         _wipe(store)
         store.close()
         sample = files[: min(300, len(files))]

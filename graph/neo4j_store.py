@@ -256,6 +256,38 @@ class Neo4jStore:
             rels_added=len(batch.rels),
         )
 
+    def write_new_documents(self, batches: list[GraphBatch]) -> WriteResult:
+        """One transaction, and one statement per label, relationship type and record kind for all
+        the documents together: the round trips of a first load do not grow with its documents."""
+        sources = [
+            {
+                **b.document.model_dump(exclude={"copies"}),
+                "text": b.text,
+                "extraction": json.dumps(b.extraction, ensure_ascii=False),
+            }
+            for b in batches
+        ]
+        aliases = [a.model_dump() for b in batches for a in b.aliases]
+        candidates = [{**c.model_dump(), "doc_id": b.document.id} for b in batches for c in b.candidates]
+        rels = [r for b in batches for r in b.rels]
+
+        def work(tx: ManagedTransaction) -> int:
+            stored = _run(tx, q.STORED_DOCUMENTS, ids=[s["id"] for s in sources])[0]["ids"]
+            if stored:
+                raise StoreUnavailable(f"a first load found documents already stored: {', '.join(sorted(stored))}")
+            for rows in _chunks(sources):
+                tx.run(q.CREATE_SOURCES, docs=rows).consume()
+            created = self._write_nodes(tx, [n for b in batches for n in b.nodes])  # the first write of a node wins
+            self._write_rels(tx, rels)
+            for rows in _chunks(aliases):
+                tx.run(q.MERGE_ALIASES, rows=rows).consume()
+            for rows in _chunks(candidates):  # in document order: the last document's word on a pair wins
+                tx.run(q.MERGE_CANDIDATES, rows=rows).consume()
+            return created
+
+        created = self._write(work, f"writing {len(batches)} documents")
+        return WriteResult(status="ingested", nodes_added=created, rels_added=len(rels))
+
     def _write_nodes(self, tx: ManagedTransaction, nodes: list[Node]) -> int:
         """MERGE nodes by label in UNWIND batches; returns how many were created."""
         created = 0

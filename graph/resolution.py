@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
 from samkarta.graph.ids import make_id, name_key, normalize
 from samkarta.graph.model import Alias, Judgement, MergeCandidate
-from samkarta.graph.store import GraphStore, PersonRecord
+from samkarta.graph.store import PersonRecord
 
 AUTO_MERGE = 0.88  # name similarity needed for a merge with evidence
 CANDIDATE = 0.80  # below this two names are simply different people
@@ -71,8 +72,16 @@ class Resolution:
     candidates: list[MergeCandidate]
 
 
+class PeopleSource(Protocol):
+    """What resolution reads: a store, or a store with documents not yet written (graph.pending)."""
+
+    def judgements(self) -> list[Judgement]: ...
+    def people_by_rkey(self, rkeys: list[str]) -> list[PersonRecord]: ...
+    def people_by_block(self, blocks: list[str]) -> list[PersonRecord]: ...
+
+
 class PersonResolver:
-    def __init__(self, store: GraphStore, judgements: list[Judgement] | None = None) -> None:
+    def __init__(self, store: PeopleSource, judgements: list[Judgement] | None = None) -> None:
         self.store = store
         judgements = store.judgements() if judgements is None else judgements
         self.accepted = _UnionFind()
@@ -91,14 +100,16 @@ class PersonResolver:
         ids: dict[str, str] = {}
         aliases: list[Alias] = []
         candidates: list[MergeCandidate] = []
-        existing = {p.rkey: p for p in self.store.people_by_rkey(sorted({d.rkey for d in drafts}))}
+        found = self.store.people_by_rkey(sorted({d.rkey for d in drafts}))
+        existing = {p.rkey: p for p in sorted(found, key=lambda p: p.id)}
         # bodies that overlap this meeting's: those where people of this document already sit
         overlap = set(networks)
         for p in existing.values():
             overlap.update(p.networks)
         blocks = sorted({blocking_key(d.name) for d in drafts if d.rkey not in existing} - {""})
         by_block: dict[str, list[PersonRecord]] = {}
-        for p in self.store.people_by_block(blocks):
+        # by id: the best of equal matches must not depend on the order a store returns rows in
+        for p in sorted(self.store.people_by_block(blocks), key=lambda p: p.id):
             by_block.setdefault(blocking_key(p.name), []).append(p)
         for draft in drafts:
             rkey = draft.rkey

@@ -146,45 +146,7 @@ class SQLiteStore:
             with self._tx() as conn:
                 if existing:
                     self._delete_document(conn, doc.id)
-                conn.execute(
-                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        doc.id,
-                        doc.path,
-                        doc.sha256,
-                        doc.format,
-                        doc.title,
-                        doc.date,
-                        doc.chars,
-                        batch.text,
-                        json.dumps(batch.extraction, ensure_ascii=False),
-                    ),
-                )
-                added = self._write_nodes(conn, batch.nodes)
-                self._write_rels(conn, batch.rels)
-                conn.executemany(
-                    "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?)",
-                    [(a.node_id, a.alias, a.reason, a.score, a.doc_id) for a in batch.aliases],
-                )
-                conn.executemany(
-                    "INSERT OR REPLACE INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            c.id,
-                            c.key_a,
-                            c.key_b,
-                            c.name_a,
-                            c.name_b,
-                            c.node_a,
-                            c.node_b,
-                            c.score,
-                            json.dumps(c.reasons, ensure_ascii=False),
-                            c.status,
-                            doc.id,
-                        )
-                        for c in batch.candidates
-                    ],
-                )
+                added = self._insert_document(conn, batch)
         except sqlite3.Error as e:
             raise StoreUnavailable(f"writing {doc.path} failed: {e}") from e
         return WriteResult(
@@ -192,6 +154,60 @@ class SQLiteStore:
             nodes_added=added,
             rels_added=len(batch.rels),
         )
+
+    def write_new_documents(self, batches: list[GraphBatch]) -> WriteResult:
+        added = 0
+        try:
+            with self._tx() as conn:
+                for batch in batches:  # a document already stored breaks the primary key: none is written
+                    added += self._insert_document(conn, batch)
+        except sqlite3.Error as e:
+            raise StoreUnavailable(f"writing {len(batches)} documents in one transaction failed: {e}") from e
+        return WriteResult(status="ingested", nodes_added=added, rels_added=sum(len(b.rels) for b in batches))
+
+    def _insert_document(self, conn: sqlite3.Connection, batch: GraphBatch) -> int:
+        """Insert one document's facts; returns how many nodes were new."""
+        doc = batch.document
+        conn.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id,
+                doc.path,
+                doc.sha256,
+                doc.format,
+                doc.title,
+                doc.date,
+                doc.chars,
+                batch.text,
+                json.dumps(batch.extraction, ensure_ascii=False),
+            ),
+        )
+        added = self._write_nodes(conn, batch.nodes)
+        self._write_rels(conn, batch.rels)
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?)",
+            [(a.node_id, a.alias, a.reason, a.score, a.doc_id) for a in batch.aliases],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c.id,
+                    c.key_a,
+                    c.key_b,
+                    c.name_a,
+                    c.name_b,
+                    c.node_a,
+                    c.node_b,
+                    c.score,
+                    json.dumps(c.reasons, ensure_ascii=False),
+                    c.status,
+                    doc.id,
+                )
+                for c in batch.candidates
+            ],
+        )
+        return added
 
     def _write_nodes(self, conn: sqlite3.Connection, nodes: list[Node]) -> int:
         """Insert nodes not yet known; returns how many were new."""

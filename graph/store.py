@@ -54,6 +54,14 @@ class GraphStore(Protocol):
             StoreUnavailable: the backend failed; nothing of the document was written.
         """
 
+    def write_new_documents(self, batches: list[GraphBatch]) -> WriteResult:
+        """Write documents the store does not hold yet, all in one transaction (a first load); the
+        result counts them all. Nodes written before keep their properties, as in write_document.
+
+        Raises:
+            StoreUnavailable: the backend failed, or a document is already stored; none was written.
+        """
+
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document, its relationships, aliases and candidates, and nodes nothing else mentions."""
 

@@ -129,6 +129,14 @@ def ingest(
         int | None, typer.Option("--workers", help="Processes that read and extract (default: one per core)")
     ] = None,
     profile: Annotated[bool, typer.Option("--profile", help="Print where the time went, per phase")] = False,
+    per_transaction: Annotated[
+        int | None,
+        typer.Option(
+            "--per-transaction",
+            min=1,
+            help="Documents per transaction on a first load into an empty store (default 50; 1 writes each alone)",
+        ),
+    ] = None,
 ) -> None:
     """Ingest minutes into the graph: unchanged files are skipped, changed ones replace their facts."""
     from rich.progress import Progress
@@ -140,7 +148,9 @@ def ingest(
     started = time.perf_counter()
     with Progress(transient=True, disable=as_json) as progress:
         task = progress.add_task("Läser protokoll", total=len(files))
-        summary = ingest_files(graph, files, on_file=lambda _p: progress.advance(task), workers=workers)
+        summary = ingest_files(
+            graph, files, on_file=lambda _p: progress.advance(task), workers=workers, per_transaction=per_transaction
+        )
     elapsed = time.perf_counter() - started
     graph.close()
     if profile:

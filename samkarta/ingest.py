@@ -1,4 +1,5 @@
-"""Ingest files into a store: read, extract, resolve, write one transaction per document."""
+"""Ingest files into a store: read, extract, resolve, write one transaction per document (or, on a
+first load into an empty store, many documents per transaction)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from samkarta.graph.batch import build_batch, document_id
 from samkarta.graph.errors import AppError
-from samkarta.graph.model import Judgement
+from samkarta.graph.model import GraphBatch, Judgement
+from samkarta.graph.pending import PendingPeople, PeopleView
 from samkarta.graph.resolution import PersonResolver
 from samkarta.graph.store import GraphStore
 from samkarta.graph.tombstones import Erased, digest
@@ -71,6 +73,7 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 
 
 _PARALLEL_FROM = 20  # files; fewer are read in this process (starting workers costs seconds)
+FIRST_LOAD_DOCUMENTS = 50  # documents per transaction when a load starts on an empty store
 
 
 def ingest_files(
@@ -78,14 +81,29 @@ def ingest_files(
     files: list[Path],
     on_file: Callable[[Path], None] | None = None,
     workers: int | None = None,
+    per_transaction: int | None = None,
 ) -> IngestSummary:
     """Ingest each file; a failing file is reported and the batch goes on. Reading and extraction
     run in `workers` processes (default: one per core for larger batches) feeding this one, which
-    resolves people and writes each document in its own transaction, in file order."""
+    resolves people and writes each document in its own transaction, in file order.
+
+    A first load (the store holds no document yet) writes `per_transaction` documents per
+    transaction (default FIRST_LOAD_DOCUMENTS); when such a transaction fails, its documents are
+    resolved and written again one by one, so a bad document still costs only itself. The store
+    ends the same either way."""
     summary = IngestSummary()
     stored = store.documents()
     known = {d.id: d.sha256 for d in stored}
-    writer = _Writer(store, PersonResolver(store), Erased.of(store), {d.sha256: d.id for d in stored}, summary)
+    contents = {d.sha256: d.id for d in stored}
+    if per_transaction is None:
+        per_transaction = 1 if stored else FIRST_LOAD_DOCUMENTS
+    if per_transaction > 1:
+        pending = PendingPeople()  # holds every person written in this load: the store asks nothing
+        resolver = PersonResolver(PeopleView(None, pending, store.judgements()))
+        erased = Erased.of(store)
+        writer: _Writer = _FirstLoadWriter(store, resolver, erased, contents, summary, pending, per_transaction)
+    else:
+        writer = _Writer(store, PersonResolver(store), Erased.of(store), contents, summary)
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= _PARALLEL_FROM else 1
     # in workers, each document is read in one process; alone, a long one may use every core
@@ -101,6 +119,7 @@ def ingest_files(
             writer.write(path, outcome)
             if on_file:
                 on_file(path)
+        writer.finish()
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -158,6 +177,9 @@ class _Writer:
         if self._store(path, extraction, src.text):
             self.contents.setdefault(src.sha256, doc_id)
 
+    def finish(self) -> None:
+        """Write whatever is still waiting (nothing waits here: each document is written at once)."""
+
     def _copy(self, doc_id: str, path: Path) -> None:
         try:
             self.store.add_copy(doc_id, path_text(path))
@@ -169,13 +191,11 @@ class _Writer:
     def _store(self, path: Path, extraction: Extraction, text: str) -> bool:
         summary = self.summary
         try:
+            batch = self._resolved(extraction, text)
             start = time.perf_counter()
-            extraction, text = self.erased.scrub(extraction, text)  # an erased person stays erased
-            batch = build_batch(extraction, text, self.resolver)
-            resolved = time.perf_counter()
             result = self.store.write_document(batch)
-            summary.add_time("resolve", resolved - start)
-            summary.add_time("write", time.perf_counter() - resolved)
+            summary.add_time("write", time.perf_counter() - start)
+            self._written(batch)
         except AppError as e:
             summary.failed.append((path_text(path), getattr(e, "reason", None) or str(e)))
             return False
@@ -191,6 +211,81 @@ class _Writer:
         else:
             summary.unchanged += 1
         return True
+
+    def _resolved(self, extraction: Extraction, text: str) -> GraphBatch:
+        start = time.perf_counter()
+        extraction, text = self.erased.scrub(extraction, text)  # an erased person stays erased
+        batch = build_batch(extraction, text, self.resolver)
+        self.summary.add_time("resolve", time.perf_counter() - start)
+        return batch
+
+    def _written(self, batch: GraphBatch) -> None:
+        """A document is in the store (nothing more to do when each is written at once)."""
+
+
+@dataclass
+class _FirstLoadWriter(_Writer):
+    """Resolves each document against the store and the documents still waiting, and writes them
+    `size` at a time in one transaction; a failed transaction's documents go again one by one."""
+
+    pending: PendingPeople = field(default_factory=PendingPeople)
+    size: int = FIRST_LOAD_DOCUMENTS
+    waiting: list[tuple[Path, Extraction, str, GraphBatch]] = field(default_factory=list)
+    before: PendingPeople | None = None  # the pending people as they were before the waiting documents
+
+    def write(self, path: Path, outcome: tuple[str, object, dict[str, float]]) -> None:
+        status, value, _ = outcome
+        if status == "extracted":
+            stored_as = self.contents.get(value[0].sha256)  # type: ignore[index]
+            if stored_as is not None and any(b.document.id == stored_as for *_, b in self.waiting):
+                self.finish()  # a copy of a waiting document: record the copy once the document is stored
+        super().write(path, outcome)
+
+    def _store(self, path: Path, extraction: Extraction, text: str) -> bool:
+        try:
+            batch = self._resolved(extraction, text)
+        except AppError as e:
+            self.summary.failed.append((path_text(path), getattr(e, "reason", None) or str(e)))
+            return False
+        except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
+            self.summary.failed.append((path_text(path), f"internal error ({type(e).__name__}: {e})"))
+            return False
+        if self.before is None:
+            self.before = self.pending.copy()
+        self.pending.add(batch)
+        self.waiting.append((path, extraction, text, batch))
+        if len(self.waiting) >= self.size:
+            self.finish()
+        return True
+
+    def finish(self) -> None:
+        if not self.waiting:
+            return
+        waiting, self.waiting = self.waiting, []
+        before, self.before = self.before, None
+        try:
+            start = time.perf_counter()
+            result = self.store.write_new_documents([b for *_, b in waiting])
+            self.summary.add_time("write", time.perf_counter() - start)
+        except AppError:
+            # resolve and write them again one by one, against what is really stored
+            self.pending = before if before is not None else PendingPeople()
+            self.resolver.store = PeopleView(None, self.pending, self.resolver.store.judgements())
+            for path, extraction, text, batch in waiting:
+                if not _Writer._store(self, path, extraction, text):
+                    self._forget(batch)
+            return
+        self.summary.ingested += len(waiting)
+        self.summary.nodes_added += result.nodes_added
+        self.summary.rels_added += result.rels_added
+
+    def _written(self, batch: GraphBatch) -> None:
+        self.pending.add(batch)
+
+    def _forget(self, batch: GraphBatch) -> None:
+        """A document that could not be written is no copy's original."""
+        if self.contents.get(batch.document.sha256) == batch.document.id:
+            del self.contents[batch.document.sha256]
 
 
 def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:

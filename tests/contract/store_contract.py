@@ -8,7 +8,7 @@ import pytest
 
 from samkarta.graph.batch import build_batch, document_id
 from samkarta.graph.errors import StoreUnavailable
-from samkarta.graph.model import Judgement
+from samkarta.graph.model import Judgement, Rel
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore, snapshot
 from samkarta.ingest import find_files, ingest_files, judge
@@ -35,6 +35,18 @@ att ställa sig bakom kampanjen.
 def batch_of(text: str, path: str = "/minutes/lansgrupp-2023-03-09.txt", sha: str = "a" * 64):
     info = SourceInfo(path=path, sha256=sha, format="txt", chars=len(text))
     return build_batch(extract_text(text, info), text)
+
+
+def fail_rels_of(store: GraphStore, monkeypatch: pytest.MonkeyPatch, doc_id: str, message: str) -> None:
+    """Make writing the relationships of one document fail, in whatever transaction it is written."""
+    real = store._write_rels  # type: ignore[attr-defined]
+
+    def failing(tx: object, rels: list[Rel]) -> None:
+        if any(r.doc_id == doc_id for r in rels):
+            raise StoreUnavailable(message)
+        real(tx, rels)
+
+    monkeypatch.setattr(store, "_write_rels", failing)
 
 
 def by_name(store: GraphStore, label: str, name: str) -> list[str]:
@@ -107,25 +119,43 @@ class StoreContract:
         assert store.stats().documents == 0 and store.stats().nodes == {}
         assert store.write_document(batch_of(MINUTES)).status == "ingested"
 
+    @pytest.mark.parametrize("per_transaction", [1, 50])
     def test_ingest_goes_on_after_a_document_fails_mid_write(
-        self, store: GraphStore, monkeypatch: pytest.MonkeyPatch
+        self, store: GraphStore, monkeypatch: pytest.MonkeyPatch, per_transaction: int
     ) -> None:
         files = find_files([sample_dir()])[:3]
-        real = store._write_rels  # type: ignore[attr-defined]
-        calls = {"n": 0}
-
-        def second_fails(*args: object, **kwargs: object) -> None:
-            calls["n"] += 1
-            if calls["n"] == 2:
-                raise StoreUnavailable("injected failure in the second document")
-            real(*args, **kwargs)
-
-        monkeypatch.setattr(store, "_write_rels", second_fails)
-        summary = ingest_files(store, files)
+        fail_rels_of(store, monkeypatch, document_id(str(files[1])), "injected failure in the second document")
+        summary = ingest_files(store, files, per_transaction=per_transaction)
         assert summary.ingested == 2 and [f for f, _ in summary.failed] == [str(files[1])]
         assert "injected failure" in summary.failed[0][1]
         assert {d.path for d in store.documents()} == {str(files[0]), str(files[2])}
         assert store.stats().nodes["Meeting"] == 2
+
+    def test_write_new_documents_is_all_or_nothing(self, store: GraphStore) -> None:
+        first = batch_of(MINUTES)
+        second = batch_of(MINUTES.replace("2023-03-09", "2023-05-04"), path="/minutes/b.txt", sha="c" * 64)
+        result = store.write_new_documents([first, second])
+        assert result.status == "ingested" and result.rels_added == len(first.rels) + len(second.rels)
+        assert store.stats().documents == 2 and len(by_name(store, "Person", "Agneta Lövgren")) == 1
+        third = batch_of(MINUTES.replace("2023-03-09", "2023-06-01"), path="/minutes/c.txt", sha="d" * 64)
+        before = store.stats()
+        with pytest.raises(StoreUnavailable):
+            store.write_new_documents([third, first])  # the second is stored already: none is written
+        assert store.stats() == before and store.document(third.document.id) is None
+
+    def test_a_first_load_gives_the_same_store_as_one_document_per_transaction(
+        self, store: GraphStore, tmp_path: Path
+    ) -> None:
+        files = find_files([sample_dir()])
+        alone = SQLiteStore.open(tmp_path / "one-per-transaction.db")
+        try:
+            assert ingest_files(alone, files, workers=1, per_transaction=1).failed == []
+            expected = snapshot(alone), sorted(c.model_dump_json() for c in alone.candidates())
+        finally:
+            alone.close()
+        summary = ingest_files(store, files, workers=1, per_transaction=4)  # three transactions
+        assert summary.failed == [] and summary.ingested == len(files)
+        assert (snapshot(store), sorted(c.model_dump_json() for c in store.candidates())) == expected
 
     def test_workers_give_the_same_store_as_one_process(self, store: GraphStore, tmp_path: Path) -> None:
         files = find_files([sample_dir()])
@@ -139,21 +169,13 @@ class StoreContract:
         assert summary.failed == [] and summary.ingested == len(files)
         assert snapshot(store) == expected
 
+    @pytest.mark.parametrize("per_transaction", [1, 4])
     def test_a_failure_mid_batch_with_workers_leaves_no_partial_document(
-        self, store: GraphStore, monkeypatch: pytest.MonkeyPatch
+        self, store: GraphStore, monkeypatch: pytest.MonkeyPatch, per_transaction: int
     ) -> None:
         files = find_files([sample_dir()])
-        real = store._write_rels  # type: ignore[attr-defined]
-        calls = {"n": 0}
-
-        def fifth_fails(*args: object, **kwargs: object) -> None:
-            calls["n"] += 1
-            if calls["n"] == 5:
-                raise StoreUnavailable("injected failure in the fifth document")
-            real(*args, **kwargs)
-
-        monkeypatch.setattr(store, "_write_rels", fifth_fails)
-        summary = ingest_files(store, files, workers=2)
+        fail_rels_of(store, monkeypatch, document_id(str(files[4])), "injected failure in the fifth document")
+        summary = ingest_files(store, files, workers=2, per_transaction=per_transaction)
         assert [f for f, _ in summary.failed] == [str(files[4])] and summary.ingested == len(files) - 1
         failed_id = document_id(str(files[4]))
         assert failed_id not in {d.id for d in store.documents()}
