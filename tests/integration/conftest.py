@@ -76,8 +76,9 @@ def driver(neo4j_uri: str, neo4j_auth: tuple[str, str]) -> Iterator[Driver]:
 
 def populate(store: GraphStore) -> None:
     """The sample minutes, a rejected automatic merge, an erased person and a tombstone: every
-    kind of thing a store keeps."""
-    assert ingest_files(store, find_files([sample_dir()])).ingested == 11
+    kind of thing a store keeps. One document per transaction: the old layout's store (layout1/)
+    had no first load."""
+    assert ingest_files(store, find_files([sample_dir()]), per_transaction=1).ingested == 11
     merged = [c for c in store.candidates() if c.status == "merged"]
     assert merged, "the samples have an automatic merge"
     judge(store, merged[0].id, "rejected", "two people", "2026-01-01T00:00:00")

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.neo4j
 def test_an_old_layout_is_refused_with_the_command_that_converts_it(
     layout1_store: Layout1Store, neo4j_uri: str, neo4j_auth: tuple[str, str]
 ) -> None:
-    assert ingest_files(layout1_store, find_files([sample_dir()])[:1]).ingested == 1
+    assert ingest_files(layout1_store, find_files([sample_dir()])[:1], per_transaction=1).ingested == 1
     with pytest.raises(StoreOutdated, match="samkarta migrate"):
         Neo4jStore.connect(neo4j_uri, *neo4j_auth)
     result = CliRunner().invoke(app, ["stats", "--store", neo4j_uri], env={"NEO4J_PASSWORD": neo4j_auth[1]})
