@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import label_at, text_of, token_after, tokens_of
 from samkarta.loaders.words import (
     common_words,
@@ -392,6 +393,11 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     return left
 
 
+@cache
+def _one_word_labels() -> frozenset[str]:
+    return frozenset(label for label in label_specs() if " " not in label)
+
+
 def _coordinated_part_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> bool:
     """'Barn- och utbildningsnämnden', 'Miljö och byggnadsnämnden': a first part coordinated with
     the compound at i belongs to its name; written without the hyphen, it is one capitalised noun
@@ -441,6 +447,8 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             break
         if is_given_name(prev.text) and left - 1 not in ref_at:
             break
+        if prev.lower_.rstrip(":") in _one_word_labels():
+            break  # "Instans Kommunstyrelsen", "Föredragningslista Folkhälsoutskottet": a field's label
         if (
             prev.text.endswith(":s")
             or prev.lower_.endswith(grammar().genitive_or_adjective_endings)

@@ -191,3 +191,8 @@ def test_a_description_after_for_ends_at_a_named_organisation(annotate) -> None:
         "Direktionen för kommunalförbundet",
         "Samordningsforum för myndighetsnätverket för barns rättigheter",
     ]
+
+
+def test_a_field_label_before_a_body_is_not_part_of_its_name(annotate) -> None:
+    doc = annotate("PROTOKOLL\nInstans Kommunstyrelsen\n\n1. Föredragningslista Folkhälsoutskottet godkänns.\n")
+    assert [s.text for s in doc.spans["network"]] == ["Kommunstyrelsen", "Folkhälsoutskottet"]
