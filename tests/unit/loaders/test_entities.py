@@ -196,3 +196,11 @@ def test_a_description_after_for_ends_at_a_named_organisation(annotate) -> None:
 def test_a_field_label_before_a_body_is_not_part_of_its_name(annotate) -> None:
     doc = annotate("PROTOKOLL\nInstans Kommunstyrelsen\n\n1. Föredragningslista Folkhälsoutskottet godkänns.\n")
     assert [s.text for s in doc.spans["network"]] == ["Kommunstyrelsen", "Folkhälsoutskottet"]
+
+
+def test_a_purpose_after_for_ends_at_a_preposition_and_a_period_is_no_purpose(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nFörbundet väljer styrelsen för mandatperioden 2019-2022.\n"
+        "Samrådet blir ett forum för informationsutbyte inom berörda sektorer.\n"
+    )
+    assert [s.text for s in doc.spans["network"]] == ["styrelsen", "forum för informationsutbyte"]
