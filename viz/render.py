@@ -59,6 +59,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "type": "Typ",
         "weight": "Vikt",
         "file": "graf",
+        "find": "Sök i grafen",
+        "hit": "1 träff",
+        "hits": "{n} träffar",
+        "no_hit": "Ingen träff",
         "colour_by": "Färg efter",
         "by_kind": "typ",
         "by_region": "län",
@@ -86,6 +90,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "type": "Type",
         "weight": "Weight",
         "file": "graph",
+        "find": "Find in the graph",
+        "hit": "1 match",
+        "hits": "{n} matches",
+        "no_hit": "No match",
         "colour_by": "Colour by",
         "by_kind": "type",
         "by_region": "county",
@@ -218,9 +226,16 @@ def render(
         "physics": physics,
         "filename": _slug(title) or texts["file"],
         "linkTarget": link_target,
+        "lang": "sv-SE" if lang == "sv" else "en",
+        "texts": {"hit": texts["hit"], "hits": texts["hits"], "noHit": texts["no_hit"]},
     }
     legends = _legends(node_rows, edge_rows, lang, focus_id is not None, texts)
     legend = legends["kind"]
+    data["legend"] = {  # for the PNG: the entries of each colouring, and the relations as lines
+        "kind": legends["kind"],
+        "region": legends["region"],
+        "edge": [{**e, "line": True} for e in legends["edge"]],
+    }
     page = _template().render(
         lang=lang,
         title=title,

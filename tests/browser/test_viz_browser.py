@@ -124,6 +124,10 @@ def test_png_export_downloads_the_canvas(page, site, artifacts):
     download.save_as(str(target))
     data = target.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5_000
+    # the legend is drawn under the graph: the image is taller than the canvas, as wide
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    canvas = page.evaluate("() => { const c = document.querySelector('#sk-graph canvas'); return [c.width, c.height] }")
+    assert width == canvas[0] and height > canvas[1]
 
 
 def test_served_asset_mode_loads_vis_from_the_app(page, site):
@@ -187,3 +191,24 @@ def test_colour_by_county_recolours_the_nodes_and_swaps_the_legend(page, site, a
     page.screenshot(path=str(artifacts / "viz-colour-by-county.png"))
     page.get_by_label("typ", exact=True).check()
     assert page.evaluate(colour, ids[1]) == kind_colour
+
+
+def test_search_inside_the_graph_selects_and_centres_the_matches(page, site):
+    G = mixed_graph(40)
+    G.add_node("person-åsa", label="Person", name="Åsa Öberg", weight=2)
+    G.add_edge("person-åsa", "person-0000", type="KNOWS")
+    page.goto(site.publish("find.html", render(G, title="Sök").html))
+    wait_ready(page)
+    page.get_by_label("Sök i grafen").fill("åsa ö")
+    page.get_by_label("Sök i grafen").press("Enter")
+    assert page.evaluate("window.samkartaGraph.network.getSelectedNodes()") == ["person-åsa"]
+    assert page.inner_text("#sk-find-status") == "1 träff"
+    page.get_by_label("Sök i grafen").fill("Person")
+    page.get_by_label("Sök i grafen").press("Enter")
+    people = sorted(n for n, d in G.nodes(data=True) if d["name"].startswith("Person "))
+    assert page.inner_text("#sk-find-status") == f"{len(people)} träffar"
+    assert sorted(page.evaluate("window.samkartaGraph.network.getSelectedNodes()")) == people
+    page.get_by_label("Sök i grafen").fill("finns inte")
+    page.get_by_label("Sök i grafen").press("Enter")
+    assert page.inner_text("#sk-find-status") == "Ingen träff"
+    assert page.evaluate("window.samkartaGraph.network.getSelectedNodes()") == []
