@@ -102,8 +102,9 @@ class Collector:
         _merge_acronyms(self.networks)
         meeting = self.meeting
         body_key = _body_key(meeting.body) if meeting.body else None
-        if body_key in folded:  # the body is named in full elsewhere in the minutes: one body, two names
-            body_key = folded[body_key]
+        full_key = _folded_to(folded, body_key, self.networks.facts)
+        if full_key is not None:  # the body is named in full elsewhere in the minutes: one body, two names
+            body_key = full_key
             meeting = meeting.model_copy(update={"body_full": self.networks.facts[body_key].name})
         elif meeting.body and body_key not in self.networks.facts:
             self.networks.add(body_key, meeting.body, None, None, meeting.body_evidence, meeting.body_confidence)
@@ -236,6 +237,15 @@ def _merge_generic_refs(orgs: _Entities) -> None:
         specific = [f for f in orgs.facts.values() if f.ref and f.ref.startswith(fact.ref + " ")]
         if len(specific) == 1:
             orgs.fold_into(key, specific[0])
+
+
+def _folded_to(folded: dict[str, str], key: str | None, facts: dict[str, object]) -> str | None:
+    """The key a name was folded into, following folds of folds, if that name is still a body."""
+    seen = set()
+    while key in folded and key not in seen:
+        seen.add(key)
+        key = folded[key]
+    return key if seen and key in facts else None
 
 
 def _merge_acronyms(networks: _Entities) -> None:

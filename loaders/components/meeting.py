@@ -305,8 +305,8 @@ class Meeting:
             if _body_rules().deciding.match(text, net.end_char):
                 s += 2
             before = text[max(0, net.start_char - 24) : net.start_char]
-            if _body_rules().intro_before.search(before):
-                s += 2
+            if _body_rules().intro_before.search(before) or (on_title(net) and _after_doc_type(before)):
+                s += 2  # "möte med X", "SAMMANTRÄDESPROTOKOLL X": the minutes say whose they are
             elif _body_rules().target_before.search(before[-12:]):
                 s -= 2
             scores[k] = s
@@ -466,6 +466,12 @@ def _before_label_word(field: Span) -> Span:
     span = Span(field.doc, field.start, end, label=field.label_)
     span._.field = field._.field
     return span
+
+
+def _after_doc_type(before: str) -> bool:
+    """The text before a name ends in a document type and its linking words ('... PROTOKOLL ')."""
+    m = _body_rules().doc_types.search(before)
+    return m is not None and m.end() == len(before) and m.start() < m.end()
 
 
 def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span | None:

@@ -182,3 +182,13 @@ def test_a_body_field_ends_at_the_posting_date_field(annotate) -> None:
         "Förvaringsplats för protokollet Kansliet\n"
     )
     assert doc._.meeting.body == "Arbetsutskottet"
+
+
+def test_a_body_right_after_the_document_type_in_a_flattened_title_wins(annotate) -> None:
+    doc = annotate(
+        'VÄLFÄRDSUTVECKLING Kl\n\nStorlek: px\nStarta visningen från sidan:\n\nDownload "VÄLFÄRDSUTVECKLING '
+        '2007-04-10-11 Kl 9.30"\n\nTranskript\n\n'
+        "1 1 VÄSTRA GÖTALANDSREGIONEN ANTECKNINGAR BEREDNINGSGRUPPEN FÖR Sammanträde VÄLFÄRDSUTVECKLING Kl "
+        "Plats: Hotell Norrby, Stenungsund NÄRVARANDE Anna Berg Per Ek\n\n1. Uppföljning\nLäget redovisas.\n"
+    )
+    assert doc._.meeting.body == "BEREDNINGSGRUPPEN"
