@@ -192,3 +192,9 @@ def test_a_body_right_after_the_document_type_in_a_flattened_title_wins(annotate
         "Plats: Hotell Norrby, Stenungsund NÄRVARANDE Anna Berg Per Ek\n\n1. Uppföljning\nLäget redovisas.\n"
     )
     assert doc._.meeting.body == "BEREDNINGSGRUPPEN"
+
+
+def test_a_place_before_the_date_on_the_title_line_is_no_body(annotate) -> None:
+    doc = annotate("Mora 2016-01-20\nNärvarande Anna Berg, Per Ek\n\n1. Läget\nInget att rapportera.\n")
+    assert doc._.meeting.body is None and doc._.meeting.date == dt.date(2016, 1, 20)
+    assert [s.text for s in doc.spans["network"]] == []
