@@ -58,7 +58,7 @@ class PeopleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         refs = {t.i: s for s in doc.spans["ref"] for t in s}
-        entry_starts = _entry_starts(doc)
+        entry_starts = _entry_starts(doc) - _in_place_fields(doc)  # "Plats: Norra Mässan, Norrby"
         self.in_label = label_at(doc)
         spans: list[Span] = []
         words = tokens_of(doc).text
@@ -180,6 +180,11 @@ def _surname_on_next_line(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
         and not is_title(word.text)
         and k + 1 not in refs
     )
+
+
+def _in_place_fields(doc: Doc) -> set[int]:
+    """The tokens of the values of place fields: a venue's name there is no entry of a list."""
+    return {i for f in doc.spans["field"] if f._.field == "place" for i in range(f.start, f.end)}
 
 
 def _not_a_surname(doc: Doc, k: int, word: str) -> bool:

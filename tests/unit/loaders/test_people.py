@@ -70,3 +70,8 @@ def test_an_organisation_in_the_genitive_after_a_place_name_is_no_person(annotat
 def test_a_name_broken_over_a_line_in_a_comma_list_is_one_person(annotate) -> None:
     doc = annotate("Närvarande: Anna Berg, Per\nSvensson, Eva Lind\nStyrelsen, Kim Holm\n")
     assert _names(doc) == ["Anna Berg", "Per Svensson", "Eva Lind", "Kim Holm"]
+
+
+def test_a_venue_in_a_place_field_is_no_person(annotate) -> None:
+    doc = annotate("Protokoll\nPlats: Norra Mässan, Mora\nLokal: Gyllne Gården\nNärvarande: Anna Berg, Per Ek\n")
+    assert _names(doc) == ["Anna Berg", "Per Ek"]
