@@ -17,7 +17,16 @@ from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.entities import head_of, heads, org_head
 from samkarta.loaders.components.util import label_at, text_of, tokens_of
-from samkarta.loaders.words import fold, grammar, is_given_name, is_name_shape, is_title, lexicon, parties
+from samkarta.loaders.words import (
+    fold,
+    grammar,
+    is_given_name,
+    is_name_shape,
+    is_title,
+    lexicon,
+    parties,
+    place_suffixes,
+)
 
 _MAX_SURNAMES = 3
 
@@ -104,6 +113,8 @@ class PeopleFinder:
             return None
         if not given and _starts_name(doc, j + 1, refs):
             return None  # "Sköldinge Britta Bergström": a place or heading word before a full name
+        if not given and _names_a_thing(first):
+            return None  # "Konferensrum Norrby", "Socialnämnden Sn": a room, a body or an organisation
         if _place_before_name(doc, i, j, refs):
             return None
         parts = [first]
@@ -180,6 +191,11 @@ def _surname_on_next_line(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
         and not is_title(word.text)
         and k + 1 not in refs
     )
+
+
+def _names_a_thing(word: str) -> bool:
+    low = fold(word)
+    return low.endswith(place_suffixes()) or org_head(word) is not None or head_of(word, heads().body) is not None
 
 
 def _in_place_fields(doc: Doc) -> set[int]:

@@ -75,3 +75,11 @@ def test_a_name_broken_over_a_line_in_a_comma_list_is_one_person(annotate) -> No
 def test_a_venue_in_a_place_field_is_no_person(annotate) -> None:
     doc = annotate("Protokoll\nPlats: Norra Mässan, Mora\nLokal: Gyllne Gården\nNärvarande: Anna Berg, Per Ek\n")
     assert _names(doc) == ["Anna Berg", "Per Ek"]
+
+
+def test_a_body_or_an_organisation_opening_an_entry_is_no_person(annotate) -> None:
+    doc = annotate(
+        "NORRBY KOMMUN PROTOKOLL 4 Anna Berg Per Ek Socialnämnden Sn 50 Au 84\n"
+        "Förvaringsplats för protokollet Kommunledningsförvaltningen Sista datum för överklagande 2018-04-24\n"
+    )
+    assert _names(doc) == ["Anna Berg", "Per Ek"]
