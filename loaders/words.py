@@ -163,6 +163,7 @@ class Grammar:
     clause_words: frozenset[str]
     finite_verbs: frozenset[str]
     perfect_auxiliaries: frozenset[str]
+    state_verbs: frozenset[str]
     municipality_words: frozenset[str]
     county_words: frozenset[str]
     genitive_or_adjective_endings: tuple[str, ...]

@@ -221,6 +221,8 @@ class Outcomes:
         subject = _subject_before(doc, sent, task, mentions)
         if subject is None and _plain_future(doc, task) and not _future_task(doc, sent, task):
             return None  # "ska", "kommer att", "tar upp" with no one named describes; it gives no one a task
+        if subject is None and _plain_future(doc, task) and _state_follows(doc, sent, task):
+            return None  # "det ska finnas en stående punkt": a state to hold, no task
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -484,6 +486,13 @@ def _same_body(a: str, b: str) -> bool:
 def _plain_future(doc: Doc, task: int) -> bool:
     """The task words at `task` are one of the plain futures ("ska", "tar upp")."""
     return any(" ".join(t.lower_ for t in doc[task : task + len(p.split())]) == p for p in cues().plain_future)
+
+
+def _state_follows(doc: Doc, sent: Span, task: int) -> bool:
+    """The verb after a modal ('ska', 'kommer att') is one of being or holding, not of doing."""
+    t = tokens_of(doc)
+    after = [j for j in range(task + 1, min(sent.end, task + 4)) if not t.space[j] and t.lower[j] != "att"]
+    return bool(after) and t.lower[after[0]] in grammar().state_verbs
 
 
 def _future_task(doc: Doc, sent: Span, task: int) -> bool:

@@ -204,3 +204,11 @@ def test_a_modal_before_a_name_in_inverted_order_gives_that_person_a_task(annota
         ("Vidare kommer Per Ek att kontakta regionen om medlen", "Per Ek"),
         ("Till nästa möte ska Anna Berg ta fram en plan", "Anna Berg"),
     ]
+
+
+def test_a_state_to_hold_after_ska_is_no_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Rapporter\nRådet vill att det ska finnas en stående punkt för rapporter. "
+        "Reglerna ska gälla från årsskiftet. Rapporten ska skickas ut före nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
