@@ -223,6 +223,8 @@ class Outcomes:
             return None  # "ska", "kommer att", "tar upp" with no one named describes; it gives no one a task
         if subject is None and _plain_future(doc, task) and _state_follows(doc, sent, task):
             return None  # "det ska finnas en stående punkt": a state to hold, no task
+        if subject is None and _plain_future(doc, task) and _told(doc, sent, task):
+            return None  # "X informerar om att en utredning ska tillsättas": news told, no task given
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -486,6 +488,13 @@ def _same_body(a: str, b: str) -> bool:
 def _plain_future(doc: Doc, task: int) -> bool:
     """The task words at `task` are one of the plain futures ("ska", "tar upp")."""
     return any(" ".join(t.lower_ for t in doc[task : task + len(p.split())]) == p for p in cues().plain_future)
+
+
+def _told(doc: Doc, sent: Span, task: int) -> bool:
+    """The task words stand in an att-clause after a verb of telling ('informerar om att ...')."""
+    t = tokens_of(doc)
+    tellers = [j for j in range(sent.start, task) if t.lemma[j] in cues().reporting]
+    return bool(tellers) and any(t.lower[j] == "att" for j in range(tellers[0] + 1, task))
 
 
 def _state_follows(doc: Doc, sent: Span, task: int) -> bool:

@@ -212,3 +212,11 @@ def test_a_state_to_hold_after_ska_is_no_task(annotate) -> None:
         "Reglerna ska gälla från årsskiftet. Rapporten ska skickas ut före nästa möte.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
+
+
+def test_a_future_told_as_news_is_no_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Läget\nAnna Berg informerar om att en utredning ska tillsättas under våren. "
+        "Rapporten ska skickas ut före nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
