@@ -164,6 +164,7 @@ class Grammar:
     finite_verbs: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     state_verbs: frozenset[str]
+    question_words: frozenset[str]
     municipality_words: frozenset[str]
     county_words: frozenset[str]
     genitive_or_adjective_endings: tuple[str, ...]

@@ -225,6 +225,8 @@ class Outcomes:
             return None  # "det ska finnas en stående punkt": a state to hold, no task
         if subject is None and _plain_future(doc, task) and _told(doc, sent, task):
             return None  # "X informerar om att en utredning ska tillsättas": news told, no task given
+        if _plain_future(doc, task) and _described(doc, sent, task):
+            return None  # "Hur ska arbetet organiseras": a question, no task set
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -488,6 +490,13 @@ def _same_body(a: str, b: str) -> bool:
 def _plain_future(doc: Doc, task: int) -> bool:
     """The task words at `task` are one of the plain futures ("ska", "tar upp")."""
     return any(" ".join(t.lower_ for t in doc[task : task + len(p.split())]) == p for p in cues().plain_future)
+
+
+def _described(doc: Doc, sent: Span, task: int) -> bool:
+    """A modal in a question ('Hur ska arbetet organiseras'): something asked, not set."""
+    t = tokens_of(doc)
+    first = next((j for j in range(sent.start, task) if any(c.isalpha() for c in t.text[j])), task)
+    return t.lower[first] in grammar().question_words
 
 
 def _told(doc: Doc, sent: Span, task: int) -> bool:

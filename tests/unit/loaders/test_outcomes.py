@@ -220,3 +220,11 @@ def test_a_future_told_as_news_is_no_task(annotate) -> None:
         "Rapporten ska skickas ut före nästa möte.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
+
+
+def test_a_question_or_an_ability_after_ska_is_no_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Arbetet\nHur ska arbetet organiseras för att få genomslag. "
+        "Kommunen ska kunna fatta beslut om stödet. Rapporten ska skickas ut före nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
