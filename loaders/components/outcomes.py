@@ -51,6 +51,7 @@ class _Cues:
     assignment_words: frozenset[str]
     election_titles: tuple[str, ...]
     inverted_modals: frozenset[str]
+    coming_words: frozenset[str]
 
 
 @cache
@@ -76,6 +77,7 @@ def cues() -> _Cues:
         frozenset(s["assignment_words"]),
         tuple(s["election_titles"]),
         frozenset(s["inverted_modals"]),
+        frozenset(s["coming_words"]),
     )
 
 
@@ -225,6 +227,8 @@ class Outcomes:
             return None  # "det ska finnas en stående punkt": a state to hold, no task
         if subject is None and _plain_future(doc, task) and _told(doc, sent, task):
             return None  # "X informerar om att en utredning ska tillsättas": news told, no task given
+        if doc[task].lower_ == "kommer" and task + 1 < sent.end and doc[task + 1].lower_ in cues().coming_words:
+            return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
         if _plain_future(doc, task) and _described(doc, sent, task):
             return None  # "Hur ska arbetet organiseras": a question, no task set
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
