@@ -79,7 +79,7 @@ def test_a_venue_in_a_place_field_is_no_person(annotate) -> None:
 
 def test_a_body_or_an_organisation_opening_an_entry_is_no_person(annotate) -> None:
     doc = annotate(
-        "NORRBY KOMMUN PROTOKOLL 4 Anna Berg Per Ek Socialnämnden Sn 50 Au 84\n"
-        "Förvaringsplats för protokollet Kommunledningsförvaltningen Sista datum för överklagande 2018-04-24\n"
+        "NORRBY KOMMUN PROTOKOLL 2 Anna Berg Per Ek Socialnämnden Sn 12 Au 7\n"
+        "Förvaringsplats för protokollet Kommunledningsförvaltningen Sista dag för överklagande 2021-05-06\n"
     )
     assert _names(doc) == ["Anna Berg", "Per Ek"]
