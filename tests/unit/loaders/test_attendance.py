@@ -346,7 +346,7 @@ def test_presenting_verbs_with_their_particle(annotate) -> None:
 
 def test_a_word_that_ends_an_entry_after_a_title_is_the_workplace(annotate) -> None:
     doc = annotate(
-        "Närvarande:\nAnna Berg, projektledare Norrbyco\nPer Ek, enhetschef Förebyggande insatser\n"
+        "Närvarande:\nAnna Berg, projektledare Norrbyco\nPer Ek, enhetschef Tidiga insatser\n"
         "Eva Lind, utvecklare Stöd\n\nDet behövs stöd till fler.\n"
     )
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}

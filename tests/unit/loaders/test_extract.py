@@ -90,9 +90,9 @@ def test_the_short_and_the_owner_forms_of_a_body_join_its_full_name() -> None:
 def test_a_body_folded_into_a_name_that_was_folded_again_is_the_full_name() -> None:
     text = (
         "STYRELSEN\nProtokoll 2012-03-01\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
-        "Regionförbundets styrelse träffas i Kalmar. Förbundsstyrelsen för Regionförbundet i Kalmar län "
+        "Regionförbundets styrelse träffas i Östersund. Förbundsstyrelsen för Regionförbundet i Jämtlands län "
         "beslutar att anta budgeten.\nStyrelsen godkänner rapporten.\n"
     )
     extraction = extract_text(text)
-    assert extraction.meeting.body_full == "Förbundsstyrelsen för Regionförbundet i Kalmar län"
-    assert [n.name for n in extraction.networks] == ["Förbundsstyrelsen för Regionförbundet i Kalmar län"]
+    assert extraction.meeting.body_full == "Förbundsstyrelsen för Regionförbundet i Jämtlands län"
+    assert [n.name for n in extraction.networks] == ["Förbundsstyrelsen för Regionförbundet i Jämtlands län"]

@@ -216,7 +216,7 @@ def test_a_state_to_hold_after_ska_is_no_task(annotate) -> None:
 
 def test_a_future_told_as_news_is_no_task(annotate) -> None:
     doc = annotate(
-        "Protokoll 2023-03-09\n\n1. Läget\nAnna Berg informerar om att en utredning ska tillsättas under våren. "
+        "Protokoll 2023-03-09\n\n1. Läget\nAnna Berg informerar om att en översyn ska göras i höst. "
         "Rapporten ska skickas ut före nästa möte.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
@@ -224,8 +224,8 @@ def test_a_future_told_as_news_is_no_task(annotate) -> None:
 
 def test_a_question_or_an_ability_after_ska_is_no_task(annotate) -> None:
     doc = annotate(
-        "Protokoll 2023-03-09\n\n1. Arbetet\nHur ska arbetet organiseras för att få genomslag. "
-        "Kommunen ska kunna fatta beslut om stödet. Rapporten ska skickas ut före nästa möte.\n"
+        "Protokoll 2023-03-09\n\n1. Arbetet\nHur ska samarbetet med skolan utvecklas framöver. "
+        "Kommunen ska kunna söka bidrag för stödet. Rapporten ska skickas ut före nästa möte.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
 
@@ -233,8 +233,8 @@ def test_a_question_or_an_ability_after_ska_is_no_task(annotate) -> None:
 def test_kommer_without_att_is_a_future_unless_it_is_a_move(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Forskning\n"
-        "Per Ek kommer leda forskningscirklarna. Anna Berg kommer från Region Dalarna.\n"
+        "Per Ek kommer leda arbetsgruppen. Anna Berg kommer från Region Dalarna.\n"
     )
     assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
-        ("Per Ek kommer leda forskningscirklarna", "Per Ek")
+        ("Per Ek kommer leda arbetsgruppen", "Per Ek")
     ]
