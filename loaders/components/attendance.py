@@ -603,7 +603,7 @@ def _set_off(doc: Doc, i: int) -> bool:
 def _after_title(doc: Doc, i: int) -> bool:
     """A title stands right before token i and the entry ends after it ('Per Ek, projektledare
     Norrbyhus'): that word is where the person works. A word that goes on in lower case opens a
-    unit's name ('chef Förebyggande insatser'), and a word the text also writes in lower case is a
+    unit's name ('chef Tidiga insatser'), and a word the text also writes in lower case is a
     common word."""
     if i == 0 or not (doc[i - 1].is_alpha and is_title(doc[i - 1].text)):
         return False

@@ -448,7 +448,7 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         if is_given_name(prev.text) and left - 1 not in ref_at:
             break
         if prev.lower_.rstrip(":") in _one_word_labels():
-            break  # "Instans Kommunstyrelsen", "Föredragningslista Folkhälsoutskottet": a field's label
+            break  # "Instans Socialnämnden", "Föredragningslista Styrgruppen": a field's label
         if (
             prev.text.endswith(":s")
             or prev.lower_.endswith(grammar().genitive_or_adjective_endings)

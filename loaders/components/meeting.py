@@ -542,7 +542,7 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
         return None  # "ABC. Anteckningar från gruppens möte": a document title, not a name
     places = [s for s in doc.spans["ref"] if s._.kind in ("municipality", "county")]
     if any(s.start == words[0].i and s.end == words[-1].i + 1 for s in places):
-        return None  # "Norrby 2016-01-20": where and when it met, not who
+        return None  # "Norrby 2019-05-14": where and when it met, not who
     return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")
 
 

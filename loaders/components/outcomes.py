@@ -224,13 +224,13 @@ class Outcomes:
         if subject is None and _plain_future(doc, task) and not _future_task(doc, sent, task):
             return None  # "ska", "kommer att", "tar upp" with no one named describes; it gives no one a task
         if subject is None and _plain_future(doc, task) and _state_follows(doc, sent, task):
-            return None  # "det ska finnas en stående punkt": a state to hold, no task
+            return None  # "det ska finnas en rutin": a state to hold, no task
         if subject is None and _plain_future(doc, task) and _told(doc, sent, task):
-            return None  # "X informerar om att en utredning ska tillsättas": news told, no task given
+            return None  # "X informerar om att en översyn ska göras": news told, no task given
         if doc[task].lower_ == "kommer" and task + 1 < sent.end and doc[task + 1].lower_ in cues().coming_words:
             return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
         if _plain_future(doc, task) and _described(doc, sent, task):
-            return None  # "Hur ska arbetet organiseras": a question, no task set
+            return None  # "Hur ska samarbetet utvecklas": a question, no task set
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -497,7 +497,7 @@ def _plain_future(doc: Doc, task: int) -> bool:
 
 
 def _described(doc: Doc, sent: Span, task: int) -> bool:
-    """A modal in a question ('Hur ska arbetet organiseras'): something asked, not set."""
+    """A modal in a question ('Hur ska samarbetet utvecklas'): something asked, not set."""
     t = tokens_of(doc)
     first = next((j for j in range(sent.start, task) if any(c.isalpha() for c in t.text[j])), task)
     return t.lower[first] in grammar().question_words

@@ -114,7 +114,7 @@ class PeopleFinder:
         if not given and _starts_name(doc, j + 1, refs):
             return None  # "Sköldinge Britta Bergström": a place or heading word before a full name
         if not given and _names_a_thing(first):
-            return None  # "Konferensrum Norrby", "Socialnämnden Sn": a room, a body or an organisation
+            return None  # "Konferensrum Norrby", "Socialnämnden Au": a room, a body or an organisation
         if _place_before_name(doc, i, j, refs):
             return None
         parts = [first]
@@ -123,7 +123,7 @@ class PeopleFinder:
         while k < len(doc) and surnames < _MAX_SURNAMES:
             t = doc[k]
             if t.is_space and surnames == 0 and len(parts) == 1 and given and _surname_on_next_line(doc, k, refs):
-                k += 1  # "..., Ann-Britt<line break>Ulfgren, ...": a name broken over a line
+                k += 1  # "..., Anna<line break>Berg, ...": a name broken over a line
                 continue
             if t.is_space or "\n" in text_of(doc)[doc[k - 1].idx + len(doc[k - 1].text) : t.idx]:
                 break
