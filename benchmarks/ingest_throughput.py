@@ -43,9 +43,9 @@ def facts(summary_nodes: int, summary_rels: int) -> int:
 
 
 def bench_store(name: str, store, files: list[Path], per_transaction: int | None = None) -> None:  # noqa: ANN001
-    """One ingest into the empty store: a first load (many documents per transaction) by default,
-    or `per_transaction` documents per transaction."""
-    name = f"{name} {'first load' if per_transaction is None else f'{per_transaction}/tx'}"
+    """One ingest into the empty store: 50 new documents per transaction by default, or
+    `per_transaction` documents per transaction."""
+    name = f"{name} {'50/tx' if per_transaction is None else f'{per_transaction}/tx'}"
     t0 = time.perf_counter()
     summary = ingest_files(store, files, per_transaction=per_transaction)
     elapsed = time.perf_counter() - t0

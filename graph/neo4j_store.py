@@ -258,7 +258,7 @@ class Neo4jStore:
 
     def write_new_documents(self, batches: list[GraphBatch]) -> WriteResult:
         """One transaction, and one statement per label, relationship type and record kind for all
-        the documents together: the round trips of a first load do not grow with its documents."""
+        the documents together: the round trips of a load do not grow with its documents."""
         sources = [
             {
                 **b.document.model_dump(exclude={"copies"}),
@@ -274,7 +274,7 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> int:
             stored = _run(tx, q.STORED_DOCUMENTS, ids=[s["id"] for s in sources])[0]["ids"]
             if stored:
-                raise StoreUnavailable(f"a first load found documents already stored: {', '.join(sorted(stored))}")
+                raise StoreUnavailable(f"new documents are already stored: {', '.join(sorted(stored))}")
             for rows in _chunks(sources):
                 tx.run(q.CREATE_SOURCES, docs=rows).consume()
             created = self._write_nodes(tx, [n for b in batches for n in b.nodes])  # the first write of a node wins

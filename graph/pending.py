@@ -1,6 +1,6 @@
 """People of documents resolved but not yet written, so the next document resolves against them.
 
-A first load writes many documents per transaction; until a transaction commits, the store does not
+New documents are written many per transaction; until a transaction commits, the store does not
 know the people of its documents. `PendingPeople` keeps what the store would answer for them (the
 same rules as the stores' person records: the first write of a node wins; bodies from attendance,
 absence and mentions at a meeting; affiliations from REPRESENTS), and `PeopleView` answers the
@@ -75,43 +75,58 @@ class PendingPeople:
         ids = sorted({i for k in keys for i in index.get(k, ())})
         return [self._people[i].record() for i in ids]
 
+    def extended(self, record: PersonRecord) -> PersonRecord:
+        """A stored person with the bodies and affiliations the waiting documents add."""
+        p = self._people.get(record.id)
+        if p is None:
+            return record
+        return record.model_copy(
+            update={
+                "networks": sorted({*record.networks, *p.networks}),
+                "affiliations": sorted({*record.affiliations, *p.affiliations}),
+            }
+        )
+
     def copy(self) -> PendingPeople:
         return copy.deepcopy(self)
 
 
 class PeopleView:
     """What the person resolver reads: the store's people and the pending ones, merged per person.
-    Without a store (a first load that records every document it writes in `pending` too), the
-    pending people are all there is, and no query goes to the store."""
+    Without a store (a load into an empty store, which records every document it writes in
+    `pending` too), the pending people are all there is, and no query goes to the store."""
 
     def __init__(self, store: GraphStore | None, pending: PendingPeople, judgements: list[Judgement]) -> None:
         self.store = store
         self.pending = pending
         self._judgements = judgements
+        self._in_store: set[str] = set()  # people the store holds (it keeps them while a load runs)
 
     def judgements(self) -> list[Judgement]:
         return self._judgements
 
     def people_by_rkey(self, rkeys: list[str]) -> list[PersonRecord]:
         stored = self.store.people_by_rkey(rkeys) if self.store is not None else []
-        return _merged(stored, self.pending.by_rkey(rkeys))
+        return self._merged(stored, self.pending.by_rkey(rkeys))
 
     def people_by_block(self, blocks: list[str]) -> list[PersonRecord]:
         stored = self.store.people_by_block(blocks) if self.store is not None else []
-        return _merged(stored, self.pending.by_block(blocks))
+        return self._merged(stored, self.pending.by_block(blocks))
 
+    def _merged(self, stored: list[PersonRecord], pending: list[PersonRecord]) -> list[PersonRecord]:
+        """The store's answer, each person extended by the waiting documents, and the people only
+        waiting documents name. A stored person keeps the keys it was stored with: a waiting
+        document that names it under another spelling does not make it found by that one."""
+        out = {p.id: self.pending.extended(p) for p in stored}
+        self._in_store.update(out)
+        for p in pending:
+            if p.id not in out and not self._stored(p.id):
+                out[p.id] = p
+        return list(out.values())
 
-def _merged(stored: list[PersonRecord], pending: list[PersonRecord]) -> list[PersonRecord]:
-    out = {p.id: p for p in stored}
-    for p in pending:
-        known = out.get(p.id)
-        if known is None:
-            out[p.id] = p
-        else:
-            out[p.id] = known.model_copy(
-                update={
-                    "networks": sorted({*known.networks, *p.networks}),
-                    "affiliations": sorted({*known.affiliations, *p.affiliations}),
-                }
-            )
-    return list(out.values())
+    def _stored(self, node_id: str) -> bool:
+        if self.store is None:
+            return False
+        if node_id not in self._in_store and self.store.get_node(node_id) is not None:
+            self._in_store.add(node_id)
+        return node_id in self._in_store

@@ -55,8 +55,8 @@ class GraphStore(Protocol):
         """
 
     def write_new_documents(self, batches: list[GraphBatch]) -> WriteResult:
-        """Write documents the store does not hold yet, all in one transaction (a first load); the
-        result counts them all. Nodes written before keep their properties, as in write_document.
+        """Write documents the store does not hold yet, all in one transaction; the result counts
+        them all. Nodes written before keep their properties, as in write_document.
 
         Raises:
             StoreUnavailable: the backend failed, or a document is already stored; none was written.

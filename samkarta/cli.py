@@ -134,7 +134,7 @@ def ingest(
         typer.Option(
             "--per-transaction",
             min=1,
-            help="Documents per transaction on a first load into an empty store (default 50; 1 writes each alone)",
+            help="New documents written per transaction (default 50; 1 writes each alone)",
         ),
     ] = None,
 ) -> None:

@@ -1,5 +1,5 @@
-"""Ingest files into a store: read, extract, resolve, write one transaction per document (or, on a
-first load into an empty store, many documents per transaction)."""
+"""Ingest files into a store: read, extract, resolve, and write new documents many per transaction
+(a changed document alone, replacing its facts)."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 
 
 _PARALLEL_FROM = 20  # files; fewer are read in this process (starting workers costs seconds)
-FIRST_LOAD_DOCUMENTS = 50  # documents per transaction when a load starts on an empty store
+DOCUMENTS_PER_TRANSACTION = 50  # new documents written together
 
 
 def ingest_files(
@@ -85,23 +85,27 @@ def ingest_files(
 ) -> IngestSummary:
     """Ingest each file; a failing file is reported and the batch goes on. Reading and extraction
     run in `workers` processes (default: one per core for larger batches) feeding this one, which
-    resolves people and writes each document in its own transaction, in file order.
+    resolves people and writes in file order.
 
-    A first load (the store holds no document yet) writes `per_transaction` documents per
-    transaction (default FIRST_LOAD_DOCUMENTS); when such a transaction fails, its documents are
-    resolved and written again one by one, so a bad document still costs only itself. The store
-    ends the same either way."""
+    New documents are written `per_transaction` at a time (default DOCUMENTS_PER_TRANSACTION), each
+    resolved against the store and the documents still waiting; when such a transaction fails, its
+    documents are resolved and written again one by one, so a bad document still costs only itself.
+    A changed document is written alone, after those waiting. The store ends the same as with one
+    document per transaction."""
     summary = IngestSummary()
     stored = store.documents()
     known = {d.id: d.sha256 for d in stored}
     contents = {d.sha256: d.id for d in stored}
     if per_transaction is None:
-        per_transaction = 1 if stored else FIRST_LOAD_DOCUMENTS
+        per_transaction = DOCUMENTS_PER_TRANSACTION
     if per_transaction > 1:
-        pending = PendingPeople()  # holds every person written in this load: the store asks nothing
-        resolver = PersonResolver(PeopleView(None, pending, store.judgements()))
+        # on an empty store, the waiting and written documents of this load are all the people there are
+        pending = PendingPeople()
+        view = PeopleView(store if stored else None, pending, store.judgements())
         erased = Erased.of(store)
-        writer: _Writer = _FirstLoadWriter(store, resolver, erased, contents, summary, pending, per_transaction)
+        writer: _Writer = _BatchWriter(
+            store, PersonResolver(view), erased, contents, summary, pending, per_transaction, set(known)
+        )
     else:
         writer = _Writer(store, PersonResolver(store), Erased.of(store), contents, summary)
     if workers is None:
@@ -224,12 +228,14 @@ class _Writer:
 
 
 @dataclass
-class _FirstLoadWriter(_Writer):
-    """Resolves each document against the store and the documents still waiting, and writes them
-    `size` at a time in one transaction; a failed transaction's documents go again one by one."""
+class _BatchWriter(_Writer):
+    """Resolves each new document against the store and the documents still waiting, and writes
+    them `size` at a time in one transaction; a failed transaction's documents go again one by one.
+    A document already stored (changed) waits for those before it and is replaced alone."""
 
     pending: PendingPeople = field(default_factory=PendingPeople)
-    size: int = FIRST_LOAD_DOCUMENTS
+    size: int = DOCUMENTS_PER_TRANSACTION
+    stored_ids: set[str] = field(default_factory=set)
     waiting: list[tuple[Path, Extraction, str, GraphBatch]] = field(default_factory=list)
     before: PendingPeople | None = None  # the pending people as they were before the waiting documents
 
@@ -242,6 +248,9 @@ class _FirstLoadWriter(_Writer):
         super().write(path, outcome)
 
     def _store(self, path: Path, extraction: Extraction, text: str) -> bool:
+        if document_id(path_text(path)) in self.stored_ids:
+            self.finish()  # a changed document: after those before it, on its own
+            return _Writer._store(self, path, extraction, text)
         try:
             batch = self._resolved(extraction, text)
         except AppError as e:
@@ -270,7 +279,9 @@ class _FirstLoadWriter(_Writer):
         except AppError:
             # resolve and write them again one by one, against what is really stored
             self.pending = before if before is not None else PendingPeople()
-            self.resolver.store = PeopleView(None, self.pending, self.resolver.store.judgements())
+            view = self.resolver.store
+            assert isinstance(view, PeopleView)
+            self.resolver.store = PeopleView(view.store, self.pending, view.judgements())
             for path, extraction, text, batch in waiting:
                 if not _Writer._store(self, path, extraction, text):
                     self._forget(batch)

@@ -157,6 +157,32 @@ class StoreContract:
         assert summary.failed == [] and summary.ingested == len(files)
         assert (snapshot(store), sorted(c.model_dump_json() for c in store.candidates())) == expected
 
+    def test_a_load_into_a_store_with_documents_matches_one_document_per_transaction(
+        self, store: GraphStore, tmp_path: Path
+    ) -> None:
+        folder = tmp_path / "minutes"
+        folder.mkdir()
+        for f in find_files([sample_dir()]):
+            (folder / f.name).write_bytes(f.read_bytes())
+        files = find_files([folder])
+
+        def load(target: GraphStore, per_transaction: int) -> None:
+            (folder / files[1].name).write_bytes((sample_dir() / files[1].name).read_bytes())  # as first sampled
+            assert ingest_files(target, files[:4], per_transaction=per_transaction).ingested == 4
+            changed = (sample_dir() / files[1].name).read_text(encoding="utf-8") + "\nÖvrigt: Per Ek, Norrby kommun\n"
+            (folder / files[1].name).write_text(changed, encoding="utf-8")
+            summary = ingest_files(target, files, per_transaction=per_transaction)
+            assert (summary.ingested, summary.replaced, summary.unchanged, summary.failed) == (len(files) - 4, 1, 3, [])
+
+        alone = SQLiteStore.open(tmp_path / "one-per-transaction.db")
+        try:
+            load(alone, 1)
+            expected = snapshot(alone), sorted(c.model_dump_json() for c in alone.candidates())
+        finally:
+            alone.close()
+        load(store, 3)
+        assert (snapshot(store), sorted(c.model_dump_json() for c in store.candidates())) == expected
+
     def test_workers_give_the_same_store_as_one_process(self, store: GraphStore, tmp_path: Path) -> None:
         files = find_files([sample_dir()])
         alone = SQLiteStore.open(tmp_path / "one-process.db")

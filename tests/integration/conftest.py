@@ -77,7 +77,7 @@ def driver(neo4j_uri: str, neo4j_auth: tuple[str, str]) -> Iterator[Driver]:
 def populate(store: GraphStore) -> None:
     """The sample minutes, a rejected automatic merge, an erased person and a tombstone: every
     kind of thing a store keeps. One document per transaction: the old layout's store (layout1/)
-    had no first load."""
+    wrote no batches."""
     assert ingest_files(store, find_files([sample_dir()]), per_transaction=1).ingested == 11
     merged = [c for c in store.candidates() if c.status == "merged"]
     assert merged, "the samples have an automatic merge"

@@ -1,0 +1,51 @@
+"""graph.pending: what the person resolver sees of documents resolved but not yet written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from samkarta.graph.model import DocumentInfo, GraphBatch, Node, Rel
+from samkarta.graph.pending import PendingPeople, PeopleView
+from samkarta.graph.sqlite_store import SQLiteStore
+
+
+def _batch(doc: str, person: str, name: str, rkey: str, body: str) -> GraphBatch:
+    """One meeting of `body` that `person` attended, named `name` under the key `rkey`."""
+    meeting = f"meeting-{doc}"
+    return GraphBatch(
+        document=DocumentInfo(id=f"document-{doc}", path=f"/{doc}.txt", sha256=doc * 8, format="txt"),
+        text="",
+        nodes=[
+            Node(id=person, label="Person", name=name, props={"region": "Dalarna", "rkey": rkey, "block": "a:ber"}),
+            Node(id=meeting, label="Meeting", name=doc),
+            Node(id=body, label="Network", name=body),
+        ],
+        rels=[
+            Rel(id=f"a-{doc}", type="ATTENDED", source=person, target=meeting, doc_id=f"document-{doc}"),
+            Rel(id=f"o-{doc}", type="OF", source=meeting, target=body, doc_id=f"document-{doc}"),
+        ],
+    )
+
+
+def test_waiting_people_are_found_with_the_bodies_they_met_in() -> None:
+    pending = PendingPeople()
+    pending.add(_batch("a", "person-1", "Anna Berg", "dalarna|annaberg", "network-x"))
+    pending.add(_batch("b", "person-1", "Anna Bergh", "dalarna|annabergh", "network-y"))  # the first write wins
+    view = PeopleView(None, pending, [])
+    [found] = view.people_by_rkey(["dalarna|annaberg"])
+    assert (found.name, found.networks) == ("Anna Berg", ["network-x", "network-y"])
+    assert view.people_by_rkey(["dalarna|annabergh"]) == [] and len(view.people_by_block(["a:ber"])) == 1
+
+
+def test_a_stored_person_keeps_its_keys_and_gains_the_waiting_bodies(tmp_path: Path) -> None:
+    store = SQLiteStore.open(tmp_path / "graph.db")
+    try:
+        store.write_document(_batch("a", "person-1", "Anna Berg", "dalarna|annaberg", "network-x"))
+        pending = PendingPeople()
+        pending.add(_batch("b", "person-1", "Anna Bergh", "dalarna|annabergh", "network-y"))  # a variant merged
+        view = PeopleView(store, pending, [])
+        [found] = view.people_by_rkey(["dalarna|annaberg"])
+        assert (found.name, found.networks) == ("Anna Berg", ["network-x", "network-y"])
+        assert view.people_by_rkey(["dalarna|annabergh"]) == []  # as the store would answer once b is written
+    finally:
+        store.close()
