@@ -475,6 +475,7 @@ def _pyvis_network(
             colors={"kind": kind_colour, "region": _node_colour(region_style(r["region"]), focused)},
             focus=focused,
             size=r["size"],
+            value=r["size"],  # vis scales the node and its label by value (see the scaling option)
             kind=r["kind"],
             name=r["name"],
             tooltip=r["tooltip"],
@@ -526,7 +527,12 @@ def _options(*, physics: bool, directed: bool) -> dict[str, Any]:
         "nodes": {
             "borderWidth": 1.5,
             "font": {"size": 14, "color": "#1b1f24", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"label": {"enabled": False, "drawThreshold": 6}},
+            # labels grow with the node; zoomed out, only the big nodes' labels stay readable enough to draw
+            "scaling": {
+                "min": _NODE_SIZE[0],
+                "max": _NODE_SIZE[1],
+                "label": {"enabled": True, "min": 12, "max": 20, "maxVisible": 30, "drawThreshold": 5},
+            },
         },
         "edges": {
             "color": _EDGE_COLOR,

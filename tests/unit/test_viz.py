@@ -313,3 +313,12 @@ def test_relations_are_drawn_apart_with_a_legend_and_node_size_is_explained():
     assert "storlek visar dess vikt" in html
     assert "visar hur många kopplingar" in render_html(random_graph(6, with_weights=False), title="t")
     assert "Storleken betyder X" in render_html(G, title="t", size_note="Storleken betyder X")
+
+
+def test_labels_scale_with_the_node_so_zoomed_out_only_hubs_keep_theirs():
+    data = page_data(render_html(small_graph(), title="t"))
+    label = data["options"]["nodes"]["scaling"]["label"]
+    zoomed_out = 0.35  # a few hundred nodes fitted to the view: the smallest labels go, the biggest stay
+    assert label["enabled"] is True and label["min"] * zoomed_out < label["drawThreshold"] <= label["max"] * zoomed_out
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["person-3f2a"]["value"] > nodes["municipality-umea"]["value"]  # weight 5 > 2
