@@ -12,9 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from samkarta.loaders.collect import Collector, read_doc
 from samkarta.loaders.model import Extraction, SourceInfo
@@ -25,6 +26,8 @@ from samkarta.loaders.readers import SourceText, path_text, read_document
 PART_CHARS = 60_000
 PARALLEL_FROM = 2_000_000  # characters; a text this long is read with one worker per core by default
 _Part = tuple[str, int, bool, SourceInfo]  # text, offset in the document, first part?, source
+A = TypeVar("A")
+R = TypeVar("R")
 
 
 def extract_text(text: str, source: SourceInfo | None = None, workers: int | None = None) -> Extraction:
@@ -39,7 +42,7 @@ def extract_text(text: str, source: SourceInfo | None = None, workers: int | Non
     collector = Collector(info)
     if workers > 1 and len(spans) > 1:
         with _pool(workers) as pool:
-            for part in _in_order(pool, parts, 2 * workers):
+            for part in in_order(pool, _read_part, parts, 2 * workers):
                 collector.add(part)
     else:
         for args in parts:
@@ -47,11 +50,12 @@ def extract_text(text: str, source: SourceInfo | None = None, workers: int | Non
     return collector.result()
 
 
-def _in_order(pool: ProcessPoolExecutor, parts: Iterator[_Part], window: int) -> Iterator[Extraction]:
-    """The pool's results in order, with at most `window` parts in flight (memory stays flat)."""
-    pending: deque[Future[Extraction]] = deque()
-    for args in parts:
-        pending.append(pool.submit(_read_part, args))
+def in_order(pool: ProcessPoolExecutor, work: Callable[[A], R], jobs: Iterable[A], window: int) -> Iterator[R]:
+    """`work` over `jobs` in the pool, results in order, with at most `window` jobs in flight: a
+    consumer slower than the workers never lets finished results pile up (memory stays flat)."""
+    pending: deque[Future[R]] = deque()
+    for args in jobs:
+        pending.append(pool.submit(work, args))
         if len(pending) >= window:
             yield pending.popleft().result()
     while pending:

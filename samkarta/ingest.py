@@ -18,7 +18,7 @@ from samkarta.graph.pending import PendingPeople, PeopleView
 from samkarta.graph.resolution import PersonResolver
 from samkarta.graph.store import GraphStore
 from samkarta.graph.tombstones import Erased, digest
-from samkarta.loaders.extract import extract_source
+from samkarta.loaders.extract import extract_source, in_order
 from samkarta.loaders.model import Extraction
 from samkarta.loaders.nlp import pipeline
 from samkarta.loaders.readers import SUPPORTED_SUFFIXES, path_text, read_document
@@ -114,7 +114,7 @@ def ingest_files(
     jobs = [(path, known.get(document_id(path_text(path))), 1 if workers > 1 else None) for path in files]
     if workers > 1:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline)
-        read = pool.map(_read_and_extract, jobs, chunksize=4)
+        read = in_order(pool, _read_and_extract, jobs, 4 * workers)
     else:
         pool = None
         read = map(_read_and_extract, jobs)
