@@ -9,7 +9,6 @@ resolver from the store and the pending documents together.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 
 from samkarta.graph.model import GraphBatch, Judgement
@@ -40,12 +39,14 @@ class _Person:
 
 
 class PendingPeople:
-    """The people of the batches added, indexed as the store indexes them."""
+    """The people of the batches added, indexed as the store indexes them. What was added since
+    `mark()` can be taken back (`rollback()`), so a failed transaction costs no copy of the index."""
 
     def __init__(self) -> None:
         self._people: dict[str, _Person] = {}
         self._by_rkey: dict[str, set[str]] = {}
         self._by_block: dict[str, set[str]] = {}
+        self._journal: list[tuple[str, str, str]] | None = None  # (what, person, value) since mark()
 
     def add(self, batch: GraphBatch) -> None:
         for node in batch.nodes:
@@ -56,14 +57,43 @@ class PendingPeople:
             self._people[node.id] = person
             self._by_rkey.setdefault(person.rkey, set()).add(node.id)
             self._by_block.setdefault(person.block, set()).add(node.id)
+            self._note("person", node.id, "")
         body_of = {r.source: r.target for r in batch.rels if r.type == "OF"}  # meeting -> body
         for r in batch.rels:
             if r.type in _AT_MEETING and r.source in self._people and r.target in body_of:
-                self._people[r.source].networks.add(body_of[r.target])
+                self._link(r.source, "networks", body_of[r.target])
             elif r.type == "MENTIONS" and r.target in self._people and r.source in body_of:
-                self._people[r.target].networks.add(body_of[r.source])
+                self._link(r.target, "networks", body_of[r.source])
             elif r.type == "REPRESENTS" and r.source in self._people:
-                self._people[r.source].affiliations.add(r.target)
+                self._link(r.source, "affiliations", r.target)
+
+    def _link(self, person: str, kind: str, value: str) -> None:
+        links: set[str] = getattr(self._people[person], kind)
+        if value not in links:
+            links.add(value)
+            self._note(kind, person, value)
+
+    def _note(self, what: str, person: str, value: str) -> None:
+        if self._journal is not None:
+            self._journal.append((what, person, value))
+
+    def mark(self) -> None:
+        """Start recording what is added, to be kept (`settle`) or taken back (`rollback`)."""
+        self._journal = []
+
+    def settle(self) -> None:
+        self._journal = None
+
+    def rollback(self) -> None:
+        """Take back everything added since mark(), newest first."""
+        for what, person, value in reversed(self._journal or []):
+            if what == "person":
+                p = self._people.pop(person)
+                self._by_rkey[p.rkey].discard(person)
+                self._by_block[p.block].discard(person)
+            else:
+                getattr(self._people[person], what).discard(value)
+        self._journal = None
 
     def by_rkey(self, rkeys: list[str]) -> list[PersonRecord]:
         return self._records(self._by_rkey, rkeys)
@@ -86,9 +116,6 @@ class PendingPeople:
                 "affiliations": sorted({*record.affiliations, *p.affiliations}),
             }
         )
-
-    def copy(self) -> PendingPeople:
-        return copy.deepcopy(self)
 
 
 class PeopleView:

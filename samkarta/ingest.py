@@ -100,11 +100,10 @@ def ingest_files(
         per_transaction = DOCUMENTS_PER_TRANSACTION
     if per_transaction > 1:
         # on an empty store, the waiting and written documents of this load are all the people there are
-        pending = PendingPeople()
-        view = PeopleView(store if stored else None, pending, store.judgements())
+        view = PeopleView(store if stored else None, PendingPeople(), store.judgements())
         erased = Erased.of(store)
         writer: _Writer = _BatchWriter(
-            store, PersonResolver(view), erased, contents, summary, pending, per_transaction, set(known)
+            store, PersonResolver(view), erased, contents, summary, view, per_transaction, set(known)
         )
     else:
         writer = _Writer(store, PersonResolver(store), Erased.of(store), contents, summary)
@@ -200,11 +199,8 @@ class _Writer:
             result = self.store.write_document(batch)
             summary.add_time("write", time.perf_counter() - start)
             self._written(batch)
-        except AppError as e:
-            summary.failed.append((path_text(path), getattr(e, "reason", None) or str(e)))
-            return False
         except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
-            summary.failed.append((path_text(path), f"internal error ({type(e).__name__}: {e})"))
+            self._failed(path, e)
             return False
         summary.nodes_added += result.nodes_added
         summary.rels_added += result.rels_added
@@ -226,6 +222,14 @@ class _Writer:
     def _written(self, batch: GraphBatch) -> None:
         """A document is in the store (nothing more to do when each is written at once)."""
 
+    def _failed(self, path: Path, e: Exception) -> None:
+        """A document that could not be resolved or written, and why."""
+        if isinstance(e, AppError):
+            reason = getattr(e, "reason", None) or str(e)
+        else:
+            reason = f"internal error ({type(e).__name__}: {e})"
+        self.summary.failed.append((path_text(path), reason))
+
 
 @dataclass
 class _BatchWriter(_Writer):
@@ -233,11 +237,10 @@ class _BatchWriter(_Writer):
     them `size` at a time in one transaction; a failed transaction's documents go again one by one.
     A document already stored (changed) waits for those before it and is replaced alone."""
 
-    pending: PendingPeople = field(default_factory=PendingPeople)
+    view: PeopleView  # what the resolver reads: the store and the documents still waiting
     size: int = DOCUMENTS_PER_TRANSACTION
     stored_ids: set[str] = field(default_factory=set)
     waiting: list[tuple[Path, Extraction, str, GraphBatch]] = field(default_factory=list)
-    before: PendingPeople | None = None  # the pending people as they were before the waiting documents
 
     def write(self, path: Path, outcome: tuple[str, object, dict[str, float]]) -> None:
         status, value, _ = outcome
@@ -253,15 +256,12 @@ class _BatchWriter(_Writer):
             return _Writer._store(self, path, extraction, text)
         try:
             batch = self._resolved(extraction, text)
-        except AppError as e:
-            self.summary.failed.append((path_text(path), getattr(e, "reason", None) or str(e)))
-            return False
         except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
-            self.summary.failed.append((path_text(path), f"internal error ({type(e).__name__}: {e})"))
+            self._failed(path, e)
             return False
-        if self.before is None:
-            self.before = self.pending.copy()
-        self.pending.add(batch)
+        if not self.waiting:
+            self.view.pending.mark()  # what the waiting documents add can be taken back
+        self.view.pending.add(batch)
         self.waiting.append((path, extraction, text, batch))
         if len(self.waiting) >= self.size:
             self.finish()
@@ -271,27 +271,24 @@ class _BatchWriter(_Writer):
         if not self.waiting:
             return
         waiting, self.waiting = self.waiting, []
-        before, self.before = self.before, None
         try:
             start = time.perf_counter()
             result = self.store.write_new_documents([b for *_, b in waiting])
             self.summary.add_time("write", time.perf_counter() - start)
         except AppError:
             # resolve and write them again one by one, against what is really stored
-            self.pending = before if before is not None else PendingPeople()
-            view = self.resolver.store
-            assert isinstance(view, PeopleView)
-            self.resolver.store = PeopleView(view.store, self.pending, view.judgements())
+            self.view.pending.rollback()
             for path, extraction, text, batch in waiting:
                 if not _Writer._store(self, path, extraction, text):
                     self._forget(batch)
             return
+        self.view.pending.settle()
         self.summary.ingested += len(waiting)
         self.summary.nodes_added += result.nodes_added
         self.summary.rels_added += result.rels_added
 
     def _written(self, batch: GraphBatch) -> None:
-        self.pending.add(batch)
+        self.view.pending.add(batch)
 
     def _forget(self, batch: GraphBatch) -> None:
         """A document that could not be written is no copy's original."""

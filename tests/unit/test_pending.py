@@ -49,3 +49,21 @@ def test_a_stored_person_keeps_its_keys_and_gains_the_waiting_bodies(tmp_path: P
         assert view.people_by_rkey(["dalarna|annabergh"]) == []  # as the store would answer once b is written
     finally:
         store.close()
+
+
+def test_rollback_takes_back_what_was_added_since_the_mark_and_nothing_before() -> None:
+    pending = PendingPeople()
+    pending.add(_batch("a", "person-1", "Anna Berg", "dalarna|annaberg", "network-x"))
+    pending.mark()
+    pending.add(_batch("b", "person-1", "Anna Berg", "dalarna|annaberg", "network-y"))  # a new body for her
+    pending.add(_batch("c", "person-2", "Per Ek", "dalarna|perek", "network-x"))  # a new person
+    pending.rollback()
+    view = PeopleView(None, pending, [])
+    [anna] = view.people_by_rkey(["dalarna|annaberg"])
+    assert anna.networks == ["network-x"] and view.people_by_rkey(["dalarna|perek"]) == []
+    assert [p.id for p in view.people_by_block(["a:ber"])] == ["person-1"]
+    pending.mark()
+    pending.add(_batch("c", "person-2", "Per Ek", "dalarna|perek", "network-x"))
+    pending.settle()
+    pending.rollback()  # nothing is marked: nothing is taken back
+    assert [p.name for p in view.people_by_rkey(["dalarna|perek"])] == ["Per Ek"]
