@@ -229,23 +229,10 @@ class Neo4jStore:
         existing = self._query(q.DOCUMENT_SHA, {"id": doc.id})
         if existing and existing[0]["sha256"] == doc.sha256 and not replace:
             return WriteResult(status="unchanged")
-        source = {
-            **doc.model_dump(exclude={"copies"}),  # a new document has none; add_copy records them
-            "text": batch.text,
-            "extraction": json.dumps(batch.extraction, ensure_ascii=False),
-        }
-        aliases = [a.model_dump() for a in batch.aliases]
-        candidates = [{**c.model_dump(), "doc_id": doc.id} for c in batch.candidates]
 
         def work(tx: ManagedTransaction) -> int:
             named = self._delete_document(tx, doc.id) if existing else set()
-            tx.run(q.CREATE_SOURCE, doc=source).consume()
-            created = self._write_nodes(tx, batch.nodes)
-            self._write_rels(tx, batch.rels)
-            for rows in _chunks(aliases):
-                tx.run(q.MERGE_ALIASES, rows=rows).consume()
-            for rows in _chunks(candidates):
-                tx.run(q.MERGE_CANDIDATES, rows=rows).consume()
+            created = self._write_facts(tx, [batch])
             self._set_alias_lists(tx, named - {a.node_id for a in batch.aliases})  # MERGE_ALIASES did those
             return created
 
@@ -259,34 +246,38 @@ class Neo4jStore:
     def write_new_documents(self, batches: list[GraphBatch]) -> WriteResult:
         """One transaction, and one statement per label, relationship type and record kind for all
         the documents together: the round trips of a load do not grow with its documents."""
+
+        def work(tx: ManagedTransaction) -> int:
+            stored = _run(tx, q.STORED_DOCUMENTS, ids=[b.document.id for b in batches])[0]["ids"]
+            if stored:
+                raise StoreUnavailable(f"new documents are already stored: {', '.join(sorted(stored))}")
+            return self._write_facts(tx, batches)
+
+        created = self._write(work, f"writing {len(batches)} documents")
+        return WriteResult(status="ingested", nodes_added=created, rels_added=sum(len(b.rels) for b in batches))
+
+    def _write_facts(self, tx: ManagedTransaction, batches: list[GraphBatch]) -> int:
+        """The documents' sources, nodes, relationships, aliases and merge candidates, in document
+        order (the first write of a node wins, the last word on a candidate pair); returns how many
+        nodes were created."""
         sources = [
             {
-                **b.document.model_dump(exclude={"copies"}),
+                **b.document.model_dump(exclude={"copies"}),  # a new document has none; add_copy records them
                 "text": b.text,
                 "extraction": json.dumps(b.extraction, ensure_ascii=False),
             }
             for b in batches
         ]
-        aliases = [a.model_dump() for b in batches for a in b.aliases]
+        for rows in _chunks(sources):
+            tx.run(q.CREATE_SOURCES, docs=rows).consume()
+        created = self._write_nodes(tx, [n for b in batches for n in b.nodes])
+        self._write_rels(tx, [r for b in batches for r in b.rels])
+        for rows in _chunks([a.model_dump() for b in batches for a in b.aliases]):
+            tx.run(q.MERGE_ALIASES, rows=rows).consume()
         candidates = [{**c.model_dump(), "doc_id": b.document.id} for b in batches for c in b.candidates]
-        rels = [r for b in batches for r in b.rels]
-
-        def work(tx: ManagedTransaction) -> int:
-            stored = _run(tx, q.STORED_DOCUMENTS, ids=[s["id"] for s in sources])[0]["ids"]
-            if stored:
-                raise StoreUnavailable(f"new documents are already stored: {', '.join(sorted(stored))}")
-            for rows in _chunks(sources):
-                tx.run(q.CREATE_SOURCES, docs=rows).consume()
-            created = self._write_nodes(tx, [n for b in batches for n in b.nodes])  # the first write of a node wins
-            self._write_rels(tx, rels)
-            for rows in _chunks(aliases):
-                tx.run(q.MERGE_ALIASES, rows=rows).consume()
-            for rows in _chunks(candidates):  # in document order: the last document's word on a pair wins
-                tx.run(q.MERGE_CANDIDATES, rows=rows).consume()
-            return created
-
-        created = self._write(work, f"writing {len(batches)} documents")
-        return WriteResult(status="ingested", nodes_added=created, rels_added=len(rels))
+        for rows in _chunks(candidates):
+            tx.run(q.MERGE_CANDIDATES, rows=rows).consume()
+        return created
 
     def _write_nodes(self, tx: ManagedTransaction, nodes: list[Node]) -> int:
         """MERGE nodes by label in UNWIND batches; returns how many were created."""

@@ -139,7 +139,6 @@ def merge_rels(rel_type: str) -> str:
 
 
 DOCUMENT_SHA = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d.sha256 AS sha256"
-CREATE_SOURCE = f"CREATE (d:{SOURCE}) SET d = $doc"
 CREATE_SOURCES = f"UNWIND $docs AS doc CREATE (d:{SOURCE}) SET d = doc"
 STORED_DOCUMENTS = f"MATCH (d:{SOURCE}) WHERE d.id IN $ids RETURN collect(d.id) AS ids"
 # A node's other names (acronyms, spelling variants) also as a list on the node, so Bloom's search and
