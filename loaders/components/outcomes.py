@@ -221,16 +221,17 @@ class Outcomes:
         if _in_parentheses(doc, sent, task):
             return None  # "(skickas ut separat)": a remark, not a task
         subject = _subject_before(doc, sent, task, mentions)
-        if subject is None and _plain_future(doc, task) and not _future_task(doc, sent, task):
-            return None  # "ska", "kommer att", "tar upp" with no one named describes; it gives no one a task
-        if subject is None and _plain_future(doc, task) and _state_follows(doc, sent, task):
-            return None  # "det ska finnas en rutin": a state to hold, no task
-        if subject is None and _plain_future(doc, task) and _told(doc, sent, task):
-            return None  # "X informerar om att en översyn ska göras": news told, no task given
         if doc[task].lower_ == "kommer" and task + 1 < sent.end and doc[task + 1].lower_ in cues().coming_words:
             return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
-        if _plain_future(doc, task) and _described(doc, sent, task):
-            return None  # "Hur ska samarbetet utvecklas": a question, no task set
+        if _plain_future(doc, task):
+            if _described(doc, sent, task):
+                return None  # "Hur ska samarbetet utvecklas": a question, no task set
+            if subject is None and (
+                not _future_task(doc, sent, task)  # "ska", "kommer att", "tar upp" describe; no one is given a task
+                or _state_follows(doc, sent, task)  # "det ska finnas en rutin": a state to hold
+                or _told(doc, sent, task)  # "X informerar om att en översyn ska göras": news told
+            ):
+                return None
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
