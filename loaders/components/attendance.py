@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.people import PersonRecord, surname_like
 from samkarta.loaders.components.tables import (
-    others_marks,
+    past_others,
     read_co_signers,
     read_presence_marks,
     read_signature_fields,
@@ -72,7 +72,6 @@ def cues() -> dict[str, Any]:
         "inline": inline,
         "blockers": frozenset(w.casefold() for w in lex["role_blockers"]),
         "chair_headings": frozenset(spec["chair_headings"]),
-        "others": others_marks(),
     }
 
 
@@ -397,7 +396,7 @@ class Attendance:
         self, doc: Doc, span: Span, rec: PersonRecord, stop: int, refs: dict[int, Span], c: dict[str, Any]
     ) -> None:
         """'X, Region Y,', 'X (IVO)', 'X från Länsstyrelsen', 'X, utvecklingsledare på FoU Z'."""
-        i = _past_others(doc, span.end, c["others"])
+        i = past_others(doc, span.end)
         if i >= len(doc) or rec.affiliation is not None:
             return
         hit = refs.get(i)
@@ -585,14 +584,6 @@ def _org_word(phrase: list[Token]) -> bool:
     return all(t.is_alpha and t.text[:1].isupper() for t in phrase) and not (
         is_given_name(phrase[0].text) or any(is_title(t.text) for t in phrase)
     )
-
-
-def _past_others(doc: Doc, i: int, marks: frozenset[str]) -> int:
-    """Token i, or the token after a 'med flera' mark there ('Anna Berg m.fl., Region X')."""
-    for width in (2, 1):
-        if i + width <= len(doc) and doc[i : i + width].text.casefold() in marks:
-            return i + width
-    return i
 
 
 def _set_off(doc: Doc, i: int) -> bool:

@@ -131,6 +131,14 @@ def others_marks() -> frozenset[str]:
     return frozenset(data("attendance.yaml")["others_marks"])
 
 
+def past_others(doc: Doc, i: int) -> int:
+    """Token i, or the token after a 'med flera' mark there ('Anna Berg m.fl., Region X')."""
+    for width in (2, 1):
+        if i + width <= len(doc) and doc[i : i + width].text.casefold() in others_marks():
+            return i + width
+    return i
+
+
 def _pair(row: list[Span], end: int, names: list[Span], people: dict[str, PersonRecord]) -> None:
     after = [s for s in names if s.start_char >= end][: len(row) + 1]
     if len(after) < len(row) or after[len(row) - 1].end_char - end > _RUN_GAP:
@@ -280,15 +288,11 @@ def share_coordinated(doc: Doc, names: list[Span], people: dict[str, PersonRecor
             group.append(name)
             continue
         if len(group) >= 2 and (
-            _COORDINATION.search(text, group[-2].end_char, group[-1].start_char) or _others_after(text, group[-1])
+            _COORDINATION.search(text, group[-2].end_char, group[-1].start_char)
+            or past_others(doc, group[-1].end) > group[-1].end
         ):
             _share(text, group, people)
         group = [name] if name is not None else []
-
-
-def _others_after(text: str, name: Span) -> bool:
-    words = text[name.end_char : name.end_char + 12].split(",")[0].strip()
-    return bool(words) and words.casefold() in others_marks()
 
 
 def _share(text: str, group: list[Span], people: dict[str, PersonRecord]) -> None:
