@@ -194,8 +194,12 @@ def _surname_on_next_line(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
 
 
 def _names_a_thing(word: str) -> bool:
-    low = fold(word)
-    return low.endswith(place_suffixes()) or org_head(word) is not None or head_of(word, heads().body) is not None
+    """A room or a place, a body or an organisation: no part of a person's name."""
+    return fold(word).endswith(place_suffixes()) or _body_or_organisation(word)
+
+
+def _body_or_organisation(word: str) -> bool:
+    return org_head(word) is not None or head_of(word, heads().body) is not None
 
 
 def _in_place_fields(doc: Doc) -> set[int]:
@@ -210,7 +214,7 @@ def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
         return True
     if fold(word).startswith(_minutes_stems()):
         return True  # "Anna Berg Justeringens plats", "Per Ek Utdragsbestyrkande": the page's next field
-    if org_head(word) is not None or head_of(word, heads().body) is not None:
+    if _body_or_organisation(word):
         return True  # "Anna Berg Kommunstyrelsen": the body or organisation she comes from
     return fold(word).endswith(grammar().lower_adjective_endings) and not surname_like(word)
 
