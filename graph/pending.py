@@ -127,7 +127,10 @@ class PeopleView:
         self.store = store
         self.pending = pending
         self._judgements = judgements
-        self._in_store: set[str] = set()  # people the store holds (it keeps them while a load runs)
+        # Person id -> stored before this load. A person first written by this load is stored with
+        # the keys it waits under, so whenever the store holds it the store's own answer names it:
+        # the answer, once known, never has to be asked again.
+        self._stored_before: dict[str, bool] = {}
 
     def judgements(self) -> list[Judgement]:
         return self._judgements
@@ -145,7 +148,6 @@ class PeopleView:
         waiting documents name. A stored person keeps the keys it was stored with: a waiting
         document that names it under another spelling does not make it found by that one."""
         out = {p.id: self.pending.extended(p) for p in stored}
-        self._in_store.update(out)
         for p in pending:
             if p.id not in out and not self._stored(p.id):
                 out[p.id] = p
@@ -154,6 +156,7 @@ class PeopleView:
     def _stored(self, node_id: str) -> bool:
         if self.store is None:
             return False
-        if node_id not in self._in_store and self.store.get_node(node_id) is not None:
-            self._in_store.add(node_id)
-        return node_id in self._in_store
+        known = self._stored_before.get(node_id)
+        if known is None:
+            known = self._stored_before[node_id] = self.store.get_node(node_id) is not None
+        return known
