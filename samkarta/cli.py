@@ -6,8 +6,9 @@ import datetime as dt
 import json
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -69,7 +70,7 @@ def _print_profile(seconds: dict[str, float], elapsed: float, documents: int) ->
     typer.echo("  (read and extract are summed over the worker processes)", err=True)
 
 
-def _fail(error: AppError) -> None:
+def _fail(error: AppError) -> NoReturn:
     typer.echo(f"error: {error}", err=True)
     raise typer.Exit(code=2)
 
@@ -85,7 +86,20 @@ def _open(store: str | None):  # noqa: ANN202 - GraphStore
         return open_store(store)
     except AppError as e:
         _fail(e)
-        raise
+
+
+T = TypeVar("T")
+
+
+def _on_store(store: str | None, work: Callable[[Any], T]) -> T:
+    """`work` on the opened store, closed afterwards; an AppError is reported and exits."""
+    graph = _open(store)
+    try:
+        return work(graph)
+    except AppError as e:
+        _fail(e)
+    finally:
+        graph.close()
 
 
 @app.command()
@@ -101,7 +115,6 @@ def extract(
         result = extract_file(file)
     except AppError as e:
         _fail(e)
-        return
     out = result.to_output(evidence=evidence)
     if as_json:
         _print_json(out)
@@ -271,14 +284,8 @@ def merges_list(
 def _judge(candidate: str, decision: str, reason: str, store: str | None) -> None:
     from samkarta.ingest import judge
 
-    graph = _open(store)
-    try:
-        rebuilt = judge(graph, candidate, decision, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    except AppError as e:
-        _fail(e)
-        return
-    finally:
-        graph.close()
+    decided_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    rebuilt = _on_store(store, lambda graph: judge(graph, candidate, decision, reason, decided_at))
     typer.echo(f"{decision} {candidate}; {rebuilt} documents rebuilt")
 
 
@@ -312,7 +319,6 @@ def curation_export(file: LinesFile, store: StoreOpt = None) -> None:
         file.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     except OSError as e:
         _fail(AppError(f"{_shown(str(file))}: cannot write ({e.strerror})"))
-        return
     typer.echo(f"{len(lines)} judgements written to {_shown(str(file))}")
 
 
@@ -325,18 +331,9 @@ def curation_import(file: LinesFile, store: StoreOpt = None) -> None:
         judgements = parse_lines(file.read_text(encoding="utf-8").splitlines(), _shown(str(file)))
     except OSError as e:
         _fail(AppError(f"{_shown(str(file))}: cannot read ({e.strerror})"))
-        return
     except (AppError, UnicodeDecodeError) as e:
         _fail(e if isinstance(e, AppError) else AppError(f"{_shown(str(file))}: not UTF-8 text"))
-        return
-    graph = _open(store)
-    try:
-        report = import_judgements(graph, judgements)
-    except AppError as e:
-        _fail(e)
-        return
-    finally:
-        graph.close()
+    report = _on_store(store, lambda graph: import_judgements(graph, judgements))
     typer.echo(f"{report.applied} judgements applied, {report.unchanged} unchanged; {report.rebuilt} documents rebuilt")
 
 
@@ -344,22 +341,15 @@ query_app = typer.Typer(help="Ask the graph: the main questions as tables, or --
 app.add_typer(query_app, name="query")
 
 
-def _snapshot(store: str | None):  # noqa: ANN202
+def _on_snapshot(store: str | None, work: Callable[[Any, Any], T]) -> T:
+    """`work(graph, snapshot)` on the opened store, as _on_store."""
     from samkarta.queries.view import GraphView
 
-    graph = _open(store)
-    return graph, GraphView(graph).current()
+    return _on_store(store, lambda graph: work(graph, GraphView(graph).current()))
 
 
 def _run_query(store: str | None, as_json: bool, fn, render) -> None:  # noqa: ANN001
-    graph, snap = _snapshot(store)
-    try:
-        result = fn(graph, snap)
-    except AppError as e:
-        _fail(e)
-        return
-    finally:
-        graph.close()
+    result = _on_snapshot(store, fn)
     if as_json:
         _print_json(result.model_dump(mode="json"))
     else:
@@ -496,15 +486,11 @@ def export(
     from samkarta.queries import questions as q
     from samkarta.viz.export import export_graph, render_export
 
-    graph, snap = _snapshot(store)
-    try:
+    def work(_graph: Any, snap: Any) -> tuple[Any, dict[str, object]]:
         g = export_graph(snap, q._resolve(snap, around) if around else None, depth, None, None)
-        rendered = render_export(g, fmt)
-    except AppError as e:
-        _fail(e)
-        return
-    finally:
-        graph.close()
+        return g, render_export(g, fmt)
+
+    g, rendered = _on_snapshot(store, work)
     out.write_bytes(rendered["content"])  # type: ignore[arg-type]
     typer.echo(f"wrote {out} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 
