@@ -130,6 +130,16 @@ def is_name_shape(token: str) -> bool:
 
 
 @cache
+def _surname_endings() -> tuple[str, ...]:
+    return tuple(lexicon()["surname_endings"])
+
+
+def surname_like(word: str) -> bool:
+    """The word ends like a Swedish surname ("-sson", "-berg", "-ström")."""
+    return fold(word).endswith(_surname_endings())
+
+
+@cache
 def place_suffixes() -> tuple[str, ...]:
     return tuple(lexicon()["place_suffixes"])
 

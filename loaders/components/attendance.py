@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.layout import label_specs
-from samkarta.loaders.components.people import PersonRecord, surname_like
+from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.tables import (
     past_others,
     read_co_signers,
@@ -41,6 +41,7 @@ from samkarta.loaders.words import (
     is_title,
     lexicon,
     parties,
+    surname_like,
 )
 from samkarta.reference import load_reference
 

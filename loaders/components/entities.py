@@ -31,6 +31,7 @@ from samkarta.loaders.words import (
     lexicon,
     months,
     parties,
+    surname_like,
 )
 
 
@@ -44,6 +45,7 @@ class Heads:
     titled_work: frozenset[str]
     named_work: frozenset[str]
     project_kinds: frozenset[str]
+    branch_kinds: frozenset[str]
     routine: frozenset[str]
     not_bodies: frozenset[str]
     purposes: frozenset[str]
@@ -62,6 +64,7 @@ def heads() -> Heads:
         frozenset(b["titled_work_heads"]),
         frozenset(b["named_work_heads"]),
         frozenset(b["project_reference_kinds"]),
+        frozenset(b["branch_reference_kinds"]),
         frozenset(b["routine"]),
         frozenset(b["not_bodies"]),
         frozenset(b["purposes"]),
@@ -492,6 +495,30 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         if _acronym_after(doc, run) > run:
             end = run
     return _acronym_after(doc, end)
+
+
+def branch_end(doc: Doc, ref: Span, ref_at: dict[int, Span]) -> int:
+    """Where a local branch of a national organisation is named: name words or places after the
+    name on its line ("Förbundet Norrby", "Förbundet Norrby AB"), never another organisation. A
+    lower-case word right after them makes them a sentence's words, not a name ("... Frånvaro
+    anmäld")."""
+    k = ref.end
+    while k < len(doc) and k - ref.end < 3:
+        if k in ref_at:
+            if ref_at[k]._.kind == "organization":
+                break
+            k = ref_at[k].end
+        elif _name_word(doc[k]) and len(doc[k]) >= 3 and not doc[k].is_sent_start:
+            k += 1
+        else:
+            break
+    if k == ref.end or any(surname_like(t.text) for t in doc[ref.end + 1 : k + 1] if t.text[:1].isupper()):
+        return ref.end  # "Förbundet Eva Ekberg": a person, not a branch
+    if k < len(doc) and doc[k].text in lexicon()["company_forms"]:
+        return k + 1
+    if k < len(doc) and doc[k].is_alpha and doc[k].text.islower() and doc[k].lower_ != "i":
+        return ref.end
+    return k
 
 
 def _name_run(doc: Doc, k: int, ref_at: dict[int, Span], caps: bool) -> int:

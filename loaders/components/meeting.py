@@ -400,7 +400,7 @@ def county_of(hit: Span) -> str | None:
         return hit._.ref
     if hit._.kind == "municipality":
         return ref.municipalities[hit._.ref].county
-    if hit._.kind == "organization":
+    if hit._.kind == "organization" and hit._.ref is not None:  # a local branch has no reference
         org = ref.organizations[hit._.ref]
         if org.kind == "region":
             return ref.county_of_region_org(org.name)

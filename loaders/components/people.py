@@ -26,6 +26,7 @@ from samkarta.loaders.words import (
     lexicon,
     parties,
     place_suffixes,
+    surname_like,
 )
 
 _MAX_SURNAMES = 3
@@ -280,16 +281,6 @@ def _starts_name(doc: Doc, k: int, refs: dict[int, Span], unknown: bool = False)
     word = _joined(doc, nxt)[1]
     hit = refs.get(nxt)
     return is_name_shape(word) and not is_title(word) and (hit is None or hit._.ambiguous)
-
-
-@cache
-def _surname_endings() -> tuple[str, ...]:
-    return tuple(lexicon()["surname_endings"])
-
-
-def surname_like(word: str) -> bool:
-    """The word ends like a Swedish surname ("-sson", "-berg", "-ström")."""
-    return fold(word).endswith(_surname_endings())
 
 
 def _adjective_of_title(doc: Doc, k: int) -> bool:

@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from samkarta.loaders.components.entities import branch_end, heads
 from samkarta.loaders.components.util import text_of, tokens_of
 from samkarta.loaders.words import data, grammar, is_given_name
 from samkarta.reference import load_reference
@@ -26,7 +27,7 @@ def _entries() -> dict[str, tuple[str, str, str | None, bool]]:
     ref = load_reference()
     spec = data("reference.yaml")
     needs_context = set(spec["needs_context"])
-    ambiguous_abbr = set(spec["ambiguous_abbreviations"])
+    ambiguous_abbr = set(spec["ambiguous_abbreviations"]) | set(spec["ambiguous_names"])
     skipped = set(spec["skipped_kinds"])
     capitalised_only = set(spec["capitalised_only_kinds"])
     out: dict[str, tuple[str, str, str | None, bool]] = {}
@@ -76,7 +77,7 @@ class ReferenceMatcher:
         folded_forms = [
             f
             for f, v in self.entries.items()
-            if len(f) >= 6 and not f.isupper() and v[2] not in ("healthcare_service", "joint_service")
+            if len(f) >= 6 and not f.isupper() and not v[3] and v[2] not in ("healthcare_service", "joint_service")
         ]
         self.folded.add("REF", [nlp.make_doc(form) for form in folded_forms])
         self.lower_index = {f.casefold(): v for f, v in self.entries.items() if f in set(folded_forms)}
@@ -105,8 +106,27 @@ class ReferenceMatcher:
                 hit._.ref_kind = ref_kind
                 hit._.ambiguous = ambiguous and not _confirmed(doc, end, kind)
                 spans.append(hit)
-        doc.spans["ref"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        doc.spans["ref"] = _with_branches(doc, sorted(filter_spans(spans), key=lambda s: s.start))
         return doc
+
+
+def _with_branches(doc: Doc, refs: list[Span]) -> list[Span]:
+    """A national organisation named with a place or name after it is its local branch ("Förbundet
+    Norrby"): an organisation of its own, so the span grows and loses the reference."""
+    kinds = heads().branch_kinds
+    ref_at = {r.start: r for r in refs}
+    out: list[Span] = []
+    skip_to = 0
+    for ref in refs:
+        if ref.start < skip_to:
+            continue
+        end = branch_end(doc, ref, ref_at) if ref._.kind == "organization" and ref._.ref_kind in kinds else ref.end
+        if end > ref.end:
+            branch = Span(doc, ref.start, end, label=ref.label_)
+            branch._.kind, branch._.ref, branch._.ref_kind = "organization", None, ref._.ref_kind
+            ref, skip_to = branch, end
+        out.append(ref)
+    return out
 
 
 def _confirmed(doc: Doc, end: int, kind: str) -> bool:

@@ -68,7 +68,8 @@ def load_reference() -> Reference:
         aliases[row["alias"]] = by_name[row["name"]]
     organizations: dict[str, Organization] = {}
     org_aliases: dict[str, str] = {}
-    for row in _rows("organizations.csv"):
+    # the shared table first, then general national organisations (see SOURCES.md)
+    for row in _rows("organizations.csv") + _rows("organizations_national.csv"):
         alias_list = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
         org = Organization(row["name"], row["kind"], row["level"], alias_list)
         organizations[org.name] = org

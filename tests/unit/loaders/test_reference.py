@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 
+def _texts(doc, group: str) -> list[str]:
+    return [" ".join(s.text.split()) for s in doc.spans[group]]
+
+
 def _hits(doc) -> list[tuple[str, str, str, bool]]:
     return [(h.text, h._.kind, h._.ref, h._.ambiguous) for h in doc.spans["ref"]]
 
@@ -26,3 +30,26 @@ def test_long_names_match_in_any_case(annotate) -> None:
     doc = annotate("FÖRSÄKRINGSKASSAN och länsstyrelsen i dalarnas län")
     refs = {h._.ref for h in doc.spans["ref"]}
     assert "Försäkringskassan" in refs and "Länsstyrelsen Dalarna" in refs
+
+
+def test_general_national_organisations_beyond_the_shared_table(annotate) -> None:
+    doc = annotate("Trafikverket, Vårdförbundet och PwC var inbjudna. LRF och ESF-rådet deltog.")
+    refs = {h._.ref for h in doc.spans["ref"]}
+    assert {"Trafikverket", "Vårdförbundet", "PwC", "Lantbrukarnas Riksförbund", "Svenska ESF-rådet"} <= refs
+
+
+def test_an_organisation_name_that_is_also_a_word_needs_context_and_its_case(annotate) -> None:
+    doc = annotate("Kommunal vuxenutbildning ska ses över, och en kommunal plan tas fram. Eva Ek, Kommunal, deltog.")
+    hits = [(h.text, h._.ambiguous) for h in doc.spans["ref"] if h._.ref == "Kommunal"]
+    assert hits == [("Kommunal", True), ("Kommunal", True)]  # never "kommunal" in lower case
+    assert _texts(doc, "org") == ["Kommunal"]  # only as Eva Ek's affiliation
+
+
+def test_a_national_organisation_with_a_place_after_it_is_its_local_branch(annotate) -> None:
+    doc = annotate(
+        "Närvarande\nAnna Ek, PRO Norrbyholm\nBo Lind, Vårdförbundet Sörby AB\n"
+        "Kerstin Alm, SPF Tirvo Sandberg\nSPF Frånvaro anmäld\n"
+    )
+    assert _texts(doc, "org") == ["PRO Norrbyholm", "Vårdförbundet Sörby AB", "SPF", "SPF"]
+    branches = [h for h in doc.spans["ref"] if h.text == "PRO Norrbyholm"]
+    assert branches and branches[0]._.ref is None  # a branch is not the national organisation
