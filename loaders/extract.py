@@ -25,7 +25,7 @@ from samkarta.loaders.readers import SourceText, path_text, read_document
 
 PART_CHARS = 60_000
 PARALLEL_FROM = 2_000_000  # characters; a text this long is read with one worker per core by default
-_Part = tuple[str, int, bool, SourceInfo]  # text, offset in the document, first part?, source
+_Part = tuple[str, str, int, bool, SourceInfo]  # prepared and original text, offset, first part?, source
 A = TypeVar("A")
 R = TypeVar("R")
 
@@ -38,7 +38,7 @@ def extract_text(text: str, source: SourceInfo | None = None, workers: int | Non
         workers = (os.cpu_count() or 1) if len(text) >= PARALLEL_FROM else 1
     prepared = prepare(text)
     spans = chunks(prepared, PART_CHARS)
-    parts = ((prepared[s:e], s, k == 0, info) for k, (s, e) in enumerate(spans))  # cut one at a time
+    parts = ((prepared[s:e], text[s:e], s, k == 0, info) for k, (s, e) in enumerate(spans))  # cut one at a time
     collector = Collector(info)
     if workers > 1 and len(spans) > 1:
         with _pool(workers) as pool:
@@ -73,8 +73,8 @@ def extract_many(texts: Iterable[tuple[str, SourceInfo | None]], workers: int = 
 
 
 def _read_part(args: _Part) -> Extraction:
-    text, offset, first, info = args
-    return read_doc(annotate(text, first), offset, first, info)
+    text, original, offset, first, info = args
+    return read_doc(annotate(text, first, original), offset, first, info)
 
 
 def _extract_one(item: tuple[str, SourceInfo | None]) -> Extraction:

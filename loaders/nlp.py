@@ -52,12 +52,14 @@ def pipeline() -> Language:
     return nlp
 
 
-def annotate(text: str, first: bool = True) -> Doc:
+def annotate(text: str, first: bool = True, original: str | None = None) -> Doc:
     """A prepared text, or one part of it, run through every component. `first` says whether the
-    part opens its document: the meeting is read from a document's first part only."""
+    part opens its document: the meeting is read from a document's first part only. `original` is
+    the same part before preparation, which evidence quotes (it shows what preparation blanked)."""
     nlp = pipeline()
     doc = nlp.make_doc(text)
     doc.user_data["text"] = text  # spaCy rebuilds Doc.text from its tokens on every call
+    doc.user_data["original"] = original if original is not None else text
     doc.user_data["later_part"] = not first
     for _, component in nlp.pipeline:
         doc = component(doc)

@@ -85,10 +85,12 @@ def sentence_of(doc: Doc, i: int) -> Span:
 class Evidencer:
     """Evidence for the facts of one Doc: offsets (shifted by the Doc's place in the whole
     document) and, as quote, the sentence a fact stands in, or its line when the sentence is very
-    long. Sentence look-ups and quotes are computed once per Doc."""
+    long, as the document writes it (not as prepared). Sentence look-ups and quotes are computed
+    once per Doc."""
 
     def __init__(self, doc: Doc, offset: int = 0) -> None:
         self.text = text_of(doc)
+        self.original = doc.user_data.get("original", self.text)
         self.offset = offset
         self.sentences: list[tuple[int, int]] = doc._.sentences or []
         table = tokens_of(doc)
@@ -122,7 +124,7 @@ class Evidencer:
             e = min(e, s + _MAX_QUOTE)
         quote = self.quotes.get((s, e))
         if quote is None:
-            quote = self.quotes[(s, e)] = " ".join(text[s:e].split())[:_MAX_QUOTE]
+            quote = self.quotes[(s, e)] = " ".join(self.original[s:e].split())[:_MAX_QUOTE]
         return Evidence.model_construct(start=start + self.offset, end=end + self.offset, quote=quote)
 
 

@@ -42,6 +42,13 @@ def test_every_fact_has_evidence_in_the_text_and_a_confidence() -> None:
     json.dumps(out, default=str)
 
 
+def test_a_quote_shows_the_text_as_written_not_as_prepared() -> None:
+    text = "Protokoll Norrby styrgrupp 2023-03-09\n\n§ 4 Program för hållbart resande ...... 12\n"
+    x = extract_text(text)
+    quotes = [e.quote for p in x.projects for e in p.evidence]
+    assert quotes == ["§ 4 Program för hållbart resande ...... 12"]  # the dot leaders are blanked only for reading
+
+
 def test_a_long_document_read_in_parts_gives_the_facts_of_its_pieces(monkeypatch) -> None:
     pieces = [
         MINUTES.replace("Anna Berg", f"Anna Berg{c}son").replace("2023-03-09", f"2023-03-{n:02d}")
