@@ -22,12 +22,14 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of
 from samkarta.loaders.words import data, grammar
 
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
+_TITLE_REACH = 40  # characters from an item's title to a lone outcome verb that decides it
+_LEADER_GAP = 4  # spaces where a table of contents had dot leaders (blanked when prepared)
 
 
 @dataclass(frozen=True)
@@ -418,7 +420,11 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
         words = words[:-1]  # the span is the text, without its closing stop
     if not words:
         words = [first]
+    words = _without_page_number(words)
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    title = item._.title if item is not None else None
+    if len(words) == 1 and title is not None and title[0] < start <= title[1] + _TITLE_REACH:
+        start = title[0]  # "Bordlades" alone says nothing: it decides its item ("Motion om X. Bordlades")
     text = " ".join(text_of(doc)[start:end].split()).strip(" .;:")
     return {
         "text": text,
@@ -426,6 +432,16 @@ def _fact(doc: Doc, sent: Span, item: Span | None, confidence: float, trigger: i
         "span": (start, end),
         "confidence": confidence,
     }
+
+
+def _without_page_number(words: list[Token]) -> list[Token]:
+    """A table of contents line ends in its page number after a gap where dot leaders were
+    ("Bordlades ...... 31 §"): the number and what follows it are no part of the fact."""
+    for k in range(1, len(words)):
+        gap = words[k].idx - (words[k - 1].idx + len(words[k - 1].text))
+        if gap >= _LEADER_GAP and words[k].text.isdigit():
+            return words[:k]
+    return words
 
 
 def _perfect(t, words: list[int], k: int) -> bool:
@@ -488,8 +504,12 @@ def _target_at(targets: list[Span], starts: list[int], i: int) -> Span | None:
 
 
 def _same_body(a: str, b: str) -> bool:
+    """Body a names body b: the same name, a short form of it, or its head noun alone
+    ("Fullmäktige" for the meeting of "kommunfullmäktige")."""
     fa, fb = a.casefold(), b.casefold()
-    return fa == fb or fa.rstrip("ns") == fb.rstrip("ns") or (len(fa) > 5 and fb.startswith(fa[:-2]))
+    if fa == fb or fa.rstrip("ns") == fb.rstrip("ns") or (len(fa) > 5 and fb.startswith(fa[:-2])):
+        return True
+    return " " not in fa and len(fa) > 5 and fb.split()[-1].endswith(fa)
 
 
 def _plain_future(doc: Doc, task: int) -> bool:

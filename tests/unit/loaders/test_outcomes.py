@@ -238,3 +238,15 @@ def test_kommer_without_att_is_a_future_unless_it_is_a_move(annotate) -> None:
     assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
         ("Per Ek kommer leda arbetsgruppen", "Per Ek")
     ]
+
+
+def test_a_lone_outcome_verb_decides_its_item_and_a_page_number_is_no_part_of_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll kommunfullmäktige Norrby 2023-03-09\n\n"
+        "§ 12 Motion om cykelvägar i Norrby. Bordlades ...... 14 § 13 Fråga om taxor ...... 15\n"
+        "§ 14 Ny renhållningstaxa\nFullmäktige beslutar att anta taxan.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == [
+        "Motion om cykelvägar i Norrby. Bordlades",
+        "Fullmäktige beslutar att anta taxan",
+    ]
