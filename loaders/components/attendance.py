@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from samkarta.loaders.components.entities import org_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.tables import (
@@ -762,11 +763,24 @@ def _employers(doc: Doc) -> dict[str, tuple[str, str, str | None, Span]]:
         span = found[key][0]
         if kind == "municipality":
             out[kind] = (ref.municipalities[key].name, "municipality", key, span)
-        elif kind == "region":
-            out[kind] = (key, "organization", key, span)
+        elif kind == "region":  # as the minutes name it ("Landstinget i Norrby"), not by today's name
+            names = [_named_as(s.text, key) for s in found[key]]
+            out[kind] = (max(names, key=names.count), "organization", key, span)
         else:
             out[kind] = (key, "organization", None, span)
     return out
+
+
+def _named_as(text: str, key: str) -> str:
+    """A reference organisation as a span names it, in its base form: the alias it writes
+    ("Landstinget Norrby", "Region Norrbys" -> "Region Norrby"), else the span's own words."""
+    org = load_reference().organizations[key]
+    text = " ".join(text.split())
+    for form in (text, text.removesuffix(":s"), text.removesuffix("s")):
+        alias = next((a for a in (org.name, *org.aliases) if a.casefold() == form.casefold()), None)
+        if alias is not None:
+            return alias
+    return org_name(text)
 
 
 @Language.factory("samkarta_staff")

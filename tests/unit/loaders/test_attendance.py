@@ -140,6 +140,14 @@ def test_staff_titled_by_their_employer_work_for_it(annotate) -> None:
     assert doc._.people["Lars Berg"].affiliation == "Samordningsförbundet Norrå"
 
 
+def test_a_region_employs_its_staff_under_the_name_the_minutes_give_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll landstingsstyrelsen 2009-03-04\nÖvriga: Lars Berg, landstingsdirektör\n"
+        "Landstinget i Värmlands budget godkändes. Landstinget i Värmland ska yttra sig.\n"
+    )
+    assert doc._.people["Lars Berg"].affiliation == "Landstinget i Värmland"  # not today's "Region Värmland"
+
+
 def test_names_under_a_programme_heading_present_the_item(annotate) -> None:
     doc = annotate(
         "Program\n\nVälkomna\nAnna Berg, Region Dalarna\n\nAktuellt om vaccinationer\n"
