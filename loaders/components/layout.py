@@ -113,7 +113,8 @@ class Layout:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         doc._.lines = line_spans(text)
-        doc._.content_start = content_start(text)
+        # the viewer's marker line is blanked in the prepared text: look for it where it is written
+        doc._.content_start = content_start(doc.user_data.get("original", text))
         labels = self._labels(doc)
         doc.spans["label"] = labels
         items = self._items(doc)

@@ -14,4 +14,4 @@ from samkarta.loaders.prepare import prepare
 @pytest.fixture(scope="session")
 def annotate() -> Callable[[str], Doc]:
     """Run invented minutes through the whole pipeline, as extraction does, and return the Doc."""
-    return lambda text: run_pipeline(prepare(text))
+    return lambda text: run_pipeline(prepare(text), original=text)

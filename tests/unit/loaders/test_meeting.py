@@ -203,3 +203,15 @@ def test_a_place_before_the_date_on_the_title_line_is_no_body(annotate) -> None:
     doc = annotate("Mora 2016-01-20\nNärvarande Anna Berg, Per Ek\n\n1. Läget\nInget att rapportera.\n")
     assert doc._.meeting.body is None and doc._.meeting.date == dt.date(2016, 1, 20)
     assert [s.text for s in doc.spans["network"]] == []
+
+
+def test_the_minutes_of_a_saved_viewer_page_begin_after_its_marker_line(annotate) -> None:
+    text = (
+        "Beslutande Anna Berg (M) ordförande. Per Ek (S)\n\nStorlek: px\nStarta visningen från sidan:\n\n"
+        'Download "Beslutande Anna Berg (M) ordförande. Per Ek (S) 12-20"\n\nTranskript\n\n'
+        "1 Protokoll 1 (12) Landstingsstyrelsen Kansliet Plats Landstingshuset Beslutande Anna Berg (M) "
+        "ordförande Per Ek (S)\n\n12 Budget\nBudgeten godkändes.\n"
+    )
+    doc = annotate(text)
+    assert doc._.content_start == text.index("Transkript") + len("Transkript")
+    assert doc._.meeting.body == "Landstingsstyrelsen"
