@@ -98,16 +98,16 @@ class Collector:
         self.handoffs.extend(part.handoffs)
 
     def result(self) -> Extraction:
-        folded = _merge_short_forms(self.networks) | _merge_owner_forms(self.networks)
-        _merge_acronyms(self.networks)
         meeting = self.meeting
         body_key = _body_key(meeting.body) if meeting.body else None
+        if meeting.body and body_key not in self.networks.facts:  # the body is a network of its minutes
+            self.networks.add(body_key, meeting.body, None, None, meeting.body_evidence, meeting.body_confidence)
+        folded = _merge_short_forms(self.networks) | _merge_owner_forms(self.networks)
+        _merge_acronyms(self.networks)
         full_key = _folded_to(folded, body_key, self.networks.facts)
         if full_key is not None:  # the body is named in full elsewhere in the minutes: one body, two names
             body_key = full_key
             meeting = meeting.model_copy(update={"body_full": self.networks.facts[body_key].name})
-        elif meeting.body and body_key not in self.networks.facts:
-            self.networks.add(body_key, meeting.body, None, None, meeting.body_evidence, meeting.body_confidence)
         if body_key:
             _merge_into_body(self.networks, body_key)
         _merge_generic_refs(self.orgs)
@@ -266,7 +266,8 @@ def _merge_short_forms(networks: _Entities) -> dict[str, str]:
     """'Länsgruppen' in the minutes of 'Länsgrupp för familjehemsfrågor' is that body: a one-word
     definite form whose stem is the first word of a longer name joins it; so does one that is the
     last word of the one longer name owned by someone ('Arbetsutskottet' of 'Landstingsstyrelsens
-    arbetsutskott'). Returns the keys folded, with the key of the name each joined."""
+    arbetsutskott'), or that heads the first word of the one longer name ('Styrelsen' of
+    'Förbundsstyrelsen för X'). Returns the keys folded, with the key of the name each joined."""
     long_names = {k: f for k, f in networks.facts.items() if " " in f.name}
     folded: dict[str, str] = {}
     for key, fact in list(networks.facts.items()):
@@ -276,7 +277,8 @@ def _merge_short_forms(networks: _Entities) -> dict[str, str]:
         stems = {word} | {word[: -len(end)] for end in ("en", "et", "n", "t") if word.endswith(end)}
         first = [k for k, f in long_names.items() if fold(f.name.split()[0]) in stems]
         owned = [k for k, f in long_names.items() if _owned(f.name) and fold(f.name.split()[-1]) in stems]
-        target = first[0] if first else owned[0] if len(owned) == 1 else None
+        headed = [k for k, f in long_names.items() if fold(f.name.split()[0]).endswith(word) and len(word) >= 5]
+        target = first[0] if first else owned[0] if len(owned) == 1 else headed[0] if len(headed) == 1 else None
         if target is not None:
             networks.fold_into(key, long_names[target])
             folded[key] = target

@@ -94,6 +94,16 @@ def test_the_short_and_the_owner_forms_of_a_body_join_its_full_name() -> None:
     assert x.meeting.body == "Förbundsstyrelsen"
 
 
+def test_a_body_named_by_its_head_noun_alone_joins_the_one_compound_that_ends_in_it() -> None:
+    text = (
+        "Protokoll Styrelsen\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
+        "Förbundsstyrelsen för Norrbyförbundet beslutar att godkänna budgeten.\n"
+    )
+    x = extract_text(text)
+    assert x.meeting.body == "Styrelsen" and x.meeting.body_full == "Förbundsstyrelsen för Norrbyförbundet"
+    assert [n.name for n in x.networks] == ["Förbundsstyrelsen för Norrbyförbundet"]
+
+
 def test_a_body_folded_into_a_name_that_was_folded_again_is_the_full_name() -> None:
     text = (
         "STYRELSEN\nProtokoll 2012-03-01\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
