@@ -19,7 +19,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.entities import deciding, network_name
+from samkarta.loaders.components.entities import deciding, network_name, org_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
@@ -266,7 +266,9 @@ class Meeting:
         # bodies named; a bare "nämnden" or an organisation ("Samordningsförbundet X") only right
         # after a meeting word in the title ("SAMMANTRÄDESPROTOKOLL Samordningsförbundet X")
         networks = list(doc.spans["network"]) + [
-            s for s in [*doc.spans["network_generic"], *doc.spans["org"]] if on_title(s) and _after_meeting_word(doc, s)
+            s
+            for s in [*doc.spans["network_generic"], *doc.spans["org"]]
+            if on_title(s) and _after_meeting_word(doc, s) and not _owner_of_next(doc, s)
         ]
         titled = _dated_title(doc, held, title_lines)
         if titled is not None:
@@ -409,6 +411,14 @@ def county_of(hit: Span) -> str | None:
     return None
 
 
+def _owner_of_next(doc: Doc, span: Span) -> bool:
+    """An organisation in the genitive before a common noun ("Förbundets kansli") owns what
+    follows; it is not itself the body the title names."""
+    name = " ".join(span.text.split())
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return org_name(name) != name and nxt is not None and nxt.is_alpha and nxt.text.islower()
+
+
 def _after_meeting_word(doc: Doc, span: Span) -> bool:
     """A meeting word ends at most two words before the span, on its line."""
     return any(map(_meeting_word, _words_before(text_of(doc), span.start_char, same_line=True)[-3:]))
@@ -500,6 +510,8 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
             continue
         if words[-1].lower_.endswith(place_suffixes()):
             continue  # "PROTOKOLL. Norrbyrummet, ...": where it met, not who
+        if _owner_of_next(doc, doc[words[0].i : words[0].i + 1]):
+            continue  # "PROTOKOLL Förbundets kansli": the office that wrote them
         if any(n.start <= words[0].i < n.end for n in doc.spans["network"]):
             return None  # a body noun names it: that candidate is scored already
         return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")

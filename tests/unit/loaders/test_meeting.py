@@ -215,3 +215,11 @@ def test_the_minutes_of_a_saved_viewer_page_begin_after_its_marker_line(annotate
     doc = annotate(text)
     assert doc._.content_start == text.index("Transkript") + len("Transkript")
     assert doc._.meeting.body == "Landstingsstyrelsen"
+
+
+def test_an_organisation_in_the_genitive_on_the_title_owns_what_follows_and_is_no_body(annotate) -> None:
+    doc = annotate(
+        "PROTOKOLL Landstingets kansli Anna Berg\nLandstingsstyrelsen\nTid: 2011-02-03\n"
+        "Närvarande Per Ek (S), ordförande\n\n1 Budget\nBudgeten godkändes.\n"
+    )
+    assert doc._.meeting.body == "Landstingsstyrelsen"
