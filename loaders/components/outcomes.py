@@ -54,6 +54,7 @@ class _Cues:
     election_titles: tuple[str, ...]
     inverted_modals: frozenset[str]
     coming_words: frozenset[str]
+    norm_words: frozenset[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def cues() -> _Cues:
         tuple(s["election_titles"]),
         frozenset(s["inverted_modals"]),
         frozenset(s["coming_words"]),
+        frozenset(s["norm_words"]),
     )
 
 
@@ -232,6 +234,7 @@ class Outcomes:
                 not _future_task(doc, sent, task)  # "ska", "kommer att", "tar upp" describe; no one is given a task
                 or _state_follows(doc, sent, task)  # "det ska finnas en rutin": a state to hold
                 or _told(doc, sent, task)  # "X informerar om att en översyn ska göras": news told
+                or _by_rule(doc, sent, task)  # "Enligt lagen ska budgeten ...": what a rule requires
             ):
                 return None
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
@@ -529,6 +532,13 @@ def _told(doc: Doc, sent: Span, task: int) -> bool:
     t = tokens_of(doc)
     tellers = [j for j in range(sent.start, task) if t.lemma[j] in cues().reporting]
     return bool(tellers) and any(t.lower[j] == "att" for j in range(tellers[0] + 1, task))
+
+
+def _by_rule(doc: Doc, sent: Span, task: int) -> bool:
+    """A rule is cited before the modal or right after it ('Enligt ordningen ska', 'ska enligt
+    riktlinjerna'): the clause states what the rule requires."""
+    t = tokens_of(doc)
+    return any(t.lower[j] in cues().norm_words for j in range(sent.start, min(sent.end, task + 3)))
 
 
 def _state_follows(doc: Doc, sent: Span, task: int) -> bool:

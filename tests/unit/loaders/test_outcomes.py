@@ -250,3 +250,13 @@ def test_a_lone_outcome_verb_decides_its_item_and_a_page_number_is_no_part_of_it
         "Motion om cykelvägar i Norrby. Bordlades",
         "Fullmäktige beslutar att anta taxan",
     ]
+
+
+def test_what_a_law_or_rule_requires_is_no_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll styrgruppen 2023-03-09\n\n1. Budget\n"
+        "Enligt kommunallagen ska budgeten fastställas före november. "
+        "Rapporten ska enligt riktlinjerna redovisas efter fyra månader. "
+        "Rapporten ska redovisas till nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska redovisas till nästa möte"]
