@@ -260,3 +260,12 @@ def test_what_a_law_or_rule_requires_is_no_task(annotate) -> None:
         "Rapporten ska redovisas till nästa möte.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska redovisas till nästa möte"]
+
+
+def test_what_a_proposal_means_is_no_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll styrgruppen 2023-03-09\n\n1. Remiss\n"
+        "Förslaget innebär att tillsynen ska skärpas och att uppföljningen ska göras oftare. "
+        "Kommunerna ska lämna synpunkter till nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Kommunerna ska lämna synpunkter till nästa möte"]
