@@ -516,8 +516,15 @@ def _same_body(a: str, b: str) -> bool:
 
 
 def _plain_future(doc: Doc, task: int) -> bool:
-    """The task words at `task` are one of the plain futures ("ska", "tar upp")."""
-    return any(" ".join(t.lower_ for t in doc[task : task + len(p.split())]) == p for p in cues().plain_future)
+    """The task words at `task` are one of the plain futures ("ska", "tar upp"), and not the start
+    of a longer task phrase that gives a task outright ("får i uppdrag")."""
+
+    def at(phrase: str) -> bool:
+        return " ".join(t.lower_ for t in doc[task : task + len(phrase.split())]) == phrase
+
+    c = cues()
+    outright = (p for p in c.task_phrases if p not in c.plain_future and " " in p)
+    return any(map(at, c.plain_future)) and not any(map(at, outright))
 
 
 def _described(doc: Doc, sent: Span, task: int) -> bool:

@@ -269,3 +269,11 @@ def test_what_a_proposal_means_is_no_task(annotate) -> None:
         "Kommunerna ska lämna synpunkter till nästa möte.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Kommunerna ska lämna synpunkter till nästa möte"]
+
+
+def test_being_given_a_task_outright_is_a_task_whoever_the_subject_is(annotate) -> None:
+    doc = annotate(
+        "Protokoll styrgruppen 2023-03-09\n\n1. Planen\nKansliet får i uppdrag att ta fram en plan. "
+        "Kansliet får plats i det nya huset.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Kansliet får i uppdrag att ta fram en plan"]
