@@ -566,7 +566,9 @@ def _future_task(doc: Doc, sent: Span, task: int) -> bool:
         return True
     groups = doc.user_data.get("named_groups")
     if groups is None:
-        groups = doc.user_data["named_groups"] = {s.end for key in ("network", "org") for s in doc.spans[key]}
+        # a bare group word names a body in its definite form ("Gruppen ska"), not "En grupp ska"
+        definite = [s for s in doc.spans["network_generic"] if s[-1].lower_.endswith(grammar().definite_endings)]
+        groups = doc.user_data["named_groups"] = {s.end for s in [*doc.spans["network"], *doc.spans["org"], *definite]}
     return task in groups
 
 

@@ -277,3 +277,11 @@ def test_being_given_a_task_outright_is_a_task_whoever_the_subject_is(annotate) 
         "Kansliet får plats i det nya huset.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Kansliet får i uppdrag att ta fram en plan"]
+
+
+def test_a_group_word_in_its_definite_form_names_a_body_that_takes_a_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll styrgruppen 2023-03-09\n\n1. Riktlinjer\nGruppen ska ta fram en regional riktlinje. "
+        "En arbetsgrupp ska ta fram ett förslag.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Gruppen ska ta fram en regional riktlinje"]
