@@ -285,3 +285,8 @@ def test_a_group_word_in_its_definite_form_names_a_body_that_takes_a_task(annota
         "En arbetsgrupp ska ta fram ett förslag.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Gruppen ska ta fram en regional riktlinje"]
+
+
+def test_a_body_commissioned_in_the_passive_takes_the_task(annotate) -> None:
+    doc = annotate("Protokoll styrgruppen 2023-03-09\n\n1. Avsikt\nArbetsgruppen uppdras föreslå en formulering.\n")
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Arbetsgruppen uppdras föreslå en formulering"]
