@@ -244,6 +244,7 @@ class Entities:
                     seen.update(range(s, e))
                 continue
         out.extend(_titled_works(doc, h, seen | taken | in_person, start))
+        out.extend(_inquiries(doc, {t.i for s in out for t in s} | taken, start))
         return out
 
     @staticmethod
@@ -637,6 +638,24 @@ def _titled_works(doc: Doc, h: Heads, taken: set[int], start: int) -> list[Span]
             continue
         span = Span(doc, title.start, title.end, label="PROJECT")
         span._.confidence = 0.5
+        out.append(span)
+    return out
+
+
+@cache
+def _inquiry_pattern() -> re.Pattern[str]:
+    return re.compile(data("bodies.yaml")["inquiry_reference"])
+
+
+def _inquiries(doc: Doc, taken: set[int], start: int) -> list[Span]:
+    """A government inquiry by its series number ("SOU 2020:12", "Ds 2019:3") is a named
+    investigation the minutes work on (a remiss, a report)."""
+    out = []
+    for m in _inquiry_pattern().finditer(text_of(doc), doc[start].idx if start < len(doc) else len(text_of(doc))):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand", label="PROJECT")
+        if span is None or any(t.i in taken for t in span):
+            continue
+        span._.confidence = 0.7
         out.append(span)
     return out
 

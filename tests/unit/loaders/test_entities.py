@@ -204,3 +204,8 @@ def test_a_purpose_after_for_ends_at_a_preposition_and_a_period_is_no_purpose(an
         "Samrådet blir ett forum för erfarenhetsutbyte inom berörda verksamheter.\n"
     )
     assert [s.text for s in doc.spans["network"]] == ["styrelsen", "forum för erfarenhetsutbyte"]
+
+
+def test_a_government_inquiry_by_its_series_number_is_a_named_investigation(annotate) -> None:
+    doc = annotate("Remissvar på betänkandet Bättre stöd (SOU 2021:14) och Ds 2019:3 lämnas i maj. Sida 2021:14\n")
+    assert [s.text for s in doc.spans["project"] if s.text.startswith(("SOU", "Ds"))] == ["SOU 2021:14", "Ds 2019:3"]
