@@ -201,7 +201,8 @@ class Entities:
         seen: set[int] = set()
         for ref in doc.spans["ref"]:
             named_more = ref.end < len(doc) and _name_word(doc[ref.end])  # "Samordningsförbundet Norrdal"
-            plural = ref.text.casefold().endswith(grammar().plural_people_endings)  # "ungdomsmottagningarna": generic
+            # "ungdomsmottagningarna": generic (a branch's name ends in its place, which may look plural)
+            plural = ref._.ref is not None and ref.text.casefold().endswith(grammar().plural_people_endings)
             if (
                 ref._.kind == "organization"
                 and ref._.ref_kind in h.project_kinds

@@ -73,11 +73,13 @@ class ReferenceMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact.add("REF", [nlp.make_doc(form) for form in self.entries])
-        # long names may be written in any case ("länsstyrelsen i dalarna", "FÖRSÄKRINGSKASSAN")
+        # long names may be written in any case ("länsstyrelsen i dalarna", "FÖRSÄKRINGSKASSAN"),
+        # but not those that are also common nouns in lower case ("primärvården", "nära vård")
+        capitalised_only = set(data("reference.yaml")["capitalised_only_kinds"])
         folded_forms = [
             f
             for f, v in self.entries.items()
-            if len(f) >= 6 and not f.isupper() and not v[3] and v[2] not in ("healthcare_service", "joint_service")
+            if len(f) >= 6 and not f.isupper() and not v[3] and v[2] not in capitalised_only
         ]
         self.folded.add("REF", [nlp.make_doc(form) for form in folded_forms])
         self.lower_index = {f.casefold(): v for f, v in self.entries.items() if f in set(folded_forms)}

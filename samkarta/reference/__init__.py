@@ -68,8 +68,9 @@ def load_reference() -> Reference:
         aliases[row["alias"]] = by_name[row["name"]]
     organizations: dict[str, Organization] = {}
     org_aliases: dict[str, str] = {}
-    # the shared table first, then general national organisations (see SOURCES.md)
-    for row in _rows("organizations.csv") + _rows("organizations_national.csv"):
+    # the shared table first, then general national organisations and named national initiatives
+    # (models, programmes, methods: they are matched as projects; see SOURCES.md)
+    for row in _rows("organizations.csv") + _rows("organizations_national.csv") + _rows("initiatives.csv"):
         alias_list = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
         org = Organization(row["name"], row["kind"], row["level"], alias_list)
         organizations[org.name] = org

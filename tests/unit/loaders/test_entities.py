@@ -209,3 +209,12 @@ def test_a_purpose_after_for_ends_at_a_preposition_and_a_period_is_no_purpose(an
 def test_a_government_inquiry_by_its_series_number_is_a_named_investigation(annotate) -> None:
     doc = annotate("Remissvar på betänkandet Bättre stöd (SOU 2021:14) och Ds 2019:3 lämnas i maj. Sida 2021:14\n")
     assert [s.text for s in doc.spans["project"] if s.text.startswith(("SOU", "Ds"))] == ["SOU 2021:14", "Ds 2019:3"]
+
+
+def test_a_named_national_initiative_is_a_project_and_its_regional_instance_too(annotate) -> None:
+    doc = annotate(
+        "Arbetet med BBIC och omställningen till Nära vård fortsätter, liksom Vård- och omsorgscollege "
+        "Dalarna. En nära vård för äldre diskuterades.\n"
+    )
+    projects = [" ".join(s.text.split()) for s in doc.spans["project"]]
+    assert projects == ["BBIC", "Nära vård", "Vård- och omsorgscollege Dalarna"]
