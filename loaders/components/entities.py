@@ -287,8 +287,8 @@ class Entities:
                 continue
             if any(p.start <= aff.start < p.end for p in doc.spans["project"]):
                 continue  # a joint service as someone's affiliation is still the initiative
-            if aff.label_ == "unit" and head_of(aff[-1].text, h.body) is not None:
-                continue  # "Per Ek, visionspanelen": a group they sit in, not an organisation
+            if aff.label_ == "unit" and head_of(aff[-1].text, h.body) is not None or aff.text in h.acronyms:
+                continue  # "Per Ek, visionspanelen", "Per Ek, SN": a body they sit in, not an organisation
             span = Span(doc, aff.start, aff.end, label="ORG")
             span._.ref_kind = "unit" if aff.label_ == "unit" else None
             span._.confidence = 0.6

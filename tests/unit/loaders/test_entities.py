@@ -218,3 +218,8 @@ def test_a_named_national_initiative_is_a_project_and_its_regional_instance_too(
     )
     projects = [" ".join(s.text.split()) for s in doc.spans["project"]]
     assert projects == ["BBIC", "Nära vård", "Vård- och omsorgscollege Dalarna"]
+
+
+def test_standard_committee_abbreviations_are_bodies_people_sit_in(annotate) -> None:
+    doc = annotate("Närvarande\nAnna Berg, SN\nPer Ek, BUN\nEva Lind, Falu kommun\n")
+    assert _texts(doc, "network") == ["SN", "BUN"] and _texts(doc, "org") == []
