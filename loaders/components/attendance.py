@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.entities import org_name
+from samkarta.loaders.components.entities import org_head, org_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.tables import (
@@ -273,6 +273,9 @@ class Attendance:
                 phrase.append(tok)
             elif phrase and tok.lower_ in grammar().connectors and i + 1 < end and doc[i + 1].text[:1].isupper():
                 phrase.append(tok)
+            elif phrase and tok.is_alpha and org_head(tok.text) is not None and not is_title(tok.text):
+                phrase.append(tok)  # "Norrbyregionens kansli", "Sydnorrska gymnasieförbundet": its head noun
+
             elif tok.lower_.endswith(c["unit_suffixes"]) and tok.text.isalpha() and rec.affiliation is None:
                 unit = doc[_coordinated_start(doc, i, start) : i + 1]  # "barn- och ungdomsenheten"
                 _set_affiliation(rec, unit.text, "unit", None, unit)

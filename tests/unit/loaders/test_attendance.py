@@ -368,3 +368,13 @@ def test_names_ending_in_med_flera_share_the_affiliation_after_it(annotate) -> N
     )
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
     assert affiliations == {"Anna Berg": "Region Dalarna", "Per Ek": "Region Dalarna", "Eva Lind": "Mora"}
+
+
+def test_an_affiliation_goes_on_over_its_lower_case_head_noun(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar 2004-05-12 Närvarande Eva Lind, Falun Anna Berg, Folkhälsovetenskapligt centrum "
+        "Per Ek, Sydnorrska gymnasieförbundet Bo Ek, Mora 1. Information Inget nytt.\n"
+    )
+    people = _people(doc)
+    assert people["Anna Berg"][0] == "Folkhälsovetenskapligt centrum"
+    assert people["Per Ek"][0] == "Sydnorrska gymnasieförbundet"
