@@ -217,6 +217,8 @@ def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
         return True  # "Anna Berg Justeringens plats", "Per Ek Utdragsbestyrkande": the page's next field
     if _body_or_organisation(word):
         return True  # "Anna Berg Kommunstyrelsen": the body or organisation she comes from
+    if fold(word) in grammar().directions:
+        return True  # "Anna Berg Östra valkretsen": a direction opens a district's or a body's name
     return fold(word).endswith(grammar().lower_adjective_endings) and not surname_like(word)
 
 

@@ -83,3 +83,8 @@ def test_a_body_or_an_organisation_opening_an_entry_is_no_person(annotate) -> No
         "Förvaringsplats för protokollet Kommunledningsförvaltningen Sista dag för överklagande 2021-05-06\n"
     )
     assert _names(doc) == ["Anna Berg", "Per Ek"]
+
+
+def test_a_direction_after_a_name_opens_the_next_district_not_a_surname(annotate) -> None:
+    doc = annotate("Ersättare Centrala valkretsen Anna Berg Östra valkretsen Per Ekström Norra valkretsen Eva Lind\n")
+    assert _names(doc) == ["Anna Berg", "Per Ekström", "Eva Lind"]
