@@ -110,7 +110,7 @@ class PeopleFinder:
         if not is_name_shape(first) or _blocked(tok, refs) or i in self.in_label:
             return None
         given = is_given_name(first)
-        if not (given or entry_start):
+        if not (given or entry_start or _unknown_after_comma(doc, i, j, refs)):
             return None
         if not given and _starts_name(doc, j + 1, refs):
             return None  # "Sköldinge Britta Bergström": a place or heading word before a full name
@@ -316,6 +316,15 @@ def _place_before_name(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
         return False
     following = [doc[k] for k in (j + 1, j + 2) if _same_line(doc, k)]
     return len(following) == 2 and all(is_name_shape(t.text) and t.i not in refs for t in following)
+
+
+def _unknown_after_comma(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
+    """'Bo Bergman, Akko Karlsson': after a comma, a name-shaped word the dictionary lacks starts
+    a person when a word shaped like a Swedish surname follows it on its line."""
+    if i == 0 or doc[i - 1].text != "," or j + 1 >= len(doc) or not _same_line(doc, j + 1):
+        return False
+    nxt = doc[j + 1]
+    return is_name_shape(nxt.text) and surname_like(nxt.text) and j + 1 not in refs and not is_title(nxt.text)
 
 
 def _entry_starts(doc: Doc) -> set[int]:

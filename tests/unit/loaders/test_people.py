@@ -88,3 +88,8 @@ def test_a_body_or_an_organisation_opening_an_entry_is_no_person(annotate) -> No
 def test_a_direction_after_a_name_opens_the_next_district_not_a_surname(annotate) -> None:
     doc = annotate("Ersättare Centrala valkretsen Anna Berg Östra valkretsen Per Ekström Norra valkretsen Eva Lind\n")
     assert _names(doc) == ["Anna Berg", "Per Ekström", "Eva Lind"]
+
+
+def test_a_name_the_dictionary_lacks_after_a_comma_is_a_person_when_a_surname_follows(annotate) -> None:
+    doc = annotate("Protokoll 2010-03-04\nNärvarande: Bo Bergman, Tirvo Karlsson, Skolverket Norrby\n")
+    assert _names(doc) == ["Bo Bergman", "Tirvo Karlsson"]
