@@ -203,8 +203,9 @@ class Outcomes:
                 lemma == "besluta"
                 and not infinitive_in_att
                 and not set(after[:3]) & {"att", "enligt", "om", "i", "därmed", "vidare"}
+                and not (k + 1 < len(words) and self._bare_infinitive(t, words, words[k + 1], c))
             ):
-                continue  # "anmälan av beslutade ärenden": a participle
+                continue  # "anmälan av beslutade ärenden": a participle; "beslutade lägga ...": a decision
             return words[k - 1] if infinitive_in_att else i
         return None
 
@@ -488,6 +489,10 @@ def _clause_end(words: list, trigger: int) -> int:
         nxt = words[k + 1] if k + 1 < len(words) else None
         if tok.like_num and len(tok.text) <= 3 and nxt is not None and nxt.text[:1].isupper():
             return k
+        after = words[k + 2] if k + 2 < len(words) else None
+        if tok.like_num and len(tok.text) <= 2 and nxt is not None and nxt.text == ":" and after is not None:
+            if after.text[:1].isupper():
+                return k  # "... till handlingarna 4: Regional strategi": the next item's number and title
         if tok.text == ":" and nxt is not None and (nxt.like_num or nxt.text in ("-", "–", "•")):
             return k
     return len(words)

@@ -290,3 +290,13 @@ def test_a_group_word_in_its_definite_form_names_a_body_that_takes_a_task(annota
 def test_a_body_commissioned_in_the_passive_takes_the_task(annotate) -> None:
     doc = annotate("Protokoll styrgruppen 2023-03-09\n\n1. Avsikt\nArbetsgruppen uppdras föreslå en formulering.\n")
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Arbetsgruppen uppdras föreslå en formulering"]
+
+
+def test_decided_with_a_bare_infinitive_and_ending_before_the_next_numbered_item(annotate) -> None:
+    doc = annotate(
+        "Protokoll styrelsen 2013-09-10\n\n1. Föregående protokoll\nStyrelsen beslutade lägga protokollet "
+        "till handlingarna 2: Regional strategi för cykelvägar Föredragande: Anna Berg\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == [
+        "Styrelsen beslutade lägga protokollet till handlingarna"
+    ]
