@@ -839,10 +839,19 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
         return None
     if grammar().acronym.match(doc[k].text):
         return k, k + 1  # "metoden LUMO": the acronym is the name
-    # a title in sentence case goes on after a linking word, to the next punctuation: "Stabilitet som
-    # kompetensstrategi"; otherwise the name is its capitalised words ("Vägvisaren fortsätter")
+    # a title in sentence case goes on after a linking word or a lower-case word, to the next
+    # punctuation: "Stabilitet som kompetensstrategi", "Låna ut böcker"; otherwise the name is its
+    # capitalised words ("Vägvisaren fortsätter")
     e = k + 1
-    if e < n and doc[e].lower_ in grammar().title_links:
+    # ... but a word ending like a finite verb is the name's own verb ("Vägvisaren fortsätter")
+    sentence_case = (
+        e < n
+        and doc[e].is_alpha
+        and doc[e].text.islower()
+        and doc[e].lower_ not in grammar().finite_verbs
+        and not doc[e].lower_.endswith(("r", "de", "te"))
+    )
+    if e < n and (doc[e].lower_ in grammar().title_links or sentence_case):
         while e < n and e - k < 8 and e not in in_person and not _title_stop(doc, e, ref_at):
             e += 1
     else:

@@ -223,3 +223,11 @@ def test_a_named_national_initiative_is_a_project_and_its_regional_instance_too(
 def test_standard_committee_abbreviations_are_bodies_people_sit_in(annotate) -> None:
     doc = annotate("Närvarande\nAnna Berg, SN\nPer Ek, BUN\nEva Lind, Falu kommun\n")
     assert _texts(doc, "network") == ["SN", "BUN"] and _texts(doc, "org") == []
+
+
+def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_not_its_verb(annotate) -> None:
+    doc = annotate(
+        "Medfinansiering av projekt Låna ut cyklar till unga - Norrby kommun. "
+        "Projektet Vägvisaren fortsätter under året.\n"
+    )
+    assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
