@@ -310,11 +310,7 @@ def curation_export(file: LinesFile, store: StoreOpt = None) -> None:
     """Write every judgement (merges accepted or rejected by people) to FILE, one JSON line each."""
     from samkarta.curation import export_lines
 
-    graph = _open(store)
-    try:
-        lines = list(export_lines(graph))
-    finally:
-        graph.close()
+    lines = _on_store(store, lambda graph: list(export_lines(graph)))
     try:
         file.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     except OSError as e:
