@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.entities import org_head, org_name
+from samkarta.loaders.components.entities import heads, org_head, org_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.tables import (
@@ -236,6 +236,12 @@ class Attendance:
                 i += 1  # "Anna Berg, ersättare, Norrby kommun": her role, then her place
                 continue
             hit = refs.get(i)
+            if hit is not None and hit._.kind == "municipality" and _place_named_next(doc, hit.end, end):
+                if rec.affiliation is None or rec.affiliation_kind == "unit":
+                    named = doc[hit.start : hit.end + 1]  # "Norrby lasarett": the institution, not the town
+                    _set_affiliation(rec, named.text, "organization", None, named)
+                i = hit.end + 1
+                continue
             if hit is not None:
                 if phrase and hit._.kind == "municipality" and phrase[-1].i + 1 == hit.start and _org_word(phrase):
                     # "Vägvisarna Norrby": an organisation named with its town
@@ -627,6 +633,11 @@ def _blocked_role(doc: Doc, i: int, c: dict[str, Any]) -> bool:
 def _closes(doc: Doc, i: int) -> bool:
     """The apposition ends after the hit: a comma, a parenthesis, a full stop, a line end or a verb."""
     return i >= len(doc) or doc[i].is_space or doc[i].text in (",", ")", ".", ";", ":") or doc[i].text[:1].islower()
+
+
+def _place_named_next(doc: Doc, k: int, end: int) -> bool:
+    """The word at k, after a town, is a lower-case institution noun ("Norrby lasarett")."""
+    return k < end and doc[k].text.islower() and fold(doc[k].text) in heads().place_named
 
 
 def _surface(hit: Span) -> str:

@@ -49,6 +49,7 @@ class Heads:
     routine: frozenset[str]
     not_bodies: frozenset[str]
     purposes: frozenset[str]
+    place_named: frozenset[str]
     acronyms: dict[str, str]
 
 
@@ -68,6 +69,7 @@ def heads() -> Heads:
         frozenset(b["routine"]),
         frozenset(b["not_bodies"]),
         frozenset(b["purposes"]),
+        frozenset(b["place_named_heads"]),
         dict(b["body_acronyms"]),
     )
 
@@ -136,7 +138,10 @@ class Entities:
         doc.spans["project"] = projects
         orgs = self._organizations(doc, h, refs, in_person, in_network | in_project, affiliation_spans, start, ref_at)
         doc.spans["org"] = orgs
-        doc.spans["municipality"] = self._municipalities(doc, refs, in_person, in_network, affiliation_spans, start)
+        # a place that opens an organisation's name ("Norrby tingsrätt") is part of that name
+        place_named = {s.start for s in orgs if s.start in ref_at and ref_at[s.start]._.kind == "municipality"}
+        municipalities = self._municipalities(doc, refs, in_person, in_network, affiliation_spans, start)
+        doc.spans["municipality"] = [m for m in municipalities if m.start not in place_named]
         return doc
 
     # -- bodies -----------------------------------------------------------------------------------
@@ -295,6 +300,9 @@ class Entities:
             out.append(span)
             covered.update(range(aff.start, aff.end))
         words = tokens_of(doc).text
+        for span in _place_named(doc, h, ref_at, covered | taken | in_person, start):
+            out.append(span)
+            covered.update(range(span.start, span.end))
         for i in range(start, len(words)):
             noun = org_head(words[i])
             if noun is None or i in covered or i in taken or i in in_person:
@@ -656,6 +664,22 @@ def _inquiries(doc: Doc, taken: set[int], start: int) -> list[Span]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand", label="PROJECT")
         if span is None or any(t.i in taken for t in span):
             continue
+        span._.confidence = 0.7
+        out.append(span)
+    return out
+
+
+def _place_named(doc: Doc, h: Heads, ref_at: dict[int, Span], taken: set[int], start: int) -> list[Span]:
+    """An institution named by its town and a lower-case noun: "Norrby tingsrätt", "Norrby lasarett"."""
+    words = tokens_of(doc).text
+    out = []
+    for i in range(max(start, 1), len(words)):
+        place = ref_at.get(i - 1)
+        if place is None or place._.kind != "municipality" or fold(words[i]) not in h.place_named:
+            continue
+        if words[i][:1].isupper() or any(k in taken for k in range(place.start, i + 1)):
+            continue
+        span = Span(doc, place.start, i + 1, label="ORG")
         span._.confidence = 0.7
         out.append(span)
     return out

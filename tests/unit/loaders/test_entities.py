@@ -231,3 +231,12 @@ def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_no
         "Projektet Vägvisaren fortsätter under året.\n"
     )
     assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
+
+
+def test_an_institution_named_by_its_town_and_a_lower_case_noun_is_an_organisation(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Anna Berg, Lycksele lasarett, Per Ek, Falun\nYttrande lämnas till Hudiksvall tingsrätt.\n"
+    )
+    assert _texts(doc, "org") == ["Lycksele lasarett", "Hudiksvall tingsrätt"]
+    assert _texts(doc, "municipality") == ["Falun"]  # the towns are part of the names
+    assert doc._.people["Anna Berg"].affiliation == "Lycksele lasarett"
