@@ -204,3 +204,39 @@ class Dependency(_Model):
     chairs: list[BodyRef]
     open_actions: list[TextFact]
     sole_links: list[SoleLink]
+
+
+class DependentBody(_Model):
+    """A body that leans on the person or body asked about, and why (reason: chair, sole_link, only_contact)."""
+
+    id: str
+    name: str
+    region: str | None
+    reason: str
+    other: BodyRef | None = None  # sole_link: the body reached from this one only through them
+    via: list[BodyRef] = Field(default_factory=list)  # only_contact: the people or questions that link it
+    evidence: list[Quote]
+
+
+class DependentAction(_Model):
+    """An open action: who was to do it, in which body's meeting, and the sentence that says so."""
+
+    id: str
+    text: str
+    date: str | None
+    assignee_id: str | None
+    assignee: str | None
+    body: BodyRef | None
+    evidence: Quote
+
+
+class Dependents(_Model):
+    """What depends on one person or body: bodies, open actions, and questions handed on."""
+
+    id: str
+    label: str
+    name: str
+    region: str | None
+    bodies: list[DependentBody]
+    actions: list[DependentAction]
+    handoffs: list[HandoffPublic]

@@ -11,10 +11,12 @@ from samkarta.api.deps import SnapshotDep, StoreDep
 from samkarta.api.routes.common import READ_ERRORS, NodeId
 from samkarta.graph.model import Stats
 from samkarta.queries import questions as q
+from samkarta.queries.dependence import dependents
 from samkarta.queries.results import (
     Brokers,
     Collaborators,
     Dependency,
+    Dependents,
     EntityPublic,
     NetworkPublic,
     Owners,
@@ -57,6 +59,12 @@ def collaborators(snap: SnapshotDep, node_id: NodeId, limit: Limit = 50) -> Coll
 def depends(snap: SnapshotDep, node_id: NodeId) -> Dependency:
     """Bodies a person chairs, their open actions, and bodies they alone connect."""
     return q.depends(snap, node_id)
+
+
+@router.get("/entities/{node_id}/dependents", response_model=Dependents)
+def entity_dependents(snap: SnapshotDep, node_id: NodeId) -> Dependents:
+    """What depends on a person or body: bodies, open actions and questions handed on, with evidence."""
+    return dependents(snap, node_id)
 
 
 @router.get("/organizations/{node_id}/collaborators", response_model=Collaborators)
