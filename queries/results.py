@@ -240,3 +240,49 @@ class Dependents(_Model):
     bodies: list[DependentBody]
     actions: list[DependentAction]
     handoffs: list[HandoffPublic]
+
+
+class Segment(_Model):
+    """A piece of an excerpt; `hit` pieces are the words the query found (shown marked)."""
+
+    text: str
+    hit: bool
+
+
+class Excerpt(_Model):
+    segments: list[Segment]
+    start: int  # the first hit's span in the document, to open it there
+    end: int
+
+
+class FacetValue(_Model):
+    value: str  # what a filter sends: a body's id, a region's name, a year
+    name: str
+    count: int  # hits with this value under the other facets' filters
+    selected: bool
+
+
+class Facets(_Model):
+    bodies: list[FacetValue]
+    regions: list[FacetValue]
+    years: list[FacetValue]
+
+
+class MinutesHit(_Model):
+    doc_id: str
+    name: str  # the file's name, never the server's folders
+    title: str | None
+    date: str | None
+    body: BodyRef | None
+    region: str | None
+    score: float
+    hits: int  # how many words of the text the query found
+    excerpts: list[Excerpt]
+
+
+class MinutesResults(_Model):
+    query: str
+    count: int  # documents matching query and filters
+    data: list[MinutesHit]
+    facets: Facets
+    limited: bool  # the index answered its most documents: counts may be higher
