@@ -37,12 +37,17 @@ def ensure(conn: sqlite3.Connection) -> None:
         raise
 
 
+# A document's row shares the rowid of its row in `documents`, so it is found without a scan (doc_id
+# is unindexed); it is written after that row and deleted before it.
 def index(conn: sqlite3.Connection, doc_id: str, text: str) -> None:
-    conn.execute("INSERT INTO doc_fts(doc_id, terms) VALUES (?, ?)", (doc_id, search_text(text)))
+    conn.execute(
+        "INSERT INTO doc_fts(rowid, doc_id, terms) SELECT rowid, id, ? FROM documents WHERE id = ?",
+        (search_text(text), doc_id),
+    )
 
 
 def unindex(conn: sqlite3.Connection, doc_id: str) -> None:
-    conn.execute("DELETE FROM doc_fts WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM doc_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)", (doc_id,))
 
 
 def reindex(conn: sqlite3.Connection, doc_id: str, text: str) -> None:
