@@ -121,6 +121,14 @@ class TextHit(BaseModel):
     quote: str | None = None
 
 
+class DocumentHit(BaseModel):
+    """A document whose text holds every word of a full-text query; a higher score is a better match."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc_id: str
+    score: float
+
+
 class Stats(BaseModel):
     model_config = ConfigDict(extra="forbid")
     nodes: dict[str, int]

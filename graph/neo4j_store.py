@@ -24,6 +24,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from samkarta.graph.errors import StoreOutdated, StoreUnavailable
 from samkarta.graph.model import (
     Alias,
+    DocumentHit,
     DocumentInfo,
     GraphBatch,
     Judgement,
@@ -193,6 +194,13 @@ class Neo4jStore:
             self._query(statement, routing=RoutingControl.WRITE)
         self._query(q.AWAIT_INDEXES)
         self._query(q.ENSURE_META, {"layout": q.LAYOUT}, routing=RoutingControl.WRITE)
+        self._index_sources()
+
+    def _index_sources(self) -> None:
+        """Give documents stored before the index of whole texts their search text (once)."""
+        while rows := self._query(q.UNINDEXED_SOURCES):
+            found = [{"id": r["id"], "search_text": search_text(r["text"] or "")} for r in rows]
+            self._query(q.SET_SOURCE_SEARCH, {"rows": found}, routing=RoutingControl.WRITE)
 
     def migrate(self) -> MigrationReport:
         """Convert a database of layout 1 to this layout in place (`samkarta migrate`), then prepare it."""
@@ -264,6 +272,7 @@ class Neo4jStore:
             {
                 **b.document.model_dump(exclude={"copies"}),  # a new document has none; add_copy records them
                 "text": b.text,
+                "search_text": search_text(b.text),
                 "extraction": json.dumps(b.extraction, ensure_ascii=False),
             }
             for b in batches
@@ -426,6 +435,13 @@ class Neo4jStore:
         }
         return [TextHit(**r) for r in self._query(q.FULLTEXT, params)]
 
+    def search_documents(self, query: str, limit: int = 1000) -> list[DocumentHit]:
+        terms = search_tokens(query)
+        if not terms:
+            return []
+        params = {"index": q.FULLTEXT_DOCUMENTS, "query": q.prefix_query(terms), "limit": limit}
+        return [DocumentHit(**r) for r in self._query(q.SEARCH_DOCUMENTS, params)]
+
     def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
         for r in self._query(q.GRAPH_NODES, {"labels": sorted(labels) if labels else None}):
@@ -528,7 +544,8 @@ class Neo4jStore:
                 if (text, extraction) == (doc["text"], doc["extraction"]):
                     continue
                 changed.append(doc_id)
-                tx.run(q.SET_SOURCE_TEXT, id=doc_id, text=text, extraction=extraction).consume()
+                params = {"id": doc_id, "text": text, "extraction": extraction, "search_text": search_text(text)}
+                tx.run(q.SET_SOURCE_TEXT, params).consume()
                 rels = [
                     {"type": r["type"], "id": r["r"]["id"], "props": props}
                     for r in _run(tx, q.DOC_REL_PROPS, doc_id=doc_id)

@@ -40,3 +40,15 @@ def search_tokens(text: str) -> list[str]:
 
 def search_text(text: str) -> str:
     return " ".join(search_tokens(text))
+
+
+def matching_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where a text holds words the index would match for these query terms (search_tokens of the
+    query): every word, stop words aside, whose normalised form starts with a term."""
+    if not terms:
+        return []
+    return [
+        m.span()
+        for m in _WORD.finditer(text)
+        if m.group().casefold() not in _STOPWORDS and stem(m.group()).startswith(tuple(terms))
+    ]

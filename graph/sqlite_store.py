@@ -13,9 +13,11 @@ from typing import Any
 
 import networkx as nx
 
+from samkarta.graph import sqlite_documents as documents_fts
 from samkarta.graph.errors import StoreUnavailable
 from samkarta.graph.model import (
     Alias,
+    DocumentHit,
     DocumentInfo,
     GraphBatch,
     Judgement,
@@ -129,6 +131,7 @@ class SQLiteStore:
         with self._lock:
             self._conn.executescript(_SCHEMA)
             self._conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('version', '0')")
+            documents_fts.ensure(self._conn)
 
     def close(self) -> None:
         with self._lock:
@@ -182,6 +185,7 @@ class SQLiteStore:
                 json.dumps(batch.extraction, ensure_ascii=False),
             ),
         )
+        documents_fts.index(conn, doc.id, batch.text)
         added = self._write_nodes(conn, batch.nodes)
         self._write_rels(conn, batch.rels)
         conn.executemany(
@@ -273,6 +277,7 @@ class SQLiteStore:
         }
         conn.execute("DELETE FROM rels WHERE doc_id = ?", (doc_id,))
         conn.execute("DELETE FROM fts WHERE doc_id = ?", (doc_id,))
+        documents_fts.unindex(conn, doc_id)
         conn.execute("DELETE FROM aliases WHERE doc_id = ?", (doc_id,))
         conn.execute("DELETE FROM candidates WHERE doc_id = ?", (doc_id,))
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
@@ -396,6 +401,12 @@ class SQLiteStore:
             )
             for r in rows
         ]
+
+    def search_documents(self, query: str, limit: int = 1000) -> list[DocumentHit]:
+        expression = documents_fts.match(query)
+        if expression is None:
+            return []
+        return documents_fts.hits(self._rows(documents_fts.SEARCH, (expression, limit)))
 
     def _spans(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """start, end and quote of text nodes (from their props) and of relationships, by id."""
@@ -552,6 +563,7 @@ class SQLiteStore:
                 conn.execute(
                     "UPDATE documents SET text = ?, extraction = ? WHERE id = ?", (new_text, new_extraction, doc_id)
                 )
+                documents_fts.reindex(conn, doc_id, new_text)
                 for rid, quote, rtext, rprops in conn.execute(
                     "SELECT id, quote, text, props FROM rels WHERE doc_id = ?", (doc_id,)
                 ).fetchall():
@@ -573,6 +585,7 @@ class SQLiteStore:
                             "UPDATE fts SET text = ?, terms = ? WHERE rowid = ?", (red, search_text(red or ""), rowid)
                         )
             conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")  # old index segments kept the words
+            documents_fts.optimize(conn)
         self._purge()
         return sorted(changed)
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from samkarta.graph.model import (
     Alias,
+    DocumentHit,
     DocumentInfo,
     GraphBatch,
     Judgement,
@@ -88,6 +89,10 @@ class GraphStore(Protocol):
 
     def fulltext(self, query: str, limit: int = 50) -> list[TextHit]:
         """Items, decisions, actions and handoff questions matching a Swedish free-text query."""
+
+    def search_documents(self, query: str, limit: int = 1000) -> list[DocumentHit]:
+        """Documents whose whole text holds every word of a Swedish free-text query (each word as the
+        start of a normalised word, as in fulltext), best first; [] for a query without words."""
 
     def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
         """The graph (optionally only some labels and relationship types) as networkx, for analytics.

@@ -30,6 +30,7 @@ BATCH_SIZE = 1000  # rows per UNWIND statement
 FULLTEXT_ITEMS_SWEDISH = "item_text_swedish"
 FULLTEXT_ITEMS = "item_search_text"
 FULLTEXT_HANDOFFS = "handoff_search_text"
+FULLTEXT_DOCUMENTS = "document_search_text"
 HANDOFF = "HANDED_OFF"
 
 
@@ -97,6 +98,9 @@ def schema_statements() -> list[str]:
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
         f"CREATE FULLTEXT INDEX {FULLTEXT_HANDOFFS} IF NOT EXISTS FOR ()-[r:{_type(HANDOFF)}]-() "
         "ON EACH [r.search_text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+        # a document's whole text, normalised the same way: what searching the minutes reads
+        f"CREATE FULLTEXT INDEX {FULLTEXT_DOCUMENTS} IF NOT EXISTS FOR (d:{SOURCE}) ON EACH [d.search_text] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
     ]
     return out
 
@@ -186,7 +190,14 @@ ADD_COPY = (
     f"MATCH (d:{SOURCE} {{id: $id}}) WHERE d.path <> $path AND NOT $path IN coalesce(d.copies, []) "
     "SET d.copies = coalesce(d.copies, []) + $path"
 )
-DOCUMENT = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d {{.*}} AS d"
+DOCUMENT = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d {_ALL} AS d"
+# documents stored before the index of whole texts, a batch at a time (search_text is computed in Python)
+UNINDEXED_SOURCES = f"MATCH (d:{SOURCE}) WHERE d.search_text IS NULL RETURN d.id AS id, d.text AS text LIMIT 200"
+SET_SOURCE_SEARCH = f"UNWIND $rows AS row MATCH (d:{SOURCE} {{id: row.id}}) SET d.search_text = row.search_text"
+SEARCH_DOCUMENTS = (
+    "CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score "
+    "RETURN node.id AS doc_id, score ORDER BY score DESC, doc_id LIMIT $limit"
+)
 GET_NODE = f"MATCH (n:{ENTITY} {{id: $id}}) RETURN n {_ALL} AS n, {label_of('n')} AS label"
 RELS_OF = (
     f"MATCH (n:{ENTITY} {{id: $id}})-[r]->(b) RETURN r {_ALL} AS r, type(r) AS type, n.id AS source, b.id AS target "
@@ -286,7 +297,9 @@ ERASE_NODE = (
     f"CALL () {{ MATCH (n:{ENTITY} {{id: $id}}) DETACH DELETE n }}"
 )
 SOURCE_TEXTS = f"MATCH (d:{SOURCE}) RETURN d.id AS id, d.text AS text, d.extraction AS extraction ORDER BY id"
-SET_SOURCE_TEXT = f"MATCH (d:{SOURCE} {{id: $id}}) SET d.text = $text, d.extraction = $extraction"
+SET_SOURCE_TEXT = (
+    f"MATCH (d:{SOURCE} {{id: $id}}) SET d.text = $text, d.extraction = $extraction, d.search_text = $search_text"
+)
 # a document's relationships and nodes with every property, so erasure can redact each string in them
 DOC_REL_PROPS = _doc_rels() + "RETURN type(r) AS type, r {.*} AS r"
 

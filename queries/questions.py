@@ -114,13 +114,30 @@ def search(snap: Snapshot, q: str, labels: set[str] | None = None, limit: int = 
             score = max(score, 95.0)
         display = snap.g.nodes[node_id]["name"] if node_id in snap.g else name
         if node_id not in best or best[node_id].score < score:
-            region = snap.g.nodes[node_id].get("region") if node_id in snap.g else None
+            region = _region_of(snap, node_id)
             best[node_id] = SearchResult(
                 id=node_id, label=label, name=display, matched=name, score=round(score, 1), region=region
             )
     # equal matches: the better connected entity first (the body that met, not one only mentioned)
     data = sorted(best.values(), key=lambda r: (-r.score, -_degree(snap, r.id), r.name))[:limit]
     return SearchResults(data=data, count=len(data))
+
+
+def _region_of(snap: Snapshot, node_id: str) -> str | None:
+    """The county of an entity: its own (people, bodies, meetings), a municipality's, or the region an
+    organisation belongs to."""
+    if node_id not in snap.g:
+        return None
+    data = snap.g.nodes[node_id]
+    if data["label"] == "Region":
+        return data["name"]
+    found = data.get("region") or data.get("county")
+    if found:
+        return found
+    counties = sorted(
+        snap.g.nodes[v]["name"] for _, v, d in snap.g.out_edges(node_id, data=True) if d["type"] == "IN_REGION"
+    )
+    return counties[0] if counties else None
 
 
 def _name_index(snap: Snapshot) -> tuple[list[tuple[str, str, str]], list[str]]:

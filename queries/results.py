@@ -204,3 +204,85 @@ class Dependency(_Model):
     chairs: list[BodyRef]
     open_actions: list[TextFact]
     sole_links: list[SoleLink]
+
+
+class DependentBody(_Model):
+    """A body that leans on the person or body asked about, and why (reason: chair, sole_link, only_contact)."""
+
+    id: str
+    name: str
+    region: str | None
+    reason: str
+    other: BodyRef | None = None  # sole_link: the body reached from this one only through them
+    via: list[BodyRef] = Field(default_factory=list)  # only_contact: the people or questions that link it
+    evidence: list[Quote]
+
+
+class DependentAction(_Model):
+    """An open action: who was to do it, in which body's meeting, and the sentence that says so."""
+
+    id: str
+    text: str
+    date: str | None
+    assignee_id: str | None
+    assignee: str | None
+    body: BodyRef | None
+    evidence: Quote
+
+
+class Dependents(_Model):
+    """What depends on one person or body: bodies, open actions, and questions handed on."""
+
+    id: str
+    label: str
+    name: str
+    region: str | None
+    bodies: list[DependentBody]
+    actions: list[DependentAction]
+    handoffs: list[HandoffPublic]
+
+
+class Segment(_Model):
+    """A piece of an excerpt; `hit` pieces are the words the query found (shown marked)."""
+
+    text: str
+    hit: bool
+
+
+class Excerpt(_Model):
+    segments: list[Segment]
+    start: int  # the first hit's span in the document, to open it there
+    end: int
+
+
+class FacetValue(_Model):
+    value: str  # what a filter sends: a body's id, a region's name, a year
+    name: str
+    count: int  # hits with this value under the other facets' filters
+    selected: bool
+
+
+class Facets(_Model):
+    bodies: list[FacetValue]
+    regions: list[FacetValue]
+    years: list[FacetValue]
+
+
+class MinutesHit(_Model):
+    doc_id: str
+    name: str  # the file's name, never the server's folders
+    title: str | None
+    date: str | None
+    body: BodyRef | None
+    region: str | None
+    score: float
+    hits: int  # how many words of the text the query found
+    excerpts: list[Excerpt]
+
+
+class MinutesResults(_Model):
+    query: str
+    count: int  # documents matching query and filters
+    data: list[MinutesHit]
+    facets: Facets
+    limited: bool  # the index answered its most documents: counts may be higher

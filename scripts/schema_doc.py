@@ -23,6 +23,7 @@ BOOKKEEPING = {
     q.SOURCE: (
         "a document's text and extraction, for rebuilds",
         "id, path, sha256, format, title, date (ISO string), chars (integer), text, "
+        "search_text (the text's normalised words, for the full-text index), "
         "extraction (the extraction as JSON: free-form, so kept off the domain graph)",
     ),
     q.ALIAS: ("another name of a node and why", "node_id, alias, reason, score (float), doc_id"),
@@ -92,6 +93,8 @@ def render() -> str:
         " Lucene's Swedish analyzer (plain words).",
         f"- `{q.FULLTEXT_ITEMS}`: `search_text` of the same nodes, Samkarta's normalised stems (what the API uses).",
         f"- `{q.FULLTEXT_HANDOFFS}`: `search_text` of `{q.HANDOFF}` relationships (the question).",
+        f"- `{q.FULLTEXT_DOCUMENTS}`: `search_text` of `{q.SOURCE}` (a document's whole text, normalised the"
+        " same way: searching the minutes).",
         "",
         f"## Bookkeeping labels (`{q.PREFIX}` prefix)",
         "",

@@ -11,11 +11,15 @@ from samkarta.api.deps import SnapshotDep, StoreDep
 from samkarta.api.routes.common import READ_ERRORS, NodeId
 from samkarta.graph.model import Stats
 from samkarta.queries import questions as q
+from samkarta.queries.dependence import dependents
+from samkarta.queries.minutes import search_minutes
 from samkarta.queries.results import (
     Brokers,
     Collaborators,
     Dependency,
+    Dependents,
     EntityPublic,
+    MinutesResults,
     NetworkPublic,
     Owners,
     Paths,
@@ -41,6 +45,22 @@ def search(
     return q.search(snap, q_, set(label) if label else None, limit)
 
 
+@router.get("/minutes", response_model=MinutesResults)
+def minutes(
+    store: StoreDep,
+    snap: SnapshotDep,
+    q_: Annotated[str, Query(alias="q", min_length=1, max_length=200)],
+    body: Annotated[str | None, Query(pattern=r"^[a-z]+-[0-9a-f]{16}$", description="A body's id")] = None,
+    region: Annotated[str | None, Query(max_length=60, description="A county, or Nationellt")] = None,
+    year: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+    limit: Limit = 20,
+    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+) -> MinutesResults:
+    """Minutes whose whole text holds every word (Swedish-aware), with facets by body, region and year
+    and excerpts marking the words found."""
+    return search_minutes(store, snap, q_, body, region, year, limit, offset)
+
+
 @router.get("/entities/{node_id}", response_model=EntityPublic)
 def entity(store: StoreDep, snap: SnapshotDep, node_id: NodeId) -> EntityPublic:
     """Any node with its facts, the documents that mention it and the quotes."""
@@ -57,6 +77,12 @@ def collaborators(snap: SnapshotDep, node_id: NodeId, limit: Limit = 50) -> Coll
 def depends(snap: SnapshotDep, node_id: NodeId) -> Dependency:
     """Bodies a person chairs, their open actions, and bodies they alone connect."""
     return q.depends(snap, node_id)
+
+
+@router.get("/entities/{node_id}/dependents", response_model=Dependents)
+def entity_dependents(snap: SnapshotDep, node_id: NodeId) -> Dependents:
+    """What depends on a person or body: bodies, open actions and questions handed on, with evidence."""
+    return dependents(snap, node_id)
 
 
 @router.get("/organizations/{node_id}/collaborators", response_model=Collaborators)

@@ -150,14 +150,6 @@ def start(request: Request, snap: SnapshotDep) -> HTMLResponse:
     return _page(request, "index.html", title="Start", **_overview(snap))
 
 
-@router.get("/search", response_class=HTMLResponse)
-def search_page(
-    request: Request, snap: SnapshotDep, q_: Annotated[str, Query(alias="q", max_length=200)] = ""
-) -> HTMLResponse:
-    results = q.search(snap, q_, set(LABELS), limit=40).data if q_.strip() else []
-    return _page(request, "search.html", title=f"Sök {q_}", q=q_, results=results)
-
-
 @router.get("/document/{node_id}", response_class=HTMLResponse)
 def document_page(
     request: Request,

@@ -150,8 +150,14 @@ def test_an_erased_person_is_gone_from_every_answer_export_and_store_file(
     assert client.post("/api/documents", files=files, headers=auth).status_code == 200
     greta = _id(client, "Greta Fjällström")
     docs = client.get(f"/api/entities/{greta}").json()["documents"]
+    assert client.get("/api/minutes", params={"q": "Fjällström"}).json()["count"] == 1
     assert client.delete(f"/api/people/{greta}", headers=auth).status_code == 200
-    answers = [client.get(f"/api/documents/{d}").text for d in docs]
+    for q in ("Fjällström", "fjallstrom", "Greta"):  # the index of whole minutes forgot her too
+        assert client.get("/api/minutes", params={"q": q}).json()["count"] == 0, q
+    found = client.get("/search", params={"q": "Fjällström"}, headers={"Accept": "text/html"}).text
+    assert "Inget protokoll innehåller alla orden" in found and "<mark>" not in found
+    answers = [client.get("/api/minutes", params={"q": "borttaget"}).text]
+    answers += [client.get(f"/api/documents/{d}").text for d in docs]
     answers += [client.get("/api/search", params={"q": q}).text for q in ("Fjällström", "Greta")]
     answers += [client.get("/api/export", params={"format": f}).text for f in ("gexf", "csv", "graphml")]
     answers += [client.get(f"/document/{d}", headers={"Accept": "text/html"}).text for d in docs]

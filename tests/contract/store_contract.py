@@ -233,6 +233,39 @@ class StoreContract:
         assert any(h.label == "HANDED_OFF" and h.text == "gemensam annonsering" for h in handoffs)
         assert store.fulltext("") == []
 
+    def forget_document_index(self, store: GraphStore) -> None:
+        """Leave the store as one written before documents were indexed whole (each backend its way)."""
+        raise NotImplementedError
+
+    def test_search_documents_reads_the_whole_minutes_the_swedish_way(self, store: GraphStore) -> None:
+        batch = batch_of(MINUTES)
+        store.write_document(batch)
+        doc_id = batch.document.id
+        other = batch_of(MINUTES.replace("familjehem", "kontaktfamilj"), path="/minutes/other.txt", sha="b" * 64)
+        store.write_document(other)
+        # the attendance list is no item: only the whole text holds it; endings and case do not matter
+        assert [h.doc_id for h in store.search_documents("FREDRIK ÖDMAN")] != []
+        assert [h.doc_id for h in store.search_documents("familjehemmen")] == [doc_id]
+        assert [h.doc_id for h in store.search_documents("familjehemsfrågor rekrytering")] == [doc_id]
+        assert {h.doc_id for h in store.search_documents("kampanj")} == {doc_id, other.document.id}
+        assert store.search_documents("familjehem obefintligaord") == []
+        assert store.search_documents("") == [] and store.search_documents("och i att") == []
+        # query syntax is no syntax: quotes, a minus and stars are no part of a word ("-kampanj" excludes nothing)
+        assert [h.doc_id for h in store.search_documents('familjehem" -(kampanj*)')] == [doc_id]
+        assert all(h.score > 0 for h in store.search_documents("kampanj"))
+        store.delete_document(doc_id)
+        assert store.search_documents("familjehemmen") == []
+
+    def test_documents_stored_before_the_index_are_indexed_when_the_store_is_prepared(self, store: GraphStore) -> None:
+        batch = batch_of(MINUTES)
+        store.write_document(batch)
+        self.forget_document_index(store)
+        assert store.search_documents("familjehemmen") == []
+        store.ensure_schema()
+        assert [h.doc_id for h in store.search_documents("familjehemmen")] == [batch.document.id]
+        store.ensure_schema()  # once is enough: nothing is indexed twice
+        assert len(store.search_documents("familjehemmen")) == 1
+
     def test_graph_projection(self, store: GraphStore) -> None:
         store.write_document(batch_of(MINUTES))
         g = store.graph(labels={"Person", "Meeting", "Network"}, types={"ATTENDED", "OF"})
@@ -294,6 +327,7 @@ class StoreContract:
         lena = by_name(corpus_store, "Person", "Lena Berggren")
         assert len(lena) == 1
         her_docs = corpus_store.node_documents(lena[0])
+        assert {h.doc_id for h in corpus_store.search_documents("Lena Berggren")} == set(her_docs)
         changed = corpus_store.erase_node(lena[0], {"*": ["Lena Berggren"], **{d: ["Lena"] for d in her_docs}})
         assert set(her_docs) <= set(changed)
         assert corpus_store.get_node(lena[0]) is None
@@ -307,6 +341,8 @@ class StoreContract:
         g = corpus_store.graph()
         assert all("Lena Berggren" not in (d.get("quote") or "") for *_, d in g.edges(data=True))
         assert not [h for h in corpus_store.fulltext("Lena") if h.doc_id in her_docs]
+        assert corpus_store.search_documents("Berggren") == []
+        assert not [h for h in corpus_store.search_documents("Lena") if h.doc_id in her_docs]
         assert by_name(corpus_store, "Person", "Lena Nazzal")  # another Lena keeps her name
         items = [n for _, lab, n in corpus_store.names() if lab == "AgendaItem"]
         assert all("\n" not in n for n in items)  # item names stay titles

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from neo4j import RoutingControl
 
 from samkarta.graph.neo4j_store import Neo4jStore
 from tests.contract.store_contract import StoreContract
@@ -19,3 +20,6 @@ class TestNeo4jStore(StoreContract):
         store.wipe()  # every test starts from an empty graph
         yield store
         store.close()
+
+    def forget_document_index(self, store: Neo4jStore) -> None:
+        store._query("MATCH (d:Sk_DocumentSource) REMOVE d.search_text", routing=RoutingControl.WRITE)

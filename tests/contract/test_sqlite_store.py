@@ -17,3 +17,7 @@ class TestSQLiteStore(StoreContract):
         store = SQLiteStore.open(tmp_path / "graph.db")
         yield store
         store.close()
+
+    def forget_document_index(self, store: SQLiteStore) -> None:
+        store._conn.execute("DELETE FROM doc_fts")
+        store._conn.execute("DELETE FROM meta WHERE key = 'document_search'")
