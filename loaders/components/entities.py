@@ -833,6 +833,8 @@ def _meeting_stem(word: str) -> str | None:
     """'Direktionsprotokoll' -> 'Direktion', 'Styrgruppsmöte' -> 'Styrgrupp': the body in a word
     for its meeting or its minutes."""
     low = word.casefold()
+    if head_of(low, heads().body) == low:
+        return None  # "Förbundsmötet", "Chefsmötet": the meeting is the body itself
     for suffix in _minutes_words():
         if low.endswith(suffix) and len(low) - len(suffix) >= 4:
             stem = word[: len(word) - len(suffix)]

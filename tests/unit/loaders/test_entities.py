@@ -80,6 +80,7 @@ def test_a_body_is_named_in_its_base_definite_form() -> None:
     # names that only look like it stay as they are
     assert network_name("Lokal nämnd Norrby") == "Lokal nämnd Norrby"
     assert network_name("Regionförbundet") == "Regionförbundet"
+    assert network_name("förbundsmötet") == "förbundsmötet"  # a meeting that is itself the body
 
 
 def test_organisations_from_reference_units_and_names_with_an_organisation_noun(annotate) -> None:
