@@ -47,7 +47,8 @@ PAGES = {
     "graph-networks": "/graph/networks",
     "graph-question": "/graph/question?q=BBIC",
     "graph-region": "/graph/region/{Region}",
-    "not-found": "/entity/finns-inte",
+    "error-404": "/entity/person-0000000000000000",
+    "error-422": "/graph/ego/{Person}?depth=9",
 }
 GRAPH_READY = "body[data-graph-ready='1']"
 
@@ -113,8 +114,9 @@ def test_page_has_no_serious_or_critical_violation(
     tab = tabs[width]
     tab.blocked.clear()
     tab.errors.clear()
-    tab.page.goto(app_url + PAGES[name].format(**places))
-    if "/graph/" in tab.page.url:
+    response = tab.page.goto(app_url + PAGES[name].format(**places))
+    assert response is not None and response.status == (int(name[-3:]) if name.startswith("error-") else 200)
+    if "/graph/" in tab.page.url and response.ok:
         tab.page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
     assert tab.page.evaluate("document.documentElement.lang") == "sv"
     found = run_axe(tab.page)
