@@ -143,3 +143,20 @@ def test_graph_views_are_one_main_landmark_beside_the_explorer_header(
         assert page.locator("header.top").count() == 1
         assert page.locator("main.sk-main form.samkarta-filters").count() == 1
         assert page.get_by_role("main").get_attribute("aria-labelledby") == "sk-title"
+
+
+def test_what_a_graph_view_shows_after_use_has_no_serious_or_critical_violation(
+    tabs: dict[str, Tab], places: dict[str, str], app_url: str, artifacts: Path
+) -> None:
+    """The county legend is hidden until the colour switch shows it, and the search status is empty until a
+    search: axe skips hidden content, so they are checked after use."""
+    page = tabs["desktop"].page
+    page.goto(f"{app_url}/graph/ego/{places['Person']}?depth=2")
+    page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
+    page.get_by_label("län", exact=True).check()
+    page.get_by_label("Sök i grafen").fill("Anna")
+    page.get_by_label("Sök i grafen").press("Enter")
+    assert page.is_visible("#sk-legend-region") and "träff" in page.inner_text("#sk-find-status")
+    found = blocking(run_axe(page))
+    page.screenshot(path=str(artifacts / "a11y-graph-ego-in-use-desktop.png"))
+    assert not found, describe(found)
