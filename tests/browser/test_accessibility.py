@@ -61,6 +61,15 @@ class Tab:
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
+    def visit(self, url: str) -> Any:
+        self.blocked.clear()
+        self.errors.clear()
+        return self.page.goto(url)
+
+    def assert_stayed_local_without_errors(self) -> None:
+        assert not self.blocked, f"the page tried to reach outside the machine: {self.blocked}"
+        assert not self.errors, f"JavaScript errors: {self.errors}"
+
 
 @pytest.fixture(scope="module")
 def tabs(browser, app_url: str) -> Iterator[dict[str, Tab]]:
@@ -112,9 +121,7 @@ def test_page_has_no_serious_or_critical_violation(
     tabs: dict[str, Tab], places: dict[str, str], app_url: str, artifacts: Path, name: str, width: str
 ) -> None:
     tab = tabs[width]
-    tab.blocked.clear()
-    tab.errors.clear()
-    response = tab.page.goto(app_url + PAGES[name].format(**places))
+    response = tab.visit(app_url + PAGES[name].format(**places))
     assert response is not None and response.status == (int(name[-3:]) if name.startswith("error-") else 200)
     if "/graph/" in tab.page.url and response.ok:
         tab.page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
@@ -122,8 +129,7 @@ def test_page_has_no_serious_or_critical_violation(
     found = run_axe(tab.page)
     tab.page.screenshot(path=str(artifacts / f"a11y-{name}-{width}.png"), full_page=True)
     assert not blocking(found), f"{name} at {width}:\n{describe(blocking(found))}"
-    assert not tab.blocked, f"{name} tried to reach outside the machine: {tab.blocked}"
-    assert not tab.errors, f"JavaScript errors on {name}: {tab.errors}"
+    tab.assert_stayed_local_without_errors()
 
 
 LANDMARK_RULES = {"landmark-one-main", "landmark-no-duplicate-banner", "landmark-unique", "region"}
@@ -135,14 +141,16 @@ def test_graph_views_are_one_main_landmark_beside_the_explorer_header(
 ) -> None:
     """Below "serious", so not failed above, but fixed: a graph page (and the view framed in an entity page)
     has one banner, the explorer's, and one named main landmark holding the view and its filters."""
-    page = tabs["desktop"].page
-    page.goto(app_url + PAGES[name].format(**places))
+    tab = tabs["desktop"]
+    page = tab.page
+    tab.visit(app_url + PAGES[name].format(**places))
     found = [v for v in run_axe(page) if v["id"] in LANDMARK_RULES]
     assert not found, describe(found)
     if name == "graph-ego":
         assert page.locator("header.top").count() == 1
         assert page.locator("main.sk-main form.samkarta-filters").count() == 1
         assert page.get_by_role("main").get_attribute("aria-labelledby") == "sk-title"
+    tab.assert_stayed_local_without_errors()
 
 
 def test_what_a_graph_view_shows_after_use_has_no_serious_or_critical_violation(
@@ -150,8 +158,9 @@ def test_what_a_graph_view_shows_after_use_has_no_serious_or_critical_violation(
 ) -> None:
     """The county legend is hidden until the colour switch shows it, and the search status is empty until a
     search: axe skips hidden content, so they are checked after use."""
-    page = tabs["desktop"].page
-    page.goto(f"{app_url}/graph/ego/{places['Person']}?depth=2")
+    tab = tabs["desktop"]
+    page = tab.page
+    tab.visit(f"{app_url}/graph/ego/{places['Person']}?depth=2")
     page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
     page.get_by_label("län", exact=True).check()
     page.get_by_label("Sök i grafen").fill("Anna")
@@ -160,3 +169,4 @@ def test_what_a_graph_view_shows_after_use_has_no_serious_or_critical_violation(
     found = blocking(run_axe(page))
     page.screenshot(path=str(artifacts / "a11y-graph-ego-in-use-desktop.png"))
     assert not found, describe(found)
+    tab.assert_stayed_local_without_errors()
