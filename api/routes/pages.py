@@ -460,10 +460,13 @@ def _graph_page(
     )
     body = page.html
     if not embed:
-        # the explorer's own header and search above the graph: no dead end
+        # the explorer's own header and search above the graph: no dead end; the filters are part of the
+        # view, so they go inside its main landmark
         header = templates.get_template("_header.html").render(q="")
         style = '<link rel="stylesheet" href="/static/app.css">'
-        body = body.replace("</head>", style + "</head>", 1).replace("<body>", "<body>" + header + controls, 1)
+        main = '<main class="sk-main" aria-labelledby="sk-title">'
+        body = body.replace("</head>", style + "</head>", 1).replace("<body>", "<body>" + header, 1)
+        body = body.replace(main, main + controls, 1)
     return HTMLResponse(body)
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.explorer_app import served_explorer
+
 CHROMIUM = Path(os.environ.get("SAMKARTA_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -102,6 +104,13 @@ def page(browser, site: Site):
     context.close()
     assert not blocked, f"the page tried to reach outside the machine: {blocked}"
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The explorer over the sample minutes (and one hostile document), shared by the browser tests."""
+    with served_explorer(tmp_path_factory.mktemp("explorer")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,78 +2,17 @@
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
-from samkarta.api.app import create_app
-from samkarta.graph.batch import build_batch
-from samkarta.graph.sqlite_store import SQLiteStore
-from samkarta.ingest import find_files, ingest_files
-from samkarta.loaders.extract import extract_text
-from samkarta.loaders.model import PersonFact, SourceInfo
-from samkarta.samples import sample_dir
-from samkarta.settings import Settings
+from tests.browser.explorer_app import XSS
 from tests.browser.test_viz_browser import NODE_POINT
 
 # a selector, not a script: the app's CSP refuses the string evaluation wait_for_function polls with
 GRAPH_READY = "body[data-graph-ready='1']"
 
 pytestmark = pytest.mark.browser
-
-XSS = '<img src=x onerror="window.__xss=1">'
-INJECTION_MINUTES = f"""Minnesanteckningar
-
-RUG barn och unga 2023-02-01
-
-Närvarande: Magnus Nordahl ordf. Falun, Anna Ståhlkloo Bup
-
-1. Övrigt
-
-{XSS} informerar om nätverket. <script>window.__xss=2</script>
-"""
-
-
-def _injection_batch():
-    """Minutes that name a person whose 'name' is markup: the extractor would never produce it, so the
-    person is added to the extraction as a hostile document could make any extractor pass it on."""
-    info = SourceInfo(path="/minutes/injection.txt", sha256="f" * 64, format="txt", chars=len(INJECTION_MINUTES))
-    extraction = extract_text(INJECTION_MINUTES, info)
-    start = INJECTION_MINUTES.index(XSS)
-    from samkarta.loaders.model import Evidence
-
-    ev = Evidence(start=start, end=start + len(XSS), quote=f"{XSS} informerar om nätverket.")
-    extraction.people.append(
-        PersonFact(
-            name=XSS, affiliation=XSS, affiliation_kind="organization", roles=["present", "presenter"], evidence=[ev]
-        )
-    )
-    return build_batch(extraction, INJECTION_MINUTES)
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory) -> Iterator[str]:
-    tmp: Path = tmp_path_factory.mktemp("explorer")
-    store = SQLiteStore.open(tmp / "graph.db")
-    ingest_files(store, find_files([sample_dir()]))
-    store.write_document(_injection_batch())
-    app = create_app(Settings(SAMKARTA_DATA_DIR=str(tmp / "data")), store=store)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the app did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    store.close()
 
 
 @pytest.fixture

@@ -100,7 +100,7 @@ def test_script_injection_is_escaped_everywhere():
     html = res.html
     assert XSS not in html
     assert "<b>x</b>" not in html
-    assert "<h1>&lt;img src=x onerror=alert(1)&gt;</h1>" in html
+    assert '<h1 id="sk-title">&lt;img src=x onerror=alert(1)&gt;</h1>' in html
     assert "<title>&lt;img src=x onerror=alert(1)&gt;</title>" in html
     assert html.lower().count("<script") == html.lower().count("</script") == 3  # vis, data, page script
     data = page_data(html)

@@ -1,0 +1,71 @@
+"""The explorer the browser tests visit: the real app over the sample minutes plus one hostile document,
+served by uvicorn on a free loopback port."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import uvicorn
+
+from samkarta.api.app import create_app
+from samkarta.graph.batch import build_batch
+from samkarta.graph.sqlite_store import SQLiteStore
+from samkarta.ingest import find_files, ingest_files
+from samkarta.loaders.extract import extract_text
+from samkarta.loaders.model import Evidence, PersonFact, SourceInfo
+from samkarta.samples import sample_dir
+from samkarta.settings import Settings
+
+XSS = '<img src=x onerror="window.__xss=1">'
+INJECTION_MINUTES = f"""Minnesanteckningar
+
+RUG barn och unga 2023-02-01
+
+Närvarande: Magnus Nordahl ordf. Falun, Anna Ståhlkloo Bup
+
+1. Övrigt
+
+{XSS} informerar om nätverket. <script>window.__xss=2</script>
+"""
+
+
+def injection_batch():
+    """Minutes that name a person whose 'name' is markup: the extractor would never produce it, so the
+    person is added to the extraction as a hostile document could make any extractor pass it on."""
+    info = SourceInfo(path="/minutes/injection.txt", sha256="f" * 64, format="txt", chars=len(INJECTION_MINUTES))
+    extraction = extract_text(INJECTION_MINUTES, info)
+    start = INJECTION_MINUTES.index(XSS)
+    ev = Evidence(start=start, end=start + len(XSS), quote=f"{XSS} informerar om nätverket.")
+    extraction.people.append(
+        PersonFact(
+            name=XSS, affiliation=XSS, affiliation_kind="organization", roles=["present", "presenter"], evidence=[ev]
+        )
+    )
+    return build_batch(extraction, INJECTION_MINUTES)
+
+
+@contextmanager
+def served_explorer(tmp: Path) -> Iterator[str]:
+    """The app over a fresh store in `tmp`, seeded; yields its base URL and stops it afterwards."""
+    store = SQLiteStore.open(tmp / "graph.db")
+    ingest_files(store, find_files([sample_dir()]))
+    store.write_document(injection_batch())
+    app = create_app(Settings(SAMKARTA_DATA_DIR=str(tmp / "data")), store=store)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        assert server.started, "the app did not start"
+        port = server.servers[0].sockets[0].getsockname()[1]
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        store.close()
