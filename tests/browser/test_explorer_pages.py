@@ -4,43 +4,14 @@ the machine, no markup from the minutes runs."""
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
-from samkarta.api.app import create_app
-from samkarta.graph.sqlite_store import SQLiteStore
-from samkarta.ingest import find_files, ingest_files
-from samkarta.samples import sample_dir
-from samkarta.settings import Settings
-from tests.browser.test_explorer import XSS, _injection_batch
+from tests.browser.explorer_app import XSS
 
 pytestmark = pytest.mark.browser
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory) -> Iterator[str]:
-    tmp: Path = tmp_path_factory.mktemp("explorer-pages")
-    store = SQLiteStore.open(tmp / "graph.db")
-    ingest_files(store, find_files([sample_dir()]))
-    store.write_document(_injection_batch())
-    app = create_app(Settings(SAMKARTA_DATA_DIR=str(tmp / "data")), store=store)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the app did not start"
-    yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    store.close()
 
 
 @pytest.fixture(params=list(WIDTHS))
