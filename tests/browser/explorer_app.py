@@ -69,3 +69,29 @@ def served_explorer(tmp: Path) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         store.close()
+
+
+@contextmanager
+def local_page(browser, app_url: str, width: int, height: int) -> Iterator:
+    """A page of that size that may only talk to the app; JavaScript errors, dialogs, policy
+    violations and requests outside the machine fail the test when the page closes."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    blocked: list[str] = []
+    errors: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(app_url + "/"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda d: errors.append(f"dialog opened: {d.message}"))
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    yield page
+    context.close()
+    assert not blocked, f"the explorer tried to reach outside the machine: {blocked}"
+    assert not errors, f"JavaScript errors or dialogs: {errors}"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.explorer_app import XSS
+from tests.browser.explorer_app import XSS, local_page
 from tests.browser.test_viz_browser import NODE_POINT
 
 # a selector, not a script: the app's CSP refuses the string evaluation wait_for_function polls with
@@ -18,26 +18,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def app_page(browser, app_url: str):
     """A page that may only talk to the app; JavaScript errors and outside requests fail the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    blocked: list[str] = []
-    errors: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(app_url + "/"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("dialog", lambda d: errors.append(f"dialog opened: {d.message}"))
-    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
-    yield page
-    context.close()
-    assert not blocked, f"the explorer tried to reach outside the machine: {blocked}"
-    assert not errors, f"JavaScript errors or dialogs: {errors}"
+    with local_page(browser, app_url, 1280, 900) as page:
+        yield page
 
 
 def test_the_api_docs_render_offline_under_the_policy(app_page, app_url: str) -> None:

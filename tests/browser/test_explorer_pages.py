@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.explorer_app import XSS
+from tests.browser.explorer_app import XSS, local_page
 
 pytestmark = pytest.mark.browser
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -18,27 +18,9 @@ WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 def view(request, browser, app_url: str):
     """A page of one width that may only talk to the app; errors, dialogs and outside requests fail."""
     width, height = WIDTHS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    blocked: list[str] = []
-    errors: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(app_url + "/"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("dialog", lambda d: errors.append(f"dialog opened: {d.message}"))
-    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
-    page.width, page.name = width, request.param  # type: ignore[attr-defined]
-    yield page
-    context.close()
-    assert not blocked, f"the explorer tried to reach outside the machine: {blocked}"
-    assert not errors, f"JavaScript errors or dialogs: {errors}"
+    with local_page(browser, app_url, width, height) as page:
+        page.width, page.name = width, request.param  # type: ignore[attr-defined]
+        yield page
 
 
 def _fits(page) -> None:
