@@ -23,7 +23,7 @@ from samkarta.loaders.components.entities import deciding, network_name, org_nam
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
-from samkarta.loaders.words import data, grammar, lexicon, months, phrase_regex, place_suffixes
+from samkarta.loaders.words import data, fold, grammar, lexicon, months, phrase_regex, place_suffixes
 from samkarta.reference import load_reference
 
 _TITLE_LINES = 6  # lines after the start of the minutes that may hold the title
@@ -276,6 +276,9 @@ class Meeting:
         named = _named_after_doc_type(doc, title_lines)
         if named is not None:
             networks.append(named)
+        saved_as = _union_page_title(doc)
+        if saved_as is not None:
+            networks.append(saved_as)
         fields = [f for f in doc.spans["field"] if f._.field == "body"]
         # a body field's whole value when it holds a body phrase ('Organ: Förbundets styrelse
         # presidiet' is one body, though its words read as two)
@@ -417,6 +420,24 @@ def _owner_of_next(doc: Doc, span: Span) -> bool:
     name = " ".join(span.text.split())
     nxt = doc[span.end] if span.end < len(doc) else None
     return org_name(name) != name and nxt is not None and nxt.is_alpha and nxt.text.islower()
+
+
+def _union_page_title(doc: Doc) -> Span | None:
+    """A saved page titled with nothing but a union of members' name ("Norrdals
+    Samordningsförbund"): the minutes are that union's, as its board's."""
+    if not doc._.content_start:
+        return None
+    text = text_of(doc)
+    end = text.find("\n")
+    span = doc.char_span(0, end if 0 < end < doc._.content_start else 0, alignment_mode="contract")
+    if span is None or not 1 <= len(span) <= 5 or not all(t.is_alpha and t.text[:1].isupper() for t in span):
+        return None
+    return span if fold(span[-1].text).endswith(_union_heads()) else None
+
+
+@cache
+def _union_heads() -> tuple[str, ...]:
+    return tuple(data("bodies.yaml")["union_heads"])
 
 
 def _after_meeting_word(doc: Doc, span: Span) -> bool:

@@ -223,3 +223,12 @@ def test_an_organisation_in_the_genitive_on_the_title_owns_what_follows_and_is_n
         "Närvarande Per Ek (S), ordförande\n\n1 Budget\nBudgeten godkändes.\n"
     )
     assert doc._.meeting.body == "Landstingsstyrelsen"
+
+
+def test_a_saved_page_titled_with_a_union_of_members_is_that_unions_minutes(annotate) -> None:
+    doc = annotate(
+        "Södra Norrdals Samordningsförbund\n\nStorlek: px\nStarta visningen från sidan:\n\n"
+        'Download "Södra Norrdals Samordningsförbund"\n\nTranskript\n\n'
+        "1 Sida Sammanträdesdatum Plats och tid Falu kommun Anna Berg, ordförande, Per Ek, ledamot\n"
+    )
+    assert doc._.meeting.body == "Södra Norrdals Samordningsförbund"
