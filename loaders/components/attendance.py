@@ -94,7 +94,10 @@ class Attendance:
         for k, span in enumerate(names):
             rec = people[span._.person]
             block = _containing(blocks, block_starts, span)
-            next_start = names[k + 1].start if k + 1 < len(names) else len(doc)
+            after = k + 1
+            while after < len(names) and _in_aside(doc, span.end, names[after]):
+                after += 1  # "Bo Ek (ers. Eva Lind), Norrby": Norrby is still Bo Ek's
+            next_start = names[after].start if after < len(names) else len(doc)
             if block is not None:
                 one = set(block._.roles) & {"chair", "secretary"}  # one entry: it may go on past the block
                 stop = next_start if one and block.end <= next_start else min(next_start, block.end)
@@ -633,6 +636,14 @@ def _blocked_role(doc: Doc, i: int, c: dict[str, Any]) -> bool:
 def _closes(doc: Doc, i: int) -> bool:
     """The apposition ends after the hit: a comma, a parenthesis, a full stop, a line end or a verb."""
     return i >= len(doc) or doc[i].is_space or doc[i].text in (",", ")", ".", ";", ":") or doc[i].text[:1].islower()
+
+
+def _in_aside(doc: Doc, after: int, name: Span) -> bool:
+    """The name stands in a replacement aside right after the previous entry's name: "(ers. X)"."""
+    opened = [t.lower_ for t in doc[after : name.start] if not t.is_space]
+    close = name.end < len(doc) and any(t.text == ")" for t in doc[name.end : name.end + 3])
+    replacement = data("attendance.yaml")["replacement_words"]
+    return close and opened[:1] == ["("] and any(w in replacement for w in opened[1:]) and ")" not in opened
 
 
 def _place_named_next(doc: Doc, k: int, end: int) -> bool:

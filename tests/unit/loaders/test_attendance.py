@@ -378,3 +378,12 @@ def test_an_affiliation_goes_on_over_its_lower_case_head_noun(annotate) -> None:
     people = _people(doc)
     assert people["Anna Berg"][0] == "Folkhälsovetenskapligt centrum"
     assert people["Per Ek"][0] == "Sydnorrska gymnasieförbundet"
+
+
+def test_a_replacement_aside_in_parentheses_does_not_end_the_entry(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar 2011-05-19 Närvarande Eva Lind, Falun Bo Ek (ers. Karin Berg), Mora "
+        "Per Holm (S), Borlänge 1. Info Inget.\n"
+    )
+    people = _people(doc)
+    assert people["Bo Ek"][0] == "Mora" and people["Eva Lind"][0] == "Falun" and people["Per Holm"][0] == "Borlänge"
