@@ -201,8 +201,8 @@ class Attendance:
                     self._affiliate(rec, refs[inner[0].i])
                 elif self.party_lists and _party_code(inner):
                     rec.party = rec.party or inner.text  # "(KO)" where others are "(S)": a local party
-                elif len(inner) and all(is_title(t.text) for t in inner if t.is_alpha):
-                    rec.title = rec.title or inner.text
+                elif _ends_in_title(inner):
+                    rec.title = rec.title or inner.text  # "(Ekonomichef)", "(Regional utvecklingsdirektör)"
                 elif (
                     len(inner)
                     and inner.text[:1].isupper()
@@ -636,6 +636,12 @@ def _blocked_role(doc: Doc, i: int, c: dict[str, Any]) -> bool:
 def _closes(doc: Doc, i: int) -> bool:
     """The apposition ends after the hit: a comma, a parenthesis, a full stop, a line end or a verb."""
     return i >= len(doc) or doc[i].is_space or doc[i].text in (",", ")", ".", ";", ":") or doc[i].text[:1].islower()
+
+
+def _ends_in_title(words: Span) -> bool:
+    """Words in parentheses that end in a title describe the person's post, whatever qualifies it."""
+    alpha = [t for t in words if t.is_alpha]
+    return bool(alpha) and is_title(alpha[-1].text)
 
 
 def _in_aside(doc: Doc, after: int, name: Span) -> bool:

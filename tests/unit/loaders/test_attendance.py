@@ -387,3 +387,13 @@ def test_a_replacement_aside_in_parentheses_does_not_end_the_entry(annotate) -> 
     )
     people = _people(doc)
     assert people["Bo Ek"][0] == "Mora" and people["Eva Lind"][0] == "Falun" and people["Per Holm"][0] == "Borlänge"
+
+
+def test_words_in_parentheses_ending_in_a_title_are_the_post_not_an_organisation(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2019-03-04 Övriga Lena Ek (Ekonomichef) Anna Berg (Regional utvecklingsdirektör) "
+        "Per Holm (Norrby kommun)\n"
+    )
+    people = doc._.people
+    assert (people["Anna Berg"].affiliation, people["Anna Berg"].title) == (None, "Regional utvecklingsdirektör")
+    assert people["Per Holm"].affiliation == "Norrby kommun"
