@@ -110,7 +110,7 @@ class PeopleFinder:
         if not is_name_shape(first) or _blocked(tok, refs) or i in self.in_label:
             return None
         given = is_given_name(first)
-        if not (given or entry_start or _unknown_after_comma(doc, i, j, refs)):
+        if not (given or entry_start or _unknown_after_comma(doc, i, j, refs) or _marked_as_member(doc, i, j, refs)):
             return None
         if not given and _starts_name(doc, j + 1, refs):
             return None  # "Sköldinge Britta Bergström": a place or heading word before a full name
@@ -325,6 +325,28 @@ def _unknown_after_comma(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> boo
         return False
     nxt = doc[j + 1]
     return is_name_shape(nxt.text) and surname_like(nxt.text) and j + 1 not in refs and not is_title(nxt.text)
+
+
+def _marked_as_member(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
+    """Two name-shaped words followed by a party marker ("Ingvor Regnemer (S)") or by a comma and
+    a role ("..., ersättare"): a person, whether or not the dictionary knows the given name; not
+    the last words of a longer capitalised name."""
+    if i > 0 and doc[i - 1].text[:1].isupper():
+        return False
+    k = j + 1
+    if k + 2 >= len(doc) or not _same_line(doc, k) or k in refs:
+        return False
+    if not is_name_shape(doc[k].text) or is_title(doc[k].text) or _names_a_thing(doc[k].text):
+        return False
+    a, b = doc[k + 1], doc[k + 2]
+    if a.text == "(" and fold(b.text) in parties() and k + 3 < len(doc) and doc[k + 3].text == ")":
+        return True
+    return a.text == "," and (is_title(b.text) or fold(b.text) in _role_words())
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(w for words in lexicon()["inline_roles"].values() for w in words if " " not in w)
 
 
 def _entry_starts(doc: Doc) -> set[int]:

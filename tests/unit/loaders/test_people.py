@@ -93,3 +93,13 @@ def test_a_direction_after_a_name_opens_the_next_district_not_a_surname(annotate
 def test_a_name_the_dictionary_lacks_after_a_comma_is_a_person_when_a_surname_follows(annotate) -> None:
     doc = annotate("Protokoll 2010-03-04\nNärvarande: Bo Bergman, Tirvo Karlsson, Skolverket Norrby\n")
     assert _names(doc) == ["Bo Bergman", "Tirvo Karlsson"]
+
+
+def test_a_name_the_dictionary_lacks_is_a_person_when_a_party_marker_or_a_role_follows(annotate) -> None:
+    doc = annotate(
+        "Beslutande Eva Lind (S), ordförande Tirvo Regnemoh (S) Per Ek (M)\n"
+        "Anmält förhinder Bo Ek, ersättare, Jomra Axnemoh, ersättare\n"
+        "Gäst: Kristina Pérez Ibramoh, Strateg vid Länsstyrelsen Dalarna\n"
+    )
+    assert _names(doc)[:5] == ["Eva Lind", "Tirvo Regnemoh", "Per Ek", "Bo Ek", "Jomra Axnemoh"]
+    assert "Pérez Ibramoh" not in _names(doc)  # the end of a longer name is no person of its own
