@@ -34,3 +34,9 @@ def network_key(name: str) -> str:
 def name_key(name: str) -> str:
     """Key for comparing names: casefolded, no spaces or hyphens ('Mocking bird' = 'Mockingbird')."""
     return re.sub(r"[\s\-–_.:]+", "", normalize(name))
+
+
+def body_rank(meetings: int, members: int, name: str, node_id: str) -> tuple[int, int, str, str]:
+    """Sort key for bodies sharing a name: the body that met first (more meetings, then more members),
+    an empty namesake (only mentioned in the minutes) last; name and id keep the order stable."""
+    return (-meetings, -members, name, node_id)

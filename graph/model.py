@@ -134,3 +134,15 @@ class Stats(BaseModel):
     nodes: dict[str, int]
     relationships: dict[str, int]
     documents: int
+
+
+class BodyMatch(BaseModel):
+    """A body whose canonical name or one of whose aliases is the name asked for, with what it did."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    region: str | None
+    matched: str  # the name or alias that matched
+    meetings: int
+    members: int

@@ -22,8 +22,10 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimum
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 from samkarta.graph.errors import StoreOutdated, StoreUnavailable
+from samkarta.graph.ids import body_rank, name_key
 from samkarta.graph.model import (
     Alias,
+    BodyMatch,
     DocumentHit,
     DocumentInfo,
     GraphBatch,
@@ -63,6 +65,20 @@ def _search(text: str | None) -> str | None:
     return search_text(text) if text else None
 
 
+# Body lookup: every body's canonical name and aliases (bodies are few, hundreds); the ones that match
+# are picked in Python with graph.ids.name_key, which Cypher cannot apply without a regex replace.
+BODY_NAMES = (
+    "MATCH (n:Network) RETURN n.id AS id, n.name AS matched, 0 AS alias "
+    f"UNION ALL MATCH (a:{q.ALIAS}) MATCH (n:Network {{id: a.node_id}}) "
+    "RETURN n.id AS id, a.alias AS matched, 1 AS alias"
+)
+# What each matched body did: meetings held, people who attended them.
+BODY_STATS = (
+    "UNWIND $ids AS id MATCH (n:Network {id: id}) "
+    "RETURN n.id AS id, n.name AS name, n.region AS region, "
+    "COUNT { MATCH (m:Meeting)-[:OF]->(n) RETURN DISTINCT m } AS meetings, "
+    "COUNT { MATCH (p:Person)-[:ATTENDED]->(:Meeting)-[:OF]->(n) RETURN DISTINCT p } AS members"
+)
 _KEYS = frozenset({"id", "doc_id", "meeting_id", "search_text"})  # ids and derived text: nothing to redact
 
 
@@ -418,6 +434,20 @@ class Neo4jStore:
     def aliases(self, node_id: str | None = None) -> list[Alias]:
         rows = self._query(q.ALIASES) if node_id is None else self._query(q.ALIASES_OF, {"node_id": node_id})
         return [Alias(**r) for r in rows]
+
+    def bodies_named(self, name: str) -> list[BodyMatch]:
+        key = name_key(name)
+        if not key:
+            return []
+        rows = sorted(self._query(BODY_NAMES), key=lambda r: (r["alias"], r["id"], r["matched"]))
+        matched: dict[str, str] = {}
+        for r in rows:
+            if name_key(r["matched"]) == key:
+                matched.setdefault(r["id"], r["matched"])
+        if not matched:
+            return []
+        found = [BodyMatch(matched=matched[r["id"]], **r) for r in self._query(BODY_STATS, {"ids": sorted(matched)})]
+        return sorted(found, key=lambda b: body_rank(b.meetings, b.members, b.name, b.id))
 
     def names(self) -> list[tuple[str, str, str]]:
         # sorted: the order sqlite's UNION gives in practice

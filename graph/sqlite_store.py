@@ -15,8 +15,10 @@ import networkx as nx
 
 from samkarta.graph import sqlite_documents as documents_fts
 from samkarta.graph.errors import StoreUnavailable
+from samkarta.graph.ids import body_rank, name_key
 from samkarta.graph.model import (
     Alias,
+    BodyMatch,
     DocumentHit,
     DocumentInfo,
     GraphBatch,
@@ -376,6 +378,43 @@ class SQLiteStore:
             "UNION SELECT a.node_id, n.label, a.alias FROM aliases a JOIN nodes n ON n.id = a.node_id"
         )
         return [(r["id"], r["label"], r["name"]) for r in rows]
+
+    def bodies_named(self, name: str) -> list[BodyMatch]:
+        key = name_key(name)
+        if not key:
+            return []
+        # canonical names before aliases, so a body matched both ways reports its own name
+        rows = self._rows("SELECT id, name AS matched FROM nodes WHERE label = 'Network' ORDER BY id") + self._rows(
+            "SELECT a.node_id AS id, a.alias AS matched FROM aliases a JOIN nodes n ON n.id = a.node_id "
+            "WHERE n.label = 'Network' ORDER BY a.node_id, a.alias"
+        )
+        matched: dict[str, str] = {}
+        for r in rows:
+            if name_key(r["matched"]) == key:
+                matched.setdefault(r["id"], r["matched"])
+        if not matched:
+            return []
+        ids = sorted(matched)
+        stats = self._rows(
+            "SELECT n.id, n.name, n.props, "
+            "(SELECT COUNT(DISTINCT o.source) FROM rels o WHERE o.type = 'OF' AND o.target = n.id) AS meetings, "
+            "(SELECT COUNT(DISTINCT a.source) FROM rels o JOIN rels a ON a.target = o.source AND a.type = 'ATTENDED' "
+            "WHERE o.type = 'OF' AND o.target = n.id) AS members "
+            f"FROM nodes n WHERE n.id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+        found = [
+            BodyMatch(
+                id=r["id"],
+                name=r["name"],
+                region=json.loads(r["props"]).get("region"),
+                matched=matched[r["id"]],
+                meetings=r["meetings"],
+                members=r["members"],
+            )
+            for r in stats
+        ]
+        return sorted(found, key=lambda b: body_rank(b.meetings, b.members, b.name, b.id))
 
     def fulltext(self, query: str, limit: int = 50) -> list[TextHit]:
         terms = search_tokens(query)

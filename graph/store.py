@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from samkarta.graph.model import (
     Alias,
+    BodyMatch,
     DocumentHit,
     DocumentInfo,
     GraphBatch,
@@ -86,6 +87,10 @@ class GraphStore(Protocol):
 
     def names(self) -> list[tuple[str, str, str]]:
         """(node id, label, name) for every node name and alias, for name search."""
+
+    def bodies_named(self, name: str) -> list[BodyMatch]:
+        """Bodies (Network) whose canonical name or any alias equals `name` up to case, spacing and
+        hyphens (graph.ids.name_key), the body that met first (graph.ids.body_rank); [] when none."""
 
     def fulltext(self, query: str, limit: int = 50) -> list[TextHit]:
         """Items, decisions, actions and handoff questions matching a Swedish free-text query."""

@@ -26,6 +26,7 @@ from samkarta.queries.results import (
     EntityPublic,
     HandoffPublic,
     Member,
+    Namesake,
     NetworkPublic,
     Owner,
     OwnerEvidence,
@@ -74,10 +75,17 @@ def _node(snap: Snapshot, node_id: str, label: str | None = None) -> dict[str, A
 _CLOSE_ENOUGH = 6  # search points: a spacing or hyphen apart ("Socialchefs nätverket")
 
 
-def _resolve(snap: Snapshot, ref: str, labels: set[str] | None = None) -> str:
-    """An id, or the best name match (for the CLI: `query collaborators "Anna Ståhlkloo"`)."""
+def _resolve(snap: Snapshot, ref: str, labels: set[str] | None = None, store: GraphStore | None = None) -> str:
+    """An id, or the best name match (for the CLI: `query collaborators "Anna Ståhlkloo"`).
+
+    With a store, a body named `ref` by its canonical name or an alias (case, spacing and hyphens
+    aside) comes first, the one that met before an empty namesake; other names are matched fuzzily."""
     if ref in snap.g:
         return ref
+    if store is not None and (labels is None or "Network" in labels):
+        bodies = [b for b in store.bodies_named(ref) if b.id in snap.g]
+        if bodies:
+            return bodies[0].id
     hits = search(snap, ref, labels, limit=10)
     if not hits.data or hits.data[0].score < 80:
         raise NotFound(f"nothing named {ref!r}")
@@ -320,6 +328,16 @@ def _handoff(snap: Snapshot, u: str, v: str, d: dict[str, Any]) -> HandoffPublic
         date=d.get("date"),
         evidence=_quote(d, meeting_id=u, date=d.get("date")),
     )
+
+
+def network_named(store: GraphStore, snap: Snapshot, ref: str) -> NetworkPublic:
+    """A body by id, canonical name or alias: the one that met wins over an empty namesake, and every
+    body under that name is listed (with region, meetings and members) so a user can pick another."""
+    found = network(snap, _resolve(snap, ref, {"Network"}, store))
+    if ref in snap.g:
+        return found
+    namesakes = [Namesake(**b.model_dump()) for b in store.bodies_named(ref) if b.id in snap.g]
+    return found.model_copy(update={"namesakes": namesakes if len(namesakes) > 1 else []})
 
 
 def network(snap: Snapshot, network_id: str) -> NetworkPublic:

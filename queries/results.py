@@ -107,10 +107,23 @@ class HandoffPublic(_Model):
     evidence: Quote
 
 
+class Namesake(_Model):
+    """A body found under the same name, with what it did, so a user can pick the one they meant."""
+
+    id: str
+    name: str
+    region: str | None
+    matched: str
+    meetings: int
+    members: int
+
+
 class NetworkPublic(_Model):
     id: str
     name: str
     region: str | None
+    # when asked for by name: every body under that name, this one first (the one that met), else []
+    namesakes: list[Namesake] = Field(default_factory=list)
     members: list[Member]
     meetings: list[Quote]
     decisions: list[TextFact]

@@ -404,6 +404,10 @@ def query_network(name: str, store: StoreOpt = None, as_json: JsonOpt = False) -
 
     def show(r) -> None:  # noqa: ANN001
         typer.echo(f"{r.name} ({r.region}): {len(r.meetings)} meetings, {len(r.members)} members")
+        if r.namesakes:
+            typer.echo(f"  {len(r.namesakes)} bodies have this name (shown: the first; ask for another by id):")
+            for b in r.namesakes:
+                typer.echo(f"    {b.name} ({b.region}): {b.meetings} meetings, {b.members} members  ({b.id})")
         for mem in r.members[:30]:
             typer.echo(f"  {mem.name:30} {mem.first_seen} - {mem.last_seen}  {mem.meetings} meetings")
         for d in r.decisions:
@@ -413,7 +417,7 @@ def query_network(name: str, store: StoreOpt = None, as_json: JsonOpt = False) -
         for h in r.handoffs_in:
             typer.echo(f"  <- {h.from_name}: {h.question}")
 
-    _run_query(store, as_json, lambda g, s: q.network(s, q._resolve(s, name, {"Network"})), show)
+    _run_query(store, as_json, lambda g, s: q.network_named(g, s, name), show)
 
 
 @query_app.command("trail")

@@ -98,6 +98,42 @@ def test_a_body_asked_for_by_name_is_the_one_that_met_not_an_empty_namesake(tmp_
     assert all("region" in h for h in hits["data"])
 
 
+def test_query_network_json_answers_with_the_dalarna_network_and_its_meetings(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'g.db'}"
+    assert runner.invoke(app, ["ingest", str(sample_dir()), "--store", store]).exit_code == 0
+    found = runner.invoke(app, ["query", "network", "Socialchefsnätverket", "--store", store, "--json"])
+    assert found.exit_code == 0, found.output
+    body = json.loads(found.stdout)
+    assert (body["name"], body["region"]) == ("Socialchefs nätverket", "Dalarna")
+    assert [m["date"] for m in body["meetings"]] == ["2021-04-16"] and body["meetings"][0]["doc_id"]
+    assert len(body["members"]) == 20 and body["decisions"]
+    assert body["namesakes"] == []  # one body under that name in the samples
+    same = runner.invoke(app, ["query", "network", "SOCIALCHEFS-nätverket (SCHNV)", "--store", store, "--json"])
+    assert json.loads(same.stdout)["id"] == body["id"]  # an alias, in another case and with a hyphen
+
+
+def test_query_network_names_the_namesakes_with_their_regions(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'g.db'}"
+    # minutes of a Västmanland group that only mention Socialchefsnätverket: an empty namesake there
+    extra = tmp_path / "lansgrupp-2023-03-09.txt"
+    extra.write_text(
+        "Minnesanteckningar\n\nLänsgrupp för familjehemsfrågor 2023-03-09\n\n"
+        "Närvarande: Torbjörn Wahlgren ordf. Sala, Agneta Lövgren Region Västmanland, Fredrik Ödman Köping\n\n"
+        "1. Rekrytering av familjehem\n\nTorbjörn ska ta med sig frågan om gemensam annonsering till "
+        "Socialchefsnätverket.\n",
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["ingest", str(sample_dir()), str(extra), "--store", store]).exit_code == 0
+    asked = runner.invoke(app, ["query", "network", "Socialchefsnätverket", "--store", store, "--json"])
+    body = json.loads(asked.stdout)
+    assert (body["name"], body["region"], len(body["meetings"])) == ("Socialchefs nätverket", "Dalarna", 1)
+    namesakes = [(b["name"], b["region"], b["meetings"], b["members"]) for b in body["namesakes"]]
+    assert namesakes == [("Socialchefs nätverket", "Dalarna", 1, 20), ("Socialchefsnätverket", "Västmanland", 0, 0)]
+    text = runner.invoke(app, ["query", "network", "Socialchefsnätverket", "--store", store]).stdout
+    assert text.startswith("Socialchefs nätverket (Dalarna): 1 meetings") and "2 bodies have this name" in text
+    assert "Socialchefsnätverket (Västmanland): 0 meetings, 0 members" in text
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     for command in (

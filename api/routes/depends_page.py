@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from samkarta.api.deps import SnapshotDep
+from samkarta.api.deps import SnapshotDep, StoreDep
 from samkarta.api.routes.common import NodeId
 from samkarta.api.routes.pages import _page
 from samkarta.graph.errors import NotFound
@@ -19,12 +19,14 @@ DEPENDENT_KINDS = {"Person", "Network"}
 
 
 @router.get("/depends", response_class=HTMLResponse)
-def depends_form(request: Request, snap: SnapshotDep, namn: Annotated[str, Query(max_length=200)] = "") -> Response:
+def depends_form(
+    request: Request, store: StoreDep, snap: SnapshotDep, namn: Annotated[str, Query(max_length=200)] = ""
+) -> Response:
     """Pick a person or body by name; the best match's page follows."""
     problem = None
     if namn.strip():
         try:
-            return RedirectResponse(f"/depends/{_resolve(snap, namn, DEPENDENT_KINDS)}", status_code=303)
+            return RedirectResponse(f"/depends/{_resolve(snap, namn, DEPENDENT_KINDS, store)}", status_code=303)
         except NotFound:
             problem = f"Hittar ingen person eller inget nätverk som heter ”{namn}” i protokollen."
     return _page(request, "depends.html", title="Vad hänger på …?", namn=namn, problem=problem, found=None)

@@ -91,6 +91,15 @@ def organization_collaborators(snap: SnapshotDep, node_id: NodeId, limit: Limit 
     return q.organization_collaborators(snap, node_id, limit)
 
 
+@router.get("/networks", response_model=NetworkPublic)
+def network_by_name(
+    store: StoreDep, snap: SnapshotDep, name: Annotated[str, Query(min_length=1, max_length=200)]
+) -> NetworkPublic:
+    """A body by its canonical name or any alias (case, spacing and hyphens aside): the one that met
+    first, with every body under that name in `namesakes` (region, meetings, members) to pick another."""
+    return q.network_named(store, snap, name)
+
+
 @router.get("/networks/{node_id}", response_model=NetworkPublic)
 def network(snap: SnapshotDep, node_id: NodeId) -> NetworkPublic:
     """A body: members over time, meetings, decisions, open actions, handoffs in and out, region."""

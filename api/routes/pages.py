@@ -577,6 +577,7 @@ def question_page(
 @router.get("/paths", response_class=HTMLResponse)
 def paths_page(
     request: Request,
+    store: StoreDep,
     snap: SnapshotDep,
     fran: Annotated[str, Query(max_length=200)] = "",
     till: Annotated[str, Query(max_length=200)] = "",
@@ -585,7 +586,7 @@ def paths_page(
     found, problem = None, None
     if fran.strip() and till.strip():
         try:
-            found = q.paths(snap, q._resolve(snap, fran), q._resolve(snap, till)).data
+            found = q.paths(snap, q._resolve(snap, fran, store=store), q._resolve(snap, till, store=store)).data
         except NotFound:
             problem = f"Hittar ingen som heter ”{fran}” eller ”{till}” i protokollen."
     context = {"fran": fran, "till": till, "paths": found, "problem": problem, "relations": RELATION_WORDS}

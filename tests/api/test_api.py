@@ -40,6 +40,23 @@ def test_owners_of_bbic_include_the_body_that_received_the_question(client: Test
     assert [(h["from_name"], h["to_name"]) for h in trail["handoffs"]] == [("RUG barn och unga", "IFO-chefsnätverket")]
 
 
+def test_a_body_is_looked_up_by_any_of_its_names(client: TestClient) -> None:
+    dalarna = client.get("/api/networks", params={"name": "Socialchefsnätverket"})
+    assert dalarna.status_code == 200, dalarna.text
+    body = dalarna.json()
+    assert (body["name"], body["region"], len(body["meetings"])) == ("Socialchefs nätverket", "Dalarna", 1)
+    alias = client.get("/api/networks", params={"name": "socialchefs-nätverket (SCHNV)"}).json()
+    assert alias["id"] == body["id"]
+    twins = client.get("/api/networks", params={"name": "ifo chefsnätverket"}).json()["namesakes"]
+    assert sorted(t["region"] for t in twins) == ["Dalarna", "Västra Götaland"]
+    missing = client.get("/api/networks", params={"name": "Qxzw Ykvj"})
+    assert missing.status_code == 404 and missing.json()["ok"] is False
+    form = client.get(
+        "/depends", params={"namn": "SOCIALCHEFS NÄTVERKET"}, headers={"Accept": "text/html"}, follow_redirects=False
+    )
+    assert form.status_code == 303 and form.headers["location"] == f"/depends/{body['id']}"
+
+
 def test_collaborators_span_both_bodies(client: TestClient) -> None:
     anna = _id(client, "Anna Ståhlkloo")
     body = client.get(f"/api/people/{anna}/collaborators").json()

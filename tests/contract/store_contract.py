@@ -347,6 +347,26 @@ class StoreContract:
         items = [n for _, lab, n in corpus_store.names() if lab == "AgendaItem"]
         assert all("\n" not in n for n in items)  # item names stay titles
 
+    def test_a_body_is_found_by_every_name_and_the_one_that_met_comes_first(self, corpus_store: GraphStore) -> None:
+        corpus_store.write_document(batch_of(MINUTES))  # mentions Socialchefsnätverket in Västmanland, never met
+        found = corpus_store.bodies_named("Socialchefsnätverket")
+        assert [(b.name, b.region, b.matched) for b in found] == [
+            ("Socialchefs nätverket", "Dalarna", "Socialchefs nätverket"),
+            ("Socialchefsnätverket", "Västmanland", "Socialchefsnätverket"),
+        ]
+        assert (found[0].meetings, found[0].members) == (1, 20)
+        assert (found[1].meetings, found[1].members) == (0, 0)
+        for spelling in ("socialchefs-nätverket", "SOCIALCHEFS  NÄTVERKET", " Socialchefs\tnätverket "):
+            assert corpus_store.bodies_named(spelling) == found
+        # an alias finds its body only: the empty namesake was never written so
+        by_alias = corpus_store.bodies_named("socialchefs nätverket (schnv)")
+        assert [(b.id, b.matched) for b in by_alias] == [(found[0].id, "Socialchefs nätverket (SCHNV)")]
+        assert [b.name for b in corpus_store.bodies_named("IFO-cheferna")] == ["IFO-chefsnätverket"]
+        # names, not fuzzy matches or other kinds of nodes
+        assert corpus_store.bodies_named("Socialchefsnätverk") == []
+        assert corpus_store.bodies_named("Agneta Lövgren") == []
+        assert corpus_store.bodies_named(" - ") == []
+
     def test_tombstones_keep_a_stable_key_and_can_be_lifted(self, store: GraphStore) -> None:
         key = store.tombstone_key()
         assert len(key) == 64 and store.tombstone_key() == key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from samkarta.graph.batch import build_batch
+from samkarta.graph.ids import body_rank
 from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import SourceInfo
 
@@ -37,3 +38,11 @@ def test_a_body_headed_by_its_short_form_and_named_in_full_is_one_network() -> N
     assert network.name == "Förbundsstyrelsen för Norrbyförbundet"
     assert [r.target for r in batch.rels if r.type == "OF"] == [network.id]
     assert "Förbundsstyrelsen" in {a.alias for a in batch.aliases if a.node_id == network.id}
+
+
+def test_bodies_sharing_a_name_rank_the_one_that_met_first() -> None:
+    bodies = [("tom", 0, 0), ("few", 2, 3), ("many", 5, 1), ("crowd", 2, 9)]
+    ranked = sorted(bodies, key=lambda b: body_rank(b[1], b[2], b[0], f"network-{b[0]}"))
+    assert [b[0] for b in ranked] == ["many", "crowd", "few", "tom"]
+    # a full tie keeps one order whatever order the store answered in
+    assert sorted(["b", "a"], key=lambda n: body_rank(1, 1, "IFO", n)) == ["a", "b"]
