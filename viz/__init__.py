@@ -8,7 +8,7 @@ inlined into the page unless ``asset_url`` names where the API serves ``STATIC_D
 from .assets import STATIC_DIR, VIS_NETWORK_FILE, VIS_NETWORK_VERSION
 from .layout import LayoutCache, compute_layout
 from .palette import LEGEND, STYLES
-from .render import LAYOUT_THRESHOLD, RenderedGraph, render, render_html
+from .render import LAYOUT_THRESHOLD, RenderedGraph, elements, render, render_html
 
 __all__ = [
     "LAYOUT_THRESHOLD",
@@ -20,6 +20,7 @@ __all__ = [
     "LayoutCache",
     "RenderedGraph",
     "compute_layout",
+    "elements",
     "render",
     "render_html",
 ]

@@ -71,6 +71,15 @@ _TEXTS: dict[str, dict[str, str]] = {
         "focus": "I fokus",
         "size_weight": "En nods storlek visar dess vikt; en koppling är bredare ju fler möten som ligger bakom den.",
         "size_degree": "En nods storlek visar hur många kopplingar den har i vyn.",
+        "expand_hint": "Dubbelklicka på en nod för att visa dess grannar här.",
+        "expand": "Visa grannar",
+        "expand_title": "Visa grannarna till de noder sökningen hittade",
+        "expanding": "Hämtar grannar till {name} …",
+        "expanded": "La till {nodes} och {links} kring {name}.",
+        "expanded_none": "Inget nytt att visa kring {name}.",
+        "expand_omitted": "{n} till utelämnade av gränsen.",
+        "expand_failed": "Kunde inte hämta grannar till {name}.",
+        "expand_nothing": "Sök först fram en nod i grafen.",
     },
     "en": {
         "summary": "Showing {shown} {nodes} and {edges} {links}",
@@ -102,9 +111,31 @@ _TEXTS: dict[str, dict[str, str]] = {
         "focus": "In focus",
         "size_weight": "A node's size shows its weight; a link is wider the more meetings lie behind it.",
         "size_degree": "A node's size shows how many links it has in the view.",
+        "expand_hint": "Double-click a node to show its neighbours here.",
+        "expand": "Show neighbours",
+        "expand_title": "Show the neighbours of the nodes the search found",
+        "expanding": "Fetching the neighbours of {name} …",
+        "expanded": "Added {nodes} and {links} around {name}.",
+        "expanded_none": "Nothing new to show around {name}.",
+        "expand_omitted": "{n} more left out by the limit.",
+        "expand_failed": "Could not fetch the neighbours of {name}.",
+        "expand_nothing": "First find a node in the graph.",
     },
 }
 
+_EXPAND_TEXTS = (
+    "expanding",
+    "expanded",
+    "expanded_none",
+    "expand_omitted",
+    "expand_failed",
+    "expand_nothing",
+    "node",
+    "nodes",
+    "link",
+    "links",
+    "summary",
+)
 _HEIGHT = re.compile(r"^\d{1,5}(\.\d{1,3})?(px|vh|%|em|rem)$")
 _BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 _LABEL_MAX = 40
@@ -157,6 +188,7 @@ def render(
     link_target: Literal["self", "top"] = "self",
     focus: Hashable | None = None,
     size_note: str | None = None,
+    expand_url: str | None = None,
 ) -> RenderedGraph:
     """Render ``G`` (Graph, DiGraph, MultiGraph or MultiDiGraph) as a complete standalone HTML page.
 
@@ -175,6 +207,9 @@ def render(
     - Nodes with a ``region`` (or ``county``) attribute can be coloured by county instead of kind
       (a switch on the page); edges are styled by ``type``, with a legend of the relations shown.
     - ``size_note``: what node size means here (default: weight or number of links).
+    - ``expand_url``: e.g. ``/api/entities/{id}/neighbours``; a double-click on a node (or the button, for
+      the nodes found by the search) fetches :func:`elements` from there and adds them where the node
+      stands. None: no expanding (a page opened from a file).
     """
     if lang not in _TEXTS:
         raise ValueError(f"unsupported lang {lang!r}; use one of {sorted(_TEXTS)}")
@@ -184,6 +219,8 @@ def render(
         raise ValueError("max_nodes must not be negative")
     if link_target not in ("self", "top"):
         raise ValueError("link_target must be 'self' or 'top'")
+    if expand_url is not None and ("{id}" not in expand_url or expand_url.strip().lower().startswith(_BAD_SCHEMES)):
+        raise ValueError("expand_url must be a relative or http(s) URL with an {id} placeholder")
     texts = _TEXTS[lang]
     sid = _string_ids(G)
     keep = _select(G, max_nodes)
@@ -198,8 +235,8 @@ def render(
     if shown > layout_threshold:
         positions = _positions([r["id"] for r in node_rows], edge_rows, layout_cache, cache_key)
 
-    by_weight = _size_nodes(node_rows, G, keep)
-    _size_edges(edge_rows)
+    by_weight, node_low, node_high = _size_nodes(node_rows, G, keep)
+    edge_low, edge_high = _size_edges(edge_rows)
     net = _pyvis_network(node_rows, edge_rows, positions, texts, focus_id)
     nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
     options = json.loads(options_json)
@@ -229,6 +266,14 @@ def render(
         "lang": "sv-SE" if lang == "sv" else "en",
         "texts": {"hit": texts["hit"], "hits": texts["hits"], "noHit": texts["no_hit"]},
     }
+    if expand_url is not None:  # what a node added in place needs to look like the rest of the view
+        data["expand"] = {
+            "url": expand_url,
+            "byWeight": by_weight,
+            "node": {"low": node_low, "high": node_high, "out": list(_NODE_SIZE)},
+            "edge": {"low": edge_low, "high": edge_high, "out": list(_EDGE_WIDTH)},
+            "texts": {k: texts[k] for k in _EXPAND_TEXTS},
+        }
     legends = _legends(node_rows, edge_rows, lang, focus_id is not None, texts)
     legend = legends["kind"]
     data["legend"] = {  # for the PNG: the entries of each colouring, and the relations as lines
@@ -246,6 +291,7 @@ def render(
         edge_legend=legends["edge"],
         focus_legend=legends["focus"],
         size_note=size_note or texts["size_weight" if by_weight else "size_degree"],
+        expandable=expand_url is not None,
         height=height,
         exports=_exports(export_urls, texts),
         asset_src=f"{asset_url.rstrip('/')}/{VIS_NETWORK_FILE}" if asset_url is not None else None,
@@ -253,6 +299,38 @@ def render(
         data_json=script_json(data),
     )
     return RenderedGraph(html=page, shown=shown, omitted=omitted, edges=len(edges), physics=physics)
+
+
+def elements(G: nx.Graph, *, lang: str = "sv", link_template: str = "/entity/{id}") -> dict[str, Any]:
+    """The nodes, edges and legend entries of ``G`` as a page made by :func:`render` draws them, for adding
+    to a view already shown (``expand_url``): the same shapes, both colourings, relation styles and texts.
+    Sizes are left to the page (its own scale); ``weight`` is given raw. Edge ids name their two ends,
+    so a page can tell an edge it already has."""
+    if lang not in _TEXTS:
+        raise ValueError(f"unsupported lang {lang!r}; use one of {sorted(_TEXTS)}")
+    texts = _TEXTS[lang]
+    sid = _string_ids(G)
+    rows = [_node_row(G, n, sid[n], lang, texts, link_template) for n in G.nodes]
+    edge_rows = _merge_edges(G, set(G.nodes), sid)
+    legends = _legends(rows, edge_rows, lang, False, texts)
+    return {
+        "nodes": [{"id": r["id"], **_vis_node(r, {}, None), "weight": r["weight"]} for r in rows],
+        "edges": [
+            {
+                "id": f"x:{r['from']}|{r['to']}",
+                "from": r["from"],
+                "to": r["to"],
+                **_vis_edge(r, texts),
+                "weight": r["weight"],
+            }
+            for r in edge_rows
+        ],
+        "legend": {
+            "kind": legends["kind"],
+            "region": legends["region"],
+            "edge": [{**e, "line": True} for e in legends["edge"]],
+        },
+    }
 
 
 def script_json(value: Any) -> str:
@@ -414,9 +492,9 @@ def _scale(value: float, low: float, high: float, out: tuple[float, float]) -> f
     return round(out[0] + (out[1] - out[0]) * math.sqrt((value - low) / (high - low)), 2)
 
 
-def _size_nodes(rows: list[dict[str, Any]], G: nx.Graph, keep: list[Hashable]) -> bool:
+def _size_nodes(rows: list[dict[str, Any]], G: nx.Graph, keep: list[Hashable]) -> tuple[bool, float, float]:
     """Size by ``weight`` when any shown node has one (missing counts as the smallest), else by degree.
-    Says whether the weights decided."""
+    Says whether the weights decided, and the lowest and highest score (the scale of the view)."""
     by_weight = any(r["weight"] is not None for r in rows)
     if by_weight:
         given = [r["weight"] for r in rows if r["weight"] is not None]
@@ -427,14 +505,15 @@ def _size_nodes(rows: list[dict[str, Any]], G: nx.Graph, keep: list[Hashable]) -
     low, high = (min(scores), max(scores)) if scores else (0.0, 0.0)
     for row, score in zip(rows, scores, strict=True):
         row["size"] = _scale(score, low, high, _NODE_SIZE)
-    return by_weight
+    return by_weight, low, high
 
 
-def _size_edges(rows: list[dict[str, Any]]) -> None:
+def _size_edges(rows: list[dict[str, Any]]) -> tuple[float, float]:
     weights = [r["weight"] for r in rows]
     low, high = (min(weights), max(weights)) if weights else (0.0, 0.0)
     for r in rows:
         r["width"] = _scale(r["weight"], low, high, _EDGE_WIDTH)
+    return low, high
 
 
 def _node_colour(style: Style, focused: bool) -> dict[str, Any]:
@@ -444,6 +523,54 @@ def _node_colour(style: Style, focused: bool) -> dict[str, Any]:
         "border": border,
         "highlight": {"background": style.color, "border": "#1b1f24"},
         "hover": {"background": style.color, "border": "#1b1f24"},
+    }
+
+
+def _vis_node(r: dict[str, Any], positions: Positions, focus_id: str | None) -> dict[str, Any]:
+    """The vis-network options of one node row (all but its id): shape, both colourings, texts, size."""
+    style = style_for(r["kind"])
+    extra: dict[str, Any] = {}
+    if r["id"] in positions:
+        extra["x"], extra["y"] = positions[r["id"]]
+    focused = r["id"] == focus_id
+    if focused:  # the node the view is about: a heavy dark outline and a bold label
+        extra["borderWidth"] = 5
+        extra["font"] = {"size": 17, "bold": True}
+    kind_colour = _node_colour(style, focused)
+    size = r.get("size")
+    if size is not None:
+        extra["size"] = size
+        extra["value"] = size  # vis scales the node and its label by value (see the scaling option)
+    return {
+        "label": _short(r["name"]),
+        "shape": style.shape,
+        "color": kind_colour,
+        "colors": {"kind": kind_colour, "region": _node_colour(region_style(r["region"]), focused)},
+        "focus": focused,
+        "kind": r["kind"],
+        "name": r["name"],
+        "tooltip": r["tooltip"],
+        "url": r["url"],
+        **extra,
+    }
+
+
+def _vis_edge(r: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
+    """The vis-network options of one merged edge row (all but its ends): colour and dashes by relation."""
+    lines = [", ".join(r["types"])] if r["types"] else []
+    lines += r["labels"]
+    if r["weighted"] or r["count"] > 1:
+        lines.append(f"{texts['weight']}: {_fmt_number(r['weight'])}")
+    extra: dict[str, Any] = {"label": _short(" / ".join(r["labels"]))} if r["labels"] else {}
+    if "width" in r:
+        extra["width"] = r["width"]
+    look = edge_style(r["kind"])
+    return {
+        "tooltip": "\n".join(lines),
+        "type": ", ".join(r["types"]),
+        "color": {"color": look.color, "highlight": "#3d4650", "hover": "#3d4650", "opacity": 0.85},
+        "dashes": list(look.dashes) if look.dashes else False,
+        **extra,
     }
 
 
@@ -458,47 +585,9 @@ def _pyvis_network(
     # in the options. Plain copies of our values go in: pyvis never sees the caller's attribute dicts.
     net = _Network(directed=True, cdn_resources="local")
     for r in nodes:
-        style = style_for(r["kind"])
-        extra: dict[str, Any] = {}
-        if r["id"] in positions:
-            extra["x"], extra["y"] = positions[r["id"]]
-        focused = r["id"] == focus_id
-        if focused:  # the node the view is about: a heavy dark outline and a bold label
-            extra["borderWidth"] = 5
-            extra["font"] = {"size": 17, "bold": True}
-        kind_colour = _node_colour(style, focused)
-        net.add_node(
-            r["id"],
-            label=_short(r["name"]),
-            shape=style.shape,
-            color=kind_colour,
-            colors={"kind": kind_colour, "region": _node_colour(region_style(r["region"]), focused)},
-            focus=focused,
-            size=r["size"],
-            value=r["size"],  # vis scales the node and its label by value (see the scaling option)
-            kind=r["kind"],
-            name=r["name"],
-            tooltip=r["tooltip"],
-            url=r["url"],
-            **extra,
-        )
+        net.add_node(r["id"], **_vis_node(r, positions, focus_id))
     for r in edges:
-        lines = [", ".join(r["types"])] if r["types"] else []
-        lines += r["labels"]
-        if r["weighted"] or r["count"] > 1:
-            lines.append(f"{texts['weight']}: {_fmt_number(r['weight'])}")
-        extra = {"label": _short(" / ".join(r["labels"]))} if r["labels"] else {}
-        look = edge_style(r["kind"])
-        net.add_edge(
-            r["from"],
-            r["to"],
-            width=r["width"],
-            tooltip="\n".join(lines),
-            type=", ".join(r["types"]),
-            color={"color": look.color, "highlight": "#3d4650", "hover": "#3d4650", "opacity": 0.85},
-            dashes=list(look.dashes) if look.dashes else False,
-            **extra,
-        )
+        net.add_edge(r["from"], r["to"], **_vis_edge(r, texts))
     for i, e in enumerate(net.edges):
         e["id"] = f"e{i}"
     return net
@@ -598,4 +687,4 @@ def _template() -> jinja2.Template:
     return env.get_template("graph.html")
 
 
-__all__ = ["LAYOUT_THRESHOLD", "RenderedGraph", "render", "render_html", "script_json"]
+__all__ = ["LAYOUT_THRESHOLD", "RenderedGraph", "elements", "render", "render_html", "script_json"]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from samkarta.api.deps import SnapshotDep, StoreDep
 from samkarta.api.routes.common import READ_ERRORS, NodeId
@@ -13,6 +14,7 @@ from samkarta.graph.model import Stats
 from samkarta.queries import questions as q
 from samkarta.queries.dependence import dependents
 from samkarta.queries.minutes import search_minutes
+from samkarta.queries.neighbours import neighbours
 from samkarta.queries.results import (
     Brokers,
     Collaborators,
@@ -26,12 +28,29 @@ from samkarta.queries.results import (
     SearchResults,
     Trail,
 )
+from samkarta.viz import elements
 from samkarta.viz.export import export_graph, render_export
 
 router = APIRouter(prefix="/api", tags=["explore"], responses=READ_ERRORS)
 Label = Literal["Person", "Network", "Organization", "Municipality", "Region", "Project", "Meeting"]
 Limit = Annotated[int, Query(ge=1, le=200)]
 Text = Annotated[str, Query(min_length=1, max_length=200, description="Free text, Swedish")]
+# a date field left empty in a form (or a view's permalink) is sent as "": no limit
+ISODate = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+ViewKind = Literal["Person", "Network", "Organization", "Municipality", "Region", "Project", "Meeting", "Other"]
+
+
+class NeighboursPublic(BaseModel):
+    """A node's one-step neighbourhood drawn as the graph views draw it (vis-network nodes and edges with
+    both colourings and the relation styles, and the legend entries they need), for expanding it in place."""
+
+    id: str
+    name: str
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    legend: dict[str, list[dict[str, Any]]]
+    total: int  # neighbours after the filters
+    omitted: int  # of those, left out by the limit
 
 
 @router.get("/search", response_model=SearchResults)
@@ -83,6 +102,26 @@ def depends(snap: SnapshotDep, node_id: NodeId) -> Dependency:
 def entity_dependents(snap: SnapshotDep, node_id: NodeId) -> Dependents:
     """What depends on a person or body: bodies, open actions and questions handed on, with evidence."""
     return dependents(snap, node_id)
+
+
+@router.get("/entities/{node_id}/neighbours", response_model=NeighboursPublic)
+def entity_neighbours(
+    snap: SnapshotDep,
+    node_id: NodeId,
+    label: Annotated[list[ViewKind] | None, Query(description="Only neighbours of these kinds")] = None,
+    region: Annotated[str | None, Query(max_length=60, description="Only neighbours in this county (any case)")] = None,
+    since: ISODate = None,
+    until: ISODate = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+) -> NeighboursPublic:
+    """The entities one step from a node (people, bodies, organisations, municipalities, projects,
+    counties) and the links among them, as a graph view draws them: for expanding a node in place."""
+    found = neighbours(
+        snap, node_id, since=since or None, until=until or None, labels=label, region=region, limit=limit
+    )
+    drawn = elements(found.graph, lang="sv", link_template="/entity/{id}")
+    name = str(snap.g.nodes[node_id].get("name") or node_id)
+    return NeighboursPublic(id=node_id, name=name, total=found.total, omitted=found.omitted, **drawn)
 
 
 @router.get("/organizations/{node_id}/collaborators", response_model=Collaborators)

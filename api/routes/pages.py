@@ -25,11 +25,11 @@ from samkarta.api.routes.explore import EXPORT_FORMATS
 from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
+from samkarta.queries.neighbours import filter_view
 from samkarta.queries.regions import region_graph, regions
 from samkarta.queries.view import Snapshot
 from samkarta.viz import LEGEND, STATIC_DIR, LayoutCache, render
 from samkarta.viz.export import render_export
-from samkarta.viz.palette import OTHER
 
 router = APIRouter(include_in_schema=False)
 _HERE = FilePath(__file__).resolve().parent.parent
@@ -392,16 +392,8 @@ def entity_page(
 
 
 # -- graph views ----------------------------------------------------------------------------------------
-def _filtered(g: nx.Graph, labels: list[str] | None, region: str | None, keep: set[str]) -> nx.Graph:
-    """The nodes of the kinds ticked ("Other": any kind without a legend entry of its own) and of
-    the region typed (any case), with the nodes to keep."""
-    wanted = region.strip().casefold() if region and region.strip() else None
-
-    def shown(d: dict[str, Any]) -> bool:
-        kind = d.get("label") if d.get("label") in LABELS else OTHER
-        return (not labels or kind in labels) and (not wanted or str(d.get("region") or wanted).casefold() == wanted)
-
-    return g.subgraph([n for n, d in g.nodes(data=True) if n in keep or shown(d)]).copy()
+# where a view fetches a node's neighbours to expand it in place (the ego view adds its filters)
+_EXPAND_URL = "/api/entities/{id}/neighbours"
 
 
 _FILTER_FORM = """<form class="samkarta-filters" method="get" style="font:14px system-ui;padding:4px 10px;\
@@ -438,6 +430,7 @@ def _graph_page(
     embed: bool,
     controls: str = "",
     focus: str | None = None,
+    expand_url: str = _EXPAND_URL,
 ) -> Response:
     """The graph page, or with ?format= the very graph it shows as a download (filters and all)."""
     fmt = request.query_params.get("format")
@@ -457,6 +450,7 @@ def _graph_page(
         height="440px" if embed else "720px",
         link_target="top" if embed else "self",
         focus=focus,
+        expand_url=expand_url,
     )
     body = page.html
     if not embed:
@@ -484,7 +478,7 @@ def ego_view(
 ) -> Response:
     since, until = since or None, until or None
     g = q.ego(snap, node_id, depth, since=since, until=until)
-    g = _filtered(g, list(label) if label else None, region, {node_id})
+    g = filter_view(g, list(label) if label else None, region, {node_id})
     name = snap.g.nodes[node_id]["name"]
     return _graph_page(
         g,
@@ -495,7 +489,15 @@ def ego_view(
         bool(embed),
         _filter_form(list(label) if label else None, region, since, until, depth),
         focus=node_id,
+        expand_url=_expand_url(label, region, since, until),
     )
+
+
+def _expand_url(label: list[str] | None, region: str | None, since: str | None, until: str | None) -> str:
+    """The neighbours of a node under the same filters as the view it is expanded in."""
+    params = [("label", lab) for lab in label or []]
+    params += [(k, v) for k, v in (("region", region), ("since", since), ("until", until)) if v]
+    return _EXPAND_URL + (f"?{urlencode(params)}" if params else "")
 
 
 @router.get("/graph/networks", response_class=HTMLResponse)
@@ -511,7 +513,7 @@ def networks_view(
         if min_shared > 1
         else g
     )
-    g = _filtered(g, None, region, set())
+    g = filter_view(g, None, region, set())
     return _graph_page(
         g, "Nätverk av nätverk (gemensamma medlemmar)", snap, f"non:{region}:{min_shared}", request, False
     )

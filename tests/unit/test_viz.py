@@ -322,3 +322,42 @@ def test_labels_scale_with_the_node_so_zoomed_out_only_hubs_keep_theirs():
     assert label["enabled"] is True and label["min"] * zoomed_out < label["drawThreshold"] <= label["max"] * zoomed_out
     nodes = {n["id"]: n for n in data["nodes"]}
     assert nodes["person-3f2a"]["value"] > nodes["municipality-umea"]["value"]  # weight 5 > 2
+
+
+def test_expanding_is_offered_only_with_an_expand_url_and_its_scale_is_the_view_s():
+    plain = render(small_graph(), title="Vy")
+    assert "expand" not in page_data(plain.html) and 'id="sk-expand"' not in plain.html
+    page = render(small_graph(), title="Vy", expand_url="/api/entities/{id}/neighbours?region=Dalarna")
+    data = page_data(page.html)
+    assert data["expand"]["url"] == "/api/entities/{id}/neighbours?region=Dalarna"
+    assert data["expand"]["byWeight"] is True
+    assert data["expand"]["node"] == {"low": 2.0, "high": 5.0, "out": [10.0, 36.0]}  # missing weight: the lowest
+    assert data["expand"]["edge"]["out"] == [1.0, 6.0]
+    assert data["expand"]["texts"]["expanded_none"] == "Inget nytt att visa kring {name}."
+    assert 'id="sk-expand"' in page.html and "Dubbelklicka på en nod" in page.html
+    # the containers an expansion may fill are there, hidden while empty
+    lone = render(nx.Graph([("person-a", "person-b")]), title="Vy", expand_url="/x/{id}")
+    assert 'id="sk-legend-edge"' in lone.html and 'id="sk-colour-by" hidden' in lone.html
+    for bad in ("/api/entities/neighbours", "javascript:alert(1)//{id}"):
+        with pytest.raises(ValueError, match="expand_url"):
+            render(small_graph(), title="Vy", expand_url=bad)
+
+
+def test_elements_are_drawn_as_the_page_draws_its_own_nodes_and_edges():
+    from samkarta.viz import elements
+
+    G = small_graph()
+    G.nodes["network-rs"]["region"] = "Dalarna"
+    drawn = {n["id"]: n for n in page_data(render(G, title="Vy").html)["nodes"]}
+    found = elements(G)
+    for node in found["nodes"]:
+        on_page = drawn[node["id"]]
+        for key in ("label", "shape", "color", "colors", "kind", "name", "tooltip", "url"):
+            assert node[key] == on_page[key], (node["id"], key)
+    assert {n["id"]: n["weight"] for n in found["nodes"]}["person-3f2a"] == 5
+    assert next(n for n in found["nodes"] if n["id"] == "person-xss")["name"] == XSS  # data, escaped by the page
+    edge = next(e for e in found["edges"] if e["type"] == "REPRESENTS")
+    assert edge["id"] == f"x:{edge['from']}|{edge['to']}" and edge["dashes"] == [10, 5] and edge["weight"] == 3
+    assert [e["name"] for e in found["legend"]["kind"]] == ["Person", "Nätverk/organ", "Kommun"]
+    assert [e["name"] for e in found["legend"]["region"]] == ["Dalarna", "Utan län"]
+    assert all(e["line"] for e in found["legend"]["edge"])
