@@ -36,6 +36,17 @@ def name_key(name: str) -> str:
     return re.sub(r"[\s\-–_.:]+", "", normalize(name))
 
 
+def names_matching(rows: list, name: str) -> dict[str, str]:
+    """Node ids whose name or alias (rows of `id`, `matched`, in the order to prefer) has the
+    key of `name`, each with the first of its names that matched."""
+    key = name_key(name)
+    matched: dict[str, str] = {}
+    for r in rows:
+        if key and name_key(r["matched"]) == key:
+            matched.setdefault(r["id"], r["matched"])
+    return matched
+
+
 def body_rank(meetings: int, members: int, name: str, node_id: str) -> tuple[int, int, str, str]:
     """Sort key for bodies sharing a name: the body that met first (more meetings, then more members),
     an empty namesake (only mentioned in the minutes) last; name and id keep the order stable."""

@@ -22,7 +22,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimum
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 from samkarta.graph.errors import StoreOutdated, StoreUnavailable
-from samkarta.graph.ids import body_rank, name_key
+from samkarta.graph.ids import body_rank, name_key, names_matching
 from samkarta.graph.model import (
     Alias,
     BodyMatch,
@@ -436,14 +436,10 @@ class Neo4jStore:
         return [Alias(**r) for r in rows]
 
     def bodies_named(self, name: str) -> list[BodyMatch]:
-        key = name_key(name)
-        if not key:
+        if not name_key(name):
             return []
         rows = sorted(self._query(BODY_NAMES), key=lambda r: (r["alias"], r["id"], r["matched"]))
-        matched: dict[str, str] = {}
-        for r in rows:
-            if name_key(r["matched"]) == key:
-                matched.setdefault(r["id"], r["matched"])
+        matched = names_matching(rows, name)
         if not matched:
             return []
         found = [BodyMatch(matched=matched[r["id"]], **r) for r in self._query(BODY_STATS, {"ids": sorted(matched)})]

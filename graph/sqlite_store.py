@@ -15,7 +15,7 @@ import networkx as nx
 
 from samkarta.graph import sqlite_documents as documents_fts
 from samkarta.graph.errors import StoreUnavailable
-from samkarta.graph.ids import body_rank, name_key
+from samkarta.graph.ids import body_rank, name_key, names_matching
 from samkarta.graph.model import (
     Alias,
     BodyMatch,
@@ -380,18 +380,14 @@ class SQLiteStore:
         return [(r["id"], r["label"], r["name"]) for r in rows]
 
     def bodies_named(self, name: str) -> list[BodyMatch]:
-        key = name_key(name)
-        if not key:
+        if not name_key(name):
             return []
         # canonical names before aliases, so a body matched both ways reports its own name
         rows = self._rows("SELECT id, name AS matched FROM nodes WHERE label = 'Network' ORDER BY id") + self._rows(
             "SELECT a.node_id AS id, a.alias AS matched FROM aliases a JOIN nodes n ON n.id = a.node_id "
             "WHERE n.label = 'Network' ORDER BY a.node_id, a.alias"
         )
-        matched: dict[str, str] = {}
-        for r in rows:
-            if name_key(r["matched"]) == key:
-                matched.setdefault(r["id"], r["matched"])
+        matched = names_matching(rows, name)
         if not matched:
             return []
         ids = sorted(matched)
