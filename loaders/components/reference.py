@@ -82,7 +82,7 @@ class ReferenceMatcher:
             if len(f) >= 6 and not f.isupper() and not v[3] and v[2] not in capitalised_only
         ]
         self.folded.add("REF", [nlp.make_doc(form) for form in folded_forms])
-        self.lower_index = {f.casefold(): v for f, v in self.entries.items() if f in set(folded_forms)}
+        self.lower_index = {f.casefold(): self.entries[f] for f in folded_forms}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
