@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.entities import heads, org_head, org_name
+from samkarta.loaders.components.entities import institution_noun_at, org_head, org_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.tables import (
@@ -95,7 +95,7 @@ class Attendance:
             rec = people[span._.person]
             block = _containing(blocks, block_starts, span)
             after = k + 1
-            while after < len(names) and _in_aside(doc, span.end, names[after]):
+            while after < len(names) and _in_aside(doc, span.end, names[after], c["replacement"]):
                 after += 1  # "Bo Ek (ers. Eva Lind), Norrby": Norrby is still Bo Ek's
             next_start = names[after].start if after < len(names) else len(doc)
             if block is not None:
@@ -239,7 +239,7 @@ class Attendance:
                 i += 1  # "Anna Berg, ersättare, Norrby kommun": her role, then her place
                 continue
             hit = refs.get(i)
-            if hit is not None and hit._.kind == "municipality" and _place_named_next(doc, hit.end, end):
+            if hit is not None and hit._.kind == "municipality" and hit.end < end and institution_noun_at(doc, hit.end):
                 if rec.affiliation is None or rec.affiliation_kind == "unit":
                     named = doc[hit.start : hit.end + 1]  # "Norrby lasarett": the institution, not the town
                     _set_affiliation(rec, named.text, "organization", None, named)
@@ -644,17 +644,11 @@ def _ends_in_title(words: Span) -> bool:
     return bool(alpha) and is_title(alpha[-1].text)
 
 
-def _in_aside(doc: Doc, after: int, name: Span) -> bool:
+def _in_aside(doc: Doc, after: int, name: Span, replacement: frozenset[str]) -> bool:
     """The name stands in a replacement aside right after the previous entry's name: "(ers. X)"."""
     opened = [t.lower_ for t in doc[after : name.start] if not t.is_space]
     close = name.end < len(doc) and any(t.text == ")" for t in doc[name.end : name.end + 3])
-    replacement = data("attendance.yaml")["replacement_words"]
-    return close and opened[:1] == ["("] and any(w in replacement for w in opened[1:]) and ")" not in opened
-
-
-def _place_named_next(doc: Doc, k: int, end: int) -> bool:
-    """The word at k, after a town, is a lower-case institution noun ("Norrby lasarett")."""
-    return k < end and doc[k].text.islower() and fold(doc[k].text) in heads().place_named
+    return close and opened[:1] == ["("] and any(w.rstrip(".") in replacement for w in opened[1:]) and ")" not in opened
 
 
 def _surface(hit: Span) -> str:

@@ -300,7 +300,7 @@ class Entities:
             out.append(span)
             covered.update(range(aff.start, aff.end))
         words = tokens_of(doc).text
-        for span in _place_named(doc, h, ref_at, covered | taken | in_person, start):
+        for span in _place_named(doc, ref_at, covered | taken | in_person, start):
             out.append(span)
             covered.update(range(span.start, span.end))
         for i in range(start, len(words)):
@@ -669,15 +669,20 @@ def _inquiries(doc: Doc, taken: set[int], start: int) -> list[Span]:
     return out
 
 
-def _place_named(doc: Doc, h: Heads, ref_at: dict[int, Span], taken: set[int], start: int) -> list[Span]:
+def institution_noun_at(doc: Doc, k: int) -> bool:
+    """The word at k is a lower-case noun that names an institution after its town ("Norrby
+    tingsrätt", "Norrby lasarett")."""
+    return k < len(doc) and doc[k].text.islower() and fold(doc[k].text) in heads().place_named
+
+
+def _place_named(doc: Doc, ref_at: dict[int, Span], taken: set[int], start: int) -> list[Span]:
     """An institution named by its town and a lower-case noun: "Norrby tingsrätt", "Norrby lasarett"."""
-    words = tokens_of(doc).text
     out = []
-    for i in range(max(start, 1), len(words)):
+    for i in range(max(start, 1), len(doc)):
         place = ref_at.get(i - 1)
-        if place is None or place._.kind != "municipality" or fold(words[i]) not in h.place_named:
+        if place is None or place._.kind != "municipality" or not institution_noun_at(doc, i):
             continue
-        if words[i][:1].isupper() or any(k in taken for k in range(place.start, i + 1)):
+        if any(k in taken for k in range(place.start, i + 1)):
             continue
         span = Span(doc, place.start, i + 1, label="ORG")
         span._.confidence = 0.7
