@@ -321,10 +321,7 @@ def _place_before_name(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
 def _unknown_after_comma(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
     """'Bo Bergman, Akko Karlsson': after a comma, a name-shaped word the dictionary lacks starts
     a person when a word shaped like a Swedish surname follows it on its line."""
-    if i == 0 or doc[i - 1].text != "," or j + 1 >= len(doc) or not _same_line(doc, j + 1):
-        return False
-    nxt = doc[j + 1]
-    return is_name_shape(nxt.text) and surname_like(nxt.text) and j + 1 not in refs and not is_title(nxt.text)
+    return i > 0 and doc[i - 1].text == "," and _surname_slot(doc, j + 1, refs) and surname_like(doc[j + 1].text)
 
 
 def _marked_as_member(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
@@ -334,14 +331,18 @@ def _marked_as_member(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
     if i > 0 and doc[i - 1].text[:1].isupper():
         return False
     k = j + 1
-    if k + 2 >= len(doc) or not _same_line(doc, k) or k in refs:
-        return False
-    if not is_name_shape(doc[k].text) or is_title(doc[k].text) or _names_a_thing(doc[k].text):
+    if k + 2 >= len(doc) or not _surname_slot(doc, k, refs) or _names_a_thing(doc[k].text):
         return False
     a, b = doc[k + 1], doc[k + 2]
     if a.text == "(" and fold(b.text) in parties() and k + 3 < len(doc) and doc[k + 3].text == ")":
         return True
     return a.text == "," and (is_title(b.text) or fold(b.text) in _role_words())
+
+
+def _surname_slot(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
+    """The word at k, on the line of the word before, could be a surname: name-shaped, no title
+    and no reference name."""
+    return _same_line(doc, k) and k not in refs and is_name_shape(doc[k].text) and not is_title(doc[k].text)
 
 
 @cache
