@@ -866,7 +866,10 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
         return None
     if not doc[k].text[:1].isupper() or doc[k].is_space or k in in_person or k in ref_at:
         return None
-    if fold(doc[k].text) in common_words() or doc[k].is_sent_start:
+    # after "projekt" itself a capitalised word mid-sentence is a name even when it is also a word
+    # ("projektet Barn i fokus"); after other nouns ("planen Samverkan ...") it may start a heading
+    named_by_noun = k > 0 and doc[k - 1].lower_ in ("projekt", "projektet")
+    if doc[k].is_sent_start or (fold(doc[k].text) in common_words() and not named_by_noun):
         return None
     if grammar().acronym.match(doc[k].text):
         return k, k + 1  # "metoden LUMO": the acronym is the name

@@ -234,6 +234,11 @@ def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_no
     assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
 
 
+def test_a_project_named_with_a_common_word_after_the_word_projekt(annotate) -> None:
+    doc = annotate("Stöd söks till projektet Unga i rörelse. Vi följer planen Samverkan och stöd.\n")
+    assert _texts(doc, "project") == ["Unga i rörelse"]  # after another work noun it may be a heading
+
+
 def test_an_institution_named_by_its_town_and_a_lower_case_noun_is_an_organisation(annotate) -> None:
     doc = annotate(
         "Närvarande: Anna Berg, Lycksele lasarett, Per Ek, Falun\nYttrande lämnas till Hudiksvall tingsrätt.\n"
