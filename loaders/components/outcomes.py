@@ -226,7 +226,7 @@ class Outcomes:
         if _in_parentheses(doc, sent, task):
             return None  # "(skickas ut separat)": a remark, not a task
         subject = _subject_before(doc, sent, task, mentions)
-        if doc[task].lower_ == "kommer" and task + 1 < sent.end and doc[task + 1].lower_ in cues().coming_words:
+        if doc[task].lower_ == "kommer" and task + 1 < sent.end and _coming(doc[task + 1]):
             return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
         if _plain_future(doc, task):
             if _described(doc, sent, task):
@@ -617,6 +617,11 @@ def _inverted_modal(t, start: int, end: int, person_ends: dict[int, int], c: _Cu
         if any(t.lemma[k] in c.action for k in range(after, min(end, after + 3))):
             return j
     return None
+
+
+def _coming(after: Token) -> bool:
+    """'kommer' followed by a place, a time or a particle is a move or an arrival, no future."""
+    return after.lower_.rstrip(".") in cues().coming_words or after.like_num or after.is_punct
 
 
 def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:

@@ -230,10 +230,10 @@ def test_a_question_or_an_ability_after_ska_is_no_task(annotate) -> None:
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
 
 
-def test_kommer_without_att_is_a_future_unless_it_is_a_move(annotate) -> None:
+def test_kommer_without_att_is_a_future_unless_it_is_a_move_or_an_arrival(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Forskning\n"
-        "Per Ek kommer leda arbetsgruppen. Anna Berg kommer från Region Dalarna.\n"
+        "Per Ek kommer leda arbetsgruppen. Anna Berg kommer från Region Dalarna. Anna Berg kommer kl. 14.\n"
     )
     assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
         ("Per Ek kommer leda arbetsgruppen", "Per Ek")
