@@ -39,6 +39,20 @@ def wanted_lemmas() -> set[str]:
     return out
 
 
+# The first conjugation (-a, -ar, -ade, -at) is regular: the table, drawn from one corpus, lacks
+# forms such as "återremitteras" that every minutes writer uses, and gives some of them to a noun or
+# participle ("berättar" -> "berättare"). A verb is of that conjugation when it ends in -era or the
+# table holds its -ade forms.
+FIRST_CONJUGATION = ("r", "s", "de", "des", "t", "ts", "nde")
+
+
+def regular_forms(lemma: str, table: dict[str, str]) -> list[str]:
+    if len(lemma) < 4 or not lemma.endswith("a") or " " in lemma:
+        return []
+    first = lemma.endswith("era") or any(table.get(lemma + s, "").startswith(lemma) for s in ("de", "des"))
+    return [lemma + suffix for suffix in FIRST_CONJUGATION] if first else []
+
+
 def main() -> None:
     table_path = resources.files("spacy_lookups_data").joinpath("data/sv_lemma_lookup.json.gz")
     with gzip.open(str(table_path), "rt", encoding="utf-8") as f:
@@ -47,6 +61,11 @@ def main() -> None:
     forms = {form: lemma for form, lemma in table.items() if lemma in lemmas and form.islower()}
     for lemma in lemmas:
         forms.setdefault(lemma, lemma)
+        for form in regular_forms(lemma, table):
+            # a form the table never saw, or one it gives to a word derived from the verb
+            # ("berättar" -> "berättare", "förklarade" -> "förklarad"); never another word's form
+            if table.get(form, lemma).startswith(lemma):
+                forms[form] = lemma
     out = DATA / "lemmas.json"
     out.write_text(json.dumps(dict(sorted(forms.items())), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(lemmas)} lemmas, {len(forms)} forms -> {out}")
