@@ -602,6 +602,8 @@ def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:
             continue  # "utses att justera" is a decision
         if j > start and t.lower[j - 1] == "som":
             continue  # "X, som planeras till ...": a description of X
+        if any(t.lower[k] in grammar().perfect_auxiliaries for k in range(max(start, j - 2), j)):
+            continue  # "har skickats ut inför mötet": done already
         return j
     return None
 

@@ -132,10 +132,11 @@ def test_tasks_given_in_the_passive_or_taken_on_by_an_organisation(annotate) -> 
     assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg", None, None]
 
 
-def test_a_task_verb_in_the_passive_set_in_time_is_a_task_a_description_is_not(annotate) -> None:
+def test_a_task_verb_in_the_passive_set_in_time_is_a_task_a_description_or_a_perfect_is_not(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Rapporter\nSlutrapporten presenteras på nästa möte. "
-        "Konferensen, som planeras till nästa år, blir stor. Rapporten presenteras i bilaga.\n"
+        "Konferensen, som planeras till nästa år, blir stor. Rapporten presenteras i bilaga. "
+        "Kallelsen har presenterats inför mötet.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Slutrapporten presenteras på nästa möte"]
 
@@ -182,6 +183,14 @@ def test_a_telling_verb_before_a_lost_sentence_break_reports_nothing(annotate) -
         "att notera informationen.\nPer Ek informerade om att budgeten godkändes.\n"
     )
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att notera informationen"]
+
+
+def test_declaring_the_meeting_open_is_a_formality_declaring_the_minutes_adjusted_is_a_decision(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Öppnande\nOrdföranden förklarar mötet öppnat.\n\n"
+        "2. Justering\nOrdföranden förklarar protokollet justerat.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Ordföranden förklarar protokollet justerat"]
 
 
 def test_an_election_item_with_only_a_name_under_it_is_a_decision(annotate) -> None:
