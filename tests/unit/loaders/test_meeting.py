@@ -59,6 +59,11 @@ def test_the_body_named_after_a_document_type_and_the_year_of_the_title(annotate
     assert _meeting(doc)[1] == "ABC Vårdkedjor"
     dated = annotate("Minnesanteckningar ABC 2015-08\nTid: 31 augusti kl. 13.15\n")
     assert _meeting(dated)[0] == dt.date(2015, 8, 31)
+    with_day = annotate(
+        "Protokoll ABC den 27 april 2017.\n\nsid 1 (13)\nNORRBY GRUPPEN\nProtokoll 2017-04-27\nTid och plats\n"
+        "Ledamöter\nJusterare\nTorsdag den 27 april 2017 kl. 09:00-11:30 Stadshuset\n"
+    )
+    assert _meeting(with_day)[1] == "ABC"  # the date's article is no part of the name
 
 
 def test_without_a_title_the_body_the_minutes_name_most(annotate) -> None:
