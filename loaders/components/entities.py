@@ -335,6 +335,9 @@ class Entities:
             out.append(span)
             covered.update(range(s, tok.i + 1))
         out.extend(_companies(doc, covered | taken | in_person, start))
+        out = [_with_office(doc, span) for span in out]
+        # a board's office is an organisation while the board stays a body: "Kommunstyrelsens kansli"
+        out.extend(_offices(doc, {t.i for s in out for t in s} | in_person, start))
         return sorted(out, key=lambda span: span.start)
 
     # -- municipalities ---------------------------------------------------------------------------
@@ -686,6 +689,50 @@ def _place_named(doc: Doc, ref_at: dict[int, Span], taken: set[int], start: int)
             continue
         span = Span(doc, place.start, i + 1, label="ORG")
         span._.confidence = 0.7
+        out.append(span)
+    return out
+
+
+@cache
+def _office_nouns() -> frozenset[str]:
+    return frozenset(data("bodies.yaml")["office_nouns"])
+
+
+def is_office(span: Span) -> bool:
+    """'Landstingets kansli': an office, which writes minutes but never meets as a body."""
+    return len(span) > 1 and span[-1].lower_ in _office_nouns()
+
+
+def _owns_office(doc: Doc, k: int) -> bool:
+    """A capitalised genitive at k right before an office noun ('Landstingets kansli')."""
+    tok = doc[k]
+    return (
+        k + 1 < len(doc)
+        and doc[k + 1].lower_ in _office_nouns()
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.lower_.endswith("s")
+        and not tok.lower_.endswith("ss")
+    )
+
+
+def _with_office(doc: Doc, span: Span) -> Span:
+    """'Landstingets' before 'kansli': the organisation named is its office."""
+    if not _owns_office(doc, span.end - 1):
+        return span
+    office = Span(doc, span.start, span.end + 1, label="ORG")
+    office._.confidence = span._.confidence  # the office, not the region or union itself
+    return office
+
+
+def _offices(doc: Doc, taken: set[int], start: int) -> list[Span]:
+    """'Kommunstyrelsens kansli', 'Norrbyregionens kansli': an office by its owner's name."""
+    out = []
+    for k in range(start, len(doc) - 1):
+        if k in taken or k + 1 in taken or not _owns_office(doc, k) or is_given_name(doc[k].text[:-1]):
+            continue
+        span = Span(doc, k, k + 2, label="ORG")
+        span._.confidence = 0.6
         out.append(span)
     return out
 

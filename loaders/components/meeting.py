@@ -19,7 +19,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.entities import deciding, network_name, org_name
+from samkarta.loaders.components.entities import deciding, is_office, network_name, org_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
@@ -268,7 +268,7 @@ class Meeting:
         networks = list(doc.spans["network"]) + [
             s
             for s in [*doc.spans["network_generic"], *doc.spans["org"]]
-            if on_title(s) and _after_meeting_word(doc, s) and not _owner_of_next(doc, s)
+            if on_title(s) and _after_meeting_word(doc, s) and not _owner_of_next(doc, s) and not is_office(s)
         ]
         titled = _dated_title(doc, held, title_lines)
         if titled is not None:

@@ -234,6 +234,15 @@ def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_no
     assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
 
 
+def test_an_office_named_by_its_owner_in_the_genitive_is_an_organisation(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Remiss\nUnderlaget tas fram av Norrbyregionens kansli. "
+        "Frågan går till Kommunstyrelsens kansli. Per Ek skickar den till Landstingets kansli.\n"
+    )
+    assert _texts(doc, "org") == ["Norrbyregionens kansli", "Kommunstyrelsens kansli", "Landstingets kansli"]
+    assert "Kommunstyrelsens" in _texts(doc, "network")  # the board stays a body
+
+
 def test_a_project_named_with_a_common_word_after_the_word_projekt(annotate) -> None:
     doc = annotate("Stöd söks till projektet Unga i rörelse. Vi följer planen Samverkan och stöd.\n")
     assert _texts(doc, "project") == ["Unga i rörelse"]  # after another work noun it may be a heading

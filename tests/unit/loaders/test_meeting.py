@@ -140,6 +140,14 @@ def test_a_date_right_after_the_word_for_the_meeting_is_the_day_held(annotate) -
     assert doc._.meeting.date == dt.date(2021, 11, 19)
 
 
+def test_the_office_that_wrote_the_minutes_is_not_the_body_that_met(annotate) -> None:
+    doc = annotate(
+        "Transkript\n\n1 PROTOKOLL 1(18) Norrbyregionens kansli NR 9/2012 Planeringsavd, Anna Berg "
+        "Regionstyrelsen Tid Tisdagen den 11 december 2012, kl Plats Närvarande ledamöter Per Ek\n"
+    )
+    assert _meeting(doc)[1] == "Regionstyrelsen"
+
+
 def test_a_room_after_the_document_type_is_where_the_body_met_not_the_body(annotate) -> None:
     doc = annotate("PROTOKOLL. Norrbyrummet, Norrby\n2024-03-05\nNärvarande: Anna Berg, Per Ek\n1. Budget\n")
     assert doc._.meeting.body is None
