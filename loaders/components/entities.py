@@ -312,7 +312,8 @@ class Entities:
                 continue
             named = _org_name_end(doc, i, ref_at) if tok.text[:1].isupper() else i + 1
             headed = tok.text[:1].isupper() and fold(tok.text).endswith(noun)  # not itself a genitive
-            owner = _place_genitive_before(doc, i, ref_at) if headed else i
+            union = tok.text.islower() and tok.lower_ in union_heads()  # "Norrdals kommunalförbund"
+            owner = _place_genitive_before(doc, i, ref_at, at_start=union) if headed or union else i
             if owner < i and not any(k in covered or k in taken or k in in_person for k in range(owner, i)):
                 span = Span(doc, owner, named, label="ORG")  # "Norra Norrdals Kommunalförbund"
                 span._.confidence = 0.7
@@ -694,6 +695,11 @@ def _place_named(doc: Doc, ref_at: dict[int, Span], taken: set[int], start: int)
 
 
 @cache
+def union_heads() -> frozenset[str]:
+    return frozenset(data("bodies.yaml")["union_heads"])
+
+
+@cache
 def _office_nouns() -> frozenset[str]:
     return frozenset(data("bodies.yaml")["office_nouns"])
 
@@ -786,13 +792,15 @@ def _acronym_after(doc: Doc, end: int) -> int:
     return end
 
 
-def _place_genitive_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
+def _place_genitive_before(doc: Doc, i: int, ref_at: dict[int, Span], at_start: bool = False) -> int:
     """Where a place in the genitive before an organisation noun starts ('Norra Norrdals
-    Räddningstjänstförbund'): a capitalised word ending in -s, after a direction word or not."""
+    Räddningstjänstförbund'): a capitalised word ending in -s, after a direction word or not; at
+    a sentence's start only before a union of members ('Norrdals kommunalförbund ska ...')."""
     k = i - 1
     if k < 0 or not (doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_.endswith("s")):
         return i
-    if doc[k].is_sent_start or is_given_name(doc[k].text[:-1]) or fold(doc[k].text[:-1]) in common_words():
+    opens = doc[k].is_sent_start and not at_start
+    if opens or is_given_name(doc[k].text[:-1]) or fold(doc[k].text[:-1]) in common_words():
         return i
     if k in label_at(doc):
         return i  # "Plats Kommunens hus": a field label

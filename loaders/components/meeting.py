@@ -19,7 +19,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.entities import deciding, is_office, network_name, org_name
+from samkarta.loaders.components.entities import deciding, is_office, network_name, org_name, union_heads
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
@@ -432,12 +432,7 @@ def _union_page_title(doc: Doc) -> Span | None:
     span = doc.char_span(0, end if 0 < end < doc._.content_start else 0, alignment_mode="contract")
     if span is None or not 1 <= len(span) <= 5 or not all(t.is_alpha and t.text[:1].isupper() for t in span):
         return None
-    return span if fold(span[-1].text).endswith(_union_heads()) else None
-
-
-@cache
-def _union_heads() -> tuple[str, ...]:
-    return tuple(data("bodies.yaml")["union_heads"])
+    return span if fold(span[-1].text).endswith(tuple(union_heads())) else None
 
 
 def _after_meeting_word(doc: Doc, span: Span) -> bool:

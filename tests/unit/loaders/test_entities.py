@@ -234,6 +234,14 @@ def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_no
     assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
 
 
+def test_a_union_of_members_named_by_its_place_in_the_genitive_even_opening_a_sentence(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Budget\nNorrdals räddningstjänstförbund (NRF) ska ha en plan. "
+        "Frågan gäller Norrbys kommunalförbund. Kommunens förvaltning svarar.\n"
+    )
+    assert _texts(doc, "org") == ["Norrdals räddningstjänstförbund", "Norrbys kommunalförbund"]
+
+
 def test_an_office_named_by_its_owner_in_the_genitive_is_an_organisation(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Remiss\nUnderlaget tas fram av Norrbyregionens kansli. "
