@@ -234,6 +234,12 @@ def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_no
     assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
 
 
+def test_a_company_named_like_a_person_is_no_person(annotate) -> None:
+    doc = annotate("Protokoll 2023-03-09\n\n1. Bidrag\nBidrag till Tina Garments AB beviljas.\n")
+    assert _texts(doc, "org") == ["Tina Garments AB"]
+    assert _texts(doc, "person") == []
+
+
 def test_a_union_of_members_named_by_its_place_in_the_genitive_even_opening_a_sentence(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Budget\nNorrdals räddningstjänstförbund (NRF) ska ha en plan. "
