@@ -250,6 +250,8 @@ class Entities:
                     seen.update(range(s, e))
                 continue
         out.extend(_titled_works(doc, h, seen | taken | in_person, start))
+        # the subject may name a body or an organisation: "en översyn av nämndens uppdrag"
+        out.extend(_investigations(doc, {t.i for s in out for t in s} | in_person, start))
         out.extend(_inquiries(doc, {t.i for s in out for t in s} | taken, start))
         return out
 
@@ -653,6 +655,54 @@ def _titled_works(doc: Doc, h: Heads, taken: set[int], start: int) -> list[Span]
         span._.confidence = 0.5
         out.append(span)
     return out
+
+
+@cache
+def _investigation_heads() -> tuple[str, ...]:
+    return tuple(data("bodies.yaml")["investigation_heads"])
+
+
+def _investigations(doc: Doc, taken: set[int], start: int) -> list[Span]:
+    """'förstudien kring ett gemensamt avtal', 'en översyn av organisationen': an investigation
+    noun (or a compound of one), a preposition of its subject and the subject, to a stop."""
+    t = tokens_of(doc)
+    out = []
+    for i in range(start, len(doc) - 2):
+        low = t.lower[i]
+        if not low.endswith(_investigation_heads()) or i in taken or t.lower[i + 1] not in grammar().work_prepositions:
+            continue
+        end = i + 2
+        while end < len(doc) and end - i < 9 and end not in taken and not _subject_stop(doc, end):
+            end += 1
+        trailing = grammar().purpose_stops | grammar().connectors
+        while end > i + 2 and doc[end - 1].lower_ in trailing:
+            end -= 1
+        if end > i + 2:
+            out.append(Span(doc, i, end, label="PROJECT"))
+            out[-1]._.confidence = 0.5
+            taken = taken | set(range(i, end))
+    return out
+
+
+def _subject_stop(doc: Doc, k: int) -> bool:
+    """The subject of a work ends at punctuation, a line break, a clause word or a verb."""
+    tok = doc[k]
+    low = tok.lower_
+    if tok.text == "-" and not doc[k - 1].whitespace_:
+        return False  # "hälso- och sjukvård": a word's part in a coordination
+    return (
+        tok.is_space
+        or tok.is_punct
+        or low in grammar().clause_words
+        or low in grammar().question_words  # "översyn av hur ...": a question, not a name
+        or low in grammar().finite_verbs
+        or (len(low) > 5 and low.endswith(("as", "ades", "des", "tes")))  # "redovisas", "presenterades"
+        # an inflected verb the pattern files name ("beslutade", "lämnar"), not a noun ("uppdrag")
+        or (tok.lemma_ != low and low.endswith(("r", "de", "te", "s")))
+        or (tok.text.isdigit() and not grammar().bare_year.fullmatch(tok.text))  # the next item's number
+        # where an agenda has lost its lines the next heading starts with a capital ("... Information")
+        or (tok.text[:1].isupper() and not low.endswith("s") and doc[k - 1].text.islower())
+    )
 
 
 @cache

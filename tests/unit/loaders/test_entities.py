@@ -135,7 +135,7 @@ def test_a_heading_titled_by_a_work_noun_and_its_subject_names_the_work(annotate
     doc = annotate(
         "Protokoll\n\n§ 4 Strategi för hållbar tillväxt\nRådet informerades.\n\n"
         "Utvärdering av samverkansavtal - förslag till process\nDiskussion.\n\n"
-        "Utvärdering av lokalerna har gjorts under året och visar på behov av flera rum för möten.\n"
+        "Plan för lokalerna har gjorts under året och visar på behov av flera rum för möten.\n"
     )
     assert _texts(doc, "project") == ["Strategi för hållbar tillväxt", "Utvärdering av samverkansavtal"]
 
@@ -232,6 +232,19 @@ def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_no
         "Projektet Vägvisaren fortsätter under året.\n"
     )
     assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
+
+
+def test_an_investigation_or_agreement_named_by_its_subject_in_running_text(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Arbetet\nArbetet med förstudien kring ett hälso- och sjukvårdsavtal går vidare. "
+        "En översyn av nämndens uppdrag ska göras. Översyn av hur arbetet går. "
+        "Vi följer utvärdering av boendet 12 Information om budget\n"
+    )
+    assert _texts(doc, "project") == [
+        "förstudien kring ett hälso- och sjukvårdsavtal",
+        "översyn av nämndens uppdrag",  # to its verb
+        "utvärdering av boendet",  # to the next item's number where an agenda lost its lines
+    ]
 
 
 def test_a_company_named_like_a_person_is_no_person(annotate) -> None:
