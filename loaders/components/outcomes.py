@@ -55,6 +55,7 @@ class _Cues:
     inverted_modals: frozenset[str]
     coming_words: frozenset[str]
     norm_words: frozenset[str]
+    this_meeting: frozenset[str]
 
 
 @cache
@@ -82,6 +83,7 @@ def cues() -> _Cues:
         frozenset(s["inverted_modals"]),
         frozenset(s["coming_words"]),
         frozenset(s["norm_words"]),
+        frozenset(s["this_meeting"]),
     )
 
 
@@ -228,6 +230,8 @@ class Outcomes:
         subject = _subject_before(doc, sent, task, mentions)
         if doc[task].lower_ == "kommer" and task + 1 < sent.end and _coming(doc[task + 1]):
             return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
+        if any(t.lower_ in cues().this_meeting for t in doc[task : min(sent.end, task + 6)]):
+            return None  # "återkommer under dagens möte punkt 3": a later item of this meeting
         if _plain_future(doc, task):
             if _described(doc, sent, task):
                 return None  # "Hur ska samarbetet utvecklas": a question, no task set

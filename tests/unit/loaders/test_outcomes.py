@@ -185,6 +185,15 @@ def test_a_telling_verb_before_a_lost_sentence_break_reports_nothing(annotate) -
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att notera informationen"]
 
 
+def test_a_later_item_of_this_meeting_or_what_a_statute_requires_is_no_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Uppföljning\nÄmnet återkommer under dagens möte under punkt 8. "
+        "Ärendet återkommer i § 12. Lagen om kommunal redovisning ska då tillämpas fullt ut. "
+        "Anna Berg återkommer med besked till nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Anna Berg återkommer med besked till nästa möte"]
+
+
 def test_declaring_the_meeting_open_is_a_formality_declaring_the_minutes_adjusted_is_a_decision(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Öppnande\nOrdföranden förklarar mötet öppnat.\n\n"
