@@ -234,6 +234,14 @@ def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_no
     assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
 
 
+def test_a_body_purpose_ends_before_a_verb_but_not_at_a_genitive(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Nätverk\nEtt nätverk för folkhälsoplanerare bildades efter förslag. "
+        "Gruppen för barns och ungas hälsa, som träffas i maj.\n"
+    )
+    assert _texts(doc, "network") == ["nätverk för folkhälsoplanerare", "Gruppen för barns och ungas hälsa"]
+
+
 def test_an_investigation_or_agreement_named_by_its_subject_in_running_text(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Arbetet\nArbetet med förstudien kring ett hälso- och sjukvårdsavtal går vidare. "
