@@ -408,7 +408,10 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     'Sociala vård- och omsorgsgruppen': a coordinated first part and the adjective before it."""
     left = _modifiers_before(doc, i, ref_at)
     if left == i and _coordinated_part_before(doc, i, ref_at):
-        left = _modifiers_before(doc, i - 2, ref_at)
+        first = i - 2
+        while first >= 2 and doc[first - 1].text == "," and doc[first - 2].text.endswith("-"):
+            first -= 2  # "Folkhälso-, primärvårds- och tandvårdsnämnden": a longer list of parts
+        left = _modifiers_before(doc, first, ref_at)
     return left
 
 
@@ -496,6 +499,9 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             return _acronym_after(doc, hit.end)
     if end < n and end in ref_at and ref_at[end]._.kind in ("municipality", "county"):
         end = ref_at[end].end  # "Lokal nämnd Kungsbacka"
+    elif end + 1 < n and doc[end].text.islower() and doc[end].lower_ in grammar().directions:
+        if _name_word(doc[end + 1]) and not is_given_name(doc[end + 1].text):
+            end = _name_run(doc, end + 1, ref_at, caps)  # "Hälso- och sjukvårdsnämnden östra Norrdal"
     elif caps and end < n and _name_word(doc[end], caps):
         end = _name_run(doc, end, ref_at, caps)  # a title in capitals: "STYRGRUPP VÅRDKEDJOR NORRDAL"
     elif doc[i].text[:1].isupper() and end < n and doc[end].text[:1].isupper():

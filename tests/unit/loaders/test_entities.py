@@ -234,6 +234,17 @@ def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_no
     assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
 
 
+def test_a_body_named_by_a_list_of_coordinated_parts_or_with_a_direction_and_a_place(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Remiss\nBeslut i Folkhälso-, primärvårds- och tandvårdsnämnden idag. "
+        "Frågan går till Hälso- och sjukvårdsnämnden östra Norrdal.\n"
+    )
+    assert _texts(doc, "network") == [
+        "Folkhälso-, primärvårds- och tandvårdsnämnden",
+        "Hälso- och sjukvårdsnämnden östra Norrdal",
+    ]
+
+
 def test_a_body_purpose_ends_before_a_verb_but_not_at_a_genitive(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Nätverk\nEtt nätverk för folkhälsoplanerare bildades efter förslag. "
