@@ -22,6 +22,20 @@ def test_roles_from_labels_and_inline_words_affiliations_from_the_entry(annotate
     assert doc._.people["Per Ek"].party == "S"
 
 
+def test_a_flattened_list_after_deltog_ej_is_absent(annotate) -> None:
+    doc = annotate(
+        "Anteckningar\nDeltagare Anna Berg, Falun (grund) ordförande Per Ek, Mora (gymn) "
+        "Deltog ej Kim Holm, Borlänge (vux) Eva Lind, Leksand (grund)\n\n1. Mötet öppnades\n"
+    )
+    people = _people(doc)
+    assert [people[n][1] for n in ("Anna Berg", "Per Ek", "Kim Holm", "Eva Lind")] == [
+        ["chair", "present"],
+        ["present"],
+        ["absent"],
+        ["absent"],
+    ]
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
