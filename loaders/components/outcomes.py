@@ -197,7 +197,7 @@ class Outcomes:
             infinitive_in_att = k > 0 and t.lower[words[k - 1]] == "att" and (clause or after_label)
             if not (c.form.search(low) or infinitive_in_att):
                 continue
-            after = [t.lower[j] for j in words[k + 1 : k + 8]]
+            after = [t.lower[j] for j in words[k + 1 : k + 11]]
             needed = c.needs.get(lemma)
             if needed and not any(w in needed for w in after):
                 continue

@@ -185,6 +185,17 @@ def test_a_telling_verb_before_a_lost_sentence_break_reports_nothing(annotate) -
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att notera informationen"]
 
 
+def test_what_a_filing_verb_needs_may_come_late_or_in_the_indefinite(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Planer\nUnderlaget redovisas.\ntar information om Verksamhetsplan och budget 2015 "
+        "till protokollet. Mötet lägger rapporterna till handlingar.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == [
+        "tar information om Verksamhetsplan och budget 2015 till protokollet",
+        "Mötet lägger rapporterna till handlingar",
+    ]
+
+
 def test_a_later_item_of_this_meeting_or_what_a_statute_requires_is_no_task(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Uppföljning\nÄmnet återkommer under dagens möte under punkt 8. "
