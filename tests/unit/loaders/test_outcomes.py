@@ -213,6 +213,17 @@ def test_declaring_the_meeting_open_is_a_formality_declaring_the_minutes_adjuste
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Ordföranden förklarar protokollet justerat"]
 
 
+def test_who_checks_the_minutes_is_a_decision(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Justering\nPer Ek justerar protokollet måndagen den 15 april. "
+        "Styrelsen beslutar att efter upprop utse Eva Lind att justera dagens protokoll.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == [
+        "Per Ek justerar protokollet måndagen den 15 april",
+        "Styrelsen beslutar att efter upprop utse Eva Lind att justera dagens protokoll",
+    ]
+
+
 def test_an_election_item_with_only_a_name_under_it_is_a_decision(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Val av justerare\n"
