@@ -473,6 +473,11 @@ def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: l
     body = doc._.meeting.body if doc._.meeting is not None else None
     if body is None:
         return False
+    agent = next((j + 1 for j in range(trigger + 1, min(sent.end, trigger + 5)) if t.lower[j] == "av"), None)
+    if t.lower[trigger].endswith("s") and agent is not None:
+        by = _target_at(targets, starts, agent)  # "fastställdes av kommunfullmäktige": its decision
+        if by is not None and not _same_body(" ".join(by.text.split()), body):
+            return True
     k = bisect.bisect_left(starts, trigger + 1)
     inverted = t.lemma[trigger] != "föreslå"  # "föreslår styrelsen besluta": the body after is addressed
     near = [

@@ -22,6 +22,7 @@ Förvaltningen ska utreda saken vidare (enligt plan).
 
 4. Anmälan av beslutade ärenden
 Länsgruppen föreslår styrelsen besluta att fastställa taxan. Förbundsmötet beslutade att höja avgiften.
+Planen, som fastställdes av kommunfullmäktige i maj, följs upp.
 
 Medskick till Länschefsnätverket:
 Samordnare för placeringar
