@@ -173,6 +173,7 @@ class Grammar:
     clause_words: frozenset[str]
     finite_verbs: frozenset[str]
     perfect_auxiliaries: frozenset[str]
+    modal_verbs: frozenset[str]
     state_verbs: frozenset[str]
     question_words: frozenset[str]
     municipality_words: frozenset[str]

@@ -194,6 +194,8 @@ class Outcomes:
                 continue  # the noun "beslut" and participles ("beslutande") decide nothing
             if _perfect(t, words, k):
                 continue  # "har beslutat", "hade antagit": a decision taken before, reported
+            if any(t.lower[j] in grammar().modal_verbs for j in words[max(0, k - 2) : k]):
+                continue  # "bör (inte) väljas", "ska utses": what is to be, or may be, decided
             infinitive_in_att = k > 0 and t.lower[words[k - 1]] == "att" and (clause or after_label)
             if not (c.form.search(low) or infinitive_in_att):
                 continue

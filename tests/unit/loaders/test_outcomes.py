@@ -214,6 +214,16 @@ def test_declaring_the_meeting_open_is_a_formality_declaring_the_minutes_adjuste
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Ordföranden förklarar protokollet justerat"]
 
 
+def test_a_decision_verb_after_a_modal_is_not_yet_a_decision(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Val\nOrdförande bör inte väljas från samma kommun. "
+        "Styrelsen beslutar att Anna Berg ska väljas till ordförande.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == [
+        "Styrelsen beslutar att Anna Berg ska väljas till ordförande"
+    ]
+
+
 def test_who_checks_the_minutes_is_a_decision(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Justering\nPer Ek justerar protokollet måndagen den 15 april. "
