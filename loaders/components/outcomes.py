@@ -676,12 +676,31 @@ def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, i
         between = doc[before[-1][1] : task]
         if not any((t.lower_ in grammar().clause_words or t.text == ",") for t in between):
             return before[-1][2]
+    apposed = _apposed_subject(doc, task, in_sent)
+    if apposed is not None:
+        return apposed
     after = [m for m in in_sent if 0 <= m[0] - task <= 4 and doc[task].lower_ in cues().assignment_words]
     if after:
         return after[0][2]
     ends = {m[0]: m[1] for m in in_sent}
     if _inverted_modal(tokens_of(doc), task, sent.end, ends, cues()) == task:
         return next(m[2] for m in in_sent if m[0] == task + 1)
+    return None
+
+
+def _apposed_subject(doc: Doc, task: int, in_sent: list[tuple[int, int, str]]) -> str | None:
+    """'Anna Berg, doktorand vid Norrby högskola, kommer leda ...': a name, then its title set off
+    by commas right before the task verb."""
+    if task < 2 or doc[task - 1].text != ",":
+        return None
+    for _, end, name in reversed(in_sent):
+        if end >= task - 1 or task - end > 14:
+            continue
+        inner = doc[end + 1 : task - 1]
+        plain = not any(
+            t.text == "," or t.lower_ in grammar().clause_words or t.lower_ in grammar().finite_verbs for t in inner
+        ) and not any(end < s < task for s, _, _ in in_sent)  # "Anna Berg, Per Ek, ska ...": a list
+        return name if doc[end].text == "," and len(inner) > 0 and plain else None
     return None
 
 

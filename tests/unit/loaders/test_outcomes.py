@@ -281,6 +281,15 @@ def test_a_question_or_an_ability_after_ska_is_no_task(annotate) -> None:
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
 
 
+def test_a_subject_with_its_title_set_off_by_commas_takes_the_task_a_list_of_names_does_not(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Forskning\n"
+        "Anna Berg, doktorand i socialt arbete vid högskolan, kommer leda cirklarna. "
+        "Per Ek, Eva Lind, ska skicka ut kallelsen.\n"
+    )
+    assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg"]
+
+
 def test_kommer_without_att_is_a_future_unless_it_is_a_move_or_an_arrival(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Forskning\n"
