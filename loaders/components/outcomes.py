@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of
-from samkarta.loaders.words import data, grammar
+from samkarta.loaders.words import data, grammar, months
 
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
 _TITLE_REACH = 40  # characters from an item's title to a lone outcome verb that decides it
@@ -603,8 +603,8 @@ def _in_titles(doc: Doc) -> set[int]:
 
 def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:
     """A task verb in the present passive in a sentence that places it in time ("rapporten
-    presenteras på nästa möte"): something is to be done, whoever does it."""
-    if not any(t.lower[j] in c.future_cues for j in range(start, end)):
+    presenteras på nästa möte", "planeras till den 17 mars"): something is to be done, whoever does it."""
+    if not any(t.lower[j] in c.future_cues or t.lower[j] in months() for j in range(start, end)):
         return None
     for j in range(start, end):
         low = t.lower[j]

@@ -137,9 +137,12 @@ def test_a_task_verb_in_the_passive_set_in_time_is_a_task_a_description_or_a_per
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Rapporter\nSlutrapporten presenteras på nästa möte. "
         "Konferensen, som planeras till nästa år, blir stor. Rapporten presenteras i bilaga. "
-        "Kallelsen har presenterats inför mötet.\n"
+        "Kallelsen har presenterats inför mötet. Seminariet planeras till den 17 mars.\n"
     )
-    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Slutrapporten presenteras på nästa möte"]
+    assert [a["text"] for a in doc._.outcomes["actions"]] == [
+        "Slutrapporten presenteras på nästa möte",
+        "Seminariet planeras till den 17 mars",  # a date places it in time too
+    ]
 
 
 def test_bullets_under_a_name_and_a_colon_that_open_with_a_verb_are_its_tasks(annotate) -> None:
