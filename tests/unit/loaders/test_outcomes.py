@@ -217,6 +217,15 @@ def test_declaring_the_meeting_open_is_a_formality_declaring_the_minutes_adjuste
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Ordföranden förklarar protokollet justerat"]
 
 
+def test_what_someone_means_or_moves_is_no_task_and_no_decision(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Förslaget\nNämnden menar att förslaget ska förankras med kommunerna. "
+        "Ordföranden yrkar att ärendet läggs till handlingarna. Rapporten ska skickas ut före nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
+    assert doc._.outcomes["decisions"] == []
+
+
 def test_a_decision_verb_after_a_modal_is_not_yet_a_decision(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Val\nOrdförande bör inte väljas från samma kommun. "
