@@ -241,7 +241,10 @@ class Entities:
                 if explained > tok.i + 1 and noun not in h.weak_project:
                     out.append(self._project(doc, tok.i + 2, tok.i + 3, 0.6))  # "... plan (SIP)"
                     seen.add(tok.i + 2)
-                named = _name_after(doc, tok.i + 1, ref_at, in_person)
+                # "Räddningstjänsten Östra Norrdal": a compound of a service or event word before a
+                # name is an organisation's or a place's name, not a work named after it
+                service = is_compound(tok.text, noun) and noun in h.weak_project and noun not in h.titled_work
+                named = None if service else _name_after(doc, tok.i + 1, ref_at, in_person)
                 if named is not None:
                     s, e = named
                     if tok.text[:1].isupper() and (noun in h.titled_work or noun in h.named_work):

@@ -289,6 +289,14 @@ def test_an_office_named_by_its_owner_in_the_genitive_is_an_organisation(annotat
     assert "Kommunstyrelsens" in _texts(doc, "network")  # the board stays a body
 
 
+def test_a_service_compound_before_a_name_is_no_work_named_after_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Avtal\nAvtal med Räddningstjänsten Östra Norrdal tecknas. "
+        "Handlingsplanen Tryggare Vardag antogs.\n"
+    )
+    assert _texts(doc, "project") == ["Handlingsplanen Tryggare Vardag"]
+
+
 def test_a_project_named_with_a_common_word_after_the_word_projekt(annotate) -> None:
     doc = annotate("Stöd söks till projektet Unga i rörelse. Vi följer planen Samverkan och stöd.\n")
     assert _texts(doc, "project") == ["Unga i rörelse"]  # after another work noun it may be a heading
