@@ -237,9 +237,10 @@ class Outcomes:
         if _plain_future(doc, task):
             if _described(doc, sent, task):
                 return None  # "Hur ska samarbetet utvecklas": a question, no task set
+            if _state_follows(doc, sent, task):
+                return None  # "det ska finnas en rutin", "Anna ska vara ledig": a state to hold, no task
             if subject is None and (
                 not _future_task(doc, sent, task)  # "ska", "kommer att", "tar upp" describe; no one is given a task
-                or _state_follows(doc, sent, task)  # "det ska finnas en rutin": a state to hold
                 or _told(doc, sent, task)  # "X informerar om att en översyn ska göras": news told
                 or _by_rule(doc, sent, task)  # "Enligt lagen ska budgeten ...": what a rule requires
             ):
@@ -567,8 +568,9 @@ def _by_rule(doc: Doc, sent: Span, task: int) -> bool:
 def _state_follows(doc: Doc, sent: Span, task: int) -> bool:
     """The verb after a modal ('ska', 'kommer att') is one of being or holding, not of doing."""
     t = tokens_of(doc)
-    after = [j for j in range(task + 1, min(sent.end, task + 4)) if not t.space[j] and t.lower[j] != "att"]
-    return bool(after) and t.lower[after[0]] in grammar().state_verbs
+    after = [j for j in range(task + 1, min(sent.end, task + 5)) if not t.space[j] and t.lower[j] != "att"]
+    taking_part = len(after) > 1 and t.lower[after[0]] == "vara" and t.lower[after[1]] == "med"  # "ska vara med"
+    return bool(after) and t.lower[after[0]] in grammar().state_verbs and not taking_part
 
 
 def _future_task(doc: Doc, sent: Span, task: int) -> bool:

@@ -293,6 +293,14 @@ def test_a_question_or_an_ability_after_ska_is_no_task(annotate) -> None:
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
 
 
+def test_a_person_to_be_in_a_state_has_no_task_a_person_to_take_part_has(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Personal\n"
+        "Anna Berg ska vara föräldraledig från augusti. Per Ek ska vara med på nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Per Ek ska vara med på nästa möte"]
+
+
 def test_a_subject_with_its_title_set_off_by_commas_takes_the_task_a_list_of_names_does_not(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Forskning\n"
