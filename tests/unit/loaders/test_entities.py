@@ -289,6 +289,12 @@ def test_an_office_named_by_its_owner_in_the_genitive_is_an_organisation(annotat
     assert "Kommunstyrelsens" in _texts(doc, "network")  # the board stays a body
 
 
+def test_national_councils_named_like_bodies_are_organisations(annotate) -> None:
+    doc = annotate("Protokoll 2023-03-09\n\n1. Bidrag\nMedel söks från Kulturrådet och Statens medieråd.\n")
+    assert _texts(doc, "org") == ["Kulturrådet", "Statens medieråd"]
+    assert _texts(doc, "network") == []
+
+
 def test_a_service_compound_before_a_name_is_no_work_named_after_it(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Avtal\nAvtal med Räddningstjänsten Östra Norrdal tecknas. "
