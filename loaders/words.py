@@ -174,6 +174,7 @@ class Grammar:
     finite_verbs: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     modal_verbs: frozenset[str]
+    time_words: frozenset[str]
     state_verbs: frozenset[str]
     question_words: frozenset[str]
     municipality_words: frozenset[str]

@@ -465,6 +465,8 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             and not prev.lower_.endswith(grammar().lower_adjective_endings)  # "Lokala nämnden" opens it
         ):
             break
+        if prev.lower_ in grammar().time_words:
+            break  # "Nästa nätverksmöte", "Dagens valdirektion": when, not which body
         if prev.text.isupper() and 2 <= len(prev.text) <= 5 and prev.is_alpha:
             if prev.lower_ in common_words():
                 break  # "FRÅN STYRGRUPP X": a heading in capitals, the word is no acronym

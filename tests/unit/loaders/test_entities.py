@@ -289,6 +289,11 @@ def test_an_office_named_by_its_owner_in_the_genitive_is_an_organisation(annotat
     assert "Kommunstyrelsens" in _texts(doc, "network")  # the board stays a body
 
 
+def test_a_time_word_before_a_body_noun_names_no_body(annotate) -> None:
+    doc = annotate("Protokoll 2023-03-09\n\n1. Övrigt\nNästa nätverksmöte hålls i maj. Dagens valdirektion beslutar.\n")
+    assert _texts(doc, "network") == ["nätverksmöte", "valdirektion"]
+
+
 def test_national_councils_named_like_bodies_are_organisations(annotate) -> None:
     doc = annotate("Protokoll 2023-03-09\n\n1. Bidrag\nMedel söks från Kulturrådet och Statens medieråd.\n")
     assert _texts(doc, "org") == ["Kulturrådet", "Statens medieråd"]
