@@ -284,6 +284,17 @@ class StoreContract:
         store.write_document(batch_of(MINUTES))
         store.delete_document(document_id("/minutes/lansgrupp-2023-03-09.txt"))
         assert [j.decision for j in store.judgements()] == ["rejected"]
+        assert store.judgements()[0].decided_by == ""  # saved without a writer: none is made up
+
+    def test_a_judgement_keeps_who_decided_and_a_new_decision_replaces_it(self, store: GraphStore) -> None:
+        first = Judgement(key_a="a|x", key_b="b|y", decision="rejected", decided_at="2026-01-01T00:00:00")
+        store.save_judgement(first.model_copy(update={"decided_by": "Anna Berg"}))
+        assert store.judgements() == [first.model_copy(update={"decided_by": "Anna Berg"})]
+        later = Judgement(
+            key_a="a|x", key_b="b|y", decision="accepted", decided_at="2026-02-01T00:00:00", decided_by="ci-skript"
+        )
+        store.save_judgement(later)
+        assert store.judgements() == [later]
 
     def test_corpus_twice_gives_identical_counts(self, corpus_store: GraphStore) -> None:
         first = corpus_store.stats()
