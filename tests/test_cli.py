@@ -220,3 +220,33 @@ def test_curation_moves_judgements_to_another_store_and_a_second_import_changes_
     bad.write_text(lines.read_text(encoding="utf-8") + '{"kind": "merge", "key_a": "x"}\n', encoding="utf-8")
     refused = runner.invoke(app, ["curation", "import", str(bad), "--store", second])
     assert refused.exit_code == 2 and f"{bad}, line 2" in refused.stderr
+
+
+def test_writers_are_added_with_a_token_shown_once_listed_without_it_and_removed(tmp_path: Path, monkeypatch) -> None:
+    from samkarta.settings import get_settings
+    from samkarta.writers import Writers
+
+    monkeypatch.setenv("SAMKARTA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SAMKARTA_API_TOKEN", raising=False)
+    get_settings.cache_clear()
+    try:
+        added = runner.invoke(app, ["writers", "add", "Anna Berg"])
+        assert added.exit_code == 0, added.output
+        token = added.stdout.strip()  # the token alone on stdout, for TOKEN=$(samkarta writers add NAME)
+        assert Writers.in_dir(tmp_path / "data").name_of(token) == "Anna Berg"
+        assert "not shown again" in added.stderr
+        taken = runner.invoke(app, ["writers", "add", "Anna Berg"])
+        assert taken.exit_code == 2 and "exists already" in taken.stderr
+        assert runner.invoke(app, ["writers", "add", "x" * 61]).exit_code == 2
+        listed = runner.invoke(app, ["writers", "list"])
+        assert listed.exit_code == 0 and listed.stdout.rstrip().endswith("  Anna Berg")
+        digest = Writers.in_dir(tmp_path / "data").entries()[0].token_sha256
+        assert token not in listed.stdout and digest not in listed.stdout
+        shown = json.loads(runner.invoke(app, ["writers", "list", "--json"]).stdout)
+        assert [set(w) for w in shown] == [{"name", "added"}] and shown[0]["name"] == "Anna Berg"
+        assert runner.invoke(app, ["writers", "remove", "Anna Berg"]).exit_code == 0
+        unknown = runner.invoke(app, ["writers", "remove", "Anna Berg"])
+        assert unknown.exit_code != 0 and "no writer named 'Anna Berg'" in unknown.stderr
+        assert "writes through the API are disabled" in runner.invoke(app, ["writers", "list"]).stdout
+    finally:
+        get_settings.cache_clear()
