@@ -283,28 +283,51 @@ def merges_list(
         typer.echo(f"{c.id}  {c.score:.2f}  {c.name_a} ~ {c.name_b}  [{c.status}]  {'; '.join(c.reasons)}")
 
 
-def _judge(candidate: str, decision: str, reason: str, store: str | None) -> None:
+ByOpt = Annotated[
+    str | None, typer.Option("--by", help="Who decides, as the judgement records it (default: your login)")
+]
+
+
+def _judge(candidate: str, decision: str, reason: str, by: str | None, store: str | None) -> None:
     from samkarta.ingest import judge
+    from samkarta.writers import check_name
 
     decided_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    rebuilt = _on_store(store, lambda graph: judge(graph, candidate, decision, reason, decided_at))
+    decided_by = by or _login()
+    try:
+        check_name(decided_by)  # shown wherever the judgement is: a name like a writer's
+    except AppError as e:
+        _fail(e)
+    rebuilt = _on_store(
+        store, lambda graph: judge(graph, candidate, decision, reason, decided_at, decided_by=decided_by)
+    )
     typer.echo(f"{decision} {candidate}; {rebuilt} documents rebuilt")
+
+
+def _login() -> str:
+    """The user running the command, as judgements made here name their writer."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor the password database
+        return "cli"
 
 
 @merges_app.command("accept")
 def merges_accept(
-    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", store: StoreOpt = None
+    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", by: ByOpt = None, store: StoreOpt = None
 ) -> None:
     """Accept a candidate: the two records become one person."""
-    _judge(candidate, "accepted", reason, store)
+    _judge(candidate, "accepted", reason, by, store)
 
 
 @merges_app.command("reject")
 def merges_reject(
-    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", store: StoreOpt = None
+    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", by: ByOpt = None, store: StoreOpt = None
 ) -> None:
     """Reject a candidate (also undoes an automatic merge): the records stay two people."""
-    _judge(candidate, "rejected", reason, store)
+    _judge(candidate, "rejected", reason, by, store)
 
 
 @curation_app.command("export")

@@ -198,7 +198,10 @@ def test_migrate_leaves_an_embedded_store_as_it_is(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "unsupported store URI" in bad.stderr
 
 
-def test_curation_moves_judgements_to_another_store_and_a_second_import_changes_nothing(tmp_path: Path) -> None:
+def test_curation_moves_judgements_to_another_store_and_a_second_import_changes_nothing(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("LOGNAME", "anna")  # who decides on the command line, unless --by says otherwise
     first, second = (f"sqlite:///{tmp_path / name}" for name in ("first.db", "second.db"))
     for store in (first, second):
         assert runner.invoke(app, ["ingest", str(sample_dir()), "--store", store]).exit_code == 0
@@ -207,15 +210,29 @@ def test_curation_moves_judgements_to_another_store_and_a_second_import_changes_
     lines = tmp_path / "judgements.jsonl"
     exported = runner.invoke(app, ["curation", "export", str(lines), "--store", first])
     assert exported.exit_code == 0 and "1 judgements written" in exported.stdout
-    assert json.loads(lines.read_text(encoding="utf-8"))["decision"] == "rejected"
+    line = json.loads(lines.read_text(encoding="utf-8"))
+    assert (line["decision"], line["decided_by"]) == ("rejected", "anna")
     imported = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
     assert imported.exit_code == 0 and imported.stdout.startswith("1 judgements applied, 0 unchanged"), imported.output
     stats = [json.loads(runner.invoke(app, ["stats", "--store", s, "--json"]).stdout) for s in (first, second)]
     assert stats[0] == stats[1]  # the same minutes and the same judgement: the same graph
+    copied = tmp_path / "copied.jsonl"
+    assert runner.invoke(app, ["curation", "export", str(copied), "--store", second]).exit_code == 0
+    assert copied.read_text(encoding="utf-8") == lines.read_text(encoding="utf-8")  # who decided came along
     again = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
     assert again.stdout.startswith("0 judgements applied, 1 unchanged; 0 documents rebuilt")
     rejected = json.loads(runner.invoke(app, ["merges", "--status", "rejected", "--store", second, "--json"]).stdout)
     assert [c["id"] for c in rejected] == [merged[0]["id"]]
+    by_ci = runner.invoke(app, ["merges", "reject", merged[0]["id"], "--by", "ci-skript", "--store", first])
+    assert by_ci.exit_code == 0
+    forged = runner.invoke(app, ["merges", "reject", merged[0]["id"], "--by", "a\nb", "--store", first])
+    assert forged.exit_code == 2 and "printable characters" in forged.stderr
+    assert runner.invoke(app, ["curation", "export", str(lines), "--store", first]).exit_code == 0
+    assert json.loads(lines.read_text(encoding="utf-8"))["decided_by"] == "ci-skript"
+    changed = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
+    assert changed.stdout.startswith("1 judgements applied, 0 unchanged")  # the same decision by someone else
+    unchanged = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
+    assert unchanged.stdout.startswith("0 judgements applied, 1 unchanged; 0 documents rebuilt")
     bad = tmp_path / "bad.jsonl"
     bad.write_text(lines.read_text(encoding="utf-8") + '{"kind": "merge", "key_a": "x"}\n', encoding="utf-8")
     refused = runner.invoke(app, ["curation", "import", str(bad), "--store", second])

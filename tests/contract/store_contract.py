@@ -325,7 +325,8 @@ class StoreContract:
         assert [a.alias for a in aliases] == ["Elisabeth Fransson"] and "same region" in aliases[0].reason
         merged = [c for c in corpus_store.candidates() if c.status == "merged"]
         assert len(merged) == 1
-        judge(corpus_store, merged[0].id, "rejected", "two different people", "2026-11-23T12:00:00")
+        judge(corpus_store, merged[0].id, "rejected", "two different people", "2026-11-23T12:00:00", decided_by="anna")
+        assert [(j.decision, j.decided_by) for j in corpus_store.judgements()] == [("rejected", "anna")]
         assert len(by_name(corpus_store, "Person", "Elisabeth Fransson")) == 1
         assert corpus_store.aliases(franson[0]) == []
         # the judgement survives a rebuild from scratch
