@@ -144,6 +144,8 @@ def test_every_command_is_documented_in_the_readme() -> None:
         "stats",
         "migrate",
         "merges",
+        "curation",
+        "writers",
         "query",
         "export",
         "serve",
