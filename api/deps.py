@@ -1,8 +1,8 @@
-"""Request dependencies: the store, its cached graph view, the settings and write authorisation."""
+"""Request dependencies: the store, its cached graph view, the settings and which writer writes."""
 
 from __future__ import annotations
 
-import hmac
+import logging
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -12,6 +12,12 @@ from samkarta.graph.errors import AppError
 from samkarta.graph.store import GraphStore
 from samkarta.queries.view import GraphView, Snapshot
 from samkarta.settings import Settings
+from samkarta.writers import writer_of, writes_enabled
+
+# Every write through the API, with the writer's name (in SAMKARTA_DATA_DIR/samkarta.log under
+# `samkarta serve`). INFO, above the WARNING the log file takes from libraries: no write goes unrecorded.
+audit = logging.getLogger("samkarta.audit")
+audit.setLevel(logging.INFO)
 
 
 class Forbidden(AppError):
@@ -49,21 +55,29 @@ ViewDep = Annotated[GraphView, Depends(get_view)]
 JobsDep = Annotated[JobQueue, Depends(get_jobs)]
 
 
-def token_problem(settings: Settings, authorization: str | None) -> AppError | None:
-    """Why a request may not write, or None when its bearer token is the configured one."""
-    if not settings.api_token:
-        return Forbidden("writes are disabled: set SAMKARTA_API_TOKEN to enable them")
+DISABLED = "writes are disabled: add a writer with `samkarta writers add NAME` (or set SAMKARTA_API_TOKEN)"
+
+
+def bearer_token(authorization: str | None) -> str:
+    """The token of an `Authorization: Bearer TOKEN` header, or "" for any other header."""
     scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), settings.api_token.encode()):
-        return Unauthorized("a valid bearer token is required for this endpoint")
-    return None
+    return token if scheme.lower() == "bearer" else ""
 
 
-def require_token(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Write endpoints need `Authorization: Bearer <SAMKARTA_API_TOKEN>`."""
-    problem = token_problem(settings, authorization)
-    if problem is not None:
-        raise problem
+def authorise(settings: Settings, token: str) -> str:
+    """The name of the writer whose token this is; Forbidden when no token can write at all,
+    Unauthorized for any other token."""
+    writer = writer_of(settings, token)
+    if writer is not None:
+        return writer
+    if not writes_enabled(settings):
+        raise Forbidden(DISABLED)
+    raise Unauthorized("a valid bearer token is required for this endpoint")
 
 
-WriteAccess = Depends(require_token)
+def require_writer(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> str:
+    """Write endpoints need `Authorization: Bearer <a writer's token>`; the writer's name."""
+    return authorise(settings, bearer_token(authorization))
+
+
+WriterDep = Annotated[str, Depends(require_writer)]

@@ -10,7 +10,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from samkarta.api.deps import token_problem
+from samkarta.api.deps import authorise, bearer_token
+from samkarta.graph.errors import AppError
 from samkarta.settings import Settings
 
 # Scripts run only from this origin or with the response's nonce; the explorer's graphs are framed
@@ -87,9 +88,9 @@ class SecurityHeaders:
 
 
 class WriteGuard:
-    """A write to the API without a valid token is refused before any of its body is read, so
-    an anonymous upload never reaches the disk. Only writes to a route that takes them: any other
-    method or path gets the router's 405 or 404."""
+    """A write to the API without the token of a writer (samkarta/writers.py) is refused before any
+    of its body is read, so an anonymous upload never reaches the disk. Only writes to a route that
+    takes them: any other method or path gets the router's 405 or 404."""
 
     def __init__(self, app: ASGIApp, settings: Settings, routes: list[BaseRoute]) -> None:
         self.app = app
@@ -103,8 +104,9 @@ class WriteGuard:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and self._writes_to_a_route(scope):
-            problem = token_problem(self.settings, Headers(scope=scope).get("authorization"))
-            if problem is not None:
+            try:
+                authorise(self.settings, bearer_token(Headers(scope=scope).get("authorization")))
+            except AppError as problem:
                 body = {"ok": False, "error": str(problem), "status": problem.status}
                 await JSONResponse(body, status_code=problem.status)(scope, receive, send)
                 return

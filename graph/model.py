@@ -72,6 +72,7 @@ class Judgement(BaseModel):
     decision: Decision
     reason: str = ""
     decided_at: str = ""
+    decided_by: str = ""  # the writer's name (samkarta/writers.py); empty in judgements older than writers
 
 
 class DocumentInfo(BaseModel):

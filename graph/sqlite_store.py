@@ -69,7 +69,7 @@ CREATE TABLE IF NOT EXISTS candidates (
 );
 CREATE TABLE IF NOT EXISTS judgements (
     key_a TEXT NOT NULL, key_b TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL,
-    decided_at TEXT NOT NULL, PRIMARY KEY (key_a, key_b)
+    decided_at TEXT NOT NULL, decided_by TEXT NOT NULL DEFAULT '', PRIMARY KEY (key_a, key_b)
 );
 CREATE TABLE IF NOT EXISTS tombstones (digest TEXT PRIMARY KEY);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -77,6 +77,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 0'
 );
 """
+
+# (table, column, definition) of columns newer than the first stores; the names are constants, never input
+_ADDED_COLUMNS = (("judgements", "decided_by", "TEXT NOT NULL DEFAULT ''"),)
 
 
 class SQLiteStore:
@@ -133,7 +136,15 @@ class SQLiteStore:
         with self._lock:
             self._conn.executescript(_SCHEMA)
             self._conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('version', '0')")
+            self._add_missing_columns()
             documents_fts.ensure(self._conn)
+
+    def _add_missing_columns(self) -> None:
+        """Columns added since a store file was created (CREATE TABLE IF NOT EXISTS leaves its tables as they were)."""
+        for table, column, definition in _ADDED_COLUMNS:
+            present = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
     def close(self) -> None:
         with self._lock:
@@ -557,8 +568,9 @@ class SQLiteStore:
     def save_judgement(self, judgement: Judgement) -> None:
         with self._tx() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO judgements VALUES (?, ?, ?, ?, ?)",
-                (judgement.key_a, judgement.key_b, judgement.decision, judgement.reason, judgement.decided_at),
+                "INSERT OR REPLACE INTO judgements (key_a, key_b, decision, reason, decided_at, decided_by) "
+                "VALUES (:key_a, :key_b, :decision, :reason, :decided_at, :decided_by)",
+                judgement.model_dump(),
             )
 
     def judgements(self) -> list[Judgement]:

@@ -278,11 +278,11 @@ LIFT_TOMBSTONE = f"MATCH (t:{TOMBSTONE} {{digest: $digest}}) DELETE t"
 # -- judgements and candidates ---------------------------------------------------------------------
 SAVE_JUDGEMENT = (
     f"MERGE (j:{JUDGEMENT} {{key_a: $key_a, key_b: $key_b}}) "
-    "SET j.decision = $decision, j.reason = $reason, j.decided_at = $decided_at"
+    "SET j.decision = $decision, j.reason = $reason, j.decided_at = $decided_at, j.decided_by = $decided_by"
 )
 JUDGEMENTS = (
     f"MATCH (j:{JUDGEMENT}) RETURN j.key_a AS key_a, j.key_b AS key_b, j.decision AS decision, j.reason AS reason, "
-    "j.decided_at AS decided_at ORDER BY decided_at, key_a, key_b"
+    "j.decided_at AS decided_at, coalesce(j.decided_by, '') AS decided_by ORDER BY decided_at, key_a, key_b"
 )
 CANDIDATES = (
     f"MATCH (c:{CANDIDATE}) WHERE $status IS NULL OR c.status = $status "

@@ -23,6 +23,8 @@ merges_app = typer.Typer(help="Merge candidates: list, accept or reject (judgeme
 app.add_typer(merges_app, name="merges")
 curation_app = typer.Typer(help="People's judgements as JSON lines: export to review and version, import elsewhere.")
 app.add_typer(curation_app, name="curation")
+writers_app = typer.Typer(help="Named writers: who may write through the API, each with a token of their own.")
+app.add_typer(writers_app, name="writers")
 
 StoreOpt = Annotated[
     str | None, typer.Option("--store", help="sqlite:///path/file.db or bolt://host:port (default: SAMKARTA_STORE)")
@@ -281,28 +283,51 @@ def merges_list(
         typer.echo(f"{c.id}  {c.score:.2f}  {c.name_a} ~ {c.name_b}  [{c.status}]  {'; '.join(c.reasons)}")
 
 
-def _judge(candidate: str, decision: str, reason: str, store: str | None) -> None:
+ByOpt = Annotated[
+    str | None, typer.Option("--by", help="Who decides, as the judgement records it (default: your login)")
+]
+
+
+def _judge(candidate: str, decision: str, reason: str, by: str | None, store: str | None) -> None:
     from samkarta.ingest import judge
+    from samkarta.writers import check_name
 
     decided_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    rebuilt = _on_store(store, lambda graph: judge(graph, candidate, decision, reason, decided_at))
+    decided_by = by or _login()
+    try:
+        check_name(decided_by)  # shown wherever the judgement is: a name like a writer's
+    except AppError as e:
+        _fail(e)
+    rebuilt = _on_store(
+        store, lambda graph: judge(graph, candidate, decision, reason, decided_at, decided_by=decided_by)
+    )
     typer.echo(f"{decision} {candidate}; {rebuilt} documents rebuilt")
+
+
+def _login() -> str:
+    """The user running the command, as judgements made here name their writer."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor the password database
+        return "cli"
 
 
 @merges_app.command("accept")
 def merges_accept(
-    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", store: StoreOpt = None
+    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", by: ByOpt = None, store: StoreOpt = None
 ) -> None:
     """Accept a candidate: the two records become one person."""
-    _judge(candidate, "accepted", reason, store)
+    _judge(candidate, "accepted", reason, by, store)
 
 
 @merges_app.command("reject")
 def merges_reject(
-    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", store: StoreOpt = None
+    candidate: str, reason: Annotated[str, typer.Option(help="Why")] = "", by: ByOpt = None, store: StoreOpt = None
 ) -> None:
     """Reject a candidate (also undoes an automatic merge): the records stay two people."""
-    _judge(candidate, "rejected", reason, store)
+    _judge(candidate, "rejected", reason, by, store)
 
 
 @curation_app.command("export")
@@ -331,6 +356,56 @@ def curation_import(file: LinesFile, store: StoreOpt = None) -> None:
         _fail(e if isinstance(e, AppError) else AppError(f"{_shown(str(file))}: not UTF-8 text"))
     report = _on_store(store, lambda graph: import_judgements(graph, judgements))
     typer.echo(f"{report.applied} judgements applied, {report.unchanged} unchanged; {report.rebuilt} documents rebuilt")
+
+
+def _writers():  # noqa: ANN202 - Writers
+    from samkarta.settings import get_settings
+    from samkarta.writers import Writers
+
+    return Writers.in_dir(get_settings().data_dir)
+
+
+@writers_app.command("add")
+def writers_add(
+    name: Annotated[str, typer.Argument(help="1-60 printable characters: a person, a team, a script")],
+) -> None:
+    """Add a writer and print its token, this once: only a hash of it is kept (in SAMKARTA_DATA_DIR)."""
+    try:
+        token = _writers().add(name)
+    except AppError as e:
+        _fail(e)
+    typer.echo(token)  # alone on stdout, for TOKEN=$(samkarta writers add NAME)
+    typer.echo(f"added writer {name!r}: send 'Authorization: Bearer TOKEN'; the token is not shown again", err=True)
+
+
+@writers_app.command("list")
+def writers_list(as_json: JsonOpt = False) -> None:
+    """The writers and when each was added (never their tokens or hashes)."""
+    from samkarta.settings import get_settings
+
+    try:
+        found = [{"name": w.name, "added": w.added} for w in _writers().entries()]
+    except AppError as e:
+        _fail(e)
+    if as_json:
+        _print_json(found)
+        return
+    for writer in found:
+        typer.echo(f"{writer['added']}  {writer['name']}")
+    if get_settings().api_token:
+        typer.echo("SAMKARTA_API_TOKEN is set: it writes as 'api-token'")
+    elif not found:
+        typer.echo("no writers: writes through the API are disabled; add one with `samkarta writers add NAME`")
+
+
+@writers_app.command("remove")
+def writers_remove(name: str) -> None:
+    """Remove a writer: its token stops working at once, in a running server too."""
+    try:
+        _writers().remove(name)
+    except AppError as e:
+        _fail(e)
+    typer.echo(f"removed writer {name!r}")
 
 
 query_app = typer.Typer(help="Ask the graph: the main questions as tables, or --json for scripts.")

@@ -2,10 +2,11 @@
 into another store (`samkarta curation export FILE`, `samkarta curation import FILE`).
 
 One line per judgement: {"kind": "merge", "key_a": ..., "key_b": ..., "decision": "accepted" |
-"rejected", "reason": ..., "decided_at": ...}. The keys are the people's resolution keys (region
-and name), so a judgement finds its people in any store that holds their minutes. Importing applies
-each judgement that is new or changed and rebuilds the documents it touches; importing the same file
-again changes nothing. Tombstones are not exported: their keyed hashes only mean something in the
+"rejected", "reason": ..., "decided_at": ..., "decided_by": ...}; decided_by names the writer (a
+line from before named writers has none and reads as ""). The keys are the people's resolution keys
+(region and name), so a judgement finds its people in any store that holds their minutes. Importing
+applies each judgement that is new or changed and rebuilds the documents it touches; importing the
+same file again changes nothing. Tombstones are not exported: their keyed hashes only mean something in the
 store that made them.
 """
 
@@ -64,7 +65,7 @@ def import_judgements(store: GraphStore, judgements: list[Judgement]) -> ImportR
     for judgement in judgements:
         pair = frozenset((judgement.key_a, judgement.key_b))
         same = known.get(pair)
-        if same is not None and (same.decision, same.reason) == (judgement.decision, judgement.reason):
+        if same is not None and _verdict(same) == _verdict(judgement):
             report.unchanged += 1
             continue
         if same is not None and (same.key_a, same.key_b) != (judgement.key_a, judgement.key_b):
@@ -75,6 +76,11 @@ def import_judgements(store: GraphStore, judgements: list[Judgement]) -> ImportR
         touched |= _documents_of(store, pair)
     report.rebuilt = reapply(store, touched)
     return report
+
+
+def _verdict(judgement: Judgement) -> tuple[str, str, str]:
+    """What makes two judgements of a pair the same: what was decided, why and by whom (not when)."""
+    return judgement.decision, judgement.reason, judgement.decided_by
 
 
 def _documents_of(store: GraphStore, keys: frozenset[str]) -> set[str]:

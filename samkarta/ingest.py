@@ -311,8 +311,8 @@ def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:
     return count
 
 
-def judge(store: GraphStore, candidate_id: str, decision: str, reason: str, decided_at: str) -> int:
-    """Record a person's decision on a merge candidate and rebuild the documents it touches."""
+def judge(store: GraphStore, candidate_id: str, decision: str, reason: str, decided_at: str, *, decided_by: str) -> int:
+    """Record a writer's decision on a merge candidate and rebuild the documents it touches."""
     cand = next((c for c in store.candidates() if c.id == candidate_id), None)
     if cand is None:
         from samkarta.graph.errors import NotFound
@@ -325,6 +325,7 @@ def judge(store: GraphStore, candidate_id: str, decision: str, reason: str, deci
             decision=decision,  # type: ignore[arg-type]
             reason=reason,
             decided_at=decided_at,
+            decided_by=decided_by,
         )
     )
     docs = set(store.node_documents(cand.node_a)) | set(store.node_documents(cand.node_b))

@@ -31,7 +31,7 @@ BOOKKEEPING = {
         "two person records that may be one person",
         "id, key_a, key_b, name_a, name_b, node_a, node_b, score (float), reasons (list<string>), status, doc_id",
     ),
-    q.JUDGEMENT: ("a person's decision on a merge candidate", "key_a, key_b, decision, reason, decided_at"),
+    q.JUDGEMENT: ("a writer's decision on a merge candidate", "key_a, key_b, decision, reason, decided_at, decided_by"),
     q.TOMBSTONE: ("an erased person's keyed name hash", "digest"),
     q.META: (
         "the version counter, the layout and the tombstone key",

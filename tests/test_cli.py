@@ -144,6 +144,8 @@ def test_every_command_is_documented_in_the_readme() -> None:
         "stats",
         "migrate",
         "merges",
+        "curation",
+        "writers",
         "query",
         "export",
         "serve",
@@ -198,7 +200,10 @@ def test_migrate_leaves_an_embedded_store_as_it_is(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "unsupported store URI" in bad.stderr
 
 
-def test_curation_moves_judgements_to_another_store_and_a_second_import_changes_nothing(tmp_path: Path) -> None:
+def test_curation_moves_judgements_to_another_store_and_a_second_import_changes_nothing(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("LOGNAME", "anna")  # who decides on the command line, unless --by says otherwise
     first, second = (f"sqlite:///{tmp_path / name}" for name in ("first.db", "second.db"))
     for store in (first, second):
         assert runner.invoke(app, ["ingest", str(sample_dir()), "--store", store]).exit_code == 0
@@ -207,16 +212,60 @@ def test_curation_moves_judgements_to_another_store_and_a_second_import_changes_
     lines = tmp_path / "judgements.jsonl"
     exported = runner.invoke(app, ["curation", "export", str(lines), "--store", first])
     assert exported.exit_code == 0 and "1 judgements written" in exported.stdout
-    assert json.loads(lines.read_text(encoding="utf-8"))["decision"] == "rejected"
+    line = json.loads(lines.read_text(encoding="utf-8"))
+    assert (line["decision"], line["decided_by"]) == ("rejected", "anna")
     imported = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
     assert imported.exit_code == 0 and imported.stdout.startswith("1 judgements applied, 0 unchanged"), imported.output
     stats = [json.loads(runner.invoke(app, ["stats", "--store", s, "--json"]).stdout) for s in (first, second)]
     assert stats[0] == stats[1]  # the same minutes and the same judgement: the same graph
+    copied = tmp_path / "copied.jsonl"
+    assert runner.invoke(app, ["curation", "export", str(copied), "--store", second]).exit_code == 0
+    assert copied.read_text(encoding="utf-8") == lines.read_text(encoding="utf-8")  # who decided came along
     again = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
     assert again.stdout.startswith("0 judgements applied, 1 unchanged; 0 documents rebuilt")
     rejected = json.loads(runner.invoke(app, ["merges", "--status", "rejected", "--store", second, "--json"]).stdout)
     assert [c["id"] for c in rejected] == [merged[0]["id"]]
+    by_ci = runner.invoke(app, ["merges", "reject", merged[0]["id"], "--by", "ci-skript", "--store", first])
+    assert by_ci.exit_code == 0
+    forged = runner.invoke(app, ["merges", "reject", merged[0]["id"], "--by", "a\nb", "--store", first])
+    assert forged.exit_code == 2 and "printable characters" in forged.stderr
+    assert runner.invoke(app, ["curation", "export", str(lines), "--store", first]).exit_code == 0
+    assert json.loads(lines.read_text(encoding="utf-8"))["decided_by"] == "ci-skript"
+    changed = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
+    assert changed.stdout.startswith("1 judgements applied, 0 unchanged")  # the same decision by someone else
+    unchanged = runner.invoke(app, ["curation", "import", str(lines), "--store", second])
+    assert unchanged.stdout.startswith("0 judgements applied, 1 unchanged; 0 documents rebuilt")
     bad = tmp_path / "bad.jsonl"
     bad.write_text(lines.read_text(encoding="utf-8") + '{"kind": "merge", "key_a": "x"}\n', encoding="utf-8")
     refused = runner.invoke(app, ["curation", "import", str(bad), "--store", second])
     assert refused.exit_code == 2 and f"{bad}, line 2" in refused.stderr
+
+
+def test_writers_are_added_with_a_token_shown_once_listed_without_it_and_removed(tmp_path: Path, monkeypatch) -> None:
+    from samkarta.settings import get_settings
+    from samkarta.writers import Writers
+
+    monkeypatch.setenv("SAMKARTA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SAMKARTA_API_TOKEN", raising=False)
+    get_settings.cache_clear()
+    try:
+        added = runner.invoke(app, ["writers", "add", "Anna Berg"])
+        assert added.exit_code == 0, added.output
+        token = added.stdout.strip()  # the token alone on stdout, for TOKEN=$(samkarta writers add NAME)
+        assert Writers.in_dir(tmp_path / "data").name_of(token) == "Anna Berg"
+        assert "not shown again" in added.stderr
+        taken = runner.invoke(app, ["writers", "add", "Anna Berg"])
+        assert taken.exit_code == 2 and "exists already" in taken.stderr
+        assert runner.invoke(app, ["writers", "add", "x" * 61]).exit_code == 2
+        listed = runner.invoke(app, ["writers", "list"])
+        assert listed.exit_code == 0 and listed.stdout.rstrip().endswith("  Anna Berg")
+        digest = Writers.in_dir(tmp_path / "data").entries()[0].token_sha256
+        assert token not in listed.stdout and digest not in listed.stdout
+        shown = json.loads(runner.invoke(app, ["writers", "list", "--json"]).stdout)
+        assert [set(w) for w in shown] == [{"name", "added"}] and shown[0]["name"] == "Anna Berg"
+        assert runner.invoke(app, ["writers", "remove", "Anna Berg"]).exit_code == 0
+        unknown = runner.invoke(app, ["writers", "remove", "Anna Berg"])
+        assert unknown.exit_code != 0 and "no writer named 'Anna Berg'" in unknown.stderr
+        assert "writes through the API are disabled" in runner.invoke(app, ["writers", "list"]).stdout
+    finally:
+        get_settings.cache_clear()

@@ -1,4 +1,4 @@
-"""Documents and merge decisions: reads are open, writes need the bearer token."""
+"""Documents and merge decisions: reads are open, writes need a writer's bearer token."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from fastapi import Path as FastApiPath
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from samkarta.api.deps import JobsDep, SettingsDep, StoreDep, ViewDep, WriteAccess
+from samkarta.api.deps import JobsDep, SettingsDep, StoreDep, ViewDep, WriterDep, audit
 from samkarta.api.jobs import Job
 from samkarta.api.routes.common import WRITE_ERRORS, DocumentSummary, NodeId
 from samkarta.graph.batch import document_id
@@ -76,7 +76,6 @@ def document(store: StoreDep, node_id: NodeId) -> DocumentPublic:
 @router.post(
     "/documents",
     response_model=IngestPublic,
-    dependencies=[WriteAccess],
     responses={
         202: {"model": Job, "description": "With wait=false: the upload is queued; ask /api/jobs/{job_id}"},
         413: {"description": "The upload is larger than SAMKARTA_MAX_UPLOAD_MB"},
@@ -87,6 +86,7 @@ async def upload(
     view: ViewDep,
     settings: SettingsDep,
     jobs: JobsDep,
+    writer: WriterDep,
     file: UploadFile,
     wait: Annotated[bool, Query(description="Answer when ingested (default), or at once with the job")] = True,
 ) -> IngestPublic | JSONResponse:
@@ -102,6 +102,7 @@ async def upload(
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_bytes(data)
+    audit.info("%s uploaded %s (%d bytes)", writer, name, len(data))
     job, done = jobs.submit(name, lambda: _ingest_upload(store, view, path, name))
     if not wait:
         body = job.model_dump()
@@ -148,19 +149,21 @@ def upload_name(filename: str | None) -> str:
     return re.sub(r"[^\w.\-]+", "_", raw).strip("._") or "upload.txt"
 
 
-@router.delete("/documents/{node_id}", response_model=Done, dependencies=[WriteAccess])
-def delete_document(store: StoreDep, view: ViewDep, node_id: NodeId) -> Done:
+@router.delete("/documents/{node_id}", response_model=Done)
+def delete_document(store: StoreDep, view: ViewDep, writer: WriterDep, node_id: NodeId) -> Done:
     """Remove a document and every fact only it supported."""
     if not store.delete_document(node_id):
         raise NotFound(f"no document with id {node_id!r}")
+    audit.info("%s removed %s", writer, node_id)
     view.refresh()
     return Done(detail=f"removed {node_id}")
 
 
-@router.delete("/people/{node_id}", response_model=Done, dependencies=[WriteAccess])
-def erase(store: StoreDep, view: ViewDep, settings: SettingsDep, node_id: NodeId) -> Done:
+@router.delete("/people/{node_id}", response_model=Done)
+def erase(store: StoreDep, view: ViewDep, settings: SettingsDep, writer: WriterDep, node_id: NodeId) -> Done:
     """Erase a person and every trace of them (data-protection request)."""
     changed = erase_person(store, node_id)
+    audit.info("%s erased %s", writer, node_id)  # the id only: the name must not outlive the erasure
     uploads = (settings.data_dir / "uploads").resolve()
     for doc_id in changed:  # an uploaded original still names them: the store keeps the redacted text
         stored = store.document(doc_id)
@@ -179,16 +182,19 @@ def merges(
     return store.candidates(None if status == "all" else status)
 
 
-@router.post("/merges/{candidate_id}/{decision}", response_model=Done, dependencies=[WriteAccess])
+@router.post("/merges/{candidate_id}/{decision}", response_model=Done)
 def decide(
     store: StoreDep,
     view: ViewDep,
+    writer: WriterDep,
     candidate_id: NodeId,
     decision: Literal["accept", "reject"],
     reason: Annotated[str, Query(max_length=500)] = "",
 ) -> Done:
     """Accept or reject a merge candidate; the decision is stored and survives rebuilds."""
     verdict = "accepted" if decision == "accept" else "rejected"
-    rebuilt = judge(store, candidate_id, verdict, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    decided_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    rebuilt = judge(store, candidate_id, verdict, reason, decided_at, decided_by=writer)
+    audit.info("%s %s merge candidate %s", writer, verdict, candidate_id)
     view.refresh()
     return Done(detail=f"{verdict} {candidate_id}; {rebuilt} documents rebuilt")

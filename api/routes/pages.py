@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import html
 from collections import Counter, defaultdict
 from pathlib import Path as FilePath
@@ -18,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from samkarta.api import swedish
-from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep, ViewDep
+from samkarta.api.deps import Forbidden, SettingsDep, SnapshotDep, StoreDep, Unauthorized, ViewDep, audit, authorise
 from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import DocumentSummary, NodeId
 from samkarta.api.routes.explore import EXPORT_FORMATS
@@ -641,10 +640,12 @@ def merges_page(
     status: Literal["pending", "merged", "accepted", "rejected", "all"] = "pending",
     message: Annotated[str, Query(max_length=200)] = "",
 ) -> HTMLResponse:
+    judgements = {frozenset((j.key_a, j.key_b)): j for j in store.judgements()}
     candidates = []
     for c in store.candidates(None if status == "all" else status):
         data = c.model_dump()
         data["sides"] = [_side(store, c.node_a, c.name_a), _side(store, c.node_b, c.name_b)]
+        data["judgement"] = judgements.get(frozenset((c.key_a, c.key_b)))  # who decided, when and why
         candidates.append(data)
     return _page(
         request,
@@ -668,15 +669,23 @@ def merges_decide(
     token: Annotated[str, Form(max_length=200)],
     reason: Annotated[str, Form(max_length=500)] = "",
 ) -> RedirectResponse:
-    if not settings.api_token or not hmac.compare_digest(token.encode(), settings.api_token.encode()):
-        return RedirectResponse(
-            "/merges?" + urlencode({"message": "Fel API-nyckel: beslutet sparades inte."}), status_code=303
-        )
+    try:
+        writer = authorise(settings, token.strip())  # a pasted token may bring a space or line break
+    except Forbidden:
+        return _merges_message("Skrivning är avstängd: lägg till en skrivare med samkarta writers add.")
+    except Unauthorized:
+        return _merges_message("Fel API-nyckel: beslutet sparades inte.")
     verdict = "accepted" if decision == "accept" else "rejected"
     try:
-        judge(store, candidate_id, verdict, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        decided_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        judge(store, candidate_id, verdict, reason, decided_at, decided_by=writer)
     except AppError as e:
-        return RedirectResponse("/merges?" + urlencode({"message": str(e)}), status_code=303)
+        return _merges_message(str(e))
+    audit.info("%s %s merge candidate %s", writer, verdict, candidate_id)
     view.refresh()
     text = "Sparat: samma person." if verdict == "accepted" else "Sparat: olika personer."
-    return RedirectResponse("/merges?" + urlencode({"message": text, "status": "all"}), status_code=303)
+    return _merges_message(text, status="all")
+
+
+def _merges_message(message: str, **params: str) -> RedirectResponse:
+    return RedirectResponse("/merges?" + urlencode({"message": message, **params}), status_code=303)

@@ -284,6 +284,17 @@ class StoreContract:
         store.write_document(batch_of(MINUTES))
         store.delete_document(document_id("/minutes/lansgrupp-2023-03-09.txt"))
         assert [j.decision for j in store.judgements()] == ["rejected"]
+        assert store.judgements()[0].decided_by == ""  # saved without a writer: none is made up
+
+    def test_a_judgement_keeps_who_decided_and_a_new_decision_replaces_it(self, store: GraphStore) -> None:
+        first = Judgement(key_a="a|x", key_b="b|y", decision="rejected", decided_at="2026-01-01T00:00:00")
+        store.save_judgement(first.model_copy(update={"decided_by": "Anna Berg"}))
+        assert store.judgements() == [first.model_copy(update={"decided_by": "Anna Berg"})]
+        later = Judgement(
+            key_a="a|x", key_b="b|y", decision="accepted", decided_at="2026-02-01T00:00:00", decided_by="ci-skript"
+        )
+        store.save_judgement(later)
+        assert store.judgements() == [later]
 
     def test_corpus_twice_gives_identical_counts(self, corpus_store: GraphStore) -> None:
         first = corpus_store.stats()
@@ -314,7 +325,8 @@ class StoreContract:
         assert [a.alias for a in aliases] == ["Elisabeth Fransson"] and "same region" in aliases[0].reason
         merged = [c for c in corpus_store.candidates() if c.status == "merged"]
         assert len(merged) == 1
-        judge(corpus_store, merged[0].id, "rejected", "two different people", "2026-11-23T12:00:00")
+        judge(corpus_store, merged[0].id, "rejected", "two different people", "2026-11-23T12:00:00", decided_by="anna")
+        assert [(j.decision, j.decided_by) for j in corpus_store.judgements()] == [("rejected", "anna")]
         assert len(by_name(corpus_store, "Person", "Elisabeth Fransson")) == 1
         assert corpus_store.aliases(franson[0]) == []
         # the judgement survives a rebuild from scratch

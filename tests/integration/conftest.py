@@ -81,7 +81,7 @@ def populate(store: GraphStore) -> None:
     assert ingest_files(store, find_files([sample_dir()]), per_transaction=1).ingested == 11
     merged = [c for c in store.candidates() if c.status == "merged"]
     assert merged, "the samples have an automatic merge"
-    judge(store, merged[0].id, "rejected", "two people", "2026-01-01T00:00:00")
+    judge(store, merged[0].id, "rejected", "two people", "2026-01-01T00:00:00", decided_by="tester")
     g = store.graph()
     attended = sorted(u for u, _, d in g.edges(data=True) if d["type"] == "ATTENDED" and len(g.nodes[u]["name"]) > 8)
     erase_person(store, attended[0])

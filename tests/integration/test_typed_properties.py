@@ -129,7 +129,7 @@ def test_a_nodes_other_names_are_a_list_on_it(corpus_store: Neo4jStore, driver: 
 def test_alias_lists_follow_merge_decisions_and_deletions(store: Neo4jStore) -> None:
     ingest_files(store, find_files([sample_dir()]))
     merged = next(c for c in store.candidates() if c.status == "merged")
-    judge(store, merged.id, "rejected", "two people", "2026-01-01T00:00:00")
+    judge(store, merged.id, "rejected", "two people", "2026-01-01T00:00:00", decided_by="tester")
     store.delete_document(store.documents()[0].id)
     rows = store._query(f"MATCH (n:{q.ENTITY}) WHERE n.aliases IS NOT NULL RETURN n.id AS id, n.aliases AS a")
     expected: dict[str, set[str]] = {}
