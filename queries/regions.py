@@ -64,3 +64,33 @@ def regions(snap: Snapshot) -> list[dict[str, Any]]:
         if d["label"] == "Region"
     ]
     return sorted(rows, key=lambda r: r["name"])
+
+
+def county_coverage(snap: Snapshot, county: str) -> list[dict[str, Any]]:
+    """Every municipality of the county (reference order by name) with whether it takes part in one of
+    the county's bodies, as the region view computes it: code, name, node id (None when the minutes
+    never name it), takes_part, and the bodies it takes part in."""
+    g = region_graph(snap, county)
+    shown = {d["name"]: n for n, d in g.nodes(data=True) if d["label"] == "Municipality"}
+    rows = []
+    for muni in sorted(load_reference().municipalities.values(), key=lambda m: m.name):
+        if muni.county != county:
+            continue
+        node = shown.get(muni.name)
+        gap = node is None or g.nodes[node].get("gap", False)
+        rows.append(
+            {
+                "code": muni.code,
+                "name": muni.name,
+                "id": node if node is not None and (not gap or g.nodes[node].get("named")) else None,
+                "takes_part": not gap,
+                "bodies": [] if gap else sorted(g.nodes[b]["name"] for b in g[node]),
+            }
+        )
+    return rows
+
+
+def sweden_coverage(snap: Snapshot) -> list[dict[str, Any]]:
+    """Every municipality of Sweden as in `county_coverage`, each against the bodies of its own county."""
+    counties = sorted({m.county for m in load_reference().municipalities.values()})
+    return [row for county in counties for row in county_coverage(snap, county)]

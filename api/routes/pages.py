@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from pathlib import Path as FilePath
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import networkx as nx
 from fastapi import APIRouter, FastAPI, Form, Query, Request
@@ -25,7 +25,7 @@ from samkarta.graph.errors import AppError, NotFound
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
 from samkarta.queries.neighbours import filter_view
-from samkarta.queries.regions import region_graph, regions
+from samkarta.queries.regions import region_graph
 from samkarta.queries.view import Snapshot
 from samkarta.viz import LEGEND, STATIC_DIR, LayoutCache, render
 from samkarta.viz.export import render_export
@@ -554,16 +554,6 @@ def region_view(request: Request, snap: SnapshotDep, node_id: NodeId) -> Respons
             if not d.pop("named"):
                 d["url"] = None  # never named in the minutes: no page to open
     return _graph_page(g, f"{county}: kommuner och nätverk", snap, f"region:{node_id}", request, False, focus=node_id)
-
-
-@router.get("/regions", response_class=HTMLResponse)
-def regions_page(request: Request, snap: SnapshotDep) -> HTMLResponse:
-    return _page(request, "regions.html", title="Regioner", regions=regions(snap))
-
-
-@router.get("/region/{node_id}", response_class=HTMLResponse)
-def region_redirect(node_id: NodeId) -> RedirectResponse:
-    return RedirectResponse(f"/graph/region/{quote(node_id)}")
 
 
 @router.get("/question", response_class=HTMLResponse)
