@@ -84,13 +84,18 @@ class PersonResolver:
     def __init__(self, store: PeopleSource, judgements: list[Judgement] | None = None) -> None:
         self.store = store
         judgements = store.judgements() if judgements is None else judgements
+        # the latest decision on a pair is the one that counts, whichever way round its keys are
+        latest = {frozenset((j.key_a, j.key_b)): j for j in sorted(judgements, key=lambda j: j.decided_at)}
         self.accepted = _UnionFind()
         self.rejected: set[frozenset[str]] = set()
-        for j in judgements:
+        self.judged: dict[str, list[Judgement]] = {}  # a person's key -> the decisions on pairs they are in
+        for pair, j in latest.items():
             if j.decision == "accepted":
                 self.accepted.union(j.key_a, j.key_b)
             else:
-                self.rejected.add(frozenset((j.key_a, j.key_b)))
+                self.rejected.add(pair)
+            for key in pair:
+                self.judged.setdefault(key, []).append(j)
 
     def person_id(self, rkey: str) -> str:
         return make_id("Person", self.accepted.find(rkey))
@@ -114,14 +119,16 @@ class PersonResolver:
         for draft in drafts:
             rkey = draft.rkey
             own = self.person_id(rkey)
-            canonical = self.accepted.find(rkey)
-            if canonical != rkey:
-                # a person accepted this merge: keep it visible (and undoable) as a candidate and an alias
+            if self.accepted.find(rkey) != rkey or any(j.decision == "accepted" for j in self.judged.get(rkey, [])):
+                # a person accepted this merge: one node, whatever a match would say, named by whoever
+                # was stored first, so each other spelling is an alias (and the pair a candidate, below)
                 ids[rkey] = own
-                aliases.append(
-                    Alias(node_id=own, alias=draft.name, reason="merge accepted by a person", score=1.0, doc_id=doc_id)
-                )
-                candidates.append(self._judged(canonical, rkey, own, draft.name, "accepted"))
+                if not any(p.id == own and p.rkey == rkey for p in found):
+                    aliases.append(
+                        Alias(
+                            node_id=own, alias=draft.name, reason="merge accepted by a person", score=1.0, doc_id=doc_id
+                        )
+                    )
                 continue
             if rkey in existing or len(draft.name.split()) < 2:
                 ids[rkey] = own
@@ -131,10 +138,6 @@ class PersonResolver:
                 ids[rkey] = own
                 continue
             record, score, reasons, auto = best
-            if frozenset((record.rkey, rkey)) in self.rejected:
-                ids[rkey] = own
-                candidates.append(self._judged(record.rkey, rkey, own, draft.name, "rejected", record, score, reasons))
-                continue
             if auto:
                 ids[rkey] = record.id
                 aliases.append(
@@ -159,35 +162,46 @@ class PersonResolver:
                     status=status,
                 )
             )
+        listed: set[str] = set()
+        for draft in drafts:
+            for judgement in self.judged.get(draft.rkey, []):
+                judged = self._judged(judgement, draft, ids[draft.rkey], overlap)
+                if judged is not None and judged.id not in listed:
+                    listed.add(judged.id)
+                    candidates.append(judged)
         return Resolution(ids, aliases, candidates)
 
-    def _judged(
-        self,
-        key_a: str,
-        key_b: str,
-        node_b: str,
-        name_b: str,
-        status: str,
-        record: PersonRecord | None = None,
-        score: float = 1.0,
-        reasons: list[str] | None = None,
-    ) -> MergeCandidate:
-        """A judged pair, listed again on every rebuild so people can see and undo it."""
-        if record is None:
-            found = self.store.people_by_rkey([key_a])
-            record = found[0] if found else None
-        pair = sorted((key_a, key_b))
+    def _judged(self, judgement: Judgement, draft: PersonDraft, node: str, overlap: set[str]) -> MergeCandidate | None:
+        """A pair people decided, listed again on every rebuild so they can see it and decide again.
+
+        Listed from the judgement, not from matching: matching only meets a person not yet stored,
+        and after a rejection both are. The keys keep the judgement's order, so a new decision
+        replaces the old one. None while the other person is in no stored record, unless this
+        person was merged into them."""
+        rkey = draft.rkey
+        other = judgement.key_b if rkey == judgement.key_a else judgement.key_a
+        found = sorted(self.store.people_by_rkey([other]), key=lambda p: p.id)
+        record = found[0] if found else None
+        status = judgement.decision
+        if record is None and not (status == "accepted" and self.accepted.find(rkey) != rkey):
+            return None
+        score: float = 1.0
+        reasons: list[str] = []
+        if status == "rejected" and record is not None:
+            score, reasons, _ = self._compare(draft, record, overlap)
+        this, that = (draft.name, node), (record.name if record else other, self.person_id(other))
+        (name_a, node_a), (name_b, node_b) = (this, that) if rkey == judgement.key_a else (that, this)
         return MergeCandidate(
-            id=make_id("Candidate", *pair),
-            key_a=key_a,
-            key_b=key_b,
-            name_a=record.name if record else key_a,
+            id=make_id("Candidate", *sorted((judgement.key_a, judgement.key_b))),
+            key_a=judgement.key_a,
+            key_b=judgement.key_b,
+            name_a=name_a,
             name_b=name_b,
-            node_a=record.id if record else make_id("Person", key_a),
+            node_a=node_a,
             node_b=node_b,
             score=round(score, 3),
-            reasons=[*(reasons or []), f"judged: {status}"],
-            status=status,  # type: ignore[arg-type]
+            reasons=[*reasons, f"judged: {status}"],
+            status=status,
         )
 
     def _best_match(
@@ -195,24 +209,28 @@ class PersonResolver:
     ) -> tuple[PersonRecord, float, list[str], bool] | None:
         best: tuple[PersonRecord, float, list[str], bool] | None = None
         for rec in pool:
-            if rec.rkey == draft.rkey:
-                continue
-            score = fuzz.ratio(normalize(draft.name), normalize(rec.name)) / 100
+            if rec.rkey == draft.rkey or frozenset((rec.rkey, draft.rkey)) in self.rejected:
+                continue  # a rejected pair is listed from its judgement
+            score, reasons, auto = self._compare(draft, rec, overlap)
             if score < CANDIDATE:
                 continue
-            same_region = normalize(rec.region or "-") == normalize(draft.region or "-")
-            shared = overlap & set(rec.networks)
-            same_aff = draft.affiliations & set(rec.affiliations)
-            reasons = [f"name similarity {score:.2f}"]
-            if same_region:
-                reasons.append(f"same region ({draft.region or 'national'})")
-            if shared:
-                reasons.append("shared or overlapping body")
-            if same_aff:
-                reasons.append("same affiliation")
-            evidence = bool(shared or same_aff)
-            rejected = frozenset((rec.rkey, draft.rkey)) in self.rejected
-            auto = score >= AUTO_MERGE and evidence and (same_region or score >= SAME_NAME) and not rejected
             if best is None or (auto, score) > (best[3], best[1]):
                 best = (rec, score, reasons, auto)
         return best
+
+    @staticmethod
+    def _compare(draft: PersonDraft, rec: PersonRecord, overlap: set[str]) -> tuple[float, list[str], bool]:
+        """How alike a draft and a stored person are: the score, the reasons, and whether to merge them."""
+        score = fuzz.ratio(normalize(draft.name), normalize(rec.name)) / 100
+        same_region = normalize(rec.region or "-") == normalize(draft.region or "-")
+        shared = overlap & set(rec.networks)
+        same_aff = draft.affiliations & set(rec.affiliations)
+        reasons = [f"name similarity {score:.2f}"]
+        if same_region:
+            reasons.append(f"same region ({draft.region or 'national'})")
+        if shared:
+            reasons.append("shared or overlapping body")
+        if same_aff:
+            reasons.append("same affiliation")
+        evidence = bool(shared or same_aff)
+        return score, reasons, score >= AUTO_MERGE and evidence and (same_region or score >= SAME_NAME)

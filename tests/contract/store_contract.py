@@ -53,6 +53,33 @@ def by_name(store: GraphStore, label: str, name: str) -> list[str]:
     return [node_id for node_id, lab, n in store.names() if lab == label and n == name]
 
 
+ACCEPT_REJECT_REJECT_ACCEPT_ACCEPT = [
+    ("accepted", "Anna"),
+    ("rejected", "Bo"),
+    ("rejected", "Cia"),
+    ("accepted", "Dan"),
+    ("accepted", "Eva"),
+]
+REJECT_REJECT_ACCEPT_REJECT = [("rejected", "Anna"), ("rejected", "Bo"), ("accepted", "Cia"), ("rejected", "Dan")]
+
+
+def decide_in_turn(store: GraphStore, candidate_id: str, names: tuple[str, str], turns: list[tuple[str, str]]) -> None:
+    """Decide one candidate again and again, by other writers: after each decision it is still
+    listed with that decision, the judgement is that one alone, and the graph follows it."""
+    for number, (decision, writer) in enumerate(turns, start=1):
+        judge(store, candidate_id, decision, f"reason {number}", f"2026-01-0{number}T00:00:00", decided_by=writer)
+        listed = store.candidates(None)
+        assert [(c.id, c.status) for c in listed] == [(candidate_id, decision)], (number, decision)
+        [judged] = store.judgements()
+        assert (judged.decision, judged.reason, judged.decided_by) == (decision, f"reason {number}", writer)
+        assert {judged.key_a, judged.key_b} == {listed[0].key_a, listed[0].key_b}
+        people = {name: by_name(store, "Person", name) for name in names}
+        assert all(len(ids) == 1 for ids in people.values()), (number, people)
+        nodes = {ids[0] for ids in people.values()}
+        assert len(nodes) == (1 if decision == "accepted" else 2), (number, decision)
+        assert {listed[0].node_a, listed[0].node_b} == nodes  # a new decision rebuilds these people's documents
+
+
 class StoreContract:
     @pytest.fixture
     def store(self) -> GraphStore:
@@ -334,6 +361,35 @@ class StoreContract:
             corpus_store.delete_document(doc.id)
         ingest_files(corpus_store, find_files([sample_dir()]))
         assert len(by_name(corpus_store, "Person", "Elisabeth Fransson")) == 1
+
+    @pytest.mark.parametrize("order", ["as sorted", "reversed"])  # which spelling was stored first
+    def test_a_merged_candidate_decided_again_stays_listed_and_the_latest_decision_wins(
+        self, store: GraphStore, order: str
+    ) -> None:
+        files = [f for f in find_files([sample_dir()]) if "Frans" in f.read_text(encoding="utf-8")]
+        assert len(files) == 2, "one sample names Elisabet Franson, another Elisabeth Fransson"
+        ingest_files(store, files if order == "as sorted" else files[::-1])
+        [cand] = store.candidates()
+        assert cand.status == "merged"
+        decide_in_turn(store, cand.id, ("Elisabet Franson", "Elisabeth Fransson"), ACCEPT_REJECT_REJECT_ACCEPT_ACCEPT)
+
+    def test_a_pending_candidate_rejected_stays_listed_and_can_be_decided_again(
+        self, store: GraphStore, tmp_path: Path
+    ) -> None:
+        other = (  # the same name spelt another way, in another body, with nobody else in common: no evidence
+            MINUTES.replace("Länsgrupp för familjehemsfrågor 2023-03-09", "Chefsnätverket IFO 2023-04-11")
+            .replace("Agneta Lövgren Region Västmanland", "Agnetha Lövgren Köping")
+            .replace("Agneta Lövgren informerar", "Agnetha Lövgren informerar")
+            .replace("Torbjörn Wahlgren ordf. Sala", "Per Ek ordf. Sala")
+            .replace("Torbjörn ska", "Per ska")
+            .replace("Fredrik Ödman Köping", "Lisa Holm Köping")
+        )
+        (tmp_path / "a.txt").write_text(MINUTES, encoding="utf-8")
+        (tmp_path / "b.txt").write_text(other, encoding="utf-8")
+        ingest_files(store, [tmp_path / "a.txt", tmp_path / "b.txt"])
+        [cand] = store.candidates()
+        assert cand.status == "pending"
+        decide_in_turn(store, cand.id, ("Agneta Lövgren", "Agnetha Lövgren"), REJECT_REJECT_ACCEPT_REJECT)
 
     def test_erase_person_leaves_no_trace(self, corpus_store: GraphStore) -> None:
         lena = by_name(corpus_store, "Person", "Lena Berggren")
