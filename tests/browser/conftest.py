@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.explorer_app import served_explorer
+from tests.browser.explorer_app import WIDTHS, local_page, served_explorer
 
 CHROMIUM = Path(os.environ.get("SAMKARTA_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -117,3 +117,12 @@ def app_url(tmp_path_factory) -> Iterator[str]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(params=list(WIDTHS))
+def view(request, browser, app_url: str):
+    """A page of one width that may only talk to the app; errors, dialogs and outside requests fail."""
+    width, height = WIDTHS[request.param]
+    with local_page(browser, app_url, width, height) as page:
+        page.width, page.name = width, request.param  # type: ignore[attr-defined]
+        yield page

@@ -21,6 +21,7 @@ from samkarta.samples import sample_dir
 from samkarta.settings import Settings
 
 XSS = '<img src=x onerror="window.__xss=1">'
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}  # the widths every page is tried at
 INJECTION_MINUTES = f"""Minnesanteckningar
 
 RUG barn och unga 2023-02-01

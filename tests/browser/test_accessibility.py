@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from tests.browser.accessibility import blocking, describe, run_axe
+from tests.browser.explorer_app import WIDTHS
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 # one entity of each kind in the sample minutes, by kind and name
 ENTITIES = {
     "Person": "Anna Ståhlkloo",

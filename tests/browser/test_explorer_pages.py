@@ -8,19 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.explorer_app import XSS, local_page
+from tests.browser.explorer_app import XSS
 
 pytestmark = pytest.mark.browser
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
-
-
-@pytest.fixture(params=list(WIDTHS))
-def view(request, browser, app_url: str):
-    """A page of one width that may only talk to the app; errors, dialogs and outside requests fail."""
-    width, height = WIDTHS[request.param]
-    with local_page(browser, app_url, width, height) as page:
-        page.width, page.name = width, request.param  # type: ignore[attr-defined]
-        yield page
 
 
 def _fits(page) -> None:

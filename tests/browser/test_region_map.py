@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser.accessibility import blocking, describe, run_axe
-from tests.browser.explorer_app import local_page
 
 pytestmark = pytest.mark.browser
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 # a point of the screen where the element itself is hit (a shape's centre may lie in a neighbour or a lake)
 POINT_INSIDE = """el => {
   const r = el.getBoundingClientRect();
@@ -23,14 +21,6 @@ POINT_INSIDE = """el => {
   }
   return null;
 }"""
-
-
-@pytest.fixture(params=list(WIDTHS))
-def view(request, browser, app_url: str):
-    width, height = WIDTHS[request.param]
-    with local_page(browser, app_url, width, height) as page:
-        page.width, page.name = width, request.param  # type: ignore[attr-defined]
-        yield page
 
 
 def _no_blocking_violation(page, what: str) -> None:
