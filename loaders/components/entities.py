@@ -413,7 +413,7 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     if left == i and _coordinated_part_before(doc, i, ref_at):
         first = i - 2
         while first >= 2 and doc[first - 1].text == "," and doc[first - 2].text.endswith("-"):
-            first -= 2  # "Folkhälso-, primärvårds- och tandvårdsnämnden": a longer list of parts
+            first -= 2  # "Kultur-, fritids- och turismnämnden": a longer list of parts
         left = _modifiers_before(doc, first, ref_at)
     return left
 
@@ -466,7 +466,7 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         ):
             break
         if prev.lower_ in grammar().time_words:
-            break  # "Nästa nätverksmöte", "Dagens valdirektion": when, not which body
+            break  # "Nästa nätverksmöte", "Dagens valberedning": when, not which body
         if prev.text.isupper() and 2 <= len(prev.text) <= 5 and prev.is_alpha:
             if prev.lower_ in common_words():
                 break  # "FRÅN STYRGRUPP X": a heading in capitals, the word is no acronym
@@ -992,7 +992,7 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
     if not doc[k].text[:1].isupper() or doc[k].is_space or k in in_person or k in ref_at:
         return None
     # after "projekt" itself a capitalised word mid-sentence is a name even when it is also a word
-    # ("projektet Barn i fokus"); after other nouns ("planen Samverkan ...") it may start a heading
+    # ("projektet Unga i rörelse"); after other nouns ("planen Samverkan ...") it may start a heading
     named_by_noun = k > 0 and doc[k - 1].lower_ in ("projekt", "projektet")
     if doc[k].is_sent_start or (fold(doc[k].text) in common_words() and not named_by_noun):
         return None

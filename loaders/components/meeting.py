@@ -523,7 +523,7 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
                 break  # "PROTOKOLL Styrelsen Sammanträdesdatum": a field, not part of the name
             words.append(tok)
         while words and words[-1].lower_ in grammar().purpose_stops:
-            words.pop()  # "Protokoll ABC den 27 april": a name never ends in a function word
+            words.pop()  # "Protokoll ABC den 3 maj": a name never ends in a function word
         if not (1 <= len(words) <= 6 and words[0].text[:1].isupper() and any(len(t.text) > 1 for t in words)):
             continue
         if words[-1].lower_.endswith(place_suffixes()):

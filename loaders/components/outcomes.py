@@ -233,7 +233,7 @@ class Outcomes:
         if doc[task].lower_ == "kommer" and task + 1 < sent.end and _coming(doc[task + 1]):
             return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
         if any(t.lower_ in cues().this_meeting for t in doc[task : min(sent.end, task + 6)]):
-            return None  # "återkommer under dagens möte punkt 3": a later item of this meeting
+            return None  # "återkommer under dagens möte, punkt 5": a later item of this meeting
         if _plain_future(doc, task):
             if _described(doc, sent, task):
                 return None  # "Hur ska samarbetet utvecklas": a question, no task set
@@ -605,7 +605,7 @@ def _in_titles(doc: Doc) -> set[int]:
 
 def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:
     """A task verb in the present passive in a sentence that places it in time ("rapporten
-    presenteras på nästa möte", "planeras till den 17 mars"): something is to be done, whoever does it."""
+    presenteras på nästa möte", "planeras till den 4 maj"): something is to be done, whoever does it."""
     if not any(t.lower[j] in c.future_cues or t.lower[j] in months() for j in range(start, end)):
         return None
     for j in range(start, end):
@@ -691,8 +691,8 @@ def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, i
 
 
 def _apposed_subject(doc: Doc, task: int, in_sent: list[tuple[int, int, str]]) -> str | None:
-    """'Anna Berg, doktorand vid Norrby högskola, kommer leda ...': a name, then its title set off
-    by commas right before the task verb."""
+    """'Anna Berg, lektor vid Norrby högskola, ska leda ...': a name, then its title set off by
+    commas right before the task verb."""
     if task < 2 or doc[task - 1].text != ",":
         return None
     for _, end, name in reversed(in_sent):

@@ -175,7 +175,7 @@ class PeopleFinder:
         if not given and not is_given_name(parts[1]) and surnames < 1:
             return None
         if k < len(doc) and doc[k].text in lexicon()["company_forms"]:
-            return None  # "Tina Garments AB": a company named like a person
+            return None  # "Tova Mattsson AB": a company named like a person
         return k, " ".join(parts)
 
 

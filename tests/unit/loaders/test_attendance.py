@@ -24,8 +24,8 @@ def test_roles_from_labels_and_inline_words_affiliations_from_the_entry(annotate
 
 def test_a_flattened_list_after_deltog_ej_is_absent(annotate) -> None:
     doc = annotate(
-        "Anteckningar\nDeltagare Anna Berg, Falun (grund) ordförande Per Ek, Mora (gymn) "
-        "Deltog ej Kim Holm, Borlänge (vux) Eva Lind, Leksand (grund)\n\n1. Mötet öppnades\n"
+        "Anteckningar\nDeltagare Anna Berg, Falun (IFO) ordförande Per Ek, Mora (LSS) "
+        "Deltog ej Kim Holm, Borlänge (IFO) Eva Lind, Leksand (LSS)\n\n1. Mötet öppnades\n"
     )
     people = _people(doc)
     assert [people[n][1] for n in ("Anna Berg", "Per Ek", "Kim Holm", "Eva Lind")] == [

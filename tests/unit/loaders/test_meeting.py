@@ -60,8 +60,8 @@ def test_the_body_named_after_a_document_type_and_the_year_of_the_title(annotate
     dated = annotate("Minnesanteckningar ABC 2015-08\nTid: 31 augusti kl. 13.15\n")
     assert _meeting(dated)[0] == dt.date(2015, 8, 31)
     with_day = annotate(
-        "Protokoll ABC den 27 april 2017.\n\nsid 1 (13)\nNORRBY GRUPPEN\nProtokoll 2017-04-27\nTid och plats\n"
-        "Ledamöter\nJusterare\nTorsdag den 27 april 2017 kl. 09:00-11:30 Stadshuset\n"
+        "Protokoll ABC den 3 maj 2019.\n\nsid 1 (9)\nNORRBY GRUPPEN\nProtokoll 2019-05-03\nTid och plats\n"
+        "Ledamöter\nJusterare\nFredag den 3 maj 2019 kl. 13:00-15:00 Stadshuset\n"
     )
     assert _meeting(with_day)[1] == "ABC"  # the date's article is no part of the name
 
@@ -142,8 +142,8 @@ def test_a_date_right_after_the_word_for_the_meeting_is_the_day_held(annotate) -
 
 def test_the_office_that_wrote_the_minutes_is_not_the_body_that_met(annotate) -> None:
     doc = annotate(
-        "Transkript\n\n1 PROTOKOLL 1(18) Norrbyregionens kansli NR 9/2012 Planeringsavd, Anna Berg "
-        "Regionstyrelsen Tid Tisdagen den 11 december 2012, kl Plats Närvarande ledamöter Per Ek\n"
+        "Transkript\n\n1 PROTOKOLL 1(7) Norrbyregionens kansli NR 4/2020 Ekonomiavd, Anna Berg "
+        "Regionstyrelsen Tid Onsdagen den 4 mars 2020, kl Plats Närvarande ledamöter Per Ek\n"
     )
     assert _meeting(doc)[1] == "Regionstyrelsen"
 
