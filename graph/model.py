@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -73,6 +74,12 @@ class Judgement(BaseModel):
     reason: str = ""
     decided_at: str = ""
     decided_by: str = ""  # the writer's name (samkarta/writers.py); empty in judgements older than writers
+
+
+def latest_judgements(judgements: Iterable[Judgement]) -> dict[frozenset[str], Judgement]:
+    """The decision that counts on each pair of people: the latest, whichever way round its keys
+    were saved (a pair decided again may have been stored in the other order)."""
+    return {frozenset((j.key_a, j.key_b)): j for j in sorted(judgements, key=lambda j: j.decided_at)}
 
 
 class DocumentInfo(BaseModel):

@@ -15,7 +15,7 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from samkarta.graph.ids import make_id, name_key, normalize
-from samkarta.graph.model import Alias, Judgement, MergeCandidate
+from samkarta.graph.model import Alias, Judgement, MergeCandidate, latest_judgements
 from samkarta.graph.store import PersonRecord
 
 AUTO_MERGE = 0.88  # name similarity needed for a merge with evidence
@@ -84,8 +84,7 @@ class PersonResolver:
     def __init__(self, store: PeopleSource, judgements: list[Judgement] | None = None) -> None:
         self.store = store
         judgements = store.judgements() if judgements is None else judgements
-        # the latest decision on a pair is the one that counts, whichever way round its keys are
-        latest = {frozenset((j.key_a, j.key_b)): j for j in sorted(judgements, key=lambda j: j.decided_at)}
+        latest = latest_judgements(judgements)
         self.accepted = _UnionFind()
         self.rejected: set[frozenset[str]] = set()
         self.judged: dict[str, list[Judgement]] = {}  # a person's key -> the decisions on pairs they are in

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from samkarta.graph.errors import InvalidInput
 from samkarta.graph.ids import make_id
-from samkarta.graph.model import Judgement
+from samkarta.graph.model import Judgement, latest_judgements
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import reapply
 
@@ -59,7 +59,7 @@ def parse_lines(lines: Iterable[str], source: str) -> list[Judgement]:
 
 def import_judgements(store: GraphStore, judgements: list[Judgement]) -> ImportReport:
     """Save the judgements that are new or changed and rebuild the documents of their people."""
-    known = {frozenset((j.key_a, j.key_b)): j for j in store.judgements()}
+    known = latest_judgements(store.judgements())
     report = ImportReport()
     touched: set[str] = set()
     for judgement in judgements:

@@ -22,6 +22,7 @@ from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import DocumentSummary, NodeId
 from samkarta.api.routes.explore import EXPORT_FORMATS
 from samkarta.graph.errors import AppError, NotFound
+from samkarta.graph.model import latest_judgements
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
 from samkarta.queries.neighbours import filter_view
@@ -630,7 +631,7 @@ def merges_page(
     status: Literal["pending", "merged", "accepted", "rejected", "all"] = "pending",
     message: Annotated[str, Query(max_length=200)] = "",
 ) -> HTMLResponse:
-    judgements = {frozenset((j.key_a, j.key_b)): j for j in store.judgements()}
+    judgements = latest_judgements(store.judgements())
     candidates = []
     for c in store.candidates(None if status == "all" else status):
         data = c.model_dump()
