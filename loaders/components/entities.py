@@ -713,13 +713,10 @@ def _subject_stop(doc: Doc, k: int) -> bool:
     if tok.text == "-" and not doc[k - 1].whitespace_:
         return False  # "hälso- och sjukvård": a word's part in a coordination
     return (
-        tok.is_space
-        or tok.is_punct
+        _ends_a_name(tok)
         or low in grammar().clause_words
         or low in grammar().question_words  # "översyn av hur ...": a question, not a name
-        or low in grammar().finite_verbs
         or _verb_like(tok)
-        or (tok.text.isdigit() and not grammar().bare_year.fullmatch(tok.text))  # the next item's number
         # where an agenda has lost its lines the next heading starts with a capital ("... Information")
         or (tok.text[:1].isupper() and not low.endswith("s") and doc[k - 1].text.islower())
     )
@@ -1025,12 +1022,15 @@ def _title_stop(doc: Doc, i: int, ref_at: dict[int, Span]) -> bool:
     """A title in sentence case ends at punctuation, a line break, its verb ("X har pågått"), a
     number that is not a year (the next item's number where the agenda has lost its lines) or the
     next heading."""
-    tok = doc[i]
-    if tok.is_space or tok.is_punct or tok.lower_ in grammar().finite_verbs:
-        return True
+    return _ends_a_name(doc[i]) or (not doc[i].text.isdigit() and _next_heading(doc, i, ref_at))
+
+
+def _ends_a_name(tok: Token) -> bool:
+    """Where a name written in running text ends: punctuation, a line break, a finite verb, or a
+    number that is not a year (the next item's number where an agenda has lost its lines)."""
     if tok.text.isdigit():
         return not grammar().bare_year.fullmatch(tok.text)
-    return _next_heading(doc, i, ref_at)
+    return tok.is_space or tok.is_punct or tok.lower_ in grammar().finite_verbs
 
 
 def _next_heading(doc: Doc, i: int, ref_at: dict[int, Span]) -> bool:
