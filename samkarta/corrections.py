@@ -45,6 +45,32 @@ class DocumentFacts:
         raise NotFound(f"no fact {fact!r} in document {self.info.id}")
 
 
+def values_of(doc: DocumentFacts, state: FactState) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """What a fact's correctable values are in the minutes, and what they are now."""
+    fact = state.fact
+    if fact.kind == "meeting":
+        m = doc.extraction.meeting
+        said: dict[str, str | None] = {
+            "date": m.date.isoformat() if m.date else None,
+            "body": m.body,
+            "region": m.region,
+        }
+    elif fact.kind == "action" and fact.index is not None:
+        said = {"assignee": doc.extraction.actions[fact.index].assignee}
+    elif fact.kind == "attendance":
+        roles = doc.extraction.people[fact.index].roles if fact.index is not None else []
+        said = {"roles": ", ".join(roles) or None}
+    else:
+        said = {}
+    now = dict(said)
+    for name, c in state.in_force.items():
+        if name in now:
+            now[name] = c.value or None
+    if fact.kind == "attendance" and state.added:
+        now["roles"] = "present"
+    return said, now
+
+
 @dataclass
 class Orphan:
     """A correction in force whose fact was not found again, and why."""
