@@ -6,7 +6,6 @@ import datetime as dt
 import html
 from collections import Counter, defaultdict
 from pathlib import Path as FilePath
-from pathlib import PurePath
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
@@ -148,34 +147,6 @@ def _overview(snap: Snapshot) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def start(request: Request, snap: SnapshotDep) -> HTMLResponse:
     return _page(request, "index.html", title="Start", **_overview(snap))
-
-
-@router.get("/document/{node_id}", response_class=HTMLResponse)
-def document_page(
-    request: Request,
-    store: StoreDep,
-    node_id: NodeId,
-    start: Annotated[int | None, Query(ge=0)] = None,
-    end: Annotated[int | None, Query(ge=0)] = None,
-) -> HTMLResponse:
-    stored = store.document(node_id)
-    if stored is None:
-        raise NotFound(f"no document with id {node_id!r}")
-    text = stored.text
-    if start is not None and end is not None and start < end <= len(text):
-        before, hit, after = text[:start], text[start:end], text[end:]
-    else:
-        before, hit, after = text, "", ""
-    return _page(
-        request,
-        "document.html",
-        title=stored.info.title or "Protokoll",
-        info=stored.info,
-        file_name=PurePath(stored.info.path).name,  # the server's folders are nobody's business
-        before=before,
-        highlighted=hit,
-        after=after,
-    )
 
 
 # -- entities -------------------------------------------------------------------------------------------
