@@ -134,10 +134,10 @@ def _region(c: Correction, text: str, content: str) -> tuple[int, int] | None:
 
 def locate(c: Correction, facts: list[FactRef], text: str, content: str) -> FactRef | None:
     """The fact a correction is about, in a document as extracted now; None if it is gone."""
-    pool = [f for f in facts if f.kind == c.kind]
-    if c.kind == "meeting":
+    pool = [f for f in facts if f.kind == c.fact_kind]
+    if c.fact_kind == "meeting":
         return pool[0] if pool else None
-    if c.kind == "attendance":
+    if c.fact_kind == "attendance":
         return _nearest([f for f in pool if name_key(f.text) == name_key(c.text)], c.start)
     said = normalize(c.text)
     for found in (
@@ -163,7 +163,7 @@ def corrected(extraction: Extraction, text: str, doc_id: str, corrections: Itera
     lost: dict[tuple[str, str], Correction] = {}
     for c in sorted(corrections, key=lambda c: (c.decided_at, c.id)):
         fact = locate(c, facts, text, content)
-        if fact is None and c.kind == "attendance" and c.field == "added":
+        if fact is None and c.fact_kind == "attendance" and c.field == "added":
             # an attendee the minutes miss: a fact of its own
             fact = FactRef(fact_id(doc_id, "attendance", c.text), "attendance", None, c.text)
             facts.append(fact)

@@ -99,7 +99,7 @@ class Correction(BaseModel):
     """A person's correction of one fact read from minutes; survives re-ingest and re-extraction.
 
     Anchored to the document (its id, and the hash of its content, which finds it under another
-    path) and to the fact there: its kind and what it said (`text`: a decision's or action's text,
+    path) and to the fact there: its kind (`fact_kind`) and what it said (`text`: a decision's or action's text,
     a handoff's question, a person's name), its quote and its span. The latest correction of a fact's
     field counts; one with `value` None undoes the ones before it (the minutes' own value again)."""
 
@@ -107,7 +107,7 @@ class Correction(BaseModel):
     id: str
     doc_id: str
     content: str  # sha256 of the document's file when the correction was made
-    kind: FactKind
+    fact_kind: FactKind
     fact: str  # the fact's id when corrected (graph.corrections.fact_id)
     text: str = ""
     quote: str = ""

@@ -73,7 +73,7 @@ CREATE TABLE IF NOT EXISTS judgements (
     decided_at TEXT NOT NULL, decided_by TEXT NOT NULL DEFAULT '', PRIMARY KEY (key_a, key_b)
 );
 CREATE TABLE IF NOT EXISTS corrections (
-    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, content TEXT NOT NULL, kind TEXT NOT NULL, fact TEXT NOT NULL,
+    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT NOT NULL, fact TEXT NOT NULL,
     text TEXT NOT NULL, quote TEXT NOT NULL, start INTEGER, "end" INTEGER, field TEXT NOT NULL, value TEXT,
     reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
 );
@@ -585,9 +585,9 @@ class SQLiteStore:
     def save_correction(self, correction: Correction) -> None:
         with self._tx() as conn:
             conn.execute(
-                'INSERT OR IGNORE INTO corrections (id, doc_id, content, kind, fact, text, quote, start, "end", '
-                "field, value, reason, decided_at, decided_by) VALUES (:id, :doc_id, :content, :kind, :fact, :text, "
-                ":quote, :start, :end, :field, :value, :reason, :decided_at, :decided_by)",
+                'INSERT OR IGNORE INTO corrections (id, doc_id, content, fact_kind, fact, text, quote, start, "end", '
+                "field, value, reason, decided_at, decided_by) VALUES (:id, :doc_id, :content, :fact_kind, :fact, "
+                ":text, :quote, :start, :end, :field, :value, :reason, :decided_at, :decided_by)",
                 correction.model_dump(),
             )
 

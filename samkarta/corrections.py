@@ -136,7 +136,7 @@ def _anchored(
         id=make_id("Correction", doc_id, fact.id, field, value, at, by),
         doc_id=doc_id,
         content=doc.info.sha256,
-        kind=fact.kind,
+        fact_kind=fact.kind,
         fact=fact.id,
         text=fact.text,
         quote=fact.quote,

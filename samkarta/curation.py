@@ -61,8 +61,8 @@ def parse_lines(lines: Iterable[str], source: str) -> list[Judgement | Correctio
                 out.append(Judgement.model_validate(row))
             elif kind == CORRECTION:
                 correction = Correction.model_validate(row)
-                if correction.field not in FIELDS_OF[correction.kind]:
-                    raise ValueError(f"a {correction.kind} has no field {correction.field!r}")
+                if correction.field not in FIELDS_OF[correction.fact_kind]:
+                    raise ValueError(f"a {correction.fact_kind} has no field {correction.field!r}")
                 out.append(correction)
             else:
                 raise ValueError(f'not a judgement line (expected "kind": "{KIND}" or "{CORRECTION}")')

@@ -143,7 +143,7 @@ def _fact(doc: fix.DocumentFacts, state: fix.FactState) -> FactPublic:
 def _done(view: ViewDep, writer: str, made: list[Correction]) -> CorrectionDone:
     for c in made:
         shown = "undone" if c.value is None else f"{c.field}={c.value}"
-        audit.info("%s corrected %s %s (%s) in %s", writer, c.kind, c.fact, shown, c.doc_id)
+        audit.info("%s corrected %s %s (%s) in %s", writer, c.fact_kind, c.fact, shown, c.doc_id)
     view.refresh()  # the next read shows it, from any page
     return CorrectionDone(detail=f"{len(made)} correction(s) saved; the document was rebuilt", corrections=made)
 

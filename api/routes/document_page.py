@@ -114,7 +114,7 @@ def document_page(
         after=after,
         meeting=_fact_row(doc, meeting),
         sections=sections,
-        orphaned=[{"id": c.id, "text": c.text or c.kind, "change": _change(c)} for c in doc.result.orphaned],
+        orphaned=[{"id": c.id, "text": c.text or c.fact_kind, "change": _change(c)} for c in doc.result.orphaned],
         counties=sorted(load_reference().counties),
         kind_names=KIND_NAMES,
         message=message,
@@ -171,7 +171,7 @@ def correct_from_page(
     except AppError as e:
         return _back(node_id, back, f"Rättelsen sparades inte: {e}")
     for c in made:
-        audit.info("%s corrected %s %s (%s) in %s", writer, c.kind, c.fact, c.field, c.doc_id)
+        audit.info("%s corrected %s %s (%s) in %s", writer, c.fact_kind, c.fact, c.field, c.doc_id)
     view.refresh()
     return _back(node_id, back, text)
 

@@ -15,6 +15,7 @@ from samkarta.ingest import find_files, ingest_files, judge
 from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import SourceInfo
 from samkarta.samples import sample_dir
+from tests.contract.corrections_contract import CorrectionsContract
 
 MINUTES = """Minnesanteckningar
 
@@ -80,7 +81,7 @@ def decide_in_turn(store: GraphStore, candidate_id: str, names: tuple[str, str],
         assert {listed[0].node_a, listed[0].node_b} == nodes  # a new decision rebuilds these people's documents
 
 
-class StoreContract:
+class StoreContract(CorrectionsContract):
     @pytest.fixture
     def store(self) -> GraphStore:
         raise NotImplementedError
