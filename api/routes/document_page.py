@@ -6,6 +6,7 @@ comes back with what was saved, scrolled to the fact: no dead end, nothing left 
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -44,6 +45,11 @@ FIELD_NAMES = {
 }
 
 
+def _plain(text: str) -> str:
+    """A quote or fact as shown beside the text: without the markdown marks the text hides."""
+    return re.sub(r"\*\*|^#{1,6} ", "", text, flags=re.MULTILINE)
+
+
 def _change(c: Correction) -> str:
     """One correction as the fact's history tells it."""
     if c.value is None:
@@ -69,9 +75,9 @@ def _fact_row(doc: fix.DocumentFacts, state: FactState) -> dict[str, Any]:
     return {
         "id": f.id,
         "kind": f.kind,
-        "text": f.text,
+        "text": _plain(f.text),
         "meta": meta,
-        "quote": f.quote,
+        "quote": _plain(f.quote),
         "source": f"/document/{doc.info.id}?start={f.start}&end={f.end}#hit" if f.start is not None else None,
         "wrong": state.wrong,
         "added": state.added,
