@@ -406,6 +406,10 @@ class Neo4jStore:
     def judgements(self) -> list[Judgement]:
         return [Judgement(**r) for r in self._query(q.JUDGEMENTS)]
 
+    def corrections(self) -> list[Any]:
+        """Layout 1 had no corrections of facts (added to the copy so today's ingest can write it)."""
+        return []
+
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
         out = []
         for row in self._query(q.CANDIDATES, {"status": status or None}):
