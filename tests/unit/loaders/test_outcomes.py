@@ -61,6 +61,19 @@ def test_handoffs_to_bodies_with_their_question(annotate) -> None:
     ]
 
 
+def test_a_handoff_under_a_heading_without_a_number_is_about_the_heading(annotate) -> None:
+    doc = annotate(
+        "Sammanfattning från rådets möte\n\n"
+        "Årsrapport 2024\n"
+        "Rapporten beskriver arbetet under året och hur målen har nåtts i de olika verksamheterna.\n\n"
+        "Ny modell för avgifter\n"
+        "Rådet diskuterade modellen. Förslaget godkändes och överlämnas till kommunstyrelsen för beslut.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [
+        ("Ny modell för avgifter", "kommunstyrelsen")
+    ]
+
+
 def test_every_outcome_points_into_the_text(annotate) -> None:
     doc = annotate(MINUTES)
     for kind in ("decisions", "actions", "handoffs"):
