@@ -97,7 +97,8 @@ def _numbered_run(st: _Structure, text: str, start: int, end: int) -> list[re.Ma
     runs: list[list[re.Match[str]]] = []
     for m in found:
         n = int(m.group("number"))
-        run = next((r for r in runs if int(r[-1].group("number")) == n - 1), None)
+        # the latest run that reaches n - 1: "1 Protokoll" (a page) then "1. Öppnande 2. Val": the items
+        run = next((r for r in reversed(runs) if int(r[-1].group("number")) == n - 1), None)
         if run is not None:
             run.append(m)
         else:
@@ -208,6 +209,8 @@ class Layout:
         for ls, le in doc._.lines:
             line = text[ls:le]
             m = st.heading.match(line)
+            if m and le - ls > st.list_line and "§" not in line[:3]:
+                m = None  # a long line opening with a number is running text (or a page number)
             if m and (m.group("n1") or m.group("n2")):
                 number = m.group("n1") or m.group("n2")
                 if not _plausible_number(number):
@@ -215,8 +218,6 @@ class Layout:
                 ts, te = ls + m.start("title"), ls + m.end("title")
                 cut = st.title_end.search(text, ts, te)
                 te = cut.start() if cut else te
-                if le - ls > st.list_line and "§" not in line[:3]:
-                    continue  # a long line opening with a number is running text (or a page number)
                 heads.append((ls, ls + m.end("n1" if m.group("n1") else "n2"), number, ts, min(te, ts + 120)))
             elif le - ls > st.list_line:
                 inline = list(st.inline.finditer(text, ls, le)) or _numbered_run(st, text, ls, le)

@@ -98,6 +98,16 @@ def test_bare_numbers_in_a_flattened_line_are_items_only_when_they_count_up(anno
     assert [d["text"] for d in doc._.outcomes["decisions"]][0] == "att fastställa dagordningen"
 
 
+def test_numbers_with_a_stop_in_a_flattened_line_after_a_page_number_are_items(annotate) -> None:
+    doc = annotate(
+        "1 Minnesanteckningar från nätverket den 3 maj Närvarande: Anna Berg, Per Ek, Eva Lind och Kim Holm. "
+        "1. Mötets öppnande. Anna öppnade mötet. 2. Föregående anteckningar Godkändes och lades till "
+        "handlingarna. 3. Nätverkets uppdrag Per berättade om uppdraget och frågan diskuterades länge.\n"
+    )
+    items = [(i._.number, doc.text[i._.title[0] : i._.title[1]]) for i in doc.spans["item"]]
+    assert items == [("1", "Mötets öppnande"), ("2", "Föregående anteckningar"), ("3", "Nätverkets uppdrag")]
+
+
 def test_sentences_break_at_headings_and_full_stops_but_not_inside_wrapped_lines(annotate) -> None:
     doc = annotate(
         "Ekonomi\nBudgeten för året följer planen och förvaltningen redovisar ett överskott som\n"
