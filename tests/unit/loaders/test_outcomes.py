@@ -306,6 +306,17 @@ def test_a_question_or_an_ability_after_ska_is_no_task(annotate) -> None:
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
 
 
+def test_a_modal_in_a_relative_clause_or_an_indirect_question_is_no_task_unless_it_says_when(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Arbetet\nGruppen går igenom förslaget och hur det ska genomföras. "
+        "Rådet diskuterar om reglerna ska ändras. "
+        "Förslaget, som ska presenteras den 4 maj, är nästan klart.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == [
+        "Förslaget, som ska presenteras den 4 maj, är nästan klart"
+    ]
+
+
 def test_a_person_to_be_in_a_state_has_no_task_a_person_to_take_part_has(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Personal\n"
