@@ -588,13 +588,16 @@ def _state_follows(doc: Doc, sent: Span, task: int) -> bool:
 
 
 def _future_task(doc: Doc, sent: Span, task: int) -> bool:
-    """A plain future that still sets a task: something is to be done ('ska revideras', 'kommer att
-    ges'), by a body or organisation ('Högskolan kommer att skicka'), or by a time ('till nästa möte')."""
+    """A plain future that still sets a task: something is to be done ('ska revideras'; 'kommer att
+    byggas' only foretells), by a body or organisation ('Högskolan kommer att skicka'), or by a time
+    ('till nästa möte', 'den 4 maj')."""
     t = tokens_of(doc)
     after = [j for j in range(task + 1, min(sent.end, task + 5)) if not t.space[j]]
-    if any(t.text[j].islower() and t.text[j].endswith(grammar().passive_endings) for j in after):
+    # "ska revideras" is to be done; "kommer att byggas" only foretells
+    obliged = t.lower[task] != "kommer"
+    if obliged and any(t.text[j].islower() and t.text[j].endswith(grammar().passive_endings) for j in after):
         return True  # a passive verb after the modal
-    if any(t.lower[j] in cues().future_cues for j in range(sent.start, sent.end)):
+    if _placed_in_time(t, sent.start, sent.end, cues()):
         return True
     groups = doc.user_data.get("named_groups")
     if groups is None:

@@ -317,6 +317,17 @@ def test_a_modal_in_a_relative_clause_or_an_indirect_question_is_no_task_unless_
     ]
 
 
+def test_kommer_att_with_a_passive_foretells_ska_with_a_passive_sets_a_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Lokaler\nEn ny skola kommer att byggas vid torget. "
+        "Ritningarna ska granskas av förvaltningen. Ärendet kommer att hanteras den 4 maj.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == [
+        "Ritningarna ska granskas av förvaltningen",
+        "Ärendet kommer att hanteras den 4 maj",
+    ]
+
+
 def test_a_person_to_be_in_a_state_has_no_task_a_person_to_take_part_has(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Personal\n"
