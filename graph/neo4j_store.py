@@ -21,7 +21,8 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-from samkarta.graph.errors import StoreOutdated, StoreUnavailable
+from samkarta.errors import StoreOutdated, StoreUnavailable
+from samkarta.graph import cypher as q
 from samkarta.graph.ids import body_rank, name_key, names_matching
 from samkarta.graph.model import (
     Alias,
@@ -43,7 +44,6 @@ from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS, props_of, to_ne
 from samkarta.graph.redaction import redact, redact_json, redact_value
 from samkarta.graph.search_text import search_text, search_tokens
 from samkarta.graph.store import PersonRecord, StoredDocument
-from samkarta.queries import cypher as q
 
 T = TypeVar("T")
 _DRIVER_ERRORS = (Neo4jError, DriverError)

@@ -13,8 +13,8 @@ from typing import Any
 
 import networkx as nx
 
+from samkarta.errors import StoreUnavailable
 from samkarta.graph import sqlite_documents as documents_fts
-from samkarta.graph.errors import StoreUnavailable
 from samkarta.graph.ids import body_rank, name_key, names_matching
 from samkarta.graph.model import (
     Alias,

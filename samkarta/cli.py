@@ -12,7 +12,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from samkarta.graph.errors import AppError
+from samkarta.errors import AppError
 
 app = typer.Typer(
     help="Samkarta: Swedish regional collaboration structures from meeting minutes.",

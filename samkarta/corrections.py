@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.corrections import TRUE, Corrected, CorrectionIndex, FactRef, FactState, corrected, fact_id
-from samkarta.graph.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.ids import make_id, name_key
 from samkarta.graph.model import FIELDS_OF, Correction, DocumentInfo, latest_corrections
 from samkarta.graph.store import GraphStore

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from samkarta.graph.errors import InvalidInput
+from samkarta.errors import InvalidInput
 from samkarta.graph.ids import make_id
 from samkarta.graph.model import FIELDS_OF, Correction, Judgement, latest_judgements
 from samkarta.graph.store import GraphStore

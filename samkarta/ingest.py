@@ -11,9 +11,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samkarta.errors import AppError
 from samkarta.graph.batch import build_batch, document_id
 from samkarta.graph.corrections import CorrectionIndex, corrected
-from samkarta.graph.errors import AppError
 from samkarta.graph.model import GraphBatch, Judgement
 from samkarta.graph.pending import PendingPeople, PeopleView
 from samkarta.graph.resolution import PersonResolver
@@ -337,7 +337,7 @@ def judge(store: GraphStore, candidate_id: str, decision: str, reason: str, deci
     """Record a writer's decision on a merge candidate and rebuild the documents it touches."""
     cand = next((c for c in store.candidates() if c.id == candidate_id), None)
     if cand is None:
-        from samkarta.graph.errors import NotFound
+        from samkarta.errors import NotFound
 
         raise NotFound(f"no merge candidate {candidate_id!r}")
     store.save_judgement(
@@ -360,7 +360,7 @@ def erase_person(store: GraphStore, person_id: str) -> list[str]:
     The full name and aliases are redacted everywhere; the first name alone only in the documents
     the person appears in (it may belong to someone else elsewhere).
     """
-    from samkarta.graph.errors import NotFound
+    from samkarta.errors import NotFound
 
     node = store.get_node(person_id)
     if node is None or node.label != "Person":

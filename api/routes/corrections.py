@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from samkarta import corrections as fix
 from samkarta.api.deps import StoreDep, ViewDep, WriterDep, audit
 from samkarta.api.routes.common import READ_ERRORS, WRITE_ERRORS, ErrorBody, NodeId
+from samkarta.errors import InvalidInput
 from samkarta.graph.corrections import fact_id as make_fact_id
-from samkarta.graph.errors import InvalidInput
 from samkarta.graph.model import Correction, FactKind
 
 router = APIRouter(prefix="/api", tags=["corrections"])

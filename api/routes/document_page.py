@@ -19,9 +19,9 @@ from samkarta.api import swedish
 from samkarta.api.deps import Forbidden, SettingsDep, StoreDep, Unauthorized, ViewDep, audit, authorise
 from samkarta.api.routes.common import NodeId
 from samkarta.api.routes.pages import _page
+from samkarta.errors import AppError, InvalidInput, NotFound
 from samkarta.graph.corrections import FactState
 from samkarta.graph.corrections import fact_id as make_fact_id
-from samkarta.graph.errors import AppError, InvalidInput, NotFound
 from samkarta.graph.model import Correction
 from samkarta.reference import load_reference
 

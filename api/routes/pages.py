@@ -20,7 +20,7 @@ from samkarta.api.deps import Forbidden, SettingsDep, SnapshotDep, StoreDep, Una
 from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import DocumentSummary, NodeId
 from samkarta.api.routes.explore import EXPORT_FORMATS
-from samkarta.graph.errors import AppError, NotFound
+from samkarta.errors import AppError, NotFound
 from samkarta.graph.model import latest_judgements
 from samkarta.ingest import judge
 from samkarta.queries import questions as q

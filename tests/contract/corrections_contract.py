@@ -11,8 +11,8 @@ import pytest
 
 from samkarta import corrections as fix
 from samkarta.curation import export_lines, import_judgements, parse_lines
+from samkarta.errors import Conflict, InvalidInput
 from samkarta.graph.batch import document_id
-from samkarta.graph.errors import Conflict, InvalidInput
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import erase_person, ingest_files

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from samkarta.errors import StoreUnavailable
 from samkarta.graph.batch import build_batch, document_id
-from samkarta.graph.errors import StoreUnavailable
 from samkarta.graph.model import Judgement, Rel
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore, snapshot

@@ -19,7 +19,7 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-from samkarta.graph.errors import StoreUnavailable
+from samkarta.errors import StoreUnavailable
 from samkarta.graph.model import (
     Alias,
     DocumentInfo,
