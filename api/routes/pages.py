@@ -21,6 +21,7 @@ from samkarta.api.deps import Forbidden, SettingsDep, SnapshotDep, StoreDep, Una
 from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import DocumentSummary, NodeId
 from samkarta.api.routes.explore import EXPORT_FORMATS
+from samkarta.api.routes.timeline_views import membership_panels, trail_panels
 from samkarta.graph.errors import AppError, NotFound
 from samkarta.graph.model import latest_judgements
 from samkarta.ingest import judge
@@ -378,6 +379,7 @@ def entity_page(
         ]
     docs = [DocumentSummary.of(d) for d in store.documents() if d.id in set(entity.documents)]
     graph_url = f"/graph/ego/{node_id}?depth=1" if label in LABELS and label != "Meeting" else None
+    years, undated = membership_panels(snap, node_id) if label == "Network" else ([], 0)
     return _page(
         request,
         "entity.html",
@@ -388,6 +390,9 @@ def entity_page(
         documents=docs,
         graph_url=graph_url,
         region=props.get("region") or props.get("county"),
+        years=years,
+        undated=undated,
+        map_url=f"/body/{node_id}/map" if label == "Network" else None,
     )
 
 
@@ -562,8 +567,9 @@ def question_page(
     request: Request, store: StoreDep, snap: SnapshotDep, q_: Annotated[str, Query(alias="q", max_length=200)] = ""
 ) -> HTMLResponse:
     owners = q.owners(store, snap, q_).data if q_.strip() else []
-    trail = q.trail(store, snap, q_) if q_.strip() else None
-    return _page(request, "question.html", title="Vem äger frågan?", q=q_, owners=owners, trail=trail)
+    years, undated = trail_panels(store, snap, q_) if q_.strip() else ([], [])
+    context = {"q": q_, "owners": owners, "years": years, "undated": undated}
+    return _page(request, "question.html", title="Vem äger frågan?", **context)
 
 
 @router.get("/paths", response_class=HTMLResponse)
