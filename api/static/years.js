@@ -14,7 +14,7 @@
       var year = range.value;
       var panel = panels.filter(function (p) { return p.dataset.year === year; })[0];
       var summary = panel && panel.querySelector(".year-summary");
-      output.textContent = year;
+      output.textContent = all.checked ? "alla år" : year;
       range.setAttribute("aria-valuetext", year + (summary ? ": " + summary.textContent.trim() : ""));
       panels.forEach(function (p) { p.hidden = !all.checked && p.dataset.year !== year; });
       box.classList.toggle("one-year", !all.checked);
