@@ -16,7 +16,7 @@ from tests.api.conftest import seeded_app
 from tests.api.test_api import _id
 from tests.api.test_neighbours import _page_data
 from tests.api.test_region_page import _shapes
-from tests.contract.store_contract import EARLIER_MINUTES, MINUTES, batch_of
+from tests.contract.store_contract import one_body_two_years
 
 HTML = {"Accept": "text/html"}
 BODY = "Länsgrupp för familjehemsfrågor"
@@ -25,8 +25,8 @@ BODY = "Länsgrupp för familjehemsfrågor"
 @pytest.fixture
 def client(backend_store: GraphStore, tmp_path: Path) -> Iterator[TestClient]:
     """The sample minutes plus one body's minutes of 2021 and 2023 (nothing in 2022)."""
-    backend_store.write_document(batch_of(MINUTES))
-    backend_store.write_document(batch_of(EARLIER_MINUTES, "/minutes/lansgrupp-2021-03-11.txt", "b" * 64))
+    for batch in one_body_two_years():
+        backend_store.write_document(batch)
     with TestClient(seeded_app(backend_store, tmp_path / "data")) as c:
         yield c
 

@@ -19,7 +19,7 @@ from tests.browser.accessibility import blocking, describe, run_axe
 from tests.browser.explorer_app import WIDTHS, local_page, served_explorer
 from tests.browser.test_explorer import GRAPH_READY
 from tests.browser.test_viz_browser import NODE_POINT
-from tests.contract.store_contract import EARLIER_MINUTES, MINUTES, batch_of
+from tests.contract.store_contract import one_body_two_years
 
 pytestmark = pytest.mark.browser
 BODY = "Länsgrupp för familjehemsfrågor"
@@ -31,19 +31,11 @@ PAIRS = "() => window.samkartaGraph.edges.get().map(e => [e.from, e.to].sort().j
 
 
 @pytest.fixture(scope="module")
-def time_app(tmp_path_factory) -> Iterator[str]:
-    """The explorer over the sample minutes plus one body's minutes of 2021 and 2023 (none in 2022)."""
-    extra = [batch_of(MINUTES), batch_of(EARLIER_MINUTES, "/minutes/lansgrupp-2021-03-11.txt", "b" * 64)]
-    with served_explorer(tmp_path_factory.mktemp("time-explorer"), extra) as url:
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The explorer over the sample minutes plus one body's minutes of 2021 and 2023 (none in 2022);
+    the `view` fixture (conftest) opens its pages at each width."""
+    with served_explorer(tmp_path_factory.mktemp("time-explorer"), one_body_two_years()) as url:
         yield url
-
-
-@pytest.fixture(params=list(WIDTHS))
-def screen(request, browser, time_app: str):
-    width, height = WIDTHS[request.param]
-    with local_page(browser, time_app, width, height) as page:
-        page.width, page.name = width, request.param  # type: ignore[attr-defined]
-        yield page
 
 
 def _id(app: str, name: str, label: str) -> str:
@@ -60,9 +52,9 @@ def _fits_and_passes_axe(page, what: str) -> None:
     assert not found, f"{what}:\n{describe(found)}"
 
 
-def test_a_body_s_members_year_by_year_follow_the_slider(screen, time_app: str, artifacts: Path) -> None:
-    page = screen
-    page.goto(f"{time_app}/entity/{_id(time_app, BODY, 'Network')}")
+def test_a_body_s_members_year_by_year_follow_the_slider(view, app_url: str, artifacts: Path) -> None:
+    page = view
+    page.goto(f"{app_url}/entity/{_id(app_url, BODY, 'Network')}")
     slider = page.get_by_label("År", exact=True)
     assert slider.is_visible() and page.locator("#medlemmar-ar-value").inner_text() == "2023"
     assert page.evaluate(VISIBLE_YEARS, "medlemmar-ar") == ["2023"]
@@ -89,9 +81,9 @@ def test_a_body_s_members_year_by_year_follow_the_slider(screen, time_app: str, 
     page.screenshot(path=str(artifacts / f"body-years-all-{page.name}.png"), full_page=True)
 
 
-def test_a_question_s_trail_year_by_year_follows_the_slider(screen, time_app: str, artifacts: Path) -> None:
-    page = screen
-    page.goto(f"{time_app}/question?q=gemensam+annonsering")
+def test_a_question_s_trail_year_by_year_follows_the_slider(view, app_url: str, artifacts: Path) -> None:
+    page = view
+    page.goto(f"{app_url}/question?q=gemensam+annonsering")
     slider = page.get_by_label("År", exact=True)
     assert page.evaluate(VISIBLE_YEARS, "fragans-vag") == ["2023"]
     assert "Socialchefsnätverket" in page.locator(".year-panel[data-year='2023']").inner_text()
@@ -104,9 +96,9 @@ def test_a_question_s_trail_year_by_year_follows_the_slider(screen, time_app: st
     page.screenshot(path=str(artifacts / f"question-years-{page.name}.png"), full_page=True)
 
 
-def test_a_body_s_map_fills_its_municipalities_and_hatches_the_others(screen, time_app: str, artifacts: Path) -> None:
-    page = screen
-    page.goto(f"{time_app}/entity/{_id(time_app, BODY, 'Network')}")
+def test_a_body_s_map_fills_its_municipalities_and_hatches_the_others(view, app_url: str, artifacts: Path) -> None:
+    page = view
+    page.goto(f"{app_url}/entity/{_id(app_url, BODY, 'Network')}")
     page.get_by_role("link", name="Kommunerna som är med, på kartan").click()
     page.wait_for_url("**/body/*/map")
     page.wait_for_selector("figure.muni-map svg")
@@ -127,10 +119,10 @@ def test_a_body_s_map_fills_its_municipalities_and_hatches_the_others(screen, ti
     assert names == ["Arboga", "Sala"]
 
 
-def test_the_downloads_after_visa_grannar_hold_the_expanded_view(browser, time_app: str, artifacts: Path) -> None:
-    with local_page(browser, time_app, *WIDTHS["desktop"]) as page:
-        anna = _id(time_app, "Anna Ståhlkloo", "Person")
-        view = f"{time_app}/graph/ego/{anna}?depth=1"
+def test_the_downloads_after_visa_grannar_hold_the_expanded_view(browser, app_url: str, artifacts: Path) -> None:
+    with local_page(browser, app_url, *WIDTHS["desktop"]) as page:
+        anna = _id(app_url, "Anna Ståhlkloo", "Person")
+        view = f"{app_url}/graph/ego/{anna}?depth=1"
         page.goto(view)
         page.wait_for_selector(GRAPH_READY, state="attached", timeout=20_000)
         first = page.evaluate(IDS)

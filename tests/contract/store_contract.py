@@ -8,7 +8,7 @@ import pytest
 
 from samkarta.graph.batch import build_batch, document_id
 from samkarta.graph.errors import StoreUnavailable
-from samkarta.graph.model import Judgement, Rel
+from samkarta.graph.model import GraphBatch, Judgement, Rel
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore, snapshot
 from samkarta.ingest import find_files, ingest_files, judge
@@ -16,7 +16,7 @@ from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import SourceInfo
 from samkarta.queries import timeline
 from samkarta.queries.questions import _resolve, trail
-from samkarta.queries.view import GraphView
+from samkarta.queries.view import GraphView, Snapshot
 from samkarta.samples import sample_dir
 
 MINUTES = """Minnesanteckningar
@@ -48,6 +48,11 @@ EARLIER_MINUTES = (
 def batch_of(text: str, path: str = "/minutes/lansgrupp-2023-03-09.txt", sha: str = "a" * 64):
     info = SourceInfo(path=path, sha256=sha, format="txt", chars=len(text))
     return build_batch(extract_text(text, info), text)
+
+
+def one_body_two_years() -> list[GraphBatch]:
+    """One body's minutes of 2023 (MINUTES) and 2021 (EARLIER_MINUTES), none in 2022."""
+    return [batch_of(MINUTES), batch_of(EARLIER_MINUTES, "/minutes/lansgrupp-2021-03-11.txt", "b" * 64)]
 
 
 def fail_rels_of(store: GraphStore, monkeypatch: pytest.MonkeyPatch, doc_id: str, message: str) -> None:
@@ -448,11 +453,16 @@ class StoreContract:
         assert corpus_store.bodies_named("Agneta Lövgren") == []
         assert corpus_store.bodies_named(" - ") == []
 
-    def test_a_body_year_by_year_with_who_came_and_who_went(self, store: GraphStore) -> None:
-        store.write_document(batch_of(MINUTES))
-        store.write_document(batch_of(EARLIER_MINUTES, "/minutes/lansgrupp-2021-03-11.txt", "b" * 64))
+    @pytest.fixture
+    def two_years(self, store: GraphStore) -> tuple[Snapshot, str]:
+        """A snapshot of one body's minutes of 2021 and 2023, and the body's id."""
+        for batch in one_body_two_years():
+            store.write_document(batch)
         snap = GraphView(store).current()
-        body = _resolve(snap, "Länsgrupp för familjehemsfrågor", {"Network"})
+        return snap, _resolve(snap, "Länsgrupp för familjehemsfrågor", {"Network"})
+
+    def test_a_body_year_by_year_with_who_came_and_who_went(self, two_years: tuple[Snapshot, str]) -> None:
+        snap, body = two_years
         found = timeline.body_years(snap, body)
         assert (found.name, found.region, found.undated_meetings) == (
             "Länsgrupp för familjehemsfrågor",
@@ -472,11 +482,8 @@ class StoreContract:
         assert sorted(names[i] for i in y2023.joined) == ["Fredrik Ödman", "Köping"]
         assert sorted(names[i] for i in y2023.left) == ["Arboga", "Lisa Holm"]
 
-    def test_a_body_map_marks_the_municipalities_its_people_came_from(self, store: GraphStore) -> None:
-        store.write_document(batch_of(MINUTES))
-        store.write_document(batch_of(EARLIER_MINUTES, "/minutes/lansgrupp-2021-03-11.txt", "b" * 64))
-        snap = GraphView(store).current()
-        body = _resolve(snap, "Länsgrupp för familjehemsfrågor", {"Network"})
+    def test_a_body_map_marks_the_municipalities_its_people_came_from(self, two_years: tuple[Snapshot, str]) -> None:
+        snap, body = two_years
         every = timeline.body_map(snap, body)
         assert every.years == [2021, 2023] and every.year is None
         assert len(every.municipalities) == 10  # all of Västmanland's
@@ -492,10 +499,8 @@ class StoreContract:
         assert [m.name for m in one_year.municipalities if m.takes_part] == ["Arboga", "Sala"]
         assert [m.name for m in timeline.body_map(snap, body, 2022).municipalities if m.takes_part] == []
 
-    def test_a_question_trail_year_by_year(self, store: GraphStore) -> None:
-        store.write_document(batch_of(MINUTES))
-        store.write_document(batch_of(EARLIER_MINUTES, "/minutes/lansgrupp-2021-03-11.txt", "b" * 64))
-        snap = GraphView(store).current()
+    def test_a_question_trail_year_by_year(self, store: GraphStore, two_years: tuple[Snapshot, str]) -> None:
+        snap, _ = two_years
         found = timeline.trail_years(store, snap, "gemensam annonsering")
         assert [y.year for y in found.years] == [2021, 2022, 2023] and found.undated == []
         y2021, y2022, y2023 = found.years
