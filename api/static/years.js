@@ -11,9 +11,9 @@
     var all = control.querySelector(".year-all input");
     var panels = Array.prototype.slice.call(box.querySelectorAll(".year-panel"));
     function show() {
-      var year = range.value;
-      var panel = panels.filter(function (p) { return p.dataset.year === year; })[0];
-      var summary = panel && panel.querySelector(".year-summary");
+      var panel = panels[Number(range.value)] || panels[panels.length - 1];
+      var year = panel.dataset.year;
+      var summary = panel.querySelector(".year-summary");
       output.textContent = all.checked ? "alla år" : year;
       range.setAttribute("aria-valuetext", year + (summary ? ": " + summary.textContent.trim() : ""));
       panels.forEach(function (p) { p.hidden = !all.checked && p.dataset.year !== year; });

@@ -52,13 +52,33 @@ def test_a_body_page_shows_its_members_year_by_year_with_a_slider(client: TestCl
     assert re.search(r">Sala</a></li>", y2023)  # there before: not new
     assert "Inte med sedan förra mötesåret: Arboga, Lisa Holm" in y2023
     assert f'href="/body/{body}/map?year=2023"' in y2023
-    # the slider: labelled, from the first to the last year, the last year's value shown beside it
+    # the slider: labelled, one step a year from the first to the last, the last year's shown beside it
     assert '<label for="medlemmar-ar-range">År</label>' in page
-    assert 'type="range" id="medlemmar-ar-range" min="2021" max="2023" step="1" value="2023"' in page
+    assert 'type="range" id="medlemmar-ar-range" min="0" max="2" step="1" value="2" aria-valuetext="2023"' in page
     assert '<output for="medlemmar-ar-range" id="medlemmar-ar-value" aria-live="polite">2023</output>' in page
     assert re.search(r'<script nonce="[^"]+" src="/static/years.js" defer></script>', page)
     assert client.get("/static/years.js").status_code == 200
     assert f'<a class="body-map" href="/body/{body}/map">' in page
+
+
+def test_the_json_api_answers_what_the_pages_show(client: TestClient) -> None:
+    body = _id(client, BODY, "Network")
+    years = client.get(f"/api/networks/{body}/years").json()
+    assert [(y["year"], y["meetings"]) for y in years["years"]] == [(2021, 1), (2022, 0), (2023, 1)]
+    assert [m["name"] for m in years["years"][2]["municipalities"]] == ["Köping", "Sala"]
+    munis = client.get(f"/api/networks/{body}/municipalities", params={"year": 2021}).json()
+    assert sorted(m["name"] for m in munis["municipalities"] if m["takes_part"]) == ["Arboga", "Sala"]
+    trail = client.get("/api/trail/years", params={"q": "gemensam annonsering"}).json()
+    assert [[h["to_name"] for h in y["handoffs"]] for y in trail["years"]] == [
+        ["IFO-chefsnätverket"],
+        [],
+        ["Socialchefsnätverket"],
+    ]
+    anna = _id(client, "Anna Ståhlkloo")
+    for url in (f"/api/networks/{anna}/years", f"/api/networks/{anna}/municipalities"):
+        r = client.get(url)
+        assert r.status_code == 404 and r.json()["ok"] is False
+    assert client.get(f"/api/networks/{body}/municipalities", params={"year": 1200}).status_code == 422
 
 
 def test_a_page_without_years_has_no_slider(client: TestClient) -> None:
@@ -79,7 +99,7 @@ def test_a_question_page_shows_its_trail_year_by_year(client: TestClient) -> Non
     assert f"2023-03-09</span> {BODY} → Socialchefsnätverket: gemensam annonsering" in panels["2023"]
     assert "2 nätverk, 1 fråga skickad vidare" in panels["2023"]
     assert "IFO-chefsnätverket" not in panels["2023"] and "Socialchefsnätverket" not in panels["2021"]
-    assert 'type="range" id="fragans-vag-range" min="2021" max="2023"' in page
+    assert 'type="range" id="fragans-vag-range" min="0" max="2"' in page
     # a trail in one year: the panel alone, no slider to move
     page = client.get("/question", params={"q": "BBIC"}, headers=HTML).text
     assert list(_panels(page, "fragans-vag")) == ["2019"] and 'id="fragans-vag-range"' not in page
