@@ -343,6 +343,7 @@ class TrailYears(_Model):
     question: str
     years: list[TrailYear]  # first to last year with a dated step, every year between included
     undated: list[TrailStep]  # steps whose minutes give no date
+    undated_handoffs: list[HandoffPublic]
 
 
 class BodyMunicipality(_Model):

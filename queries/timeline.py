@@ -85,7 +85,7 @@ def body_years(snap: Snapshot, network_id: str) -> BodyYears:
 
 def trail_years(store: GraphStore, snap: Snapshot, question: str) -> TrailYears:
     """A question's trail (`questions.trail`) year by year: each year's steps and handoffs and the
-    bodies they involve; steps without a date apart."""
+    bodies they involve; steps and handoffs without a date apart."""
     trail = q.trail(store, snap, question)
     steps: dict[int, list[TrailStep]] = {}
     undated = []
@@ -96,9 +96,12 @@ def trail_years(store: GraphStore, snap: Snapshot, question: str) -> TrailYears:
         else:
             steps.setdefault(year, []).append(step)
     handoffs: dict[int, list[Any]] = {}
+    undated_handoffs = []
     for h in trail.handoffs:
         year = year_of(h.date)
-        if year is not None:
+        if year is None:
+            undated_handoffs.append(h)
+        else:
             handoffs.setdefault(year, []).append(h)
     years = []
     for year in _span({*steps, *handoffs}):
@@ -115,7 +118,7 @@ def trail_years(store: GraphStore, snap: Snapshot, question: str) -> TrailYears:
                 year=year, steps=steps.get(year, []), handoffs=handoffs.get(year, []), bodies=list(bodies.values())
             )
         )
-    return TrailYears(question=question, years=years, undated=undated)
+    return TrailYears(question=question, years=years, undated=undated, undated_handoffs=undated_handoffs)
 
 
 def body_map(snap: Snapshot, network_id: str, year: int | None = None) -> BodyMap:

@@ -604,7 +604,7 @@ def question_page(
     request: Request, store: StoreDep, snap: SnapshotDep, q_: Annotated[str, Query(alias="q", max_length=200)] = ""
 ) -> HTMLResponse:
     owners = q.owners(store, snap, q_).data if q_.strip() else []
-    years, undated = trail_panels(store, snap, q_) if q_.strip() else ([], [])
+    years, undated = trail_panels(store, snap, q_) if q_.strip() else ([], {})
     context = {"q": q_, "owners": owners, "years": years, "undated": undated}
     return _page(request, "question.html", title="Vem äger frågan?", **context)
 

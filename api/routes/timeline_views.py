@@ -48,8 +48,8 @@ def _refs(y: Any) -> list[tuple[str, list[EntityRef]]]:
     return [(title, getattr(y, field)) for field, title in _GROUPS]
 
 
-def trail_panels(store: GraphStore, snap: Snapshot, question: str) -> tuple[list[dict[str, Any]], list[Any]]:
-    """A question's year panels (first to last year it was seen) and its steps without a date."""
+def trail_panels(store: GraphStore, snap: Snapshot, question: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A question's year panels (first to last year it was seen), and its steps and handoffs without a date."""
     found = trail_years(store, snap, question)
     panels = []
     for y in found.years:
@@ -66,4 +66,4 @@ def trail_panels(store: GraphStore, snap: Snapshot, question: str) -> tuple[list
                 "handoffs": y.handoffs,
             }
         )
-    return panels, found.undated
+    return panels, {"steps": found.undated, "handoffs": found.undated_handoffs}

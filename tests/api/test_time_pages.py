@@ -100,6 +100,11 @@ def test_a_question_page_shows_its_trail_year_by_year(client: TestClient) -> Non
     assert "2 nätverk, 1 fråga skickad vidare" in panels["2023"]
     assert "IFO-chefsnätverket" not in panels["2023"] and "Socialchefsnätverket" not in panels["2021"]
     assert 'type="range" id="fragans-vag-range" min="0" max="2"' in page
+    # a step whose minutes give no date is listed apart, in no year
+    page = client.get("/question", params={"q": "hedersrelaterat våld"}, headers=HTML).text
+    assert list(_panels(page, "fragans-vag")) == ["2021"]
+    undated = page[page.index("<h2>Utan datum</h2>") :]
+    assert ">nätverket för verksamhetsutvecklare</a> – diskussion:" in undated
     # a trail in one year: the panel alone, no slider to move
     page = client.get("/question", params={"q": "BBIC"}, headers=HTML).text
     assert list(_panels(page, "fragans-vag")) == ["2019"] and 'id="fragans-vag-range"' not in page

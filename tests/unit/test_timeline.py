@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.queries.questions import _resolve
-from samkarta.queries.timeline import body_years, year_of
+from samkarta.queries.timeline import body_years, trail_years, year_of
 from samkarta.queries.view import GraphView
 from tests.contract.store_contract import MINUTES, batch_of
 
@@ -29,3 +29,18 @@ def test_years_between_are_listed_empty_unless_the_span_is_implausibly_long() ->
     # 33 years apart (a misread date, most likely): the two years with meetings, not 31 empty ones between
     assert [(y.year, y.meetings) for y in found.years] == [(1990, 1), (2023, 1)]
     assert found.years[1].joined == [] and found.years[1].left == []  # the same people both times
+
+
+def test_minutes_without_a_date_count_in_no_year_but_are_kept_apart() -> None:
+    store = SQLiteStore.open(":memory:")
+    store.write_document(batch_of(MINUTES.replace(" 2023-03-09", "")))
+    snap = GraphView(store).current()
+    body = _resolve(snap, "Länsgrupp för familjehemsfrågor", {"Network"})
+    members = body_years(snap, body)
+    assert (members.years, members.undated_meetings) == ([], 1)
+    trail = trail_years(store, snap, "gemensam annonsering")
+    assert trail.years == []
+    assert {(s.network, s.kind) for s in trail.undated} >= {("Socialchefsnätverket", "handoff_received")}
+    assert [(h.from_name, h.to_name, h.date) for h in trail.undated_handoffs] == [
+        ("Länsgrupp för familjehemsfrågor", "Socialchefsnätverket", None)
+    ]
