@@ -18,7 +18,6 @@ import pytest
 from tests.browser.accessibility import blocking, describe, run_axe
 from tests.browser.explorer_app import WIDTHS, local_page, served_explorer
 from tests.browser.test_explorer import GRAPH_READY
-from tests.browser.test_viz_browser import NODE_POINT
 from tests.contract.store_contract import one_body_two_years
 
 pytestmark = pytest.mark.browser
@@ -147,8 +146,9 @@ def test_the_downloads_after_visa_grannar_hold_the_expanded_view(browser, app_ur
         page.screenshot(path=str(artifacts / "expanded-view.png"))
 
         # expanding the focus adds nothing new, so the address stays; opened anew it draws the same view
-        point = page.evaluate(NODE_POINT, anna)
-        page.mouse.dblclick(point["x"], point["y"])
+        page.get_by_label("Sök i grafen").fill("Anna Ståhlkloo")
+        page.get_by_label("Sök i grafen").press("Enter")
+        page.get_by_role("button", name="Visa grannar").click()
         page.wait_for_selector("body[data-expansions='2']", state="attached", timeout=10_000)
         assert page.evaluate("() => document.body.dataset.expanded") == rug
         page.goto(page.url)
