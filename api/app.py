@@ -11,7 +11,17 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from samkarta.api.errors import install_error_handlers
 from samkarta.api.jobs import JobQueue
-from samkarta.api.routes import depends_page, explore, health, manage, pages, region_pages, search_page
+from samkarta.api.routes import (
+    corrections,
+    depends_page,
+    document_page,
+    explore,
+    health,
+    manage,
+    pages,
+    region_pages,
+    search_page,
+)
 from samkarta.api.routes.manage import FORM_OVERHEAD
 from samkarta.api.security import SecurityHeaders, WriteGuard, allowed_hosts
 from samkarta.graph.store import GraphStore
@@ -59,7 +69,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(health.router)
     app.include_router(explore.router)
     app.include_router(manage.router)
+    app.include_router(corrections.router)
     app.include_router(pages.router)
+    app.include_router(document_page.router)
     app.include_router(depends_page.router)
     app.include_router(region_pages.router)
     app.include_router(search_page.router)

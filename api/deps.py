@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from samkarta.api.jobs import JobQueue
-from samkarta.graph.errors import AppError
+from samkarta.errors import AppError
 from samkarta.graph.store import GraphStore
 from samkarta.queries.view import GraphView, Snapshot
 from samkarta.settings import Settings

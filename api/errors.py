@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from samkarta.api.security import allowed_methods
-from samkarta.graph.errors import AppError, StoreUnavailable
+from samkarta.errors import AppError, StoreUnavailable
 
 log = logging.getLogger("samkarta.api")
 STORE_DOWN = "the graph store is not reachable right now; try again shortly"

@@ -11,7 +11,7 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from samkarta.api.deps import authorise, bearer_token
-from samkarta.graph.errors import AppError
+from samkarta.errors import AppError
 from samkarta.settings import Settings
 
 # Scripts run only from this origin or with the response's nonce; the explorer's graphs are framed

@@ -82,6 +82,49 @@ def latest_judgements(judgements: Iterable[Judgement]) -> dict[frozenset[str], J
     return {frozenset((j.key_a, j.key_b)): j for j in sorted(judgements, key=lambda j: j.decided_at)}
 
 
+FactKind = Literal["meeting", "decision", "action", "handoff", "attendance"]
+# What a correction changes: `wrong` takes a fact out of the graph, `added` puts an attendee the
+# minutes miss into it; date, body and region are the meeting's, assignee an action's.
+CorrectionField = Literal["wrong", "added", "date", "body", "region", "assignee"]
+FIELDS_OF: dict[str, tuple[str, ...]] = {
+    "meeting": ("date", "body", "region"),
+    "decision": ("wrong",),
+    "action": ("wrong", "assignee"),
+    "handoff": ("wrong",),
+    "attendance": ("wrong", "added"),
+}
+
+
+class Correction(BaseModel):
+    """A person's correction of one fact read from minutes; survives re-ingest and re-extraction.
+
+    Anchored to the document (its id, and the hash of its content, which finds it under another
+    path) and to the fact there: its kind (`fact_kind`) and what it said (`text`: a decision's or action's text,
+    a handoff's question, a person's name), its quote and its span. The latest correction of a fact's
+    field counts; one with `value` None undoes the ones before it (the minutes' own value again)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    doc_id: str
+    content: str  # sha256 of the document's file when the correction was made
+    fact_kind: FactKind
+    fact: str  # the fact's id when corrected (graph.corrections.fact_id)
+    text: str = ""
+    quote: str = ""
+    start: int | None = None
+    end: int | None = None
+    field: CorrectionField
+    value: str | None = None  # the corrected value ("true" for wrong and added); None undoes
+    reason: str = ""
+    decided_at: str
+    decided_by: str = ""  # the writer's name (samkarta/writers.py)
+
+
+def latest_corrections(corrections: Iterable[Correction]) -> dict[tuple[str, str], Correction]:
+    """The correction that counts on each fact's field, keyed (fact id, field): the latest."""
+    return {(c.fact, c.field): c for c in sorted(corrections, key=lambda c: (c.decided_at, c.id))}
+
+
 class DocumentInfo(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str

@@ -16,11 +16,11 @@ from typing import Any
 from neo4j import Driver, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 
-from samkarta.graph.errors import StoreUnavailable
+from samkarta.errors import StoreUnavailable
+from samkarta.graph import cypher as q
+from samkarta.graph import cypher_migration as m
 from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS, to_neo4j
 from samkarta.graph.schema import load_schema
-from samkarta.queries import cypher as q
-from samkarta.queries import cypher_migration as m
 
 
 @dataclass

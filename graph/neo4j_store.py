@@ -21,11 +21,13 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-from samkarta.graph.errors import StoreOutdated, StoreUnavailable
+from samkarta.errors import StoreOutdated, StoreUnavailable
+from samkarta.graph import cypher as q
 from samkarta.graph.ids import body_rank, name_key, names_matching
 from samkarta.graph.model import (
     Alias,
     BodyMatch,
+    Correction,
     DocumentHit,
     DocumentInfo,
     GraphBatch,
@@ -42,7 +44,6 @@ from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS, props_of, to_ne
 from samkarta.graph.redaction import redact, redact_json, redact_value
 from samkarta.graph.search_text import search_text, search_tokens
 from samkarta.graph.store import PersonRecord, StoredDocument
-from samkarta.queries import cypher as q
 
 T = TypeVar("T")
 _DRIVER_ERRORS = (Neo4jError, DriverError)
@@ -79,6 +80,7 @@ BODY_STATS = (
     "COUNT { MATCH (m:Meeting)-[:OF]->(n) RETURN DISTINCT m } AS meetings, "
     "COUNT { MATCH (p:Person)-[:ATTENDED]->(:Meeting)-[:OF]->(n) RETURN DISTINCT p } AS members"
 )
+_CORRECTION_TEXTS = ("text", "quote", "value", "reason")  # what of a correction can name a person
 _KEYS = frozenset({"id", "doc_id", "meeting_id", "search_text"})  # ids and derived text: nothing to redact
 
 
@@ -539,6 +541,15 @@ class Neo4jStore:
     def judgements(self) -> list[Judgement]:
         return [Judgement(**r) for r in self._query(q.JUDGEMENTS)]
 
+    def save_correction(self, correction: Correction) -> None:
+        props = correction.model_dump(exclude={"id"})
+        self._write(
+            lambda tx: tx.run(q.SAVE_CORRECTION, id=correction.id, props=props).consume(), "saving a correction"
+        )
+
+    def corrections(self) -> list[Correction]:
+        return [Correction(**row["c"]) for row in self._query(q.CORRECTIONS)]
+
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
         out = []
         for row in self._query(q.CANDIDATES, {"status": status or None}):
@@ -588,6 +599,16 @@ class Neo4jStore:
                 ]
                 for rows in _chunks(nodes):
                     tx.run(q.SET_NODE_PROPS, rows=rows).consume()
+            # an attendee a person added, an assignee, a quote: corrections name people too
+            corrections = []
+            for row in _run(tx, q.CORRECTIONS):
+                c = row["c"]
+                strings = scope.get("*", []) + scope.get(c["doc_id"], [])
+                texts = {k: redact_value(c.get(k), strings) for k in _CORRECTION_TEXTS}
+                if props := {k: v for k, v in texts.items() if v != c.get(k)}:
+                    corrections.append({"id": c["id"], "props": props})
+            for rows in _chunks(corrections):
+                tx.run(q.SET_CORRECTION_TEXTS, rows=rows).consume()
             return sorted(changed)
 
         return self._write(work, f"erasing {node_id}")

@@ -13,7 +13,7 @@ from typing import Any
 
 from neo4j.time import Date
 
-from samkarta.graph.errors import InvalidInput
+from samkarta.errors import InvalidInput
 from samkarta.graph.schema import load_schema
 
 # Stored beside a node's domain properties: not part of Node.props (`aliases` lists the node's

@@ -9,7 +9,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from samkarta.graph.errors import AppError
+from samkarta.errors import AppError
 
 
 class SchemaError(AppError):

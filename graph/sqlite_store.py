@@ -13,12 +13,13 @@ from typing import Any
 
 import networkx as nx
 
+from samkarta.errors import StoreUnavailable
 from samkarta.graph import sqlite_documents as documents_fts
-from samkarta.graph.errors import StoreUnavailable
 from samkarta.graph.ids import body_rank, name_key, names_matching
 from samkarta.graph.model import (
     Alias,
     BodyMatch,
+    Correction,
     DocumentHit,
     DocumentInfo,
     GraphBatch,
@@ -70,6 +71,11 @@ CREATE TABLE IF NOT EXISTS candidates (
 CREATE TABLE IF NOT EXISTS judgements (
     key_a TEXT NOT NULL, key_b TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL,
     decided_at TEXT NOT NULL, decided_by TEXT NOT NULL DEFAULT '', PRIMARY KEY (key_a, key_b)
+);
+CREATE TABLE IF NOT EXISTS corrections (
+    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT NOT NULL, fact TEXT NOT NULL,
+    text TEXT NOT NULL, quote TEXT NOT NULL, start INTEGER, "end" INTEGER, field TEXT NOT NULL, value TEXT,
+    reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS tombstones (digest TEXT PRIMARY KEY);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -576,6 +582,18 @@ class SQLiteStore:
     def judgements(self) -> list[Judgement]:
         return [Judgement(**r) for r in self._rows("SELECT * FROM judgements ORDER BY decided_at")]
 
+    def save_correction(self, correction: Correction) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                'INSERT OR IGNORE INTO corrections (id, doc_id, content, fact_kind, fact, text, quote, start, "end", '
+                "field, value, reason, decided_at, decided_by) VALUES (:id, :doc_id, :content, :fact_kind, :fact, "
+                ":text, :quote, :start, :end, :field, :value, :reason, :decided_at, :decided_by)",
+                correction.model_dump(),
+            )
+
+    def corrections(self) -> list[Correction]:
+        return [Correction(**r) for r in self._rows("SELECT * FROM corrections ORDER BY decided_at, id")]
+
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
         sql = "SELECT * FROM candidates" + (" WHERE status = ?" if status else "") + " ORDER BY score DESC, id"
         rows = self._rows(sql, (status,) if status else ())
@@ -631,6 +649,15 @@ class SQLiteStore:
                         conn.execute(
                             "UPDATE fts SET text = ?, terms = ? WHERE rowid = ?", (red, search_text(red or ""), rowid)
                         )
+            for cid, doc_id, ctext, cquote, cvalue, creason in conn.execute(
+                "SELECT id, doc_id, text, quote, value, reason FROM corrections"
+            ).fetchall():  # an attendee a person added, an assignee, a quote: corrections name people too
+                strings = scope.get("*", []) + scope.get(doc_id, [])
+                red = [redact(v, strings) for v in (ctext, cquote, cvalue, creason)]
+                if red != [ctext, cquote, cvalue, creason]:
+                    conn.execute(
+                        "UPDATE corrections SET text = ?, quote = ?, value = ?, reason = ? WHERE id = ?", (*red, cid)
+                    )
             conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")  # old index segments kept the words
             documents_fts.optimize(conn)
         self._purge()

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from samkarta.graph.model import (
     Alias,
     BodyMatch,
+    Correction,
     DocumentHit,
     DocumentInfo,
     GraphBatch,
@@ -117,13 +118,19 @@ class GraphStore(Protocol):
 
     def judgements(self) -> list[Judgement]: ...
 
+    def save_correction(self, correction: Correction) -> None:
+        """Keep a correction of a fact (graph/corrections.py); one already stored (same id) is kept as it was."""
+
+    def corrections(self) -> list[Correction]:
+        """Every correction ever made, undone ones too, oldest first."""
+
     def candidates(self, status: str | None = None) -> list[MergeCandidate]: ...
 
     def set_candidate_status(self, candidate_id: str, status: str) -> None: ...
 
     def erase_node(self, node_id: str, redactions: dict[str, list[str]]) -> list[str]:
         """Delete a node with every relationship, alias and candidate of it, and redact strings in
-        document texts, quotes, item texts and extractions: `redactions["*"]` everywhere, and
+        document texts, quotes, item texts, extractions and corrections: `redactions["*"]` everywhere, and
         `redactions[doc_id]` in that document only. Returns the ids of changed documents."""
 
     def tombstone_key(self) -> str:

@@ -230,11 +230,17 @@ def _merge_into_body(networks: _Entities, body_key: str) -> None:
 
 def _merge_generic_refs(orgs: _Entities) -> None:
     """'Länsstyrelsen' in minutes that also name 'Länsstyrelsen Dalarna' is that board: a generic
-    reference row joins the one specific row of its kind the minutes name."""
+    reference row joins the one specific row of its kind the minutes name, by its reference name
+    or as written ('landstinget' and 'Landstinget Norrby', whose reference is the region now)."""
     for key, fact in list(orgs.facts.items()):
         if fact.ref is None or " " in fact.ref:
             continue
-        specific = [f for f in orgs.facts.values() if f.ref and f.ref.startswith(fact.ref + " ")]
+        generic = fact.ref.casefold() + " "
+        specific = [
+            f
+            for f in orgs.facts.values()
+            if f is not fact and ((f.ref or "").casefold().startswith(generic) or f.name.casefold().startswith(generic))
+        ]
         if len(specific) == 1:
             orgs.fold_into(key, specific[0])
 

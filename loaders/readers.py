@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
-from samkarta.graph.errors import InvalidInput
+from samkarta.errors import InvalidInput
 
 MiB = 1024 * 1024
 MAX_TEXT_BYTES = 20 * MiB  # plain-text minutes are tiny; anything larger is almost certainly not minutes

@@ -177,6 +177,7 @@ class Grammar:
     time_words: frozenset[str]
     state_verbs: frozenset[str]
     question_words: frozenset[str]
+    subordinators: frozenset[str]
     municipality_words: frozenset[str]
     county_words: frozenset[str]
     genitive_or_adjective_endings: tuple[str, ...]

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from samkarta.graph.errors import NotFound
+from samkarta.errors import NotFound
 from samkarta.queries.questions import _handoff, _node, _quote, depends
 from samkarta.queries.results import (
     BodyRef,

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from samkarta.graph.errors import InvalidInput
+from samkarta.errors import InvalidInput
 from samkarta.queries import questions as q
 from samkarta.queries.view import Snapshot
 

@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 from rapidfuzz import fuzz, process
 
-from samkarta.graph.errors import InvalidInput, NotFound
+from samkarta.errors import InvalidInput, NotFound
 from samkarta.graph.ids import normalize
 from samkarta.graph.model import Rel
 from samkarta.graph.store import GraphStore

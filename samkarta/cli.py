@@ -12,7 +12,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from samkarta.graph.errors import AppError
+from samkarta.errors import AppError
 
 app = typer.Typer(
     help="Samkarta: Swedish regional collaboration structures from meeting minutes.",
@@ -21,6 +21,10 @@ app = typer.Typer(
 )
 merges_app = typer.Typer(help="Merge candidates: list, accept or reject (judgements survive rebuilds).")
 app.add_typer(merges_app, name="merges")
+correct_app = typer.Typer(
+    help="Correct facts read from minutes: kept as judgements (who, when, why) that survive re-ingest; undo any."
+)
+app.add_typer(correct_app, name="correct")
 curation_app = typer.Typer(help="People's judgements as JSON lines: export to review and version, import elsewhere.")
 app.add_typer(curation_app, name="curation")
 writers_app = typer.Typer(help="Named writers: who may write through the API, each with a token of their own.")
@@ -356,6 +360,170 @@ def curation_import(file: LinesFile, store: StoreOpt = None) -> None:
         _fail(e if isinstance(e, AppError) else AppError(f"{_shown(str(file))}: not UTF-8 text"))
     report = _on_store(store, lambda graph: import_judgements(graph, judgements))
     typer.echo(f"{report.applied} judgements applied, {report.unchanged} unchanged; {report.rebuilt} documents rebuilt")
+
+
+DocumentArg = Annotated[str, typer.Argument(help="A document's id (document-...) or the path it was ingested from")]
+FactArg = Annotated[str, typer.Argument(help="A fact's id, as `samkarta correct facts DOCUMENT` lists it")]
+ReasonOpt = Annotated[str, typer.Option("--reason", help="Why (kept in the fact's history)")]
+
+
+def _document(document: str) -> str:
+    from samkarta.graph.batch import document_id
+
+    return document if document.startswith("document-") else document_id(document)
+
+
+def _correcting(store: str | None, by: str | None, work: Callable[[Any, str], Any]) -> None:
+    """`work(graph, writer)`, then one line per correction made."""
+    from samkarta.writers import check_name
+
+    writer = by or _login()
+    try:
+        check_name(writer)  # shown wherever the correction is: a name like a writer's
+    except AppError as e:
+        _fail(e)
+    made = _on_store(store, lambda graph: work(graph, writer))
+    for c in made if isinstance(made, list) else [made]:
+        change = "undone" if c.value is None else f"{c.field} = {c.value}"
+        typer.echo(f"{c.id}  {c.fact_kind} {c.fact}: {_shown(change)} (by {_shown(c.decided_by)})")
+
+
+@correct_app.command("facts")
+def correct_facts(document: DocumentArg, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """The facts of a document that can be corrected, with their ids, state and corrections."""
+    from samkarta.corrections import document_facts, values_of
+
+    doc = _on_store(store, lambda graph: document_facts(graph, _document(document)))
+    rows = []
+    for s in doc.facts:
+        said, now = values_of(doc, s)
+        rows.append(
+            {
+                "id": s.fact.id,
+                "kind": s.fact.kind,
+                "text": s.fact.text,
+                "wrong": s.wrong,
+                "added": s.added,
+                "extracted": said,
+                "current": now,
+                "history": [c.model_dump() for c in s.history],
+            }
+        )
+    if as_json:
+        _print_json({"facts": rows, "orphaned": [c.model_dump() for c in doc.result.orphaned]})
+        return
+    for r in rows:
+        state = " [wrong]" if r["wrong"] else " [added]" if r["added"] else ""
+        values = ", ".join(f"{k}: {v}" for k, v in r["current"].items() if v)
+        typer.echo(_shown(f"{r['id']}  {r['kind']:10} {r['text'][:70]}{state}{'  (' + values + ')' if values else ''}"))
+    for c in doc.result.orphaned:
+        typer.echo(_shown(f"orphaned: {c.id}  {c.fact_kind} {c.text[:60]!r}: {c.field}"))
+
+
+@correct_app.command("wrong")
+def correct_wrong(
+    document: DocumentArg, fact: FactArg, reason: ReasonOpt = "", by: ByOpt = None, store: StoreOpt = None
+) -> None:
+    """Mark a decision, action, handoff or attendee as wrong: it leaves the graph."""
+    from samkarta.corrections import correct
+
+    _correcting(store, by, lambda g, w: correct(g, _document(document), fact, "wrong", reason=reason, by=w))
+
+
+@correct_app.command("meeting")
+def correct_meeting(
+    document: DocumentArg,
+    date: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    body: Annotated[str | None, typer.Option(help="The body (network) that met")] = None,
+    region: Annotated[str | None, typer.Option(help='A county, e.g. Dalarna; "" for a national body')] = None,
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Correct a meeting's date, body or region."""
+    from samkarta.corrections import correct
+    from samkarta.graph.corrections import fact_id
+
+    asked = {k: v for k, v in (("date", date), ("body", body), ("region", region)) if v is not None}
+    if not asked:
+        _fail(AppError("give --date, --body or --region"))
+    doc = _document(document)
+    meeting = fact_id(doc, "meeting")
+    _correcting(store, by, lambda g, w: [correct(g, doc, meeting, k, v, reason=reason, by=w) for k, v in asked.items()])
+
+
+@correct_app.command("assignee")
+def correct_assignee(
+    document: DocumentArg,
+    fact: FactArg,
+    name: Annotated[str, typer.Argument(help='Who is to do it ("" for nobody)')],
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Give an action to someone else."""
+    from samkarta.corrections import correct
+
+    _correcting(store, by, lambda g, w: correct(g, _document(document), fact, "assignee", name, reason=reason, by=w))
+
+
+@correct_app.command("add-attendee")
+def correct_add_attendee(
+    document: DocumentArg,
+    name: Annotated[str, typer.Argument(help="The person's name")],
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Add an attendee the minutes miss (to remove one, mark their attendance wrong)."""
+    from samkarta.corrections import add_attendee
+
+    _correcting(store, by, lambda g, w: add_attendee(g, _document(document), name, reason=reason, by=w))
+
+
+@correct_app.command("undo")
+def correct_undo(
+    correction: Annotated[str, typer.Argument(help="A correction's id (correction-...)")],
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Undo a correction: the fact gets its value from the minutes back (the history keeps both)."""
+    from samkarta.corrections import undo
+
+    _correcting(store, by, lambda g, w: undo(g, correction, reason=reason, by=w))
+
+
+@correct_app.command("history")
+def correct_history(fact: FactArg, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Every correction of a fact, oldest first: who, when, what and why."""
+    from samkarta.corrections import history
+
+    found = _on_store(store, lambda graph: history(graph, fact))
+    if as_json:
+        _print_json([c.model_dump() for c in found])
+        return
+    if not found:
+        typer.echo(f"no corrections of {fact}")
+    for c in found:
+        change = "undone" if c.value is None else f"{c.field} = {c.value}"
+        typer.echo(_shown(f"{c.decided_at}  {c.decided_by}: {change}" + (f"  ({c.reason})" if c.reason else "")))
+
+
+@correct_app.command("orphaned")
+def correct_orphaned(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Corrections whose fact is gone (document removed, re-extracted or changed): listed, never dropped."""
+    from samkarta.corrections import orphaned
+
+    found = _on_store(store, orphaned)
+    if as_json:
+        _print_json([{"why": o.why, "correction": o.correction.model_dump()} for o in found])
+        return
+    if not found:
+        typer.echo("no orphaned corrections")
+    for o in found:
+        c = o.correction
+        typer.echo(_shown(f"{c.id}  {o.why}: {c.fact_kind} {c.text[:60]!r} ({c.field}, by {c.decided_by})"))
 
 
 def _writers():  # noqa: ANN202 - Writers

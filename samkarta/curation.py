@@ -1,13 +1,17 @@
 """Curation shared between stores: people's judgements as JSON lines, to review, version and load
 into another store (`samkarta curation export FILE`, `samkarta curation import FILE`).
 
-One line per judgement: {"kind": "merge", "key_a": ..., "key_b": ..., "decision": "accepted" |
-"rejected", "reason": ..., "decided_at": ..., "decided_by": ...}; decided_by names the writer (a
-line from before named writers has none and reads as ""). The keys are the people's resolution keys
-(region and name), so a judgement finds its people in any store that holds their minutes. Importing
-applies each judgement that is new or changed and rebuilds the documents it touches; importing the
-same file again changes nothing. Tombstones are not exported: their keyed hashes only mean something in the
-store that made them.
+One line per judgement. A merge decision: {"kind": "merge", "key_a": ..., "key_b": ..., "decision":
+"accepted" | "rejected", "reason": ..., "decided_at": ..., "decided_by": ...}; decided_by names the
+writer (a line from before named writers has none and reads as ""). The keys are the people's
+resolution keys (region and name), so a judgement finds its people in any store that holds their
+minutes. A correction of a fact: {"kind": "correction", ...graph.model.Correction}, anchored to the
+document's content and the fact's text and quote, so it finds its fact in any store that holds the
+same minutes; every correction is a line (undone ones too: they are the fact's history).
+
+Importing applies each judgement that is new or changed and rebuilds the documents it touches;
+importing the same file again changes nothing. Tombstones are not exported: their keyed hashes only
+mean something in the store that made them.
 """
 
 from __future__ import annotations
@@ -18,13 +22,14 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from samkarta.graph.errors import InvalidInput
+from samkarta.errors import InvalidInput
 from samkarta.graph.ids import make_id
-from samkarta.graph.model import Judgement, latest_judgements
+from samkarta.graph.model import FIELDS_OF, Correction, Judgement, latest_judgements
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import reapply
 
 KIND = "merge"
+CORRECTION = "correction"
 
 
 @dataclass
@@ -35,33 +40,57 @@ class ImportReport:
 
 
 def export_lines(store: GraphStore) -> Iterator[str]:
-    """The store's judgements as JSON lines, in a stable order (so a file diffs well)."""
+    """The store's judgements as JSON lines, in a stable order (so a file diffs well): merge
+    decisions by pair, then corrections as they were made."""
     for judgement in sorted(store.judgements(), key=lambda j: (j.key_a, j.key_b)):
         yield json.dumps({"kind": KIND, **judgement.model_dump()}, ensure_ascii=False, sort_keys=True)
+    for correction in sorted(store.corrections(), key=lambda c: (c.decided_at, c.id)):
+        yield json.dumps({"kind": CORRECTION, **correction.model_dump()}, ensure_ascii=False, sort_keys=True)
 
 
-def parse_lines(lines: Iterable[str], source: str) -> list[Judgement]:
+def parse_lines(lines: Iterable[str], source: str) -> list[Judgement | Correction]:
     """Every judgement of a file, or InvalidInput naming the line and what is wrong with it."""
-    out = []
+    out: list[Judgement | Correction] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            if not isinstance(row, dict) or row.pop("kind", None) != KIND:
-                raise ValueError(f'not a judgement line (expected "kind": "{KIND}")')
-            out.append(Judgement.model_validate(row))
+            kind = row.pop("kind", None) if isinstance(row, dict) else None
+            if kind == KIND:
+                out.append(Judgement.model_validate(row))
+            elif kind == CORRECTION:
+                correction = Correction.model_validate(row)
+                if correction.field not in FIELDS_OF[correction.fact_kind]:
+                    raise ValueError(f"a {correction.fact_kind} has no field {correction.field!r}")
+                out.append(correction)
+            else:
+                raise ValueError(f'not a judgement line (expected "kind": "{KIND}" or "{CORRECTION}")')
         except (ValueError, ValidationError) as e:
             reason = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
             raise InvalidInput(f"{source}, line {number}", reason) from None
     return out
 
 
-def import_judgements(store: GraphStore, judgements: list[Judgement]) -> ImportReport:
-    """Save the judgements that are new or changed and rebuild the documents of their people."""
+def import_judgements(store: GraphStore, lines: list[Judgement | Correction]) -> ImportReport:
+    """Save the judgements that are new or changed and rebuild the documents of their people and
+    facts. A correction is new unless one with its id (the same fact, change, time and writer) is
+    stored."""
+    judgements = [j for j in lines if isinstance(j, Judgement)]
     known = latest_judgements(store.judgements())
     report = ImportReport()
     touched: set[str] = set()
+    stored = {c.id for c in store.corrections()}
+    documents = store.documents()
+    for correction in (c for c in lines if isinstance(c, Correction)):
+        if correction.id in stored:
+            report.unchanged += 1
+            continue
+        store.save_correction(correction)
+        stored.add(correction.id)
+        report.applied += 1
+        own = [d.id for d in documents if d.id == correction.doc_id]
+        touched |= set(own or [d.id for d in documents if d.sha256 == correction.content])
     for judgement in judgements:
         pair = frozenset((judgement.key_a, judgement.key_b))
         same = known.get(pair)

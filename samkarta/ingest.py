@@ -11,8 +11,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samkarta.errors import AppError
 from samkarta.graph.batch import build_batch, document_id
-from samkarta.graph.errors import AppError
+from samkarta.graph.corrections import CorrectionIndex, corrected
 from samkarta.graph.model import GraphBatch, Judgement
 from samkarta.graph.pending import PendingPeople, PeopleView
 from samkarta.graph.resolution import PersonResolver
@@ -98,15 +99,16 @@ def ingest_files(
     contents = {d.sha256: d.id for d in stored}
     if per_transaction is None:
         per_transaction = DOCUMENTS_PER_TRANSACTION
+    corrections = CorrectionIndex.of(store.corrections(), known)
     if per_transaction > 1:
         # on an empty store, the waiting and written documents of this load are all the people there are
         view = PeopleView(store if stored else None, PendingPeople(), store.judgements())
         erased = Erased.of(store)
         writer: _Writer = _BatchWriter(
-            store, PersonResolver(view), erased, contents, summary, view, per_transaction, set(known)
+            store, PersonResolver(view), erased, contents, summary, corrections, view, per_transaction, set(known)
         )
     else:
-        writer = _Writer(store, PersonResolver(store), Erased.of(store), contents, summary)
+        writer = _Writer(store, PersonResolver(store), Erased.of(store), contents, summary, corrections)
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= _PARALLEL_FROM else 1
     # in workers, each document is read in one process; alone, a long one may use every core
@@ -160,6 +162,7 @@ class _Writer:
     erased: Erased
     contents: dict[str, str]  # sha256 of the file's bytes -> the document stored from it
     summary: IngestSummary
+    corrections: CorrectionIndex  # people's corrections, applied to each document they anchor to
 
     def write(self, path: Path, outcome: tuple[str, object, dict[str, float]]) -> None:
         status, value, times = outcome
@@ -214,8 +217,7 @@ class _Writer:
 
     def _resolved(self, extraction: Extraction, text: str) -> GraphBatch:
         start = time.perf_counter()
-        extraction, text = self.erased.scrub(extraction, text)  # an erased person stays erased
-        batch = build_batch(extraction, text, self.resolver)
+        batch = prepared_batch(extraction, text, self.resolver, self.erased, self.corrections)
         self.summary.add_time("resolve", time.perf_counter() - start)
         return batch
 
@@ -296,17 +298,37 @@ class _BatchWriter(_Writer):
             del self.contents[batch.document.sha256]
 
 
+def prepared_batch(
+    extraction: Extraction, text: str, resolver: PersonResolver, erased: Erased, corrections: CorrectionIndex
+) -> GraphBatch:
+    """A document's graph batch as people corrected it, without anyone erased (corrections first,
+    so an attendee a person added is scrubbed too if they were erased since)."""
+    doc_id = document_id(extraction.source.path)
+    own = corrections.for_document(doc_id, extraction.source.sha256)
+    if not own:
+        extraction, text = erased.scrub(extraction, text)  # an erased person stays erased
+        return build_batch(extraction, text, resolver)
+    fixed, text = erased.scrub(corrected(extraction, text, doc_id, own).extraction, text)
+    batch = build_batch(fixed, text, resolver)
+    # the store keeps what the extractor read: corrections are applied anew on every rebuild
+    batch.extraction = erased.scrub(extraction, text)[0].model_dump(mode="json")
+    return batch
+
+
 def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:
-    """Rebuild documents from their stored text and extraction, e.g. after a merge judgement."""
+    """Rebuild documents from their stored text and extraction, e.g. after a merge judgement or a
+    correction."""
     resolver = PersonResolver(store)
     erased = Erased.of(store)
+    corrections = CorrectionIndex.of(store.corrections(), (d.id for d in store.documents()))
     count = 0
     for doc_id in sorted(set(doc_ids)):
         stored = store.document(doc_id)
         if stored is None:
             continue
-        extraction, text = erased.scrub(Extraction.model_validate(stored.extraction), stored.text)
-        store.write_document(build_batch(extraction, text, resolver), replace=True)
+        extraction = Extraction.model_validate(stored.extraction)
+        batch = prepared_batch(extraction, stored.text, resolver, erased, corrections)
+        store.write_document(batch, replace=True)
         count += 1
     return count
 
@@ -315,7 +337,7 @@ def judge(store: GraphStore, candidate_id: str, decision: str, reason: str, deci
     """Record a writer's decision on a merge candidate and rebuild the documents it touches."""
     cand = next((c for c in store.candidates() if c.id == candidate_id), None)
     if cand is None:
-        from samkarta.graph.errors import NotFound
+        from samkarta.errors import NotFound
 
         raise NotFound(f"no merge candidate {candidate_id!r}")
     store.save_judgement(
@@ -338,7 +360,7 @@ def erase_person(store: GraphStore, person_id: str) -> list[str]:
     The full name and aliases are redacted everywhere; the first name alone only in the documents
     the person appears in (it may belong to someone else elsewhere).
     """
-    from samkarta.graph.errors import NotFound
+    from samkarta.errors import NotFound
 
     node = store.get_node(person_id)
     if node is None or node.label != "Person":

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from samkarta.graph.errors import AppError, InvalidInput, NotFound
+from samkarta.errors import AppError, InvalidInput, NotFound
 from samkarta.settings import Settings
 
 FILE_NAME = "writers.json"

@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from samkarta.graph import cypher as q
 from samkarta.graph.schema import load_schema
-from samkarta.queries import cypher as q
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "neo4j-schema.md"
 

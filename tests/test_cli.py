@@ -144,6 +144,7 @@ def test_every_command_is_documented_in_the_readme() -> None:
         "stats",
         "migrate",
         "merges",
+        "correct",
         "curation",
         "writers",
         "query",
@@ -269,3 +270,65 @@ def test_writers_are_added_with_a_token_shown_once_listed_without_it_and_removed
         assert "writes through the API are disabled" in runner.invoke(app, ["writers", "list"]).stdout
     finally:
         get_settings.cache_clear()
+
+
+def test_correct_marks_a_fact_wrong_fixes_a_meeting_and_undoes_with_history_and_curation(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("LOGNAME", "anna")  # who corrects on the command line, unless --by says otherwise
+    store = f"sqlite:///{tmp_path / 'g.db'}"
+    minutes = tmp_path / "styrgrupp.txt"
+    minutes.write_text(
+        "Protokoll 2024-03-05\nStyrgruppen för trygghet\nNärvarande: Anna Berg, Mora; Per Ek, Falun\n\n"
+        "1. Budget\nStyrgruppen beslutade\natt anta budgeten.\n",
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["ingest", str(minutes), "--store", store]).exit_code == 0
+    facts = json.loads(runner.invoke(app, ["correct", "facts", str(minutes), "--store", store, "--json"]).stdout)
+    [decision] = [f["id"] for f in facts["facts"] if f["kind"] == "decision"]
+    per = next(f["id"] for f in facts["facts"] if f["kind"] == "attendance" and f["text"] == "Per Ek")
+    wrong = runner.invoke(app, ["correct", "wrong", str(minutes), decision, "--reason", "ingen", "--store", store])
+    assert wrong.exit_code == 0 and f"decision {decision}: wrong = true (by anna)" in wrong.stdout, wrong.output
+    assert runner.invoke(app, ["correct", "wrong", str(minutes), per, "--store", store]).exit_code == 0
+    moved = runner.invoke(
+        app,
+        [
+            "correct",
+            "meeting",
+            str(minutes),
+            "--date",
+            "2024-03-06",
+            "--region",
+            "Dalarna",
+            "--by",
+            "Bo Ek",
+            "--store",
+            store,
+        ],
+    )
+    assert moved.exit_code == 0 and moved.stdout.count("(by Bo Ek)") == 2, moved.output
+    bad = runner.invoke(app, ["correct", "meeting", str(minutes), "--region", "Narnia", "--store", store])
+    assert bad.exit_code == 2 and "region: 'Narnia' is not a Swedish county" in bad.stderr
+    stats = json.loads(runner.invoke(app, ["stats", "--store", store, "--json"]).stdout)
+    assert "Decision" not in stats["nodes"] and stats["relationships"]["ATTENDED"] == 1
+    undo_id = wrong.stdout.split()[0]
+    assert runner.invoke(app, ["correct", "undo", undo_id, "--store", store]).exit_code == 0
+    again = runner.invoke(app, ["correct", "undo", undo_id, "--store", store])
+    assert again.exit_code == 2 and "nothing to undo" in again.stderr
+    history = runner.invoke(app, ["correct", "history", decision, "--store", store]).stdout.splitlines()
+    assert [line.split("  ", 1)[1] for line in history] == ["anna: wrong = true  (ingen)", "anna: undone"]
+    assert runner.invoke(app, ["correct", "orphaned", "--store", store]).stdout.strip() == "no orphaned corrections"
+    lines = tmp_path / "curation.jsonl"
+    exported = runner.invoke(app, ["curation", "export", str(lines), "--store", store])
+    assert exported.exit_code == 0 and "5 judgements written" in exported.stdout
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    copy = tmp_path / "kopia"
+    copy.mkdir()
+    (copy / "styrgrupp.txt").write_text(minutes.read_text(encoding="utf-8"), encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(copy), "--store", other]).exit_code == 0
+    imported = runner.invoke(app, ["curation", "import", str(lines), "--store", other])
+    assert imported.stdout.startswith("5 judgements applied, 0 unchanged; 1 documents rebuilt"), imported.output
+    twice = runner.invoke(app, ["curation", "import", str(lines), "--store", other])
+    assert twice.stdout.startswith("0 judgements applied, 5 unchanged; 0 documents rebuilt")
+    counts = [json.loads(runner.invoke(app, ["stats", "--store", s, "--json"]).stdout) for s in (store, other)]
+    assert counts[0] == counts[1]

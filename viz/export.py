@@ -10,7 +10,7 @@ import zipfile
 
 import networkx as nx
 
-from samkarta.graph.errors import InvalidInput
+from samkarta.errors import InvalidInput
 from samkarta.queries import questions as q
 from samkarta.queries.view import Snapshot
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from samkarta.api.deps import SnapshotDep, StoreDep
 from samkarta.api.routes.common import NodeId
 from samkarta.api.routes.pages import _page
-from samkarta.graph.errors import NotFound
+from samkarta.errors import NotFound
 from samkarta.queries.dependence import dependents
 from samkarta.queries.questions import _resolve
 

@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from samkarta.api.deps import JobsDep, SettingsDep, StoreDep, ViewDep, WriterDep, audit
 from samkarta.api.jobs import Job
 from samkarta.api.routes.common import WRITE_ERRORS, DocumentSummary, NodeId
+from samkarta.errors import InvalidInput, NotFound
 from samkarta.graph.batch import document_id
-from samkarta.graph.errors import InvalidInput, NotFound
 from samkarta.graph.model import MergeCandidate
 from samkarta.graph.redaction import REDACTED
 from samkarta.graph.store import GraphStore

@@ -7,7 +7,6 @@ import html
 import re
 from collections import Counter, defaultdict
 from pathlib import Path as FilePath
-from pathlib import PurePath
 from typing import Annotated, Any, Literal, NamedTuple
 from urllib.parse import urlencode
 
@@ -23,7 +22,7 @@ from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import DocumentSummary, NodeId
 from samkarta.api.routes.explore import EXPORT_FORMATS
 from samkarta.api.routes.timeline_views import membership_panels, trail_panels
-from samkarta.graph.errors import AppError, InvalidInput, NotFound
+from samkarta.errors import AppError, InvalidInput, NotFound
 from samkarta.graph.model import latest_judgements
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
@@ -150,34 +149,6 @@ def _overview(snap: Snapshot) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def start(request: Request, snap: SnapshotDep) -> HTMLResponse:
     return _page(request, "index.html", title="Start", **_overview(snap))
-
-
-@router.get("/document/{node_id}", response_class=HTMLResponse)
-def document_page(
-    request: Request,
-    store: StoreDep,
-    node_id: NodeId,
-    start: Annotated[int | None, Query(ge=0)] = None,
-    end: Annotated[int | None, Query(ge=0)] = None,
-) -> HTMLResponse:
-    stored = store.document(node_id)
-    if stored is None:
-        raise NotFound(f"no document with id {node_id!r}")
-    text = stored.text
-    if start is not None and end is not None and start < end <= len(text):
-        before, hit, after = text[:start], text[start:end], text[end:]
-    else:
-        before, hit, after = text, "", ""
-    return _page(
-        request,
-        "document.html",
-        title=stored.info.title or "Protokoll",
-        info=stored.info,
-        file_name=PurePath(stored.info.path).name,  # the server's folders are nobody's business
-        before=before,
-        highlighted=hit,
-        after=after,
-    )
 
 
 # -- entities -------------------------------------------------------------------------------------------

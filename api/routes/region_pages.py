@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from samkarta.api.deps import SnapshotDep
 from samkarta.api.routes.common import NodeId
 from samkarta.api.routes.pages import _page
-from samkarta.graph.errors import NotFound
+from samkarta.errors import NotFound
 from samkarta.queries.regions import county_coverage, regions, sweden_coverage
 from samkarta.queries.timeline import body_map
 from samkarta.viz.municipality_map import municipality_map

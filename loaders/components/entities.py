@@ -331,7 +331,9 @@ class Entities:
                 out.append(span)
                 covered.update(range(i, named))
                 continue
-            if not is_compound(words[i], noun):
+            # "kansliet" alone: the one office of the organisation whose minutes these are
+            office = tok.lower_ in _office_nouns() and tok.lower_.endswith(grammar().definite_endings)
+            if not (is_compound(words[i], noun) or office):
                 continue
             if not tok.text[:1].isupper() and not noun.endswith(grammar().definite_endings):
                 continue

@@ -19,9 +19,11 @@ from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.util import text_of, tokens_of
 from samkarta.loaders.prepare import content_start
-from samkarta.loaders.words import data, in_name_dictionary
+from samkarta.loaders.words import data, in_name_dictionary, is_given_name
 
 _HEADER_FALLBACK = 2500  # characters read as header when the minutes have no agenda items
+_HEADING_WORDS = 9  # words at most in a heading without a number
+_NAME_WORDS = 4  # a line this short that opens with a given name is a person's
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ def _numbered_run(st: _Structure, text: str, start: int, end: int) -> list[re.Ma
     runs: list[list[re.Match[str]]] = []
     for m in found:
         n = int(m.group("number"))
-        run = next((r for r in runs if int(r[-1].group("number")) == n - 1), None)
+        # the latest run that reaches n - 1: "1 Protokoll" (a page) then "1. Öppnande 2. Val": the items
+        run = next((r for r in reversed(runs) if int(r[-1].group("number")) == n - 1), None)
         if run is not None:
             run.append(m)
         else:
@@ -117,13 +120,16 @@ class Layout:
         doc._.content_start = content_start(doc.user_data.get("original", text))
         labels = self._labels(doc)
         doc.spans["label"] = labels
-        items = self._items(doc)
-        doc.spans["item"] = items
-        first_item = next((i.start_char for i in items if i.start_char >= doc._.content_start), None)
+        numbered = self._items(doc)
+        first_item = next((i.start_char for i in numbered if i.start_char >= doc._.content_start), None)
         doc._.header_end = (
             first_item if first_item is not None else min(len(text), doc._.content_start + _HEADER_FALLBACK)
         )
-        doc.spans["block"] = self._blocks(doc, labels, items)
+        # headings without numbers are items too, but the header and attendance lists stay as
+        # numbered items (or their absence) set them: a short line early on may be a heading or not
+        items = numbered or _headings(doc, labels)
+        doc.spans["item"] = items
+        doc.spans["block"] = self._blocks(doc, labels, numbered)
         doc.spans["field"] = self._fields(doc, labels)
         _set_sentences(doc, items)
         return doc
@@ -203,6 +209,8 @@ class Layout:
         for ls, le in doc._.lines:
             line = text[ls:le]
             m = st.heading.match(line)
+            if m and le - ls > st.list_line and "§" not in line[:3]:
+                m = None  # a long line opening with a number is running text (or a page number)
             if m and (m.group("n1") or m.group("n2")):
                 number = m.group("n1") or m.group("n2")
                 if not _plausible_number(number):
@@ -210,8 +218,6 @@ class Layout:
                 ts, te = ls + m.start("title"), ls + m.end("title")
                 cut = st.title_end.search(text, ts, te)
                 te = cut.start() if cut else te
-                if le - ls > st.list_line and "§" not in line[:3]:
-                    continue  # a long line opening with a number is running text (or a page number)
                 heads.append((ls, ls + m.end("n1" if m.group("n1") else "n2"), number, ts, min(te, ts + 120)))
             elif le - ls > st.list_line:
                 inline = list(st.inline.finditer(text, ls, le)) or _numbered_run(st, text, ls, le)
@@ -320,6 +326,56 @@ def _first_entry_end(text: str, start: int, stop: int, labels: dict[str, LabelSp
         if word.endswith(",") or n >= 4:
             return start + w.end()
     return end
+
+
+def _headings(doc: Doc, labels: list[Span]) -> list[Span]:
+    """Items of minutes that head their items with a line of its own and no number ("Budget", a
+    blank line, then a paragraph): a short capitalised line between blank lines, with no label and
+    no closing stop, followed by a paragraph or a list. Two at least, or it is no structure."""
+    text = text_of(doc)
+    st = structure()
+    lines = [(s, e) for s, e in doc._.lines if s >= doc._.content_start]
+    labelled = {lab.start_char for lab in labels}
+    starts = []
+    for k, (s, e) in enumerate(lines[:-1]):
+        if not _heading_like(text[s:e], st) or any(s <= c < e for c in labelled):
+            continue
+        blank_before = k == 0 or "\n\n" in text[lines[k - 1][1] : s]
+        nxt_s, nxt_e = lines[k + 1]
+        follows = text[nxt_s:nxt_e]
+        paragraph = len(follows) > st.short_line and follows[:1].isupper()
+        listed = bool(st.bullet.match(follows)) and "\n\n" in text[e:nxt_s]
+        # a label after a short line does not make it a heading: a title stands before "Närvarande:"
+        if blank_before and (paragraph or listed):
+            starts.append((s, e))
+    if len(starts) < 2:
+        return []
+    spans = []
+    for k, (s, e) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        span = doc.char_span(s, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        span._.number = None
+        span._.title = (s, e)
+        spans.append(span)
+    return spans
+
+
+def _heading_like(line: str, st: _Structure) -> bool:
+    """Short, capitalised (not all capitals, which is letterhead), no stop or colon at its end, no
+    bullet, and not a person's name with a party or title ("Anna Berg (S)")."""
+    words = line.split()
+    return (
+        line[:1].isupper()
+        and len(line) <= st.short_line
+        and len(words) <= _HEADING_WORDS
+        and line[-1] not in ".,;:!"
+        and ":" not in line
+        and not line.isupper()
+        and not st.bullet.match(line)
+        and not (is_given_name(words[0]) and len(words) <= _NAME_WORDS)
+    )
 
 
 def _plausible_number(number: str) -> bool:

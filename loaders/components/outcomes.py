@@ -30,6 +30,7 @@ from samkarta.loaders.words import data, grammar, months
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
 _TITLE_REACH = 40  # characters from an item's title to a lone outcome verb that decides it
 _LEADER_GAP = 4  # spaces where a table of contents had dot leaders (blanked when prepared)
+_CLAUSE_REACH = 4  # words from the word that opens a subordinate clause to its verb
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,7 @@ class Outcomes:
                 not _future_task(doc, sent, task)  # "ska", "kommer att", "tar upp" describe; no one is given a task
                 or _told(doc, sent, task)  # "X informerar om att en översyn ska göras": news told
                 or _by_rule(doc, sent, task)  # "Enligt lagen ska budgeten ...": what a rule requires
+                or _subordinate(doc, sent, task)  # "..., och hur den ska ordnas", "om X ska ändras"
             ):
                 return None
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
@@ -551,6 +553,18 @@ def _described(doc: Doc, sent: Span, task: int) -> bool:
     return t.lower[first] in grammar().question_words
 
 
+def _subordinate(doc: Doc, sent: Span, task: int) -> bool:
+    """The modal stands in a relative clause or an indirect question ('som ska', 'hur den ska',
+    'om reglerna ska ändras'), a few words after the word that opens it: the clause describes what
+    is talked about and sets nobody a task, unless it says when ('som presenteras den 4 maj')."""
+    t = tokens_of(doc)
+    if _placed_in_time(t, sent.start, sent.end, cues()):
+        return False
+    before = [j for j in range(max(sent.start, task - _CLAUSE_REACH), task) if not t.space[j]]
+    opener = max((j for j in before if t.lower[j] in grammar().subordinators), default=None)
+    return opener is not None and not any(t.text[j] in ",;:" for j in before if j > opener)
+
+
 def _told(doc: Doc, sent: Span, task: int) -> bool:
     """The task words stand in an att-clause after a verb of telling ('informerar om att ...')."""
     t = tokens_of(doc)
@@ -574,13 +588,16 @@ def _state_follows(doc: Doc, sent: Span, task: int) -> bool:
 
 
 def _future_task(doc: Doc, sent: Span, task: int) -> bool:
-    """A plain future that still sets a task: something is to be done ('ska revideras', 'kommer att
-    ges'), by a body or organisation ('Högskolan kommer att skicka'), or by a time ('till nästa möte')."""
+    """A plain future that still sets a task: something is to be done ('ska revideras'; 'kommer att
+    byggas' only foretells), by a body or organisation ('Högskolan kommer att skicka'), or by a time
+    ('till nästa möte', 'den 4 maj')."""
     t = tokens_of(doc)
     after = [j for j in range(task + 1, min(sent.end, task + 5)) if not t.space[j]]
-    if any(t.text[j].islower() and t.text[j].endswith(grammar().passive_endings) for j in after):
+    # "ska revideras" is to be done; "kommer att byggas" only foretells
+    obliged = t.lower[task] != "kommer"
+    if obliged and any(t.text[j].islower() and t.text[j].endswith(grammar().passive_endings) for j in after):
         return True  # a passive verb after the modal
-    if any(t.lower[j] in cues().future_cues for j in range(sent.start, sent.end)):
+    if _placed_in_time(t, sent.start, sent.end, cues()):
         return True
     groups = doc.user_data.get("named_groups")
     if groups is None:
@@ -603,10 +620,15 @@ def _in_titles(doc: Doc) -> set[int]:
     return inside
 
 
+def _placed_in_time(t, start: int, end: int, c: _Cues) -> bool:
+    """The sentence names when ('på nästa möte', 'senast', 'den 4 maj')."""
+    return any(t.lower[j] in c.future_cues or t.lower[j] in months() for j in range(start, end))
+
+
 def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:
     """A task verb in the present passive in a sentence that places it in time ("rapporten
     presenteras på nästa möte", "planeras till den 4 maj"): something is to be done, whoever does it."""
-    if not any(t.lower[j] in c.future_cues or t.lower[j] in months() for j in range(start, end)):
+    if not _placed_in_time(t, start, end, c):
         return None
     for j in range(start, end):
         low = t.lower[j]

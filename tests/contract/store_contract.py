@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from samkarta.errors import StoreUnavailable
 from samkarta.graph.batch import build_batch, document_id
-from samkarta.graph.errors import StoreUnavailable
 from samkarta.graph.model import GraphBatch, Judgement, Rel
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore, snapshot
@@ -18,6 +18,7 @@ from samkarta.queries import timeline
 from samkarta.queries.questions import _resolve, trail
 from samkarta.queries.view import GraphView, Snapshot
 from samkarta.samples import sample_dir
+from tests.contract.corrections_contract import CorrectionsContract
 
 MINUTES = """Minnesanteckningar
 
@@ -98,7 +99,7 @@ def decide_in_turn(store: GraphStore, candidate_id: str, names: tuple[str, str],
         assert {listed[0].node_a, listed[0].node_b} == nodes  # a new decision rebuilds these people's documents
 
 
-class StoreContract:
+class StoreContract(CorrectionsContract):
     @pytest.fixture
     def store(self) -> GraphStore:
         raise NotImplementedError

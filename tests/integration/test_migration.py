@@ -10,11 +10,11 @@ from neo4j import RoutingControl
 from typer.testing import CliRunner
 
 from samkarta.cli import app
-from samkarta.graph.errors import StoreOutdated, StoreUnavailable
+from samkarta.errors import StoreOutdated, StoreUnavailable
+from samkarta.graph import cypher as q
 from samkarta.graph.neo4j_migration import LayoutMigration
 from samkarta.graph.neo4j_store import Neo4jStore
 from samkarta.ingest import erase_person, find_files, ingest_files
-from samkarta.queries import cypher as q
 from samkarta.samples import sample_dir
 from tests.integration.conftest import answers, populate
 from tests.integration.layout1.neo4j_store import Neo4jStore as Layout1Store

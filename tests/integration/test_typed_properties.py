@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from samkarta.graph import cypher as q
 from samkarta.graph.neo4j_store import Neo4jStore
 from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS
 from samkarta.graph.schema import load_schema
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.ingest import find_files, ingest_files, judge
-from samkarta.queries import cypher as q
 from samkarta.samples import sample_dir
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.usefixtures("corpus_store")]

@@ -21,7 +21,7 @@ def test_schema_labels_and_relationship_endpoints_are_known() -> None:
 
 
 def test_every_label_has_a_neo4j_constraint() -> None:
-    from samkarta.queries import cypher
+    from samkarta.graph import cypher
 
     statements = "\n".join(cypher.schema_statements())
     for label in load_schema().nodes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from samkarta.graph.errors import NotFound
+from samkarta.errors import NotFound
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.queries.dependence import dependents
 from samkarta.queries.questions import _resolve

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from samkarta.graph.errors import InvalidInput
+from samkarta.errors import InvalidInput
 from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS, props_of, to_neo4j
 from samkarta.graph.redaction import REDACTED, redact_value
 

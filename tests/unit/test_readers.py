@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from pypdf import PdfWriter
 
-from samkarta.graph.errors import InvalidInput
+from samkarta.errors import InvalidInput
 from samkarta.loaders import readers
 from samkarta.loaders.readers import read_document
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from samkarta.graph.errors import AppError, InvalidInput, NotFound
+from samkarta.errors import AppError, InvalidInput, NotFound
 from samkarta.settings import Settings
 from samkarta.writers import API_TOKEN_WRITER, Writers, writer_of, writes_enabled
 

@@ -19,7 +19,7 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, NotificationMinimumSeverity, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-from samkarta.graph.errors import StoreUnavailable
+from samkarta.errors import StoreUnavailable
 from samkarta.graph.model import (
     Alias,
     DocumentInfo,
@@ -405,6 +405,10 @@ class Neo4jStore:
 
     def judgements(self) -> list[Judgement]:
         return [Judgement(**r) for r in self._query(q.JUDGEMENTS)]
+
+    def corrections(self) -> list[Any]:
+        """Layout 1 had no corrections of facts (added to the copy so today's ingest can write it)."""
+        return []
 
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
         out = []

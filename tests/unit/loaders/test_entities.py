@@ -289,6 +289,14 @@ def test_an_office_named_by_its_owner_in_the_genitive_is_an_organisation(annotat
     assert "Kommunstyrelsens" in _texts(doc, "network")  # the board stays a body
 
 
+def test_an_office_named_alone_is_the_organisation_s_office(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Remiss\nUnderlaget tas fram av kansliet till nästa möte. "
+        "Sekretariatet skickar ut kallelsen. Enheten har inget att tillägga.\n"
+    )
+    assert _texts(doc, "org") == ["kansliet", "Sekretariatet"]  # "enheten" only points back to a unit
+
+
 def test_a_time_word_before_a_body_noun_names_no_body(annotate) -> None:
     doc = annotate("Protokoll 2023-03-09\n\n1. Övrigt\nNästa nätverksmöte hålls i maj. Dagens valberedning avslutas.\n")
     assert _texts(doc, "network") == ["nätverksmöte", "valberedning"]

@@ -81,6 +81,14 @@ def test_an_abbreviation_joins_the_body_named_in_full() -> None:
     assert names == ["KPR", "Kommunstyrelsens arbetsutskott"]
 
 
+def test_a_generic_mention_joins_the_one_specific_organisation_of_its_kind_named() -> None:
+    x = extract_text(
+        "Protokoll 2023-03-09\n\n1. Remiss\nLandstinget Kronoberg har skickat en remiss. "
+        "Per Ek berättade att landstinget vill ha svar före sommaren.\n"
+    )
+    assert [o.name for o in x.organizations] == ["Landstinget Kronoberg"]
+
+
 def test_the_short_and_the_owner_forms_of_a_body_join_its_full_name() -> None:
     text = (
         "Protokoll 2024-03-05\nFörbundsstyrelsen\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"

@@ -56,6 +56,29 @@ def test_agenda_items_with_numbers_paragraphs_and_titles(annotate) -> None:
     assert items == [("1", "Mötets öppnande"), ("12", "Budget 2023"), ("2.3", "Rapport")]
 
 
+def test_headings_without_numbers_are_items_when_a_paragraph_or_a_list_follows(annotate) -> None:
+    doc = annotate(
+        "Anteckningar från styrgruppen den 3 maj\n\n"
+        "Närvarande: Anna Berg, Per Ek\n\n"
+        "Budget för nästa år\n"
+        "Styrgruppen gick igenom förslaget till budget och godkände det efter en kort diskussion.\n\n"
+        "Lägesrapport om utbildningen\n\n"
+        "- Tre kurser är klara.\n- Två återstår.\n\n"
+        "Per Ek (M)\n"
+        "Kort rad utan rubrik som följs av en lång mening i samma stycke utan tom rad emellan.\n"
+    )
+    titles = [doc.text[i._.title[0] : i._.title[1]] for i in doc.spans["item"]]
+    assert titles == ["Budget för nästa år", "Lägesrapport om utbildningen"]
+    assert all(i._.number is None for i in doc.spans["item"])
+    # the header still ends where numbered items (here none) say: attendance is read as before
+    assert doc._.header_end > doc.text.index("Budget")
+
+
+def test_one_short_line_is_no_heading_structure(annotate) -> None:
+    doc = annotate("Protokoll\n\nBudget\nStyrgruppen gick igenom förslaget till budget och godkände det i dag.\n")
+    assert list(doc.spans["item"]) == []
+
+
 def test_bare_numbers_in_a_flattened_line_are_items_only_when_they_count_up(annotate) -> None:
     filler = "Anna Berg (S) ordförande Per Ek (M) Eva Lind (C) Kim Holm (S) Olle Ås (M) Lisa Berg (C). "
     doc = annotate(
@@ -73,6 +96,16 @@ def test_bare_numbers_in_a_flattened_line_are_items_only_when_they_count_up(anno
         ("46", "Information"),
     ]
     assert [d["text"] for d in doc._.outcomes["decisions"]][0] == "att fastställa dagordningen"
+
+
+def test_numbers_with_a_stop_in_a_flattened_line_after_a_page_number_are_items(annotate) -> None:
+    doc = annotate(
+        "1 Minnesanteckningar från nätverket den 3 maj Närvarande: Anna Berg, Per Ek, Eva Lind och Kim Holm. "
+        "1. Mötets öppnande. Anna öppnade mötet. 2. Föregående anteckningar Godkändes och lades till "
+        "handlingarna. 3. Nätverkets uppdrag Per berättade om uppdraget och frågan diskuterades länge.\n"
+    )
+    items = [(i._.number, doc.text[i._.title[0] : i._.title[1]]) for i in doc.spans["item"]]
+    assert items == [("1", "Mötets öppnande"), ("2", "Föregående anteckningar"), ("3", "Nätverkets uppdrag")]
 
 
 def test_sentences_break_at_headings_and_full_stops_but_not_inside_wrapped_lines(annotate) -> None:

@@ -61,6 +61,19 @@ def test_handoffs_to_bodies_with_their_question(annotate) -> None:
     ]
 
 
+def test_a_handoff_under_a_heading_without_a_number_is_about_the_heading(annotate) -> None:
+    doc = annotate(
+        "Sammanfattning från rådets möte\n\n"
+        "Årsrapport 2024\n"
+        "Rapporten beskriver arbetet under året och hur målen har nåtts i de olika verksamheterna.\n\n"
+        "Ny modell för avgifter\n"
+        "Rådet diskuterade modellen. Förslaget godkändes och överlämnas till kommunstyrelsen för beslut.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [
+        ("Ny modell för avgifter", "kommunstyrelsen")
+    ]
+
+
 def test_every_outcome_points_into_the_text(annotate) -> None:
     doc = annotate(MINUTES)
     for kind in ("decisions", "actions", "handoffs"):
@@ -291,6 +304,28 @@ def test_a_question_or_an_ability_after_ska_is_no_task(annotate) -> None:
         "Kommunen ska kunna söka bidrag för stödet. Rapporten ska skickas ut före nästa möte.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
+
+
+def test_a_modal_in_a_relative_clause_or_an_indirect_question_is_no_task_unless_it_says_when(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Arbetet\nGruppen går igenom förslaget och hur det ska genomföras. "
+        "Rådet diskuterar om reglerna ska ändras. "
+        "Förslaget, som ska presenteras den 4 maj, är nästan klart.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == [
+        "Förslaget, som ska presenteras den 4 maj, är nästan klart"
+    ]
+
+
+def test_kommer_att_with_a_passive_foretells_ska_with_a_passive_sets_a_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Lokaler\nEn ny skola kommer att byggas vid torget. "
+        "Ritningarna ska granskas av förvaltningen. Ärendet kommer att hanteras den 4 maj.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == [
+        "Ritningarna ska granskas av förvaltningen",
+        "Ärendet kommer att hanteras den 4 maj",
+    ]
 
 
 def test_a_person_to_be_in_a_state_has_no_task_a_person_to_take_part_has(annotate) -> None:

@@ -38,6 +38,14 @@ def test_general_national_organisations_beyond_the_shared_table(annotate) -> Non
     assert {"Trafikverket", "Vårdförbundet", "PwC", "Lantbrukarnas Riksförbund", "Svenska ESF-rådet"} <= refs
 
 
+def test_a_county_s_regional_union_named_generically_is_an_organisation(annotate) -> None:
+    doc = annotate("Protokoll 2023-03-09\n\nFrågan har beretts av länsstyrelsen och regionförbundet.\n")
+    assert [(s.text, s._.ref) for s in doc.spans["org"]] == [
+        ("länsstyrelsen", "Länsstyrelsen"),
+        ("regionförbundet", "Regionförbundet"),
+    ]
+
+
 def test_an_organisation_name_that_is_also_a_word_needs_context_and_its_case(annotate) -> None:
     doc = annotate("Kommunal vuxenutbildning ska ses över, och en kommunal plan tas fram. Eva Ek, Kommunal, deltog.")
     hits = [(h.text, h._.ambiguous) for h in doc.spans["ref"] if h._.ref == "Kommunal"]

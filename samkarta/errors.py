@@ -36,3 +36,9 @@ class StoreOutdated(AppError):
     """The store was written in an older layout; `samkarta migrate` converts it."""
 
     status = 503
+
+
+class Conflict(AppError):
+    """A change that contradicts the state it is made on (undoing what is already undone)."""
+
+    status = 409

@@ -1,11 +1,11 @@
 """The Cypher of `samkarta migrate`: layout 1 (props_json strings, unprefixed bookkeeping labels)
-to the current layout (queries/cypher.py). Every statement is idempotent, so a migration that
+to the current layout (graph/cypher.py). Every statement is idempotent, so a migration that
 stopped half-way is finished by running it again."""
 
 from __future__ import annotations
 
+from samkarta.graph import cypher as q
 from samkarta.graph.schema import load_schema
-from samkarta.queries import cypher as q
 
 # Domain nodes still in layout 1: they lose `Entity` as they are converted, so each batch is the next.
 OLD_NODES = "MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, n.props_json AS props_json LIMIT $size"

@@ -19,9 +19,10 @@ SOURCE = "Sk_DocumentSource"  # a document's text, hash and extraction (sqlite's
 ALIAS = "Sk_Alias"
 CANDIDATE = "Sk_MergeCandidate"
 JUDGEMENT = "Sk_Judgement"
+CORRECTION = "Sk_Correction"  # a person's correction of a fact (graph/corrections.py)
 META = "Sk_Meta"  # the version counter, the tombstone key and the layout
 TOMBSTONE = "Sk_Tombstone"
-BOOKKEEPING = (ENTITY, SOURCE, ALIAS, CANDIDATE, JUDGEMENT, META, TOMBSTONE)
+BOOKKEEPING = (ENTITY, SOURCE, ALIAS, CANDIDATE, JUDGEMENT, CORRECTION, META, TOMBSTONE)
 # The layout of this code: typed properties, prefixed bookkeeping labels. Layout 1 (no marker) had
 # props_json strings, a `label` property and unprefixed bookkeeping labels; `samkarta migrate` converts.
 LAYOUT = 2
@@ -83,6 +84,7 @@ def schema_statements() -> list[str]:
         f"CREATE INDEX sk_candidate_node_a IF NOT EXISTS FOR (c:{CANDIDATE}) ON (c.node_a)",
         f"CREATE INDEX sk_candidate_node_b IF NOT EXISTS FOR (c:{CANDIDATE}) ON (c.node_b)",
         f"CREATE CONSTRAINT sk_judgement_key IF NOT EXISTS FOR (j:{JUDGEMENT}) REQUIRE (j.key_a, j.key_b) IS UNIQUE",
+        f"CREATE CONSTRAINT sk_correction_id IF NOT EXISTS FOR (c:{CORRECTION}) REQUIRE c.id IS UNIQUE",
         f"CREATE CONSTRAINT sk_meta_key IF NOT EXISTS FOR (m:{META}) REQUIRE m.key IS UNIQUE",
         f"CREATE CONSTRAINT sk_tombstone_digest IF NOT EXISTS FOR (t:{TOMBSTONE}) REQUIRE t.digest IS UNIQUE",
     ]
@@ -284,6 +286,10 @@ JUDGEMENTS = (
     f"MATCH (j:{JUDGEMENT}) RETURN j.key_a AS key_a, j.key_b AS key_b, j.decision AS decision, j.reason AS reason, "
     "j.decided_at AS decided_at, coalesce(j.decided_by, '') AS decided_by ORDER BY decided_at, key_a, key_b"
 )
+# a correction once stored is history: saving it again changes nothing
+SAVE_CORRECTION = f"MERGE (c:{CORRECTION} {{id: $id}}) ON CREATE SET c += $props"
+CORRECTIONS = f"MATCH (c:{CORRECTION}) RETURN c {{.*}} AS c ORDER BY c.decided_at, c.id"
+SET_CORRECTION_TEXTS = f"UNWIND $rows AS row MATCH (c:{CORRECTION} {{id: row.id}}) SET c += row.props"
 CANDIDATES = (
     f"MATCH (c:{CANDIDATE}) WHERE $status IS NULL OR c.status = $status "
     "RETURN c {.*} AS c ORDER BY c.score DESC, c.id"

@@ -1,0 +1,277 @@
+"""Correcting facts read from minutes: the same functions for the API, the explorer and the CLI.
+
+Each correction is stored as a judgement (graph.model.Correction: who, when, why) and the document
+it belongs to is rebuilt from its stored extraction with every correction applied (samkarta.ingest
+reapply, as after a merge decision), so every query, view and export follows it. Nothing is ever
+deleted: undoing stores a later correction that gives the fact back its value from the minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from samkarta.errors import Conflict, InvalidInput, NotFound
+from samkarta.graph.corrections import TRUE, Corrected, CorrectionIndex, FactRef, FactState, corrected, fact_id
+from samkarta.graph.ids import make_id, name_key
+from samkarta.graph.model import FIELDS_OF, Correction, DocumentInfo, latest_corrections
+from samkarta.graph.store import GraphStore
+from samkarta.ingest import reapply
+from samkarta.loaders.model import Extraction
+from samkarta.reference import load_reference
+
+MAX_NAME = 120
+MAX_BODY = 200
+MAX_REASON = 500
+
+
+@dataclass
+class DocumentFacts:
+    """A stored document's facts as extracted, each with its corrections, and its orphans."""
+
+    info: DocumentInfo
+    text: str
+    extraction: Extraction  # as extracted (the store keeps the extractor's own output)
+    result: Corrected
+
+    @property
+    def facts(self) -> list[FactState]:
+        return self.result.facts
+
+    def fact(self, fact: str) -> FactState:
+        for state in self.result.facts:
+            if state.fact.id == fact:
+                return state
+        raise NotFound(f"no fact {fact!r} in document {self.info.id}")
+
+
+def values_of(doc: DocumentFacts, state: FactState) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """What a fact's correctable values are in the minutes, and what they are now."""
+    fact = state.fact
+    if fact.kind == "meeting":
+        m = doc.extraction.meeting
+        said: dict[str, str | None] = {
+            "date": m.date.isoformat() if m.date else None,
+            "body": m.body,
+            "region": m.region,
+        }
+    elif fact.kind == "action" and fact.index is not None:
+        said = {"assignee": doc.extraction.actions[fact.index].assignee}
+    elif fact.kind == "attendance":
+        roles = doc.extraction.people[fact.index].roles if fact.index is not None else []
+        said = {"roles": ", ".join(roles) or None}
+    else:
+        said = {}
+    now = dict(said)
+    for name, c in state.in_force.items():
+        if name in now:
+            now[name] = c.value or None
+    if fact.kind == "attendance" and state.added:
+        now["roles"] = "present"
+    return said, now
+
+
+@dataclass
+class Orphan:
+    """A correction in force whose fact was not found again, and why."""
+
+    correction: Correction
+    why: str  # "document gone" or "fact not found"
+
+
+def now() -> str:
+    """When a correction is made, to the microsecond: a correction and its undo never tie."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _index(store: GraphStore) -> CorrectionIndex:
+    return CorrectionIndex.of(store.corrections(), (d.id for d in store.documents()))
+
+
+def document_facts(store: GraphStore, doc_id: str, index: CorrectionIndex | None = None) -> DocumentFacts:
+    """The facts of a stored document, as the extractor read them, with people's corrections."""
+    stored = store.document(doc_id)
+    if stored is None:
+        raise NotFound(f"no document with id {doc_id!r}")
+    extraction = Extraction.model_validate(stored.extraction)
+    own = (index or _index(store)).for_document(doc_id, stored.info.sha256)
+    return DocumentFacts(stored.info, stored.text, extraction, corrected(extraction, stored.text, doc_id, own))
+
+
+def check_value(field: str, value: str) -> str:
+    """The value a correction of `field` may take, cleaned; InvalidInput naming the field if not."""
+    value = value.strip()
+    if not value.isprintable():
+        raise InvalidInput(field, "use printable characters only (no line breaks)")
+    if field == "date":
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise InvalidInput("date", f"{value!r} is not a date as YYYY-MM-DD") from None
+        if len(value) != 10:
+            raise InvalidInput("date", f"{value!r} is not a date as YYYY-MM-DD")
+    elif field == "region":
+        counties = {name.casefold(): name for name in load_reference().counties}
+        key = value.casefold().removesuffix(" län").removesuffix("s") if value else ""
+        found = counties.get(value.casefold().removesuffix(" län")) or counties.get(key)
+        if value and found is None:
+            raise InvalidInput("region", f"{value!r} is not a Swedish county (e.g. Dalarna, Västra Götaland)")
+        value = found or ""
+    elif field == "body":
+        if not 2 <= len(value) <= MAX_BODY:
+            raise InvalidInput("body", f"give the body's name, 2 to {MAX_BODY} characters")
+    elif field in ("assignee", "name"):
+        if len(value) > MAX_NAME or (field == "name" and len(name_key(value)) < 2):
+            raise InvalidInput(field, f"give a person's name, 2 to {MAX_NAME} characters")
+    return value
+
+
+def _anchored(
+    doc: DocumentFacts, fact: FactRef, field: str, value: str | None, reason: str, by: str, at: str
+) -> Correction:
+    if len(reason) > MAX_REASON:
+        raise InvalidInput("reason", f"at most {MAX_REASON} characters")
+    doc_id = doc.info.id
+    return Correction(
+        id=make_id("Correction", doc_id, fact.id, field, value, at, by),
+        doc_id=doc_id,
+        content=doc.info.sha256,
+        fact_kind=fact.kind,
+        fact=fact.id,
+        text=fact.text,
+        quote=fact.quote,
+        start=fact.start,
+        end=fact.end,
+        field=field,  # type: ignore[arg-type]
+        value=value,
+        reason=reason.strip(),
+        decided_at=at,
+        decided_by=by,
+    )
+
+
+def _save(store: GraphStore, correction: Correction) -> Correction:
+    store.save_correction(correction)
+    reapply(store, [correction.doc_id] if store.document(correction.doc_id) else _holding(store, correction))
+    return correction
+
+
+def _holding(store: GraphStore, correction: Correction) -> list[str]:
+    """The document a correction belongs to when its own id is no longer stored: the same content."""
+    return [d.id for d in store.documents() if d.sha256 == correction.content]
+
+
+def correct(
+    store: GraphStore, doc_id: str, fact: str, field: str, value: str = TRUE, *, reason: str = "", by: str
+) -> Correction:
+    """Correct one fact of a document (`wrong` marks it wrong; date, body and region are a meeting's,
+    assignee an action's) and rebuild the document. NotFound for an unknown document or fact,
+    InvalidInput for a field the fact does not have or a value it cannot take."""
+    doc = document_facts(store, doc_id)
+    state = doc.fact(fact)
+    kind = state.fact.kind
+    if field not in FIELDS_OF[kind] or field == "added":
+        fields = ", ".join(f for f in FIELDS_OF[kind] if f != "added")
+        raise InvalidInput("field", f"a {kind} can be corrected in: {fields}")
+    value = TRUE if field == "wrong" else check_value(field, value)
+    if field == "wrong" and state.wrong:
+        raise Conflict(f"{kind} {fact} is already marked wrong")
+    return _save(store, _anchored(doc, state.fact, field, value, reason, by, now()))
+
+
+def add_attendee(store: GraphStore, doc_id: str, name: str, *, reason: str = "", by: str) -> Correction:
+    """Add someone the minutes miss (or list as absent or only mentioned) to a meeting's attendees."""
+    doc = document_facts(store, doc_id)
+    name = check_value("name", name)
+    fid = fact_id(doc_id, "attendance", name)
+    known = next((s for s in doc.facts if s.fact.kind == "attendance" and s.fact.id == fid), None)
+    if known is not None and not known.wrong:
+        index = known.fact.index
+        roles = set(doc.extraction.people[index].roles) if index is not None else {"present"}
+        if known.added or roles - {"absent", "mentioned"}:
+            raise Conflict(f"{known.fact.text} already attended this meeting")
+    fact = known.fact if known is not None else FactRef(fid, "attendance", None, name)
+    return _save(store, _anchored(doc, fact, "added", TRUE, reason, by, now()))
+
+
+def undo(store: GraphStore, correction_id: str, *, reason: str = "", by: str) -> Correction:
+    """Undo a correction: a later one that gives the fact's field back its value from the minutes.
+    Conflict when that field is not corrected any more (undone already, or corrected since and
+    then undone)."""
+    found = next((c for c in store.corrections() if c.id == correction_id), None)
+    if found is None:
+        raise NotFound(f"no correction {correction_id!r}")
+    if found.value is None:
+        raise Conflict(f"{correction_id} is itself an undo; correct the fact again instead")
+    state = _state_of(store, found)
+    in_force = state.in_force.get(found.field) if state is not None else None
+    if state is None:  # orphaned: the latest on its fact's field tells whether it is still in force
+        latest = latest_corrections(store.corrections()).get((found.fact, found.field))
+        in_force = latest if latest is not None and latest.value is not None else None
+    if in_force is None:
+        raise Conflict(f"{found.field} of {found.fact} is not corrected any more: nothing to undo")
+    at = now()
+    revert = found.model_copy(
+        update={
+            "id": make_id("Correction", found.doc_id, found.fact, found.field, None, at, by),
+            "value": None,
+            "reason": reason.strip(),
+            "decided_at": at,
+            "decided_by": by,
+        }
+    )
+    if len(revert.reason) > MAX_REASON:
+        raise InvalidInput("reason", f"at most {MAX_REASON} characters")
+    return _save(store, revert)
+
+
+def _state_of(store: GraphStore, correction: Correction) -> FactState | None:
+    """The fact a stored correction found in its document as stored now; None if orphaned."""
+    docs = [correction.doc_id] if store.document(correction.doc_id) else _holding(store, correction)
+    for doc_id in docs:
+        for state in document_facts(store, doc_id).facts:
+            if any(c.id == correction.id for c in state.history):
+                return state
+    return None
+
+
+def history(store: GraphStore, fact: str) -> list[Correction]:
+    """Every correction of a fact, oldest first: those made on it under this id, and those that find
+    it in its document as extracted now."""
+    every = store.corrections()
+    found = {c.id: c for c in every if c.fact == fact}
+    docs = {c.doc_id for c in found.values()}
+    node = store.get_node(fact)
+    if node is not None and isinstance(node.props.get("doc_id"), str):
+        docs.add(node.props["doc_id"])
+    index = CorrectionIndex.of(every, (d.id for d in store.documents()))
+    for doc_id in sorted(docs):
+        if store.document(doc_id) is None:
+            continue
+        for state in document_facts(store, doc_id, index).facts:
+            if state.fact.id == fact or any(c.fact == fact for c in state.history):
+                found.update({c.id: c for c in state.history})
+    return sorted(found.values(), key=lambda c: (c.decided_at, c.id))
+
+
+def orphaned(store: GraphStore) -> list[Orphan]:
+    """Corrections in force that find no fact: their document is gone, or no fact of it is theirs
+    any more (re-extracted, or the minutes changed). Listed, never dropped."""
+    every = store.corrections()
+    documents = store.documents()
+    stored = {d.id for d in documents}
+    by_content = {d.sha256: d.id for d in documents}
+    index = CorrectionIndex.of(every, stored)
+    out: list[Orphan] = []
+    homes: dict[str, list[Correction]] = {}
+    for c in every:
+        home = c.doc_id if c.doc_id in stored else by_content.get(c.content)
+        if home is None:
+            homes.setdefault("", []).append(c)
+        else:
+            homes.setdefault(home, [])
+    gone = latest_corrections(homes.get("", []))
+    out += [Orphan(c, "document gone") for c in gone.values() if c.value is not None]
+    for doc_id in sorted(h for h in homes if h):
+        out += [Orphan(c, "fact not found") for c in document_facts(store, doc_id, index).result.orphaned]
+    return sorted(out, key=lambda o: (o.correction.decided_at, o.correction.id))
