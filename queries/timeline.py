@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from samkarta.graph.store import GraphStore
 from samkarta.queries import questions as q
@@ -14,6 +14,7 @@ from samkarta.queries.results import (
     BodyMunicipality,
     BodyYears,
     EntityRef,
+    HandoffPublic,
     MembershipYear,
     TrailStep,
     TrailYear,
@@ -87,22 +88,8 @@ def trail_years(store: GraphStore, snap: Snapshot, question: str) -> TrailYears:
     """A question's trail (`questions.trail`) year by year: each year's steps and handoffs and the
     bodies they involve; steps and handoffs without a date apart."""
     trail = q.trail(store, snap, question)
-    steps: dict[int, list[TrailStep]] = {}
-    undated = []
-    for step in trail.steps:
-        year = year_of(step.date)
-        if year is None:
-            undated.append(step)
-        else:
-            steps.setdefault(year, []).append(step)
-    handoffs: dict[int, list[Any]] = {}
-    undated_handoffs = []
-    for h in trail.handoffs:
-        year = year_of(h.date)
-        if year is None:
-            undated_handoffs.append(h)
-        else:
-            handoffs.setdefault(year, []).append(h)
+    steps, undated = _by_year(trail.steps)
+    handoffs, undated_handoffs = _by_year(trail.handoffs)
     years = []
     for year in _span({*steps, *handoffs}):
         bodies: dict[str, EntityRef] = {}
@@ -161,6 +148,22 @@ def body_map(snap: Snapshot, network_id: str, year: int | None = None) -> BodyMa
     rows.sort(key=lambda r: (r.name.casefold(), r.code))
     years = sorted({when for _, when in dated if when is not None})
     return BodyMap(id=network_id, name=net["name"], region=county, year=year, years=years, municipalities=rows)
+
+
+_Dated = TypeVar("_Dated", TrailStep, HandoffPublic)
+
+
+def _by_year(items: Iterable[_Dated]) -> tuple[dict[int, list[_Dated]], list[_Dated]]:
+    """Items by the year of their date, in their order, and those without a date."""
+    dated: dict[int, list[_Dated]] = {}
+    undated = []
+    for item in items:
+        year = year_of(item.date)
+        if year is None:
+            undated.append(item)
+        else:
+            dated.setdefault(year, []).append(item)
+    return dated, undated
 
 
 def _meetings(snap: Snapshot, network_id: str) -> list[str]:
