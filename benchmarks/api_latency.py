@@ -165,6 +165,9 @@ def build_world(meetings: int, people: int, seed: int) -> list[Extraction]:
     return out
 
 
+PAGE = {"Accept": "text/html"}  # the explorer's pages: a body's with its year panels, its map, a question's
+
+
 def load(store, extractions: list[Extraction]) -> float:  # noqa: ANN001
     t0 = time.perf_counter()
     for x in extractions:
@@ -173,7 +176,7 @@ def load(store, extractions: list[Extraction]) -> float:  # noqa: ANN001
 
 
 def measure(store, name: str, requests: int, seed: int) -> None:  # noqa: ANN001
-    app = create_app(Settings(SAMKARTA_DATA_DIR=tempfile.mkdtemp()), store=store)
+    app = create_app(Settings(SAMKARTA_DATA_DIR=tempfile.mkdtemp(), SAMKARTA_ALLOWED_HOSTS="testserver"), store=store)
     rng = random.Random(seed)
     with TestClient(app) as client:
         t0 = time.perf_counter()
@@ -190,6 +193,9 @@ def measure(store, name: str, requests: int, seed: int) -> None:  # noqa: ANN001
             "owners": lambda: client.get("/api/owners", params={"q": rng.choice(TOPICS)}),
             "ego network": lambda: client.get(f"/graph/ego/{rng.choice(people)}", params={"depth": 1}),
             "network": lambda: client.get(f"/api/networks/{rng.choice(bodies)}"),
+            "body page": lambda: client.get(f"/entity/{rng.choice(bodies)}", headers=PAGE),
+            "body map": lambda: client.get(f"/body/{rng.choice(bodies)}/map", headers=PAGE),
+            "question page": lambda: client.get("/question", params={"q": rng.choice(TOPICS)}, headers=PAGE),
         }
         for label, call in endpoints.items():
             times = []

@@ -3,12 +3,13 @@ with the ego view (kinds, county)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
+from samkarta.errors import InvalidInput
 from samkarta.queries import questions as q
 from samkarta.queries.view import Snapshot
 
@@ -62,4 +63,36 @@ def neighbours(
     return Neighbourhood(graph=g.subgraph([node_id, *kept]).copy(), total=len(around), omitted=len(around) - len(kept))
 
 
-__all__ = ["OTHER_KIND", "VIEW_KINDS", "Neighbourhood", "filter_view", "neighbours"]
+def with_expansions(
+    g: nx.Graph,
+    snap: Snapshot,
+    expanded: Sequence[str],
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    labels: Collection[str] | None = None,
+    region: str | None = None,
+    limit: int = 200,
+) -> nx.Graph:
+    """The view ``g`` after the nodes of ``expanded`` were expanded in place, in that order, as a graph
+    page does it (same filters and limit as :func:`neighbours`): the neighbours the view lacks are added,
+    and each link between two drawn nodes not linked yet. So a download holds what the page shows.
+
+    Raises InvalidInput when a node to expand is not in the view at its turn (the page could not have
+    expanded it), NotFound for an unknown id.
+    """
+    out = g.copy()
+    for node_id in expanded:
+        if node_id not in out:
+            raise InvalidInput("expand", f"{node_id!r} is not in the view, so it cannot be expanded")
+        found = neighbours(snap, node_id, since=since, until=until, labels=labels, region=region, limit=limit).graph
+        for n, d in found.nodes(data=True):
+            if n not in out:
+                out.add_node(n, **d)
+        for a, b, d in found.edges(data=True):
+            if not (out.has_edge(a, b) or out.has_edge(b, a)):
+                out.add_edge(a, b, **d)
+    return out
+
+
+__all__ = ["OTHER_KIND", "VIEW_KINDS", "Neighbourhood", "filter_view", "neighbours", "with_expansions"]

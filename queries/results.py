@@ -299,3 +299,70 @@ class MinutesResults(_Model):
     data: list[MinutesHit]
     facets: Facets
     limited: bool  # the index answered its most documents: counts may be higher
+
+
+class EntityRef(_Model):
+    """An entity named in an answer: its id, name and, for a municipality, its SCB code."""
+
+    id: str
+    name: str
+    code: str | None = None
+
+
+class MembershipYear(_Model):
+    """Who took part in a body's meetings in one calendar year (a year without meetings is listed too,
+    empty, so a gap shows), and who came or went against the year before."""
+
+    year: int
+    meetings: int
+    people: list[EntityRef]
+    organizations: list[EntityRef]
+    municipalities: list[EntityRef]
+    joined: list[str]  # ids of people, organisations and municipalities new this year (not in any earlier year)
+    left: list[str]  # ids there the year before, not this year
+
+
+class BodyYears(_Model):
+    id: str
+    name: str
+    region: str | None
+    years: list[MembershipYear]  # first to last year with a dated meeting, every year between included
+    undated_meetings: int  # meetings whose minutes give no date: in no year
+
+
+class TrailYear(_Model):
+    """What happened to a question in one calendar year: the steps (by body) and the handoffs."""
+
+    year: int
+    steps: list[TrailStep]
+    handoffs: list[HandoffPublic]
+    bodies: list[EntityRef]  # the bodies of the steps and handoffs, in order of first appearance
+
+
+class TrailYears(_Model):
+    question: str
+    years: list[TrailYear]  # first to last year with a dated step, every year between included
+    undated: list[TrailStep]  # steps whose minutes give no date
+    undated_handoffs: list[HandoffPublic]
+
+
+class BodyMunicipality(_Model):
+    """A municipality on a body's map: whether people representing it attended the body's meetings."""
+
+    code: str
+    name: str
+    id: str | None  # the node id when the minutes name it, else None
+    takes_part: bool
+    people: list[EntityRef]  # who represented it at the body's meetings
+    meetings: int  # meetings of the body it was represented at
+
+
+class BodyMap(_Model):
+    id: str
+    name: str
+    region: str | None
+    year: int | None  # one year only, or None for every year
+    years: list[int]  # the years with a dated meeting, for choosing one
+    municipalities: list[
+        BodyMunicipality
+    ]  # the county's (all of Sweden's for a national body) and any other taking part

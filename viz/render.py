@@ -10,7 +10,7 @@ import json
 import math
 import re
 import urllib.parse
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -189,6 +189,7 @@ def render(
     focus: Hashable | None = None,
     size_note: str | None = None,
     expand_url: str | None = None,
+    expanded: Sequence[str] = (),
 ) -> RenderedGraph:
     """Render ``G`` (Graph, DiGraph, MultiGraph or MultiDiGraph) as a complete standalone HTML page.
 
@@ -209,7 +210,9 @@ def render(
     - ``size_note``: what node size means here (default: weight or number of links).
     - ``expand_url``: e.g. ``/api/entities/{id}/neighbours``; a double-click on a node (or the button, for
       the nodes found by the search) fetches :func:`elements` from there and adds them where the node
-      stands. None: no expanding (a page opened from a file).
+      stands. None: no expanding (a page opened from a file). After each expansion that added something the
+      page appends ``expand=<id>`` to its download links and its address, so a server that draws those
+      expansions (``expanded``: the ones already drawn into ``G``) serves exactly what is shown.
     """
     if lang not in _TEXTS:
         raise ValueError(f"unsupported lang {lang!r}; use one of {sorted(_TEXTS)}")
@@ -273,6 +276,7 @@ def render(
             "node": {"low": node_low, "high": node_high, "out": list(_NODE_SIZE)},
             "edge": {"low": edge_low, "high": edge_high, "out": list(_EDGE_WIDTH)},
             "texts": {k: texts[k] for k in _EXPAND_TEXTS},
+            "expanded": list(expanded),
         }
     legends = _legends(node_rows, edge_rows, lang, focus_id is not None, texts)
     legend = legends["kind"]

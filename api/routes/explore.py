@@ -16,6 +16,8 @@ from samkarta.queries.dependence import dependents
 from samkarta.queries.minutes import search_minutes
 from samkarta.queries.neighbours import neighbours
 from samkarta.queries.results import (
+    BodyMap,
+    BodyYears,
     Brokers,
     Collaborators,
     Dependency,
@@ -27,7 +29,9 @@ from samkarta.queries.results import (
     Paths,
     SearchResults,
     Trail,
+    TrailYears,
 )
+from samkarta.queries.timeline import body_map, body_years, trail_years
 from samkarta.viz import elements
 from samkarta.viz.export import export_graph, render_export
 
@@ -145,6 +149,24 @@ def network(snap: SnapshotDep, node_id: NodeId) -> NetworkPublic:
     return q.network(snap, node_id)
 
 
+@router.get("/networks/{node_id}/years", response_model=BodyYears)
+def network_years(snap: SnapshotDep, node_id: NodeId) -> BodyYears:
+    """A body's members year by year: people, organisations and municipalities at its meetings, who came
+    and who went; every year from the first meeting to the last (a year without one is empty)."""
+    return body_years(snap, node_id)
+
+
+@router.get("/networks/{node_id}/municipalities", response_model=BodyMap)
+def network_municipalities(
+    snap: SnapshotDep,
+    node_id: NodeId,
+    year: Annotated[int | None, Query(ge=1900, le=2100, description="Only this year's meetings")] = None,
+) -> BodyMap:
+    """The municipalities of a body's county (all of Sweden for a national body) and any other whose
+    people attended its meetings, each with whether it took part, who represented it and how often."""
+    return body_map(snap, node_id, year)
+
+
 @router.get("/owners", response_model=Owners)
 def owners(
     store: StoreDep,
@@ -162,6 +184,14 @@ def trail(
 ) -> Trail:
     """The bodies a question passed through, in date order, with the handoffs."""
     return q.trail(store, snap, q_)
+
+
+@router.get("/trail/years", response_model=TrailYears)
+def trail_by_year(
+    store: StoreDep, snap: SnapshotDep, q_: Annotated[str, Query(alias="q", min_length=1, max_length=200)]
+) -> TrailYears:
+    """A question's trail year by year: each year's steps and handoffs and the bodies involved."""
+    return trail_years(store, snap, q_)
 
 
 @router.get("/paths", response_model=Paths)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections import Counter, defaultdict
 from pathlib import Path as FilePath
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 from urllib.parse import urlencode
 
 import networkx as nx
@@ -20,11 +21,12 @@ from samkarta.api.deps import Forbidden, SettingsDep, SnapshotDep, StoreDep, Una
 from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import DocumentSummary, NodeId
 from samkarta.api.routes.explore import EXPORT_FORMATS
-from samkarta.errors import AppError, NotFound
+from samkarta.api.routes.timeline_views import membership_panels, trail_panels
+from samkarta.errors import AppError, InvalidInput, NotFound
 from samkarta.graph.model import latest_judgements
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
-from samkarta.queries.neighbours import filter_view
+from samkarta.queries.neighbours import filter_view, with_expansions
 from samkarta.queries.regions import region_graph
 from samkarta.queries.view import Snapshot
 from samkarta.viz import LEGEND, STATIC_DIR, LayoutCache, render
@@ -349,6 +351,7 @@ def entity_page(
         ]
     docs = [DocumentSummary.of(d) for d in store.documents() if d.id in set(entity.documents)]
     graph_url = f"/graph/ego/{node_id}?depth=1" if label in LABELS and label != "Meeting" else None
+    years, undated = membership_panels(snap, node_id) if label == "Network" else ([], 0)
     return _page(
         request,
         "entity.html",
@@ -359,12 +362,27 @@ def entity_page(
         documents=docs,
         graph_url=graph_url,
         region=props.get("region") or props.get("county"),
+        years=years,
+        undated=undated,
+        map_url=f"/body/{node_id}/map" if label == "Network" else None,
     )
 
 
 # -- graph views ----------------------------------------------------------------------------------------
 # where a view fetches a node's neighbours to expand it in place (the ego view adds its filters)
 _EXPAND_URL = "/api/entities/{id}/neighbours"
+
+
+class _Scope(NamedTuple):
+    """The filters a view's expansions share with it (the ego view's; the other views have none)."""
+
+    labels: list[str] | None = None
+    region: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+_NO_FILTERS = _Scope()
 
 
 _FILTER_FORM = """<form class="samkarta-filters" method="get" style="font:14px system-ui;padding:4px 10px;\
@@ -401,9 +419,17 @@ def _graph_page(
     embed: bool,
     controls: str = "",
     focus: str | None = None,
-    expand_url: str = _EXPAND_URL,
+    scope: _Scope = _NO_FILTERS,
 ) -> Response:
-    """The graph page, or with ?format= the very graph it shows as a download (filters and all)."""
+    """The graph page, or with ?format= the very graph it shows as a download (filters and all).
+
+    `?expand=ID` (repeated, in order) is a node expanded in place on the page: the page adds it to its
+    downloads' links and its address after each expansion, so a download or a permalink holds the view
+    as it is shown now, with the same filters as the expansion used."""
+    expanded = _expansions(request)
+    if expanded:
+        g = with_expansions(g, snap, expanded, **scope._asdict())
+        key = f"{key}:expand:{'|'.join(expanded)}"
     fmt = request.query_params.get("format")
     if fmt in EXPORT_FORMATS:
         return Response(**render_export(g, fmt))
@@ -421,7 +447,8 @@ def _graph_page(
         height="440px" if embed else "720px",
         link_target="top" if embed else "self",
         focus=focus,
-        expand_url=expand_url,
+        expand_url=_expand_url(scope),
+        expanded=expanded,
     )
     body = page.html
     if not embed:
@@ -460,15 +487,30 @@ def ego_view(
         bool(embed),
         _filter_form(list(label) if label else None, region, since, until, depth),
         focus=node_id,
-        expand_url=_expand_url(label, region, since, until),
+        scope=_Scope(list(label) if label else None, region, since, until),
     )
 
 
-def _expand_url(label: list[str] | None, region: str | None, since: str | None, until: str | None) -> str:
+def _expand_url(scope: _Scope) -> str:
     """The neighbours of a node under the same filters as the view it is expanded in."""
-    params = [("label", lab) for lab in label or []]
-    params += [(k, v) for k, v in (("region", region), ("since", since), ("until", until)) if v]
+    params = [("label", lab) for lab in scope.labels or []]
+    params += [(k, v) for k, v in (("region", scope.region), ("since", scope.since), ("until", scope.until)) if v]
     return _EXPAND_URL + (f"?{urlencode(params)}" if params else "")
+
+
+_MOST_EXPANSIONS = 100
+_NODE_ID = re.compile(r"^[a-z]+-[0-9a-f]{16}$")
+
+
+def _expansions(request: Request) -> list[str]:
+    """The nodes expanded in place (`?expand=`, in order, each once), checked."""
+    found = list(dict.fromkeys(request.query_params.getlist("expand")))
+    if len(found) > _MOST_EXPANSIONS:
+        raise InvalidInput("expand", f"at most {_MOST_EXPANSIONS} expanded nodes, not {len(found)}")
+    for node_id in found:
+        if not _NODE_ID.match(node_id):
+            raise InvalidInput("expand", f"{node_id[:40]!r} is not a node id")
+    return found
 
 
 @router.get("/graph/networks", response_class=HTMLResponse)
@@ -533,8 +575,9 @@ def question_page(
     request: Request, store: StoreDep, snap: SnapshotDep, q_: Annotated[str, Query(alias="q", max_length=200)] = ""
 ) -> HTMLResponse:
     owners = q.owners(store, snap, q_).data if q_.strip() else []
-    trail = q.trail(store, snap, q_) if q_.strip() else None
-    return _page(request, "question.html", title="Vem äger frågan?", q=q_, owners=owners, trail=trail)
+    years, undated = trail_panels(store, snap, q_) if q_.strip() else ([], {})
+    context = {"q": q_, "owners": owners, "years": years, "undated": undated}
+    return _page(request, "question.html", title="Vem äger frågan?", **context)
 
 
 @router.get("/paths", response_class=HTMLResponse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,6 +13,7 @@ import uvicorn
 
 from samkarta.api.app import create_app
 from samkarta.graph.batch import build_batch
+from samkarta.graph.model import GraphBatch
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.ingest import find_files, ingest_files
 from samkarta.loaders.extract import extract_text
@@ -50,11 +51,14 @@ def injection_batch():
 
 
 @contextmanager
-def served_explorer(tmp: Path) -> Iterator[str]:
-    """The app over a fresh store in `tmp`, seeded; yields its base URL and stops it afterwards."""
+def served_explorer(tmp: Path, extra: Iterable[GraphBatch] = ()) -> Iterator[str]:
+    """The app over a fresh store in `tmp`, seeded (plus the `extra` documents); yields its base URL and
+    stops it afterwards."""
     store = SQLiteStore.open(tmp / "graph.db")
     ingest_files(store, find_files([sample_dir()]))
     store.write_document(injection_batch())
+    for batch in extra:
+        store.write_document(batch)
     app = create_app(Settings(SAMKARTA_DATA_DIR=str(tmp / "data")), store=store)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

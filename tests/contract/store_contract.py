@@ -8,12 +8,15 @@ import pytest
 
 from samkarta.errors import StoreUnavailable
 from samkarta.graph.batch import build_batch, document_id
-from samkarta.graph.model import Judgement, Rel
+from samkarta.graph.model import GraphBatch, Judgement, Rel
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore, snapshot
 from samkarta.ingest import find_files, ingest_files, judge
 from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import SourceInfo
+from samkarta.queries import timeline
+from samkarta.queries.questions import _resolve, trail
+from samkarta.queries.view import GraphView, Snapshot
 from samkarta.samples import sample_dir
 from tests.contract.corrections_contract import CorrectionsContract
 
@@ -33,9 +36,24 @@ att ställa sig bakom kampanjen.
 """
 
 
+# the same body two years earlier: Lisa Holm of Arboga where Fredrik Ödman of Köping sits in 2023, and the
+# question of joint advertising handed to another body
+EARLIER_MINUTES = (
+    MINUTES.replace("2023-03-09", "2021-03-11")
+    .replace("Fredrik Ödman Köping", "Lisa Holm Arboga")
+    .replace("Torbjörn ska ta med sig", "Agneta ska ta med sig")
+    .replace("till Socialchefsnätverket.", "till IFO-chefsnätverket.")
+)
+
+
 def batch_of(text: str, path: str = "/minutes/lansgrupp-2023-03-09.txt", sha: str = "a" * 64):
     info = SourceInfo(path=path, sha256=sha, format="txt", chars=len(text))
     return build_batch(extract_text(text, info), text)
+
+
+def one_body_two_years() -> list[GraphBatch]:
+    """One body's minutes of 2023 (MINUTES) and 2021 (EARLIER_MINUTES), none in 2022."""
+    return [batch_of(MINUTES), batch_of(EARLIER_MINUTES, "/minutes/lansgrupp-2021-03-11.txt", "b" * 64)]
 
 
 def fail_rels_of(store: GraphStore, monkeypatch: pytest.MonkeyPatch, doc_id: str, message: str) -> None:
@@ -435,6 +453,73 @@ class StoreContract(CorrectionsContract):
         assert corpus_store.bodies_named("Socialchefsnätverk") == []
         assert corpus_store.bodies_named("Agneta Lövgren") == []
         assert corpus_store.bodies_named(" - ") == []
+
+    @pytest.fixture
+    def two_years(self, store: GraphStore) -> tuple[Snapshot, str]:
+        """A snapshot of one body's minutes of 2021 and 2023, and the body's id."""
+        for batch in one_body_two_years():
+            store.write_document(batch)
+        snap = GraphView(store).current()
+        return snap, _resolve(snap, "Länsgrupp för familjehemsfrågor", {"Network"})
+
+    def test_a_body_year_by_year_with_who_came_and_who_went(self, two_years: tuple[Snapshot, str]) -> None:
+        snap, body = two_years
+        found = timeline.body_years(snap, body)
+        assert (found.name, found.region, found.undated_meetings) == (
+            "Länsgrupp för familjehemsfrågor",
+            "Västmanland",
+            0,
+        )
+        assert [(y.year, y.meetings) for y in found.years] == [(2021, 1), (2022, 0), (2023, 1)]  # the gap shows
+        y2021, y2022, y2023 = found.years
+        assert [p.name for p in y2021.people] == ["Agneta Lövgren", "Lisa Holm", "Torbjörn Wahlgren"]
+        assert [p.name for p in y2023.people] == ["Agneta Lövgren", "Fredrik Ödman", "Torbjörn Wahlgren"]
+        assert [(m.name, m.code) for m in y2021.municipalities] == [("Arboga", "1984"), ("Sala", "1981")]
+        assert [(m.name, m.code) for m in y2023.municipalities] == [("Köping", "1983"), ("Sala", "1981")]
+        assert [o.name for o in y2023.organizations] == ["Region Västmanland"]
+        names = {i: snap.g.nodes[i]["name"] for y in found.years for i in (*y.joined, *y.left)}
+        assert len(y2021.joined) == 6 and y2021.left == []  # three people, two municipalities, the region
+        assert (y2022.people, y2022.joined, y2022.left) == ([], [], [])
+        assert sorted(names[i] for i in y2023.joined) == ["Fredrik Ödman", "Köping"]
+        assert sorted(names[i] for i in y2023.left) == ["Arboga", "Lisa Holm"]
+
+    def test_a_body_map_marks_the_municipalities_its_people_came_from(self, two_years: tuple[Snapshot, str]) -> None:
+        snap, body = two_years
+        every = timeline.body_map(snap, body)
+        assert every.years == [2021, 2023] and every.year is None
+        assert len(every.municipalities) == 10  # all of Västmanland's
+        taking = {m.name: (m.meetings, [p.name for p in m.people]) for m in every.municipalities if m.takes_part}
+        assert taking == {
+            "Arboga": (1, ["Lisa Holm"]),
+            "Köping": (1, ["Fredrik Ödman"]),
+            "Sala": (2, ["Torbjörn Wahlgren"]),
+        }
+        assert all(m.id for m in every.municipalities if m.takes_part)
+        assert not any(m.id or m.people for m in every.municipalities if not m.takes_part)  # never named
+        one_year = timeline.body_map(snap, body, 2021)
+        assert [m.name for m in one_year.municipalities if m.takes_part] == ["Arboga", "Sala"]
+        assert [m.name for m in timeline.body_map(snap, body, 2022).municipalities if m.takes_part] == []
+
+    def test_a_question_trail_year_by_year(self, store: GraphStore, two_years: tuple[Snapshot, str]) -> None:
+        snap, _ = two_years
+        found = timeline.trail_years(store, snap, "gemensam annonsering")
+        assert [y.year for y in found.years] == [2021, 2022, 2023] and found.undated == []
+        y2021, y2022, y2023 = found.years
+        hops = [[(h.from_name, h.to_name, h.date) for h in y.handoffs] for y in found.years]
+        assert hops == [
+            [("Länsgrupp för familjehemsfrågor", "IFO-chefsnätverket", "2021-03-11")],
+            [],
+            [("Länsgrupp för familjehemsfrågor", "Socialchefsnätverket", "2023-03-09")],
+        ]
+        assert [b.name for b in y2021.bodies] == ["Länsgrupp för familjehemsfrågor", "IFO-chefsnätverket"]
+        assert (y2022.steps, y2022.bodies) == ([], [])
+        assert {s.date for s in y2023.steps} == {"2023-03-09"}
+        assert [s.kind for s in y2023.steps][-1] == "handoff_received" and y2023.steps[
+            -1
+        ].network == "Socialchefsnätverket"
+        # the same steps as the trail, none lost or added by the grouping
+        dated = [s for s in trail(store, snap, "gemensam annonsering").steps if s.date]
+        assert [s for y in found.years for s in y.steps] == dated
 
     def test_tombstones_keep_a_stable_key_and_can_be_lifted(self, store: GraphStore) -> None:
         key = store.tombstone_key()
