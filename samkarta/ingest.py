@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +16,8 @@ from samkarta.graph.pending import PendingPeople, PeopleView
 from samkarta.graph.resolution import PersonResolver
 from samkarta.graph.store import GraphStore
 from samkarta.graph.tombstones import Erased, digest
-from samkarta.loaders.extract import extract_source, in_order
+from samkarta.loaders.extract import extract_source, in_order, worker_pool
 from samkarta.loaders.model import Extraction
-from samkarta.loaders.nlp import pipeline
 from samkarta.loaders.readers import SUPPORTED_SUFFIXES, path_text, read_document
 
 PHASES = ("read", "extract", "resolve", "write")
@@ -112,7 +109,7 @@ def ingest_files(
     # in workers, each document is read in one process; alone, a long one may use every core
     jobs = [(path, known.get(document_id(path_text(path))), 1 if workers > 1 else None) for path in files]
     if workers > 1:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline)
+        pool = worker_pool(workers)
         read = in_order(pool, _read_and_extract, jobs, 4 * workers)
     else:
         pool = None
