@@ -9,7 +9,7 @@ from typing import Any
 from samkarta.graph.ids import make_id, name_key, network_key
 from samkarta.graph.model import Alias, DocumentInfo, GraphBatch, Node, Rel
 from samkarta.graph.redaction import REDACTED
-from samkarta.graph.resolution import PersonDraft, PersonResolver, blocking_key
+from samkarta.graph.resolution import PersonDraft, PersonResolver, blocking_key, person_key
 from samkarta.loaders.model import Evidence, Extraction
 from samkarta.reference import load_reference
 
@@ -298,6 +298,14 @@ class BatchBuilder:
 def _span(ev: Evidence | None) -> dict[str, Any]:
     """Where a text node stands in its document, kept on the node so a search hit can cite it."""
     return {"start": ev.start, "end": ev.end, "quote": ev.quote} if ev else {}
+
+
+def person_keys(extraction: Extraction) -> tuple[set[str], set[str]]:
+    """The resolution keys and blocking keys of the people a document names: what resolving it may
+    ask the store about (the people BatchBuilder drafts, under the meeting's county)."""
+    names = [p.name for p in extraction.people]
+    region = extraction.meeting.region
+    return {person_key(n, region) for n in names}, {blocking_key(n) for n in names} - {""}
 
 
 def build_batch(extraction: Extraction, text: str, resolver: PersonResolver | None = None) -> GraphBatch:
