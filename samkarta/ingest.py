@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from samkarta.graph.batch import build_batch, document_id, person_keys
 from samkarta.graph.errors import AppError
@@ -21,7 +22,7 @@ from samkarta.loaders.extract import extract_source, in_order, worker_pool
 from samkarta.loaders.model import Extraction
 from samkarta.loaders.readers import SUPPORTED_SUFFIXES, path_text, read_document
 
-PHASES = ("read", "extract", "resolve", "write")
+PHASES = ("read", "extract", "decode", "resolve", "write")
 T = TypeVar("T")
 
 
@@ -114,7 +115,7 @@ def ingest_files(
     if workers > 1:
         pool = worker_pool(workers)
         # room for a whole group besides the documents being extracted: workers never wait for the writer
-        read = in_order(pool, _read_and_extract, jobs, per_transaction + 4 * workers)
+        read = map(_decoded, in_order(pool, _read_and_extract_json, jobs, per_transaction + 4 * workers))
     else:
         pool = None
         read = map(_read_and_extract, jobs)
@@ -145,8 +146,8 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, object, dict[str, float]]:
-    """Read and extract one file (in a worker): ("unchanged", None), ("extracted", (src, extraction))
-    or ("failed", reason), with the seconds each phase took; nothing raised, so one bad file never
+    """Read and extract one file: ("unchanged", None), ("extracted", (src, extraction, None)) or
+    ("failed", reason), with the seconds each phase took; nothing raised, so one bad file never
     stops the batch."""
     path, known_sha, workers = job
     times: dict[str, float] = {}
@@ -158,11 +159,35 @@ def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, ob
             return "unchanged", None, times
         extraction = extract_source(src, workers)
         times["extract"] = time.perf_counter() - start - times["read"]
-        return "extracted", (src, extraction), times
+        return "extracted", (src, extraction, None), times
     except AppError as e:
         return "failed", getattr(e, "reason", None) or str(e), times
     except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
         return "failed", f"internal error ({type(e).__name__}: {e})", times
+
+
+def _read_and_extract_json(job: tuple[Path, str | None, int | None]) -> tuple[str, object, dict[str, float]]:
+    """_read_and_extract in a worker process, the extraction sent as JSON: it is written and read
+    back in about a tenth of the time a pickled pydantic model takes (the writer's process is the
+    one that limits an ingest on few cores)."""
+    status, value, times = _read_and_extract(job)
+    if status == "extracted":
+        src, extraction, _ = value  # type: ignore[misc]
+        value = (src, extraction.model_dump_json(), None)
+    return status, value, times
+
+
+def _decoded(outcome: tuple[str, object, dict[str, float]]) -> tuple[str, object, dict[str, float]]:
+    """A worker's outcome with its extraction read back from JSON; the parsed JSON is kept too, as
+    the extraction the store records (it equals the model's dump)."""
+    status, value, times = outcome
+    if status != "extracted":
+        return outcome
+    start = time.perf_counter()
+    src, extraction_json, _ = value  # type: ignore[misc]
+    dumped = json.loads(extraction_json)
+    extraction = Extraction.model_validate_json(extraction_json)
+    return status, (src, extraction, dumped), {**times, "decode": time.perf_counter() - start}
 
 
 @dataclass
@@ -191,8 +216,8 @@ class _Writer:
         if stored_as != doc_id:  # the same minutes under another path or name: one document, one meeting
             self._copy(stored_as, path)
             return
-        src, extraction = value  # type: ignore[misc]
-        if self._store(path, extraction, src.text):
+        src, extraction, dumped = value  # type: ignore[misc]
+        if self._store(path, extraction, src.text, dumped):
             self.contents.setdefault(src.sha256, doc_id)
 
     def read_ahead(self, outcomes: list[tuple[str, object, dict[str, float]]]) -> None:
@@ -209,10 +234,10 @@ class _Writer:
             return
         self.summary.unchanged += 1
 
-    def _store(self, path: Path, extraction: Extraction, text: str) -> bool:
+    def _store(self, path: Path, extraction: Extraction, text: str, dumped: dict[str, Any] | None = None) -> bool:
         summary = self.summary
         try:
-            batch = self._resolved(extraction, text)
+            batch = self._resolved(extraction, text, dumped)
             start = time.perf_counter()
             result = self.store.write_document(batch)
             summary.add_time("write", time.perf_counter() - start)
@@ -230,10 +255,10 @@ class _Writer:
             summary.unchanged += 1
         return True
 
-    def _resolved(self, extraction: Extraction, text: str) -> GraphBatch:
+    def _resolved(self, extraction: Extraction, text: str, dumped: dict[str, Any] | None = None) -> GraphBatch:
         start = time.perf_counter()
-        extraction, text = self.erased.scrub(extraction, text)  # an erased person stays erased
-        batch = build_batch(extraction, text, self.resolver)
+        scrubbed, text = self.erased.scrub(extraction, text)  # an erased person stays erased
+        batch = build_batch(scrubbed, text, self.resolver, dumped if scrubbed is extraction else None)
         self.summary.add_time("resolve", time.perf_counter() - start)
         return batch
 
@@ -268,12 +293,12 @@ class _BatchWriter(_Writer):
                 self.finish()  # a copy of a waiting document: record the copy once the document is stored
         super().write(path, outcome)
 
-    def _store(self, path: Path, extraction: Extraction, text: str) -> bool:
+    def _store(self, path: Path, extraction: Extraction, text: str, dumped: dict[str, Any] | None = None) -> bool:
         if document_id(path_text(path)) in self.stored_ids:
             self.finish()  # a changed document: after those before it, on its own
-            return _Writer._store(self, path, extraction, text)
+            return _Writer._store(self, path, extraction, text, dumped)
         try:
-            batch = self._resolved(extraction, text)
+            batch = self._resolved(extraction, text, dumped)
         except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
             self._failed(path, e)
             return False
