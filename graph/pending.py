@@ -9,7 +9,7 @@ resolver from the store and the pending documents together.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from samkarta.graph.model import GraphBatch, Judgement
@@ -145,8 +145,8 @@ class PeopleView:
 
     def read_ahead(self, rkeys: Iterable[str], blocks: Iterable[str]) -> None:
         """Ask the store once for the people of these keys (those of a batch's documents)."""
-        self._stored_people(self._by_rkey, self.store.people_by_rkey if self.store else None, rkeys, "rkey")
-        self._stored_people(self._by_block, self.store.people_by_block if self.store else None, blocks, "block")
+        self._stored_people("rkey", rkeys)
+        self._stored_people("block", blocks)
 
     def forget(self) -> None:
         """The store was written: what it answered before may be out of date."""
@@ -154,25 +154,18 @@ class PeopleView:
         self._by_block.clear()
 
     def people_by_rkey(self, rkeys: list[str]) -> list[PersonRecord]:
-        stored = self._stored_people(self._by_rkey, self.store.people_by_rkey if self.store else None, rkeys, "rkey")
-        return self._merged(stored, self.pending.by_rkey(rkeys))
+        return self._merged(self._stored_people("rkey", rkeys), self.pending.by_rkey(rkeys))
 
     def people_by_block(self, blocks: list[str]) -> list[PersonRecord]:
-        read = self.store.people_by_block if self.store else None
-        stored = self._stored_people(self._by_block, read, blocks, "block")
-        return self._merged(stored, self.pending.by_block(blocks))
+        return self._merged(self._stored_people("block", blocks), self.pending.by_block(blocks))
 
-    @staticmethod
-    def _stored_people(
-        known: dict[str, list[PersonRecord]],
-        read: Callable[[list[str]], list[PersonRecord]] | None,
-        keys: Iterable[str],
-        key: str,
-    ) -> list[PersonRecord]:
-        """The store's people under `keys`, asked only for the keys not asked before; by id, as the
-        stores answer."""
-        if read is None:
+    def _stored_people(self, key: str, keys: Iterable[str]) -> list[PersonRecord]:
+        """The store's people under `keys` of kind `key` (rkey or block), asked only for the keys
+        not asked before; by id, as the stores answer."""
+        if self.store is None:
             return []
+        known = self._by_rkey if key == "rkey" else self._by_block
+        read = self.store.people_by_rkey if key == "rkey" else self.store.people_by_block
         wanted = sorted(set(keys))
         missing = [k for k in wanted if k not in known]
         if missing:
