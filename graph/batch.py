@@ -9,7 +9,7 @@ from typing import Any
 from samkarta.graph.ids import make_id, name_key, network_key
 from samkarta.graph.model import Alias, DocumentInfo, GraphBatch, Node, Rel
 from samkarta.graph.redaction import REDACTED
-from samkarta.graph.resolution import PersonDraft, PersonResolver, blocking_key
+from samkarta.graph.resolution import PersonDraft, PersonResolver, blocking_key, person_key
 from samkarta.loaders.model import Evidence, Extraction
 from samkarta.reference import load_reference
 
@@ -37,8 +37,11 @@ def _names_people(name: str) -> bool:
 class BatchBuilder:
     """Builds the batch of one document; people are resolved against the store."""
 
-    def __init__(self, extraction: Extraction, text: str, resolver: PersonResolver | None) -> None:
+    def __init__(
+        self, extraction: Extraction, text: str, resolver: PersonResolver | None, dumped: dict[str, Any] | None = None
+    ) -> None:
         self.x = extraction
+        self.dumped = dumped
         self.text = text
         self.resolver = resolver
         self.ref = load_reference()
@@ -188,7 +191,7 @@ class BatchBuilder:
         return GraphBatch(
             document=info,
             text=self.text,
-            extraction=x.model_dump(mode="json"),
+            extraction=self.dumped if self.dumped is not None else x.model_dump(mode="json"),
             nodes=list(self.nodes.values()),
             rels=list(self.rels.values()),
             aliases=self.aliases + self._person_aliases,
@@ -300,6 +303,17 @@ def _span(ev: Evidence | None) -> dict[str, Any]:
     return {"start": ev.start, "end": ev.end, "quote": ev.quote} if ev else {}
 
 
-def build_batch(extraction: Extraction, text: str, resolver: PersonResolver | None = None) -> GraphBatch:
-    """The graph batch of one extracted document; people resolved against the store if given."""
-    return BatchBuilder(extraction, text, resolver).build()
+def person_keys(extraction: Extraction) -> tuple[set[str], set[str]]:
+    """The resolution keys and blocking keys of the people a document names: what resolving it may
+    ask the store about (the people BatchBuilder drafts, under the meeting's county)."""
+    names = [p.name for p in extraction.people]
+    region = extraction.meeting.region
+    return {person_key(n, region) for n in names}, {blocking_key(n) for n in names} - {""}
+
+
+def build_batch(
+    extraction: Extraction, text: str, resolver: PersonResolver | None = None, dumped: dict[str, Any] | None = None
+) -> GraphBatch:
+    """The graph batch of one extracted document; people resolved against the store if given.
+    `dumped` is the extraction's `model_dump(mode="json")` when the caller has it already."""
+    return BatchBuilder(extraction, text, resolver, dumped).build()

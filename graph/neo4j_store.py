@@ -506,6 +506,7 @@ class Neo4jStore:
                 name=r["name"],
                 region=r["region"],
                 rkey=r["rkey"] or "",
+                block=r["block"] or "",
                 networks=sorted(set(r["networks"])),
                 affiliations=sorted(set(r["affiliations"])),
             )

@@ -9,6 +9,7 @@ resolver from the store and the pending documents together.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from samkarta.graph.model import GraphBatch, Judgement
@@ -33,6 +34,7 @@ class _Person:
             name=self.name,
             region=self.region,
             rkey=self.rkey,
+            block=self.block,
             networks=sorted(self.networks),
             affiliations=sorted(self.affiliations),
         )
@@ -121,7 +123,11 @@ class PendingPeople:
 class PeopleView:
     """What the person resolver reads: the store's people and the pending ones, merged per person.
     Without a store (a load into an empty store, which records every document it writes in
-    `pending` too), the pending people are all there is, and no query goes to the store."""
+    `pending` too), the pending people are all there is, and no query goes to the store.
+
+    The store's answers are read ahead for a batch of documents (`read_ahead`: one query for the
+    keys of all their people, not two per document) and kept, per key, until the store is written
+    (`forget`)."""
 
     def __init__(self, store: GraphStore | None, pending: PendingPeople, judgements: list[Judgement]) -> None:
         self.store = store
@@ -131,17 +137,43 @@ class PeopleView:
         # the keys it waits under, so whenever the store holds it the store's own answer names it:
         # the answer, once known, never has to be asked again.
         self._stored_before: dict[str, bool] = {}
+        self._by_rkey: dict[str, list[PersonRecord]] = {}  # what the store answered, per key
+        self._by_block: dict[str, list[PersonRecord]] = {}
 
     def judgements(self) -> list[Judgement]:
         return self._judgements
 
+    def read_ahead(self, rkeys: Iterable[str], blocks: Iterable[str]) -> None:
+        """Ask the store once for the people of these keys (those of a batch's documents)."""
+        self._stored_people("rkey", rkeys)
+        self._stored_people("block", blocks)
+
+    def forget(self) -> None:
+        """The store was written: what it answered before may be out of date."""
+        self._by_rkey.clear()
+        self._by_block.clear()
+
     def people_by_rkey(self, rkeys: list[str]) -> list[PersonRecord]:
-        stored = self.store.people_by_rkey(rkeys) if self.store is not None else []
-        return self._merged(stored, self.pending.by_rkey(rkeys))
+        return self._merged(self._stored_people("rkey", rkeys), self.pending.by_rkey(rkeys))
 
     def people_by_block(self, blocks: list[str]) -> list[PersonRecord]:
-        stored = self.store.people_by_block(blocks) if self.store is not None else []
-        return self._merged(stored, self.pending.by_block(blocks))
+        return self._merged(self._stored_people("block", blocks), self.pending.by_block(blocks))
+
+    def _stored_people(self, key: str, keys: Iterable[str]) -> list[PersonRecord]:
+        """The store's people under `keys` of kind `key` (rkey or block), asked only for the keys
+        not asked before; by id, as the stores answer."""
+        if self.store is None:
+            return []
+        known = self._by_rkey if key == "rkey" else self._by_block
+        read = self.store.people_by_rkey if key == "rkey" else self.store.people_by_block
+        wanted = sorted(set(keys))
+        missing = [k for k in wanted if k not in known]
+        if missing:
+            for k in missing:
+                known[k] = []
+            for record in read(missing):
+                known.setdefault(getattr(record, key), []).append(record)
+        return sorted((r for k in wanted for r in known.get(k, ())), key=lambda r: r.id)
 
     def _merged(self, stored: list[PersonRecord], pending: list[PersonRecord]) -> list[PersonRecord]:
         """The store's answer, each person extended by the waiting documents, and the people only

@@ -512,7 +512,7 @@ class SQLiteStore:
             return []
         marks = ",".join("?" * len(values))
         rows = self._rows(
-            f"SELECT id, name, props, rkey FROM nodes WHERE label = 'Person' AND {where} IN ({marks})", values
+            f"SELECT id, name, props, rkey, block FROM nodes WHERE label = 'Person' AND {where} IN ({marks})", values
         )
         if not rows:
             return []
@@ -539,6 +539,7 @@ class SQLiteStore:
                     name=r["name"],
                     region=props.get("region"),
                     rkey=r["rkey"] or "",
+                    block=r["block"] or "",
                     networks=sorted(networks[r["id"]]),
                     affiliations=sorted(affiliations[r["id"]]),
                 )

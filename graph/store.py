@@ -32,6 +32,7 @@ class PersonRecord(BaseModel):
     name: str
     region: str | None
     rkey: str
+    block: str = ""  # the blocking key it is stored under (graph.resolution.blocking_key of its name)
     networks: list[str] = Field(default_factory=list)
     affiliations: list[str] = Field(default_factory=list)
 

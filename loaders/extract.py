@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,7 +43,7 @@ def extract_text(text: str, source: SourceInfo | None = None, workers: int | Non
     parts = ((prepared[s:e], text[s:e], s, k == 0, info) for k, (s, e) in enumerate(spans))  # cut one at a time
     collector = Collector(info)
     if workers > 1 and len(spans) > 1:
-        with _pool(workers) as pool:
+        with worker_pool(workers) as pool:
             for part in in_order(pool, _read_part, parts, 2 * workers):
                 collector.add(part)
     else:
@@ -68,7 +70,7 @@ def extract_many(texts: Iterable[tuple[str, SourceInfo | None]], workers: int = 
         for text, source in texts:
             yield extract_text(text, source, workers=1)
         return
-    with _pool(workers) as pool:
+    with worker_pool(workers) as pool:
         yield from pool.map(_extract_one, texts, chunksize=4)
 
 
@@ -81,8 +83,14 @@ def _extract_one(item: tuple[str, SourceInfo | None]) -> Extraction:
     return extract_text(*item, workers=1)  # already in a worker
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # spawned, not forked: the API server has threads, and a forked child would copy their locks
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Extraction worker processes. Forked from this process when it runs no other thread (the CLI):
+    each worker starts at once with the pipeline built here, where a spawned one spends about two
+    seconds of CPU importing spaCy and building its own. Spawned otherwise (the API server has
+    threads, and a forked child would copy their locks) and where fork is not the platform's default."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        pipeline()  # built once here, shared by every forked worker (copy-on-write)
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline)
 
 

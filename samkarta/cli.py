@@ -165,11 +165,15 @@ def ingest(
     graph = _open(store)
     files = find_files(paths)
     started = time.perf_counter()
-    with Progress(transient=True, disable=as_json) as progress:
+    # refreshed on each file, not by rich's timer thread: a process without threads can fork its workers
+    with Progress(transient=True, disable=as_json, auto_refresh=False) as progress:
         task = progress.add_task("Läser protokoll", total=len(files))
-        summary = ingest_files(
-            graph, files, on_file=lambda _p: progress.advance(task), workers=workers, per_transaction=per_transaction
-        )
+
+        def advance(_path: Path) -> None:
+            progress.advance(task)
+            progress.refresh()
+
+        summary = ingest_files(graph, files, on_file=advance, workers=workers, per_transaction=per_transaction)
     elapsed = time.perf_counter() - started
     graph.close()
     if profile:

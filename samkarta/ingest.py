@@ -3,28 +3,28 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from samkarta.errors import AppError
-from samkarta.graph.batch import build_batch, document_id
+from samkarta.graph.batch import build_batch, document_id, person_keys
 from samkarta.graph.corrections import CorrectionIndex, corrected
 from samkarta.graph.model import GraphBatch, Judgement
 from samkarta.graph.pending import PendingPeople, PeopleView
 from samkarta.graph.resolution import PersonResolver
 from samkarta.graph.store import GraphStore
 from samkarta.graph.tombstones import Erased, digest
-from samkarta.loaders.extract import extract_source, in_order
+from samkarta.loaders.extract import extract_source, in_order, worker_pool
 from samkarta.loaders.model import Extraction
-from samkarta.loaders.nlp import pipeline
 from samkarta.loaders.readers import SUPPORTED_SUFFIXES, path_text, read_document
 
-PHASES = ("read", "extract", "resolve", "write")
+PHASES = ("read", "extract", "decode", "resolve", "write")
+T = TypeVar("T")
 
 
 @dataclass
@@ -88,10 +88,11 @@ def ingest_files(
     run in `workers` processes (default: one per core for larger batches) feeding this one, which
     resolves people and writes in file order.
 
-    New documents are written `per_transaction` at a time (default DOCUMENTS_PER_TRANSACTION), each
-    resolved against the store and the documents still waiting; when such a transaction fails, its
-    documents are resolved and written again one by one, so a bad document still costs only itself.
-    A changed document is written alone, after those waiting. The store ends the same as with one
+    Files are taken `per_transaction` at a time (default DOCUMENTS_PER_TRANSACTION): the store is
+    asked once about the people they name, each new document is resolved against its answer and the
+    documents before it, and their new documents are written in one transaction; when that fails,
+    they are resolved and written again one by one, so a bad document still costs only itself. A
+    changed document is written alone, after those waiting. The store ends the same as with one
     document per transaction."""
     summary = IngestSummary()
     stored = store.documents()
@@ -114,26 +115,41 @@ def ingest_files(
     # in workers, each document is read in one process; alone, a long one may use every core
     jobs = [(path, known.get(document_id(path_text(path))), 1 if workers > 1 else None) for path in files]
     if workers > 1:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline)
-        read = in_order(pool, _read_and_extract, jobs, 4 * workers)
+        pool = worker_pool(workers)
+        # room for a whole group besides the documents being extracted: workers never wait for the writer
+        read = map(_decoded, in_order(pool, _read_and_extract_json, jobs, per_transaction + 4 * workers))
     else:
         pool = None
         read = map(_read_and_extract, jobs)
     try:
-        for (path, _sha, _workers), outcome in zip(jobs, read, strict=True):
-            writer.write(path, outcome)
-            if on_file:
-                on_file(path)
-        writer.finish()
+        for group in batched(zip(jobs, read, strict=True), per_transaction):
+            writer.read_ahead([outcome for _, outcome in group])
+            for (path, _sha, _workers), outcome in group:
+                writer.write(path, outcome)
+                if on_file:
+                    on_file(path)
+            writer.finish()
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return summary
 
 
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items in order (the last may be shorter)."""
+    group: list[T] = []
+    for item in items:
+        group.append(item)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
 def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, object, dict[str, float]]:
-    """Read and extract one file (in a worker): ("unchanged", None), ("extracted", (src, extraction))
-    or ("failed", reason), with the seconds each phase took; nothing raised, so one bad file never
+    """Read and extract one file: ("unchanged", None), ("extracted", (src, extraction, None)) or
+    ("failed", reason), with the seconds each phase took; nothing raised, so one bad file never
     stops the batch."""
     path, known_sha, workers = job
     times: dict[str, float] = {}
@@ -145,11 +161,35 @@ def _read_and_extract(job: tuple[Path, str | None, int | None]) -> tuple[str, ob
             return "unchanged", None, times
         extraction = extract_source(src, workers)
         times["extract"] = time.perf_counter() - start - times["read"]
-        return "extracted", (src, extraction), times
+        return "extracted", (src, extraction, None), times
     except AppError as e:
         return "failed", getattr(e, "reason", None) or str(e), times
     except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
         return "failed", f"internal error ({type(e).__name__}: {e})", times
+
+
+def _read_and_extract_json(job: tuple[Path, str | None, int | None]) -> tuple[str, object, dict[str, float]]:
+    """_read_and_extract in a worker process, the extraction sent as JSON: it is written and read
+    back in about a tenth of the time a pickled pydantic model takes (the writer's process is the
+    one that limits an ingest on few cores)."""
+    status, value, times = _read_and_extract(job)
+    if status == "extracted":
+        src, extraction, _ = value  # type: ignore[misc]
+        value = (src, extraction.model_dump_json(), None)
+    return status, value, times
+
+
+def _decoded(outcome: tuple[str, object, dict[str, float]]) -> tuple[str, object, dict[str, float]]:
+    """A worker's outcome with its extraction read back from JSON; the parsed JSON is kept too, as
+    the extraction the store records (it equals the model's dump)."""
+    status, value, times = outcome
+    if status != "extracted":
+        return outcome
+    start = time.perf_counter()
+    src, extraction_json, _ = value  # type: ignore[misc]
+    dumped = json.loads(extraction_json)
+    extraction = Extraction.model_validate_json(extraction_json)
+    return status, (src, extraction, dumped), {**times, "decode": time.perf_counter() - start}
 
 
 @dataclass
@@ -179,9 +219,12 @@ class _Writer:
         if stored_as != doc_id:  # the same minutes under another path or name: one document, one meeting
             self._copy(stored_as, path)
             return
-        src, extraction = value  # type: ignore[misc]
-        if self._store(path, extraction, src.text):
+        src, extraction, dumped = value  # type: ignore[misc]
+        if self._store(path, extraction, src.text, dumped):
             self.contents.setdefault(src.sha256, doc_id)
+
+    def read_ahead(self, outcomes: list[tuple[str, object, dict[str, float]]]) -> None:
+        """What the next documents will ask the store (nothing here: each asks when it is resolved)."""
 
     def finish(self) -> None:
         """Write whatever is still waiting (nothing waits here: each document is written at once)."""
@@ -194,10 +237,10 @@ class _Writer:
             return
         self.summary.unchanged += 1
 
-    def _store(self, path: Path, extraction: Extraction, text: str) -> bool:
+    def _store(self, path: Path, extraction: Extraction, text: str, dumped: dict[str, Any] | None = None) -> bool:
         summary = self.summary
         try:
-            batch = self._resolved(extraction, text)
+            batch = self._resolved(extraction, text, dumped)
             start = time.perf_counter()
             result = self.store.write_document(batch)
             summary.add_time("write", time.perf_counter() - start)
@@ -215,9 +258,9 @@ class _Writer:
             summary.unchanged += 1
         return True
 
-    def _resolved(self, extraction: Extraction, text: str) -> GraphBatch:
+    def _resolved(self, extraction: Extraction, text: str, dumped: dict[str, Any] | None = None) -> GraphBatch:
         start = time.perf_counter()
-        batch = prepared_batch(extraction, text, self.resolver, self.erased, self.corrections)
+        batch = prepared_batch(extraction, text, self.resolver, self.erased, self.corrections, dumped)
         self.summary.add_time("resolve", time.perf_counter() - start)
         return batch
 
@@ -252,12 +295,12 @@ class _BatchWriter(_Writer):
                 self.finish()  # a copy of a waiting document: record the copy once the document is stored
         super().write(path, outcome)
 
-    def _store(self, path: Path, extraction: Extraction, text: str) -> bool:
+    def _store(self, path: Path, extraction: Extraction, text: str, dumped: dict[str, Any] | None = None) -> bool:
         if document_id(path_text(path)) in self.stored_ids:
             self.finish()  # a changed document: after those before it, on its own
-            return _Writer._store(self, path, extraction, text)
+            return _Writer._store(self, path, extraction, text, dumped)
         try:
-            batch = self._resolved(extraction, text)
+            batch = self._resolved(extraction, text, dumped)
         except Exception as e:  # noqa: BLE001 - one broken document must not stop the batch
             self._failed(path, e)
             return False
@@ -268,6 +311,19 @@ class _BatchWriter(_Writer):
         if len(self.waiting) >= self.size:
             self.finish()
         return True
+
+    def read_ahead(self, outcomes: list[tuple[str, object, dict[str, float]]]) -> None:
+        """One question to the store about the people of the documents of a group, not two for each."""
+        start = time.perf_counter()
+        rkeys: set[str] = set()
+        blocks: set[str] = set()
+        for status, value, _ in outcomes:
+            if status == "extracted":
+                keys, blocked = person_keys(value[1])  # type: ignore[index]
+                rkeys |= keys
+                blocks |= blocked
+        self.view.read_ahead(rkeys, blocks)
+        self.summary.add_time("resolve", time.perf_counter() - start)
 
     def finish(self) -> None:
         if not self.waiting:
@@ -285,12 +341,14 @@ class _BatchWriter(_Writer):
                     self._forget(batch)
             return
         self.view.pending.settle()
+        self.view.forget()
         self.summary.ingested += len(waiting)
         self.summary.nodes_added += result.nodes_added
         self.summary.rels_added += result.rels_added
 
     def _written(self, batch: GraphBatch) -> None:
         self.view.pending.add(batch)
+        self.view.forget()
 
     def _forget(self, batch: GraphBatch) -> None:
         """A document that could not be written is no copy's original."""
@@ -299,15 +357,21 @@ class _BatchWriter(_Writer):
 
 
 def prepared_batch(
-    extraction: Extraction, text: str, resolver: PersonResolver, erased: Erased, corrections: CorrectionIndex
+    extraction: Extraction,
+    text: str,
+    resolver: PersonResolver,
+    erased: Erased,
+    corrections: CorrectionIndex,
+    dumped: dict[str, Any] | None = None,
 ) -> GraphBatch:
     """A document's graph batch as people corrected it, without anyone erased (corrections first,
-    so an attendee a person added is scrubbed too if they were erased since)."""
+    so an attendee a person added is scrubbed too if they were erased since). `dumped` is the
+    extraction as JSON when a worker sent it so, kept as stored if nothing changed it."""
     doc_id = document_id(extraction.source.path)
     own = corrections.for_document(doc_id, extraction.source.sha256)
     if not own:
-        extraction, text = erased.scrub(extraction, text)  # an erased person stays erased
-        return build_batch(extraction, text, resolver)
+        scrubbed, text = erased.scrub(extraction, text)  # an erased person stays erased
+        return build_batch(scrubbed, text, resolver, dumped if scrubbed is extraction else None)
     fixed, text = erased.scrub(corrected(extraction, text, doc_id, own).extraction, text)
     batch = build_batch(fixed, text, resolver)
     # the store keeps what the extractor read: corrections are applied anew on every rebuild

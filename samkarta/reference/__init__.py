@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 
@@ -38,16 +38,26 @@ class Reference:
         return self.municipalities.get(code) if code else None
 
     def region_org_of_county(self, county: str) -> str | None:
-        for muni in self.municipalities.values():
-            if muni.county == county:
-                return muni.region_org
-        return None
+        return self._region_org_by_county.get(county)
 
     def county_of_region_org(self, org_name: str) -> str | None:
+        return self._county_by_region_org.get(org_name)
+
+    # indexes built on first use (the first municipality in table order decides, as a scan would):
+    # extraction and batch building ask for every region organisation they meet
+    @cached_property
+    def _region_org_by_county(self) -> dict[str, str]:
+        return self._first_of_each("county", "region_org")
+
+    @cached_property
+    def _county_by_region_org(self) -> dict[str, str]:
+        return self._first_of_each("region_org", "county")
+
+    def _first_of_each(self, key: str, value: str) -> dict[str, str]:
+        index: dict[str, str] = {}
         for muni in self.municipalities.values():
-            if muni.region_org == org_name:
-                return muni.county
-        return None
+            index.setdefault(getattr(muni, key), getattr(muni, value))
+        return index
 
 
 def _rows(filename: str) -> list[dict[str, str]]:

@@ -67,3 +67,42 @@ def test_rollback_takes_back_what_was_added_since_the_mark_and_nothing_before() 
     pending.settle()
     pending.rollback()  # nothing is marked: nothing is taken back
     assert [p.name for p in view.people_by_rkey(["dalarna|perek"])] == ["Per Ek"]
+
+
+class _CountingStore(SQLiteStore):
+    """A real SQLite store that counts the person look-ups it answers."""
+
+    asked: list[list[str]]
+
+    def people_by_rkey(self, rkeys: list[str]):  # noqa: ANN201
+        self.asked.append(rkeys)
+        return super().people_by_rkey(rkeys)
+
+    def people_by_block(self, blocks: list[str]):  # noqa: ANN201
+        self.asked.append(blocks)
+        return super().people_by_block(blocks)
+
+
+def test_read_ahead_asks_the_store_once_for_a_batch_and_again_after_a_write(tmp_path: Path) -> None:
+    store = _CountingStore.open(tmp_path / "graph.db")
+    try:
+        store.asked = []
+        store.write_document(_batch("a", "person-1", "Anna Berg", "dalarna|annaberg", "network-x"))
+        store.write_document(_batch("b", "person-2", "Per Ek", "dalarna|perek", "network-x"))
+        direct = store.people_by_rkey(["dalarna|annaberg", "dalarna|perek"]), store.people_by_block(["a:ber"])
+        view = PeopleView(store, PendingPeople(), [])
+        store.asked = []
+        view.read_ahead(["dalarna|annaberg", "dalarna|perek", "dalarna|nobody"], ["a:ber", "x:yyy"])
+        assert len(store.asked) == 2  # one question per kind of key, for every document of the batch
+        # the documents of the batch are answered from what was read: as the store answers, nothing asked
+        assert view.people_by_rkey(["dalarna|perek", "dalarna|annaberg"]) == direct[0]
+        assert view.people_by_rkey(["dalarna|nobody"]) == [] and view.people_by_block(["a:ber"]) == direct[1]
+        assert len(store.asked) == 2
+        assert view.people_by_rkey(["dalarna|perek", "dalarna|other"]) == direct[0][1:]
+        assert store.asked[-1] == ["dalarna|other"]  # a key not read ahead is asked alone
+        store.write_document(_batch("c", "person-3", "Per Ekh", "dalarna|nobody", "network-y"))
+        view.forget()  # the store was written: its answers are asked again
+        [found] = view.people_by_rkey(["dalarna|nobody"])
+        assert found.id == "person-3" and store.asked[-1] == ["dalarna|nobody"]
+    finally:
+        store.close()

@@ -179,7 +179,7 @@ def people(key: str) -> str:
         raise ValueError(f"unknown person key {key!r}")
     return (
         f"MATCH (p:Person) WHERE p.{key} IN $values "
-        "RETURN p.id AS id, p.name AS name, p.props_json AS props_json, p.rkey AS rkey, "
+        "RETURN p.id AS id, p.name AS name, p.props_json AS props_json, p.rkey AS rkey, p.block AS block, "
         "COLLECT { MATCH (p)-[:ATTENDED|ABSENT_FROM]->(m)-[:OF]->(net) RETURN net.id AS net "
         "UNION MATCH (m)-[:MENTIONS]->(p) MATCH (m)-[:OF]->(net) RETURN net.id AS net } AS networks, "
         "COLLECT { MATCH (p)-[:REPRESENTS]->(o) RETURN DISTINCT o.id } AS affiliations "

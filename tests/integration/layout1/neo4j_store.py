@@ -371,6 +371,7 @@ class Neo4jStore:
                 name=r["name"],
                 region=json.loads(r["props_json"]).get("region"),
                 rkey=r["rkey"] or "",
+                block=r["block"] or "",  # the record's blocking key, a field added since layout 1
                 networks=sorted(set(r["networks"])),
                 affiliations=sorted(set(r["affiliations"])),
             )
