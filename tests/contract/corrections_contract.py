@@ -19,21 +19,7 @@ from samkarta.ingest import erase_person, ingest_files
 from samkarta.loaders.model import Extraction
 from samkarta.queries import questions as q
 from samkarta.queries.view import GraphView
-
-MINUTES = """Minnesanteckningar
-
-Länsgrupp för familjehemsfrågor 2023-03-09
-
-Närvarande: Torbjörn Wahlgren ordf. Sala, Agneta Lövgren Region Västmanland, Fredrik Ödman Köping
-
-1. Rekrytering av familjehem
-
-Agneta Lövgren informerar om länets kampanj för familjehemmen. Torbjörn ska ta med sig frågan om gemensam \
-annonsering till Socialchefsnätverket.
-
-Länsgruppen beslutade
-att ställa sig bakom kampanjen.
-"""
+from tests.contract.minutes import MINUTES
 
 
 def names(store: GraphStore, label: str) -> set[str]:

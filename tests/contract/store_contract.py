@@ -19,22 +19,7 @@ from samkarta.queries.questions import _resolve, trail
 from samkarta.queries.view import GraphView, Snapshot
 from samkarta.samples import sample_dir
 from tests.contract.corrections_contract import CorrectionsContract
-
-MINUTES = """Minnesanteckningar
-
-Länsgrupp för familjehemsfrågor 2023-03-09
-
-Närvarande: Torbjörn Wahlgren ordf. Sala, Agneta Lövgren Region Västmanland, Fredrik Ödman Köping
-
-1. Rekrytering av familjehem
-
-Agneta Lövgren informerar om länets kampanj för familjehemmen. Torbjörn ska ta med sig frågan om gemensam \
-annonsering till Socialchefsnätverket.
-
-Länsgruppen beslutade
-att ställa sig bakom kampanjen.
-"""
-
+from tests.contract.minutes import MINUTES
 
 # the same body two years earlier: Lisa Holm of Arboga where Fredrik Ödman of Köping sits in 2023, and the
 # question of joint advertising handed to another body
