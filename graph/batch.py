@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from samkarta.graph.entities import EntityMap
 from samkarta.graph.ids import make_id, name_key, network_key
 from samkarta.graph.model import Alias, DocumentInfo, GraphBatch, Node, Rel
 from samkarta.graph.redaction import REDACTED
@@ -300,6 +301,10 @@ def _span(ev: Evidence | None) -> dict[str, Any]:
     return {"start": ev.start, "end": ev.end, "quote": ev.quote} if ev else {}
 
 
-def build_batch(extraction: Extraction, text: str, resolver: PersonResolver | None = None) -> GraphBatch:
-    """The graph batch of one extracted document; people resolved against the store if given."""
-    return BatchBuilder(extraction, text, resolver).build()
+def build_batch(
+    extraction: Extraction, text: str, resolver: PersonResolver | None = None, entities: EntityMap | None = None
+) -> GraphBatch:
+    """The graph batch of one extracted document; people resolved against the store if given, and
+    bodies, organisations and projects as people renamed, re-kinded and merged them."""
+    batch = BatchBuilder(extraction, text, resolver).build()
+    return entities.apply(batch) if entities else batch

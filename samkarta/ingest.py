@@ -13,6 +13,7 @@ from pathlib import Path
 
 from samkarta.errors import AppError
 from samkarta.graph.batch import build_batch, document_id
+from samkarta.graph.entities import EntityMap
 from samkarta.graph.corrections import CorrectionIndex, corrected
 from samkarta.graph.model import GraphBatch, Judgement
 from samkarta.graph.pending import PendingPeople, PeopleView
@@ -109,6 +110,7 @@ def ingest_files(
         )
     else:
         writer = _Writer(store, PersonResolver(store), Erased.of(store), contents, summary, corrections)
+    writer.entities = EntityMap.of(store.entity_judgements())
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= _PARALLEL_FROM else 1
     # in workers, each document is read in one process; alone, a long one may use every core
@@ -163,6 +165,7 @@ class _Writer:
     contents: dict[str, str]  # sha256 of the file's bytes -> the document stored from it
     summary: IngestSummary
     corrections: CorrectionIndex  # people's corrections, applied to each document they anchor to
+    entities: EntityMap = field(default_factory=EntityMap, kw_only=True)  # renamed, re-kinded, merged entities
 
     def write(self, path: Path, outcome: tuple[str, object, dict[str, float]]) -> None:
         status, value, times = outcome
@@ -217,7 +220,7 @@ class _Writer:
 
     def _resolved(self, extraction: Extraction, text: str) -> GraphBatch:
         start = time.perf_counter()
-        batch = prepared_batch(extraction, text, self.resolver, self.erased, self.corrections)
+        batch = prepared_batch(extraction, text, self.resolver, self.erased, self.corrections, self.entities)
         self.summary.add_time("resolve", time.perf_counter() - start)
         return batch
 
@@ -299,17 +302,23 @@ class _BatchWriter(_Writer):
 
 
 def prepared_batch(
-    extraction: Extraction, text: str, resolver: PersonResolver, erased: Erased, corrections: CorrectionIndex
+    extraction: Extraction,
+    text: str,
+    resolver: PersonResolver,
+    erased: Erased,
+    corrections: CorrectionIndex,
+    entities: EntityMap | None = None,
 ) -> GraphBatch:
     """A document's graph batch as people corrected it, without anyone erased (corrections first,
-    so an attendee a person added is scrubbed too if they were erased since)."""
+    so an attendee a person added is scrubbed too if they were erased since), with its bodies,
+    organisations and projects as people renamed, re-kinded and merged them."""
     doc_id = document_id(extraction.source.path)
     own = corrections.for_document(doc_id, extraction.source.sha256)
     if not own:
         extraction, text = erased.scrub(extraction, text)  # an erased person stays erased
-        return build_batch(extraction, text, resolver)
+        return build_batch(extraction, text, resolver, entities)
     fixed, text = erased.scrub(corrected(extraction, text, doc_id, own).extraction, text)
-    batch = build_batch(fixed, text, resolver)
+    batch = build_batch(fixed, text, resolver, entities)
     # the store keeps what the extractor read: corrections are applied anew on every rebuild
     batch.extraction = erased.scrub(extraction, text)[0].model_dump(mode="json")
     return batch
@@ -321,13 +330,14 @@ def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:
     resolver = PersonResolver(store)
     erased = Erased.of(store)
     corrections = CorrectionIndex.of(store.corrections(), (d.id for d in store.documents()))
+    entities = EntityMap.of(store.entity_judgements())
     count = 0
     for doc_id in sorted(set(doc_ids)):
         stored = store.document(doc_id)
         if stored is None:
             continue
         extraction = Extraction.model_validate(stored.extraction)
-        batch = prepared_batch(extraction, stored.text, resolver, erased, corrections)
+        batch = prepared_batch(extraction, stored.text, resolver, erased, corrections, entities)
         store.write_document(batch, replace=True)
         count += 1
     return count

@@ -16,6 +16,7 @@ from samkarta.loaders.extract import extract_text
 from samkarta.loaders.model import SourceInfo
 from samkarta.samples import sample_dir
 from tests.contract.corrections_contract import CorrectionsContract
+from tests.contract.entities_contract import EntitiesContract
 
 MINUTES = """Minnesanteckningar
 
@@ -81,7 +82,7 @@ def decide_in_turn(store: GraphStore, candidate_id: str, names: tuple[str, str],
         assert {listed[0].node_a, listed[0].node_b} == nodes  # a new decision rebuilds these people's documents
 
 
-class StoreContract(CorrectionsContract):
+class StoreContract(CorrectionsContract, EntitiesContract):
     @pytest.fixture
     def store(self) -> GraphStore:
         raise NotImplementedError
