@@ -15,6 +15,7 @@ from samkarta.api.routes import (
     corrections,
     depends_page,
     document_page,
+    entities,
     explore,
     health,
     manage,
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(explore.router)
     app.include_router(manage.router)
     app.include_router(corrections.router)
+    app.include_router(entities.router)
     app.include_router(pages.router)
     app.include_router(document_page.router)
     app.include_router(depends_page.router)

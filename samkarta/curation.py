@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from samkarta.errors import InvalidInput
-from samkarta.graph.ids import make_id
 from samkarta.graph.entities import EntityMap, rekinded_id
+from samkarta.graph.ids import make_id
 from samkarta.graph.model import FIELDS_OF, Correction, EntityJudgement, Judgement, latest_judgements
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import reapply

@@ -216,3 +216,10 @@ def find_entity(store: GraphStore, name_or_id: str, field: str = "node") -> Node
     if len(ids) > 1:
         raise Conflict(f"{name_or_id!r} names {len(ids)} nodes ({', '.join(ids)}); give the id ({field})")
     return _entity(store, ids[0], field)
+
+
+def where_now(store: GraphStore, node_id: str) -> str | None:
+    """The stored node a node id stands for after the judgements in force (None if none)."""
+    entities = EntityMap.of(store.entity_judgements())
+    found = entities.resolve(node_id, "", "").id
+    return found if store.get_node(found) is not None else None

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from samkarta.errors import AppError
 from samkarta.graph.batch import build_batch, document_id
-from samkarta.graph.entities import EntityMap
 from samkarta.graph.corrections import CorrectionIndex, corrected
+from samkarta.graph.entities import EntityMap
 from samkarta.graph.model import GraphBatch, Judgement
 from samkarta.graph.pending import PendingPeople, PeopleView
 from samkarta.graph.resolution import PersonResolver
