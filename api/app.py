@@ -16,6 +16,7 @@ from samkarta.api.routes import (
     depends_page,
     document_page,
     entities,
+    entity_form,
     explore,
     health,
     manage,
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(entities.router)
     app.include_router(pages.router)
     app.include_router(document_page.router)
+    app.include_router(entity_form.router)
     app.include_router(depends_page.router)
     app.include_router(region_pages.router)
     app.include_router(search_page.router)
