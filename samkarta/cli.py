@@ -377,15 +377,22 @@ def _document(document: str) -> str:
     return document if document.startswith("document-") else document_id(document)
 
 
-def _correcting(store: str | None, by: str | None, work: Callable[[Any, str], Any]) -> None:
-    """`work(graph, writer)`, then one line per correction made."""
+def _deciding(by: str | None) -> str:
+    """Who decides: --by, else the login; a name like a writer's, as it is shown wherever the
+    judgement is."""
     from samkarta.writers import check_name
 
     writer = by or _login()
     try:
-        check_name(writer)  # shown wherever the correction is: a name like a writer's
+        check_name(writer)
     except AppError as e:
         _fail(e)
+    return writer
+
+
+def _correcting(store: str | None, by: str | None, work: Callable[[Any, str], Any]) -> None:
+    """`work(graph, writer)`, then one line per correction made."""
+    writer = _deciding(by)
     made = _on_store(store, lambda graph: work(graph, writer))
     for c in made if isinstance(made, list) else [made]:
         change = "undone" if c.value is None else f"{c.field} = {c.value}"
@@ -535,13 +542,7 @@ EntityArg = Annotated[str, typer.Argument(help="A body's, organisation's or proj
 
 def _judging_entity(store: str | None, by: str | None, work: Callable[[Any, str], Any]) -> None:
     """`work(graph, writer)`, then one line for the judgement made."""
-    from samkarta.writers import check_name
-
-    writer = by or _login()
-    try:
-        check_name(writer)
-    except AppError as e:
-        _fail(e)
+    writer = _deciding(by)
     j = _on_store(store, lambda graph: work(graph, writer))
     typer.echo(_shown(f"{j.id}  {j.op} {j.label} {j.node} ({j.name}) -> {j.value} (by {j.decided_by})"))
 

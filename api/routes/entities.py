@@ -15,14 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from samkarta import entities as ent
 from samkarta.api.deps import StoreDep, ViewDep, WriterDep, audit
 from samkarta.api.routes.common import READ_ERRORS, WRITE_ERRORS, ErrorBody, NodeId
+from samkarta.api.routes.corrections import BAD_VALUE
 from samkarta.graph.model import EntityJudgement
 
 router = APIRouter(prefix="/api", tags=["entities"])
 CONFLICT: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorBody, "description": "Nothing to change: already so named or of that kind, or already undone"}
-}
-BAD_VALUE: dict[int | str, dict[str, Any]] = {
-    422: {"model": ErrorBody, "description": "A field is missing or has a value it cannot take"}
 }
 JudgementId = Annotated[
     str, Path(pattern=r"^entityjudgement-[0-9a-f]{16}$", description="An entity judgement's id (entityjudgement-...)")
