@@ -32,6 +32,11 @@ def rekinded_id(label: str, node_id: str) -> str:
     return f"{label.lower()}-{node_id.partition('-')[2]}"
 
 
+def rekinded_ids(judgement: EntityJudgement) -> set[str]:
+    """The id a re-kind gives its node (none for other judgements)."""
+    return {rekinded_id(judgement.value, judgement.node)} if judgement.op == "rekind" else set()
+
+
 @dataclass
 class Resolved:
     id: str

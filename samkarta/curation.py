@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from samkarta.errors import InvalidInput
-from samkarta.graph.entities import EntityMap, rekinded_id
+from samkarta.graph.entities import EntityMap, rekinded_ids
 from samkarta.graph.ids import make_id
 from samkarta.graph.model import FIELDS_OF, Correction, EntityJudgement, Judgement, latest_judgements
 from samkarta.graph.store import GraphStore
@@ -138,13 +138,13 @@ def _import_entities(
         store.save_entity_judgement(judgement)
         stored.add(judgement.id)
         report.applied += 1
-        nodes |= {judgement.node, judgement.value, rekinded_id(judgement.value, judgement.node)}
+        nodes |= {judgement.node, judgement.value, *rekinded_ids(judgement)}
     if nodes:
         every = store.entity_judgements()
         undone = {j.id: j for j in every}
         for j in (undone.get(n) for n in list(nodes)):  # an undo: the nodes of what it took back
             if j is not None:
-                nodes |= {j.node, j.value, rekinded_id(j.value, j.node)}
+                nodes |= {j.node, j.value, *rekinded_ids(j)}
         entities = EntityMap.of(every)
         nodes |= {entities.resolve(n, "", "").id for n in list(nodes)}
         touched |= {doc for node in nodes for doc in store.node_documents(node)}

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from samkarta.corrections import now
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.batch import build_batch
-from samkarta.graph.entities import EntityMap, in_force, rekinded_id
+from samkarta.graph.corrections import CorrectionIndex, corrected
+from samkarta.graph.entities import EntityMap, in_force, rekinded_id, rekinded_ids
 from samkarta.graph.ids import make_id, name_key
 from samkarta.graph.model import CURATED_LABELS, REKINDABLE, EntityJudgement, Node
 from samkarta.graph.store import GraphStore
@@ -169,7 +170,7 @@ def undo(store: GraphStore, judgement_id: str, *, reason: str = "", by: str) -> 
 def history(store: GraphStore, node_id: str) -> list[EntityJudgement]:
     """Every judgement on a node, oldest first: on it, merged into it, and the undos of those."""
     every = store.entity_judgements()
-    about = {j.id for j in every if node_id in (j.node, j.value) or rekinded_id(j.value, j.node) == node_id}
+    about = {j.id for j in every if node_id in (j.node, j.value) or node_id in rekinded_ids(j)}
     return [j for j in every if j.id in about or (j.op == "undo" and j.value in about)]
 
 
@@ -187,13 +188,18 @@ def orphaned(store: GraphStore) -> list[Orphan]:
     if not live:
         return []
     entities = EntityMap.of(every)
+    documents = store.documents()
+    corrections = CorrectionIndex.of(store.corrections(), (d.id for d in documents))
     seen: set[str] = set()
-    for info in store.documents():
+    for info in documents:
         stored = store.document(info.id)
         if stored is None:
             continue
-        raw = build_batch(Extraction.model_validate(stored.extraction), stored.text)
-        seen |= entities.seen(raw)
+        extraction = Extraction.model_validate(stored.extraction)
+        own = corrections.for_document(info.id, info.sha256)
+        if own:  # a meeting's body as corrected is the body a judgement may be about
+            extraction = corrected(extraction, stored.text, info.id, own).extraction
+        seen |= entities.seen(build_batch(extraction, stored.text))
     out = [Orphan(j, "node not found") for j in live if j.node not in seen]
     out += [
         Orphan(j, "merged into a node not found")
