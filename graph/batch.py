@@ -38,8 +38,11 @@ def _names_people(name: str) -> bool:
 class BatchBuilder:
     """Builds the batch of one document; people are resolved against the store."""
 
-    def __init__(self, extraction: Extraction, text: str, resolver: PersonResolver | None) -> None:
+    def __init__(
+        self, extraction: Extraction, text: str, resolver: PersonResolver | None, entities: EntityMap | None = None
+    ) -> None:
         self.x = extraction
+        self.entities = entities or EntityMap()
         self.text = text
         self.resolver = resolver
         self.ref = load_reference()
@@ -213,7 +216,9 @@ class BatchBuilder:
         self._person_aliases: list[Alias] = []
         self._candidates = []
         if self.resolver is not None:
-            res = self.resolver.resolve(drafts, {body_id} if body_id else set(), self.doc_id)
+            # the body as stored: people's records name it by its id after a merge or re-kind
+            body = self.entities.resolve(body_id, "Network", "").id if body_id else None
+            res = self.resolver.resolve(drafts, {body} if body else set(), self.doc_id)
             ids, self._person_aliases, self._candidates = res.ids, res.aliases, res.candidates
         else:
             ids = {d.rkey: make_id("Person", d.rkey) for d in drafts}
@@ -306,5 +311,5 @@ def build_batch(
 ) -> GraphBatch:
     """The graph batch of one extracted document; people resolved against the store if given, and
     bodies, organisations and projects as people renamed, re-kinded and merged them."""
-    batch = BatchBuilder(extraction, text, resolver).build()
+    batch = BatchBuilder(extraction, text, resolver, entities).build()
     return entities.apply(batch) if entities else batch
