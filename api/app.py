@@ -15,6 +15,8 @@ from samkarta.api.routes import (
     corrections,
     depends_page,
     document_page,
+    entities,
+    entity_form,
     explore,
     health,
     manage,
@@ -70,8 +72,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(explore.router)
     app.include_router(manage.router)
     app.include_router(corrections.router)
+    app.include_router(entities.router)
     app.include_router(pages.router)
     app.include_router(document_page.router)
+    app.include_router(entity_form.router)
     app.include_router(depends_page.router)
     app.include_router(region_pages.router)
     app.include_router(search_page.router)

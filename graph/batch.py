@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from samkarta.graph.entities import EntityMap
 from samkarta.graph.ids import make_id, name_key, network_key
 from samkarta.graph.model import Alias, DocumentInfo, GraphBatch, Node, Rel
 from samkarta.graph.redaction import REDACTED
@@ -38,10 +39,16 @@ class BatchBuilder:
     """Builds the batch of one document; people are resolved against the store."""
 
     def __init__(
-        self, extraction: Extraction, text: str, resolver: PersonResolver | None, dumped: dict[str, Any] | None = None
+        self,
+        extraction: Extraction,
+        text: str,
+        resolver: PersonResolver | None,
+        dumped: dict[str, Any] | None = None,
+        entities: EntityMap | None = None,
     ) -> None:
         self.x = extraction
         self.dumped = dumped
+        self.entities = entities or EntityMap()
         self.text = text
         self.resolver = resolver
         self.ref = load_reference()
@@ -215,7 +222,9 @@ class BatchBuilder:
         self._person_aliases: list[Alias] = []
         self._candidates = []
         if self.resolver is not None:
-            res = self.resolver.resolve(drafts, {body_id} if body_id else set(), self.doc_id)
+            # the body as stored: people's records name it by its id after a merge or re-kind
+            body = self.entities.resolve(body_id, "Network", "").id if body_id else None
+            res = self.resolver.resolve(drafts, {body} if body else set(), self.doc_id)
             ids, self._person_aliases, self._candidates = res.ids, res.aliases, res.candidates
         else:
             ids = {d.rkey: make_id("Person", d.rkey) for d in drafts}
@@ -312,8 +321,14 @@ def person_keys(extraction: Extraction) -> tuple[set[str], set[str]]:
 
 
 def build_batch(
-    extraction: Extraction, text: str, resolver: PersonResolver | None = None, dumped: dict[str, Any] | None = None
+    extraction: Extraction,
+    text: str,
+    resolver: PersonResolver | None = None,
+    dumped: dict[str, Any] | None = None,
+    entities: EntityMap | None = None,
 ) -> GraphBatch:
-    """The graph batch of one extracted document; people resolved against the store if given.
-    `dumped` is the extraction's `model_dump(mode="json")` when the caller has it already."""
-    return BatchBuilder(extraction, text, resolver, dumped).build()
+    """The graph batch of one extracted document; people resolved against the store if given, and
+    bodies, organisations and projects as people renamed, re-kinded and merged them. `dumped` is
+    the extraction's `model_dump(mode="json")` when the caller has it already."""
+    batch = BatchBuilder(extraction, text, resolver, dumped, entities).build()
+    return entities.apply(batch) if entities else batch

@@ -20,9 +20,10 @@ ALIAS = "Sk_Alias"
 CANDIDATE = "Sk_MergeCandidate"
 JUDGEMENT = "Sk_Judgement"
 CORRECTION = "Sk_Correction"  # a person's correction of a fact (graph/corrections.py)
+ENTITY_JUDGEMENT = "Sk_EntityJudgement"  # a rename, re-kind, merge or undo of an entity (graph/entities.py)
 META = "Sk_Meta"  # the version counter, the tombstone key and the layout
 TOMBSTONE = "Sk_Tombstone"
-BOOKKEEPING = (ENTITY, SOURCE, ALIAS, CANDIDATE, JUDGEMENT, CORRECTION, META, TOMBSTONE)
+BOOKKEEPING = (ENTITY, SOURCE, ALIAS, CANDIDATE, JUDGEMENT, CORRECTION, ENTITY_JUDGEMENT, META, TOMBSTONE)
 # The layout of this code: typed properties, prefixed bookkeeping labels. Layout 1 (no marker) had
 # props_json strings, a `label` property and unprefixed bookkeeping labels; `samkarta migrate` converts.
 LAYOUT = 2
@@ -85,6 +86,7 @@ def schema_statements() -> list[str]:
         f"CREATE INDEX sk_candidate_node_b IF NOT EXISTS FOR (c:{CANDIDATE}) ON (c.node_b)",
         f"CREATE CONSTRAINT sk_judgement_key IF NOT EXISTS FOR (j:{JUDGEMENT}) REQUIRE (j.key_a, j.key_b) IS UNIQUE",
         f"CREATE CONSTRAINT sk_correction_id IF NOT EXISTS FOR (c:{CORRECTION}) REQUIRE c.id IS UNIQUE",
+        f"CREATE CONSTRAINT sk_entity_judgement_id IF NOT EXISTS FOR (e:{ENTITY_JUDGEMENT}) REQUIRE e.id IS UNIQUE",
         f"CREATE CONSTRAINT sk_meta_key IF NOT EXISTS FOR (m:{META}) REQUIRE m.key IS UNIQUE",
         f"CREATE CONSTRAINT sk_tombstone_digest IF NOT EXISTS FOR (t:{TOMBSTONE}) REQUIRE t.digest IS UNIQUE",
     ]
@@ -290,6 +292,9 @@ JUDGEMENTS = (
 SAVE_CORRECTION = f"MERGE (c:{CORRECTION} {{id: $id}}) ON CREATE SET c += $props"
 CORRECTIONS = f"MATCH (c:{CORRECTION}) RETURN c {{.*}} AS c ORDER BY c.decided_at, c.id"
 SET_CORRECTION_TEXTS = f"UNWIND $rows AS row MATCH (c:{CORRECTION} {{id: row.id}}) SET c += row.props"
+SAVE_ENTITY_JUDGEMENT = f"MERGE (e:{ENTITY_JUDGEMENT} {{id: $id}}) ON CREATE SET e += $props"
+ENTITY_JUDGEMENTS = f"MATCH (e:{ENTITY_JUDGEMENT}) RETURN e {{.*}} AS e ORDER BY e.decided_at, e.id"
+SET_NODE_NAME = f"MATCH (n:{ENTITY} {{id: $id}}) SET n.name = $name"
 CANDIDATES = (
     f"MATCH (c:{CANDIDATE}) WHERE $status IS NULL OR c.status = $status "
     "RETURN c {.*} AS c ORDER BY c.score DESC, c.id"

@@ -125,6 +125,33 @@ def latest_corrections(corrections: Iterable[Correction]) -> dict[tuple[str, str
     return {(c.fact, c.field): c for c in sorted(corrections, key=lambda c: (c.decided_at, c.id))}
 
 
+EntityLabel = Literal["Network", "Organization", "Project"]
+EntityOp = Literal["rename", "rekind", "merge", "undo"]
+CURATED_LABELS: tuple[str, ...] = ("Network", "Organization", "Project")
+REKINDABLE: tuple[str, ...] = ("Organization", "Project")
+
+
+class EntityJudgement(BaseModel):
+    """A person's decision on a body, organisation or project; survives re-ingest and re-extraction.
+
+    Anchored to the node's id (graph.ids: a hash of the entity's keys, so the same minutes give the
+    same id in any store). `rename`: `value` is the new display name; `rekind`: the new label;
+    `merge`: the id of the node this one is merged into (`value_name` its name then); `undo`: the id
+    of the judgement it takes back. `name` is the node's name when judged (an undone rename's name)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    op: EntityOp
+    node: str
+    label: EntityLabel
+    name: str
+    value: str
+    value_name: str = ""
+    reason: str = ""
+    decided_at: str
+    decided_by: str = ""
+
+
 class DocumentInfo(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str

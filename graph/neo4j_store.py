@@ -30,6 +30,7 @@ from samkarta.graph.model import (
     Correction,
     DocumentHit,
     DocumentInfo,
+    EntityJudgement,
     GraphBatch,
     Judgement,
     MergeCandidate,
@@ -550,6 +551,19 @@ class Neo4jStore:
 
     def corrections(self) -> list[Correction]:
         return [Correction(**row["c"]) for row in self._query(q.CORRECTIONS)]
+
+    def save_entity_judgement(self, judgement: EntityJudgement) -> None:
+        props = judgement.model_dump(exclude={"id"})
+        self._write(
+            lambda tx: tx.run(q.SAVE_ENTITY_JUDGEMENT, id=judgement.id, props=props).consume(),
+            "saving an entity judgement",
+        )
+
+    def entity_judgements(self) -> list[EntityJudgement]:
+        return [EntityJudgement(**row["e"]) for row in self._query(q.ENTITY_JUDGEMENTS)]
+
+    def set_node_name(self, node_id: str, name: str) -> None:
+        self._write(lambda tx: tx.run(q.SET_NODE_NAME, id=node_id, name=name).consume(), "renaming a node")
 
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
         out = []

@@ -22,6 +22,7 @@ from samkarta.graph.model import (
     Correction,
     DocumentHit,
     DocumentInfo,
+    EntityJudgement,
     GraphBatch,
     Judgement,
     MergeCandidate,
@@ -76,6 +77,11 @@ CREATE TABLE IF NOT EXISTS corrections (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT NOT NULL, fact TEXT NOT NULL,
     text TEXT NOT NULL, quote TEXT NOT NULL, start INTEGER, "end" INTEGER, field TEXT NOT NULL, value TEXT,
     reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entity_judgements (
+    id TEXT PRIMARY KEY, op TEXT NOT NULL, node TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
+    value TEXT NOT NULL, value_name TEXT NOT NULL, reason TEXT NOT NULL, decided_at TEXT NOT NULL,
+    decided_by TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS tombstones (digest TEXT PRIMARY KEY);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -594,6 +600,22 @@ class SQLiteStore:
 
     def corrections(self) -> list[Correction]:
         return [Correction(**r) for r in self._rows("SELECT * FROM corrections ORDER BY decided_at, id")]
+
+    def save_entity_judgement(self, judgement: EntityJudgement) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO entity_judgements (id, op, node, label, name, value, value_name, reason, "
+                "decided_at, decided_by) VALUES (:id, :op, :node, :label, :name, :value, :value_name, :reason, "
+                ":decided_at, :decided_by)",
+                judgement.model_dump(),
+            )
+
+    def entity_judgements(self) -> list[EntityJudgement]:
+        return [EntityJudgement(**r) for r in self._rows("SELECT * FROM entity_judgements ORDER BY decided_at, id")]
+
+    def set_node_name(self, node_id: str, name: str) -> None:
+        with self._tx() as conn:
+            conn.execute("UPDATE nodes SET name = ? WHERE id = ?", (name, node_id))
 
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
         sql = "SELECT * FROM candidates" + (" WHERE status = ?" if status else "") + " ORDER BY score DESC, id"

@@ -13,6 +13,7 @@ from samkarta.graph.model import (
     Correction,
     DocumentHit,
     DocumentInfo,
+    EntityJudgement,
     GraphBatch,
     Judgement,
     MergeCandidate,
@@ -124,6 +125,17 @@ class GraphStore(Protocol):
 
     def corrections(self) -> list[Correction]:
         """Every correction ever made, undone ones too, oldest first."""
+
+    def save_entity_judgement(self, judgement: EntityJudgement) -> None:
+        """Keep a rename, re-kind, merge or undo of an entity (graph/entities.py); one already
+        stored (same id) is kept as it was."""
+
+    def entity_judgements(self) -> list[EntityJudgement]:
+        """Every entity judgement ever made, undone ones and undos too, oldest first."""
+
+    def set_node_name(self, node_id: str, name: str) -> None:
+        """Give a stored node another display name (a rename: a node mentioned by several documents
+        keeps the name it was first written with when one of them is rebuilt)."""
 
     def candidates(self, status: str | None = None) -> list[MergeCandidate]: ...
 

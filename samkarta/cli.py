@@ -25,6 +25,10 @@ correct_app = typer.Typer(
     help="Correct facts read from minutes: kept as judgements (who, when, why) that survive re-ingest; undo any."
 )
 app.add_typer(correct_app, name="correct")
+entity_app = typer.Typer(
+    help="Rename, re-kind or merge bodies, organisations and projects: kept as judgements that survive re-ingest."
+)
+app.add_typer(entity_app, name="entity")
 curation_app = typer.Typer(help="People's judgements as JSON lines: export to review and version, import elsewhere.")
 app.add_typer(curation_app, name="curation")
 writers_app = typer.Typer(help="Named writers: who may write through the API, each with a token of their own.")
@@ -377,15 +381,22 @@ def _document(document: str) -> str:
     return document if document.startswith("document-") else document_id(document)
 
 
-def _correcting(store: str | None, by: str | None, work: Callable[[Any, str], Any]) -> None:
-    """`work(graph, writer)`, then one line per correction made."""
+def _deciding(by: str | None) -> str:
+    """Who decides: --by, else the login; a name like a writer's, as it is shown wherever the
+    judgement is."""
     from samkarta.writers import check_name
 
     writer = by or _login()
     try:
-        check_name(writer)  # shown wherever the correction is: a name like a writer's
+        check_name(writer)
     except AppError as e:
         _fail(e)
+    return writer
+
+
+def _correcting(store: str | None, by: str | None, work: Callable[[Any, str], Any]) -> None:
+    """`work(graph, writer)`, then one line per correction made."""
+    writer = _deciding(by)
     made = _on_store(store, lambda graph: work(graph, writer))
     for c in made if isinstance(made, list) else [made]:
         change = "undone" if c.value is None else f"{c.field} = {c.value}"
@@ -528,6 +539,102 @@ def correct_orphaned(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     for o in found:
         c = o.correction
         typer.echo(_shown(f"{c.id}  {o.why}: {c.fact_kind} {c.text[:60]!r} ({c.field}, by {c.decided_by})"))
+
+
+EntityArg = Annotated[str, typer.Argument(help="A body's, organisation's or project's id, or its name or alias")]
+
+
+def _judging_entity(store: str | None, by: str | None, work: Callable[[Any, str], Any]) -> None:
+    """`work(graph, writer)`, then one line for the judgement made."""
+    writer = _deciding(by)
+    j = _on_store(store, lambda graph: work(graph, writer))
+    typer.echo(_shown(f"{j.id}  {j.op} {j.label} {j.node} ({j.name}) -> {j.value} (by {j.decided_by})"))
+
+
+@entity_app.command("rename")
+def entity_rename(
+    entity: EntityArg, name: str, reason: ReasonOpt = "", by: ByOpt = None, store: StoreOpt = None
+) -> None:
+    """Give a body, organisation or project another display name; the old one stays an alias."""
+    from samkarta.entities import find_entity, rename
+
+    _judging_entity(store, by, lambda g, w: rename(g, find_entity(g, entity).id, name, reason=reason, by=w))
+
+
+@entity_app.command("rekind")
+def entity_rekind(
+    entity: EntityArg,
+    label: Annotated[str, typer.Argument(help="Organization or Project")],
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Make a project an organisation or an organisation a project, with its relationships."""
+    from samkarta.entities import find_entity, rekind
+
+    _judging_entity(store, by, lambda g, w: rekind(g, find_entity(g, entity).id, label, reason=reason, by=w))
+
+
+@entity_app.command("merge")
+def entity_merge(
+    keep: EntityArg,
+    merged: Annotated[str, typer.Argument(help="The one merged into KEEP (id, name or alias)")],
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Merge MERGED into KEEP: its relationships move there and its name becomes an alias."""
+    from samkarta.entities import find_entity, merge
+
+    def work(g: Any, w: str) -> Any:
+        return merge(g, find_entity(g, keep, "keep").id, find_entity(g, merged, "merged").id, reason=reason, by=w)
+
+    _judging_entity(store, by, work)
+
+
+@entity_app.command("undo")
+def entity_undo(
+    judgement: Annotated[str, typer.Argument(help="A judgement's id (entityjudgement-...)")],
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Take back a rename, re-kind or merge (the history keeps both)."""
+    from samkarta.entities import undo
+
+    _judging_entity(store, by, lambda g, w: undo(g, judgement, reason=reason, by=w))
+
+
+@entity_app.command("history")
+def entity_history(entity: EntityArg, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Every rename, re-kind, merge and undo of an entity, oldest first: who, when, what and why."""
+    from samkarta.entities import find_entity, history
+
+    found = _on_store(store, lambda g: history(g, find_entity(g, entity).id))
+    if as_json:
+        _print_json([j.model_dump() for j in found])
+        return
+    if not found:
+        typer.echo(f"no judgements of {_shown(entity)}")
+    for j in found:
+        line = f"{j.decided_at}  {j.decided_by}: {j.op} {j.name} -> {j.value}" + (f"  ({j.reason})" if j.reason else "")
+        typer.echo(_shown(f"{j.id}  {line}"))
+
+
+@entity_app.command("orphaned")
+def entity_orphaned(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Judgements whose node no stored document gives any more: listed, never dropped."""
+    from samkarta.entities import orphaned
+
+    found = _on_store(store, orphaned)
+    if as_json:
+        _print_json([{"why": o.why, "judgement": o.judgement.model_dump()} for o in found])
+        return
+    if not found:
+        typer.echo("no orphaned entity judgements")
+    for o in found:
+        j = o.judgement
+        typer.echo(_shown(f"{j.id}  {o.why}: {j.op} {j.label} {j.name!r} (by {j.decided_by})"))
 
 
 def _writers():  # noqa: ANN202 - Writers

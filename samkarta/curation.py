@@ -7,7 +7,10 @@ writer (a line from before named writers has none and reads as ""). The keys are
 resolution keys (region and name), so a judgement finds its people in any store that holds their
 minutes. A correction of a fact: {"kind": "correction", ...graph.model.Correction}, anchored to the
 document's content and the fact's text and quote, so it finds its fact in any store that holds the
-same minutes; every correction is a line (undone ones too: they are the fact's history).
+same minutes; every correction is a line (undone ones too: they are the fact's history). A rename,
+re-kind, merge or undo of a body, organisation or project: {"kind": "entity",
+...graph.model.EntityJudgement}, anchored to node ids, which are hashes of the entities' keys and so
+the same in any store holding the same minutes.
 
 Importing applies each judgement that is new or changed and rebuilds the documents it touches;
 importing the same file again changes nothing. Tombstones are not exported: their keyed hashes only
@@ -23,13 +26,15 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from samkarta.errors import InvalidInput
+from samkarta.graph.entities import EntityMap, rekinded_ids
 from samkarta.graph.ids import make_id
-from samkarta.graph.model import FIELDS_OF, Correction, Judgement, latest_judgements
+from samkarta.graph.model import FIELDS_OF, Correction, EntityJudgement, Judgement, latest_judgements
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import reapply
 
 KIND = "merge"
 CORRECTION = "correction"
+ENTITY = "entity"
 
 
 @dataclass
@@ -46,11 +51,16 @@ def export_lines(store: GraphStore) -> Iterator[str]:
         yield json.dumps({"kind": KIND, **judgement.model_dump()}, ensure_ascii=False, sort_keys=True)
     for correction in sorted(store.corrections(), key=lambda c: (c.decided_at, c.id)):
         yield json.dumps({"kind": CORRECTION, **correction.model_dump()}, ensure_ascii=False, sort_keys=True)
+    for entity in store.entity_judgements():  # oldest first: an undo after what it undoes
+        yield json.dumps({"kind": ENTITY, **entity.model_dump()}, ensure_ascii=False, sort_keys=True)
 
 
-def parse_lines(lines: Iterable[str], source: str) -> list[Judgement | Correction]:
+Line = Judgement | Correction | EntityJudgement
+
+
+def parse_lines(lines: Iterable[str], source: str) -> list[Line]:
     """Every judgement of a file, or InvalidInput naming the line and what is wrong with it."""
-    out: list[Judgement | Correction] = []
+    out: list[Line] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -64,15 +74,17 @@ def parse_lines(lines: Iterable[str], source: str) -> list[Judgement | Correctio
                 if correction.field not in FIELDS_OF[correction.fact_kind]:
                     raise ValueError(f"a {correction.fact_kind} has no field {correction.field!r}")
                 out.append(correction)
+            elif kind == ENTITY:
+                out.append(EntityJudgement.model_validate(row))
             else:
-                raise ValueError(f'not a judgement line (expected "kind": "{KIND}" or "{CORRECTION}")')
+                raise ValueError(f'not a judgement line (expected "kind": "{KIND}", "{CORRECTION}" or "{ENTITY}")')
         except (ValueError, ValidationError) as e:
             reason = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
             raise InvalidInput(f"{source}, line {number}", reason) from None
     return out
 
 
-def import_judgements(store: GraphStore, lines: list[Judgement | Correction]) -> ImportReport:
+def import_judgements(store: GraphStore, lines: list[Line]) -> ImportReport:
     """Save the judgements that are new or changed and rebuild the documents of their people and
     facts. A correction is new unless one with its id (the same fact, change, time and writer) is
     stored."""
@@ -103,8 +115,40 @@ def import_judgements(store: GraphStore, lines: list[Judgement | Correction]) ->
         known[pair] = judgement
         report.applied += 1
         touched |= _documents_of(store, pair)
+    renamed = _import_entities(store, [e for e in lines if isinstance(e, EntityJudgement)], report, touched)
     report.rebuilt = reapply(store, touched)
+    if renamed:
+        from samkarta.entities import rename_stored
+
+        rename_stored(store, renamed)
     return report
+
+
+def _import_entities(
+    store: GraphStore, lines: list[EntityJudgement], report: ImportReport, touched: set[str]
+) -> set[str]:
+    """Save the entity judgements not stored yet (by id); the nodes they touch, whose documents go
+    into `touched`."""
+    stored = {e.id for e in store.entity_judgements()}
+    nodes: set[str] = set()
+    for judgement in lines:
+        if judgement.id in stored:
+            report.unchanged += 1
+            continue
+        store.save_entity_judgement(judgement)
+        stored.add(judgement.id)
+        report.applied += 1
+        nodes |= {judgement.node, judgement.value, *rekinded_ids(judgement)}
+    if nodes:
+        every = store.entity_judgements()
+        undone = {j.id: j for j in every}
+        for j in (undone.get(n) for n in list(nodes)):  # an undo: the nodes of what it took back
+            if j is not None:
+                nodes |= {j.node, j.value, *rekinded_ids(j)}
+        entities = EntityMap.of(every)
+        nodes |= {entities.resolve(n, "", "").id for n in list(nodes)}
+        touched |= {doc for node in nodes for doc in store.node_documents(node)}
+    return nodes
 
 
 def _verdict(judgement: Judgement) -> tuple[str, str, str]:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from samkarta.errors import AppError
 from samkarta.graph.batch import build_batch, document_id, person_keys
 from samkarta.graph.corrections import CorrectionIndex, corrected
+from samkarta.graph.entities import EntityMap
 from samkarta.graph.model import GraphBatch, Judgement
 from samkarta.graph.pending import PendingPeople, PeopleView
 from samkarta.graph.resolution import PersonResolver
@@ -110,6 +111,7 @@ def ingest_files(
         )
     else:
         writer = _Writer(store, PersonResolver(store), Erased.of(store), contents, summary, corrections)
+    writer.entities = EntityMap.of(store.entity_judgements())
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= _PARALLEL_FROM else 1
     # in workers, each document is read in one process; alone, a long one may use every core
@@ -203,6 +205,7 @@ class _Writer:
     contents: dict[str, str]  # sha256 of the file's bytes -> the document stored from it
     summary: IngestSummary
     corrections: CorrectionIndex  # people's corrections, applied to each document they anchor to
+    entities: EntityMap = field(default_factory=EntityMap, kw_only=True)  # renamed, re-kinded, merged entities
 
     def write(self, path: Path, outcome: tuple[str, object, dict[str, float]]) -> None:
         status, value, times = outcome
@@ -260,7 +263,9 @@ class _Writer:
 
     def _resolved(self, extraction: Extraction, text: str, dumped: dict[str, Any] | None = None) -> GraphBatch:
         start = time.perf_counter()
-        batch = prepared_batch(extraction, text, self.resolver, self.erased, self.corrections, dumped)
+        batch = prepared_batch(
+            extraction, text, self.resolver, self.erased, self.corrections, dumped=dumped, entities=self.entities
+        )
         self.summary.add_time("resolve", time.perf_counter() - start)
         return batch
 
@@ -363,17 +368,19 @@ def prepared_batch(
     erased: Erased,
     corrections: CorrectionIndex,
     dumped: dict[str, Any] | None = None,
+    entities: EntityMap | None = None,
 ) -> GraphBatch:
     """A document's graph batch as people corrected it, without anyone erased (corrections first,
-    so an attendee a person added is scrubbed too if they were erased since). `dumped` is the
+    so an attendee a person added is scrubbed too if they were erased since), with its bodies,
+    organisations and projects as people renamed, re-kinded and merged them. `dumped` is the
     extraction as JSON when a worker sent it so, kept as stored if nothing changed it."""
     doc_id = document_id(extraction.source.path)
     own = corrections.for_document(doc_id, extraction.source.sha256)
     if not own:
         scrubbed, text = erased.scrub(extraction, text)  # an erased person stays erased
-        return build_batch(scrubbed, text, resolver, dumped if scrubbed is extraction else None)
+        return build_batch(scrubbed, text, resolver, dumped if scrubbed is extraction else None, entities)
     fixed, text = erased.scrub(corrected(extraction, text, doc_id, own).extraction, text)
-    batch = build_batch(fixed, text, resolver)
+    batch = build_batch(fixed, text, resolver, entities=entities)
     # the store keeps what the extractor read: corrections are applied anew on every rebuild
     batch.extraction = erased.scrub(extraction, text)[0].model_dump(mode="json")
     return batch
@@ -385,13 +392,14 @@ def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:
     resolver = PersonResolver(store)
     erased = Erased.of(store)
     corrections = CorrectionIndex.of(store.corrections(), (d.id for d in store.documents()))
+    entities = EntityMap.of(store.entity_judgements())
     count = 0
     for doc_id in sorted(set(doc_ids)):
         stored = store.document(doc_id)
         if stored is None:
             continue
         extraction = Extraction.model_validate(stored.extraction)
-        batch = prepared_batch(extraction, stored.text, resolver, erased, corrections)
+        batch = prepared_batch(extraction, stored.text, resolver, erased, corrections, entities=entities)
         store.write_document(batch, replace=True)
         count += 1
     return count

@@ -332,3 +332,55 @@ def test_correct_marks_a_fact_wrong_fixes_a_meeting_and_undoes_with_history_and_
     assert twice.stdout.startswith("0 judgements applied, 5 unchanged; 0 documents rebuilt")
     counts = [json.loads(runner.invoke(app, ["stats", "--store", s, "--json"]).stdout) for s in (store, other)]
     assert counts[0] == counts[1]
+
+
+def test_entity_renames_rekinds_merges_and_undoes_with_history_and_curation(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("LOGNAME", "anna")
+    store = f"sqlite:///{tmp_path / 'g.db'}"
+    minutes = tmp_path / "styrgrupp.txt"
+    minutes.write_text(
+        "Protokoll 2024-03-05\nStyrgruppen för trygghet\nNärvarande: Anna Berg, Mora; Per Ek, Falun\n\n"
+        "1. Barnahus\nPer Ek berättar om projektet Barnahus och om Socialstyrelsen.\n",
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["ingest", str(minutes), "--store", store]).exit_code == 0
+
+    def names(label: str) -> set[str]:
+        found = json.loads(runner.invoke(app, ["query", "search", "Barnahus", "--store", store, "--json"]).stdout)
+        return {h["name"] for h in found["data"] if h["label"] == label}
+
+    assert names("Project") == {"Barnahus"}
+    rekind = runner.invoke(
+        app, ["entity", "rekind", "Barnahus", "Organization", "--reason", "en verksamhet", "--store", store]
+    )
+    assert rekind.exit_code == 0 and "rekind Project" in rekind.stdout and "(by anna)" in rekind.stdout, rekind.output
+    assert names("Project") == set() and names("Organization") == {"Barnahus"}
+    renamed = runner.invoke(
+        app, ["entity", "rename", "Barnahus", "Barnahus Dalarna", "--by", "Bo Ek", "--store", store]
+    )
+    assert renamed.exit_code == 0, renamed.output
+    assert names("Organization") == {"Barnahus Dalarna"}  # found by its old name too
+    bad = runner.invoke(app, ["entity", "rekind", "Barnahus Dalarna", "Network", "--store", store])
+    assert bad.exit_code == 2 and "label: only a project and an organisation" in bad.stderr
+    unknown = runner.invoke(app, ["entity", "merge", "Barnahus Dalarna", "Ingen sådan", "--store", store])
+    assert unknown.exit_code == 2 and "(merged)" in unknown.stderr
+    merged = runner.invoke(app, ["entity", "merge", "Barnahus Dalarna", "Socialstyrelsen", "--store", store])
+    assert merged.exit_code == 0, merged.output
+    undo_id = merged.stdout.split()[0]
+    assert runner.invoke(app, ["entity", "undo", undo_id, "--store", store]).exit_code == 0
+    again = runner.invoke(app, ["entity", "undo", undo_id, "--store", store])
+    assert again.exit_code == 2 and "already undone" in again.stderr
+    history = runner.invoke(app, ["entity", "history", "Barnahus Dalarna", "--store", store]).stdout.splitlines()
+    assert [line.split("  ")[2].split(":")[0] for line in history] == ["anna", "Bo Ek", "anna", "anna"]
+    orphans = runner.invoke(app, ["entity", "orphaned", "--store", store])
+    assert orphans.stdout.strip() == "no orphaned entity judgements"
+    lines = tmp_path / "curation.jsonl"
+    assert "4 judgements written" in runner.invoke(app, ["curation", "export", str(lines), "--store", store]).stdout
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    assert runner.invoke(app, ["ingest", str(minutes), "--store", other]).exit_code == 0
+    imported = runner.invoke(app, ["curation", "import", str(lines), "--store", other])
+    assert imported.stdout.startswith("4 judgements applied, 0 unchanged"), imported.output
+    twice = runner.invoke(app, ["curation", "import", str(lines), "--store", other])
+    assert twice.stdout.startswith("0 judgements applied, 4 unchanged; 0 documents rebuilt")
+    counts = [json.loads(runner.invoke(app, ["stats", "--store", s, "--json"]).stdout) for s in (store, other)]
+    assert counts[0] == counts[1]

@@ -22,8 +22,10 @@ from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import DocumentSummary, NodeId
 from samkarta.api.routes.explore import EXPORT_FORMATS
 from samkarta.api.routes.timeline_views import membership_panels, trail_panels
+from samkarta.entities import history as entity_history
 from samkarta.errors import AppError, InvalidInput, NotFound
-from samkarta.graph.model import latest_judgements
+from samkarta.graph.entities import in_force
+from samkarta.graph.model import CURATED_LABELS, REKINDABLE, latest_judgements
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
 from samkarta.queries.neighbours import filter_view, with_expansions
@@ -310,6 +312,7 @@ def entity_page(
     snap: SnapshotDep,
     node_id: NodeId,
     alla: Annotated[bool, Query(description="Every collaborator, not only the first")] = False,
+    message: Annotated[str, Query(max_length=300)] = "",
 ) -> HTMLResponse:
     entity = q.entity(store, snap, node_id)
     label = entity.label
@@ -365,7 +368,28 @@ def entity_page(
         years=years,
         undated=undated,
         map_url=f"/body/{node_id}/map" if label == "Network" else None,
+        message=message,
+        curation=_curation(store, entity.id, label),
     )
+
+
+def _curation(store: StoreDep, node_id: str, label: str) -> dict[str, Any] | None:
+    """What the entity page's curation form shows: the node's judgements, those still in force
+    undoable; None for a node that cannot be renamed, re-kinded or merged."""
+    if label not in CURATED_LABELS:
+        return None
+    judged = entity_history(store, node_id)
+    live = {j.id for j in in_force(judged)}
+    ops = {"rename": "Bytte namn", "rekind": "Ändrade typ", "merge": "Slog ihop", "undo": "Ångrade"}
+    rows = [
+        {"id": j.id, "text": f"{ops[j.op]}: {j.name} → {j.value_name or j.value}", "live": j.id in live, "j": j}
+        for j in judged
+    ]
+    return {
+        "rows": rows,
+        "rekind": label in REKINDABLE,
+        "other": "Project" if label == "Organization" else "Organization",
+    }
 
 
 # -- graph views ----------------------------------------------------------------------------------------

@@ -411,6 +411,10 @@ class Neo4jStore:
         """Layout 1 had no corrections of facts (added to the copy so today's ingest can write it)."""
         return []
 
+    def entity_judgements(self) -> list[Any]:
+        """Layout 1 had no entity judgements (added to the copy so today's ingest can write it)."""
+        return []
+
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
         out = []
         for row in self._query(q.CANDIDATES, {"status": status or None}):

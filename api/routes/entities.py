@@ -1,0 +1,140 @@
+"""Renaming, re-kinding and merging bodies, organisations and projects: reads are open, writes
+need a writer's bearer token.
+
+Each decision is stored with who made it, when and why, and the documents that mention the node are
+rebuilt, so every query and view follows it. Undoing stores a later judgement; the history keeps both.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path
+from pydantic import BaseModel, ConfigDict, Field
+
+from samkarta import entities as ent
+from samkarta.api.deps import StoreDep, ViewDep, WriterDep, audit
+from samkarta.api.routes.common import READ_ERRORS, WRITE_ERRORS, ErrorBody, NodeId
+from samkarta.api.routes.corrections import BAD_VALUE
+from samkarta.graph.model import EntityJudgement
+
+router = APIRouter(prefix="/api", tags=["entities"])
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorBody, "description": "Nothing to change: already so named or of that kind, or already undone"}
+}
+JudgementId = Annotated[
+    str, Path(pattern=r"^entityjudgement-[0-9a-f]{16}$", description="An entity judgement's id (entityjudgement-...)")
+]
+Reason = Annotated[str, Field(max_length=ent.MAX_REASON, description="Why (shown in the entity's history)")]
+
+
+class RenameIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=2, max_length=ent.MAX_NAME, description="The new display name")
+    reason: Reason = ""
+
+
+class RekindIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    label: Literal["Organization", "Project"] = Field(description="What the node is")
+    reason: Reason = ""
+
+
+class MergeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    merged: str = Field(
+        pattern=r"^[a-z]+-[0-9a-f]{16}$", description="The id of the node merged into this one (it becomes an alias)"
+    )
+    reason: Reason = ""
+
+
+class ReasonIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: Reason = ""
+
+
+class EntityDone(BaseModel):
+    ok: bool = True
+    detail: str
+    judgement: EntityJudgement
+    node: str | None = Field(description="Where the node is now (a re-kind gives it a new id)")
+
+
+class EntityJudgementsPublic(BaseModel):
+    data: list[EntityJudgement]
+    count: int
+
+
+class EntityOrphanPublic(BaseModel):
+    judgement: EntityJudgement
+    why: str
+
+
+class EntityOrphansPublic(BaseModel):
+    data: list[EntityOrphanPublic]
+    count: int
+
+
+def _done(view: ViewDep, writer: str, j: EntityJudgement, node: str | None) -> EntityDone:
+    audit.info("%s judged %s %s (%s -> %s)", writer, j.op, j.node, j.name, j.value)
+    view.refresh()  # the next read shows it, from any page
+    return EntityDone(detail=f"{j.op} saved; the documents that mention it were rebuilt", judgement=j, node=node)
+
+
+@router.post(
+    "/entities/{node_id}/rename", response_model=EntityDone, responses={**WRITE_ERRORS, **CONFLICT, **BAD_VALUE}
+)
+def rename(store: StoreDep, view: ViewDep, writer: WriterDep, node_id: NodeId, body: RenameIn) -> EntityDone:
+    """Give a body, organisation or project another display name; the old name stays an alias."""
+    return _done(view, writer, ent.rename(store, node_id, body.name, reason=body.reason, by=writer), node_id)
+
+
+@router.post(
+    "/entities/{node_id}/rekind", response_model=EntityDone, responses={**WRITE_ERRORS, **CONFLICT, **BAD_VALUE}
+)
+def rekind(store: StoreDep, view: ViewDep, writer: WriterDep, node_id: NodeId, body: RekindIn) -> EntityDone:
+    """Make a project an organisation or the other way round, with its relationships (the node's id
+    changes with its kind; re-kinding it back undoes the re-kind)."""
+    j = ent.rekind(store, node_id, body.label, reason=body.reason, by=writer)
+    return _done(view, writer, j, ent.where_now(store, node_id))
+
+
+@router.post(
+    "/entities/{node_id}/merge", response_model=EntityDone, responses={**WRITE_ERRORS, **CONFLICT, **BAD_VALUE}
+)
+def merge(store: StoreDep, view: ViewDep, writer: WriterDep, node_id: NodeId, body: MergeIn) -> EntityDone:
+    """Merge another body, organisation or project (of the same kind) into this one: its
+    relationships move here and its name becomes an alias."""
+    return _done(view, writer, ent.merge(store, node_id, body.merged, reason=body.reason, by=writer), node_id)
+
+
+@router.post(
+    "/entity-judgements/{judgement_id}/undo",
+    response_model=EntityDone,
+    responses={**WRITE_ERRORS, **CONFLICT, **BAD_VALUE},
+)
+def undo(store: StoreDep, view: ViewDep, writer: WriterDep, judgement_id: JudgementId, body: ReasonIn) -> EntityDone:
+    """Take back a rename, re-kind or merge (stored as a later judgement, so the history keeps both)."""
+    j = ent.undo(store, judgement_id, reason=body.reason, by=writer)
+    return _done(view, writer, j, ent.where_now(store, j.node))
+
+
+@router.get("/entities/{node_id}/history", response_model=EntityJudgementsPublic, responses=READ_ERRORS)
+def history(store: StoreDep, node_id: NodeId) -> EntityJudgementsPublic:
+    """Every rename, re-kind, merge and undo of a node, oldest first, with who, when and why."""
+    found = ent.history(store, node_id)
+    return EntityJudgementsPublic(data=found, count=len(found))
+
+
+@router.get("/entity-judgements/orphaned", response_model=EntityOrphansPublic, responses=READ_ERRORS)
+def orphaned(store: StoreDep) -> EntityOrphansPublic:
+    """Judgements in force whose node no stored document gives any more: listed, never dropped."""
+    found = [EntityOrphanPublic(judgement=o.judgement, why=o.why) for o in ent.orphaned(store)]
+    return EntityOrphansPublic(data=found, count=len(found))
+
+
+@router.get("/entity-judgements", response_model=EntityJudgementsPublic, responses=READ_ERRORS)
+def judgements(store: StoreDep) -> EntityJudgementsPublic:
+    """Every entity judgement ever made, undone ones and undos too, oldest first."""
+    found = store.entity_judgements()
+    return EntityJudgementsPublic(data=found, count=len(found))
