@@ -593,7 +593,6 @@ def _future_task(doc: Doc, sent: Span, task: int) -> bool:
     ('till nästa möte', 'den 4 maj')."""
     t = tokens_of(doc)
     after = [j for j in range(task + 1, min(sent.end, task + 5)) if not t.space[j]]
-    # "ska revideras" is to be done; "kommer att byggas" only foretells
     obliged = t.lower[task] != "kommer"
     if obliged and any(t.text[j].islower() and t.text[j].endswith(grammar().passive_endings) for j in after):
         return True  # a passive verb after the modal
