@@ -84,6 +84,13 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
+def checked_reason(reason: str) -> str:
+    """Why a person judged as they did, as stored (corrections and entity judgements alike)."""
+    if len(reason) > MAX_REASON:
+        raise InvalidInput("reason", f"at most {MAX_REASON} characters")
+    return reason.strip()
+
+
 def _index(store: GraphStore) -> CorrectionIndex:
     return CorrectionIndex.of(store.corrections(), (d.id for d in store.documents()))
 
@@ -129,8 +136,6 @@ def check_value(field: str, value: str) -> str:
 def _anchored(
     doc: DocumentFacts, fact: FactRef, field: str, value: str | None, reason: str, by: str, at: str
 ) -> Correction:
-    if len(reason) > MAX_REASON:
-        raise InvalidInput("reason", f"at most {MAX_REASON} characters")
     doc_id = doc.info.id
     return Correction(
         id=make_id("Correction", doc_id, fact.id, field, value, at, by),
@@ -144,7 +149,7 @@ def _anchored(
         end=fact.end,
         field=field,  # type: ignore[arg-type]
         value=value,
-        reason=reason.strip(),
+        reason=checked_reason(reason),
         decided_at=at,
         decided_by=by,
     )
@@ -215,13 +220,11 @@ def undo(store: GraphStore, correction_id: str, *, reason: str = "", by: str) ->
         update={
             "id": make_id("Correction", found.doc_id, found.fact, found.field, None, at, by),
             "value": None,
-            "reason": reason.strip(),
+            "reason": checked_reason(reason),
             "decided_at": at,
             "decided_by": by,
         }
     )
-    if len(revert.reason) > MAX_REASON:
-        raise InvalidInput("reason", f"at most {MAX_REASON} characters")
     return _save(store, revert)
 
 

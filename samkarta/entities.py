@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from samkarta.corrections import now
+from samkarta.corrections import checked_reason, now
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.batch import build_batch
 from samkarta.graph.corrections import CorrectionIndex, corrected
@@ -22,7 +22,6 @@ from samkarta.ingest import reapply
 from samkarta.loaders.model import Extraction
 
 MAX_NAME = 200
-MAX_REASON = 500
 LABEL_NAMES = {"Network": "body", "Organization": "organisation", "Project": "project"}
 
 
@@ -31,12 +30,6 @@ def _entity(store: GraphStore, node_id: str, field: str = "node") -> Node:
     if node is None or node.label not in CURATED_LABELS:
         raise NotFound(f"no body, organisation or project with id {node_id!r} ({field})")
     return node
-
-
-def _reason(reason: str) -> str:
-    if len(reason) > MAX_REASON:
-        raise InvalidInput("reason", f"at most {MAX_REASON} characters")
-    return reason.strip()
 
 
 def _judgement(node: Node, op: str, value: str, reason: str, by: str, value_name: str = "") -> EntityJudgement:
@@ -49,7 +42,7 @@ def _judgement(node: Node, op: str, value: str, reason: str, by: str, value_name
         name=node.name,
         value=value,
         value_name=value_name,
-        reason=_reason(reason),
+        reason=checked_reason(reason),
         decided_at=at,
         decided_by=by,
     )
@@ -153,7 +146,7 @@ def undo(store: GraphStore, judgement_id: str, *, reason: str = "", by: str) -> 
         label=found.label,
         name=found.name,
         value=found.id,
-        reason=_reason(reason),
+        reason=checked_reason(reason),
         decided_at=at,
         decided_by=by,
     )

@@ -16,6 +16,7 @@ from samkarta import entities as ent
 from samkarta.api.deps import StoreDep, ViewDep, WriterDep, audit
 from samkarta.api.routes.common import READ_ERRORS, WRITE_ERRORS, ErrorBody, NodeId
 from samkarta.api.routes.corrections import BAD_VALUE
+from samkarta.corrections import MAX_REASON
 from samkarta.graph.model import EntityJudgement
 
 router = APIRouter(prefix="/api", tags=["entities"])
@@ -25,7 +26,7 @@ CONFLICT: dict[int | str, dict[str, Any]] = {
 JudgementId = Annotated[
     str, Path(pattern=r"^entityjudgement-[0-9a-f]{16}$", description="An entity judgement's id (entityjudgement-...)")
 ]
-Reason = Annotated[str, Field(max_length=ent.MAX_REASON, description="Why (shown in the entity's history)")]
+Reason = Annotated[str, Field(max_length=MAX_REASON, description="Why (shown in the entity's history)")]
 
 
 class RenameIn(BaseModel):

@@ -12,8 +12,9 @@ from fastapi import APIRouter, Form
 from fastapi.responses import RedirectResponse
 
 from samkarta import entities as ent
-from samkarta.api.deps import Forbidden, SettingsDep, StoreDep, Unauthorized, ViewDep, audit, authorise
+from samkarta.api.deps import FormRefused, SettingsDep, StoreDep, ViewDep, audit, form_writer
 from samkarta.api.routes.common import NodeId
+from samkarta.corrections import MAX_REASON
 from samkarta.errors import AppError, InvalidInput, NotFound
 
 router = APIRouter(include_in_schema=False)
@@ -32,15 +33,13 @@ def curate_from_page(
     name: Annotated[str, Form(max_length=ent.MAX_NAME)] = "",
     label: Annotated[str, Form(pattern=r"^(Organization|Project)?$")] = "",
     merged: Annotated[str, Form(max_length=ent.MAX_NAME)] = "",
-    reason: Annotated[str, Form(max_length=ent.MAX_REASON)] = "",
+    reason: Annotated[str, Form(max_length=MAX_REASON)] = "",
 ) -> RedirectResponse:
     """A rename, re-kind, merge or undo from the entity's page; the page again, with what happened."""
     try:
-        writer = authorise(settings, token.strip())  # a pasted token may bring a space or line break
-    except Forbidden:
-        return _back(node_id, "Skrivning är avstängd: lägg till en skrivare med samkarta writers add.")
-    except Unauthorized:
-        return _back(node_id, "Fel API-nyckel: ändringen sparades inte.")
+        writer = form_writer(settings, token, "ändringen")
+    except FormRefused as e:
+        return _back(node_id, e.message)
     try:
         if action.startswith("undo:"):
             j = ent.undo(store, action.removeprefix("undo:"), reason=reason, by=writer)
