@@ -75,6 +75,25 @@ def authorise(settings: Settings, token: str) -> str:
     raise Unauthorized("a valid bearer token is required for this endpoint")
 
 
+class FormRefused(Exception):
+    """A page form's token cannot write; `message` says so in Swedish, for the page."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def form_writer(settings: Settings, token: str, unsaved: str) -> str:
+    """The writer a page form's pasted token names; FormRefused when it cannot write (`unsaved`
+    names what was not saved: "beslutet", "rättelsen", ...)."""
+    try:
+        return authorise(settings, token.strip())  # a pasted token may bring a space or line break
+    except Forbidden:
+        raise FormRefused("Skrivning är avstängd: lägg till en skrivare med samkarta writers add.") from None
+    except Unauthorized:
+        raise FormRefused(f"Fel API-nyckel: {unsaved} sparades inte.") from None
+
+
 def require_writer(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> str:
     """Write endpoints need `Authorization: Bearer <a writer's token>`; the writer's name."""
     return authorise(settings, bearer_token(authorization))

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from samkarta import corrections as fix
 from samkarta.api import swedish
-from samkarta.api.deps import Forbidden, SettingsDep, StoreDep, Unauthorized, ViewDep, audit, authorise
+from samkarta.api.deps import FormRefused, SettingsDep, StoreDep, ViewDep, audit, form_writer
 from samkarta.api.routes.common import NodeId
 from samkarta.api.routes.pages import _page
 from samkarta.errors import AppError, InvalidInput, NotFound
@@ -147,11 +147,9 @@ def correct_from_page(
     """A correction from the document's page; the page again, with what happened."""
     back = fact or make_fact_id(node_id, "meeting")
     try:
-        writer = authorise(settings, token.strip())  # a pasted token may bring a space or line break
-    except Forbidden:
-        return _back(node_id, back, "Skrivning är avstängd: lägg till en skrivare med samkarta writers add.")
-    except Unauthorized:
-        return _back(node_id, back, "Fel API-nyckel: rättelsen sparades inte.")
+        writer = form_writer(settings, token, "rättelsen")
+    except FormRefused as e:
+        return _back(node_id, back, e.message)
     try:
         if action.startswith("undo:"):
             made = [fix.undo(store, action.removeprefix("undo:"), reason=reason, by=writer)]

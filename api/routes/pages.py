@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from samkarta.api import swedish
-from samkarta.api.deps import Forbidden, SettingsDep, SnapshotDep, StoreDep, Unauthorized, ViewDep, audit, authorise
+from samkarta.api.deps import FormRefused, SettingsDep, SnapshotDep, StoreDep, ViewDep, audit, form_writer
 from samkarta.api.markdown import hide_markdown
 from samkarta.api.routes.common import DocumentSummary, NodeId
 from samkarta.api.routes.explore import EXPORT_FORMATS
@@ -699,11 +699,9 @@ def merges_decide(
     reason: Annotated[str, Form(max_length=500)] = "",
 ) -> RedirectResponse:
     try:
-        writer = authorise(settings, token.strip())  # a pasted token may bring a space or line break
-    except Forbidden:
-        return _merges_message("Skrivning är avstängd: lägg till en skrivare med samkarta writers add.")
-    except Unauthorized:
-        return _merges_message("Fel API-nyckel: beslutet sparades inte.")
+        writer = form_writer(settings, token, "beslutet")
+    except FormRefused as e:
+        return _merges_message(e.message)
     verdict = "accepted" if decision == "accept" else "rejected"
     try:
         decided_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
