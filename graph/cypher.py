@@ -21,9 +21,10 @@ CANDIDATE = "Sk_MergeCandidate"
 JUDGEMENT = "Sk_Judgement"
 CORRECTION = "Sk_Correction"  # a person's correction of a fact (graph/corrections.py)
 ENTITY_JUDGEMENT = "Sk_EntityJudgement"  # a rename, re-kind, merge or undo of an entity (graph/entities.py)
+REVIEW = "Sk_Review"  # a fact confirmed or two entities judged distinct (graph/review.py)
 META = "Sk_Meta"  # the version counter, the tombstone key and the layout
 TOMBSTONE = "Sk_Tombstone"
-BOOKKEEPING = (ENTITY, SOURCE, ALIAS, CANDIDATE, JUDGEMENT, CORRECTION, ENTITY_JUDGEMENT, META, TOMBSTONE)
+BOOKKEEPING = (ENTITY, SOURCE, ALIAS, CANDIDATE, JUDGEMENT, CORRECTION, ENTITY_JUDGEMENT, REVIEW, META, TOMBSTONE)
 # The layout of this code: typed properties, prefixed bookkeeping labels. Layout 1 (no marker) had
 # props_json strings, a `label` property and unprefixed bookkeeping labels; `samkarta migrate` converts.
 LAYOUT = 2
@@ -87,6 +88,7 @@ def schema_statements() -> list[str]:
         f"CREATE CONSTRAINT sk_judgement_key IF NOT EXISTS FOR (j:{JUDGEMENT}) REQUIRE (j.key_a, j.key_b) IS UNIQUE",
         f"CREATE CONSTRAINT sk_correction_id IF NOT EXISTS FOR (c:{CORRECTION}) REQUIRE c.id IS UNIQUE",
         f"CREATE CONSTRAINT sk_entity_judgement_id IF NOT EXISTS FOR (e:{ENTITY_JUDGEMENT}) REQUIRE e.id IS UNIQUE",
+        f"CREATE CONSTRAINT sk_review_id IF NOT EXISTS FOR (r:{REVIEW}) REQUIRE r.id IS UNIQUE",
         f"CREATE CONSTRAINT sk_meta_key IF NOT EXISTS FOR (m:{META}) REQUIRE m.key IS UNIQUE",
         f"CREATE CONSTRAINT sk_tombstone_digest IF NOT EXISTS FOR (t:{TOMBSTONE}) REQUIRE t.digest IS UNIQUE",
     ]
@@ -294,6 +296,9 @@ CORRECTIONS = f"MATCH (c:{CORRECTION}) RETURN c {{.*}} AS c ORDER BY c.decided_a
 SET_CORRECTION_TEXTS = f"UNWIND $rows AS row MATCH (c:{CORRECTION} {{id: row.id}}) SET c += row.props"
 SAVE_ENTITY_JUDGEMENT = f"MERGE (e:{ENTITY_JUDGEMENT} {{id: $id}}) ON CREATE SET e += $props"
 ENTITY_JUDGEMENTS = f"MATCH (e:{ENTITY_JUDGEMENT}) RETURN e {{.*}} AS e ORDER BY e.decided_at, e.id"
+SAVE_REVIEW = f"MERGE (r:{REVIEW} {{id: $id}}) ON CREATE SET r += $props"
+REVIEWS = f"MATCH (r:{REVIEW}) RETURN r {{.*}} AS r ORDER BY r.decided_at, r.id"
+SET_REVIEW_REASONS = f"UNWIND $rows AS row MATCH (r:{REVIEW} {{id: row.id}}) SET r.reason = row.reason"
 SET_NODE_NAME = f"MATCH (n:{ENTITY} {{id: $id}}) SET n.name = $name"
 CANDIDATES = (
     f"MATCH (c:{CANDIDATE}) WHERE $status IS NULL OR c.status = $status "

@@ -224,3 +224,36 @@ class BodyMatch(BaseModel):
     matched: str  # the name or alias that matched
     meetings: int
     members: int
+
+
+ReviewOp = Literal["confirm", "distinct"]
+
+
+class ReviewJudgement(BaseModel):
+    """A person's answer to the review queue that neither corrects nor merges: a fact confirmed as
+    read (`confirm`), or two bodies or two organisations judged to be distinct (`distinct`).
+
+    A confirmation is anchored as a correction is (the document's id and content hash, the fact's
+    kind, id and span) but keeps keys (hashes, graph.ids.make_id) of the fact's text, quote and
+    confirmed value rather than the strings, so it holds no name an erasure must find: it finds its
+    fact again after re-ingest and re-extraction, and stops counting when the fact now says
+    something else. A distinction names its two nodes in id order."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    op: ReviewOp
+    doc_id: str = ""
+    content: str = ""
+    fact_kind: FactKind | None = None
+    fact: str = ""
+    field: str = ""  # the meeting's date, body or region (each has its own confidence); "" for other facts
+    text_key: str = ""
+    quote_key: str = ""
+    value_key: str = ""
+    start: int | None = None
+    end: int | None = None
+    node_a: str = ""
+    node_b: str = ""
+    reason: str = ""
+    decided_at: str
+    decided_by: str = ""

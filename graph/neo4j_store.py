@@ -36,6 +36,7 @@ from samkarta.graph.model import (
     MergeCandidate,
     Node,
     Rel,
+    ReviewJudgement,
     Stats,
     TextHit,
     WriteResult,
@@ -562,6 +563,13 @@ class Neo4jStore:
     def entity_judgements(self) -> list[EntityJudgement]:
         return [EntityJudgement(**row["e"]) for row in self._query(q.ENTITY_JUDGEMENTS)]
 
+    def save_review(self, judgement: ReviewJudgement) -> None:
+        props = judgement.model_dump(exclude={"id"}, exclude_none=True)  # Neo4j keeps no nulls
+        self._write(lambda tx: tx.run(q.SAVE_REVIEW, id=judgement.id, props=props).consume(), "saving a review")
+
+    def reviews(self) -> list[ReviewJudgement]:
+        return [ReviewJudgement(**row["r"]) for row in self._query(q.REVIEWS)]
+
     def set_node_name(self, node_id: str, name: str) -> None:
         self._write(lambda tx: tx.run(q.SET_NODE_NAME, id=node_id, name=name).consume(), "renaming a node")
 
@@ -624,6 +632,14 @@ class Neo4jStore:
                     corrections.append({"id": c["id"], "props": props})
             for rows in _chunks(corrections):
                 tx.run(q.SET_CORRECTION_TEXTS, rows=rows).consume()
+            reviews = []  # a review keeps keys, not names; only its why may name them
+            for row in _run(tx, q.REVIEWS):
+                r = row["r"]
+                reason = redact_value(r.get("reason", ""), scope.get("*", []) + scope.get(r.get("doc_id", ""), []))
+                if reason != r.get("reason", ""):
+                    reviews.append({"id": r["id"], "reason": reason})
+            for rows in _chunks(reviews):
+                tx.run(q.SET_REVIEW_REASONS, rows=rows).consume()
             return sorted(changed)
 
         return self._write(work, f"erasing {node_id}")

@@ -28,6 +28,7 @@ from samkarta.graph.model import (
     MergeCandidate,
     Node,
     Rel,
+    ReviewJudgement,
     Stats,
     TextHit,
     WriteResult,
@@ -82,6 +83,12 @@ CREATE TABLE IF NOT EXISTS entity_judgements (
     id TEXT PRIMARY KEY, op TEXT NOT NULL, node TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
     value TEXT NOT NULL, value_name TEXT NOT NULL, reason TEXT NOT NULL, decided_at TEXT NOT NULL,
     decided_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS review_judgements (
+    id TEXT PRIMARY KEY, op TEXT NOT NULL, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT,
+    fact TEXT NOT NULL, field TEXT NOT NULL, text_key TEXT NOT NULL, quote_key TEXT NOT NULL,
+    value_key TEXT NOT NULL, start INTEGER, "end" INTEGER, node_a TEXT NOT NULL, node_b TEXT NOT NULL,
+    reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS tombstones (digest TEXT PRIMARY KEY);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -613,6 +620,19 @@ class SQLiteStore:
     def entity_judgements(self) -> list[EntityJudgement]:
         return [EntityJudgement(**r) for r in self._rows("SELECT * FROM entity_judgements ORDER BY decided_at, id")]
 
+    def save_review(self, judgement: ReviewJudgement) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO review_judgements (id, op, doc_id, content, fact_kind, fact, field, text_key, "
+                'quote_key, value_key, start, "end", node_a, node_b, reason, decided_at, decided_by) VALUES (:id, '
+                ":op, :doc_id, :content, :fact_kind, :fact, :field, :text_key, :quote_key, :value_key, :start, :end, "
+                ":node_a, :node_b, :reason, :decided_at, :decided_by)",
+                judgement.model_dump(),
+            )
+
+    def reviews(self) -> list[ReviewJudgement]:
+        return [ReviewJudgement(**r) for r in self._rows("SELECT * FROM review_judgements ORDER BY decided_at, id")]
+
     def set_node_name(self, node_id: str, name: str) -> None:
         with self._tx() as conn:
             conn.execute("UPDATE nodes SET name = ? WHERE id = ?", (name, node_id))
@@ -681,6 +701,10 @@ class SQLiteStore:
                     conn.execute(
                         "UPDATE corrections SET text = ?, quote = ?, value = ?, reason = ? WHERE id = ?", (*red, cid)
                     )
+            for rid, doc_id, rreason in conn.execute("SELECT id, doc_id, reason FROM review_judgements").fetchall():
+                red_reason = redact(rreason, scope.get("*", []) + scope.get(doc_id, []))  # the why may name them
+                if red_reason != rreason:
+                    conn.execute("UPDATE review_judgements SET reason = ? WHERE id = ?", (red_reason, rid))
             conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")  # old index segments kept the words
             documents_fts.optimize(conn)
         self._purge()

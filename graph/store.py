@@ -19,6 +19,7 @@ from samkarta.graph.model import (
     MergeCandidate,
     Node,
     Rel,
+    ReviewJudgement,
     Stats,
     TextHit,
     WriteResult,
@@ -132,6 +133,13 @@ class GraphStore(Protocol):
 
     def entity_judgements(self) -> list[EntityJudgement]:
         """Every entity judgement ever made, undone ones and undos too, oldest first."""
+
+    def save_review(self, judgement: ReviewJudgement) -> None:
+        """Keep a confirmation of a fact or a distinction of two entities (graph/review.py); one
+        already stored (same id) is kept as it was."""
+
+    def reviews(self) -> list[ReviewJudgement]:
+        """Every review judgement, oldest first."""
 
     def set_node_name(self, node_id: str, name: str) -> None:
         """Give a stored node another display name (a rename: a node mentioned by several documents
