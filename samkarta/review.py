@@ -1,0 +1,123 @@
+"""Answering the review queue: the same functions for the API, the explorer and tests.
+
+Confirming a fact and judging two bodies or organisations distinct are stored as review judgements
+(graph.model.ReviewJudgement: who, when, why) that change nothing in the graph and take the item out
+of the queue for good. Accepting a body or organisation candidate is the entity merge people make
+by hand (samkarta/entities.py merge); rejecting a fact is the correction that marks it wrong.
+"""
+
+from __future__ import annotations
+
+from samkarta import entities
+from samkarta.corrections import checked_reason, document_facts, now
+from samkarta.errors import Conflict, InvalidInput, NotFound
+from samkarta.graph.candidates_entities import LABELS, EntityCandidate
+from samkarta.graph.ids import make_id
+from samkarta.graph.model import EntityJudgement, ReviewJudgement
+from samkarta.graph.review import (
+    MEETING_FIELDS,
+    confirmed,
+    distinct_pairs,
+    fact_value,
+    reviews_by_document,
+    string_key,
+    text_key,
+)
+from samkarta.graph.store import GraphStore
+from samkarta.queries.review import body_and_organisation_candidates
+from samkarta.queries.view import Snapshot
+
+
+def confirm(
+    store: GraphStore, doc_id: str, fact: str, field: str = "", *, reason: str = "", by: str
+) -> ReviewJudgement:
+    """Confirm a fact as the minutes were read (a meeting's date, body or region: name the field).
+    NotFound for an unknown document or fact, InvalidInput for a field the fact has not, Conflict
+    when it is confirmed already."""
+    doc = document_facts(store, doc_id)
+    state = doc.fact(fact)
+    f = state.fact
+    if f.kind == "meeting" and field not in MEETING_FIELDS:
+        raise InvalidInput("field", "confirm one of the meeting's fields: date, body or region")
+    if f.kind != "meeting" and field:
+        raise InvalidInput("field", f"a {f.kind} is confirmed as a whole: leave the field out")
+    value = fact_value(doc.extraction, f, field)
+    at = now()
+    judgement = ReviewJudgement(
+        id=make_id("Review", "confirm", doc_id, f.id, field, at, by),
+        op="confirm",
+        doc_id=doc_id,
+        content=doc.info.sha256,
+        fact_kind=f.kind,
+        fact=f.id,
+        field=field,
+        text_key=text_key(f),
+        quote_key=string_key(f.quote),
+        value_key=string_key(value, "Value"),
+        start=f.start,
+        end=f.end,
+        reason=checked_reason(reason),
+        decided_at=at,
+        decided_by=by,
+    )
+    facts = [s.fact for s in doc.facts]
+    own = reviews_by_document(store.reviews(), {d.id: d.sha256 for d in store.documents()}).get(doc_id, [])
+    if (f.id, field) in confirmed(doc.extraction, facts, own):
+        raise Conflict(f"{f.kind} {f.id} is already confirmed" + (f" ({field})" if field else ""))
+    store.save_review(judgement)
+    return judgement
+
+
+def distinct(store: GraphStore, node_a: str, node_b: str, *, reason: str = "", by: str) -> ReviewJudgement:
+    """Judge two bodies or two organisations to be two: never proposed as one again."""
+    a, b = store.get_node(node_a), store.get_node(node_b)
+    for node, name, field in ((a, node_a, "node_a"), (b, node_b, "node_b")):
+        if node is None or node.label not in LABELS:
+            raise NotFound(f"no body or organisation with id {name!r} ({field})")
+    assert a is not None and b is not None  # for the type checker: checked above
+    if a.id == b.id:
+        raise InvalidInput("node_b", "a node is not distinct from itself")
+    if a.label != b.label:
+        raise InvalidInput("node_b", "a body and an organisation are told apart by their kind already")
+    first, second = sorted((a.id, b.id))
+    if frozenset((first, second)) in distinct_pairs(store.reviews()):
+        raise Conflict(f"{first} and {second} are already judged distinct")
+    at = now()
+    judgement = ReviewJudgement(
+        id=make_id("Review", "distinct", first, second, at, by),
+        op="distinct",
+        node_a=first,
+        node_b=second,
+        reason=checked_reason(reason),
+        decided_at=at,
+        decided_by=by,
+    )
+    store.save_review(judgement)
+    return judgement
+
+
+def entity_candidate(store: GraphStore, snap: Snapshot, candidate_id: str) -> EntityCandidate:
+    """A current body or organisation candidate by id; NotFound when it is not (or no longer) one."""
+    for c in body_and_organisation_candidates(store, snap):
+        if c.id == candidate_id:
+            return c
+    raise NotFound(f"no body or organisation merge candidate {candidate_id!r} (decided already, or not proposed)")
+
+
+def accept_entity_candidate(
+    store: GraphStore, snap: Snapshot, candidate_id: str, *, reason: str = "", by: str
+) -> EntityJudgement:
+    """Merge the pair: the node with fewer relationships into the one with more (the body that met),
+    as an entity merge judgement, undoable like any other."""
+    c = entity_candidate(store, snap, candidate_id)
+    weight = {n: (snap.g.degree(n) if n in snap.g else 0) for n in (c.node_a, c.node_b)}
+    keep, merged = sorted((c.node_a, c.node_b), key=lambda n: (-weight[n], n))
+    return entities.merge(store, keep, merged, reason=reason, by=by)
+
+
+def reject_entity_candidate(
+    store: GraphStore, snap: Snapshot, candidate_id: str, *, reason: str = "", by: str
+) -> ReviewJudgement:
+    """Keep the pair apart for good."""
+    c = entity_candidate(store, snap, candidate_id)
+    return distinct(store, c.node_a, c.node_b, reason=reason, by=by)
