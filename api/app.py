@@ -22,6 +22,8 @@ from samkarta.api.routes import (
     manage,
     pages,
     region_pages,
+    review,
+    review_page,
     search_page,
 )
 from samkarta.api.routes.manage import FORM_OVERHEAD
@@ -79,5 +81,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(depends_page.router)
     app.include_router(region_pages.router)
     app.include_router(search_page.router)
+    app.include_router(review.router)
+    app.include_router(review_page.router)
     pages.mount_static(app)
     return app

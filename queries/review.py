@@ -29,7 +29,6 @@ from samkarta.graph.store import GraphStore
 from samkarta.loaders.model import Evidence, Extraction
 from samkarta.queries.view import Snapshot
 
-DEFAULT_THRESHOLD = 0.7  # facts read with a confidence below it are queued (SAMKARTA_REVIEW_THRESHOLD)
 IMPACT_MEASURE = (
     "relationer i grafen som beslutet ändrar: för mötets datum, organ eller region alla mötets relationer; "
     "för en deltagare närvaron och samarbetet med varje annan deltagare; för beslut, åtgärder och frågor "
@@ -277,16 +276,27 @@ def _documents(store: GraphStore) -> Iterable[_Doc]:
         yield _Doc(info.id, stored.text, x, result.facts, confirmed(x, facts, reviews.get(info.id, [])))
 
 
-def review_queue(
-    store: GraphStore, snap: Snapshot, threshold: float = DEFAULT_THRESHOLD, offset: int = 0, limit: int = 50
-) -> ReviewQueue:
-    """The queue, most answers changed first (then the least sure fact, the best candidate); one page."""
-    items = [item for doc in _documents(store) for item in _fact_items(snap, doc, threshold)]
-    facts = len(items)
-    items += [_person_item(snap, c) for c in store.candidates("pending")]
-    items += [_entity_item(c, snap) for c in body_and_organisation_candidates(store, snap)]
-    items.sort(key=lambda i: (-i.impact, i.confidence if i.confidence is not None else 1 - (i.score or 0), i.id))
-    page = items[offset : offset + limit]
+def _items(store: GraphStore, snap: Snapshot, threshold: float) -> tuple[list[ReviewItem], int]:
+    """Every item, in queue order, and how many are facts; kept on the snapshot for the store's
+    version (every judgement, correction and merge changes it), so paging reads them once."""
+    cache: dict[tuple[int, float], tuple[list[ReviewItem], int]] = snap.__dict__.setdefault("_review_items", {})
+    key = (store.version(), threshold)
+    if key not in cache:
+        items = [item for doc in _documents(store) for item in _fact_items(snap, doc, threshold)]
+        facts = len(items)
+        items += [_person_item(snap, c) for c in store.candidates("pending")]
+        items += [_entity_item(c, snap) for c in body_and_organisation_candidates(store, snap)]
+        items.sort(key=lambda i: (-i.impact, i.confidence if i.confidence is not None else 1 - (i.score or 0), i.id))
+        cache.clear()  # one version at a time
+        cache[key] = (items, facts)
+    return cache[key]
+
+
+def review_queue(store: GraphStore, snap: Snapshot, threshold: float, offset: int = 0, limit: int = 50) -> ReviewQueue:
+    """The queue, most answers changed first (then the least sure fact, the best candidate); one page.
+    Facts read with a confidence below `threshold` are in it (SAMKARTA_REVIEW_THRESHOLD)."""
+    items, facts = _items(store, snap, threshold)
+    page = [item.model_copy() for item in items[offset : offset + limit]]
     texts: dict[str, str] = {}
     for item in page:  # a candidate's passages only for the page shown: each may read a document
         if item.candidate is not None:

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(default=50, ge=1, alias="SAMKARTA_MAX_UPLOAD_MB")
     # Host names the API answers to, comma-separated (default: loopback and SAMKARTA_HOST)
     allowed_hosts: str = Field(default="", alias="SAMKARTA_ALLOWED_HOSTS")
+    # facts read with a confidence below it go to the review queue (/granska)
+    review_threshold: float = Field(default=0.7, ge=0.0, le=1.0, alias="SAMKARTA_REVIEW_THRESHOLD")
 
     @field_validator("api_token")
     @classmethod

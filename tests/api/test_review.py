@@ -1,0 +1,136 @@
+"""The review queue over the API and as a page, on both backends: ordered by relationships changed,
+writes need a writer's token, a confirmed fact and a decided candidate leave the queue, everything
+shown is escaped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.api.conftest import TOKEN
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+JSON = {"Accept": "application/json"}
+
+
+def queue(client: TestClient, **params: Any) -> dict[str, Any]:
+    answer = client.get("/api/review", params={"limit": 500, **params})
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def first(client: TestClient, kind: str, **params: Any) -> dict[str, Any]:
+    return next(i for i in queue(client, **params)["data"] if i["kind"] == kind)
+
+
+def test_the_queue_is_ordered_by_relationships_changed_and_says_how(client: TestClient) -> None:
+    answer = queue(client)
+    items = answer["data"]
+    assert answer["count"] == len(items) == answer["facts"] + answer["candidates"] and answer["facts"] > 0
+    assert [i["impact"] for i in items] == sorted((i["impact"] for i in items), reverse=True)
+    assert all(i["confidence"] < 0.7 for i in items if i["kind"] == "fact")  # the default threshold
+    assert "relationer i grafen" in answer["measure"]
+    assert {i["kind"] for i in items} == {"fact", "entity_merge"}  # the samples have no pending person pairs
+    fact = next(i for i in items if i["kind"] == "fact" and i["passages"])
+    passage = fact["passages"][0]
+    text = client.get(f"/api/documents/{passage['doc_id']}").json()["text"]
+    assert text[passage["start"] : passage["end"]] == passage["hit"]
+    assert passage["before"] + passage["hit"] + passage["after"] in text
+    assert queue(client, threshold=0)["facts"] == 0
+    assert queue(client, threshold=1)["facts"] > answer["facts"]
+    page = client.get("/api/review", params={"offset": 2, "limit": 3}).json()
+    assert [i["id"] for i in page["data"]] == [i["id"] for i in items[2:5]]
+
+
+def test_writes_are_refused_without_a_writer_token(client: TestClient) -> None:
+    fact = first(client, "fact")
+    candidate = first(client, "entity_merge")
+    writes = [
+        (f"/api/documents/{fact['doc_id']}/facts/{fact['fact']}/confirm", {"field": fact["field"]}),
+        (f"/api/entity-candidates/{candidate['id']}/accept", {}),
+        (f"/api/entity-candidates/{candidate['id']}/reject", {}),
+    ]
+    for url, body in writes:
+        for headers in ({}, {"Authorization": "Bearer not-a-writer"}):
+            answer = client.post(url, json=body, headers=headers)
+            assert answer.status_code == 401, (url, answer.text)
+    assert client.get("/api/reviews").json()["count"] == 0
+    assert queue(client)["count"] == len(queue(client)["data"])
+
+
+def test_a_confirmed_fact_leaves_the_queue_and_is_kept_with_its_writer(client: TestClient) -> None:
+    fact = first(client, "fact")
+    url = f"/api/documents/{fact['doc_id']}/facts/{fact['fact']}/confirm"
+    wrong_field = client.post(url, json={"field": "colour"}, headers=AUTH)
+    assert wrong_field.status_code == 422 and [d["field"] for d in wrong_field.json()["details"]] == ["body.field"]
+    if fact["field"]:  # a meeting is confirmed field by field
+        whole = client.post(url, json={}, headers=AUTH)
+        assert whole.status_code == 422 and whole.json()["error"].startswith("field: confirm one of the meeting's")
+    answer = client.post(url, json={"field": fact["field"], "reason": "stämmer"}, headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    assert fact["id"] not in {i["id"] for i in queue(client)["data"]}
+    (kept,) = client.get("/api/reviews").json()["data"]
+    assert (kept["op"], kept["fact"], kept["decided_by"], kept["reason"]) == (
+        "confirm",
+        fact["fact"],
+        "api-token",
+        "stämmer",
+    )
+    again = client.post(url, json={"field": fact["field"]}, headers=AUTH)
+    assert again.status_code == 409 and again.json()["ok"] is False
+
+
+def test_body_and_organisation_candidates_are_accepted_or_rejected(client: TestClient) -> None:
+    listed = client.get("/api/entity-candidates").json()
+    assert listed["count"] >= 2 and all(c["reasons"] for c in listed["data"])
+    rejected, accepted = listed["data"][0], listed["data"][1]
+    answer = client.post(f"/api/entity-candidates/{rejected['id']}/reject", json={"reason": "två"}, headers=AUTH)
+    assert answer.status_code == 200 and answer.json()["review"]["op"] == "distinct"
+    assert client.post(f"/api/entity-candidates/{rejected['id']}/reject", json={}, headers=AUTH).status_code == 404
+    answer = client.post(f"/api/entity-candidates/{accepted['id']}/accept", json={}, headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    merge = answer.json()["judgement"]
+    assert merge["op"] == "merge" and {merge["node"], merge["value"]} == {accepted["node_a"], accepted["node_b"]}
+    assert client.get(f"/api/entities/{merge['value']}/history").json()["count"] == 1
+    left = {c["id"] for c in client.get("/api/entity-candidates").json()["data"]}
+    assert rejected["id"] not in left and accepted["id"] not in left
+    assert client.get("/api/entity-candidates/entitycandidate-0123456789abcdef/accept").status_code == 405
+
+
+def test_the_page_decides_with_a_writer_token_and_refuses_a_bad_one(client: TestClient) -> None:
+    fact = first(client, "fact")
+    form = {"kind": "fact", "doc_id": fact["doc_id"], "fact": fact["fact"], "field": fact["field"]}
+    refused = client.post("/granska", data={**form, "decision": "accept", "token": "wrong-token"}, headers=JSON)
+    assert refused.status_code == 403 and refused.json() == {
+        "ok": False,
+        "message": "Fel API-nyckel: beslutet sparades inte.",
+    }
+    plain = client.post("/granska", data={**form, "decision": "accept", "token": "wrong"}, follow_redirects=False)
+    assert plain.status_code == 303 and "Fel+API-nyckel" in plain.headers["location"]
+    assert fact["id"] in {i["id"] for i in queue(client)["data"]}
+    done = client.post("/granska", data={**form, "decision": "accept", "token": TOKEN}, follow_redirects=False)
+    assert done.status_code == 303
+    page = client.get(done.headers["location"])
+    assert "Sparat: uppgiften stämmer och har lämnat kön." in page.text and f'id="{fact["id"]}"' not in page.text
+    if fact["field"]:  # a meeting's field is fixed, never marked wrong
+        bad = client.post("/granska", data={**form, "decision": "reject", "token": TOKEN}, headers=JSON)
+        assert bad.status_code in (409, 422) and bad.json()["ok"] is False
+
+
+def test_the_page_counts_in_swedish_and_escapes_what_it_shows(client: TestClient) -> None:
+    minutes = (
+        "Minnesanteckningar\n\nLänsgrupp för familjehemsfrågor 2023-03-09\n\n"
+        "Närvarande: Torbjörn Wahlgren ordf. Sala, Agneta Lövgren Region Västmanland\n\n"
+        "1. Rekrytering\n\nLänsgruppen beslutade\natt ställa sig bakom <script>alert(1)</script> kampanjen.\n"
+    )
+    up = client.post("/api/documents", files={"file": ("hostile.txt", minutes.encode())}, headers=AUTH)
+    assert up.status_code == 200, up.text
+    items = queue(client, threshold=1)["data"]
+    at = next(n for n, i in enumerate(items) if "<script>" in i["text"])
+    page = client.get("/granska", params={"threshold": 1, "offset": at})
+    assert page.status_code == 200
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text and "<script>alert" not in page.text
+    count = queue(client, threshold=1)["count"]
+    assert f"{count} saker att granska" in page.text and "säkerhet 0,80" in page.text
+    assert "Faktauppgifter med en säkerhet under 1,00 tas med." in page.text
