@@ -32,7 +32,7 @@ NodeIdForm = r"^([a-z]+-[0-9a-f]{16})?$"
 FIELD_NAMES = {"field": "fält", "reason": "motivering", "node_b": "paret", "merged": "paret"}
 # what accepting and rejecting mean for each kind of item, as the buttons say it
 BUTTONS = {
-    "fact": ("Stämmer", "Fel"),
+    "fact": ("Stämmer", "Markera som fel"),
     "person_merge": ("Samma person", "Olika personer"),
     "Network": ("Samma organ", "Olika organ"),
     "Organization": ("Samma organisation", "Olika organisationer"),
