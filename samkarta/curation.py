@@ -10,7 +10,9 @@ document's content and the fact's text and quote, so it finds its fact in any st
 same minutes; every correction is a line (undone ones too: they are the fact's history). A rename,
 re-kind, merge or undo of a body, organisation or project: {"kind": "entity",
 ...graph.model.EntityJudgement}, anchored to node ids, which are hashes of the entities' keys and so
-the same in any store holding the same minutes.
+the same in any store holding the same minutes. A fact confirmed from the review queue, or two
+bodies or organisations judged distinct: {"kind": "review", ...graph.model.ReviewJudgement}, anchored
+like a correction (keys of the fact's strings) or to node ids.
 
 Importing applies each judgement that is new or changed and rebuilds the documents it touches;
 importing the same file again changes nothing. Tombstones are not exported: their keyed hashes only
@@ -28,13 +30,21 @@ from pydantic import ValidationError
 from samkarta.errors import InvalidInput
 from samkarta.graph.entities import EntityMap, rekinded_ids
 from samkarta.graph.ids import make_id
-from samkarta.graph.model import FIELDS_OF, Correction, EntityJudgement, Judgement, latest_judgements
+from samkarta.graph.model import (
+    FIELDS_OF,
+    Correction,
+    EntityJudgement,
+    Judgement,
+    ReviewJudgement,
+    latest_judgements,
+)
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import reapply
 
 KIND = "merge"
 CORRECTION = "correction"
 ENTITY = "entity"
+REVIEW = "review"
 
 
 @dataclass
@@ -53,9 +63,11 @@ def export_lines(store: GraphStore) -> Iterator[str]:
         yield json.dumps({"kind": CORRECTION, **correction.model_dump()}, ensure_ascii=False, sort_keys=True)
     for entity in store.entity_judgements():  # oldest first: an undo after what it undoes
         yield json.dumps({"kind": ENTITY, **entity.model_dump()}, ensure_ascii=False, sort_keys=True)
+    for review in store.reviews():
+        yield json.dumps({"kind": REVIEW, **review.model_dump()}, ensure_ascii=False, sort_keys=True)
 
 
-Line = Judgement | Correction | EntityJudgement
+Line = Judgement | Correction | EntityJudgement | ReviewJudgement
 
 
 def parse_lines(lines: Iterable[str], source: str) -> list[Line]:
@@ -76,8 +88,11 @@ def parse_lines(lines: Iterable[str], source: str) -> list[Line]:
                 out.append(correction)
             elif kind == ENTITY:
                 out.append(EntityJudgement.model_validate(row))
+            elif kind == REVIEW:
+                out.append(ReviewJudgement.model_validate(row))
             else:
-                raise ValueError(f'not a judgement line (expected "kind": "{KIND}", "{CORRECTION}" or "{ENTITY}")')
+                kinds = f'"{KIND}", "{CORRECTION}", "{ENTITY}" or "{REVIEW}"'
+                raise ValueError(f'not a judgement line (expected "kind": {kinds})')
         except (ValueError, ValidationError) as e:
             reason = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
             raise InvalidInput(f"{source}, line {number}", reason) from None
@@ -116,6 +131,14 @@ def import_judgements(store: GraphStore, lines: list[Line]) -> ImportReport:
         report.applied += 1
         touched |= _documents_of(store, pair)
     renamed = _import_entities(store, [e for e in lines if isinstance(e, EntityJudgement)], report, touched)
+    reviewed = {r.id for r in store.reviews()}
+    for review in (r for r in lines if isinstance(r, ReviewJudgement)):  # changes no graph: nothing to rebuild
+        if review.id in reviewed:
+            report.unchanged += 1
+            continue
+        store.save_review(review)
+        reviewed.add(review.id)
+        report.applied += 1
     report.rebuilt = reapply(store, touched)
     if renamed:
         from samkarta.entities import rename_stored

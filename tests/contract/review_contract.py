@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from samkarta import review
+from samkarta.curation import export_lines, import_judgements, parse_lines
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.batch import document_id
 from samkarta.graph.model import ReviewJudgement
+from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import find_files, ingest_files
 from samkarta.queries.review import ReviewItem, body_and_organisation_candidates, review_queue
@@ -216,3 +218,26 @@ class ReviewContract:
         found = store.bodies_named("Socialchefsnätverket")
         assert [(b.name, b.region, b.meetings) for b in found][:1] == [("Socialchefs nätverket", "Dalarna", 1)]
         assert [b.id for b in store.bodies_named("SCHNV")] == [found[0].id]  # an alias finds it too
+
+    def test_review_judgements_travel_as_curation_lines(self, store: GraphStore, tmp_path: Path) -> None:
+        paths = _write(tmp_path / "rug", RUG_MINUTES)
+        ingest_files(store, paths)
+        action = _facts(store, "action")[0]
+        review.confirm(store, action.doc_id or "", action.fact or "", reason="stämmer", by="Anna Berg")
+        snap = GraphView(store).refresh()
+        org = next(c for c in body_and_organisation_candidates(store, snap) if c.label == "Organization")
+        review.reject_entity_candidate(store, snap, org.id, by="Anna Berg")
+        lines = list(export_lines(store))
+        assert [line.count('"kind": "review"') for line in lines] == [1, 1]
+        other = SQLiteStore.open(tmp_path / "other.db")  # the same minutes in another store
+        try:
+            ingest_files(other, paths)
+            before = len(_queue(other))
+            report = import_judgements(other, parse_lines(lines, "curation.jsonl"))
+            assert (report.applied, report.unchanged) == (2, 0)
+            assert other.reviews() == store.reviews()
+            assert {i.id for i in _queue(other)} == {i.id for i in _queue(store)} and len(_queue(other)) == before - 2
+            again = import_judgements(other, parse_lines(lines, "curation.jsonl"))
+            assert (again.applied, again.unchanged) == (0, 2)
+        finally:
+            other.close()
