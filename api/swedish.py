@@ -25,6 +25,19 @@ _REASONS = (
     (re.compile(r"^acronym in the body's name$"), "förkortning i nätverkets namn"),
     (re.compile(r"^full title$"), "fullständig titel"),
     (re.compile(r"^reference alias$"), "alias i referensdata"),
+    # body and organisation candidates (graph/candidates_entities.py)
+    (re.compile(r'^same name "(.*)"$', re.S), "samma namn ”{}”"),
+    (
+        re.compile(r'^same name in other spacing, hyphens or case: "(.*)" and "(.*)"$', re.S),
+        "samma namn med andra mellanslag, bindestreck eller versaler: ”{}” och ”{}”",
+    ),
+    (re.compile(r'^"(.*)" abbreviates "(.*)"$', re.S), "”{}” är en förkortning av ”{}”"),
+    (re.compile(r'^"(.*)" opens "(.*)"$', re.S), "”{}” ingår i ”{}”"),
+    (re.compile(r'^almost the same spelling: "(.*)" and "(.*)"$', re.S), "nästan samma stavning: ”{}” och ”{}”"),
+    (re.compile(r"^shared members (1)$"), "{} gemensam medlem"),
+    (re.compile(r"^shared members (\d+)$"), "{} gemensamma medlemmar"),
+    (re.compile(r"^shared meetings (1)$"), "{} gemensamt möte"),
+    (re.compile(r"^shared meetings (\d+)$"), "{} gemensamma möten"),
 )
 
 
@@ -50,7 +63,7 @@ def reason(text: str) -> str:
             m = pattern.match(part)
             if m:
                 args = [
-                    decimal(float(g)) if re.fullmatch(r"[\d.]+", g) else ("nationell" if g == "national" else g)
+                    decimal(float(g)) if re.fullmatch(r"\d+\.\d+", g) else ("nationell" if g == "national" else g)
                     for g in m.groups()
                 ]
                 out.append(swedish.format(*args))

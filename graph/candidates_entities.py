@@ -140,21 +140,22 @@ def _generic(name: str) -> bool:
 
 
 def _name_match(x: str, y: str) -> tuple[float, str] | None:
-    """How much two names say the entities are one, and why (Swedish); None if they do not."""
+    """How much two names say the entities are one, and why (api/swedish.py says it in Swedish);
+    None if they do not."""
     kx, ky = name_key(x), name_key(y)
     if not kx or not ky:
         return None
     if kx == ky:
         if x == y:
-            return SPELLING, f"samma namn ”{x}”"
-        return SPELLING, f"samma namn stavat på två sätt: ”{x}” och ”{y}” (mellanslag, bindestreck eller versaler)"
+            return SPELLING, f'same name "{x}"'
+        return SPELLING, f'same name in other spacing, hyphens or case: "{x}" and "{y}"'
     for short, long in ((x, y), (y, x)):
         acronym = _acronym(short)
         if acronym is not None and acronym in _initials(long):
-            return ABBREVIATION, f"”{short}” är en förkortning av ”{long}”"
+            return ABBREVIATION, f'"{short}" abbreviates "{long}"'
     for short, long in ((x, y), (y, x)):
         if _contained(short, long):
-            return GENERIC if _generic(short) else CONTAINED, f"”{short}” ingår i ”{long}”"
+            return GENERIC if _generic(short) else CONTAINED, f'"{short}" opens "{long}"'
     shorter, longer = sorted((len(kx), len(ky)))
     if shorter >= 6 and 2 * shorter / (shorter + longer) >= MIN_SIMILARITY:
         matcher = SequenceMatcher(None, kx, ky)
@@ -162,7 +163,7 @@ def _name_match(x: str, y: str) -> tuple[float, str] | None:
             ratio = matcher.ratio()
             if ratio >= MIN_SIMILARITY:
                 weight = GENERIC if _generic(x) or _generic(y) else SIMILAR
-                return weight, f"nästan samma stavning: ”{x}” och ”{y}”"
+                return weight, f'almost the same spelling: "{x}" and "{y}"'
     return None
 
 
@@ -185,15 +186,15 @@ def _score(a: _Entity, b: _Entity) -> tuple[float, list[str]] | None:
     meetings = len(a.meetings & b.meetings)
     if a.region is not None and a.region == b.region:
         score += SAME_REGION
-        reasons.append(f"samma region ({a.region})")
+        reasons.append(f"same region ({a.region})")
     elif not (members or meetings):
         return None  # a name alone, in no common county: most likely two namesakes
     if members:
         score += min(MAX_MEMBERS, PER_MEMBER * members)
-        reasons.append("1 gemensam medlem" if members == 1 else f"{members} gemensamma medlemmar")
+        reasons.append(f"shared members {members}")
     if meetings:
         score += min(MAX_MEETINGS, PER_MEETING * meetings)
-        reasons.append("1 gemensamt möte" if meetings == 1 else f"{meetings} gemensamma möten")
+        reasons.append(f"shared meetings {meetings}")
     return round(min(score, 1.0), 2), reasons
 
 

@@ -169,10 +169,10 @@ class ReviewContract:
         bodies = [c for c in found if c.label == "Network"]
         assert [{c.name_a, c.name_b} for c in bodies] == [{"RUG barn och unga", "RUG"}]
         (rug,) = bodies
-        assert rug.reasons[:2] == ["”RUG” ingår i ”RUG barn och unga”", "samma region (Dalarna)"]
-        assert "2 gemensamma medlemmar" in rug.reasons and rug.score >= 0.8
+        assert rug.reasons[:2] == ['"RUG" opens "RUG barn och unga"', "same region (Dalarna)"]
+        assert "shared members 2" in rug.reasons and rug.score >= 0.8
         orgs = [c for c in found if c.label == "Organization"]
-        assert len(orgs) == 1 and "1 gemensamt möte" in orgs[0].reasons
+        assert len(orgs) == 1 and "shared meetings 1" in orgs[0].reasons
         assert {orgs[0].name_a, orgs[0].name_b} == {"socialförvaltningen", "Socialförvaltningen Falun"}
 
     def test_a_rejected_candidate_is_never_proposed_again(self, store: GraphStore, tmp_path: Path) -> None:
