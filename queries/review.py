@@ -14,6 +14,7 @@ A fact leaves the queue when a person confirms it (graph/review.py), corrects it
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ConfigDict
 from samkarta.graph.candidates_entities import EntityCandidate, entity_candidates
 from samkarta.graph.corrections import CorrectionIndex, FactState, corrected
 from samkarta.graph.ids import make_id
-from samkarta.graph.model import MergeCandidate
+from samkarta.graph.model import Correction, MergeCandidate, ReviewJudgement
 from samkarta.graph.review import MEETING_FIELDS, confirmed, distinct_pairs, fact_value, reviews_by_document
 from samkarta.graph.store import GraphStore
 from samkarta.loaders.model import Evidence, Extraction
@@ -137,9 +138,9 @@ class _Doc:
     confirmed: set[tuple[str, str]]
 
 
-def _fact_items(snap: Snapshot, doc: _Doc, threshold: float) -> Iterable[ReviewItem]:
+def _fact_items(doc: _Doc, threshold: float) -> Iterable[ReviewItem]:
+    """A document's facts below the threshold, not yet judged; their impact is set per graph version."""
     x, m = doc.extraction, doc.extraction.meeting
-    meeting_id = make_id("Meeting", doc.doc_id)
     texts = {doc.doc_id: doc.text}
     for state in doc.states:
         f = state.fact
@@ -155,7 +156,7 @@ def _fact_items(snap: Snapshot, doc: _Doc, threshold: float) -> Iterable[ReviewI
                     kind="fact",
                     title=TITLES[("meeting", field)],
                     text=value or "(inte funnet)",
-                    impact=max(1, _degree(snap, meeting_id)),
+                    impact=0,
                     confidence=confidence,
                     doc_id=doc.doc_id,
                     fact=f.id,
@@ -171,24 +172,30 @@ def _fact_items(snap: Snapshot, doc: _Doc, threshold: float) -> Iterable[ReviewI
         confidence = source[f.kind][f.index].confidence
         if confidence >= threshold:
             continue
-        if f.kind == "attendance":
-            impact = max(1, len(snap.attendees.get(meeting_id, ())))
-        elif f.kind == "handoff":
-            impact = 1
-        else:
-            impact = max(1, _degree(snap, f.id))
         yield ReviewItem(
             id=make_id("Review", f.id, ""),
             kind="fact",
             title=TITLES[(f.kind, "")],
             text=f.text,
-            impact=impact,
+            impact=0,
             confidence=confidence,
             doc_id=doc.doc_id,
             fact=f.id,
             fact_kind=f.kind,
             passages=[_passage(texts, doc.doc_id, f.start, f.end, f.quote)] if f.quote else [],
         )
+
+
+def _fact_impact(snap: Snapshot, item: ReviewItem) -> int:
+    """The relationships a decision on the fact changes (IMPACT_MEASURE), in the graph as it is now."""
+    meeting_id = make_id("Meeting", item.doc_id or "")
+    if item.fact_kind == "meeting":
+        return max(1, _degree(snap, meeting_id))
+    if item.fact_kind == "attendance":  # the attendance, and a collaboration with each other attendee
+        return max(1, len(snap.attendees.get(meeting_id, ())))
+    if item.fact_kind == "handoff":
+        return 1
+    return max(1, _degree(snap, item.fact or ""))
 
 
 def _first_quote(snap: Snapshot, node_id: str) -> dict[str, Any] | None:
@@ -258,44 +265,87 @@ def _entity_item(c: EntityCandidate, snap: Snapshot) -> ReviewItem:
 
 
 def body_and_organisation_candidates(store: GraphStore, snap: Snapshot) -> list[EntityCandidate]:
-    """Merge candidates for bodies and organisations, without the pairs people judged distinct."""
-    return entity_candidates(snap.g, snap.names, distinct_pairs(store.reviews()))
+    """Merge candidates for bodies and organisations, without the pairs people judged distinct (kept
+    on the snapshot: the graph is the same until its version changes)."""
+    distinct = frozenset(distinct_pairs(store.reviews()))
+    cache: dict[frozenset[frozenset[str]], list[EntityCandidate]] = snap.__dict__.setdefault("_entity_candidates", {})
+    if distinct not in cache:
+        cache.clear()
+        cache[distinct] = entity_candidates(snap.g, snap.names, distinct)
+    return cache[distinct]
 
 
-def _documents(store: GraphStore) -> Iterable[_Doc]:
-    infos = store.documents()
-    corrections = CorrectionIndex.of(store.corrections(), (d.id for d in infos))
-    reviews = reviews_by_document(store.reviews(), {d.id: d.sha256 for d in infos})
-    for info in infos:
-        stored = store.document(info.id)
+class FactCache:
+    """A document's queued facts, kept while the document, its corrections and its review judgements
+    stay the same: after a decision only the documents it touched are read again, not all of them."""
+
+    def __init__(self) -> None:
+        self._by_doc: dict[str, tuple[tuple[object, ...], list[ReviewItem]]] = {}
+        self._lock = threading.Lock()
+
+    def facts(self, store: GraphStore, threshold: float) -> list[ReviewItem]:
+        infos = store.documents()
+        corrections = CorrectionIndex.of(store.corrections(), (d.id for d in infos))
+        reviews = reviews_by_document(store.reviews(), {d.id: d.sha256 for d in infos})
+        out: list[ReviewItem] = []
+        fresh: dict[str, tuple[tuple[object, ...], list[ReviewItem]]] = {}
+        for info in infos:
+            own = corrections.for_document(info.id, info.sha256)
+            judged = reviews.get(info.id, [])
+            key = (info.sha256, threshold, *sorted(c.id for c in own), "|", *sorted(r.id for r in judged))
+            with self._lock:
+                known = self._by_doc.get(info.id)
+            if known is not None and known[0] == key:
+                items = known[1]
+            else:
+                items = list(self._read(store, info.id, own, judged, threshold))
+            fresh[info.id] = (key, items)
+            out += items
+        with self._lock:
+            self._by_doc = fresh  # removed documents go
+        return out
+
+    @staticmethod
+    def _read(
+        store: GraphStore, doc_id: str, own: list[Correction], judged: list[ReviewJudgement], threshold: float
+    ) -> Iterable[ReviewItem]:
+        stored = store.document(doc_id)
         if stored is None:
-            continue
+            return []
         x = Extraction.model_validate(stored.extraction)
-        result = corrected(x, stored.text, info.id, corrections.for_document(info.id, info.sha256))
+        result = corrected(x, stored.text, doc_id, own)
         facts = [s.fact for s in result.facts]
-        yield _Doc(info.id, stored.text, x, result.facts, confirmed(x, facts, reviews.get(info.id, [])))
+        return _fact_items(_Doc(doc_id, stored.text, x, result.facts, confirmed(x, facts, judged)), threshold)
 
 
-def _items(store: GraphStore, snap: Snapshot, threshold: float) -> tuple[list[ReviewItem], int]:
+def _items(store: GraphStore, snap: Snapshot, threshold: float, cache: FactCache) -> tuple[list[ReviewItem], int]:
     """Every item, in queue order, and how many are facts; kept on the snapshot for the store's
     version (every judgement, correction and merge changes it), so paging reads them once."""
-    cache: dict[tuple[int, float], tuple[list[ReviewItem], int]] = snap.__dict__.setdefault("_review_items", {})
+    versions: dict[tuple[int, float], tuple[list[ReviewItem], int]] = snap.__dict__.setdefault("_review_items", {})
     key = (store.version(), threshold)
-    if key not in cache:
-        items = [item for doc in _documents(store) for item in _fact_items(snap, doc, threshold)]
-        facts = len(items)
+    if key not in versions:
+        facts = cache.facts(store, threshold)
+        items = [item.model_copy(update={"impact": _fact_impact(snap, item)}) for item in facts]
         items += [_person_item(snap, c) for c in store.candidates("pending")]
         items += [_entity_item(c, snap) for c in body_and_organisation_candidates(store, snap)]
         items.sort(key=lambda i: (-i.impact, i.confidence if i.confidence is not None else 1 - (i.score or 0), i.id))
-        cache.clear()  # one version at a time
-        cache[key] = (items, facts)
-    return cache[key]
+        versions.clear()  # one version at a time
+        versions[key] = (items, len(facts))
+    return versions[key]
 
 
-def review_queue(store: GraphStore, snap: Snapshot, threshold: float, offset: int = 0, limit: int = 50) -> ReviewQueue:
+def review_queue(
+    store: GraphStore,
+    snap: Snapshot,
+    threshold: float,
+    offset: int = 0,
+    limit: int = 50,
+    cache: FactCache | None = None,
+) -> ReviewQueue:
     """The queue, most answers changed first (then the least sure fact, the best candidate); one page.
-    Facts read with a confidence below `threshold` are in it (SAMKARTA_REVIEW_THRESHOLD)."""
-    items, facts = _items(store, snap, threshold)
+    Facts read with a confidence below `threshold` are in it (SAMKARTA_REVIEW_THRESHOLD); `cache`
+    keeps documents' facts between calls (the API keeps one)."""
+    items, facts = _items(store, snap, threshold, cache or FactCache())
     page = [item.model_copy() for item in items[offset : offset + limit]]
     texts: dict[str, str] = {}
     for item in page:  # a candidate's passages only for the page shown: each may read a document

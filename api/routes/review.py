@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from samkarta import review
@@ -20,7 +20,7 @@ from samkarta.api.routes.corrections import BAD_VALUE, FactId
 from samkarta.corrections import MAX_REASON
 from samkarta.graph.candidates_entities import EntityCandidate
 from samkarta.graph.model import EntityJudgement, ReviewJudgement
-from samkarta.queries.review import ReviewQueue, body_and_organisation_candidates, review_queue
+from samkarta.queries.review import FactCache, ReviewQueue, body_and_organisation_candidates, review_queue
 
 router = APIRouter(prefix="/api", tags=["review"])
 CONFLICT: dict[int | str, dict[str, Any]] = {
@@ -30,6 +30,17 @@ CandidateId = Annotated[
     str, Path(pattern=r"^entitycandidate-[0-9a-f]{16}$", description="A body or organisation candidate's id")
 ]
 Reason = Annotated[str, Field(max_length=MAX_REASON, description="Why (kept with the judgement)")]
+
+
+def get_fact_cache(request: Request) -> FactCache:
+    """The app's cache of documents' queued facts (made on first use; two made at once is harmless)."""
+    cache = getattr(request.app.state, "review_facts", None)
+    if cache is None:
+        cache = request.app.state.review_facts = FactCache()
+    return cache
+
+
+FactCacheDep = Annotated[FactCache, Depends(get_fact_cache)]
 
 
 class ConfirmIn(BaseModel):
@@ -72,13 +83,14 @@ def queue(
     store: StoreDep,
     snap: SnapshotDep,
     settings: SettingsDep,
+    cache: FactCacheDep,
     threshold: Annotated[float | None, Query(ge=0, le=1, description="Default: SAMKARTA_REVIEW_THRESHOLD")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> ReviewQueue:
     """Low-confidence facts and merge candidates, most relationships changed first (`measure` says how)."""
     chosen = settings.review_threshold if threshold is None else threshold
-    return review_queue(store, snap, chosen, offset, limit)
+    return review_queue(store, snap, chosen, offset, limit, cache)
 
 
 @router.get("/entity-candidates", response_model=EntityCandidatesPublic, responses=READ_ERRORS)

@@ -20,6 +20,7 @@ from samkarta import review
 from samkarta.api import swedish
 from samkarta.api.deps import FormRefused, SettingsDep, SnapshotDep, StoreDep, ViewDep, audit, form_writer
 from samkarta.api.routes.pages import LABELS, _page
+from samkarta.api.routes.review import FactCacheDep
 from samkarta.corrections import MAX_REASON
 from samkarta.errors import AppError, Conflict, InvalidInput, NotFound
 from samkarta.graph.corrections import fact_id as make_fact_id
@@ -78,13 +79,14 @@ def review_page(
     store: StoreDep,
     snap: SnapshotDep,
     settings: SettingsDep,
+    cache: FactCacheDep,
     threshold: Annotated[float | None, Query(ge=0, le=1)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     message: Annotated[str, Query(max_length=300)] = "",
 ) -> HTMLResponse:
     """The review queue, most relationships changed first."""
     chosen = settings.review_threshold if threshold is None else threshold
-    queue = review_queue(store, snap, chosen, offset, PAGE)
+    queue = review_queue(store, snap, chosen, offset, PAGE, cache)
     return _page(
         request,
         "review.html",
