@@ -111,7 +111,8 @@ def context(text: str, start: int, end: int) -> tuple[str, str, str] | None:
         return found + width if found >= 0 else 0
 
     lo = max(past(text.rfind("\n", 0, start), 1), past(text.rfind(". ", 0, start), 2), start - CONTEXT, 0)
-    stops = [p for p in (text.find("\n", end), past(text.find(". ", end), 1) or -1) if p >= 0]
+    newline, period = text.find("\n", end), text.find(". ", end)
+    stops = [p for p in (newline, period + 1 if period >= 0 else -1) if p >= 0]  # the period stays in
     hi = min([*stops, end + CONTEXT, len(text)])
     return text[lo:start].lstrip(), text[start:end], text[end:hi].rstrip()
 

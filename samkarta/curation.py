@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -68,6 +69,7 @@ def export_lines(store: GraphStore) -> Iterator[str]:
 
 
 Line = Judgement | Correction | EntityJudgement | ReviewJudgement
+T = TypeVar("T", Correction, EntityJudgement, ReviewJudgement)
 
 
 def parse_lines(lines: Iterable[str], source: str) -> list[Line]:
@@ -109,13 +111,8 @@ def import_judgements(store: GraphStore, lines: list[Line]) -> ImportReport:
     touched: set[str] = set()
     stored = {c.id for c in store.corrections()}
     documents = store.documents()
-    for correction in (c for c in lines if isinstance(c, Correction)):
-        if correction.id in stored:
-            report.unchanged += 1
-            continue
+    for correction in _new([c for c in lines if isinstance(c, Correction)], stored, report):
         store.save_correction(correction)
-        stored.add(correction.id)
-        report.applied += 1
         own = [d.id for d in documents if d.id == correction.doc_id]
         touched |= set(own or [d.id for d in documents if d.sha256 == correction.content])
     for judgement in judgements:
@@ -131,14 +128,8 @@ def import_judgements(store: GraphStore, lines: list[Line]) -> ImportReport:
         report.applied += 1
         touched |= _documents_of(store, pair)
     renamed = _import_entities(store, [e for e in lines if isinstance(e, EntityJudgement)], report, touched)
-    reviewed = {r.id for r in store.reviews()}
-    for review in (r for r in lines if isinstance(r, ReviewJudgement)):  # changes no graph: nothing to rebuild
-        if review.id in reviewed:
-            report.unchanged += 1
-            continue
-        store.save_review(review)
-        reviewed.add(review.id)
-        report.applied += 1
+    for review in _new([r for r in lines if isinstance(r, ReviewJudgement)], {r.id for r in store.reviews()}, report):
+        store.save_review(review)  # changes no graph: nothing to rebuild
     report.rebuilt = reapply(store, touched)
     if renamed:
         from samkarta.entities import rename_stored
@@ -154,13 +145,8 @@ def _import_entities(
     into `touched`."""
     stored = {e.id for e in store.entity_judgements()}
     nodes: set[str] = set()
-    for judgement in lines:
-        if judgement.id in stored:
-            report.unchanged += 1
-            continue
+    for judgement in _new(lines, stored, report):
         store.save_entity_judgement(judgement)
-        stored.add(judgement.id)
-        report.applied += 1
         nodes |= {judgement.node, judgement.value, *rekinded_ids(judgement)}
     if nodes:
         every = store.entity_judgements()
@@ -172,6 +158,18 @@ def _import_entities(
         nodes |= {entities.resolve(n, "", "").id for n in list(nodes)}
         touched |= {doc for node in nodes for doc in store.node_documents(node)}
     return nodes
+
+
+def _new(lines: list[T], stored: set[str], report: ImportReport) -> Iterator[T]:
+    """The lines whose id is not stored yet (each counted applied, once even if the file repeats it);
+    the others counted unchanged."""
+    for line in lines:
+        if line.id in stored:
+            report.unchanged += 1
+            continue
+        stored.add(line.id)
+        report.applied += 1
+        yield line
 
 
 def _verdict(judgement: Judgement) -> tuple[str, str, str]:

@@ -17,6 +17,7 @@ from samkarta import review
 from samkarta.api.deps import SettingsDep, SnapshotDep, StoreDep, ViewDep, WriterDep, audit
 from samkarta.api.routes.common import READ_ERRORS, WRITE_ERRORS, ErrorBody, NodeId
 from samkarta.api.routes.corrections import BAD_VALUE, FactId
+from samkarta.api.routes.entities import ReasonIn
 from samkarta.corrections import MAX_REASON
 from samkarta.graph.candidates_entities import EntityCandidate
 from samkarta.graph.model import EntityJudgement, ReviewJudgement
@@ -48,11 +49,6 @@ class ConfirmIn(BaseModel):
     field: Literal["", "date", "body", "region"] = Field(
         "", description="For the meeting: which of its fields is confirmed; empty for any other fact"
     )
-    reason: Reason = ""
-
-
-class ReasonIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
     reason: Reason = ""
 
 
