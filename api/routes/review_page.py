@@ -19,7 +19,7 @@ from samkarta import corrections as fix
 from samkarta import review
 from samkarta.api import swedish
 from samkarta.api.deps import FormRefused, SettingsDep, SnapshotDep, StoreDep, ViewDep, audit, form_writer
-from samkarta.api.routes.pages import LABELS, _page
+from samkarta.api.routes.pages import _page
 from samkarta.api.routes.review import FactCacheDep
 from samkarta.corrections import MAX_REASON
 from samkarta.errors import AppError, Conflict, InvalidInput, NotFound
@@ -69,7 +69,6 @@ def _view_item(item: ReviewItem) -> dict[str, object]:
         "fix": _fix_link(item),
         "confidence_text": swedish.decimal(item.confidence) if item.confidence is not None else None,
         "score_text": swedish.decimal(item.score) if item.score is not None else None,
-        "label_name": LABELS.get(item.label or "", ""),
     }
 
 
