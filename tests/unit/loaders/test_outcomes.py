@@ -336,6 +336,15 @@ def test_a_person_to_be_in_a_state_has_no_task_a_person_to_take_part_has(annotat
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Per Ek ska vara med på nästa möte"]
 
 
+def test_a_change_of_post_is_news_about_a_person_not_a_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Personal\n"
+        "Anna Berg kommer att avgå med pension vid årsskiftet. Per Ek ska tillträda tjänsten som chef i maj. "
+        "Eva Lind kommer att sammanställa svaren till nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Eva Lind kommer att sammanställa svaren till nästa möte"]
+
+
 def test_a_subject_with_its_title_set_off_by_commas_takes_the_task_a_list_of_names_does_not(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Forskning\n"
