@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of
@@ -91,8 +91,7 @@ def cues() -> _Cues:
 class Outcomes:
     def __init__(self, nlp: Language) -> None:
         c = cues()
-        self.task = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.task.add("TASK", [nlp.make_doc(p) for p in c.task_phrases])
+        self.task = _task_matcher(nlp, c.task_phrases)
         self.medskick = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.medskick.add("MEDSKICK", [nlp.make_doc(p) for p in c.medskick])
 
@@ -355,6 +354,16 @@ class Outcomes:
                     }
                 )
         return out
+
+
+def _task_matcher(nlp: Language, phrases: tuple[str, ...]) -> Matcher:
+    """The task phrases, each also with an adverb after its first word ("tar även med sig")."""
+    matcher = Matcher(nlp.vocab)
+    adverb = {"LOWER": {"IN": sorted(grammar().inserted_adverbs)}, "OP": "?"}
+    for phrase in phrases:
+        words = [{"LOWER": w} for w in phrase.split()]
+        matcher.add("TASK", [[words[0], adverb, *words[1:]] if len(words) > 1 else words])
+    return matcher
 
 
 def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:

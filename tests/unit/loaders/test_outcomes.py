@@ -336,6 +336,14 @@ def test_a_person_to_be_in_a_state_has_no_task_a_person_to_take_part_has(annotat
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Per Ek ska vara med på nästa möte"]
 
 
+def test_an_adverb_inside_a_task_phrase_still_sets_the_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Rekrytering\n"
+        "Anna Berg tar även med sig frågan till förvaltningen. Per Ek tar också över arbetet med enkäten.\n"
+    )
+    assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg", "Per Ek"]
+
+
 def test_a_change_of_post_is_news_about_a_person_not_a_task(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Personal\n"
