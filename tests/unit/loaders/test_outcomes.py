@@ -344,6 +344,14 @@ def test_an_adverb_inside_a_task_phrase_still_sets_the_task(annotate) -> None:
     assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg", "Per Ek"]
 
 
+def test_coming_to_the_next_meeting_is_a_task_coming_from_a_place_is_not(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Högskolan\n"
+        "Anna Berg kommer på nästa möte så vi kan diskutera utbildningen. Per Ek kommer från Norrby.\n"
+    )
+    assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg"]
+
+
 def test_a_change_of_post_is_news_about_a_person_not_a_task(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Personal\n"
