@@ -352,6 +352,12 @@ def test_coming_to_the_next_meeting_is_a_task_coming_from_a_place_is_not(annotat
     assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg"]
 
 
+def test_taking_the_responsibility_is_a_task(annotate) -> None:
+    doc = annotate("Protokoll 2023-03-09\n\n1. Testerna\nKommunerna tar ansvaret att prata med regionen om testerna.\n")
+    texts = [a["text"] for a in doc._.outcomes["actions"]]
+    assert texts == ["Kommunerna tar ansvaret att prata med regionen om testerna"]
+
+
 def test_a_change_of_post_is_news_about_a_person_not_a_task(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Personal\n"
