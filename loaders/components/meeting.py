@@ -537,6 +537,11 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
     return None
 
 
+def _closes_parenthesis(words: list) -> bool:
+    """The last word closes a parenthesis opened in the name ('Norrby råd (NR)')."""
+    return words[-1].text == ")" and any(w.text == "(" for w in words[:-1])
+
+
 def _doc_type_on_line(text: str, a: int, b: int) -> re.Match[str] | None:
     """A document type opening the line, or right after the date that ends a letterhead run into the
     line ("Kansliet Anna Berg 2019-05-03 Minnesanteckningar från ...")."""
@@ -574,7 +579,9 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     ):
         words = words[1:]
     while words and (
-        words[-1].is_punct or words[-1].lower_ in _body_rules().title_words or words[-1].lower_ in date_rules().weekdays
+        (words[-1].is_punct and not _closes_parenthesis(words))
+        or words[-1].lower_ in _body_rules().title_words
+        or words[-1].lower_ in date_rules().weekdays
     ):
         words = words[:-1]
     if not 1 <= len(words) <= 8 or not words[0].text[:1].isupper() or any(t.i in labels for t in words):
