@@ -47,10 +47,8 @@ def test_correct_edits_a_person_an_outcome_and_adds_one_with_history_undo_and_cu
     assert "target = Länsstyrgruppen" in out and "kind = handoff" in out
     run("correct", "target", str(minutes), decision, "Socialchefsnätverket", "--by", "Bo Ek", "--store", store)
     quote = "Per Ek redovisar läget för trygghetsarbetet i länet."
-    added = run(
-        "correct", "add", str(minutes), "action", "Skicka läget till länet", "--quote", quote, "--assignee", "Anna Berg",
-        "--store", store,
-    )  # fmt: skip
+    action = ["correct", "add", str(minutes), "action", "Skicka läget till länet", "--quote", quote]
+    added = run(*action, "--assignee", "Anna Berg", "--store", store)
     assert "added = true" in added and "assignee = Anna Berg" in added
     missing = runner.invoke(
         app, ["correct", "add", str(minutes), "decision", "Något", "--quote", "Står inte här.", "--store", store]
