@@ -5,6 +5,7 @@ StoreContract inherits this, so the SQLite and the Neo4j store both run it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,38 @@ def names(store: GraphStore, label: str) -> set[str]:
 def edges(store: GraphStore, rtype: str) -> set[tuple[str, str]]:
     g = store.graph()
     return {(g.nodes[a]["name"], g.nodes[b]["name"]) for a, b, d in g.edges(data=True) if d["type"] == rtype}
+
+
+def use_a_newer_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest from now on as a newer extractor would: other spans, decisions worded otherwise, the
+    same quotes."""
+    import samkarta.ingest as ingest_module
+
+    real = ingest_module.extract_source
+
+    def newer(src, workers=None):  # noqa: ANN001, ANN202
+        x: Extraction = real(src, workers)
+        for d in x.decisions:
+            d.text = d.text.upper()
+            d.evidence = [e.model_copy(update={"start": e.start - 1}) for e in d.evidence]
+        return x
+
+    monkeypatch.setattr(ingest_module, "extract_source", newer)
+
+
+def kept_through_changes(
+    store: GraphStore, path: Path, doc: str, kept: Callable[[], bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kept()` holds, and no correction is orphaned, after the minutes change (a line above
+    shifts every span: quotes and names still find the facts) and after a re-extraction by a newer
+    extractor."""
+    path.write_text("Utskrift 2023-03-20\n\n" + MINUTES, encoding="utf-8")
+    assert ingest_files(store, [path]).replaced == 1 and kept()
+    assert fix.orphaned(store) == []
+    use_a_newer_extractor(monkeypatch)
+    store.delete_document(doc)
+    assert ingest_files(store, [path]).ingested == 1
+    assert kept() and fix.orphaned(store) == []
 
 
 class CorrectionsContract:
@@ -159,26 +192,7 @@ class CorrectionsContract:
         store.delete_document(document_id(str(moved)))
         moved.rename(path)
         assert ingest_files(store, [path]).ingested == 1 and corrected()
-        # the minutes changed: a line above shifts every span; quotes and names still find the facts
-        path.write_text("Utskrift 2023-03-20\n\n" + MINUTES, encoding="utf-8")
-        assert ingest_files(store, [path]).replaced == 1 and corrected()
-        assert fix.orphaned(store) == []
-        # a newer extractor: other spans and a decision worded otherwise, the same quote
-        import samkarta.ingest as ingest_module
-
-        real = ingest_module.extract_source
-
-        def newer(src, workers=None):  # noqa: ANN001, ANN202
-            x: Extraction = real(src, workers)
-            for d in x.decisions:
-                d.text = d.text.upper()
-                d.evidence = [e.model_copy(update={"start": e.start - 1}) for e in d.evidence]
-            return x
-
-        monkeypatch.setattr(ingest_module, "extract_source", newer)
-        store.delete_document(doc)
-        assert ingest_files(store, [path]).ingested == 1
-        assert corrected() and fix.orphaned(store) == []
+        kept_through_changes(store, path, doc, corrected, monkeypatch)
 
     def test_a_correction_whose_fact_is_gone_is_listed_as_orphaned_until_undone(self, minutes) -> None:
         store, path, doc = minutes

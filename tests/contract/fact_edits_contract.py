@@ -20,8 +20,7 @@ from samkarta.graph.batch import document_id
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import ingest_files
-from samkarta.loaders.model import Extraction
-from tests.contract.corrections_contract import edges, names
+from tests.contract.corrections_contract import CorrectionsContract, edges, kept_through_changes, names
 from tests.contract.minutes import MINUTES
 
 SENTENCE = "Agneta Lövgren informerar om länets kampanj för familjehemmen."
@@ -46,30 +45,16 @@ def texts(store: GraphStore, label: str) -> set[str]:
     return {d.get("text") or d["name"] for d in nodes(store, label)}
 
 
-class FactEditsContract:
-    @pytest.fixture
-    def edited(self, store: GraphStore, tmp_path: Path) -> tuple[GraphStore, Path, str]:
-        """The store with the contract minutes; their file and document id."""
-        path = tmp_path / "lansgrupp.txt"
-        path.write_text(MINUTES, encoding="utf-8")
-        assert ingest_files(store, [path]).ingested == 1
-        return store, path, document_id(str(path))
+class FactEditsContract(CorrectionsContract):
+    """On CorrectionsContract's minutes (the `minutes` fixture: the store, the file, the document id)."""
 
-    @staticmethod
-    def fact_of(store: GraphStore, doc_id: str, kind: str, text: str = "") -> str:
-        found = [
-            s.fact.id for s in fix.document_facts(store, doc_id).facts if s.fact.kind == kind and text in s.fact.text
-        ]
-        assert len(found) == 1, (kind, text, found)
-        return found[0]
-
-    def test_a_persons_spelling_affiliation_and_roles_at_a_meeting_are_corrected(self, edited, tmp_path) -> None:
-        store, _, doc = edited
+    def test_a_persons_spelling_affiliation_and_roles_at_a_meeting_are_corrected(self, minutes, tmp_path) -> None:
+        store, _, doc = minutes
         other = tmp_path / "april.txt"  # another meeting names her as she is spelled elsewhere
         other.write_text(MINUTES.replace("2023-03-09", "2023-04-13").replace("Lövgren", "Berglund"), "utf-8")
         assert ingest_files(store, [other]).ingested == 1
         assert {"Agneta Lövgren", "Agneta Berglund"} <= names(store, "Person")
-        agneta = self.fact_of(store, doc, "attendance", "Agneta")
+        agneta = self.fact(store, doc, "attendance", "Agneta")
         made = fix.correct(store, doc, agneta, "name", "Agneta Berglund", reason="gift", by="Anna Berg")
         assert (made.field, made.value, made.text, made.decided_by) == (
             "name",
@@ -80,7 +65,7 @@ class FactEditsContract:
         assert "Agneta Lövgren" not in names(store, "Person")  # she resolves like any name: one person now
         attended = [(p, m) for p, m in edges(store, "ATTENDED") if p == "Agneta Berglund"]
         assert len(attended) == 2, attended
-        fredrik = self.fact_of(store, doc, "attendance", "Fredrik")
+        fredrik = self.fact(store, doc, "attendance", "Fredrik")
         fix.correct(store, doc, fredrik, "affiliation", "västerås", by="Anna Berg")  # found in the reference data
         represents = {(p, a) for p, a in edges_in(store, "REPRESENTS", doc) if p == "Fredrik Ödman"}
         assert represents == {("Fredrik Ödman", "Västerås")}
@@ -106,9 +91,9 @@ class FactEditsContract:
         }
         assert len(fix.history(store, fredrik)) == 2
 
-    def test_a_decision_action_or_handoff_is_edited_reclassified_and_sent_elsewhere(self, edited) -> None:
-        store, _, doc = edited
-        decision = self.fact_of(store, doc, "decision")
+    def test_a_decision_action_or_handoff_is_edited_reclassified_and_sent_elsewhere(self, minutes) -> None:
+        store, _, doc = minutes
+        decision = self.fact(store, doc, "decision")
         fix.correct(store, doc, decision, "text", "Länsgruppen ställer sig bakom kampanjen", by="Anna Berg")
         assert texts(store, "Decision") == {"Länsgruppen ställer sig bakom kampanjen"}
         fix.correct(store, doc, decision, "kind", "action", by="Anna Berg")
@@ -123,7 +108,7 @@ class FactEditsContract:
         assert [c.field for c in made] == ["target", "kind"]
         assert "Familjehemsgruppen" in {b for _, b in edges(store, "HANDED_OFF")}
         assert all(d["text"] != "Länsgruppen ställer sig bakom kampanjen" for d in nodes(store, "Action"))
-        handoff = self.fact_of(store, doc, "handoff")
+        handoff = self.fact(store, doc, "handoff")
         fix.correct(store, doc, handoff, "target", "IFO-chefsnätverket", by="Bo Ek")
         targets = {b for _, b in edges(store, "HANDED_OFF")}
         assert targets == {"Familjehemsgruppen", "IFO-chefsnätverket"}, targets
@@ -139,8 +124,8 @@ class FactEditsContract:
         history = fix.history(store, decision)
         assert [c.field for c in history] == ["text", "kind", "assignee", "target", "kind", "kind"]
 
-    def test_a_decision_action_or_handoff_the_minutes_miss_is_added_with_its_quote(self, edited) -> None:
-        store, _, doc = edited
+    def test_a_decision_action_or_handoff_the_minutes_miss_is_added_with_its_quote(self, minutes) -> None:
+        store, _, doc = minutes
         made = add_fact(store, doc, "decision", "Kampanjen ska pågå året ut", SENTENCE, by="Anna Berg")
         [added] = made
         assert (added.field, added.fact_kind, added.quote, added.decided_by) == (
@@ -174,13 +159,13 @@ class FactEditsContract:
         assert [c.field for c in fix.history(store, action[0].fact)] == ["added", "assignee", "text"]
         assert fix.orphaned(store) == []
 
-    def test_edits_survive_re_ingest_a_changed_document_and_re_extraction(self, edited, monkeypatch) -> None:
-        store, path, doc = edited
+    def test_edits_survive_re_ingest_a_changed_document_and_re_extraction(self, minutes, monkeypatch) -> None:
+        store, path, doc = minutes
         by = {"by": "Anna Berg"}
-        fix.correct(store, doc, self.fact_of(store, doc, "attendance", "Agneta"), "name", "Agneta Löwgren", **by)
-        fix.correct(store, doc, self.fact_of(store, doc, "attendance", "Fredrik"), "roles", "chair", **by)
-        fix.correct(store, doc, self.fact_of(store, doc, "decision"), "kind", "action", **by)
-        fix.correct(store, doc, self.fact_of(store, doc, "handoff"), "target", "IFO-chefsnätverket", **by)
+        fix.correct(store, doc, self.fact(store, doc, "attendance", "Agneta"), "name", "Agneta Löwgren", **by)
+        fix.correct(store, doc, self.fact(store, doc, "attendance", "Fredrik"), "roles", "chair", **by)
+        fix.correct(store, doc, self.fact(store, doc, "decision"), "kind", "action", **by)
+        fix.correct(store, doc, self.fact(store, doc, "handoff"), "target", "IFO-chefsnätverket", **by)
         add_fact(store, doc, "decision", "Kampanjen ska pågå året ut", SENTENCE, **by)
 
         def still_edited() -> bool:
@@ -199,32 +184,15 @@ class FactEditsContract:
         assert still_edited()
         store.delete_document(doc)
         assert ingest_files(store, [path]).ingested == 1 and still_edited()  # ingested anew
-        path.write_text("Utskrift 2023-03-20\n\n" + MINUTES, encoding="utf-8")  # every span shifts
-        assert ingest_files(store, [path]).replaced == 1 and still_edited()
-        assert fix.orphaned(store) == []
-        import samkarta.ingest as ingest_module
+        kept_through_changes(store, path, doc, still_edited, monkeypatch)
 
-        real = ingest_module.extract_source
-
-        def newer(src, workers=None):  # noqa: ANN001, ANN202 - a newer extractor: other spans, other words
-            x: Extraction = real(src, workers)
-            for d in x.decisions:
-                d.text = d.text.upper()
-                d.evidence = [e.model_copy(update={"start": e.start - 1}) for e in d.evidence]
-            return x
-
-        monkeypatch.setattr(ingest_module, "extract_source", newer)
-        store.delete_document(doc)
-        assert ingest_files(store, [path]).ingested == 1
-        assert still_edited() and fix.orphaned(store) == []
-
-    def test_an_edit_whose_anchor_is_gone_is_listed_as_orphaned_until_undone(self, edited) -> None:
-        store, path, doc = edited
+    def test_an_edit_whose_anchor_is_gone_is_listed_as_orphaned_until_undone(self, minutes) -> None:
+        store, path, doc = minutes
         [added] = add_fact(store, doc, "decision", "Kampanjen ska pågå året ut", SENTENCE, by="Anna Berg")
         renamed = fix.correct(
-            store, doc, self.fact_of(store, doc, "attendance", "Fredrik"), "name", "Fredrik Öd", by="A B"
+            store, doc, self.fact(store, doc, "attendance", "Fredrik"), "name", "Fredrik Öd", by="A B"
         )
-        text = fix.correct(store, doc, self.fact_of(store, doc, "decision", "kampanjen"), "text", "Ja", by="A B")
+        text = fix.correct(store, doc, self.fact(store, doc, "decision", "kampanjen"), "text", "Ja", by="A B")
         path.write_text(MINUTES.replace(SENTENCE, "Agneta informerar.").replace(", Fredrik Ödman Köping", ""), "utf-8")
         assert ingest_files(store, [path]).replaced == 1
         orphans = fix.orphaned(store)
@@ -239,22 +207,20 @@ class FactEditsContract:
         store.delete_document(doc)
         assert {o.why for o in fix.orphaned(store)} == {"document gone"}
 
-    def test_curation_lines_carry_the_edits_and_importing_twice_changes_nothing(self, edited, tmp_path: Path) -> None:
-        store, path, doc = edited
+    def test_curation_lines_carry_the_edits_and_importing_twice_changes_nothing(self, minutes, tmp_path: Path) -> None:
+        store, path, doc = minutes
         by = {"by": "Anna Berg"}
         fix.correct_fields(
             store,
             doc,
-            self.fact_of(store, doc, "attendance", "Agneta"),
+            self.fact(store, doc, "attendance", "Agneta"),
             {"name": "Agneta Löwgren", "roles": "chair"},
             **by,
         )
-        fix.correct(store, doc, self.fact_of(store, doc, "attendance", "Fredrik"), "affiliation", "Västerås", **by)
-        fix.correct(store, doc, self.fact_of(store, doc, "decision"), "text", "Ett annat beslut", **by)
-        fix.correct_fields(store, doc, self.fact_of(store, doc, "action"), {"kind": "handoff", "target": "RUG"}, **by)
-        fix.correct(
-            store, doc, self.fact_of(store, doc, "handoff", "annonsering"), "target", "IFO-chefsnätverket", **by
-        )
+        fix.correct(store, doc, self.fact(store, doc, "attendance", "Fredrik"), "affiliation", "Västerås", **by)
+        fix.correct(store, doc, self.fact(store, doc, "decision"), "text", "Ett annat beslut", **by)
+        fix.correct_fields(store, doc, self.fact(store, doc, "action"), {"kind": "handoff", "target": "RUG"}, **by)
+        fix.correct(store, doc, self.fact(store, doc, "handoff", "annonsering"), "target", "IFO-chefsnätverket", **by)
         add_fact(store, doc, "action", "Ta fram affischer", SENTENCE, assignee="Fredrik Ödman", **by)
         lines = list(export_lines(store))
         assert len(lines) == 9 and {json.loads(line)["kind"] for line in lines} == {"correction"}
