@@ -5,7 +5,8 @@ StoreContract inherits this, so the SQLite and the Neo4j store both run it."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,21 @@ def kept_through_changes(
     store.delete_document(doc)
     assert ingest_files(store, [path]).ingested == 1
     assert kept() and fix.orphaned(store) == []
+
+
+@contextmanager
+def store_elsewhere(path: Path, tmp_path: Path) -> Iterator[SQLiteStore]:
+    """Another store holding the same minutes, ingested under another name (closed afterwards)."""
+    other_dir = tmp_path / "elsewhere"
+    other_dir.mkdir()
+    copy = other_dir / "kopia.txt"
+    copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    other = SQLiteStore.open(tmp_path / "other.db")
+    try:
+        ingest_files(other, [copy])
+        yield other
+    finally:
+        other.close()
 
 
 class CorrectionsContract:
@@ -220,21 +236,13 @@ class CorrectionsContract:
         fix.correct(store, doc, self.fact(store, doc, "meeting"), "body", "Familjehemsgruppen", by="Bo Ek")
         lines = list(export_lines(store))
         assert [json.loads(line)["kind"] for line in lines] == ["correction"] * 4, lines
-        other_dir = tmp_path / "elsewhere"  # the same minutes, ingested elsewhere under another name
-        other_dir.mkdir()
-        copy = other_dir / "kopia.txt"
-        copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-        other = SQLiteStore.open(tmp_path / "other.db")
-        try:
-            ingest_files(other, [copy])
+        with store_elsewhere(path, tmp_path) as other:
             report = import_judgements(other, parse_lines(lines, "lines"))
             assert (report.applied, report.unchanged, report.rebuilt) == (4, 0, 1)
             assert other.stats() == store.stats()
             assert sorted(other.corrections(), key=lambda c: c.id) == sorted(store.corrections(), key=lambda c: c.id)
             again = import_judgements(other, parse_lines(list(export_lines(other)), "lines"))
             assert (again.applied, again.unchanged, again.rebuilt) == (0, 4, 0)
-        finally:
-            other.close()
         back = import_judgements(store, parse_lines(lines, "lines"))  # into the store they came from
         assert (back.applied, back.unchanged) == (0, 4)
 

@@ -17,10 +17,9 @@ from samkarta.curation import export_lines, import_judgements, parse_lines
 from samkarta.errors import Conflict, InvalidInput
 from samkarta.fact_edits import add_fact, attendances
 from samkarta.graph.batch import document_id
-from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import ingest_files
-from tests.contract.corrections_contract import CorrectionsContract, edges, kept_through_changes, names
+from tests.contract.corrections_contract import CorrectionsContract, edges, kept_through_changes, names, store_elsewhere
 from tests.contract.minutes import MINUTES
 
 SENTENCE = "Agneta Lövgren informerar om länets kampanj för familjehemmen."
@@ -224,13 +223,7 @@ class FactEditsContract(CorrectionsContract):
         add_fact(store, doc, "action", "Ta fram affischer", SENTENCE, assignee="Fredrik Ödman", **by)
         lines = list(export_lines(store))
         assert len(lines) == 9 and {json.loads(line)["kind"] for line in lines} == {"correction"}
-        other_dir = tmp_path / "elsewhere"
-        other_dir.mkdir()
-        copy = other_dir / "kopia.txt"
-        copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-        other = SQLiteStore.open(tmp_path / "other.db")
-        try:
-            ingest_files(other, [copy])
+        with store_elsewhere(path, tmp_path) as other:
             report = import_judgements(other, parse_lines(lines, "lines"))
             assert (report.applied, report.unchanged, report.rebuilt) == (9, 0, 1)
             assert other.stats() == store.stats()
@@ -241,7 +234,5 @@ class FactEditsContract(CorrectionsContract):
             again = import_judgements(other, parse_lines(list(export_lines(other)), "lines"))
             assert (again.applied, again.unchanged, again.rebuilt) == (0, 9, 0)
             assert other.stats() == store.stats()
-        finally:
-            other.close()
         back = import_judgements(store, parse_lines(lines, "lines"))
         assert (back.applied, back.unchanged) == (0, 9)
