@@ -191,9 +191,7 @@ def _anchored(
 
 
 def _save(store: GraphStore, correction: Correction) -> Correction:
-    store.save_correction(correction)
-    reapply(store, [correction.doc_id] if store.document(correction.doc_id) else _holding(store, correction))
-    return correction
+    return _save_all(store, [correction])[0]
 
 
 def _holding(store: GraphStore, correction: Correction) -> list[str]:
