@@ -18,6 +18,8 @@ from samkarta.api.routes import (
     entities,
     entity_form,
     explore,
+    fact_edit_form,
+    fact_edits,
     health,
     manage,
     pages,
@@ -78,6 +80,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(pages.router)
     app.include_router(document_page.router)
     app.include_router(entity_form.router)
+    app.include_router(fact_edits.router)
+    app.include_router(fact_edit_form.router)
     app.include_router(depends_page.router)
     app.include_router(region_pages.router)
     app.include_router(search_page.router)

@@ -96,8 +96,9 @@ class BatchBuilder:
         code = self.ref.counties[county]
         return self.node(make_id("Region", code), "Region", county, code=code)
 
-    def network(self, name: str, ev: Evidence | None) -> str:
+    def network(self, name: str, ev: Evidence | None, acronyms_read: list[str] | None = None) -> str:
         base, acronyms = canonical_body(name)
+        acronyms = list(dict.fromkeys([*acronyms, *(acronyms_read or [])]))
         key = network_key(base)
         nid = make_id("Network", self.county_code or "national", key)
         existing = self.nodes.get(nid)
@@ -176,7 +177,7 @@ class BatchBuilder:
             self.rel("OF", self.meeting_id, body_id, m.body_evidence)
         networks: dict[str, str] = {}
         for net in x.networks:
-            nid = self.network(net.name, net.evidence[0] if net.evidence else None)
+            nid = self.network(net.name, net.evidence[0] if net.evidence else None, net.acronyms)
             networks[network_key(net.name)] = nid
             if nid != body_id:
                 self.rel("MENTIONS", self.meeting_id, nid, net.evidence[0] if net.evidence else None)

@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from samkarta.graph.batch import canonical_body
+from samkarta.graph.fact_edits import added_outcome, edit_person, edited_outcome, kind_now, merged_people, target_of
 from samkarta.graph.ids import make_id, name_key, network_key, normalize
-from samkarta.graph.model import Correction, FactKind
-from samkarta.loaders.model import Evidence, Extraction, PersonFact
+from samkarta.graph.model import OUTCOME_KINDS, Correction, FactKind
+from samkarta.loaders.model import Evidence, Extraction, HandoffFact, PersonFact
 
 TRUE = "true"  # the value of a `wrong` or `added` correction
 _ATTENDING_ROLES = ("chair", "present", "presenter", "guest", "secretary", "author")
@@ -55,6 +57,11 @@ class FactState:
     @property
     def added(self) -> bool:
         return "added" in self.in_force and not self.wrong
+
+    @property
+    def kind(self) -> str:
+        """What the fact is now: a decision, action or handoff may have been reclassified."""
+        return kind_now(self) if self.fact.kind in OUTCOME_KINDS else self.fact.kind
 
 
 @dataclass
@@ -132,8 +139,12 @@ def _region(c: Correction, text: str, content: str) -> tuple[int, int] | None:
     return best, best + len(c.quote)
 
 
-def locate(c: Correction, facts: list[FactRef], text: str, content: str) -> FactRef | None:
-    """The fact a correction is about, in a document as extracted now; None if it is gone."""
+def locate(
+    c: Correction, facts: list[FactRef], text: str, content: str, added: frozenset[str] = frozenset()
+) -> FactRef | None:
+    """The fact a correction is about, in a document as extracted now; None if it is gone. A fact a
+    person added (its id in `added`) is found by its id or its text only: another fact quoting the
+    same sentence is another fact."""
     pool = [f for f in facts if f.kind == c.fact_kind]
     if c.fact_kind == "meeting":
         return pool[0] if pool else None
@@ -143,10 +154,12 @@ def locate(c: Correction, facts: list[FactRef], text: str, content: str) -> Fact
     for found in (
         [f for f in pool if f.id == c.fact and normalize(f.text) == said],
         [f for f in pool if said and normalize(f.text) == said],
-        [f for f in pool if c.quote and normalize(f.quote) == normalize(c.quote)],
+        [f for f in pool if c.quote and normalize(f.quote) == normalize(c.quote) and c.fact not in added],
     ):
         if found:
             return _nearest(found, c.start)
+    if c.fact in added:
+        return None
     region = _region(c, text, content)
     if region is None:
         return None
@@ -161,13 +174,15 @@ def corrected(extraction: Extraction, text: str, doc_id: str, corrections: Itera
     states = {f.id: FactState(f) for f in facts}
     content = extraction.source.sha256
     lost: dict[tuple[str, str], Correction] = {}
-    for c in sorted(corrections, key=lambda c: (c.decided_at, c.id)):
-        fact = locate(c, facts, text, content)
-        if fact is None and c.fact_kind == "attendance" and c.field == "added":
-            # an attendee the minutes miss: a fact of its own
-            fact = FactRef(fact_id(doc_id, "attendance", c.text), "attendance", None, c.text)
-            facts.append(fact)
-            states[fact.id] = FactState(fact)
+    ordered_corrections = sorted(corrections, key=lambda c: (c.decided_at, c.id))
+    added = frozenset(c.fact for c in ordered_corrections if c.field == "added" and c.fact_kind in OUTCOME_KINDS)
+    for c in ordered_corrections:
+        fact = locate(c, facts, text, content, added)
+        if fact is None and c.field == "added":
+            fact = _added_fact(c, doc_id, text, content)
+            if fact is not None:
+                facts.append(fact)
+                states[fact.id] = FactState(fact)
         if fact is None:
             lost[(c.fact, c.field)] = c
             continue
@@ -180,6 +195,18 @@ def corrected(extraction: Extraction, text: str, doc_id: str, corrections: Itera
     orphaned = [c for c in lost.values() if c.value is not None]
     ordered = [states[f.id] for f in facts]
     return Corrected(_apply(extraction, ordered), ordered, orphaned)
+
+
+def _added_fact(c: Correction, doc_id: str, text: str, content: str) -> FactRef | None:
+    """A fact the minutes miss, as a fact of its own: an attendee by name; a decision, action or
+    handoff where its quote stands in the document as it reads now (None where it says it no more)."""
+    if c.fact_kind == "attendance":
+        return FactRef(fact_id(doc_id, "attendance", c.text), "attendance", None, c.text)
+    region = _region(c, text, content)
+    if region is None:
+        return None
+    lo, hi = region
+    return FactRef(c.fact, c.fact_kind, None, c.text, text[lo:hi], lo, hi)
 
 
 def _apply(extraction: Extraction, states: list[FactState]) -> Extraction:
@@ -201,43 +228,47 @@ def _apply(extraction: Extraction, states: list[FactState]) -> Extraction:
             continue
         if state is not None and state.added:
             p.roles = sorted({*(r for r in p.roles if r not in ("absent", "mentioned")), "present"}, key=_role_order)
+        if state is not None:
+            edit_person(x, p, state)
         kept_people.append(p)
     for s in states:
-        if s.fact.index is None and s.added:
-            kept_people.append(PersonFact(name=s.fact.text, roles=["present"], confidence=1.0))
-    x.people = kept_people
-    decisions = by_kind.get("decision", {})
-    x.decisions = [d for i, d in enumerate(x.decisions) if not (i in decisions and decisions[i].wrong)]
-    handoffs = by_kind.get("handoff", {})
-    x.handoffs = [h for i, h in enumerate(x.handoffs) if not (i in handoffs and handoffs[i].wrong)]
-    actions = by_kind.get("action", {})
-    kept_actions = []
-    for i, a in enumerate(x.actions):
-        state = actions.get(i)
-        if state is not None and state.wrong:
-            continue
-        if state is not None and "assignee" in state.in_force:
-            a.assignee = _assignee(x, state.in_force["assignee"].value or "")
-        kept_actions.append(a)
-    x.actions = kept_actions
+        if s.fact.index is None and s.fact.kind == "attendance" and s.added:
+            person = PersonFact(name=s.fact.text, roles=["present"], confidence=1.0)
+            edit_person(x, person, s)
+            kept_people.append(person)
+    renamed = any("name" in s.in_force for s in states if s.fact.kind == "attendance")
+    x.people = merged_people(kept_people) if renamed else kept_people
+    _outcomes(x, by_kind, states)
     return x
+
+
+def _outcomes(x: Extraction, by_kind: dict[str, dict[int, FactState]], states: list[FactState]) -> None:
+    """Decisions, actions and handoffs as corrected: the wrong ones out, the edited and reclassified
+    ones in the list of their kind now, the added ones after those the minutes gave."""
+    found: list[tuple[str, Any, FactState | None]] = [
+        (kind, fact, by_kind.get(kind, {}).get(i))
+        for kind, facts in (("decision", x.decisions), ("action", x.actions), ("handoff", x.handoffs))
+        for i, fact in enumerate(facts)
+    ]
+    found += [
+        (s.fact.kind, added_outcome(s.fact, target_of(x, s)), s)
+        for s in states
+        if s.fact.index is None and s.fact.kind in OUTCOME_KINDS and s.added
+    ]
+    out: dict[str, list[Any]] = {"decision": [], "action": [], "handoff": []}
+    for kind, fact, state in found:
+        if state is None:
+            out[kind].append(fact)
+        elif not state.wrong:
+            now, edited = edited_outcome(x, fact, state)
+            if not (isinstance(edited, HandoffFact) and not edited.to):  # a handoff goes somewhere
+                out[now].append(edited)
+    x.decisions, x.actions, x.handoffs = out["decision"], out["action"], out["handoff"]
 
 
 def _role_order(role: str) -> int:
     order = ("chair", "present", "absent", "presenter", "guest", "secretary", "author", "mentioned")
     return order.index(role) if role in order else len(order)
-
-
-def _assignee(x: Extraction, name: str) -> str | None:
-    """The person an action is given to, as the document names them; someone it does not name is
-    added as mentioned, so the action links to them."""
-    if not name.strip():
-        return None
-    for p in x.people:
-        if name_key(p.name) == name_key(name):
-            return p.name
-    x.people.append(PersonFact(name=name.strip(), roles=["mentioned"], confidence=1.0))
-    return name.strip()
 
 
 def _body_key(name: str) -> str:

@@ -83,15 +83,25 @@ def latest_judgements(judgements: Iterable[Judgement]) -> dict[frozenset[str], J
 
 
 FactKind = Literal["meeting", "decision", "action", "handoff", "attendance"]
-# What a correction changes: `wrong` takes a fact out of the graph, `added` puts an attendee the
-# minutes miss into it; date, body and region are the meeting's, assignee an action's.
-CorrectionField = Literal["wrong", "added", "date", "body", "region", "assignee"]
+# What a correction changes: `wrong` takes a fact out of the graph, `added` puts a fact the minutes
+# miss into it (an attendee; a decision, action or handoff with its quote); date, body and region are
+# the meeting's; name (spelling), affiliation and roles a person's at the meeting; text, kind
+# (reclassified: decision, action or handoff), assignee (an action's) and target (the body a
+# handoff went to) a decision's, action's or handoff's.
+CorrectionField = Literal[
+    "wrong", "added", "date", "body", "region", "assignee", "name", "affiliation", "roles", "text", "kind", "target"
+]
+OUTCOME_KINDS: tuple[str, ...] = ("decision", "action", "handoff")
+# the fields a correction anchored to a fact of each kind may carry; a reclassified outcome keeps its
+# anchor's kind, so every outcome may carry the fields of every other (graph/corrections.py applies
+# those of the kind it has now)
+_OUTCOME_FIELDS = ("wrong", "added", "text", "kind", "assignee", "target")
 FIELDS_OF: dict[str, tuple[str, ...]] = {
     "meeting": ("date", "body", "region"),
-    "decision": ("wrong",),
-    "action": ("wrong", "assignee"),
-    "handoff": ("wrong",),
-    "attendance": ("wrong", "added"),
+    "decision": _OUTCOME_FIELDS,
+    "action": _OUTCOME_FIELDS,
+    "handoff": _OUTCOME_FIELDS,
+    "attendance": ("wrong", "added", "name", "affiliation", "roles"),
 }
 
 

@@ -22,7 +22,7 @@ from samkarta.loaders.model import (
     PersonFact,
     SourceInfo,
 )
-from samkarta.loaders.words import fold
+from samkarta.loaders.words import fold, grammar
 from samkarta.reference import load_reference
 
 _MAX_EVIDENCE = 5  # quotes kept per fact
@@ -103,6 +103,7 @@ class Collector:
         if meeting.body and body_key not in self.networks.facts:  # the body is a network of its minutes
             self.networks.add(body_key, meeting.body, None, None, meeting.body_evidence, meeting.body_confidence)
         folded = _merge_short_forms(self.networks) | _merge_owner_forms(self.networks)
+        folded |= _merge_written_apart(self.networks)
         _merge_acronyms(self.networks)
         full_key = _folded_to(folded, body_key, self.networks.facts)
         if full_key is not None:  # the body is named in full elsewhere in the minutes: one body, two names
@@ -111,6 +112,12 @@ class Collector:
         if body_key:
             _merge_into_body(self.networks, body_key)
         _merge_generic_refs(self.orgs)
+        for fact in self.networks.facts.values():
+            fact.name, acronyms = split_acronyms(fact.name)
+            fact.acronyms = sorted({*fact.acronyms, *acronyms})
+        body, acronyms = split_acronyms(meeting.body) if meeting.body else (meeting.body, [])
+        if acronyms:  # "Norrby råd (NR)": the name is the body's, the acronym stays in its full title
+            meeting = meeting.model_copy(update={"body": body, "body_full": meeting.body_full or meeting.body})
         return Extraction(
             source=self.source,
             meeting=meeting,
@@ -291,6 +298,25 @@ def _merge_short_forms(networks: _Entities) -> dict[str, str]:
     return folded
 
 
+def _merge_written_apart(networks: _Entities) -> dict[str, str]:
+    """'Socialchefsnätverket' in minutes that also write 'Socialchefs nätverket' is that body: a
+    compound and the same words written apart are one name, whether the first word keeps its
+    linking s or not. The compound joins the name written apart; returns the keys folded."""
+    apart = {_linked_key(f.name): k for k, f in networks.facts.items() if " " in f.name}
+    folded: dict[str, str] = {}
+    for key, fact in list(networks.facts.items()):
+        target = apart.get(_linked_key(fact.name)) if " " not in fact.name else None
+        if target is not None and target != key:
+            networks.fold_into(key, networks.facts[target])
+            folded[key] = target
+    return folded
+
+
+def _linked_key(name: str) -> str:
+    """A body key without the s that may link the parts of a compound."""
+    return _body_key(name).replace("s", "")
+
+
 def _owned(name: str) -> bool:
     """'Landstingsstyrelsens arbetsutskott': a body named as its owner's, in the genitive."""
     words = name.split()
@@ -389,11 +415,23 @@ def _surface(span: Span) -> str:
     return text[:-2] if text.endswith(":s") else text
 
 
+def split_acronyms(name: str) -> tuple[str, list[str]]:
+    """'Norrby råd (NR) i Västra län' -> ('Norrby råd i Västra län', ['NR']): an acronym in
+    parentheses is another name of the body, not part of its name."""
+    found = [a for a in re.findall(r"\(([^()]{2,10})\)", name) if grammar().acronym.fullmatch(a)]
+    if not found:
+        return name, []
+    base = name
+    for acronym in found:
+        base = base.replace(f"({acronym})", " ")
+    return " ".join(base.split()).strip(" ,.-–") or name, found
+
+
 def _body_key(name: str) -> str:
     """One key for the forms of a body's name: 'Socialnämndens', 'socialnämnden' and 'Socialnämnd',
     'Regionala skärgårdsrådet' and 'Regionalt Skärgårdsråd' (each word without its endings)."""
     name = re.sub(r"\([^)]*\)", " ", name)  # "Socialchefs nätverket (SCHNV)": the acronym is an alias
-    return "".join(_stem(w) for w in _key(name).split())  # "Socialchefs nätverket" = "Socialchefsnätverket"
+    return "".join(_stem(w) for w in _key(name).split())  # "Socialchefs nätverket" = "Socialchefnätverket"
 
 
 _ENDINGS = ("erna", "arna", "orna", "en", "et", "na", "n", "t", "a", "e")

@@ -56,9 +56,10 @@ class PersonFact(Fact):
 class EntityFact(Fact):
     """An organisation, municipality, project or network named in the document."""
 
-    name: str  # as written (the fullest form seen)
+    name: str  # as written (the fullest form seen), without an acronym in parentheses
     ref: str | None = None  # SCB code or canonical organisation name when the reference data knows it
     kind: str | None = None
+    acronyms: list[str] = Field(default_factory=list)  # "(SBU)" after the name in the minutes
 
 
 class AgendaItemFact(Fact):

@@ -1,5 +1,6 @@
 """The extraction pipeline: a blank Swedish spaCy pipeline with named components in order.
 
+    samkarta_glued      words run together where a table lost its cell breaks, split
     samkarta_lemmas     lookup lemmas of loaders/data/lemmas.json (scripts/build_lemmas.py)
     samkarta_layout     lines, labels, header fields, attendance blocks, agenda items, sentences
     samkarta_reference  municipalities, counties and organisations of the reference data
@@ -25,6 +26,7 @@ from samkarta.loaders.components import ext
 from samkarta.loaders.words import lexicon
 
 COMPONENTS = (
+    "samkarta_glued",
     "samkarta_lemmas",
     "samkarta_layout",
     "samkarta_reference",

@@ -176,6 +176,7 @@ class Grammar:
     modal_verbs: frozenset[str]
     time_words: frozenset[str]
     state_verbs: frozenset[str]
+    inserted_adverbs: frozenset[str]
     question_words: frozenset[str]
     subordinators: frozenset[str]
     municipality_words: frozenset[str]

@@ -429,7 +429,7 @@ def correct_facts(document: DocumentArg, store: StoreOpt = None, as_json: JsonOp
         return
     for r in rows:
         state = " [wrong]" if r["wrong"] else " [added]" if r["added"] else ""
-        values = ", ".join(f"{k}: {v}" for k, v in r["current"].items() if v)
+        values = ", ".join(f"{k}: {v}" for k, v in r["current"].items() if v and k not in ("text", "name"))
         typer.echo(_shown(f"{r['id']}  {r['kind']:10} {r['text'][:70]}{state}{'  (' + values + ')' if values else ''}"))
     for c in doc.result.orphaned:
         typer.echo(_shown(f"orphaned: {c.id}  {c.fact_kind} {c.text[:60]!r}: {c.field}"))
@@ -494,6 +494,97 @@ def correct_add_attendee(
     from samkarta.corrections import add_attendee
 
     _correcting(store, by, lambda g, w: add_attendee(g, _document(document), name, reason=reason, by=w))
+
+
+@correct_app.command("person")
+def correct_person(
+    document: DocumentArg,
+    fact: FactArg,
+    name: Annotated[str | None, typer.Option(help="The name as it should be spelled in these minutes")] = None,
+    affiliation: Annotated[str | None, typer.Option(help='A municipality or organisation; "" for none')] = None,
+    roles: Annotated[str | None, typer.Option(help="Roles at the meeting, e.g. chair,present")] = None,
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Correct a person at a meeting: the spelling of their name, their affiliation, their roles."""
+    from samkarta.corrections import correct_fields
+
+    asked = {k: v for k, v in (("name", name), ("affiliation", affiliation), ("roles", roles)) if v is not None}
+    if not asked:
+        _fail(AppError("give --name, --affiliation or --roles"))
+    doc = _document(document)
+    _correcting(store, by, lambda g, w: correct_fields(g, doc, fact, asked, reason=reason, by=w))
+
+
+@correct_app.command("text")
+def correct_text(
+    document: DocumentArg,
+    fact: FactArg,
+    text: Annotated[str, typer.Argument(help="The decision's or action's text, or the handoff's question")],
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Edit the text of a decision, action or handoff (its quote stays)."""
+    from samkarta.corrections import correct
+
+    _correcting(store, by, lambda g, w: correct(g, _document(document), fact, "text", text, reason=reason, by=w))
+
+
+@correct_app.command("kind")
+def correct_kind(
+    document: DocumentArg,
+    fact: FactArg,
+    kind: Annotated[str, typer.Argument(help="decision, action or handoff")],
+    to: Annotated[str | None, typer.Option("--to", help="A handoff's target: the body it went to")] = None,
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Reclassify a decision, action or handoff as another of them, keeping its text and quote."""
+    from samkarta.corrections import correct_fields
+
+    asked = {"kind": kind, **({"target": to} if to is not None else {})}
+    _correcting(store, by, lambda g, w: correct_fields(g, _document(document), fact, asked, reason=reason, by=w))
+
+
+@correct_app.command("target")
+def correct_target(
+    document: DocumentArg,
+    fact: FactArg,
+    to: Annotated[str, typer.Argument(help="The body the question went to")],
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Send a handoff to another body."""
+    from samkarta.corrections import correct
+
+    _correcting(store, by, lambda g, w: correct(g, _document(document), fact, "target", to, reason=reason, by=w))
+
+
+@correct_app.command("add")
+def correct_add(
+    document: DocumentArg,
+    kind: Annotated[str, typer.Argument(help="decision, action or handoff")],
+    text: Annotated[str, typer.Argument(help="What was decided, is to be done, or the question handed on")],
+    quote: Annotated[str, typer.Option("--quote", help="The sentence of the minutes it stands in")],
+    to: Annotated[str, typer.Option("--to", help="A handoff's target: the body it went to")] = "",
+    assignee: Annotated[str, typer.Option("--assignee", help="Who is to do an action")] = "",
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Add a decision, action or handoff the minutes miss, with the sentence of the minutes it stands in."""
+    from samkarta.fact_edits import add_fact
+
+    doc = _document(document)
+    _correcting(
+        store,
+        by,
+        lambda g, w: add_fact(g, doc, kind, text, quote, to=to, assignee=assignee, reason=reason, by=w),
+    )
 
 
 @correct_app.command("undo")

@@ -13,16 +13,18 @@ from dataclasses import dataclass
 
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.corrections import TRUE, Corrected, CorrectionIndex, FactRef, FactState, corrected, fact_id
+from samkarta.graph.fact_edits import affiliation_of, roles_of, target_of
 from samkarta.graph.ids import make_id, name_key
-from samkarta.graph.model import FIELDS_OF, Correction, DocumentInfo, latest_corrections
+from samkarta.graph.model import FIELDS_OF, OUTCOME_KINDS, Correction, DocumentInfo, latest_corrections
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import reapply
-from samkarta.loaders.model import Extraction
+from samkarta.loaders.model import ROLE_ORDER, Extraction
 from samkarta.reference import load_reference
 
 MAX_NAME = 120
 MAX_BODY = 200
 MAX_REASON = 500
+MAX_TEXT = 2000  # a decision's, action's or handoff's text, and a quote
 
 
 @dataclass
@@ -48,26 +50,41 @@ class DocumentFacts:
 def values_of(doc: DocumentFacts, state: FactState) -> tuple[dict[str, str | None], dict[str, str | None]]:
     """What a fact's correctable values are in the minutes, and what they are now."""
     fact = state.fact
+    x = doc.extraction
     if fact.kind == "meeting":
-        m = doc.extraction.meeting
+        m = x.meeting
         said: dict[str, str | None] = {
             "date": m.date.isoformat() if m.date else None,
             "body": m.body,
             "region": m.region,
         }
-    elif fact.kind == "action" and fact.index is not None:
-        said = {"assignee": doc.extraction.actions[fact.index].assignee}
     elif fact.kind == "attendance":
-        roles = doc.extraction.people[fact.index].roles if fact.index is not None else []
-        said = {"roles": ", ".join(roles) or None}
+        person = x.people[fact.index] if fact.index is not None else None
+        said = {
+            "name": person.name if person else fact.text,
+            "affiliation": person.affiliation if person else None,
+            "roles": ", ".join(person.roles) or None if person else None,
+        }
     else:
-        said = {}
+        said = {
+            "text": fact.text,
+            "kind": fact.kind,
+            "assignee": x.actions[fact.index].assignee if fact.kind == "action" and fact.index is not None else None,
+            "target": x.handoffs[fact.index].to if fact.kind == "handoff" and fact.index is not None else None,
+        }
     now = dict(said)
+    if fact.kind == "attendance" and state.added and "roles" not in state.in_force:
+        now["roles"] = "present"
     for name, c in state.in_force.items():
         if name in now:
             now[name] = c.value or None
-    if fact.kind == "attendance" and state.added:
-        now["roles"] = "present"
+    if fact.kind == "attendance" and "affiliation" in state.in_force:
+        now["affiliation"] = affiliation_of(state.in_force["affiliation"].value or "")[0]
+    if fact.kind in OUTCOME_KINDS:
+        now["kind"] = state.kind
+        now["target"] = target_of(x, state) if state.kind == "handoff" else None
+        if state.kind != "action":
+            now["assignee"] = None
     return said, now
 
 
@@ -107,7 +124,7 @@ def document_facts(store: GraphStore, doc_id: str, index: CorrectionIndex | None
 
 def check_value(field: str, value: str) -> str:
     """The value a correction of `field` may take, cleaned; InvalidInput naming the field if not."""
-    value = value.strip()
+    value = " ".join(value.split()) if field == "text" else value.strip()  # a text from a form may wrap
     if not value.isprintable():
         raise InvalidInput(field, "use printable characters only (no line breaks)")
     if field == "date":
@@ -124,12 +141,30 @@ def check_value(field: str, value: str) -> str:
         if value and found is None:
             raise InvalidInput("region", f"{value!r} is not a Swedish county (e.g. Dalarna, Västra Götaland)")
         value = found or ""
-    elif field == "body":
+    elif field in ("body", "target"):
         if not 2 <= len(value) <= MAX_BODY:
-            raise InvalidInput("body", f"give the body's name, 2 to {MAX_BODY} characters")
+            raise InvalidInput(field, f"give the body's name, 2 to {MAX_BODY} characters")
     elif field in ("assignee", "name"):
         if len(value) > MAX_NAME or (field == "name" and len(name_key(value)) < 2):
             raise InvalidInput(field, f"give a person's name, 2 to {MAX_NAME} characters")
+    elif field == "affiliation":
+        if len(value) > MAX_BODY or len(value) == 1:
+            raise InvalidInput(field, f'give a municipality or organisation, 2 to {MAX_BODY} characters ("" for none)')
+        value = affiliation_of(value)[0] or ""
+    elif field == "roles":
+        roles = roles_of(value)
+        unknown = sorted({r.strip() for r in value.split(",") if r.strip()} - set(roles))
+        if unknown or not roles:
+            raise InvalidInput(
+                field, f"give one or more of {', '.join(ROLE_ORDER)} (not {', '.join(unknown) or 'none'})"
+            )
+        value = ", ".join(roles)
+    elif field == "text":
+        if not 2 <= len(value) <= MAX_TEXT:
+            raise InvalidInput(field, f"give the text, 2 to {MAX_TEXT} characters")
+    elif field == "kind":
+        if value not in OUTCOME_KINDS:
+            raise InvalidInput(field, f"a fact is one of {', '.join(OUTCOME_KINDS)}, not {value!r}")
     return value
 
 
@@ -156,9 +191,7 @@ def _anchored(
 
 
 def _save(store: GraphStore, correction: Correction) -> Correction:
-    store.save_correction(correction)
-    reapply(store, [correction.doc_id] if store.document(correction.doc_id) else _holding(store, correction))
-    return correction
+    return _save_all(store, [correction])[0]
 
 
 def _holding(store: GraphStore, correction: Correction) -> list[str]:
@@ -166,22 +199,92 @@ def _holding(store: GraphStore, correction: Correction) -> list[str]:
     return [d.id for d in store.documents() if d.sha256 == correction.content]
 
 
+def correctable(state: FactState) -> tuple[str, ...]:
+    """The fields a fact can be corrected in, as it is now: an action's assignee and a handoff's
+    target are those of what it was reclassified as."""
+    kind = state.kind
+    if kind in OUTCOME_KINDS:
+        return ("wrong", "text", "kind") + {"action": ("assignee",), "handoff": ("target",)}.get(kind, ())
+    return tuple(f for f in FIELDS_OF[kind] if f != "added")
+
+
+# fields where correcting a fact to what it is already is refused as a repeat (409)
+REPEATS = ("name", "affiliation", "roles", "text", "kind", "target")
+
+
 def correct(
     store: GraphStore, doc_id: str, fact: str, field: str, value: str = TRUE, *, reason: str = "", by: str
 ) -> Correction:
     """Correct one fact of a document (`wrong` marks it wrong; date, body and region are a meeting's,
-    assignee an action's) and rebuild the document. NotFound for an unknown document or fact,
-    InvalidInput for a field the fact does not have or a value it cannot take."""
+    assignee an action's; name, affiliation and roles a person's at the meeting; text, kind and
+    target a decision's, action's or handoff's) and rebuild the document. NotFound for an unknown
+    document or fact, InvalidInput for a field the fact does not have or a value it cannot take,
+    Conflict for a change to what the fact is already."""
     doc = document_facts(store, doc_id)
     state = doc.fact(fact)
-    kind = state.fact.kind
-    if field not in FIELDS_OF[kind] or field == "added":
-        fields = ", ".join(f for f in FIELDS_OF[kind] if f != "added")
-        raise InvalidInput("field", f"a {kind} can be corrected in: {fields}")
-    value = TRUE if field == "wrong" else check_value(field, value)
-    if field == "wrong" and state.wrong:
-        raise Conflict(f"{kind} {fact} is already marked wrong")
-    return _save(store, _anchored(doc, state.fact, field, value, reason, by, now()))
+    made = planned(doc, state, {field: value}, reason, by)
+    return _save_all(store, made)[0]
+
+
+def correct_fields(
+    store: GraphStore, doc_id: str, fact: str, values: dict[str, str], *, reason: str = "", by: str
+) -> list[Correction]:
+    """Several fields of one fact corrected at once (a person's name, affiliation and roles; a
+    reclassification to a handoff with its target), the document rebuilt once. A field whose value
+    is already so is left out; Conflict when that leaves nothing to change."""
+    doc = document_facts(store, doc_id)
+    state = doc.fact(fact)
+    _, now = values_of(doc, state)
+    changed = {f: v for f, v in values.items() if f not in REPEATS or check_value(f, v) != (now.get(f) or "")}
+    if not changed:
+        raise Conflict(f"{state.fact.kind} {fact} is already so: nothing to change")
+    if changed.get("kind") == "handoff" and "target" not in changed and not target_of(doc.extraction, state):
+        raise InvalidInput("to", "a handoff needs the body it went to")
+    made = []
+    for f in ("target", "assignee", *changed):  # what a reclassified fact needs, before the kind itself
+        if f in changed and f not in {c.field for c in made}:
+            made += planned(doc, state, {f: changed[f]}, reason, by, kind=changed.get("kind"))
+    return _save_all(store, made)
+
+
+def planned(
+    doc: DocumentFacts,
+    state: FactState,
+    values: dict[str, str],
+    reason: str,
+    by: str,
+    kind: str | None = None,
+) -> list[Correction]:
+    """The corrections that would make a fact's fields these values (checked; not saved). `kind` is
+    the kind the fact is being reclassified to in the same change."""
+    out = []
+    for field, value in values.items():
+        allowed = correctable(state)
+        if kind == "action":
+            allowed += ("assignee",)
+        if kind == "handoff":
+            allowed += ("target",)
+        if field not in allowed:
+            raise InvalidInput("field", f"a {state.kind} can be corrected in: {', '.join(correctable(state))}")
+        value = TRUE if field == "wrong" else check_value(field, value)
+        if field == "wrong" and state.wrong:
+            raise Conflict(f"{state.kind} {state.fact.id} is already marked wrong")
+        if field in REPEATS and value == (values_of(doc, state)[1].get(field) or ""):
+            raise Conflict(f"the {field} of {state.fact.id} is {value!r} already")
+        if field == "kind" and value == "handoff" and not kind and not target_of(doc.extraction, state):
+            raise InvalidInput("to", "a handoff needs the body it went to")
+        out.append(_anchored(doc, state.fact, field, value, reason, by, now()))
+    return out
+
+
+def _save_all(store: GraphStore, made: list[Correction]) -> list[Correction]:
+    """Keep corrections of one document and rebuild it once."""
+    for c in made:
+        store.save_correction(c)
+    if made:
+        first = made[0]
+        reapply(store, [first.doc_id] if store.document(first.doc_id) else _holding(store, first))
+    return made
 
 
 def add_attendee(store: GraphStore, doc_id: str, name: str, *, reason: str = "", by: str) -> Correction:
@@ -215,6 +318,9 @@ def undo(store: GraphStore, correction_id: str, *, reason: str = "", by: str) ->
         in_force = latest if latest is not None and latest.value is not None else None
     if in_force is None:
         raise Conflict(f"{found.field} of {found.fact} is not corrected any more: nothing to undo")
+    if found.field == "target" and state is not None and state.kind == "handoff" and not _read_handoff(state):
+        # a handoff goes somewhere, and the minutes give this one no target to fall back on
+        raise Conflict(f"{found.fact} has no target in the minutes: undo its reclassification or addition instead")
     at = now()
     revert = found.model_copy(
         update={
@@ -226,6 +332,11 @@ def undo(store: GraphStore, correction_id: str, *, reason: str = "", by: str) ->
         }
     )
     return _save(store, revert)
+
+
+def _read_handoff(state: FactState) -> bool:
+    """A handoff the extractor read (so the minutes give it a target)."""
+    return state.fact.kind == "handoff" and state.fact.index is not None
 
 
 def _state_of(store: GraphStore, correction: Correction) -> FactState | None:

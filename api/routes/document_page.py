@@ -22,7 +22,7 @@ from samkarta.api.routes.pages import _page
 from samkarta.errors import AppError, InvalidInput, NotFound
 from samkarta.graph.corrections import FactState
 from samkarta.graph.corrections import fact_id as make_fact_id
-from samkarta.graph.model import Correction
+from samkarta.graph.model import OUTCOME_KINDS, Correction
 from samkarta.reference import load_reference
 
 router = APIRouter(include_in_schema=False)
@@ -42,7 +42,13 @@ FIELD_NAMES = {
     "assignee": "ansvarig",
     "name": "namn",
     "reason": "motivering",
+    "affiliation": "organisation",
+    "roles": "roller",
+    "text": "text",
+    "kind": "typ",
+    "target": "mottagare",
 }
+KIND_VALUES = {"decision": "beslut", "action": "åtgärd", "handoff": "fråga vidare"}  # a reclassification's value
 
 
 def _plain(text: str) -> str:
@@ -56,8 +62,11 @@ def _change(c: Correction) -> str:
         what = f"{FIELD_NAMES[c.field]}: ångrad"
     elif c.field in ("wrong", "added"):
         what = FIELD_NAMES[c.field].capitalize()
+    elif c.field == "roles":
+        what = f"Roller ändrade till ”{swedish.roles(c.value.split(', '))}”"
     else:
-        what = f"{FIELD_NAMES[c.field].capitalize()} ändrat till ”{c.value or 'ingen'}”"
+        shown = KIND_VALUES.get(c.value, c.value) if c.field == "kind" else c.value
+        what = f"{FIELD_NAMES[c.field].capitalize()} ändrat till ”{shown or 'ingen'}”"
     who = c.decided_by or "okänd"
     return f"{what} av {who} {c.decided_at[:10]}" + (f": ”{c.reason}”" if c.reason else "")
 
@@ -65,22 +74,26 @@ def _change(c: Correction) -> str:
 def _fact_row(doc: fix.DocumentFacts, state: FactState) -> dict[str, Any]:
     said, now = fix.values_of(doc, state)
     f = state.fact
+    key = "name" if f.kind == "attendance" else "text"  # what the fact says, as corrected
     meta = ""
     if f.kind == "attendance":
         meta = swedish.roles((now.get("roles") or "").split(", ") if now.get("roles") else [])
-    elif f.kind == "action":
+    elif state.kind == "action":
         meta = f"ansvarig: {now.get('assignee') or 'ingen angiven'}"
-    elif f.kind == "handoff" and f.index is not None:
-        meta = f"till {doc.extraction.handoffs[f.index].to}"
+    elif state.kind == "handoff" and now.get("target"):
+        meta = f"till {now['target']}"
     return {
         "id": f.id,
-        "kind": f.kind,
-        "text": _plain(f.text),
+        "kind": state.kind,
+        "was": KIND_VALUES[f.kind] if state.kind != f.kind else None,  # reclassified from
+        "text": _plain(now.get(key) or f.text),
+        "said_text": _plain(f.text) if now.get(key) not in (None, f.text) else None,  # as the minutes say
         "meta": meta,
         "quote": _plain(f.quote),
         "source": f"/document/{doc.info.id}?start={f.start}&end={f.end}#hit" if f.start is not None else None,
         "wrong": state.wrong,
         "added": state.added,
+        "gone": f.index is None and not state.added,  # added by a person, and that undone
         "said": said,
         "now": now,
         "history": [_change(c) for c in state.history],
@@ -123,6 +136,9 @@ def document_page(
         orphaned=[{"id": c.id, "text": c.text or c.fact_kind, "change": _change(c)} for c in doc.result.orphaned],
         counties=sorted(load_reference().counties),
         kind_names=KIND_NAMES,
+        kind_values=KIND_VALUES,
+        outcome_kinds=OUTCOME_KINDS,
+        new_names={"decision": "ett beslut", "action": "en åtgärd", "handoff": "en fråga vidare"},
         message=message,
     )
 

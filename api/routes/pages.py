@@ -370,7 +370,15 @@ def entity_page(
         map_url=f"/body/{node_id}/map" if label == "Network" else None,
         message=message,
         curation=_curation(store, entity.id, label),
+        attendance=_person_meetings(store, entity) if label == "Person" else None,
     )
+
+
+def _person_meetings(store: StoreDep, entity: Any) -> dict[str, Any]:
+    # imported here: the person's form rows reuse the document page's wording, which imports this module
+    from samkarta.api.routes.person_facts import person_meetings
+
+    return person_meetings(store, entity)
 
 
 def _curation(store: StoreDep, node_id: str, label: str) -> dict[str, Any] | None:

@@ -3,6 +3,7 @@
 from samkarta.loaders.components import (  # noqa: F401
     attendance,
     entities,
+    glued,
     layout,
     lemmas,
     meeting,

@@ -26,6 +26,7 @@ from samkarta.loaders.model import MeetingFact
 from samkarta.loaders.words import data, fold, grammar, lexicon, months, phrase_regex, place_suffixes
 from samkarta.reference import load_reference
 
+_NUMERIC_DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
 _TITLE_LINES = 6  # lines after the start of the minutes that may hold the title
 _TITLE_CHARS = 250  # ... within this many characters
 
@@ -507,7 +508,7 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
     labels = label_at(doc)
     persons = {i for s in doc.spans["person"] for i in range(s.start, s.end)}
     for a, b in title_lines[:4]:
-        m = _body_rules().doc_types.match(text, a, b)
+        m = _doc_type_on_line(text, a, b)
         if not m or m.end() >= b:
             continue
         span = doc.char_span(m.end(), b, alignment_mode="contract")
@@ -536,6 +537,25 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
     return None
 
 
+def _closes_parenthesis(words: list) -> bool:
+    """The last word closes a parenthesis opened in the name ('Norrby råd (NR)')."""
+    return words[-1].text == ")" and any(w.text == "(" for w in words[:-1])
+
+
+def _doc_type_on_line(text: str, a: int, b: int) -> re.Match[str] | None:
+    """A document type opening the line, or right after the date that ends a letterhead run into the
+    line ("Kansliet Anna Berg 2019-05-03 Minnesanteckningar från ...")."""
+    rules = _body_rules()
+    m = rules.doc_types.match(text, a, b)
+    if m:
+        return m
+    for m in rules.doc_types.finditer(text, a, b):
+        before = text[a : m.start()].split()
+        if text[m.start()].isupper() and before and _NUMERIC_DATE.fullmatch(before[-1]):
+            return m
+    return None
+
+
 def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int, int]]) -> Span | None:
     """The words before the meeting's date on a title line ('Samrådet för äldre 2021-03-04'), when they
     are a short capitalised name and not a label or only a document type."""
@@ -559,7 +579,9 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     ):
         words = words[1:]
     while words and (
-        words[-1].is_punct or words[-1].lower_ in _body_rules().title_words or words[-1].lower_ in date_rules().weekdays
+        (words[-1].is_punct and not _closes_parenthesis(words))
+        or words[-1].lower_ in _body_rules().title_words
+        or words[-1].lower_ in date_rules().weekdays
     ):
         words = words[:-1]
     if not 1 <= len(words) <= 8 or not words[0].text[:1].isupper() or any(t.i in labels for t in words):

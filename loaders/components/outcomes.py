@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of
@@ -91,8 +91,7 @@ def cues() -> _Cues:
 class Outcomes:
     def __init__(self, nlp: Language) -> None:
         c = cues()
-        self.task = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.task.add("TASK", [nlp.make_doc(p) for p in c.task_phrases])
+        self.task = _task_matcher(nlp, c.task_phrases)
         self.medskick = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.medskick.add("MEDSKICK", [nlp.make_doc(p) for p in c.medskick])
 
@@ -231,7 +230,7 @@ class Outcomes:
         if _in_parentheses(doc, sent, task):
             return None  # "(skickas ut separat)": a remark, not a task
         subject = _subject_before(doc, sent, task, mentions)
-        if doc[task].lower_ == "kommer" and task + 1 < sent.end and _coming(doc[task + 1]):
+        if doc[task].lower_ == "kommer" and task + 1 < sent.end and _coming(doc[task + 1]) and not _to_next(doc, task):
             return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
         if any(t.lower_ in cues().this_meeting for t in doc[task : min(sent.end, task + 6)]):
             return None  # "återkommer under dagens möte, punkt 5": a later item of this meeting
@@ -355,6 +354,16 @@ class Outcomes:
                     }
                 )
         return out
+
+
+def _task_matcher(nlp: Language, phrases: tuple[str, ...]) -> Matcher:
+    """The task phrases, each also with an adverb after its first word ("tar även med sig")."""
+    matcher = Matcher(nlp.vocab)
+    adverb = {"LOWER": {"IN": sorted(grammar().inserted_adverbs)}, "OP": "?"}
+    for phrase in phrases:
+        words = [{"LOWER": w} for w in phrase.split()]
+        matcher.add("TASK", [[words[0], adverb, *words[1:]] if len(words) > 1 else words])
+    return matcher
 
 
 def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
@@ -658,6 +667,12 @@ def _inverted_modal(t, start: int, end: int, person_ends: dict[int, int], c: _Cu
 def _coming(after: Token) -> bool:
     """'kommer' followed by a place, a time or a particle is a move or an arrival, no future."""
     return after.lower_.rstrip(".") in cues().coming_words or after.like_num or after.is_punct
+
+
+def _to_next(doc: Doc, task: int) -> bool:
+    """'kommer på nästa möte', 'kommer till kommande träff': someone or something is brought to a
+    later meeting, which the minutes set as a task."""
+    return task + 2 < len(doc) and doc[task + 1].lower_ in ("på", "till") and doc[task + 2].lower_ in cues().future_cues
 
 
 def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:

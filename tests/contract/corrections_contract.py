@@ -5,6 +5,8 @@ StoreContract inherits this, so the SQLite and the Neo4j store both run it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,53 @@ def names(store: GraphStore, label: str) -> set[str]:
 def edges(store: GraphStore, rtype: str) -> set[tuple[str, str]]:
     g = store.graph()
     return {(g.nodes[a]["name"], g.nodes[b]["name"]) for a, b, d in g.edges(data=True) if d["type"] == rtype}
+
+
+def use_a_newer_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest from now on as a newer extractor would: other spans, decisions worded otherwise, the
+    same quotes."""
+    import samkarta.ingest as ingest_module
+
+    real = ingest_module.extract_source
+
+    def newer(src, workers=None):  # noqa: ANN001, ANN202
+        x: Extraction = real(src, workers)
+        for d in x.decisions:
+            d.text = d.text.upper()
+            d.evidence = [e.model_copy(update={"start": e.start - 1}) for e in d.evidence]
+        return x
+
+    monkeypatch.setattr(ingest_module, "extract_source", newer)
+
+
+def kept_through_changes(
+    store: GraphStore, path: Path, doc: str, kept: Callable[[], bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kept()` holds, and no correction is orphaned, after the minutes change (a line above
+    shifts every span: quotes and names still find the facts) and after a re-extraction by a newer
+    extractor."""
+    path.write_text("Utskrift 2023-03-20\n\n" + MINUTES, encoding="utf-8")
+    assert ingest_files(store, [path]).replaced == 1 and kept()
+    assert fix.orphaned(store) == []
+    use_a_newer_extractor(monkeypatch)
+    store.delete_document(doc)
+    assert ingest_files(store, [path]).ingested == 1
+    assert kept() and fix.orphaned(store) == []
+
+
+@contextmanager
+def store_elsewhere(path: Path, tmp_path: Path) -> Iterator[SQLiteStore]:
+    """Another store holding the same minutes, ingested under another name (closed afterwards)."""
+    other_dir = tmp_path / "elsewhere"
+    other_dir.mkdir()
+    copy = other_dir / "kopia.txt"
+    copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    other = SQLiteStore.open(tmp_path / "other.db")
+    try:
+        ingest_files(other, [copy])
+        yield other
+    finally:
+        other.close()
 
 
 class CorrectionsContract:
@@ -159,26 +208,7 @@ class CorrectionsContract:
         store.delete_document(document_id(str(moved)))
         moved.rename(path)
         assert ingest_files(store, [path]).ingested == 1 and corrected()
-        # the minutes changed: a line above shifts every span; quotes and names still find the facts
-        path.write_text("Utskrift 2023-03-20\n\n" + MINUTES, encoding="utf-8")
-        assert ingest_files(store, [path]).replaced == 1 and corrected()
-        assert fix.orphaned(store) == []
-        # a newer extractor: other spans and a decision worded otherwise, the same quote
-        import samkarta.ingest as ingest_module
-
-        real = ingest_module.extract_source
-
-        def newer(src, workers=None):  # noqa: ANN001, ANN202
-            x: Extraction = real(src, workers)
-            for d in x.decisions:
-                d.text = d.text.upper()
-                d.evidence = [e.model_copy(update={"start": e.start - 1}) for e in d.evidence]
-            return x
-
-        monkeypatch.setattr(ingest_module, "extract_source", newer)
-        store.delete_document(doc)
-        assert ingest_files(store, [path]).ingested == 1
-        assert corrected() and fix.orphaned(store) == []
+        kept_through_changes(store, path, doc, corrected, monkeypatch)
 
     def test_a_correction_whose_fact_is_gone_is_listed_as_orphaned_until_undone(self, minutes) -> None:
         store, path, doc = minutes
@@ -206,21 +236,13 @@ class CorrectionsContract:
         fix.correct(store, doc, self.fact(store, doc, "meeting"), "body", "Familjehemsgruppen", by="Bo Ek")
         lines = list(export_lines(store))
         assert [json.loads(line)["kind"] for line in lines] == ["correction"] * 4, lines
-        other_dir = tmp_path / "elsewhere"  # the same minutes, ingested elsewhere under another name
-        other_dir.mkdir()
-        copy = other_dir / "kopia.txt"
-        copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-        other = SQLiteStore.open(tmp_path / "other.db")
-        try:
-            ingest_files(other, [copy])
+        with store_elsewhere(path, tmp_path) as other:
             report = import_judgements(other, parse_lines(lines, "lines"))
             assert (report.applied, report.unchanged, report.rebuilt) == (4, 0, 1)
             assert other.stats() == store.stats()
             assert sorted(other.corrections(), key=lambda c: c.id) == sorted(store.corrections(), key=lambda c: c.id)
             again = import_judgements(other, parse_lines(list(export_lines(other)), "lines"))
             assert (again.applied, again.unchanged, again.rebuilt) == (0, 4, 0)
-        finally:
-            other.close()
         back = import_judgements(store, parse_lines(lines, "lines"))  # into the store they came from
         assert (back.applied, back.unchanged) == (0, 4)
 

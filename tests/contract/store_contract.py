@@ -18,8 +18,8 @@ from samkarta.queries import timeline
 from samkarta.queries.questions import _resolve, trail
 from samkarta.queries.view import GraphView, Snapshot
 from samkarta.samples import sample_dir
-from tests.contract.corrections_contract import CorrectionsContract
 from tests.contract.entities_contract import EntitiesContract
+from tests.contract.fact_edits_contract import FactEditsContract
 from tests.contract.minutes import MINUTES
 from tests.contract.review_contract import ReviewContract
 
@@ -86,7 +86,8 @@ def decide_in_turn(store: GraphStore, candidate_id: str, names: tuple[str, str],
         assert {listed[0].node_a, listed[0].node_b} == nodes  # a new decision rebuilds these people's documents
 
 
-class StoreContract(CorrectionsContract, EntitiesContract, ReviewContract):
+# FactEditsContract includes CorrectionsContract
+class StoreContract(FactEditsContract, EntitiesContract, ReviewContract):
     @pytest.fixture
     def store(self) -> GraphStore:
         raise NotImplementedError

@@ -40,6 +40,16 @@ def test_a_body_headed_by_its_short_form_and_named_in_full_is_one_network() -> N
     assert "Förbundsstyrelsen" in {a.alias for a in batch.aliases if a.node_id == network.id}
 
 
+def test_an_acronym_after_a_body_mentioned_in_the_minutes_is_an_alias_of_its_node() -> None:
+    text = (
+        "Protokoll 2024-03-05\nArbetsgruppen för skolan\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
+        "Kommunstyrelsen (KS) har godkänt budgeten.\n"
+    )
+    batch = build_batch(extract_text(text), text)
+    [board] = [n for n in batch.nodes if n.label == "Network" and n.name == "Kommunstyrelsen"]
+    assert "KS" in {a.alias for a in batch.aliases if a.node_id == board.id}
+
+
 def test_bodies_sharing_a_name_rank_the_one_that_met_first() -> None:
     bodies = [("tom", 0, 0), ("few", 2, 3), ("many", 5, 1), ("crowd", 2, 9)]
     ranked = sorted(bodies, key=lambda b: body_rank(b[1], b[2], b[0], f"network-{b[0]}"))

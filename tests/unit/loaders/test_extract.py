@@ -112,6 +112,30 @@ def test_a_body_named_by_its_head_noun_alone_joins_the_one_compound_that_ends_in
     assert [n.name for n in x.networks] == ["Förbundsstyrelsen för Norrbyförbundet"]
 
 
+def test_an_acronym_in_parentheses_is_another_name_of_the_body_not_part_of_it() -> None:
+    text = (
+        "Protokoll Samrådsgruppen Barn och Unga (SBU) 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nKommunstyrelsen (KS) har godkänt budgeten.\n"
+    )
+    x = extract_text(text)
+    assert x.meeting.body == "Samrådsgruppen Barn och Unga"
+    assert x.meeting.body_full == "Samrådsgruppen Barn och Unga (SBU)"
+    assert sorted((n.name, n.acronyms) for n in x.networks) == [
+        ("Kommunstyrelsen", ["KS"]),
+        ("Samrådsgruppen Barn och Unga", ["SBU"]),
+    ]
+
+
+def test_a_compound_and_its_words_written_apart_are_one_body() -> None:
+    text = (
+        "Minnesanteckningar Rektors nätverket 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nRektorsnätverket träffas igen i juni. Rektornätverket har en ny ordförande.\n"
+    )
+    x = extract_text(text)
+    assert x.meeting.body == "Rektors nätverket"
+    assert [n.name for n in x.networks] == ["Rektors nätverket"]
+
+
 def test_a_body_folded_into_a_name_that_was_folded_again_is_the_full_name() -> None:
     text = (
         "STYRELSEN\nProtokoll 2012-03-01\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"

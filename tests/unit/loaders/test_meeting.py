@@ -66,6 +66,16 @@ def test_the_body_named_after_a_document_type_and_the_year_of_the_title(annotate
     assert _meeting(with_day)[1] == "ABC"  # the date's article is no part of the name
 
 
+def test_a_document_type_after_a_letterhead_run_into_the_title_line(annotate) -> None:
+    doc = annotate(
+        "Utvecklingsenheten Lena Berg 2019-05-06 Minnesanteckningar från möte med KLM Läkemedel Dag "
+        "Torsdagen den 2 maj 2019\n\nNärvarande: Per Ek\n"
+    )
+    assert _meeting(doc)[1] == "KLM Läkemedel"
+    written_small = annotate("Lena Berg 2019-05-06 justerat protokoll Norrby Ekonomi\n\nNärvarande: Per Ek\n")
+    assert _meeting(written_small)[1] != "Norrby Ekonomi"  # a word of a sentence, not a title
+
+
 def test_without_a_title_the_body_the_minutes_name_most(annotate) -> None:
     doc = annotate("Dag: 27 september 2017\n\n1. Öppnande\nStyrelsen hälsades välkommen. Styrelsen diskuterade.\n")
     assert _meeting(doc)[1] == "Styrelsen"

@@ -336,6 +336,37 @@ def test_a_person_to_be_in_a_state_has_no_task_a_person_to_take_part_has(annotat
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Per Ek ska vara med på nästa möte"]
 
 
+def test_an_adverb_inside_a_task_phrase_still_sets_the_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Rekrytering\n"
+        "Anna Berg tar även med sig frågan till förvaltningen. Per Ek tar också över arbetet med enkäten.\n"
+    )
+    assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg", "Per Ek"]
+
+
+def test_coming_to_the_next_meeting_is_a_task_coming_from_a_place_is_not(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Högskolan\n"
+        "Anna Berg kommer på nästa möte så vi kan diskutera utbildningen. Per Ek kommer från Norrby.\n"
+    )
+    assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg"]
+
+
+def test_taking_the_responsibility_is_a_task(annotate) -> None:
+    doc = annotate("Protokoll 2023-03-09\n\n1. Testerna\nKommunerna tar ansvaret att prata med regionen om testerna.\n")
+    texts = [a["text"] for a in doc._.outcomes["actions"]]
+    assert texts == ["Kommunerna tar ansvaret att prata med regionen om testerna"]
+
+
+def test_a_change_of_post_is_news_about_a_person_not_a_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Personal\n"
+        "Anna Berg kommer att avgå med pension vid årsskiftet. Per Ek ska tillträda tjänsten som chef i maj. "
+        "Eva Lind kommer att sammanställa svaren till nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Eva Lind kommer att sammanställa svaren till nästa möte"]
+
+
 def test_a_subject_with_its_title_set_off_by_commas_takes_the_task_a_list_of_names_does_not(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Forskning\n"

@@ -1,0 +1,62 @@
+"""samkarta_glued: two words run together where a saved table lost the break between its cells
+("NorrbyAnna Berg", "KommunkansletPer Ek") become two tokens; the text itself is unchanged.
+
+A capitalised word directly followed by another is split only when the first part is a known
+place, organisation or label, or the second is a given name and the first is not (a double given
+name such as "AnnaKarin" stays whole, and so do brand names such as "PowerPoint").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from samkarta.loaders.components.layout import label_specs
+from samkarta.loaders.components.util import text_of
+from samkarta.loaders.words import is_given_name
+from samkarta.reference import load_reference
+
+_GLUED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]{2,}(?=[A-ZÅÄÖ][a-zåäöéü]+\b)")
+
+
+@cache
+def _known_firsts() -> frozenset[str]:
+    """Places, organisations and labels that may stand first in a glued pair."""
+    ref = load_reference()
+    labels = {w.capitalize() for w in label_specs() if " " not in w}
+    return frozenset(ref.municipality_aliases) | frozenset(ref.organization_aliases) | labels
+
+
+def split_at(word: str, cut: int) -> bool:
+    """Whether `word` is two words that meet at `cut`."""
+    first, second = word[:cut], word[cut:]
+    if first in _known_firsts():
+        return True
+    # a two-letter name ("Bo", "Le") is too often the tail of a brand name written so
+    return len(second) > 2 and is_given_name(second) and not is_given_name(first)
+
+
+class Glued:
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        cuts = []
+        for m in _GLUED.finditer(text):
+            token = doc.char_span(m.start(), m.start() + len(m.group(0)), alignment_mode="expand")
+            if token is None or len(token) != 1 or token.start_char != m.start():
+                continue
+            word = token[0].text
+            if split_at(word, m.end() - m.start()):
+                cuts.append((token[0], m.end() - m.start()))
+        if cuts:
+            with doc.retokenize() as retokenizer:
+                for tok, cut in cuts:
+                    retokenizer.split(tok, [tok.text[:cut], tok.text[cut:]], heads=[(tok, 1), (tok, 1)])
+        return doc
+
+
+@Language.factory("samkarta_glued")
+def make_glued(nlp: Language, name: str) -> Glued:  # noqa: ARG001
+    return Glued()

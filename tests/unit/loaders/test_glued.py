@@ -1,0 +1,26 @@
+"""samkarta_glued: words a saved table ran together are two tokens; the text is unchanged."""
+
+from __future__ import annotations
+
+
+def _people(doc) -> list[str]:
+    return [s.text for s in doc.spans["person"]]
+
+
+def test_a_place_or_organisation_run_into_a_name_is_split(annotate) -> None:
+    text = "Närvarande\nNorrbyLena Holm\nArbetsförmedlingenPer Ek\n"
+    doc = annotate(text)
+    assert doc.text == text
+    assert _people(doc) == ["Lena Holm", "Per Ek"]
+    assert "Arbetsförmedlingen" in [s.text for s in doc.spans["ref"]]
+
+
+def test_a_surname_run_into_the_next_given_name_is_split(annotate) -> None:
+    doc = annotate("Närvarande\nLena LindqvistKarin Ek\n")
+    assert _people(doc) == ["Lena Lindqvist", "Karin Ek"]
+
+
+def test_double_given_names_and_brand_names_stay_whole(annotate) -> None:
+    doc = annotate("Närvarande\nAnnaKarin Holm\nPer Ek visade en PowerPoint om SmåLe Ledarskap.\n")
+    words = [t.text for t in doc]
+    assert "AnnaKarin" in words and "PowerPoint" in words and "SmåLe" in words
