@@ -75,7 +75,10 @@ def _info(src: SourceText) -> SourceInfo:
 
 def compare(new: dict[str, object], old: dict[str, object]) -> int:
     """Print the documents whose extraction differs (or is missing on one side); 0 when none does."""
-    differ = sorted(k for k in new.keys() & old.keys() if json.dumps(new[k]) != json.dumps(old[k]))
+    def same(k: str) -> bool:  # key order aside: a snapshot read back from its file has sorted keys
+        return json.dumps(new[k], sort_keys=True) == json.dumps(old[k], sort_keys=True)
+
+    differ = sorted(k for k in new.keys() & old.keys() if not same(k))
     only = sorted(new.keys() ^ old.keys())
     for k in differ:
         print(f"differs: {k}")
