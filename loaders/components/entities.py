@@ -74,6 +74,7 @@ def heads() -> Heads:
     )
 
 
+@lru_cache(maxsize=200_000)  # a loop over every noun, asked again of the same words by every component
 def head_of(word: str, nouns: tuple[str, ...]) -> str | None:
     """The noun a word is headed by: itself, or the end of a compound ('Länschefsnätverket')."""
     w = word.casefold().removesuffix(":s")
