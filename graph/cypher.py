@@ -132,9 +132,16 @@ _ALL = "{.*, search_text: null}"
 
 
 # -- writing a document ------------------------------------------------------------------------------
+# The statements that write documents keep the plan they have: while a load fills an empty database
+# its counts change by far more than Neo4j's divergence threshold, and each statement was planned
+# anew about every ten seconds (a tenth of the server's CPU in a 1,000-document load). Their plans
+# are unique-index seeks by id, which no count changes.
+KEEP_PLAN = "CYPHER replan=skip "
+
+
 def merge_nodes(label: str) -> str:
     # ON CREATE only: an existing node keeps its properties (sqlite: ON CONFLICT DO NOTHING)
-    return f"UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) ON CREATE SET n:{ENTITY}, n += row"
+    return f"{KEEP_PLAN}UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) ON CREATE SET n:{ENTITY}, n += row"
 
 
 def merge_rels(rel_type: str) -> str:
@@ -143,13 +150,13 @@ def merge_rels(rel_type: str) -> str:
     CREATE, not MERGE: a document's relationships are deleted before it is written again and their
     ids include the document, so none can exist yet (the uniqueness constraint still guards this)."""
     return (
-        f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.source}}) MATCH (b:{ENTITY} {{id: row.target}}) "
+        f"{KEEP_PLAN}UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.source}}) MATCH (b:{ENTITY} {{id: row.target}}) "
         f"CREATE (a)-[r:{_type(rel_type)}]->(b) SET r = row.props RETURN count(r) AS written"
     )
 
 
 DOCUMENT_SHA = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d.sha256 AS sha256"
-CREATE_SOURCES = f"UNWIND $docs AS doc CREATE (d:{SOURCE}) SET d = doc"
+CREATE_SOURCES = f"{KEEP_PLAN}UNWIND $docs AS doc CREATE (d:{SOURCE}) SET d = doc"
 STORED_DOCUMENTS = f"MATCH (d:{SOURCE}) WHERE d.id IN $ids RETURN collect(d.id) AS ids"
 # A node's other names (acronyms, spelling variants) also as a list on the node, so Bloom's search and
 # Cypher find them; derived from its Sk_Alias nodes whenever they change.
@@ -158,13 +165,20 @@ _ALIAS_LIST = (
     f"WITH n, COLLECT {{ MATCH (a:{ALIAS} {{node_id: n.id}}) RETURN DISTINCT a.alias AS alias ORDER BY alias }} "
     "AS names SET n.aliases = CASE WHEN names = [] THEN null ELSE names END"
 )
+# The list is read again only for a node given a name it does not list yet: another document naming
+# a body by an acronym it already has leaves the list as it is, so a load does not re-read every
+# Sk_Alias of a much-mentioned body once per document (the list is always up to date before a write:
+# every statement that adds or removes Sk_Alias nodes sets it; a replaced document's nodes are
+# recomputed whole with SET_ALIAS_LISTS).
 MERGE_ALIASES = (
-    f"UNWIND $rows AS row MERGE (a:{ALIAS} {{node_id: row.node_id, alias: row.alias, doc_id: row.doc_id}}) "
-    "ON CREATE SET a.reason = row.reason, a.score = row.score WITH DISTINCT row.node_id AS id " + _ALIAS_LIST
+    f"{KEEP_PLAN}UNWIND $rows AS row MERGE (a:{ALIAS} {{node_id: row.node_id, alias: row.alias, doc_id: row.doc_id}}) "
+    "ON CREATE SET a.reason = row.reason, a.score = row.score "
+    "WITH DISTINCT row.node_id AS id, row.alias AS alias "
+    f"MATCH (n:{ENTITY} {{id: id}}) WHERE NOT alias IN coalesce(n.aliases, []) WITH DISTINCT n.id AS id " + _ALIAS_LIST
 )
 SET_ALIAS_LISTS = "UNWIND $ids AS id " + _ALIAS_LIST
 DOC_ALIAS_NODES = f"MATCH (a:{ALIAS} {{doc_id: $doc_id}}) RETURN collect(DISTINCT a.node_id) AS ids"
-MERGE_CANDIDATES = f"UNWIND $rows AS row MERGE (c:{CANDIDATE} {{id: row.id}}) SET c = row"
+MERGE_CANDIDATES = f"{KEEP_PLAN}UNWIND $rows AS row MERGE (c:{CANDIDATE} {{id: row.id}}) SET c = row"
 
 
 def _doc_rels() -> str:

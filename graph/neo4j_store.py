@@ -261,7 +261,7 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> int:
             named = self._delete_document(tx, doc.id) if existing else set()
             created = self._write_facts(tx, [batch])
-            self._set_alias_lists(tx, named - {a.node_id for a in batch.aliases})  # MERGE_ALIASES did those
+            self._set_alias_lists(tx, named)  # whole again: the document may have named them no more
             return created
 
         created = self._write(work, f"writing {doc.path}")

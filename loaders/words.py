@@ -155,6 +155,7 @@ def _street_suffixes() -> tuple[str, ...]:
     return tuple(lexicon()["street_suffixes"])
 
 
+@lru_cache(maxsize=200_000)  # asked of most words, several times each, by four components
 def is_title(word: str) -> bool:
     """An occupational title such as 'Utvecklingsledare', 'IFO-chef' or 'sekr.'."""
     w = word.casefold().strip(".,:;()")

@@ -646,8 +646,9 @@ def _ends_in_title(words: Span) -> bool:
 
 def _in_aside(doc: Doc, after: int, name: Span, replacement: frozenset[str]) -> bool:
     """The name stands in a replacement aside right after the previous entry's name: "(ers. X)"."""
-    opened = [t.lower_ for t in doc[after : name.start] if not t.is_space]
-    close = name.end < len(doc) and any(t.text == ")" for t in doc[name.end : name.end + 3])
+    table = tokens_of(doc)  # the words as strings: no Token object per word between the names
+    opened = [table.lower[i] for i in range(after, name.start) if not table.space[i]]
+    close = name.end < len(doc) and ")" in table.text[name.end : name.end + 3]
     return close and opened[:1] == ["("] and any(w.rstrip(".") in replacement for w in opened[1:]) and ")" not in opened
 
 

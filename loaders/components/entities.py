@@ -74,6 +74,7 @@ def heads() -> Heads:
     )
 
 
+@lru_cache(maxsize=200_000)  # a loop over every noun, asked again of the same words by every component
 def head_of(word: str, nouns: tuple[str, ...]) -> str | None:
     """The noun a word is headed by: itself, or the end of a compound ('Länschefsnätverket')."""
     w = word.casefold().removesuffix(":s")
@@ -803,7 +804,10 @@ def _with_office(doc: Doc, span: Span) -> Span:
 def _offices(doc: Doc, taken: set[int], start: int) -> list[Span]:
     """'Kommunstyrelsens kansli', 'Norrbyregionens kansli': an office by its owner's name."""
     out = []
+    lower, offices = tokens_of(doc).lower, _office_nouns()
     for k in range(start, len(doc) - 1):
+        if lower[k + 1] not in offices:
+            continue  # on the strings first: few words stand before an office noun (_owns_office asks it too)
         if k in taken or k + 1 in taken or not _owns_office(doc, k) or is_given_name(doc[k].text[:-1]):
             continue
         span = Span(doc, k, k + 2, label="ORG")
