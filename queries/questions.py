@@ -15,6 +15,7 @@ from samkarta.errors import InvalidInput, NotFound
 from samkarta.graph.ids import normalize
 from samkarta.graph.model import Rel
 from samkarta.graph.store import GraphStore
+from samkarta.queries.collaboration import collaboration
 from samkarta.queries.results import (
     AliasPublic,
     BodyRef,
@@ -618,49 +619,15 @@ def ego(
 
 def collaboration_graph(snap: Snapshot, since: str | None = None, until: str | None = None) -> nx.Graph:
     """Entities linked directly: person-body (attendance), person-organisation, body-body handoffs,
-    body-project mentions; weights count the meetings behind a link. Meetings outside [since, until]
-    (ISO dates) are left out. The unfiltered graph is cached per snapshot."""
-    filtered = bool(since or until)
+    body-project mentions; weights count the meetings behind a link, and a link's type is the kind
+    it has most of. Meetings outside [since, until] (ISO dates) are left out. The unfiltered graph
+    is cached per snapshot and follows each delta (queries/collaboration.py)."""
+    if since or until:
+        return collaboration(snap, since, until).graph
     cached = snap.__dict__.get("_collab")
-    if cached is not None and not filtered:
-        return cached
-    g = nx.Graph()
-
-    def in_range(meeting: str) -> bool:
-        date = snap.g.nodes[meeting].get("date") or ""
-        return (not since or date >= since) and (not until or date <= until)
-
-    def link(a: str, b: str, kind: str) -> None:
-        for n in (a, b):
-            if n not in g:
-                g.add_node(n, **{k: v for k, v in snap.g.nodes[n].items() if k in ("label", "name", "region")})
-        w = g.get_edge_data(a, b, {"weight": 0})["weight"]
-        g.add_edge(a, b, weight=w + 1, type=kind)
-
-    for u, v, d in snap.g.edges(data=True):
-        t = d["type"]
-        if filtered:
-            meeting = v if t == "ATTENDED" else u if t in ("HANDED_OFF", "MENTIONS") else None
-            if meeting is not None and not in_range(meeting):
-                continue
-            date = d.get("date") or ""
-            if t == "REPRESENTS" and ((since and date < since) or (until and date > until)):
-                continue
-        if t == "ATTENDED" and v in snap.meeting_network:
-            link(u, snap.meeting_network[v], "MEMBER_OF")
-        elif t == "REPRESENTS":
-            link(u, v, "REPRESENTS")
-        elif t == "HANDED_OFF" and u in snap.meeting_network:
-            link(snap.meeting_network[u], v, "HANDED_OFF")
-        elif t == "MENTIONS" and u in snap.meeting_network and snap.g.nodes[v]["label"] in ("Project", "Network"):
-            link(snap.meeting_network[u], v, "MENTIONS")
-        elif t == "IN_REGION" and snap.g.nodes[u]["label"] == "Network":
-            link(u, v, "IN_REGION")
-    for n in g:
-        g.nodes[n]["weight"] = g.degree(n, weight="weight")
-    if not filtered:
-        snap.__dict__["_collab"] = g
-    return g
+    if cached is None:
+        cached = snap.__dict__["_collab"] = collaboration(snap)
+    return cached.graph
 
 
 def network_of_networks(snap: Snapshot) -> nx.Graph:

@@ -1,14 +1,26 @@
-"""Cached networkx projections of a store, rebuilt only when the graph's version changes."""
+"""Cached networkx projections of a store, kept up to date with the changes of each write.
+
+A snapshot is one version of the graph and never changes. After a write the next snapshot is the
+previous one with the store's delta applied copy-on-write (queries/delta.py): the documents the
+write changed have their edges replaced and the nodes it touched are read again; the derived
+structures the previous snapshot had computed are patched where that is cheap (attendance, the
+meetings' bodies, names), the others are computed again when first asked for. Only when the
+store's change log does not reach back to the snapshot (another process wrote a great deal, or an
+older store) is the whole graph read again.
+"""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import networkx as nx
 
-from samkarta.graph.store import GraphStore
+from samkarta.graph.store import GraphDelta, GraphStore
+from samkarta.queries.delta import Applied, Edge, apply_delta, edges_by_document, names_by_node
 
 # The graph queries need: everything except documents and agenda-item texts (found by full-text search).
 SOCIAL_LABELS = {
@@ -42,8 +54,32 @@ class Snapshot:
 
     version: int
     g: nx.MultiDiGraph
-    names: list[tuple[str, str, str]]
+    names: list[tuple[str, str, str]]  # (node id, label, name or alias), by node; the order means nothing
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @cached_property
+    def doc_edges(self) -> dict[str, list[Edge]]:
+        """Document id -> its edges (what a write of the document replaces)."""
+        return edges_by_document(self.g)
+
+    @cached_property
+    def names_by_node(self) -> dict[str, list[tuple[str, str, str]]]:
+        return names_by_node(self.names)
+
+    def updated(self, delta: GraphDelta) -> Snapshot:
+        """The next snapshot: this one with `delta` applied, sharing what it did not change."""
+        applied = apply_delta(self.g, self.doc_edges, delta)
+        by_node = dict(self.names_by_node)
+        for n in delta.nodes:
+            by_node.pop(n, None)
+        for entry in delta.names:
+            by_node.setdefault(entry[0], []).append(entry)
+        new = Snapshot(delta.version, applied.g, [entry for entries in by_node.values() for entry in entries])
+        new.__dict__.update(doc_edges=applied.doc_edges, names_by_node=by_node)
+        for name, patch in _PATCHES.items():
+            if name in self.__dict__:  # what no reader asked for of this one is computed when asked for
+                new.__dict__[name] = patch(self, new, applied)
+        return new
 
     @cached_property
     def meeting_network(self) -> dict[str, str]:
@@ -112,12 +148,81 @@ class Snapshot:
         return u
 
 
-class GraphView:
-    """Hands out the current Snapshot of a store; thread-safe, rebuilt per graph version.
+# A derived structure of a snapshot patched into the next one: (the old snapshot, the new one, what
+# the delta changed) -> the new value. Never edits the old value: readers may hold it.
+Patch = Callable[["Snapshot", "Snapshot", Applied], Any]
+_PATCHES: dict[str, Patch] = {}
 
-    When another process changed the graph, readers keep the previous snapshot while a new one is
-    built in the background (at 10,000 meetings a rebuild takes seconds); writes made through this
-    process call refresh() and see their result at once, which an erasure requires.
+
+def patches(name: str) -> Callable[[Patch], Patch]:
+    """Register how the derived structure `name` (a cached_property of Snapshot, or a key a query
+    module caches in its __dict__) follows a delta."""
+
+    def register(patch: Patch) -> Patch:
+        _PATCHES[name] = patch
+        return patch
+
+    return register
+
+
+def _types(edges: list[tuple[str, str, str, dict[str, Any]]], kind: str) -> list[tuple[str, str]]:
+    return [(u, v) for u, v, _, d in edges if d["type"] == kind]
+
+
+@patches("meeting_network")
+def _meeting_network(old: Snapshot, _new: Snapshot, applied: Applied) -> dict[str, str]:
+    out = dict(old.meeting_network)
+    for u, v in _types(applied.removed, "OF"):
+        if out.get(u) == v:
+            del out[u]
+    out.update(_types(applied.added, "OF"))
+    return out
+
+
+@patches("attendance")
+def _attendance(old: Snapshot, snap: Snapshot, applied: Applied) -> dict[str, list[tuple[str, dict[str, object]]]]:
+    out = dict(old.attendance)
+    for person in {u for u, _ in _types(applied.removed, "ATTENDED") + _types(applied.added, "ATTENDED")}:
+        found = [] if person not in snap.g else _attended(snap.g, person)
+        if found:
+            out[person] = found
+        else:
+            out.pop(person, None)
+    return out
+
+
+def _attended(g: nx.MultiDiGraph, person: str) -> list[tuple[str, dict[str, object]]]:
+    return [(v, d) for v, keys in g._succ[person].items() for d in keys.values() if d["type"] == "ATTENDED"]
+
+
+@patches("attendees")
+def _attendees(old: Snapshot, snap: Snapshot, applied: Applied) -> dict[str, set[str]]:
+    out = dict(old.attendees)
+    for meeting in {v for _, v in _types(applied.removed, "ATTENDED") + _types(applied.added, "ATTENDED")}:
+        found = set() if meeting not in snap.g else _attending(snap.g, meeting)
+        if found:
+            out[meeting] = found
+        else:
+            out.pop(meeting, None)
+    return out
+
+
+def _attending(g: nx.MultiDiGraph, meeting: str) -> set[str]:
+    return {u for u, keys in g._pred[meeting].items() if any(d["type"] == "ATTENDED" for d in keys.values())}
+
+
+# More changed documents than this and reading the whole graph is about as quick as the delta.
+MAX_DELTA_DOCUMENTS = 1000
+
+
+class GraphView:
+    """Hands out the current Snapshot of a store; thread-safe, one snapshot per graph version.
+
+    Readers never wait for a write: when the graph changed (another process wrote), they keep the
+    snapshot they have while the next one is made in the background, from the store's delta in
+    milliseconds or, when the change log does not reach back, by reading the whole graph (seconds
+    at 10,000 meetings). Writes made through this process call refresh(), which applies their delta
+    before they answer, so the writer's next read shows it, as an erasure requires.
     """
 
     def __init__(self, store: GraphStore, stale_ok: bool = True) -> None:
@@ -133,26 +238,39 @@ class GraphView:
         if snap is not None and snap.version == version:
             return snap
         if snap is not None and self.stale_ok:
-            self._rebuild_in_background()
+            self._refresh_in_background()
             return snap
         return self.refresh()
 
     def refresh(self) -> Snapshot:
-        """Build the snapshot of the store's current version now (if it is not already current)."""
+        """The snapshot of the store's current version, made now if it is not already current."""
         with self._lock:
-            version = self.store.version()
-            if self._snapshot is None or self._snapshot.version != version:
-                g = self.store.graph(SOCIAL_LABELS, SOCIAL_TYPES)
-                self._snapshot = Snapshot(version, g, self.store.names())
+            snap = self._snapshot
+            if snap is None or snap.version != self.store.version():
+                self._snapshot = self._next(snap)
             return self._snapshot
 
-    def _rebuild_in_background(self) -> None:
+    def _next(self, snap: Snapshot | None) -> Snapshot:
+        if snap is not None:
+            delta = self.store.delta(snap.version, SOCIAL_LABELS, SOCIAL_TYPES)
+            if delta is not None and len(delta.documents) <= MAX_DELTA_DOCUMENTS:
+                return snap.updated(delta)
+        return self.rebuild()
+
+    def rebuild(self) -> Snapshot:
+        """A snapshot read whole from the store (not published; refresh() does that)."""
+        version = self.store.version()  # before reading: a write meanwhile makes the next refresh apply it again
+        snap = Snapshot(version, self.store.graph(SOCIAL_LABELS, SOCIAL_TYPES), self.store.names())
+        snap.doc_edges  # noqa: B018 - the next delta needs it; computed here, not by a reader
+        return snap
+
+    def _refresh_in_background(self) -> None:
         if self._building is not None and self._building.is_alive():
             return
-        self._building = threading.Thread(target=self._rebuild_quietly, name="samkarta-snapshot", daemon=True)
+        self._building = threading.Thread(target=self._refresh_quietly, name="samkarta-snapshot", daemon=True)
         self._building.start()
 
-    def _rebuild_quietly(self) -> None:
+    def _refresh_quietly(self) -> None:
         try:
             self.refresh()
         except Exception:  # noqa: BLE001 - the next request tries again and reports the error itself

@@ -20,6 +20,7 @@ from samkarta.queries.view import GraphView, Snapshot
 from samkarta.samples import sample_dir
 from tests.contract.corrections_contract import CorrectionsContract
 from tests.contract.entities_contract import EntitiesContract
+from tests.contract.incremental_contract import IncrementalContract
 from tests.contract.minutes import MINUTES
 
 # the same body two years earlier: Lisa Holm of Arboga where Fredrik Ödman of Köping sits in 2023, and the
@@ -85,7 +86,7 @@ def decide_in_turn(store: GraphStore, candidate_id: str, names: tuple[str, str],
         assert {listed[0].node_a, listed[0].node_b} == nodes  # a new decision rebuilds these people's documents
 
 
-class StoreContract(CorrectionsContract, EntitiesContract):
+class StoreContract(CorrectionsContract, EntitiesContract, IncrementalContract):
     @pytest.fixture
     def store(self) -> GraphStore:
         raise NotImplementedError
