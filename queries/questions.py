@@ -16,6 +16,7 @@ from samkarta.graph.ids import normalize
 from samkarta.graph.model import Rel
 from samkarta.graph.store import GraphStore
 from samkarta.queries.collaboration import collaboration
+from samkarta.queries.delta import Applied
 from samkarta.queries.results import (
     AliasPublic,
     BodyRef,
@@ -44,7 +45,7 @@ from samkarta.queries.results import (
     Trail,
     TrailStep,
 )
-from samkarta.queries.view import GraphView, Snapshot
+from samkarta.queries.view import GraphView, Snapshot, patches
 
 # Ownership weights: a decision weighs more than an action, an action more than a handoff
 # received, a handoff more than discussion; newer weighs more (half-life in years).
@@ -156,6 +157,15 @@ def _name_index(snap: Snapshot) -> tuple[list[tuple[str, str, str]], list[str]]:
         choices = list(snap.names)
         cached = snap.__dict__["_names"] = (choices, [normalize(n) for _, _, n in choices])
     return cached
+
+
+@patches("_names")
+def _follow_names(old: Snapshot, new: Snapshot, _applied: Applied) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The name index of the next snapshot: the changed nodes' names normalised anew, the rest kept."""
+    choices, folded = old.__dict__["_names"]
+    known = dict(zip(choices, folded, strict=True))
+    names = new.names
+    return names, [known[n] if n in known else normalize(n[2]) for n in names]
 
 
 def _degree(snap: Snapshot, node_id: str) -> int:
@@ -413,11 +423,19 @@ def network(snap: Snapshot, network_id: str) -> NetworkPublic:
 
 # -- which network owns a question, and where it went -----------------------------------------
 def _edge_by_key(snap: Snapshot, key: str) -> tuple[str, str, dict[str, Any]] | None:
-    index = snap.__dict__.setdefault("_edge_index", {})
-    if not index:
-        for u, v, k, d in snap.g.edges(keys=True, data=True):
-            index[k] = (u, v, d)
+    index = snap.__dict__.get("_edge_index")
+    if index is None:
+        index = snap.__dict__["_edge_index"] = {k: (u, v, d) for u, v, k, d in snap.g.edges(keys=True, data=True)}
     return index.get(key)
+
+
+@patches("_edge_index")
+def _follow_edge_index(old: Snapshot, _new: Snapshot, applied: Applied) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    index = dict(old.__dict__["_edge_index"])
+    for _, _, k, _ in applied.removed:
+        index.pop(k, None)
+    index.update((k, (u, v, d)) for u, v, k, d in applied.added)
+    return index
 
 
 def _evidence_of_hits(store: GraphStore, snap: Snapshot, question: str, limit: int = 300):  # noqa: ANN202

@@ -12,6 +12,7 @@ older store) is the whole graph read again.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from samkarta.graph.store import GraphDelta, GraphStore
-from samkarta.queries.delta import Applied, Edge, apply_delta, edges_by_document, names_by_node
+from samkarta.queries.delta import Applied, Edge, GraphCopyOnWrite, apply_delta, edges_by_document, names_by_node
 
 # The graph queries need: everything except documents and agenda-item texts (found by full-text search).
 SOCIAL_LABELS = {
@@ -209,6 +210,59 @@ def _attendees(old: Snapshot, snap: Snapshot, applied: Applied) -> dict[str, set
 
 def _attending(g: nx.MultiDiGraph, meeting: str) -> set[str]:
     return {u for u, keys in g._pred[meeting].items() if any(d["type"] == "ATTENDED" for d in keys.values())}
+
+
+@patches("membership")
+def _membership(old: Snapshot, new: Snapshot, applied: Applied) -> nx.Graph:
+    """People and organisations against bodies: the changed people's attendances counted again."""
+    changed = [(u, v, d) for u, v, _, d in applied.removed + applied.added]
+    people = {u for u, _, d in changed if d["type"] in ("ATTENDED", "REPRESENTS")}
+    for meeting in {u for u, _, d in changed if d["type"] == "OF"}:  # a meeting moved to another body
+        people |= _attending(old.g, meeting) if meeting in old.g else set()
+        people |= _attending(new.g, meeting) if meeting in new.g else set()
+    weights: Counter[tuple[str, str]] = Counter()
+    for snap, sign in ((old, -1), (new, 1)):
+        for person in people:
+            for pair, count in _member_of(snap, person).items():
+                weights[pair] += sign * count
+    edit = GraphCopyOnWrite(old.membership)
+    m = edit.g
+    for (member, net), change in weights.items():
+        if not change:
+            continue
+        weight = m._adj.get(member, {}).get(net, {"weight": 0})["weight"] + change
+        if weight > 0:
+            for n in (member, net):
+                if n not in m:
+                    edit.set_node(n, _named(new, n))
+            edit.set_edge(member, net, {"weight": weight})
+        elif member in m and net in m._adj[member]:
+            edit.remove_edge(member, net)
+    for n in ({n for pair in weights for n in pair} | applied.nodes) & set(m):
+        if not m._adj[n]:
+            edit.remove_node(n)
+        elif m._node[n] != _named(new, n):
+            edit.set_node(n, _named(new, n))
+    return m
+
+
+def _named(snap: Snapshot, n: str) -> dict[str, Any]:
+    return {"label": snap.g.nodes[n]["label"], "name": snap.g.nodes[n]["name"]}
+
+
+def _member_of(snap: Snapshot, person: str) -> Counter[tuple[str, str]]:
+    """(member, body) -> meetings: what one person's attendance adds to the membership graph."""
+    out: Counter[tuple[str, str]] = Counter()
+    if person not in snap.g:
+        return out
+    g = snap.g
+    represented = {v for v, keys in g._succ[person].items() if any(d["type"] == "REPRESENTS" for d in keys.values())}
+    for meeting, _ in _attended(g, person):
+        net = snap.meeting_network.get(meeting)
+        if net is not None:
+            for member in (person, *represented):
+                out[(member, net)] += 1
+    return out
 
 
 # More changed documents than this and reading the whole graph is about as quick as the delta.

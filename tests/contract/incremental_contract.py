@@ -24,6 +24,7 @@ from samkarta.errors import AppError
 from samkarta.graph.model import FIELDS_OF
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import erase_person, ingest_files, judge
+from samkarta.queries import dependence, minutes
 from samkarta.queries import questions as q
 from samkarta.queries.view import _PATCHES, GraphView, Snapshot
 from samkarta.samples import sample_dir
@@ -49,7 +50,7 @@ def _normal(value: Any) -> Any:
     return value
 
 
-def assert_same(kept: Snapshot, fresh: Snapshot, steps: list[str]) -> None:
+def assert_same(store: GraphStore, kept: Snapshot, fresh: Snapshot, steps: list[str]) -> None:
     """Same graph (nodes, edges, attributes, names) and every patched structure as computed anew."""
     assert kept.version == fresh.version, steps
     assert dict(kept.g.nodes(data=True)) == dict(fresh.g.nodes(data=True)), steps
@@ -60,23 +61,27 @@ def assert_same(kept: Snapshot, fresh: Snapshot, steps: list[str]) -> None:
     anew = Snapshot(kept.version, kept.g, kept.names)
     for name in _PATCHES:
         if name in kept.__dict__:
-            built = getattr(anew, name) if hasattr(Snapshot, name) else _derived(fresh, name)
+            built = getattr(anew, name) if hasattr(Snapshot, name) else _derived(store, fresh, name)
             assert _normal(kept.__dict__[name]) == _normal(built), (name, steps)
 
 
-def _derived(snap: Snapshot, name: str) -> Any:
+def _derived(store: GraphStore, snap: Snapshot, name: str) -> Any:
     """A structure a query module caches in the snapshot, computed by that module on `snap`."""
-    _use(snap)
+    _use(store, snap)
     return snap.__dict__[name]
 
 
-def _use(snap: Snapshot) -> None:
+def _use(store: GraphStore, snap: Snapshot) -> None:
     """Ask what makes the derived structures exist, so the next delta has them to patch."""
     for name in _PATCHES:
         if hasattr(Snapshot, name):
             getattr(snap, name)
-    q.search(snap, "Wahlgren")
+    q.search(snap, "Wahlgren")  # the name index
     q.collaboration_graph(snap)
+    q.owners(store, snap, "familjehem")  # the edge index
+    minutes.search_minutes(store, snap, "familjehem")  # the documents' meetings
+    for body in sorted(set(snap.meeting_network.values()))[:1]:
+        dependence.dependents(snap, body)  # handoff edges
 
 
 class IncrementalContract:
@@ -103,12 +108,12 @@ class IncrementalContract:
         view.rebuild = counted  # type: ignore[method-assign]
         world = _World(store, tmp_path, texts, rng)
         steps: list[str] = []
-        _use(view.refresh())
+        _use(store, view.refresh())
         for _ in range(30):
             steps.append(world.step())
             kept = view.refresh()
-            assert_same(kept, GraphView(store).rebuild(), steps)
-            _use(kept)
+            assert_same(store, kept, GraphView(store).rebuild(), steps)
+            _use(store, kept)
         assert len(rebuilds) == 1, steps  # the first snapshot only: every later one came from a delta
         assert {s.split()[0] for s in steps} >= {"ingest", "correct"}, steps
 
