@@ -21,6 +21,7 @@ import pytest
 from samkarta import corrections as fix
 from samkarta import entities
 from samkarta.errors import AppError
+from samkarta.graph import neo4j_store, sqlite_store
 from samkarta.graph.model import FIELDS_OF
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import erase_person, ingest_files, judge
@@ -63,6 +64,12 @@ def assert_same(store: GraphStore, kept: Snapshot, fresh: Snapshot, steps: list[
         if name in kept.__dict__:
             built = getattr(anew, name) if hasattr(Snapshot, name) else _derived(store, fresh, name)
             assert _normal(kept.__dict__[name]) == _normal(built), (name, steps)
+
+
+def _content(snap: Snapshot) -> Any:
+    """Everything a reader of the snapshot can see, copied."""
+    derived = {name: _normal(value) for name, value in snap.__dict__.items() if name in _PATCHES}
+    return _normal(dict(snap.g.nodes(data=True))), sorted(map(repr, snap.g.edges(keys=True, data=True))), derived
 
 
 def _derived(store: GraphStore, snap: Snapshot, name: str) -> Any:
@@ -108,14 +115,36 @@ class IncrementalContract:
         view.rebuild = counted  # type: ignore[method-assign]
         world = _World(store, tmp_path, texts, rng)
         steps: list[str] = []
-        _use(store, view.refresh())
+        kept = view.refresh()
+        _use(store, kept)
         for _ in range(30):
+            before, held = kept, _content(kept)
             steps.append(world.step())
             kept = view.refresh()
             assert_same(store, kept, GraphView(store).rebuild(), steps)
+            assert _content(before) == held, steps  # a reader's snapshot never changes under it
             _use(store, kept)
         assert len(rebuilds) == 1, steps  # the first snapshot only: every later one came from a delta
         assert {s.split()[0] for s in steps} >= {"ingest", "correct"}, steps
+
+    def test_a_view_behind_the_change_log_reads_the_whole_graph(
+        self, store: GraphStore, tmp_path: Path, texts: list[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(sqlite_store, "CHANGES_KEPT", 2)  # the log forgets all but the last two writes
+        monkeypatch.setattr(neo4j_store, "CHANGES_KEPT", 2)
+        paths = [tmp_path / f"protokoll-{i}.txt" for i in range(4)]
+        for path, text in zip(paths, texts, strict=False):
+            path.write_text(text, encoding="utf-8")
+        ingest_files(store, paths[:1], workers=1)
+        view = GraphView(store, stale_ok=False)
+        first = view.refresh()
+        for path in paths[1:]:
+            ingest_files(store, [path], workers=1)
+        assert store.delta(first.version) is None
+        assert store.delta(store.version() - 2) is not None
+        kept = view.refresh()
+        assert_same(store, kept, GraphView(store).rebuild(), ["three ingests past the log"])
+        assert kept.g._node is not first.g._node and len(kept.g) > len(first.g)
 
 
 class _World:
