@@ -136,27 +136,28 @@ class Bench:
 
     def through_api(self, client: TestClient, n: int) -> tuple[list[float], list[float]]:
         """(seconds to visible, seconds the write itself took) per correction."""
-        shown, written = [], []
-        for _ in range(n):
-            doc, fact, person, other = self.attendance()
-            before = self.shared(client, person, other)
-            t0 = time.perf_counter()
+
+        def post(doc: str, fact: str) -> None:
             r = client.post(f"/api/documents/{doc}/facts/{fact}/wrong", json={"reason": "benchmark"}, headers=AUTH)
             r.raise_for_status()
-            written.append(time.perf_counter() - t0)
-            if self.wait_until(lambda p=person, o=other, b=before: self.shared(client, p, o) < b):
-                shown.append(time.perf_counter() - t0)
-            else:
-                print(f"  not shown within {GIVE_UP:.0f} s: {fact}")
-        return shown, written
+
+        return self.corrections(client, n, post)
 
     def from_other_process(self, client: TestClient, n: int) -> tuple[list[float], list[float]]:
+        def write(doc: str, fact: str) -> None:
+            fix.correct(self.other, doc, fact, "wrong", reason="benchmark", by="benchmark")
+
+        return self.corrections(client, n, write)
+
+    def corrections(
+        self, client: TestClient, n: int, write: Callable[[str, str], None]
+    ) -> tuple[list[float], list[float]]:
         shown, written = [], []
         for _ in range(n):
             doc, fact, person, other = self.attendance()
             before = self.shared(client, person, other)
             t0 = time.perf_counter()
-            fix.correct(self.other, doc, fact, "wrong", reason="benchmark", by="benchmark")
+            write(doc, fact)
             written.append(time.perf_counter() - t0)
             if self.wait_until(lambda p=person, o=other, b=before: self.shared(client, p, o) < b):
                 shown.append(time.perf_counter() - t0)

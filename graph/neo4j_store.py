@@ -232,11 +232,15 @@ class Neo4jStore:
             tx.run(q.BUMP_VERSION, params).consume()
             return result
 
+        return self._transaction(unit, what, write=True)
+
+    def _transaction(self, work: Callable[[ManagedTransaction], T], what: str, write: bool) -> T:
+        """`work` in one managed transaction (retried on transient errors by the driver)."""
         try:
             # the execute_query bookmark manager: reads through execute_query see this write (clusters)
             bookmarks = self._driver.execute_query_bookmark_manager
             with self._driver.session(database=self._database, bookmark_manager=bookmarks) as session:
-                return session.execute_write(unit)
+                return session.execute_write(work) if write else session.execute_read(work)
         except _DRIVER_ERRORS as e:
             raise StoreUnavailable(f"{what} failed: {e}") from e
 
@@ -560,14 +564,9 @@ class Neo4jStore:
             names = [(r["id"], r["label"], r["name"]) for r in _run(tx, q.NAMES_OF, ids=sorted(nodes))]
             return GraphDelta(version, documents, nodes, part, sorted(names))
 
-        try:
-            # the log first, then the parts (Neo4j reads committed data): the parts are never older
-            # than the log says; a write in between is applied again with the next delta
-            bookmarks = self._driver.execute_query_bookmark_manager
-            with self._driver.session(database=self._database, bookmark_manager=bookmarks) as session:
-                return session.execute_read(work)
-        except _DRIVER_ERRORS as e:
-            raise StoreUnavailable(f"reading the changes since version {since} failed: {e}") from e
+        # the log first, then the parts (Neo4j reads committed data): the parts are never older than
+        # the log says; a write in between is applied again with the next delta
+        return self._transaction(work, f"reading the changes since version {since}", write=False)
 
     def _people(self, key: str, values: list[str]) -> list[PersonRecord]:
         if not values:
@@ -634,7 +633,9 @@ class Neo4jStore:
         return [EntityJudgement(**row["e"]) for row in self._query(q.ENTITY_JUDGEMENTS)]
 
     def set_node_name(self, node_id: str, name: str) -> None:
-        rename = lambda tx: tx.run(q.SET_NODE_NAME, id=node_id, name=name).consume()  # noqa: E731
+        def rename(tx: ManagedTransaction) -> None:
+            tx.run(q.SET_NODE_NAME, id=node_id, name=name).consume()
+
         self._write(rename, "renaming a node", _Change(nodes={node_id}))
 
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
