@@ -138,11 +138,16 @@ class Snapshot:
 
     @cached_property
     def undirected(self) -> nx.Graph:
-        """Simple undirected social graph for paths, keeping one edge (with its data) per pair."""
+        """Simple undirected social graph for paths: per pair the edge with the smallest key (its data,
+        `source` where it starts and `rel` its key), the same in whatever order the graph was read."""
+        best: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {}
+        for a, b, k, d in self.g.edges(keys=True, data=True):
+            pair = (a, b) if a <= b else (b, a)
+            if pair not in best or k < best[pair][0]:
+                best[pair] = (k, a, d)
         u = nx.Graph()
-        for a, b, d in self.g.edges(data=True):
-            if not u.has_edge(a, b):
-                u.add_edge(a, b, **d, source=a)
+        for (a, b), (k, source, d) in best.items():
+            u.add_edge(a, b, **d, source=source, rel=k)
         for n, d in self.g.nodes(data=True):
             if n in u:
                 u.nodes[n].update(d)
@@ -263,6 +268,30 @@ def _member_of(snap: Snapshot, person: str) -> Counter[tuple[str, str]]:
             for member in (person, *represented):
                 out[(member, net)] += 1
     return out
+
+
+@patches("undirected")
+def _undirected(old: Snapshot, new: Snapshot, applied: Applied) -> nx.Graph:
+    """The graph of paths: the pairs the delta touched take their edge again from the new graph."""
+    edit = GraphCopyOnWrite(old.undirected)
+    u = edit.g
+    pairs = {(a, b) if a <= b else (b, a) for a, b, _, _ in applied.removed + applied.added}
+    for a, b in pairs:
+        found = [(k, x, d) for x, y in ((a, b), (b, a)) for k, d in new.g._succ.get(x, {}).get(y, {}).items()]
+        if found:
+            k, source, d = min(found, key=lambda e: e[0])
+            for n in (a, b):
+                if n not in u:
+                    edit.set_node(n, dict(new.g.nodes[n]))
+            edit.set_edge(a, b, {**d, "source": source, "rel": k})
+        elif a in u and b in u._adj[a]:
+            edit.remove_edge(a, b)
+    for n in ({n for pair in pairs for n in pair} | applied.nodes) & set(u):
+        if n not in new.g or not u._adj[n]:
+            edit.remove_node(n)
+        elif u._node[n] != new.g.nodes[n]:
+            edit.set_node(n, dict(new.g.nodes[n]))
+    return u
 
 
 # More changed documents than this and reading the whole graph is about as quick as the delta.
