@@ -449,6 +449,9 @@ class Neo4jStore:
         rows.sort(key=lambda r: (r["date"] is not None, r["date"] or "", r["path"]))
         return [DocumentInfo(**{**r, "copies": sorted(r["copies"])}) for r in rows]
 
+    def stored_documents(self, doc_ids: set[str]) -> set[str]:
+        return set(self._query(q.STORED_DOCUMENTS, {"ids": sorted(doc_ids)})[0]["ids"])
+
     def add_copy(self, doc_id: str, path: str) -> None:
         self._write(lambda tx: tx.run(q.ADD_COPY, id=doc_id, path=path).consume(), f"recording a copy of {doc_id}")
 

@@ -411,6 +411,10 @@ class SQLiteStore:
         copies = self._copies()
         return [DocumentInfo(**r, copies=copies.get(r["id"], [])) for r in rows]
 
+    def stored_documents(self, doc_ids: set[str]) -> set[str]:
+        rows = self._rows(f"SELECT id FROM documents WHERE id IN {_IDS}", (json.dumps(sorted(doc_ids)),))
+        return {r["id"] for r in rows}
+
     def document(self, doc_id: str) -> StoredDocument | None:
         rows = self._rows("SELECT * FROM documents WHERE id = ?", (doc_id,))
         if not rows:

@@ -95,6 +95,9 @@ class GraphStore(Protocol):
 
     def documents(self) -> list[DocumentInfo]: ...
 
+    def stored_documents(self, doc_ids: set[str]) -> set[str]:
+        """Those of `doc_ids` the store holds (one look-up, where documents() reads them all)."""
+
     def add_copy(self, doc_id: str, path: str) -> None:
         """Record another path at which the stored document's file was found (its copies go when the
         document is replaced or removed)."""

@@ -146,6 +146,14 @@ class IncrementalContract:
         assert_same(store, kept, GraphView(store).rebuild(), ["three ingests past the log"])
         assert kept.g._node is not first.g._node and len(kept.g) > len(first.g)
 
+    def test_stored_documents_are_those_of_the_ids_the_store_holds(self, store: GraphStore, tmp_path: Path) -> None:
+        path = tmp_path / "lansgrupp.txt"
+        path.write_text(MINUTES, encoding="utf-8")
+        ingest_files(store, [path], workers=1)
+        held = {d.id for d in store.documents()}
+        assert store.stored_documents(held | {"document-not-stored"}) == held != set()
+        assert store.stored_documents(set()) == set()
+
 
 class _World:
     """Random steps over real minutes, through the functions the CLI and the API call."""
