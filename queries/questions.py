@@ -423,18 +423,21 @@ def network(snap: Snapshot, network_id: str) -> NetworkPublic:
 
 # -- which network owns a question, and where it went -----------------------------------------
 def _edge_by_key(snap: Snapshot, key: str) -> tuple[str, str, dict[str, Any]] | None:
-    index = snap.__dict__.get("_edge_index")
+    """A handoff edge by its key (what full-text search finds of a handoff: its question)."""
+    index = snap.__dict__.get("_handoff_index")
     if index is None:
-        index = snap.__dict__["_edge_index"] = {k: (u, v, d) for u, v, k, d in snap.g.edges(keys=True, data=True)}
+        index = snap.__dict__["_handoff_index"] = {
+            k: (u, v, d) for u, v, k, d in snap.g.edges(keys=True, data=True) if d["type"] == "HANDED_OFF"
+        }
     return index.get(key)
 
 
-@patches("_edge_index")
-def _follow_edge_index(old: Snapshot, _new: Snapshot, applied: Applied) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    index = dict(old.__dict__["_edge_index"])
+@patches("_handoff_index")
+def _follow_handoff_index(old: Snapshot, _new: Snapshot, applied: Applied) -> dict[str, Any]:
+    index = dict(old.__dict__["_handoff_index"])
     for _, _, k, _ in applied.removed:
         index.pop(k, None)
-    index.update((k, (u, v, d)) for u, v, k, d in applied.added)
+    index.update((k, (u, v, d)) for u, v, k, d in applied.added if d["type"] == "HANDED_OFF")
     return index
 
 
