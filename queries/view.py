@@ -3,10 +3,11 @@
 A snapshot is one version of the graph and never changes. After a write the next snapshot is the
 previous one with the store's delta applied copy-on-write (queries/delta.py): the documents the
 write changed have their edges replaced and the nodes it touched are read again; the derived
-structures the previous snapshot had computed are patched where that is cheap (attendance, the
-meetings' bodies, names), the others are computed again when first asked for. Only when the
-store's change log does not reach back to the snapshot (another process wrote a great deal, or an
-older store) is the whole graph read again.
+structures the previous snapshot had computed are patched (attendance, the meetings' bodies, the
+membership, collaboration and path graphs, the name and handoff indexes: each registers a patch
+with @patches); what has no patch (the brokers' betweenness) is computed again when first asked for.
+Only when the store's change log does not reach back to the snapshot (another process wrote a great
+deal, or an older store) is the whole graph read again.
 """
 
 from __future__ import annotations
