@@ -24,7 +24,20 @@ ENTITY_JUDGEMENT = "Sk_EntityJudgement"  # a rename, re-kind, merge or undo of a
 REVIEW = "Sk_Review"  # a fact confirmed or two entities judged distinct (graph/review.py)
 META = "Sk_Meta"  # the version counter, the tombstone key and the layout
 TOMBSTONE = "Sk_Tombstone"
-BOOKKEEPING = (ENTITY, SOURCE, ALIAS, CANDIDATE, JUDGEMENT, CORRECTION, ENTITY_JUDGEMENT, REVIEW, META, TOMBSTONE)
+CHANGE = "Sk_Change"  # what one write changed, under the version it made (GraphStore.delta)
+BOOKKEEPING = (
+    ENTITY,
+    SOURCE,
+    ALIAS,
+    CANDIDATE,
+    JUDGEMENT,
+    CORRECTION,
+    ENTITY_JUDGEMENT,
+    REVIEW,
+    META,
+    TOMBSTONE,
+    CHANGE,
+)
 # The layout of this code: typed properties, prefixed bookkeeping labels. Layout 1 (no marker) had
 # props_json strings, a `label` property and unprefixed bookkeeping labels; `samkarta migrate` converts.
 LAYOUT = 2
@@ -91,6 +104,7 @@ def schema_statements() -> list[str]:
         f"CREATE CONSTRAINT sk_review_id IF NOT EXISTS FOR (r:{REVIEW}) REQUIRE r.id IS UNIQUE",
         f"CREATE CONSTRAINT sk_meta_key IF NOT EXISTS FOR (m:{META}) REQUIRE m.key IS UNIQUE",
         f"CREATE CONSTRAINT sk_tombstone_digest IF NOT EXISTS FOR (t:{TOMBSTONE}) REQUIRE t.digest IS UNIQUE",
+        f"CREATE CONSTRAINT sk_change_version IF NOT EXISTS FOR (c:{CHANGE}) REQUIRE c.version IS UNIQUE",
     ]
     for t in schema.relationships:
         out.append(f"CREATE CONSTRAINT `{t}_id` IF NOT EXISTS FOR ()-[r:{_type(t)}]-() REQUIRE r.id IS UNIQUE")
@@ -116,8 +130,21 @@ ENSURE_META = (
     f"MERGE (m:{META} {{key: 'version'}}) ON CREATE SET m.value = 0 "
     f"MERGE (l:{META} {{key: 'layout'}}) ON CREATE SET l.value = $layout"
 )
-BUMP_VERSION = f"MERGE (m:{META} {{key: 'version'}}) ON CREATE SET m.value = 0 SET m.value = m.value + 1"
+# Every write makes a new version and notes what it changed (the version node is locked until the
+# transaction ends, so versions and their changes follow the order of commits); the oldest are forgotten.
+BUMP_VERSION = (
+    f"MERGE (m:{META} {{key: 'version'}}) ON CREATE SET m.value = 0 SET m.value = m.value + 1 "
+    f"CREATE (c:{CHANGE} {{version: m.value, documents: $documents, nodes: $nodes, everything: $everything}}) "
+    f"WITH m.value AS version CALL (version) {{ MATCH (old:{CHANGE}) WHERE old.version <= version - $kept DELETE old }}"
+)
 VERSION = f"MATCH (m:{META} {{key: 'version'}}) RETURN m.value AS value"
+CHANGES_SINCE = (
+    f"MATCH (m:{META} {{key: 'version'}}) "
+    f"OPTIONAL MATCH (c:{CHANGE}) WHERE c.version > $since "
+    "WITH m, c ORDER BY c.version "
+    "RETURN m.value AS version, collect(c.version) AS versions, collect(c.documents) AS documents, "
+    "collect(c.nodes) AS nodes, collect(c.everything) AS everything"
+)
 # Labels of layout 1, which had no prefix on its bookkeeping nodes.
 OLD_LABELS = ("Entity", "DocumentSource", "Alias", "MergeCandidate", "Judgement", "Meta", "Tombstone")
 # what a database holds: the layout marker, and whether anything of layout 1 is left (one label
@@ -189,6 +216,16 @@ def _doc_rels() -> str:
     return "CALL () { " + " UNION ALL ".join(parts) + " } "
 
 
+def doc_rels_of(types: set[str] | None) -> str:
+    """The relationships (of `types`, all if None) of documents $doc_ids, each by the index on its type's doc_id."""
+    chosen = [t for t in load_schema().relationships if types is None or t in types]
+    parts = [f"MATCH (a:{ENTITY})-[r:{_type(t)}]->(b:{ENTITY}) WHERE r.doc_id = doc_id RETURN a, r, b" for t in chosen]
+    return (
+        "UNWIND $doc_ids AS doc_id CALL (doc_id) { " + " UNION ALL ".join(parts) + " } "
+        f"RETURN r {_ALL} AS r, type(r) AS type, a.id AS source, b.id AS target"
+    )
+
+
 DELETE_DOC_RELS = (
     _doc_rels() + "WITH collect(a.id) + collect(b.id) AS ends, collect(r) AS rels "
     "FOREACH (x IN rels | DELETE x) RETURN ends"
@@ -250,6 +287,16 @@ FULLTEXT = (
 GRAPH_NODES = (
     f"MATCH (n:{ENTITY}) WITH n, {label_of('n')} AS label WHERE $labels IS NULL OR label IN $labels "
     f"RETURN n {_ALL} AS n, label"
+)
+NODES_OF = (
+    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) WITH n, {label_of('n')} AS label "
+    f"WHERE $labels IS NULL OR label IN $labels RETURN n {_ALL} AS n, label"
+)
+NAMES_OF = (
+    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) WHERE NOT (n:AgendaItem OR n:Decision OR n:Action OR n:Document) "
+    f"RETURN n.id AS id, {label_of('n')} AS label, n.name AS name "
+    f"UNION UNWIND $ids AS id MATCH (a:{ALIAS} {{node_id: id}}) MATCH (n:{ENTITY} {{id: id}}) "
+    f"RETURN n.id AS id, {label_of('n')} AS label, a.alias AS name"
 )
 GRAPH_RELS = (
     f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY}) WHERE $types IS NULL OR type(r) IN $types "
@@ -321,6 +368,11 @@ CANDIDATES = (
 SET_CANDIDATE_STATUS = f"MATCH (c:{CANDIDATE} {{id: $id}}) SET c.status = $status"
 
 # -- erasure -------------------------------------------------------------------------------------------
+# what an erasure changes besides the node: its relationships' documents and the nodes at their other ends
+ERASED_REACH = (
+    f"MATCH (n:{ENTITY} {{id: $id}}) OPTIONAL MATCH (n)-[r]-(m) "
+    "RETURN collect(DISTINCT r.doc_id) AS documents, collect(DISTINCT m.id) AS nodes"
+)
 ERASE_NODE = (
     f"CALL () {{ MATCH (a:{ALIAS} {{node_id: $id}}) DELETE a }} "
     f"CALL () {{ MATCH (c:{CANDIDATE}) WHERE c.node_a = $id OR c.node_b = $id DELETE c }} "

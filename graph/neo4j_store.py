@@ -15,6 +15,7 @@ import json
 import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -45,7 +46,7 @@ from samkarta.graph.neo4j_migration import LayoutMigration, MigrationReport
 from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS, props_of, to_neo4j
 from samkarta.graph.redaction import redact, redact_json, redact_value
 from samkarta.graph.search_text import search_text, search_tokens
-from samkarta.graph.store import PersonRecord, StoredDocument
+from samkarta.graph.store import CHANGES_KEPT, GraphDelta, PersonRecord, StoredDocument
 
 T = TypeVar("T")
 _DRIVER_ERRORS = (Neo4jError, DriverError)
@@ -99,6 +100,48 @@ def _redacted(stored: dict[str, Any], strings: list[str]) -> dict[str, Any]:
 
 def _run(tx: ManagedTransaction, cypher: str, **params: Any) -> list[dict[str, Any]]:
     return [record.data() for record in tx.run(cypher, params)]
+
+
+@dataclass
+class _Change:
+    """What one write transaction changes, noted as it goes (GraphStore.delta); `everything` when
+    it cannot say (a migration)."""
+
+    documents: set[str] = field(default_factory=set)
+    nodes: set[str] = field(default_factory=set)
+    everything: bool = False
+
+    def of_batches(self, batches: list[GraphBatch]) -> None:
+        for b in batches:
+            self.documents.add(b.document.id)
+            self.nodes.update(n.id for n in b.nodes)
+            self.nodes.update(end for r in b.rels for end in (r.source, r.target))
+            self.nodes.update(a.node_id for a in b.aliases)
+
+
+def _graph_of(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> nx.MultiDiGraph:
+    """Node and relationship rows as networkx (GraphStore.graph); relationships to nodes left out are left out."""
+    g = nx.MultiDiGraph()
+    for r in nodes:
+        node = Neo4jStore._node(r)
+        g.add_node(node.id, label=node.label, name=node.name, **node.props)
+        if node.text is not None:
+            g.nodes[node.id]["text"] = node.text
+    for row in rels:
+        rel = Neo4jStore._rel(row)
+        if rel.source in g and rel.target in g:
+            g.add_edge(
+                rel.source,
+                rel.target,
+                key=rel.id,
+                type=rel.type,
+                doc_id=rel.doc_id,
+                start=rel.start,
+                end=rel.end,
+                quote=rel.quote,
+                **rel.props,
+            )
+    return g
 
 
 class Neo4jStore:
@@ -173,20 +216,32 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j query failed: {e}") from e
         return [record.data() for record in result.records]
 
-    def _write(self, work: Callable[[ManagedTransaction], T], what: str) -> T:
-        """Run `work` in one write transaction that also bumps the version; all or nothing."""
+    def _write(self, work: Callable[[ManagedTransaction], T], what: str, change: _Change | None = None) -> T:
+        """Run `work` in one write transaction that also bumps the version and logs `change` (what
+        `work` notes there it changed of the graph; nothing if None); all or nothing."""
         self._check_open()
+        change = change or _Change()
 
         def unit(tx: ManagedTransaction) -> T:
             result = work(tx)
-            tx.run(q.BUMP_VERSION).consume()
+            params = {
+                "documents": sorted(change.documents),
+                "nodes": sorted(change.nodes),
+                "everything": change.everything,
+                "kept": CHANGES_KEPT,
+            }
+            tx.run(q.BUMP_VERSION, params).consume()
             return result
 
+        return self._transaction(unit, what, write=True)
+
+    def _transaction(self, work: Callable[[ManagedTransaction], T], what: str, write: bool) -> T:
+        """`work` in one managed transaction (retried on transient errors by the driver)."""
         try:
             # the execute_query bookmark manager: reads through execute_query see this write (clusters)
             bookmarks = self._driver.execute_query_bookmark_manager
             with self._driver.session(database=self._database, bookmark_manager=bookmarks) as session:
-                return session.execute_write(unit)
+                return session.execute_write(work) if write else session.execute_read(work)
         except _DRIVER_ERRORS as e:
             raise StoreUnavailable(f"{what} failed: {e}") from e
 
@@ -231,7 +286,8 @@ class Neo4jStore:
         report = LayoutMigration(self._driver, self._database).run()
         self.ensure_schema()
         if report.nodes or report.relationships or any(report.relabelled.values()):
-            self._write(lambda tx: None, "migrating")  # a new version: running APIs rebuild their projections
+            # a new version: running APIs rebuild their projections whole
+            self._write(lambda tx: None, "migrating", _Change(everything=True))
         return report
 
     def wipe(self) -> None:
@@ -258,13 +314,15 @@ class Neo4jStore:
         if existing and existing[0]["sha256"] == doc.sha256 and not replace:
             return WriteResult(status="unchanged")
 
+        change = _Change()
+
         def work(tx: ManagedTransaction) -> int:
-            named = self._delete_document(tx, doc.id) if existing else set()
-            created = self._write_facts(tx, [batch])
+            named = self._delete_document(tx, doc.id, change) if existing else set()
+            created = self._write_facts(tx, [batch], change)
             self._set_alias_lists(tx, named)  # whole again: the document may have named them no more
             return created
 
-        created = self._write(work, f"writing {doc.path}")
+        created = self._write(work, f"writing {doc.path}", change)
         return WriteResult(
             status="replaced" if existing else "ingested",
             nodes_added=created,
@@ -275,19 +333,22 @@ class Neo4jStore:
         """One transaction, and one statement per label, relationship type and record kind for all
         the documents together: the round trips of a load do not grow with its documents."""
 
+        change = _Change()
+
         def work(tx: ManagedTransaction) -> int:
             stored = _run(tx, q.STORED_DOCUMENTS, ids=[b.document.id for b in batches])[0]["ids"]
             if stored:
                 raise StoreUnavailable(f"new documents are already stored: {', '.join(sorted(stored))}")
-            return self._write_facts(tx, batches)
+            return self._write_facts(tx, batches, change)
 
-        created = self._write(work, f"writing {len(batches)} documents")
+        created = self._write(work, f"writing {len(batches)} documents", change)
         return WriteResult(status="ingested", nodes_added=created, rels_added=sum(len(b.rels) for b in batches))
 
-    def _write_facts(self, tx: ManagedTransaction, batches: list[GraphBatch]) -> int:
+    def _write_facts(self, tx: ManagedTransaction, batches: list[GraphBatch], change: _Change) -> int:
         """The documents' sources, nodes, relationships, aliases and merge candidates, in document
         order (the first write of a node wins, the last word on a candidate pair); returns how many
         nodes were created."""
+        change.of_batches(batches)
         sources = [
             {
                 **b.document.model_dump(exclude={"copies"}),  # a new document has none; add_copy records them
@@ -354,10 +415,12 @@ class Neo4jStore:
                         f"(first in batch: {chunk[0]['props']['id']})"
                     )
 
-    def _delete_document(self, tx: ManagedTransaction, doc_id: str) -> set[str]:
+    def _delete_document(self, tx: ManagedTransaction, doc_id: str, change: _Change) -> set[str]:
         """Delete what the document said; returns the nodes whose aliases it named."""
         touched = set(_run(tx, q.DELETE_DOC_RELS, doc_id=doc_id)[0]["ends"])
         named = set(_run(tx, q.DOC_ALIAS_NODES, doc_id=doc_id)[0]["ids"])
+        change.documents.add(doc_id)
+        change.nodes.update(touched | named)
         tx.run(q.DELETE_DOC_RECORDS, doc_id=doc_id).consume()
         touched.add(doc_id)
         tx.run(q.DELETE_ORPHANS, ids=sorted(touched)).consume()
@@ -373,17 +436,22 @@ class Neo4jStore:
         if not self._query(q.SOURCE_EXISTS, {"id": doc_id}):
             return False  # nothing changes, so the version stays
 
+        change = _Change()
+
         def work(tx: ManagedTransaction) -> bool:
-            self._set_alias_lists(tx, self._delete_document(tx, doc_id))
+            self._set_alias_lists(tx, self._delete_document(tx, doc_id, change))
             return True
 
-        return self._write(work, f"deleting document {doc_id}")
+        return self._write(work, f"deleting document {doc_id}", change)
 
     def documents(self) -> list[DocumentInfo]:
         rows = self._query(q.DOCUMENTS)
         # sqlite's ORDER BY date, path: NULL dates first, then code point order
         rows.sort(key=lambda r: (r["date"] is not None, r["date"] or "", r["path"]))
         return [DocumentInfo(**{**r, "copies": sorted(r["copies"])}) for r in rows]
+
+    def stored_documents(self, doc_ids: set[str]) -> set[str]:
+        return set(self._query(q.STORED_DOCUMENTS, {"ids": sorted(doc_ids)})[0]["ids"])
 
     def add_copy(self, doc_id: str, path: str) -> None:
         self._write(lambda tx: tx.run(q.ADD_COPY, id=doc_id, path=path).consume(), f"recording a copy of {doc_id}")
@@ -473,31 +541,36 @@ class Neo4jStore:
         return [DocumentHit(**r) for r in self._query(q.SEARCH_DOCUMENTS, params)]
 
     def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
-        g = nx.MultiDiGraph()
-        for r in self._query(q.GRAPH_NODES, {"labels": sorted(labels) if labels else None}):
-            node = self._node(r)
-            g.add_node(node.id, label=node.label, name=node.name, **node.props)
-            if node.text is not None:
-                g.nodes[node.id]["text"] = node.text
-        for row in self._query(q.GRAPH_RELS, {"types": sorted(types) if types else None}):
-            rel = self._rel(row)
-            if rel.source in g and rel.target in g:
-                g.add_edge(
-                    rel.source,
-                    rel.target,
-                    key=rel.id,
-                    type=rel.type,
-                    doc_id=rel.doc_id,
-                    start=rel.start,
-                    end=rel.end,
-                    quote=rel.quote,
-                    **rel.props,
-                )
-        return g
+        nodes = self._query(q.GRAPH_NODES, {"labels": sorted(labels) if labels else None})
+        return _graph_of(nodes, self._query(q.GRAPH_RELS, {"types": sorted(types) if types else None}))
 
     def version(self) -> int:
         rows = self._query(q.VERSION)
         return int(rows[0]["value"]) if rows else 0
+
+    def delta(self, since: int, labels: set[str] | None = None, types: set[str] | None = None) -> GraphDelta | None:
+        self._check_open()
+        wanted = sorted(labels) if labels else None
+
+        def work(tx: ManagedTransaction) -> GraphDelta | None:
+            found = _run(tx, q.CHANGES_SINCE, since=since)
+            if not found:
+                return None
+            log = found[0]
+            version = int(log["version"])
+            if since > version or log["versions"] != list(range(since + 1, version + 1)) or any(log["everything"]):
+                return None  # pruned, a migration, or written by a Samkarta without the log
+            documents = {d for ds in log["documents"] for d in ds}
+            nodes = {n for ns in log["nodes"] for n in ns}
+            rels = _run(tx, q.doc_rels_of(types), doc_ids=sorted(documents)) if documents else []
+            ends = sorted({*nodes, *(r["source"] for r in rels), *(r["target"] for r in rels)})
+            part = _graph_of(_run(tx, q.NODES_OF, ids=ends, labels=wanted), rels)
+            names = [(r["id"], r["label"], r["name"]) for r in _run(tx, q.NAMES_OF, ids=sorted(nodes))]
+            return GraphDelta(version, documents, nodes, part, sorted(names))
+
+        # the log first, then the parts (Neo4j reads committed data): the parts are never older than
+        # the log says; a write in between is applied again with the next delta
+        return self._transaction(work, f"reading the changes since version {since}", write=False)
 
     def _people(self, key: str, values: list[str]) -> list[PersonRecord]:
         if not values:
@@ -571,7 +644,10 @@ class Neo4jStore:
         return [ReviewJudgement(**row["r"]) for row in self._query(q.REVIEWS)]
 
     def set_node_name(self, node_id: str, name: str) -> None:
-        self._write(lambda tx: tx.run(q.SET_NODE_NAME, id=node_id, name=name).consume(), "renaming a node")
+        def rename(tx: ManagedTransaction) -> None:
+            tx.run(q.SET_NODE_NAME, id=node_id, name=name).consume()
+
+        self._write(rename, "renaming a node", _Change(nodes={node_id}))
 
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
         out = []
@@ -593,7 +669,13 @@ class Neo4jStore:
             key: sorted({s for s in values if len(s) > 1}, key=len, reverse=True) for key, values in redactions.items()
         }
 
+        change = _Change(nodes={node_id})
+
         def work(tx: ManagedTransaction) -> list[str]:
+            reach = _run(tx, q.ERASED_REACH, id=node_id)
+            if reach:
+                change.documents.update(reach[0]["documents"])
+                change.nodes.update(reach[0]["nodes"])
             tx.run(q.ERASE_NODE, id=node_id).consume()
             changed: list[str] = []
             # redaction happens here in Python, with the SQLite store's regex, on the texts read back
@@ -622,6 +704,8 @@ class Neo4jStore:
                 ]
                 for rows in _chunks(nodes):
                     tx.run(q.SET_NODE_PROPS, rows=rows).consume()
+                change.documents.add(doc_id)
+                change.nodes.update(n["id"] for n in nodes)
             # an attendee a person added, an assignee, a quote: corrections name people too
             corrections = []
             for row in _run(tx, q.CORRECTIONS):
@@ -642,7 +726,7 @@ class Neo4jStore:
                 tx.run(q.SET_REVIEW_REASONS, rows=rows).consume()
             return sorted(changed)
 
-        return self._write(work, f"erasing {node_id}")
+        return self._write(work, f"erasing {node_id}", change)
 
     # -- counts ---------------------------------------------------------------------------------
     def stats(self) -> Stats:

@@ -35,7 +35,7 @@ from samkarta.graph.model import (
 )
 from samkarta.graph.redaction import redact, redact_json
 from samkarta.graph.search_text import search_text, search_tokens
-from samkarta.graph.store import PersonRecord, StoredDocument
+from samkarta.graph.store import CHANGES_KEPT, GraphDelta, PersonRecord, StoredDocument
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -91,14 +91,76 @@ CREATE TABLE IF NOT EXISTS review_judgements (
     reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS tombstones (digest TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS changes (version INTEGER PRIMARY KEY, documents TEXT NOT NULL, nodes TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     id UNINDEXED, label UNINDEXED, doc_id UNINDEXED, meeting_id UNINDEXED, text UNINDEXED, terms,
     tokenize = 'unicode61 remove_diacritics 0'
 );
 """
 
+# The change log (GraphStore.delta): triggers of this connection note, while a transaction runs, the
+# documents whose relationships and the nodes whose rows, relationships or aliases it changes; _tx
+# writes them to `changes` under the version the transaction makes. Temporary objects, so a store
+# file holds no trigger that an older Samkarta would trip over.
+_TRACKING = """
+CREATE TEMP TABLE IF NOT EXISTS touched (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+CREATE TEMP TRIGGER IF NOT EXISTS touched_rel_added AFTER INSERT ON main.rels BEGIN
+    INSERT OR IGNORE INTO touched VALUES ('document', NEW.doc_id), ('node', NEW.source), ('node', NEW.target);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS touched_rel_deleted AFTER DELETE ON main.rels BEGIN
+    INSERT OR IGNORE INTO touched VALUES ('document', OLD.doc_id), ('node', OLD.source), ('node', OLD.target);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS touched_rel_updated AFTER UPDATE ON main.rels BEGIN
+    INSERT OR IGNORE INTO touched VALUES ('document', OLD.doc_id), ('node', OLD.source), ('node', OLD.target),
+        ('document', NEW.doc_id), ('node', NEW.source), ('node', NEW.target);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS touched_node_added AFTER INSERT ON main.nodes BEGIN
+    INSERT OR IGNORE INTO touched VALUES ('node', NEW.id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS touched_node_deleted AFTER DELETE ON main.nodes BEGIN
+    INSERT OR IGNORE INTO touched VALUES ('node', OLD.id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS touched_node_updated AFTER UPDATE ON main.nodes BEGIN
+    INSERT OR IGNORE INTO touched VALUES ('node', OLD.id), ('node', NEW.id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS touched_alias_added AFTER INSERT ON main.aliases BEGIN
+    INSERT OR IGNORE INTO touched VALUES ('node', NEW.node_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS touched_alias_deleted AFTER DELETE ON main.aliases BEGIN
+    INSERT OR IGNORE INTO touched VALUES ('node', OLD.node_id);
+END;
+"""
+_IDS = "(SELECT value FROM json_each(?))"  # a JSON list of ids as one parameter, however many
+_NAMED = "label NOT IN ('AgendaItem', 'Decision', 'Action', 'Document')"  # nodes found by name
+
 # (table, column, definition) of columns newer than the first stores; the names are constants, never input
 _ADDED_COLUMNS = (("judgements", "decided_by", "TEXT NOT NULL DEFAULT ''"),)
+
+
+_REL_COLUMNS = 'id, type, source, target, doc_id, start, "end", quote, props'
+
+
+def _graph_of(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> nx.MultiDiGraph:
+    """Node and relationship rows as networkx (GraphStore.graph); relationships to nodes left out are left out."""
+    g = nx.MultiDiGraph()
+    for r in nodes:
+        g.add_node(r["id"], label=r["label"], name=r["name"], **json.loads(r["props"]))
+        if r["text"] is not None:
+            g.nodes[r["id"]]["text"] = r["text"]
+    for r in rels:
+        if r["source"] in g and r["target"] in g:
+            g.add_edge(
+                r["source"],
+                r["target"],
+                key=r["id"],
+                type=r["type"],
+                doc_id=r["doc_id"],
+                start=r["start"],
+                end=r["end"],
+                quote=r["quote"],
+                **json.loads(r["props"]),
+            )
+    return g
 
 
 class SQLiteStore:
@@ -108,6 +170,7 @@ class SQLiteStore:
         self._conn = conn
         self._lock = threading.RLock()
         self._closed = False
+        self._tracking = False
 
     @classmethod
     def open(cls, path: Path | str) -> SQLiteStore:
@@ -131,14 +194,37 @@ class SQLiteStore:
         with self._lock:
             if self._closed:
                 raise StoreUnavailable("the SQLite store is closed")
+            self._track_changes()
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 yield self._conn
                 self._conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
+                self._log_change(self._conn)
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
+
+    def _track_changes(self) -> None:
+        if not self._tracking:
+            # INSERT OR REPLACE then fires the delete trigger for the row it replaces
+            self._conn.execute("PRAGMA recursive_triggers = ON")
+            self._conn.executescript(_TRACKING)
+            self._tracking = True
+
+    @staticmethod
+    def _log_change(conn: sqlite3.Connection) -> None:
+        """Write what the transaction touched under the version it makes; forget the oldest."""
+        version = int(conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
+        touched: dict[str, list[str]] = {"document": [], "node": []}
+        for kind, item in conn.execute("SELECT kind, id FROM touched ORDER BY kind, id"):
+            touched[kind].append(item)
+        conn.execute("DELETE FROM touched")
+        conn.execute(
+            "INSERT OR REPLACE INTO changes VALUES (?, ?, ?)",
+            (version, json.dumps(touched["document"]), json.dumps(touched["node"])),
+        )
+        conn.execute("DELETE FROM changes WHERE version <= ?", (version - CHANGES_KEPT,))
 
     def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -157,6 +243,7 @@ class SQLiteStore:
             self._conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('version', '0')")
             self._add_missing_columns()
             documents_fts.ensure(self._conn)
+            self._track_changes()
 
     def _add_missing_columns(self) -> None:
         """Columns added since a store file was created (CREATE TABLE IF NOT EXISTS leaves its tables as they were)."""
@@ -331,6 +418,10 @@ class SQLiteStore:
         copies = self._copies()
         return [DocumentInfo(**r, copies=copies.get(r["id"], [])) for r in rows]
 
+    def stored_documents(self, doc_ids: set[str]) -> set[str]:
+        rows = self._rows(f"SELECT id FROM documents WHERE id IN {_IDS}", (json.dumps(sorted(doc_ids)),))
+        return {r["id"] for r in rows}
+
     def document(self, doc_id: str) -> StoredDocument | None:
         rows = self._rows("SELECT * FROM documents WHERE id = ?", (doc_id,))
         if not rows:
@@ -404,8 +495,18 @@ class SQLiteStore:
 
     def names(self) -> list[tuple[str, str, str]]:
         rows = self._rows(
-            "SELECT id, label, name FROM nodes WHERE label NOT IN ('AgendaItem', 'Decision', 'Action', 'Document') "
+            f"SELECT id, label, name FROM nodes WHERE {_NAMED} "
             "UNION SELECT a.node_id, n.label, a.alias FROM aliases a JOIN nodes n ON n.id = a.node_id"
+        )
+        return [(r["id"], r["label"], r["name"]) for r in rows]
+
+    def _names_of(self, node_ids: list[str]) -> list[tuple[str, str, str]]:
+        ids = json.dumps(node_ids)
+        rows = self._rows(
+            f"SELECT id, label, name FROM nodes WHERE {_NAMED} AND id IN {_IDS} "
+            f"UNION SELECT a.node_id, n.label, a.alias FROM aliases a JOIN nodes n ON n.id = a.node_id "
+            f"WHERE a.node_id IN {_IDS}",
+            (ids, ids),
         )
         return [(r["id"], r["label"], r["name"]) for r in rows]
 
@@ -487,38 +588,52 @@ class SQLiteStore:
         return out
 
     def graph(self, labels: set[str] | None = None, types: set[str] | None = None) -> nx.MultiDiGraph:
-        g = nx.MultiDiGraph()
         node_sql = "SELECT id, label, name, props, text FROM nodes"
         params: list[Any] = []
         if labels:
             node_sql += f" WHERE label IN ({','.join('?' * len(labels))})"
             params = sorted(labels)
-        for r in self._rows(node_sql, params):
-            g.add_node(r["id"], label=r["label"], name=r["name"], **json.loads(r["props"]))
-            if r["text"] is not None:
-                g.nodes[r["id"]]["text"] = r["text"]
-        rel_sql = 'SELECT id, type, source, target, doc_id, start, "end", quote, props FROM rels'
+        nodes = self._rows(node_sql, params)
+        rel_sql = f"SELECT {_REL_COLUMNS} FROM rels"
         params = []
         if types:
             rel_sql += f" WHERE type IN ({','.join('?' * len(types))})"
             params = sorted(types)
-        for r in self._rows(rel_sql, params):
-            if r["source"] in g and r["target"] in g:
-                g.add_edge(
-                    r["source"],
-                    r["target"],
-                    key=r["id"],
-                    type=r["type"],
-                    doc_id=r["doc_id"],
-                    start=r["start"],
-                    end=r["end"],
-                    quote=r["quote"],
-                    **json.loads(r["props"]),
-                )
-        return g
+        return _graph_of(nodes, self._rows(rel_sql, params))
+
+    def _graph_part(
+        self, doc_ids: list[str], node_ids: list[str], labels: set[str] | None, types: set[str] | None
+    ) -> nx.MultiDiGraph:
+        """Of graph(labels, types): the documents' relationships, the nodes at their ends and `node_ids`."""
+        rels = [
+            r
+            for r in self._rows(f"SELECT {_REL_COLUMNS} FROM rels WHERE doc_id IN {_IDS}", (json.dumps(doc_ids),))
+            if not types or r["type"] in types
+        ]
+        wanted = sorted({*node_ids, *(r["source"] for r in rels), *(r["target"] for r in rels)})
+        found = self._rows(f"SELECT id, label, name, props, text FROM nodes WHERE id IN {_IDS}", (json.dumps(wanted),))
+        nodes = [r for r in found if not labels or r["label"] in labels]
+        return _graph_of(nodes, rels)
 
     def version(self) -> int:
         return int(self._rows("SELECT value FROM meta WHERE key = 'version'")[0]["value"])
+
+    def delta(self, since: int, labels: set[str] | None = None, types: set[str] | None = None) -> GraphDelta | None:
+        with self._lock:
+            if self._closed:
+                raise StoreUnavailable("the SQLite store is closed")
+            self._conn.execute("BEGIN")  # one read transaction: the log and the parts of one version
+            try:
+                version = self.version()
+                log = self._rows("SELECT * FROM changes WHERE version > ? ORDER BY version", (since,))
+                if since > version or [r["version"] for r in log] != list(range(since + 1, version + 1)):
+                    return None  # pruned, or written by a Samkarta without the log
+                documents = {d for r in log for d in json.loads(r["documents"])}
+                nodes = {n for r in log for n in json.loads(r["nodes"])}
+                part = self._graph_part(sorted(documents), sorted(nodes), labels, types)
+                return GraphDelta(version, documents, nodes, part, self._names_of(sorted(nodes)))
+            finally:
+                self._conn.execute("COMMIT")
 
     def _people(self, where: str, values: list[str]) -> list[PersonRecord]:
         if not values:

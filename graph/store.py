@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import networkx as nx
@@ -46,6 +47,28 @@ class StoredDocument(BaseModel):
     extraction: dict[str, object]
 
 
+# How many versions back a store's change log reaches (GraphStore.delta); a projection further behind
+# is rebuilt whole.
+CHANGES_KEPT = 2000
+
+
+@dataclass
+class GraphDelta:
+    """What the writes after one version changed, with those parts of the graph as they stand now.
+
+    A relationship belongs to the document it was read from, so a write changes whole documents'
+    relationships (`documents`) and some nodes (`nodes`: every node written, deleted, renamed or
+    redacted, every end of a relationship written or deleted, every node whose aliases changed).
+    `part` holds, of graph(labels, types), the nodes of `nodes` that exist and the documents'
+    relationships now, with the nodes at their ends; `names` the names and aliases of `nodes`."""
+
+    version: int
+    documents: set[str]
+    nodes: set[str]
+    part: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    names: list[tuple[str, str, str]] = field(default_factory=list)
+
+
 class GraphStore(Protocol):
     """Domain verbs over the graph. A store receives its connection and does no I/O in __init__."""
 
@@ -72,6 +95,9 @@ class GraphStore(Protocol):
         """Remove a document, its relationships, aliases and candidates, and nodes nothing else mentions."""
 
     def documents(self) -> list[DocumentInfo]: ...
+
+    def stored_documents(self, doc_ids: set[str]) -> set[str]:
+        """Those of `doc_ids` the store holds (one look-up, where documents() reads them all)."""
 
     def add_copy(self, doc_id: str, path: str) -> None:
         """Record another path at which the stored document's file was found (its copies go when the
@@ -111,6 +137,11 @@ class GraphStore(Protocol):
 
     def version(self) -> int:
         """A number that changes whenever the graph changes (for caches)."""
+
+    def delta(self, since: int, labels: set[str] | None = None, types: set[str] | None = None) -> GraphDelta | None:
+        """What changed after version `since` (GraphDelta), read in one transaction; None when the
+        change log does not reach back to it (pruned after CHANGES_KEPT versions, a write that
+        changed everything such as a migration, or a store older than the log)."""
 
     def people_by_rkey(self, rkeys: list[str]) -> list[PersonRecord]: ...
 

@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from samkarta.errors import NotFound
+from samkarta.queries.delta import Applied
 from samkarta.queries.questions import _handoff, _node, _quote, depends
 from samkarta.queries.results import (
     BodyRef,
@@ -23,7 +24,7 @@ from samkarta.queries.results import (
     HandoffPublic,
     Quote,
 )
-from samkarta.queries.view import Snapshot
+from samkarta.queries.view import Snapshot, patches
 
 __all__ = ["dependents"]
 
@@ -124,6 +125,13 @@ def _handoff_edges(snap: Snapshot) -> list[tuple[str, str, dict[str, Any]]]:
         cached = [(u, v, d) for u, v, d in snap.g.edges(data=True) if d["type"] == "HANDED_OFF"]
         snap.__dict__["_handoff_edges"] = cached
     return cached
+
+
+@patches("_handoff_edges")
+def _follow_handoff_edges(old: Snapshot, _new: Snapshot, applied: Applied) -> list[tuple[str, str, dict[str, Any]]]:
+    gone = {id(d) for _, _, _, d in applied.removed}  # attribute dicts are never edited, only replaced
+    kept = [e for e in old.__dict__["_handoff_edges"] if id(e[2]) not in gone]
+    return kept + [(u, v, d) for u, v, _, d in applied.added if d["type"] == "HANDED_OFF"]
 
 
 def _action(snap: Snapshot, action_id: str) -> DependentAction:

@@ -16,6 +16,7 @@ from pathlib import PurePath
 
 from samkarta.graph.search_text import matching_spans, search_tokens
 from samkarta.graph.store import GraphStore
+from samkarta.queries.delta import Applied
 from samkarta.queries.results import (
     BodyRef,
     Excerpt,
@@ -25,7 +26,7 @@ from samkarta.queries.results import (
     MinutesResults,
     Segment,
 )
-from samkarta.queries.view import Snapshot
+from samkarta.queries.view import Snapshot, patches
 
 __all__ = ["NATIONAL", "search_minutes", "excerpts"]
 
@@ -89,6 +90,18 @@ def _meetings_by_document(snap: Snapshot) -> dict[str, str]:
         cached = {d["doc_id"]: n for n, d in snap.g.nodes(data=True) if d["label"] == "Meeting" and d.get("doc_id")}
         snap.__dict__["_doc_meetings"] = cached
     return cached
+
+
+@patches("_doc_meetings")
+def _follow_doc_meetings(old: Snapshot, new: Snapshot, applied: Applied) -> dict[str, str]:
+    meetings = dict(old.__dict__["_doc_meetings"])
+    for n in applied.nodes:  # a meeting's node changes with its document
+        before, after = old.g.nodes.get(n, {}), new.g.nodes.get(n, {})
+        if before.get("label") == "Meeting" and before.get("doc_id") and meetings.get(before["doc_id"]) == n:
+            del meetings[before["doc_id"]]
+        if after.get("label") == "Meeting" and after.get("doc_id"):
+            meetings[after["doc_id"]] = n
+    return meetings
 
 
 def _describe(snap: Snapshot, doc_id: str, score: float, meeting: str | None) -> _Found:

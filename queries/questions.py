@@ -15,6 +15,8 @@ from samkarta.errors import InvalidInput, NotFound
 from samkarta.graph.ids import normalize
 from samkarta.graph.model import Rel
 from samkarta.graph.store import GraphStore
+from samkarta.queries.collaboration import collaboration
+from samkarta.queries.delta import Applied
 from samkarta.queries.results import (
     AliasPublic,
     BodyRef,
@@ -43,7 +45,7 @@ from samkarta.queries.results import (
     Trail,
     TrailStep,
 )
-from samkarta.queries.view import GraphView, Snapshot
+from samkarta.queries.view import GraphView, Snapshot, patches
 
 # Ownership weights: a decision weighs more than an action, an action more than a handoff
 # received, a handoff more than discussion; newer weighs more (half-life in years).
@@ -155,6 +157,15 @@ def _name_index(snap: Snapshot) -> tuple[list[tuple[str, str, str]], list[str]]:
         choices = list(snap.names)
         cached = snap.__dict__["_names"] = (choices, [normalize(n) for _, _, n in choices])
     return cached
+
+
+@patches("_names")
+def _follow_names(old: Snapshot, new: Snapshot, _applied: Applied) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The name index of the next snapshot: the changed nodes' names normalised anew, the rest kept."""
+    choices, folded = old.__dict__["_names"]
+    known = dict(zip(choices, folded, strict=True))
+    names = new.names
+    return names, [known[n] if n in known else normalize(n[2]) for n in names]
 
 
 def _degree(snap: Snapshot, node_id: str) -> int:
@@ -412,11 +423,22 @@ def network(snap: Snapshot, network_id: str) -> NetworkPublic:
 
 # -- which network owns a question, and where it went -----------------------------------------
 def _edge_by_key(snap: Snapshot, key: str) -> tuple[str, str, dict[str, Any]] | None:
-    index = snap.__dict__.setdefault("_edge_index", {})
-    if not index:
-        for u, v, k, d in snap.g.edges(keys=True, data=True):
-            index[k] = (u, v, d)
+    """A handoff edge by its key (what full-text search finds of a handoff: its question)."""
+    index = snap.__dict__.get("_handoff_index")
+    if index is None:
+        index = snap.__dict__["_handoff_index"] = {
+            k: (u, v, d) for u, v, k, d in snap.g.edges(keys=True, data=True) if d["type"] == "HANDED_OFF"
+        }
     return index.get(key)
+
+
+@patches("_handoff_index")
+def _follow_handoff_index(old: Snapshot, _new: Snapshot, applied: Applied) -> dict[str, Any]:
+    index = dict(old.__dict__["_handoff_index"])
+    for _, _, k, _ in applied.removed:
+        index.pop(k, None)
+    index.update((k, (u, v, d)) for u, v, k, d in applied.added if d["type"] == "HANDED_OFF")
+    return index
 
 
 def _evidence_of_hits(store: GraphStore, snap: Snapshot, question: str, limit: int = 300):  # noqa: ANN202
@@ -618,49 +640,15 @@ def ego(
 
 def collaboration_graph(snap: Snapshot, since: str | None = None, until: str | None = None) -> nx.Graph:
     """Entities linked directly: person-body (attendance), person-organisation, body-body handoffs,
-    body-project mentions; weights count the meetings behind a link. Meetings outside [since, until]
-    (ISO dates) are left out. The unfiltered graph is cached per snapshot."""
-    filtered = bool(since or until)
+    body-project mentions; weights count the meetings behind a link, and a link's type is the kind
+    it has most of. Meetings outside [since, until] (ISO dates) are left out. The unfiltered graph
+    is cached per snapshot and follows each delta (queries/collaboration.py)."""
+    if since or until:
+        return collaboration(snap, since, until).graph
     cached = snap.__dict__.get("_collab")
-    if cached is not None and not filtered:
-        return cached
-    g = nx.Graph()
-
-    def in_range(meeting: str) -> bool:
-        date = snap.g.nodes[meeting].get("date") or ""
-        return (not since or date >= since) and (not until or date <= until)
-
-    def link(a: str, b: str, kind: str) -> None:
-        for n in (a, b):
-            if n not in g:
-                g.add_node(n, **{k: v for k, v in snap.g.nodes[n].items() if k in ("label", "name", "region")})
-        w = g.get_edge_data(a, b, {"weight": 0})["weight"]
-        g.add_edge(a, b, weight=w + 1, type=kind)
-
-    for u, v, d in snap.g.edges(data=True):
-        t = d["type"]
-        if filtered:
-            meeting = v if t == "ATTENDED" else u if t in ("HANDED_OFF", "MENTIONS") else None
-            if meeting is not None and not in_range(meeting):
-                continue
-            date = d.get("date") or ""
-            if t == "REPRESENTS" and ((since and date < since) or (until and date > until)):
-                continue
-        if t == "ATTENDED" and v in snap.meeting_network:
-            link(u, snap.meeting_network[v], "MEMBER_OF")
-        elif t == "REPRESENTS":
-            link(u, v, "REPRESENTS")
-        elif t == "HANDED_OFF" and u in snap.meeting_network:
-            link(snap.meeting_network[u], v, "HANDED_OFF")
-        elif t == "MENTIONS" and u in snap.meeting_network and snap.g.nodes[v]["label"] in ("Project", "Network"):
-            link(snap.meeting_network[u], v, "MENTIONS")
-        elif t == "IN_REGION" and snap.g.nodes[u]["label"] == "Network":
-            link(u, v, "IN_REGION")
-    for n in g:
-        g.nodes[n]["weight"] = g.degree(n, weight="weight")
-    if not filtered:
-        snap.__dict__["_collab"] = g
-    return g
+    if cached is None:
+        cached = snap.__dict__["_collab"] = collaboration(snap)
+    return cached.graph
 
 
 def network_of_networks(snap: Snapshot) -> nx.Graph:

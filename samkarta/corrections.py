@@ -17,7 +17,7 @@ from samkarta.graph.fact_edits import affiliation_of, roles_of, target_of
 from samkarta.graph.ids import make_id, name_key
 from samkarta.graph.model import FIELDS_OF, OUTCOME_KINDS, Correction, DocumentInfo, latest_corrections
 from samkarta.graph.store import GraphStore
-from samkarta.ingest import reapply
+from samkarta.ingest import correction_index, reapply
 from samkarta.loaders.model import ROLE_ORDER, Extraction
 from samkarta.reference import load_reference
 
@@ -109,7 +109,7 @@ def checked_reason(reason: str) -> str:
 
 
 def _index(store: GraphStore) -> CorrectionIndex:
-    return CorrectionIndex.of(store.corrections(), (d.id for d in store.documents()))
+    return correction_index(store)
 
 
 def document_facts(store: GraphStore, doc_id: str, index: CorrectionIndex | None = None) -> DocumentFacts:

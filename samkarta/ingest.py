@@ -386,12 +386,19 @@ def prepared_batch(
     return batch
 
 
+def correction_index(store: GraphStore) -> CorrectionIndex:
+    """The stored corrections by document; asks the store only about the documents they name (a
+    correction should not cost reading every document of a large store)."""
+    every = store.corrections()
+    return CorrectionIndex.of(every, store.stored_documents({c.doc_id for c in every}))
+
+
 def reapply(store: GraphStore, doc_ids: Iterable[str]) -> int:
     """Rebuild documents from their stored text and extraction, e.g. after a merge judgement or a
     correction."""
     resolver = PersonResolver(store)
     erased = Erased.of(store)
-    corrections = CorrectionIndex.of(store.corrections(), (d.id for d in store.documents()))
+    corrections = correction_index(store)
     entities = EntityMap.of(store.entity_judgements())
     count = 0
     for doc_id in sorted(set(doc_ids)):

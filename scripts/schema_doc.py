@@ -37,6 +37,10 @@ BOOKKEEPING = {
         "the version counter, the layout and the tombstone key",
         "key ('version', 'layout', 'tombstone_key'), value",
     ),
+    q.CHANGE: (
+        "what one write changed, for the API's projection to follow (the last 2,000 writes)",
+        "version (unique), documents (list<string>), nodes (list<string>), everything (a migration)",
+    ),
 }
 
 

@@ -20,6 +20,7 @@ from samkarta.queries.view import GraphView, Snapshot
 from samkarta.samples import sample_dir
 from tests.contract.entities_contract import EntitiesContract
 from tests.contract.fact_edits_contract import FactEditsContract
+from tests.contract.incremental_contract import IncrementalContract
 from tests.contract.minutes import MINUTES
 from tests.contract.review_contract import ReviewContract
 
@@ -87,7 +88,7 @@ def decide_in_turn(store: GraphStore, candidate_id: str, names: tuple[str, str],
 
 
 # FactEditsContract includes CorrectionsContract
-class StoreContract(FactEditsContract, EntitiesContract, ReviewContract):
+class StoreContract(FactEditsContract, EntitiesContract, ReviewContract, IncrementalContract):
     @pytest.fixture
     def store(self) -> GraphStore:
         raise NotImplementedError

@@ -415,6 +415,10 @@ class Neo4jStore:
         """Layout 1 had no entity judgements (added to the copy so today's ingest can write it)."""
         return []
 
+    def stored_documents(self, doc_ids: set[str]) -> set[str]:
+        """Added to the copy so today's ingest can write it (from documents(): layout 1 stores are small)."""
+        return {d.id for d in self.documents()} & doc_ids
+
     def candidates(self, status: str | None = None) -> list[MergeCandidate]:
         out = []
         for row in self._query(q.CANDIDATES, {"status": status or None}):
