@@ -75,6 +75,7 @@ def _info(src: SourceText) -> SourceInfo:
 
 def compare(new: dict[str, object], old: dict[str, object]) -> int:
     """Print the documents whose extraction differs (or is missing on one side); 0 when none does."""
+
     def same(k: str) -> bool:  # key order aside: a snapshot read back from its file has sorted keys
         return json.dumps(new[k], sort_keys=True) == json.dumps(old[k], sort_keys=True)
 
