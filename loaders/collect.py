@@ -114,7 +114,7 @@ class Collector:
         _merge_generic_refs(self.orgs)
         for fact in self.networks.facts.values():
             fact.name, acronyms = split_acronyms(fact.name)
-            fact.acronyms = sorted({*fact.acronyms, *acronyms})
+            fact.acronyms = sorted(acronyms)
         body, acronyms = split_acronyms(meeting.body) if meeting.body else (meeting.body, [])
         if acronyms:  # "Norrby råd (NR)": the name is the body's, the acronym stays in its full title
             meeting = meeting.model_copy(update={"body": body, "body_full": meeting.body_full or meeting.body})

@@ -44,12 +44,12 @@ class Glued:
         text = text_of(doc)
         cuts = []
         for m in _GLUED.finditer(text):
-            token = doc.char_span(m.start(), m.start() + len(m.group(0)), alignment_mode="expand")
+            token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if token is None or len(token) != 1 or token.start_char != m.start():
                 continue
-            word = token[0].text
-            if split_at(word, m.end() - m.start()):
-                cuts.append((token[0], m.end() - m.start()))
+            cut = m.end() - m.start()  # the first word's length
+            if split_at(token[0].text, cut):
+                cuts.append((token[0], cut))
         if cuts:
             with doc.retokenize() as retokenizer:
                 for tok, cut in cuts:
