@@ -545,10 +545,15 @@ def _same_body(a: str, b: str) -> bool:
 
 def _plain_future(doc: Doc, task: int) -> bool:
     """The task words at `task` are one of the plain futures ("ska", "tar upp"), and not the start
-    of a longer task phrase that gives a task outright ("får i uppdrag")."""
+    of a longer task phrase that gives a task outright ("får i uppdrag"), read as the task matcher
+    reads them: with an adverb allowed after the first word ("tar även upp")."""
+    words = [t.lower_ for t in doc[task : task + 8]]
+    if len(words) > 2 and words[1] in grammar().inserted_adverbs:
+        words = [words[0], *words[2:]]
 
     def at(phrase: str) -> bool:
-        return " ".join(t.lower_ for t in doc[task : task + len(phrase.split())]) == phrase
+        wanted = phrase.split()
+        return words[: len(wanted)] == wanted
 
     c = cues()
     outright = (p for p in c.task_phrases if p not in c.plain_future and " " in p)

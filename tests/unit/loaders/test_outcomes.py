@@ -446,3 +446,11 @@ def test_decided_with_a_bare_infinitive_and_ending_before_the_next_numbered_item
     assert [d["text"] for d in doc._.outcomes["decisions"]] == [
         "Styrelsen beslutade lägga protokollet till handlingarna"
     ]
+
+
+def test_a_plain_future_with_an_adverb_inside_sets_no_task_without_a_subject(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg\n\n1. Lokaler\n"
+        "Vi tar även upp frågan om lokaler. Anna Berg tar även upp frågan om bilar.\n"
+    )
+    assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg"]
