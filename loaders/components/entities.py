@@ -498,7 +498,10 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     end = i + 1
     if end + 1 < n and doc[end].lower_ == "för" and doc[end + 1].lower_ not in heads().purposes:
         if _name_word(doc[end + 1], caps) or end + 1 in ref_at:
-            end = _name_run(doc, end + 1, ref_at, caps)  # "Styrelsen för Samordningsförbundet X"
+            first = end + 1
+            end = _name_run(doc, first, ref_at, caps)  # "Styrelsen för Samordningsförbundet X"
+            if end == first + 1 and first not in ref_at and end < n and doc[end].lower_ == "och":
+                end = max(end, _lower_run(doc, end))  # "Nämnden för Hälsa och vård": a purpose in sentence case
         else:
             end = _lower_run(doc, end + 1)  # "styrgruppen för social välfärd"
     if end + 1 < n and doc[end].lower_ in grammar().place_prepositions and end + 1 in ref_at:
@@ -589,7 +592,6 @@ def _lower_run(doc: Doc, k: int) -> int:
         if t.is_space or t.is_punct or t.lower_ in grammar().purpose_stops or t.text[:1].isupper():
             break
         if any(ch.isdigit() for ch in t.text) or _verb_like(t):  # "nätverk för X bildades"
-            break
             break
         if t.lower_ == "och" and not (k + 1 < n and doc[k + 1].is_alpha):
             break

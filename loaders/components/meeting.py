@@ -385,9 +385,12 @@ def _county_votes(
 ) -> tuple[Counter[str], dict[str, Span]]:
     votes: Counter[str] = Counter()
     first: dict[str, Span] = {}
+    in_names = {i for s in doc.spans["person"] for i in range(s.start, s.end)}
     for hit in refs:
         if hit.start_char < doc._.content_start or (hit._.ambiguous and not ambiguous):
             continue
+        if hit.start in in_names:
+            continue  # "Anna Berg": a surname that is also a municipality names no place
         county = county_of(hit)
         if county is None:
             continue

@@ -255,3 +255,13 @@ def test_a_saved_page_titled_with_a_union_of_members_is_that_unions_minutes(anno
         "1 Sida Sammanträdesdatum Plats och tid Falu kommun Anna Berg, ordförande, Per Ek, ledamot\n"
     )
     assert doc._.meeting.body == "Södra Norrdals Samordningsförbund"
+
+
+def test_a_purpose_in_sentence_case_after_for_belongs_to_the_name(annotate) -> None:
+    doc = annotate("Nämnden för Kultur och fritid\n\nProtokoll 2017-03-02\nNärvarande: Per Ek (S) ordförande\n")
+    assert _meeting(doc)[1] == "Nämnden för Kultur och fritid"
+
+
+def test_a_surname_that_is_also_a_municipality_names_no_county(annotate) -> None:
+    doc = annotate("Styrgruppen för trygghet\n\nProtokoll 2017-03-02\nNärvarande: Anna Berg (S) ordförande\n")
+    assert _meeting(doc)[2] is None
