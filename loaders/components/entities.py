@@ -504,6 +504,10 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
                 end = max(end, _lower_run(doc, end))  # "Nämnden för Hälsa och vård": a purpose in sentence case
         else:
             end = _lower_run(doc, end + 1)  # "styrgruppen för social välfärd"
+    elif end < n and doc[end].is_alpha and doc[end].text.islower() and _heading_group(doc, i, caps):
+        run = _lower_run(doc, end)
+        if run > end and _ends_line(doc, run) and not any(t.lower_.endswith(_minutes_words()) for t in doc[end:run]):
+            end = run  # a heading "Arbetsgrupp barn och unga": what the group is for, to the line's end
     if end + 1 < n and doc[end].lower_ in grammar().place_prepositions and end + 1 in ref_at:
         hit = ref_at[end + 1]
         if hit._.kind in ("county", "municipality") or hit._.ref_kind == "region":
@@ -528,6 +532,25 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         if _acronym_after(doc, run) > run:
             end = run
     return _acronym_after(doc, end)
+
+
+@cache
+def _meeting_intro() -> re.Pattern[str]:
+    return re.compile(data("dates.yaml")["body"]["intro_before"], re.IGNORECASE)
+
+
+def _heading_group(doc: Doc, i: int, caps: bool) -> bool:
+    """The body noun at i, not in capitals nor a genitive, starts its line or follows only a meeting
+    word on it ("Möte med X")."""
+    if caps or doc[i].lower_.endswith("s"):
+        return False
+    text = text_of(doc)
+    before = text[text.rfind("\n", 0, doc[i].idx) + 1 : doc[i].idx]
+    return not before.strip() or _meeting_intro().search(before) is not None
+
+
+def _ends_line(doc: Doc, k: int) -> bool:
+    return k >= len(doc) or "\n" in doc[k].text
 
 
 def branch_end(doc: Doc, ref: Span, ref_at: dict[int, Span]) -> int:

@@ -328,3 +328,13 @@ def test_an_institution_named_by_its_town_and_a_lower_case_noun_is_an_organisati
     assert _texts(doc, "org") == ["Lycksele lasarett", "Hudiksvall tingsrätt"]
     assert _texts(doc, "municipality") == ["Falun"]  # the towns are part of the names
     assert doc._.people["Anna Berg"].affiliation == "Lycksele lasarett"
+
+
+def test_a_heading_names_a_group_by_what_it_is_for_to_the_end_of_its_line(annotate) -> None:
+    doc = annotate(
+        "Möte med Arbetsgrupp barn och unga\n\n1. Rapporter\nreferensgrupp äldre\nRapporten godkändes.\n"
+        "Direktionens ledamöter\nStyrelsen protokoll\n"
+    )
+    names = _texts(doc, "network")
+    assert "Arbetsgrupp barn och unga" in names and "referensgrupp äldre" in names
+    assert not any(n.startswith(("Direktionens ledamöter", "Styrelsen protokoll")) for n in names)
