@@ -319,7 +319,8 @@ class Entities:
             named = _org_name_end(doc, i, ref_at) if tok.text[:1].isupper() else i + 1
             headed = tok.text[:1].isupper() and fold(tok.text).endswith(noun)  # not itself a genitive
             union = tok.text.islower() and tok.lower_ in union_heads()  # "Norrdals kommunalförbund"
-            owner = _place_genitive_before(doc, i, ref_at, at_start=union) if headed or union else i
+            of_members = tok.lower_ in union_heads()
+            owner = _place_genitive_before(doc, i, ref_at, at_start=of_members) if headed or union else i
             if owner < i and not any(k in covered or k in taken or k in in_person for k in range(owner, i)):
                 span = Span(doc, owner, named, label="ORG")  # "Norra Norrdals Kommunalförbund"
                 span._.confidence = 0.7

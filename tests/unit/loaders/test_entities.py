@@ -338,3 +338,8 @@ def test_a_heading_names_a_group_by_what_it_is_for_to_the_end_of_its_line(annota
     names = _texts(doc, "network")
     assert "Arbetsgrupp barn och unga" in names and "referensgrupp äldre" in names
     assert not any(n.startswith(("Direktionens ledamöter", "Styrelsen protokoll")) for n in names)
+
+
+def test_a_union_in_capitals_takes_its_place_in_the_genitive_at_a_sentences_start(annotate) -> None:
+    doc = annotate("1. Årsredovisning\nRapporten godkändes.\nNorrdals Räddningstjänstförbund ska ta fram en plan.\n")
+    assert "Norrdals Räddningstjänstförbund" in _texts(doc, "org")
