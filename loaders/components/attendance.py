@@ -327,6 +327,8 @@ class Attendance:
             return  # "Meit Fohlin": a person whose given name the dictionary lacks, not an organisation
         while phrase and is_title(phrase[-1].text):
             phrase.pop()  # "Individ- och familjeomsorgschef": a title, not the organisation
+        while len(phrase) > 1 and len(phrase[-1].text) > 5 and phrase[-1].lower_.endswith(("ade", "ades")):
+            phrase.pop()  # "Förbundet Öppnade ...": a past tense opening the next sentence where line breaks were lost
         if not phrase or not all(t.is_alpha or t.text in ("-", "&") or t.text.endswith("-") for t in phrase):
             return  # OCR debris ("L~~C~~") names nothing
         if phrase[-1].text.endswith("-") or (len(phrase) == 1 and is_street(first.text)):

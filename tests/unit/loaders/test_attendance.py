@@ -411,3 +411,11 @@ def test_words_in_parentheses_ending_in_a_title_are_the_post_not_an_organisation
     people = doc._.people
     assert (people["Anna Berg"].affiliation, people["Anna Berg"].title) == (None, "Regional utvecklingsdirektör")
     assert people["Per Holm"].affiliation == "Norrby kommun"
+
+
+def test_a_past_tense_after_an_affiliation_opens_the_next_sentence(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2015-02-04\nNärvarande: Per Ek, Svenska Fiskeförbundet Informerade Anna Berg om läget.\n"
+        "\n1. Inledning\nMötet öppnades.\n"
+    )
+    assert _people(doc)["Per Ek"][0] == "Svenska Fiskeförbundet"
