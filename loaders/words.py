@@ -179,6 +179,7 @@ class Grammar:
     state_verbs: frozenset[str]
     inserted_adverbs: frozenset[str]
     question_words: frozenset[str]
+    subject_pronouns: frozenset[str]
     subordinators: frozenset[str]
     municipality_words: frozenset[str]
     county_words: frozenset[str]

@@ -104,7 +104,9 @@ class Outcomes:
         mentions = _person_mentions(doc)
         proposal_ranges = _label_ranges(doc, c.proposal)
         decision_ranges = _label_ranges(doc, c.decision_labels)
-        task_hits = {s for _, s, _ in self.task(doc)}
+        named = [*doc.spans["org"], *doc.spans["network"], *doc.spans["project"]]
+        in_names = {i for s in named for i in range(s.start, s.end)}
+        task_hits = {s for _, s, _ in self.task(doc)} - in_names  # "Förbundet Alla ska med": a name
         mention_ends = {m[0]: m[1] for m in mentions}
         out: dict[str, list[dict[str, Any]]] = {"decisions": [], "actions": [], "handoffs": []}
         start = token_after(doc, doc._.content_start)
@@ -561,9 +563,11 @@ def _plain_future(doc: Doc, task: int) -> bool:
 
 
 def _described(doc: Doc, sent: Span, task: int) -> bool:
-    """A modal in a question ('Hur ska samarbetet utvecklas'): something asked, not set."""
+    """A modal in a question ('Hur ska samarbetet utvecklas', 'Ska vi ...'): something asked, not set."""
     t = tokens_of(doc)
     first = next((j for j in range(sent.start, task) if any(c.isalpha() for c in t.text[j])), task)
+    if first == task:  # the modal opens the sentence: a question when a subject follows it
+        return task + 1 < sent.end and t.lower[task + 1] in grammar().subject_pronouns
     return t.lower[first] in grammar().question_words
 
 

@@ -454,3 +454,20 @@ def test_a_plain_future_with_an_adverb_inside_sets_no_task_without_a_subject(ann
         "Vi tar även upp frågan om lokaler. Anna Berg tar även upp frågan om bilar.\n"
     )
     assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg"]
+
+
+def test_a_modal_opening_a_sentence_before_its_subject_asks(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Lokaler\nSka vi boka en större lokal inför nästa möte?\n"
+        "Ska tas upp på nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Ska tas upp på nästa möte"]
+
+
+def test_a_task_word_inside_an_organisations_name_sets_no_task(annotate) -> None:
+    doc = annotate(  # an attendance list flattened into the title's line
+        "1 Protokoll från styrgruppen den 4 februari 2015 i Norrby Närvarande: Per Ek, Norrby kommun, ordförande "
+        "Gun Ek, Svenska Kyrkan t o m 10 samt 12 Eva Lind, Hela Sverige ska Leva Anna Berg, Svenska Kyrkan "
+        "Inte närvarande Lars Holm\n\n1. Lokaler\nAnna Berg ska boka lokalen.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Anna Berg ska boka lokalen"]
