@@ -121,7 +121,7 @@ class Outcomes:
         ]
         handoff_at = [i for i, lemma in enumerate(table.lemma) if lemma in c.handoff or lemma == "föreslå"]
         # "Beslut: Rådet tackar för informationen": what a decision label opens is the decision
-        labelled = _first_after_labels(doc, c.decision_labels)
+        labelled = _first_after_labels(doc, c.decision_labels) | _label_word_before_att(doc, c.decision_labels)
         decision_at = sorted({*decision_at, *labelled})
         for s_start, s_end in doc._.sentences:
             if s_start < start:
@@ -394,6 +394,17 @@ def _first_after_labels(doc: Doc, words: tuple[str, ...]) -> set[int]:
         while k < len(doc) and t.text[k] in (":", "-", "–"):
             k += 1
         if k < len(doc) and not t.space[k] and t.text[k][:1].isalpha():
+            out.add(k)
+    return out
+
+
+def _label_word_before_att(doc: Doc, words: tuple[str, ...]) -> set[int]:
+    """'Beslut att välja ...' opening a line: the label word without its colon, before an att-clause."""
+    t = tokens_of(doc)
+    text = text_of(doc)
+    out = set()
+    for k in range(1, len(doc)):
+        if t.lower[k] == "att" and t.lower[k - 1] in words and text[: doc[k - 1].idx].rstrip(" \t").endswith("\n"):
             out.add(k)
     return out
 

@@ -471,3 +471,11 @@ def test_a_task_word_inside_an_organisations_name_sets_no_task(annotate) -> None
         "Inte närvarande Lars Holm\n\n1. Lokaler\nAnna Berg ska boka lokalen.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Anna Berg ska boka lokalen"]
+
+
+def test_a_decision_label_without_its_colon_opens_a_line_before_att(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n§ 1 Justerare\nBeslut att välja Per Ek till justerare.\n\n"
+        "§ 2 Skolan\nRådets beslut att bygga skolan fattades i fjol.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att välja Per Ek till justerare"]
