@@ -595,10 +595,16 @@ def _subordinate(doc: Doc, sent: Span, task: int) -> bool:
 
 
 def _told(doc: Doc, sent: Span, task: int) -> bool:
-    """The task words stand in an att-clause after a verb of telling ('informerar om att ...')."""
+    """The task words stand in an att-clause after a verb of telling ('informerar om att ...') or
+    after a decision or proposal made before ('har beslutat att ...', 'föreslog att ...')."""
     t = tokens_of(doc)
-    tellers = [j for j in range(sent.start, task) if t.lemma[j] in cues().reporting]
+    tellers = [j for j in range(sent.start, task) if t.lemma[j] in cues().reporting or _made_before(t, j)]
     return bool(tellers) and any(t.lower[j] == "att" for j in range(tellers[0] + 1, task))
+
+
+def _made_before(t, j: int) -> bool:
+    """A decision or proposal verb in the supine or the active past ('beslutat', 'föreslog')."""
+    return t.lemma[j] in ("besluta", "föreslå") and t.lower[j].endswith(("t", "de", "og"))
 
 
 def _by_rule(doc: Doc, sent: Span, task: int) -> bool:

@@ -479,3 +479,11 @@ def test_a_decision_label_without_its_colon_opens_a_line_before_att(annotate) ->
         "§ 2 Skolan\nRådets beslut att bygga skolan fattades i fjol.\n"
     )
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att välja Per Ek till justerare"]
+
+
+def test_a_modal_after_a_decision_made_before_reports_it_and_sets_no_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Budget\nKommunstyrelsen har beslutat att nämnderna ska rapportera varje månad. "
+        "Rådet föreslog att gruppen ska upplösas. Styrelsen beslutar att kansliet ska ta fram en plan.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Styrelsen beslutar att kansliet ska ta fram en plan"]
