@@ -174,7 +174,9 @@ class Meeting:
         text = text_of(doc)
         rules = date_rules()
         # In a letterhead that names its author ("Handläggare"), "Datum" is the day it was written.
-        letterhead = any("author" in lab._.roles and lab.start_char < doc._.header_end for lab in doc.spans["label"])
+        letterhead = any(
+            "author" in lab._.roles and lab.start_char < doc._.header_end for lab in doc.spans["label"]
+        ) or _author_heading(text[: doc._.header_end])
         fields = [
             (f.start_char, f.end_char, 0 if letterhead and f.label_.casefold().startswith("datum") else 5)
             for f in doc.spans["field"]
@@ -400,6 +402,16 @@ def _county_votes(
         votes[county] += weight
         first.setdefault(county, hit)
     return votes, first
+
+
+def _author_heading(header: str) -> bool:
+    """A letterhead's line of column headings in capitals naming the author among them
+    ("TJÄNSTESTÄLLE, HANDLÄGGARE")."""
+    authors = {w for w, spec in label_specs().items() if "author" in spec.roles}
+    for line in header.splitlines():
+        if line.isupper() and "," in line and any(p.strip().casefold() in authors for p in line.split(",")):
+            return True
+    return False
 
 
 def county_of(hit: Span) -> str | None:

@@ -265,3 +265,12 @@ def test_a_purpose_in_sentence_case_after_for_belongs_to_the_name(annotate) -> N
 def test_a_surname_that_is_also_a_municipality_names_no_county(annotate) -> None:
     doc = annotate("Styrgruppen för trygghet\n\nProtokoll 2017-03-02\nNärvarande: Anna Berg (S) ordförande\n")
     assert _meeting(doc)[2] is None
+
+
+def test_a_letterhead_naming_its_author_among_column_headings_in_capitals_dates_the_writing(annotate) -> None:
+    doc = annotate(
+        "TJÄNSTESTÄLLE, HANDLÄGGARE\nKansliet, Anna Berg\nDATUM\n2017-02-28\nBETECKNING\nMinnesanteckningar\n"
+        "Per Ek ordförande, Norrby\nMöte med Arbetsgrupp barn och unga\nFredagen den 17 februari 2017.\n"
+        "1. Föregående anteckningar\nLäggs till handlingarna.\n"
+    )
+    assert _meeting(doc)[0] == dt.date(2017, 2, 17)
