@@ -129,11 +129,14 @@ class Attendance:
         rec.listed = True
         rec.in_list = True
         rec.confidence = max(rec.confidence, 0.9)
-        if _replaced(doc, span, c) or (_after_for(doc, span) and _replacements_block(doc, block, c)):
+        stood_in_for = _stood_in_for(doc, span, c)
+        if stood_in_for or _replaced(doc, span, c) or (_after_for(doc, span) and _replacements_block(doc, block, c)):
             rec.add_role("absent", (span.start_char, span.end_char))
-            return
-        for role in block._.roles:
-            rec.add_role(role, (span.start_char, span.end_char))
+            if not stood_in_for:
+                return  # the rest of the entry is the substitute's
+        else:
+            for role in block._.roles:
+                rec.add_role(role, (span.start_char, span.end_char))
         text = text_of(doc)
         multi_line = "\n" in text[block.start_char : block.end_char].strip()
         end = stop
@@ -567,6 +570,13 @@ def _replacements_block(doc: Doc, block: Span, c: dict[str, Any]) -> bool:
     columns "för X" names the member X replaced, wherever the replacement's own name stands."""
     labels = [lab for lab in doc.spans["label"] if lab.end <= block.start]
     return bool(labels) and any(w.rstrip(".:") in c["replacement"] for w in labels[-1].text.casefold().split())
+
+
+def _stood_in_for(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
+    """'Anna Berg (ers. Per Ek), Norrby': in parentheses after her name, the member she stood in for;
+    the entry's place after the parenthesis is his too."""
+    before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_space]
+    return len(before) >= 2 and before[-2].text == "(" and before[-1].lower_.rstrip(".") in c["replacement"]
 
 
 def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:

@@ -419,3 +419,13 @@ def test_a_past_tense_after_an_affiliation_opens_the_next_sentence(annotate) -> 
         "\n1. Inledning\nMötet öppnades.\n"
     )
     assert _people(doc)["Per Ek"][0] == "Svenska Fiskeförbundet"
+
+
+def test_a_member_in_parentheses_after_ers_was_stood_in_for_and_keeps_the_entrys_place(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\nBeslutande: Per Ek (S) ordförande, Falun Anna Berg (ers. Eva Lind), Borlänge "
+        "Lars Holm (M) (ers Karin Ström (M))\n\n§ 1 Mötets öppnande\n"
+    )
+    people = _people(doc)
+    assert people["Eva Lind"] == ("Borlänge", ["absent"]) and people["Karin Ström"][1] == ["absent"]
+    assert "present" in people["Anna Berg"][1] and "present" in people["Lars Holm"][1]
