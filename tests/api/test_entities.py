@@ -150,3 +150,28 @@ def test_the_person_split_route_is_for_people_only(client: TestClient, backend_s
     paths = client.get("/openapi.json").json()["paths"]
     for route in ("/api/entities/{node_id}/split", "/api/people/{node_id}/split"):
         assert {"401", "404", "409", "422"} <= set(paths[route]["post"]["responses"]), route
+
+
+def test_the_entity_page_splits_a_person_as_a_plain_form(client: TestClient, backend_store: GraphStore) -> None:
+    person, docs = _in_two_documents(backend_store, "Person")
+    page = client.get(f"/entity/{person}").text
+    assert "<summary>Dela upp</summary>" in page and page.count('name="documents"') == len(docs)
+    refused = client.post(
+        f"/entity/{person}/curation",
+        data={"action": "split", "documents": docs[:1], "token": "fel-nyckel"},
+        follow_redirects=False,
+    )
+    assert refused.status_code == 303 and backend_store.entity_judgements() == []
+    nothing = client.post(
+        f"/entity/{person}/curation", data={"action": "split", "token": TOKEN}, follow_redirects=True
+    ).text
+    assert "fel värde i protokollen" in nothing
+    done = client.post(
+        f"/entity/{person}/curation",
+        data={"action": "split", "documents": docs[:1], "name": "<b>Ny</b>", "token": TOKEN},
+        follow_redirects=True,
+    )
+    assert done.status_code == 200 and "hör nu till en ny nod, &lt;b&gt;Ny&lt;/b&gt;." in done.text
+    [j] = backend_store.entity_judgements()
+    assert (j.op, j.node, j.documents, j.value_name) == ("split", person, docs[:1], "<b>Ny</b>")
+    assert f'href="/entity/{j.value}"' in done.text
