@@ -832,6 +832,12 @@ class SQLiteStore:
                 red_reason = redact(rreason, scope.get("*", []) + scope.get(doc_id, []))  # the why may name them
                 if red_reason != rreason:
                     conn.execute("UPDATE review_judgements SET reason = ? WHERE id = ?", (red_reason, rid))
+            for eid, *texts in conn.execute("SELECT id, name, value_name, reason FROM entity_judgements").fetchall():
+                red = [redact(v, scope.get("*", [])) for v in texts]  # a person's split names them
+                if red != texts:
+                    conn.execute(
+                        "UPDATE entity_judgements SET name = ?, value_name = ?, reason = ? WHERE id = ?", (*red, eid)
+                    )
             conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")  # old index segments kept the words
             documents_fts.optimize(conn)
         self._purge()

@@ -19,7 +19,7 @@ from samkarta.graph.candidates_entities import entity_candidates
 from samkarta.graph.entities import split_id
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore, snapshot
-from samkarta.ingest import ingest_files
+from samkarta.ingest import erase_person, ingest_files
 from samkarta.loaders.model import Extraction
 from samkarta.queries.review import body_and_organisation_candidates
 from samkarta.queries.view import GraphView
@@ -110,6 +110,17 @@ class SplitsContract:
         undone = ent.undo(store, j.id, reason="samma ändå", by="Bo Ek")
         assert snapshot(store) == before and store.get_node(other) is None
         assert [h.op for h in ent.history(store, other)] == ["split", "undo"] and undone.value == j.id
+
+    def test_erasing_a_person_split_off_redacts_the_split(self, three) -> None:
+        store, paths = three
+        [anna] = named(store, "Person", "Anna Berg")
+        j = ent.split(
+            store, anna, [document_id(str(paths[1]))], name="Anna Berg (Köping)", reason="Anna Berg i Köping", by="Bo"
+        )
+        erase_person(store, j.value)
+        assert store.get_node(j.value) is None
+        [kept] = store.entity_judgements()
+        assert "Anna Berg" not in f"{kept.name} {kept.value_name} {kept.reason}" and kept.value == j.value
 
     def test_bad_splits_are_refused_naming_the_field(self, three) -> None:
         store, paths = three
