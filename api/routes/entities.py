@@ -103,8 +103,13 @@ class EntityOrphansPublic(BaseModel):
     count: int
 
 
+def logged_name(j: EntityJudgement) -> str:
+    """How the audit log names a judged node: a person's name stays out of it (erasure cannot reach a log)."""
+    return "a person" if j.label == "Person" else j.name
+
+
 def _done(view: ViewDep, writer: str, j: EntityJudgement, node: str | None) -> EntityDone:
-    audit.info("%s judged %s %s (%s -> %s)", writer, j.op, j.node, j.name, j.value)
+    audit.info("%s judged %s %s (%s -> %s)", writer, j.op, j.node, logged_name(j), j.value)
     view.refresh()  # the next read shows it, from any page
     return EntityDone(detail=f"{j.op} saved; the documents that mention it were rebuilt", judgement=j, node=node)
 

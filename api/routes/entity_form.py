@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse
 from samkarta import entities as ent
 from samkarta.api.deps import FormRefused, SettingsDep, StoreDep, ViewDep, audit, form_writer
 from samkarta.api.routes.common import NodeId
+from samkarta.api.routes.entities import logged_name
 from samkarta.api.swedish import count
 from samkarta.corrections import MAX_REASON
 from samkarta.errors import AppError, InvalidInput, NotFound
@@ -75,7 +76,7 @@ def curate_from_page(
         return _back(node_id, f"Ändringen sparades inte: hittar inte {e}.")
     except AppError as e:
         return _back(node_id, f"Ändringen sparades inte: {e}")
-    audit.info("%s judged %s %s (%s -> %s) from the entity page", writer, j.op, j.node, j.name, j.value)
+    audit.info("%s judged %s %s (%s -> %s) from the entity page", writer, j.op, j.node, logged_name(j), j.value)
     view.refresh()
     return _back(ent.where_now(store, node_id) or node_id, text)
 
