@@ -3,28 +3,21 @@ both pages say so in their history (who, why, escaped), and the split is undone 
 
 from __future__ import annotations
 
-import json
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from samkarta.writers import Writers
-from tests.browser.explorer_app import WIDTHS, XSS, local_page, served_explorer
+from tests.browser.explorer_app import WIDTHS, XSS, get_json, local_page, served_explorer
 
 pytestmark = pytest.mark.browser
-
-
-def _get(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 - the local app only
-        return json.loads(answer.read())
 
 
 def test_a_person_is_split_from_their_page_and_the_split_undone(browser, tmp_path: Path, artifacts: Path) -> None:
     token = Writers.in_dir(tmp_path / "data").add("Anna Berg")
     with served_explorer(tmp_path) as url:
-        people = _get(f"{url}/api/search?{urllib.parse.urlencode({'q': 'Anna Ståhlkloo', 'label': 'Person'})}")
+        people = get_json(f"{url}/api/search?{urllib.parse.urlencode({'q': 'Anna Ståhlkloo', 'label': 'Person'})}")
         person = next(h["id"] for h in people["data"] if h["name"] == "Anna Ståhlkloo")
         with local_page(browser, url, *WIDTHS["desktop"]) as page:
             page.goto(f"{url}/entity/{person}")

@@ -20,9 +20,9 @@ from samkarta.graph.entities import split_id
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore, snapshot
 from samkarta.ingest import erase_person, ingest_files
-from samkarta.loaders.model import Extraction
 from samkarta.queries.review import body_and_organisation_candidates
 from samkarta.queries.view import GraphView
+from tests.contract.entities_contract import re_extracted, reingested_every_way
 
 # Anna Berg of Sala and Anna Berg of Köping: one county, one name, so resolution makes them one person;
 # the three meetings' body has one name, so they are one body too
@@ -187,28 +187,8 @@ class SplitsContract:
         def same() -> bool:
             return snapshot(store) == curated and ent.orphaned(store) == []
 
-        assert same()
-        assert ingest_files(store, paths).unchanged == 3 and same()
-        for path in paths:
-            store.delete_document(document_id(str(path)))
-        assert ingest_files(store, paths).ingested == 3 and same()
-        for path in paths:
-            store.delete_document(document_id(str(path)))
-        assert ingest_files(store, list(reversed(paths)), per_transaction=1).ingested == 3 and same()
-        import samkarta.ingest as ingest_module
-
-        real = ingest_module.extract_source
-
-        def newer(src, workers=None):  # noqa: ANN001, ANN202 - a newer extractor: other spans
-            x: Extraction = real(src, workers)
-            for p in x.people:
-                p.evidence = [e.model_copy(update={"start": e.start + 1}) for e in p.evidence]
-            return x
-
-        monkeypatch.setattr(ingest_module, "extract_source", newer)
-        for path in paths:
-            store.delete_document(document_id(str(path)))
-        assert ingest_files(store, paths).ingested == 3
+        reingested_every_way(store, paths, same)
+        re_extracted(store, paths, monkeypatch, lambda x: x.people)
         assert meetings_of(store, person.value) == {meeting_of(store, paths[1])}
         assert named(store, "Network", "Familjehemsgruppen Köping") != []
         assert ent.orphaned(store) == []
