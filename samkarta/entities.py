@@ -9,6 +9,7 @@ after a correction. Nothing is ever deleted: undoing stores a later judgement th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from samkarta.corrections import checked_reason, now
 from samkarta.errors import Conflict, InvalidInput, NotFound
@@ -29,9 +30,12 @@ MAX_SPLIT_DOCUMENTS = 1000
 def _entity(store: GraphStore, node_id: str, field: str = "node", labels: tuple[str, ...] = CURATED_LABELS) -> Node:
     node = store.get_node(node_id)
     if node is None or node.label not in labels:
-        kinds = "body, organisation, project or person" if "Person" in labels else "body, organisation or project"
-        raise NotFound(f"no {kinds} with id {node_id!r} ({field})")
+        raise NotFound(f"no {_kinds(labels)} with id {node_id!r} ({field})")
     return node
+
+
+def _kinds(labels: tuple[str, ...]) -> str:
+    return "body, organisation, project or person" if "Person" in labels else "body, organisation or project"
 
 
 def _judgement(
@@ -151,7 +155,8 @@ def split(
         if doc_id not in infos:
             raise InvalidInput("documents", f"no stored document {doc_id!r}")
         if doc_id not in mentioned:
-            raise InvalidInput("documents", f"document {infos[doc_id].path!r} does not mention {node.name!r}")
+            shown = PurePath(infos[doc_id].path).name  # a file's name, never the server's folders
+            raise InvalidInput("documents", f"document {shown!r} does not mention {node.name!r}")
     if mentioned <= set(chosen):
         raise Conflict(
             f"every document that mentions {node.name!r} is chosen: a split must leave the node at least one "
@@ -168,7 +173,7 @@ def split(
 
 
 def undo(store: GraphStore, judgement_id: str, *, reason: str = "", by: str) -> EntityJudgement:
-    """Take back a rename, re-kind or merge: the minutes' own reading again. Conflict when it is
+    """Take back a rename, re-kind, merge or split: the minutes' own reading again. Conflict when it is
     already undone, or is itself an undo."""
     every = store.entity_judgements()
     found = next((j for j in every if j.id == judgement_id), None)
@@ -271,8 +276,7 @@ def find_entity(
     key = name_key(name_or_id)
     ids = sorted({i for i, label, name in store.names() if label in labels and name_key(name) == key})
     if not ids:
-        kinds = "body, organisation, project or person" if "Person" in labels else "body, organisation or project"
-        raise NotFound(f"no {kinds} named {name_or_id!r} ({field})")
+        raise NotFound(f"no {_kinds(labels)} named {name_or_id!r} ({field})")
     if len(ids) > 1:
         raise Conflict(f"{name_or_id!r} names {len(ids)} nodes ({', '.join(ids)}); give the id ({field})")
     return _entity(store, ids[0], field, labels)
