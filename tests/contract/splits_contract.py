@@ -107,6 +107,7 @@ class SplitsContract:
         assert assigned == {anna: {document_id(str(paths[0]))}, other: {koping}}
         assert {a.alias for a in store.aliases(other)} >= {"Anna Berg"}  # still found by the minutes' name
         assert [h.id for h in ent.history(store, anna)] == [h.id for h in ent.history(store, other)] == [j.id]
+        assert all({c.node_a, c.node_b} != {anna, other} for c in store.candidates())  # not proposed as one
         undone = ent.undo(store, j.id, reason="samma ändå", by="Bo Ek")
         assert snapshot(store) == before and store.get_node(other) is None
         assert [h.op for h in ent.history(store, other)] == ["split", "undo"] and undone.value == j.id
