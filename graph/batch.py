@@ -224,7 +224,8 @@ class BatchBuilder:
         self._candidates = []
         if self.resolver is not None:
             # the body as stored: people's records name it by its id after a merge or re-kind
-            body = self.entities.resolve(body_id, "Network", "").id if body_id else None
+            doc = (self.doc_id, self.x.source.sha256)
+            body = self.entities.resolve(body_id, "Network", "", doc).id if body_id else None
             res = self.resolver.resolve(drafts, {body} if body else set(), self.doc_id)
             ids, self._person_aliases, self._candidates = res.ids, res.aliases, res.candidates
         else:

@@ -355,6 +355,7 @@ JUDGEMENTS = (
 SAVE_CORRECTION = f"MERGE (c:{CORRECTION} {{id: $id}}) ON CREATE SET c += $props"
 CORRECTIONS = f"MATCH (c:{CORRECTION}) RETURN c {{.*}} AS c ORDER BY c.decided_at, c.id"
 SET_CORRECTION_TEXTS = f"UNWIND $rows AS row MATCH (c:{CORRECTION} {{id: row.id}}) SET c += row.props"
+SET_ENTITY_JUDGEMENT_TEXTS = f"UNWIND $rows AS row MATCH (e:{ENTITY_JUDGEMENT} {{id: row.id}}) SET e += row.props"
 SAVE_ENTITY_JUDGEMENT = f"MERGE (e:{ENTITY_JUDGEMENT} {{id: $id}}) ON CREATE SET e += $props"
 ENTITY_JUDGEMENTS = f"MATCH (e:{ENTITY_JUDGEMENT}) RETURN e {{.*}} AS e ORDER BY e.decided_at, e.id"
 SAVE_REVIEW = f"MERGE (r:{REVIEW} {{id: $id}}) ON CREATE SET r += $props"

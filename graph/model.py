@@ -135,9 +135,10 @@ def latest_corrections(corrections: Iterable[Correction]) -> dict[tuple[str, str
     return {(c.fact, c.field): c for c in sorted(corrections, key=lambda c: (c.decided_at, c.id))}
 
 
-EntityLabel = Literal["Network", "Organization", "Project"]
-EntityOp = Literal["rename", "rekind", "merge", "undo"]
+EntityLabel = Literal["Network", "Organization", "Project", "Person"]
+EntityOp = Literal["rename", "rekind", "merge", "split", "undo"]
 CURATED_LABELS: tuple[str, ...] = ("Network", "Organization", "Project")
+SPLITTABLE: tuple[str, ...] = (*CURATED_LABELS, "Person")  # a person is split, never renamed or merged here
 REKINDABLE: tuple[str, ...] = ("Organization", "Project")
 
 
@@ -147,7 +148,11 @@ class EntityJudgement(BaseModel):
     Anchored to the node's id (graph.ids: a hash of the entity's keys, so the same minutes give the
     same id in any store). `rename`: `value` is the new display name; `rekind`: the new label;
     `merge`: the id of the node this one is merged into (`value_name` its name then); `undo`: the id
-    of the judgement it takes back. `name` is the node's name when judged (an undone rename's name)."""
+    of the judgement it takes back. `name` is the node's name when judged (an undone rename's name).
+    `split` (also of a person): `value` is the id of the new node that the node's mentions in the
+    anchored documents go to (`value_name` its name, "" for the name the minutes give there); the
+    anchor is the documents' ids (`documents`) and content hashes (`contents`: the same minutes under
+    another path)."""
 
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -160,6 +165,8 @@ class EntityJudgement(BaseModel):
     reason: str = ""
     decided_at: str
     decided_by: str = ""
+    documents: list[str] = Field(default_factory=list)  # a split's anchor: ids of the documents split off
+    contents: list[str] = Field(default_factory=list)  # and their content hashes (sha256)
 
 
 class DocumentInfo(BaseModel):

@@ -84,6 +84,7 @@ BODY_STATS = (
     "COUNT { MATCH (p:Person)-[:ATTENDED]->(:Meeting)-[:OF]->(n) RETURN DISTINCT p } AS members"
 )
 _CORRECTION_TEXTS = ("text", "quote", "value", "reason")  # what of a correction can name a person
+_JUDGEMENT_TEXTS = ("name", "value_name", "reason")  # and of an entity judgement (a person's split)
 _KEYS = frozenset({"id", "doc_id", "meeting_id", "search_text"})  # ids and derived text: nothing to redact
 
 
@@ -724,6 +725,14 @@ class Neo4jStore:
                     reviews.append({"id": r["id"], "reason": reason})
             for rows in _chunks(reviews):
                 tx.run(q.SET_REVIEW_REASONS, rows=rows).consume()
+            judgements = []
+            for row in _run(tx, q.ENTITY_JUDGEMENTS):
+                e = row["e"]
+                texts = {k: redact_value(e.get(k, ""), scope.get("*", [])) for k in _JUDGEMENT_TEXTS}
+                if props := {k: v for k, v in texts.items() if v != e.get(k, "")}:
+                    judgements.append({"id": e["id"], "props": props})
+            for rows in _chunks(judgements):
+                tx.run(q.SET_ENTITY_JUDGEMENT_TEXTS, rows=rows).consume()
             return sorted(changed)
 
         return self._write(work, f"erasing {node_id}", change)

@@ -82,7 +82,7 @@ CREATE TABLE IF NOT EXISTS corrections (
 CREATE TABLE IF NOT EXISTS entity_judgements (
     id TEXT PRIMARY KEY, op TEXT NOT NULL, node TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
     value TEXT NOT NULL, value_name TEXT NOT NULL, reason TEXT NOT NULL, decided_at TEXT NOT NULL,
-    decided_by TEXT NOT NULL
+    decided_by TEXT NOT NULL, documents TEXT NOT NULL DEFAULT '[]', contents TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS review_judgements (
     id TEXT PRIMARY KEY, op TEXT NOT NULL, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT,
@@ -134,7 +134,11 @@ _IDS = "(SELECT value FROM json_each(?))"  # a JSON list of ids as one parameter
 _NAMED = "label NOT IN ('AgendaItem', 'Decision', 'Action', 'Document')"  # nodes found by name
 
 # (table, column, definition) of columns newer than the first stores; the names are constants, never input
-_ADDED_COLUMNS = (("judgements", "decided_by", "TEXT NOT NULL DEFAULT ''"),)
+_ADDED_COLUMNS = (
+    ("judgements", "decided_by", "TEXT NOT NULL DEFAULT ''"),
+    ("entity_judgements", "documents", "TEXT NOT NULL DEFAULT '[]'"),  # a split's anchor (JSON lists)
+    ("entity_judgements", "contents", "TEXT NOT NULL DEFAULT '[]'"),
+)
 
 
 _REL_COLUMNS = 'id, type, source, target, doc_id, start, "end", quote, props'
@@ -727,13 +731,21 @@ class SQLiteStore:
         with self._tx() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO entity_judgements (id, op, node, label, name, value, value_name, reason, "
-                "decided_at, decided_by) VALUES (:id, :op, :node, :label, :name, :value, :value_name, :reason, "
-                ":decided_at, :decided_by)",
-                judgement.model_dump(),
+                "decided_at, decided_by, documents, contents) VALUES (:id, :op, :node, :label, :name, :value, "
+                ":value_name, :reason, :decided_at, :decided_by, :documents, :contents)",
+                {
+                    **judgement.model_dump(),
+                    "documents": json.dumps(judgement.documents),
+                    "contents": json.dumps(judgement.contents),
+                },
             )
 
     def entity_judgements(self) -> list[EntityJudgement]:
-        return [EntityJudgement(**r) for r in self._rows("SELECT * FROM entity_judgements ORDER BY decided_at, id")]
+        rows = self._rows("SELECT * FROM entity_judgements ORDER BY decided_at, id")
+        return [
+            EntityJudgement(**{**r, "documents": json.loads(r["documents"]), "contents": json.loads(r["contents"])})
+            for r in rows
+        ]
 
     def save_review(self, judgement: ReviewJudgement) -> None:
         with self._tx() as conn:
@@ -820,6 +832,12 @@ class SQLiteStore:
                 red_reason = redact(rreason, scope.get("*", []) + scope.get(doc_id, []))  # the why may name them
                 if red_reason != rreason:
                     conn.execute("UPDATE review_judgements SET reason = ? WHERE id = ?", (red_reason, rid))
+            for eid, *texts in conn.execute("SELECT id, name, value_name, reason FROM entity_judgements").fetchall():
+                red = [redact(v, scope.get("*", [])) for v in texts]  # a person's split names them
+                if red != texts:
+                    conn.execute(
+                        "UPDATE entity_judgements SET name = ?, value_name = ?, reason = ? WHERE id = ?", (*red, eid)
+                    )
             conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")  # old index segments kept the words
             documents_fts.optimize(conn)
         self._purge()

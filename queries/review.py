@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from samkarta.graph.candidates_entities import EntityCandidate, entity_candidates
 from samkarta.graph.corrections import CorrectionIndex, FactState, corrected
+from samkarta.graph.entities import split_pairs
 from samkarta.graph.ids import make_id
 from samkarta.graph.model import Correction, MergeCandidate, ReviewJudgement
 from samkarta.graph.review import MEETING_FIELDS, confirmed, distinct_pairs, fact_value, reviews_by_document
@@ -266,9 +267,9 @@ def _entity_item(c: EntityCandidate, snap: Snapshot) -> ReviewItem:
 
 
 def body_and_organisation_candidates(store: GraphStore, snap: Snapshot) -> list[EntityCandidate]:
-    """Merge candidates for bodies and organisations, without the pairs people judged distinct (kept
-    on the snapshot: the graph is the same until its version changes)."""
-    distinct = frozenset(distinct_pairs(store.reviews()))
+    """Merge candidates for bodies and organisations, without the pairs people judged distinct or
+    split apart (kept on the snapshot: the graph is the same until its version changes)."""
+    distinct = frozenset(distinct_pairs(store.reviews()) | split_pairs(store.entity_judgements()))
     cache: dict[frozenset[frozenset[str]], list[EntityCandidate]] = snap.__dict__.setdefault("_entity_candidates", {})
     if distinct not in cache:
         cache.clear()

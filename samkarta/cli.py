@@ -26,7 +26,8 @@ correct_app = typer.Typer(
 )
 app.add_typer(correct_app, name="correct")
 entity_app = typer.Typer(
-    help="Rename, re-kind or merge bodies, organisations and projects: kept as judgements that survive re-ingest."
+    help="Rename, re-kind, merge or split bodies, organisations and projects (split people too): kept as judgements"
+    " that survive re-ingest."
 )
 app.add_typer(entity_app, name="entity")
 curation_app = typer.Typer(help="People's judgements as JSON lines: export to review and version, import elsewhere.")
@@ -683,6 +684,26 @@ def entity_merge(
     _judging_entity(store, by, work)
 
 
+@entity_app.command("split")
+def entity_split(
+    entity: Annotated[str, typer.Argument(help="A body, organisation, project or person: id, name or alias")],
+    documents: Annotated[list[str], typer.Argument(help="The documents (ids or paths) whose mentions split off")],
+    name: Annotated[str, typer.Option("--name", help="The new node's name (default: as those minutes write it)")] = "",
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Split ENTITY: its mentions in DOCUMENTS go to a new node of their own, with their relationships."""
+    from samkarta.entities import find_entity, split
+    from samkarta.graph.model import SPLITTABLE
+
+    def work(g: Any, w: str) -> Any:
+        node = find_entity(g, entity, labels=SPLITTABLE)
+        return split(g, node.id, [_document(d) for d in documents], name=name, reason=reason, by=w)
+
+    _judging_entity(store, by, work)
+
+
 @entity_app.command("undo")
 def entity_undo(
     judgement: Annotated[str, typer.Argument(help="A judgement's id (entityjudgement-...)")],
@@ -690,7 +711,7 @@ def entity_undo(
     by: ByOpt = None,
     store: StoreOpt = None,
 ) -> None:
-    """Take back a rename, re-kind or merge (the history keeps both)."""
+    """Take back a rename, re-kind, merge or split (the history keeps both)."""
     from samkarta.entities import undo
 
     _judging_entity(store, by, lambda g, w: undo(g, judgement, reason=reason, by=w))
@@ -698,10 +719,12 @@ def entity_undo(
 
 @entity_app.command("history")
 def entity_history(entity: EntityArg, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
-    """Every rename, re-kind, merge and undo of an entity, oldest first: who, when, what and why."""
+    """Every rename, re-kind, merge, split and undo of an entity or person, oldest first: who, when,
+    what and why."""
     from samkarta.entities import find_entity, history
+    from samkarta.graph.model import SPLITTABLE
 
-    found = _on_store(store, lambda g: history(g, find_entity(g, entity).id))
+    found = _on_store(store, lambda g: history(g, find_entity(g, entity, labels=SPLITTABLE).id))
     if as_json:
         _print_json([j.model_dump() for j in found])
         return

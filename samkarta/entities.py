@@ -1,5 +1,5 @@
-"""Renaming, re-kinding and merging bodies, organisations and projects: the same functions for the
-API and the CLI.
+"""Renaming, re-kinding, merging and splitting bodies, organisations and projects (and splitting
+people): the same functions for the API and the CLI.
 
 Each decision is stored as a judgement (graph.model.EntityJudgement: who, when, why), and the
 documents that mention the node are rebuilt with every judgement applied (graph/entities.py), as
@@ -9,32 +9,41 @@ after a correction. Nothing is ever deleted: undoing stores a later judgement th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from samkarta.corrections import checked_reason, now
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.batch import build_batch
 from samkarta.graph.corrections import CorrectionIndex, corrected
-from samkarta.graph.entities import EntityMap, in_force, rekinded_id, rekinded_ids
+from samkarta.graph.entities import EntityMap, in_force, rekinded_id, rekinded_ids, split_id
 from samkarta.graph.ids import make_id, name_key
-from samkarta.graph.model import CURATED_LABELS, REKINDABLE, EntityJudgement, Node
+from samkarta.graph.model import CURATED_LABELS, REKINDABLE, SPLITTABLE, DocumentInfo, EntityJudgement, Node
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import reapply
 from samkarta.loaders.model import Extraction
 
 MAX_NAME = 200
-LABEL_NAMES = {"Network": "body", "Organization": "organisation", "Project": "project"}
+LABEL_NAMES = {"Network": "body", "Organization": "organisation", "Project": "project", "Person": "person"}
+MAX_SPLIT_DOCUMENTS = 1000
 
 
-def _entity(store: GraphStore, node_id: str, field: str = "node") -> Node:
+def _entity(store: GraphStore, node_id: str, field: str = "node", labels: tuple[str, ...] = CURATED_LABELS) -> Node:
     node = store.get_node(node_id)
-    if node is None or node.label not in CURATED_LABELS:
-        raise NotFound(f"no body, organisation or project with id {node_id!r} ({field})")
+    if node is None or node.label not in labels:
+        raise NotFound(f"no {_kinds(labels)} with id {node_id!r} ({field})")
     return node
 
 
-def _judgement(node: Node, op: str, value: str, reason: str, by: str, value_name: str = "") -> EntityJudgement:
+def _kinds(labels: tuple[str, ...]) -> str:
+    return "body, organisation, project or person" if "Person" in labels else "body, organisation or project"
+
+
+def _judgement(
+    node: Node, op: str, value: str, reason: str, by: str, value_name: str = "", **anchor: list[str]
+) -> EntityJudgement:
     at = now()
     return EntityJudgement(
+        **anchor,
         id=make_id("EntityJudgement", op, node.id, value, at, by),
         op=op,  # type: ignore[arg-type]
         node=node.id,
@@ -127,8 +136,44 @@ def merge(store: GraphStore, keep_id: str, merged_id: str, *, reason: str = "", 
     return _save(store, judgement, {keep.id, merged.id})
 
 
+def split(
+    store: GraphStore, node_id: str, documents: list[str], *, name: str = "", reason: str = "", by: str
+) -> EntityJudgement:
+    """Split off a node's mentions in the given documents into a node of its own (what resolution
+    joined wrongly: two people alike in name, two bodies that share a name). Its relationships from
+    those documents go with it; `name` names it (by default the name those minutes give it)."""
+    node = _entity(store, node_id, labels=SPLITTABLE)
+    name = " ".join(name.split())
+    if name and (not name.isprintable() or not 2 <= len(name) <= MAX_NAME):
+        raise InvalidInput("name", f"give the new node's name, 2 to {MAX_NAME} printable characters, or none")
+    chosen = sorted(set(documents))
+    if not chosen or len(chosen) > MAX_SPLIT_DOCUMENTS:
+        raise InvalidInput("documents", f"give 1 to {MAX_SPLIT_DOCUMENTS} documents whose mentions to split off")
+    mentioned = set(store.node_documents(node.id))
+    infos = {d: stored.info for d in store.stored_documents(set(chosen)) if (stored := store.document(d)) is not None}
+    for doc_id in chosen:
+        if doc_id not in infos:
+            raise InvalidInput("documents", f"no stored document {doc_id!r}")
+        if doc_id not in mentioned:
+            shown = PurePath(infos[doc_id].path).name  # a file's name, never the server's folders
+            raise InvalidInput("documents", f"document {shown!r} does not mention {node.name!r}")
+    if mentioned <= set(chosen):
+        raise Conflict(
+            f"every document that mentions {node.name!r} is chosen: a split must leave the node at least one "
+            "(to change its name, rename it)"
+        )
+    contents = sorted({infos[d].sha256 for d in chosen})
+    new_id = split_id(node.label, node.id, contents)
+    judgement = _judgement(node, "split", new_id, reason, by, value_name=name, documents=chosen, contents=contents)
+    docs = set(chosen)
+    store.save_entity_judgement(judgement)
+    reapply(store, docs)
+    rename_stored(store, {node.id, new_id})
+    return judgement
+
+
 def undo(store: GraphStore, judgement_id: str, *, reason: str = "", by: str) -> EntityJudgement:
-    """Take back a rename, re-kind or merge: the minutes' own reading again. Conflict when it is
+    """Take back a rename, re-kind, merge or split: the minutes' own reading again. Conflict when it is
     already undone, or is itself an undo."""
     every = store.entity_judgements()
     found = next((j for j in every if j.id == judgement_id), None)
@@ -151,7 +196,7 @@ def undo(store: GraphStore, judgement_id: str, *, reason: str = "", by: str) -> 
         decided_by=by,
     )
     nodes = {found.node}
-    if found.op == "merge":
+    if found.op in ("merge", "split"):
         nodes.add(found.value)
     if found.op == "rekind":
         nodes.add(rekinded_id(found.value, found.node))
@@ -193,7 +238,8 @@ def orphaned(store: GraphStore) -> list[Orphan]:
         if own:  # a meeting's body as corrected is the body a judgement may be about
             extraction = corrected(extraction, stored.text, info.id, own).extraction
         seen |= entities.seen(build_batch(extraction, stored.text))
-    out = [Orphan(j, "node not found") for j in live if j.node not in seen]
+    out = [Orphan(j, "node not found") for j in live if j.op != "split" and j.node not in seen]
+    out += _orphaned_splits(store, [j for j in live if j.op == "split"], entities, documents)
     out += [
         Orphan(j, "merged into a node not found")
         for j in live
@@ -202,19 +248,38 @@ def orphaned(store: GraphStore) -> list[Orphan]:
     return out
 
 
-def find_entity(store: GraphStore, name_or_id: str, field: str = "node") -> Node:
-    """A body, organisation or project by id, else by its name or an alias (the CLI's way in).
-    NotFound when none, Conflict when the name is ambiguous."""
+def _orphaned_splits(
+    store: GraphStore, splits: list[EntityJudgement], entities: EntityMap, documents: list[DocumentInfo]
+) -> list[Orphan]:
+    """Splits whose documents are gone, or no longer mention the node (re-read without it): the
+    node split off is in none of them."""
+    out = []
+    for j in splits:
+        anchored = {d.id for d in documents if d.id in j.documents or d.sha256 in j.contents}
+        if not anchored:
+            out.append(Orphan(j, "document gone"))
+            continue
+        now_at = entities.resolve(j.value, j.label, "").id
+        if not anchored & set(store.node_documents(now_at)):
+            out.append(Orphan(j, "node not found in its documents"))
+    return out
+
+
+def find_entity(
+    store: GraphStore, name_or_id: str, field: str = "node", labels: tuple[str, ...] = CURATED_LABELS
+) -> Node:
+    """A body, organisation or project (or, with `labels`, a person) by id, else by its name or an
+    alias (the CLI's way in). NotFound when none, Conflict when the name is ambiguous."""
     node = store.get_node(name_or_id)
-    if node is not None and node.label in CURATED_LABELS:
+    if node is not None and node.label in labels:
         return node
     key = name_key(name_or_id)
-    ids = sorted({i for i, label, name in store.names() if label in CURATED_LABELS and name_key(name) == key})
+    ids = sorted({i for i, label, name in store.names() if label in labels and name_key(name) == key})
     if not ids:
-        raise NotFound(f"no body, organisation or project named {name_or_id!r} ({field})")
+        raise NotFound(f"no {_kinds(labels)} named {name_or_id!r} ({field})")
     if len(ids) > 1:
         raise Conflict(f"{name_or_id!r} names {len(ids)} nodes ({', '.join(ids)}); give the id ({field})")
-    return _entity(store, ids[0], field)
+    return _entity(store, ids[0], field, labels)
 
 
 def where_now(store: GraphStore, node_id: str) -> str | None:

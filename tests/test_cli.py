@@ -384,3 +384,33 @@ def test_entity_renames_rekinds_merges_and_undoes_with_history_and_curation(tmp_
     assert twice.stdout.startswith("0 judgements applied, 4 unchanged; 0 documents rebuilt")
     counts = [json.loads(runner.invoke(app, ["stats", "--store", s, "--json"]).stdout) for s in (store, other)]
     assert counts[0] == counts[1]
+
+
+def test_entity_split_of_a_person_and_a_body_with_history_undo_and_errors(tmp_path: Path, monkeypatch) -> None:
+    from tests.contract.splits_contract import KOPING, SALA
+
+    monkeypatch.setenv("LOGNAME", "anna")
+    store = f"sqlite:///{tmp_path / 'g.db'}"
+    sala, koping = tmp_path / "sala.txt", tmp_path / "koping.txt"
+    sala.write_text(SALA, encoding="utf-8")
+    koping.write_text(KOPING, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(sala), str(koping), "--store", store]).exit_code == 0
+    split = runner.invoke(
+        app, ["entity", "split", "Anna Berg", str(koping), "--name", "Anna Berg (Köping)", "--store", store]
+    )
+    assert split.exit_code == 0 and "split Person" in split.stdout and "(by anna)" in split.stdout, split.output
+    found = json.loads(runner.invoke(app, ["query", "search", "Anna Berg", "--store", store, "--json"]).stdout)
+    assert {h["name"] for h in found["data"] if h["label"] == "Person"} == {"Anna Berg", "Anna Berg (Köping)"}
+    history = runner.invoke(app, ["entity", "history", "Anna Berg (Köping)", "--store", store])
+    assert "anna: split Anna Berg -> person-" in history.stdout, history.output
+    everything = runner.invoke(app, ["entity", "split", "Familjehemsgruppen", str(sala), str(koping), "--store", store])
+    assert everything.exit_code == 2 and "a split must leave the node at least one" in everything.stderr
+    body = runner.invoke(app, ["entity", "split", "Familjehemsgruppen", str(sala), "--store", store])
+    assert body.exit_code == 0, body.output
+    ambiguous = runner.invoke(app, ["entity", "history", "Familjehemsgruppen", "--store", store])
+    assert ambiguous.exit_code == 2 and "names 2 nodes" in ambiguous.stderr  # one name, two bodies now
+    unknown = runner.invoke(app, ["entity", "split", "Lisa Holm", str(tmp_path / "saknas.txt"), "--store", store])
+    assert unknown.exit_code == 2 and "documents: no stored document" in unknown.stderr
+    assert runner.invoke(app, ["entity", "undo", split.stdout.split()[0], "--store", store]).exit_code == 0
+    found = json.loads(runner.invoke(app, ["query", "search", "Anna Berg", "--store", store, "--json"]).stdout)
+    assert {h["name"] for h in found["data"] if h["label"] == "Person"} == {"Anna Berg"}

@@ -1,5 +1,5 @@
-"""Renaming, re-kinding and merging bodies, organisations and projects: reads are open, writes
-need a writer's bearer token.
+"""Renaming, re-kinding, merging and splitting bodies, organisations and projects, and splitting
+people: reads are open, writes need a writer's bearer token.
 
 Each decision is stored with who made it, when and why, and the documents that mention the node are
 rebuilt, so every query and view follows it. Undoing stores a later judgement; the history keeps both.
@@ -17,6 +17,7 @@ from samkarta.api.deps import StoreDep, ViewDep, WriterDep, audit
 from samkarta.api.routes.common import READ_ERRORS, WRITE_ERRORS, ErrorBody, NodeId
 from samkarta.api.routes.corrections import BAD_VALUE
 from samkarta.corrections import MAX_REASON
+from samkarta.errors import NotFound
 from samkarta.graph.model import EntityJudgement
 
 router = APIRouter(prefix="/api", tags=["entities"])
@@ -49,6 +50,32 @@ class MergeIn(BaseModel):
     reason: Reason = ""
 
 
+DocumentRef = Annotated[str, Field(pattern=r"^document-[0-9a-f]{16}$", description="A stored document's id")]
+
+
+class SplitIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    documents: list[DocumentRef] = Field(
+        min_length=1,
+        max_length=ent.MAX_SPLIT_DOCUMENTS,
+        description="The documents whose mentions of the node go to a node of their own; the node keeps the others",
+    )
+    name: str = Field(
+        default="", max_length=ent.MAX_NAME, description="The new node's name (default: as those minutes write it)"
+    )
+    reason: Reason = ""
+
+
+SPLIT_ERRORS: dict[int | str, dict[str, Any]] = {
+    **WRITE_ERRORS,
+    409: {"model": ErrorBody, "description": "Every document that mentions the node is chosen: nothing would be left"},
+    422: {
+        "model": ErrorBody,
+        "description": "`documents`: an unknown document, or one that does not mention the node; `name`: a bad name",
+    },
+}
+
+
 class ReasonIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     reason: Reason = ""
@@ -76,8 +103,13 @@ class EntityOrphansPublic(BaseModel):
     count: int
 
 
+def logged_name(j: EntityJudgement) -> str:
+    """How the audit log names a judged node: a person's name stays out of it (erasure cannot reach a log)."""
+    return "a person" if j.label == "Person" else j.name
+
+
 def _done(view: ViewDep, writer: str, j: EntityJudgement, node: str | None) -> EntityDone:
-    audit.info("%s judged %s %s (%s -> %s)", writer, j.op, j.node, j.name, j.value)
+    audit.info("%s judged %s %s (%s -> %s)", writer, j.op, j.node, logged_name(j), j.value)
     view.refresh()  # the next read shows it, from any page
     return EntityDone(detail=f"{j.op} saved; the documents that mention it were rebuilt", judgement=j, node=node)
 
@@ -109,20 +141,43 @@ def merge(store: StoreDep, view: ViewDep, writer: WriterDep, node_id: NodeId, bo
     return _done(view, writer, ent.merge(store, node_id, body.merged, reason=body.reason, by=writer), node_id)
 
 
+def _split(store: StoreDep, view: ViewDep, writer: str, node_id: str, body: SplitIn) -> EntityDone:
+    j = ent.split(store, node_id, body.documents, name=body.name, reason=body.reason, by=writer)
+    return _done(view, writer, j, ent.where_now(store, j.value))
+
+
+@router.post("/entities/{node_id}/split", response_model=EntityDone, responses=SPLIT_ERRORS)
+def split(store: StoreDep, view: ViewDep, writer: WriterDep, node_id: NodeId, body: SplitIn) -> EntityDone:
+    """Split a body, organisation or project: its mentions in the given documents go to a new node
+    (with the relationships read there), which is never proposed for a merge with this one again.
+    `node` in the answer is the new node; the undo gives the mentions back."""
+    return _split(store, view, writer, node_id, body)
+
+
+@router.post("/people/{node_id}/split", response_model=EntityDone, responses=SPLIT_ERRORS)
+def split_person(store: StoreDep, view: ViewDep, writer: WriterDep, node_id: NodeId, body: SplitIn) -> EntityDone:
+    """Split a person whom resolution joined with someone else (alike in name): their mentions in
+    the given documents go to a new person, with attendance, affiliation, roles and actions there."""
+    if not node_id.startswith("person-"):
+        raise NotFound(f"no person with id {node_id!r}")
+    return _split(store, view, writer, node_id, body)
+
+
 @router.post(
     "/entity-judgements/{judgement_id}/undo",
     response_model=EntityDone,
     responses={**WRITE_ERRORS, **CONFLICT, **BAD_VALUE},
 )
 def undo(store: StoreDep, view: ViewDep, writer: WriterDep, judgement_id: JudgementId, body: ReasonIn) -> EntityDone:
-    """Take back a rename, re-kind or merge (stored as a later judgement, so the history keeps both)."""
+    """Take back a rename, re-kind, merge or split (stored as a later judgement, so the history keeps both)."""
     j = ent.undo(store, judgement_id, reason=body.reason, by=writer)
     return _done(view, writer, j, ent.where_now(store, j.node))
 
 
 @router.get("/entities/{node_id}/history", response_model=EntityJudgementsPublic, responses=READ_ERRORS)
 def history(store: StoreDep, node_id: NodeId) -> EntityJudgementsPublic:
-    """Every rename, re-kind, merge and undo of a node, oldest first, with who, when and why."""
+    """Every rename, re-kind, merge, split and undo of a node (a split on both nodes), oldest first,
+    with who, when and why."""
     found = ent.history(store, node_id)
     return EntityJudgementsPublic(data=found, count=len(found))
 

@@ -25,7 +25,7 @@ from samkarta.api.routes.timeline_views import membership_panels, trail_panels
 from samkarta.entities import history as entity_history
 from samkarta.errors import AppError, InvalidInput, NotFound
 from samkarta.graph.entities import in_force
-from samkarta.graph.model import CURATED_LABELS, REKINDABLE, latest_judgements
+from samkarta.graph.model import REKINDABLE, SPLITTABLE, latest_judgements
 from samkarta.ingest import judge
 from samkarta.queries import questions as q
 from samkarta.queries.neighbours import filter_view, with_expansions
@@ -383,21 +383,31 @@ def _person_meetings(store: StoreDep, entity: Any) -> dict[str, Any]:
 
 def _curation(store: StoreDep, node_id: str, label: str) -> dict[str, Any] | None:
     """What the entity page's curation form shows: the node's judgements, those still in force
-    undoable; None for a node that cannot be renamed, re-kinded or merged."""
-    if label not in CURATED_LABELS:
+    undoable; None for a node that cannot be renamed, re-kinded, merged or split (a person can
+    only be split here: people merge on /merges)."""
+    if label not in SPLITTABLE:
         return None
     judged = entity_history(store, node_id)
     live = {j.id for j in in_force(judged)}
-    ops = {"rename": "Bytte namn", "rekind": "Ändrade typ", "merge": "Slog ihop", "undo": "Ångrade"}
-    rows = [
-        {"id": j.id, "text": f"{ops[j.op]}: {j.name} → {j.value_name or j.value}", "live": j.id in live, "j": j}
-        for j in judged
-    ]
+    rows = [{"id": j.id, "live": j.id in live, "j": j, **_history_row(j, node_id)} for j in judged]
     return {
         "rows": rows,
+        "person": label == "Person",
         "rekind": label in REKINDABLE,
         "other": "Project" if label == "Organization" else "Organization",
     }
+
+
+def _history_row(j: Any, node_id: str) -> dict[str, Any]:
+    """A judgement as the history on the entity page says it; a split links to the other node."""
+    if j.op == "split":
+        documents = swedish.count(len(j.documents), "protokoll", "protokoll")
+        if j.node == node_id:
+            text = f"Delade upp: det som står i {documents} hör nu till {j.value_name or j.name} (ny nod)"
+            return {"text": text, "link": f"/entity/{j.value}"}
+        return {"text": f"Delades ut från {j.name} ({documents})", "link": f"/entity/{j.node}"}
+    ops = {"rename": "Bytte namn", "rekind": "Ändrade typ", "merge": "Slog ihop", "undo": "Ångrade"}
+    return {"text": f"{ops[j.op]}: {j.name} → {j.value_name or j.value}", "link": None}
 
 
 # -- graph views ----------------------------------------------------------------------------------------

@@ -3,8 +3,10 @@ served by uvicorn on a free loopback port."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +25,14 @@ from samkarta.settings import Settings
 
 XSS = '<img src=x onerror="window.__xss=1">'
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}  # the widths every page is tried at
+
+
+def get_json(url: str) -> dict:
+    """A JSON answer of the served explorer."""
+    with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 - the local app only
+        return json.loads(answer.read())
+
+
 INJECTION_MINUTES = f"""Minnesanteckningar
 
 RUG barn och unga 2023-02-01

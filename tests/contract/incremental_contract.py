@@ -2,7 +2,7 @@
 
 A property over random sequences of what people and ingests do (ingest, re-ingest of changed
 minutes, a copy, removal, fact corrections and their undo, added attendees, entity renames,
-re-kinds, merges and undo, person merge decisions, erasure): after every step the GraphView that
+re-kinds, merges, splits (of people too) and undo, person merge decisions, erasure): after every step the GraphView that
 followed the store's deltas holds the same nodes, edges, attributes and names as a projection read
 whole, and each derived structure it patched equals the same structure computed anew. StoreContract
 inherits this, so the SQLite and the Neo4j store both run it."""
@@ -171,8 +171,9 @@ class _World:
             "entity": self.entity,
             "merge": self.merge,
             "erase": self.erase,
+            "split": self.split,
         }
-        self.weights = [6, 2, 1, 1, 5, 2, 2, 3, 2, 1]
+        self.weights = [6, 2, 1, 1, 5, 2, 2, 3, 2, 1, 3]
 
     def step(self) -> str:
         kind = "ingest" if not self.store.documents() else self.rng.choices(list(self.steps), self.weights)[0]
@@ -271,6 +272,21 @@ class _World:
                 return "undo: none"
             entities.undo(self.store, self.rng.choice(undoable).id, **BY)
         return f"{op} {label}"
+
+    def split(self) -> str:
+        """Some of a node's documents split off into a node of their own (a person too)."""
+        nodes = sorted(
+            (i, label)
+            for i, label, _ in self.store.names()
+            if label in ("Network", "Organization", "Project", "Person") and len(self.store.node_documents(i)) > 1
+        )
+        if not nodes:
+            return "no node in two documents"
+        node, label = self.rng.choice(nodes)
+        docs = self.store.node_documents(node)
+        chosen = self.rng.sample(docs, self.rng.randrange(1, len(docs)))
+        entities.split(self.store, node, chosen, **BY)
+        return f"{label} {len(chosen)} of {len(docs)} documents"
 
     def merge(self) -> str:
         pending = self.store.candidates("pending")

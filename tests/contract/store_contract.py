@@ -23,6 +23,7 @@ from tests.contract.fact_edits_contract import FactEditsContract
 from tests.contract.incremental_contract import IncrementalContract
 from tests.contract.minutes import MINUTES
 from tests.contract.review_contract import ReviewContract
+from tests.contract.splits_contract import SplitsContract
 
 # the same body two years earlier: Lisa Holm of Arboga where Fredrik Ödman of Köping sits in 2023, and the
 # question of joint advertising handed to another body
@@ -88,7 +89,7 @@ def decide_in_turn(store: GraphStore, candidate_id: str, names: tuple[str, str],
 
 
 # FactEditsContract includes CorrectionsContract
-class StoreContract(FactEditsContract, EntitiesContract, ReviewContract, IncrementalContract):
+class StoreContract(FactEditsContract, EntitiesContract, SplitsContract, ReviewContract, IncrementalContract):
     @pytest.fixture
     def store(self) -> GraphStore:
         raise NotImplementedError
