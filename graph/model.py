@@ -236,7 +236,8 @@ class BodyMatch(BaseModel):
     members: int
 
 
-ReviewOp = Literal["confirm", "distinct"]
+# an undo names the judgement it takes back (`undoes`); the undone one stays, so the history shows both
+ReviewOp = Literal["confirm", "distinct", "undo"]
 
 
 class ReviewJudgement(BaseModel):
@@ -247,7 +248,8 @@ class ReviewJudgement(BaseModel):
     kind, id and span) but keeps keys (hashes, graph.ids.make_id) of the fact's text, quote and
     confirmed value rather than the strings, so it holds no name an erasure must find: it finds its
     fact again after re-ingest and re-extraction, and stops counting when the fact now says
-    something else. A distinction names its two nodes in id order."""
+    something else. A distinction names its two nodes in id order. An undo (`undo`) takes back the
+    judgement `undoes` names, copying its anchor (document, fact, field or nodes) for the history."""
 
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -264,6 +266,7 @@ class ReviewJudgement(BaseModel):
     end: int | None = None
     node_a: str = ""
     node_b: str = ""
+    undoes: str = ""
     reason: str = ""
     decided_at: str
     decided_by: str = ""

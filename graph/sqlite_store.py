@@ -88,7 +88,7 @@ CREATE TABLE IF NOT EXISTS review_judgements (
     id TEXT PRIMARY KEY, op TEXT NOT NULL, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT,
     fact TEXT NOT NULL, field TEXT NOT NULL, text_key TEXT NOT NULL, quote_key TEXT NOT NULL,
     value_key TEXT NOT NULL, start INTEGER, "end" INTEGER, node_a TEXT NOT NULL, node_b TEXT NOT NULL,
-    reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
+    undoes TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS tombstones (digest TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS changes (version INTEGER PRIMARY KEY, documents TEXT NOT NULL, nodes TEXT NOT NULL);
@@ -134,7 +134,10 @@ _IDS = "(SELECT value FROM json_each(?))"  # a JSON list of ids as one parameter
 _NAMED = "label NOT IN ('AgendaItem', 'Decision', 'Action', 'Document')"  # nodes found by name
 
 # (table, column, definition) of columns newer than the first stores; the names are constants, never input
-_ADDED_COLUMNS = (("judgements", "decided_by", "TEXT NOT NULL DEFAULT ''"),)
+_ADDED_COLUMNS = (
+    ("judgements", "decided_by", "TEXT NOT NULL DEFAULT ''"),
+    ("review_judgements", "undoes", "TEXT NOT NULL DEFAULT ''"),
+)
 
 
 _REL_COLUMNS = 'id, type, source, target, doc_id, start, "end", quote, props'
@@ -739,9 +742,9 @@ class SQLiteStore:
         with self._tx() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO review_judgements (id, op, doc_id, content, fact_kind, fact, field, text_key, "
-                'quote_key, value_key, start, "end", node_a, node_b, reason, decided_at, decided_by) VALUES (:id, '
-                ":op, :doc_id, :content, :fact_kind, :fact, :field, :text_key, :quote_key, :value_key, :start, :end, "
-                ":node_a, :node_b, :reason, :decided_at, :decided_by)",
+                'quote_key, value_key, start, "end", node_a, node_b, undoes, reason, decided_at, decided_by) '
+                "VALUES (:id, :op, :doc_id, :content, :fact_kind, :fact, :field, :text_key, :quote_key, :value_key, "
+                ":start, :end, :node_a, :node_b, :undoes, :reason, :decided_at, :decided_by)",
                 judgement.model_dump(),
             )
 

@@ -2,7 +2,8 @@
 
 Confirming a fact and judging two bodies or organisations distinct are stored as review judgements
 (graph.model.ReviewJudgement: who, when, why) that change nothing in the graph and take the item out
-of the queue for good. Accepting a body or organisation candidate is the entity merge people make
+of the queue for good, until one is undone: a later judgement that names it, so both stay in the
+history and the item comes back. Accepting a body or organisation candidate is the entity merge people make
 by hand (samkarta/entities.py merge); rejecting a fact is the correction that marks it wrong.
 """
 
@@ -19,6 +20,7 @@ from samkarta.graph.review import (
     confirmed,
     distinct_pairs,
     fact_value,
+    in_force,
     reviews_by_document,
     string_key,
     text_key,
@@ -94,6 +96,38 @@ def distinct(store: GraphStore, node_a: str, node_b: str, *, reason: str = "", b
     )
     store.save_review(judgement)
     return judgement
+
+
+def undo(store: GraphStore, review_id: str, *, reason: str = "", by: str) -> ReviewJudgement:
+    """Take back a confirmation or a distinction: the fact or the pair is back in the queue. NotFound
+    for an unknown id, Conflict when it is already undone or is itself an undo."""
+    every = store.reviews()
+    found = next((r for r in every if r.id == review_id), None)
+    if found is None:
+        raise NotFound(f"no review judgement {review_id!r}")
+    if found.op == "undo":
+        raise Conflict(f"{review_id} is itself an undo; confirm or reject the item again instead")
+    if found.id not in {r.id for r in in_force(every)}:
+        raise Conflict(f"{review_id} is already undone")
+    at = now()
+    revert = found.model_copy(  # the anchor stays, so the fact's or the pair's history finds the undo
+        update={
+            "id": make_id("Review", "undo", found.id, at, by),
+            "op": "undo",
+            "undoes": found.id,
+            "reason": checked_reason(reason),
+            "decided_at": at,
+            "decided_by": by,
+        }
+    )
+    store.save_review(revert)
+    return revert
+
+
+def history(store: GraphStore, *, fact: str = "", node: str = "") -> list[ReviewJudgement]:
+    """The review judgements on a fact (by its id) or on a pair one of whose nodes is `node`, undos
+    included, oldest first."""
+    return [r for r in store.reviews() if (fact and r.fact == fact) or (node and node in (r.node_a, r.node_b))]
 
 
 def entity_candidate(store: GraphStore, snap: Snapshot, candidate_id: str) -> EntityCandidate:

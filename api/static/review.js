@@ -1,7 +1,9 @@
 // The review queue from the keyboard: j/k or the arrow keys move between items, a accepts, r rejects,
-// f opens the fix. A decision is the item's own form, sent in the background with the page's one
-// token field and answered as JSON, so the decided item leaves the page without a reload. Without
-// this script every item is a plain form with its own token field.
+// f opens the fix, u takes back the latest decision. A decision is the item's own form, sent in the
+// background with the page's one token field and answered as JSON, so the decided item leaves the
+// page without a reload; the answer names what an undo takes back, which fills the "Ångra" form. An
+// undo reloads the queue, so the item comes back in its place. Without this script every item is a
+// plain form with its own token field, and "Ångra" comes with the page after a decision.
 (function () {
   "use strict";
   const queue = document.getElementById("queue");
@@ -9,13 +11,14 @@
   const tokenField = document.getElementById("review-token");
   const status = document.getElementById("review-status");
   const counter = document.getElementById("queue-count");
-  if (!queue || !keys || !tokenField || !status) return;
+  const undoForm = document.getElementById("undo-form");
+  if (!keys || !tokenField || !status || !undoForm) return;
   keys.hidden = false;
-  for (const label of queue.querySelectorAll(".item-token")) {
+  for (const label of document.querySelectorAll(".item-token")) {
     label.hidden = true;
     label.querySelector("input").required = false;
   }
-  const items = () => Array.from(queue.querySelectorAll(".review-item"));
+  const items = () => (queue ? Array.from(queue.querySelectorAll(".review-item")) : []);
   let current = 0;
 
   function mark(index, focus) {
@@ -70,6 +73,7 @@
     }
     say(body.message);
     if (body.ok) {
+      offerUndo(body.undo);
       const index = items().indexOf(item);
       item.remove();
       recount(item.dataset.kind);
@@ -79,7 +83,52 @@
     }
   }
 
-  for (const form of queue.querySelectorAll("form.review-form")) {
+  function offerUndo(undo) {
+    undoForm.hidden = !undo;
+    if (!undo) return;
+    undoForm.elements.undo_kind.value = undo.kind;
+    undoForm.elements.undo_id.value = undo.id;
+    undoForm.elements.reason.value = "";
+  }
+
+  async function undoLatest() {
+    if (undoForm.hidden) {
+      say("Inget beslut att ångra.");
+      return;
+    }
+    if (!tokenField.value.trim()) {
+      say("Skriv API-nyckeln först.");
+      tokenField.focus();
+      return;
+    }
+    const data = new FormData(undoForm);
+    data.set("token", tokenField.value);
+    let answer, body;
+    try {
+      answer = await fetch(undoForm.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
+      body = await answer.json();
+    } catch (e) {
+      body = { ok: false, message: "Ångrandet sparades inte: servern gick inte att nå." };
+    }
+    if (body.ok) {
+      // the queue again, where the item is back in its place (the token stays in this field only)
+      const params = new URLSearchParams(window.location.search);
+      params.set("message", body.message);
+      params.delete("undo_kind");
+      params.delete("undo_id");
+      window.location.href = "/granska?" + params.toString() + "#queue";
+      return;
+    }
+    say(body.message);
+    if (answer && answer.status === 403) tokenField.focus();
+  }
+
+  undoForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    undoLatest();
+  });
+
+  for (const form of queue ? queue.querySelectorAll("form.review-form") : []) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const item = form.closest(".review-item");
@@ -87,16 +136,23 @@
       decide(item, event.submitter ? event.submitter.value : "accept");
     });
   }
-  queue.addEventListener("focusin", (event) => {
-    const item = event.target.closest(".review-item");
-    if (item) mark(items().indexOf(item), false);
-  });
+  if (queue) {
+    queue.addEventListener("focusin", (event) => {
+      const item = event.target.closest(".review-item");
+      if (item) mark(items().indexOf(item), false);
+    });
+  }
 
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const typing = event.target.closest("input, textarea, select, [contenteditable]");
     if (typing) {
       if (event.key === "Escape" && items().length) mark(current, true);
+      return;
+    }
+    if (event.key === "u") {
+      event.preventDefault();
+      undoLatest();
       return;
     }
     const all = items();

@@ -112,3 +112,52 @@ def test_without_javascript_each_item_is_a_plain_form(browser, tmp_path: Path) -
             assert page.locator(f"li#{item}").count() == 0
         finally:
             context.close()
+
+
+def test_the_latest_decision_is_taken_back_with_u_and_the_item_returns(browser, tmp_path: Path) -> None:
+    token = Writers.in_dir(tmp_path / "data").add("Anna Berg")
+    with served_explorer(tmp_path) as url, local_page(browser, url, *WIDTHS["desktop"]) as page:
+        page.goto(f"{url}/granska")
+        ids = page.eval_on_selector_all("li.review-item", "items => items.map(i => i.id)")
+        assert not page.is_visible("#undo-form")
+        page.keyboard.press("u")  # nothing decided yet
+        page.wait_for_selector("#review-status:has-text('Inget beslut att ångra')")
+        page.fill("#review-token", token)
+        page.keyboard.press("Escape")
+        page.keyboard.press("a")
+        page.wait_for_selector("#review-status:has-text('Sparat')")
+        assert page.locator(f"li#{ids[0]}").count() == 0
+        assert page.is_visible("#undo-form button") and not page.is_visible("#undo-form .item-token")
+        page.keyboard.press("u")
+        page.wait_for_url("**/granska?*message=*")
+        assert page.inner_text("p.notice").startswith("Ångrat")
+        assert page.eval_on_selector_all("li.review-item", "items => items.map(i => i.id)") == ids  # back in place
+        assert not page.is_visible("#undo-form")
+        history = _get(f"{url}/api/reviews")["data"]
+        assert [(r["op"], r["decided_by"]) for r in history] == [("confirm", "Anna Berg"), ("undo", "Anna Berg")]
+        found = blocking(run_axe(page))
+        assert not found, describe(found)
+
+
+def test_without_javascript_the_decision_is_taken_back_with_a_form(browser, tmp_path: Path) -> None:
+    token = Writers.in_dir(tmp_path / "data").add("Anna Berg")
+    with served_explorer(tmp_path) as url:
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(f"{url}/granska")
+            assert not page.is_visible("#undo-form")
+            item = page.locator("li.review-item").first.get_attribute("id")
+            first = page.locator("li.review-item").first
+            first.locator("input[name=token]").fill(token)
+            first.locator("button[value=accept]").click()
+            page.wait_for_url("**/granska?message=*")
+            assert page.locator(f"li#{item}").count() == 0 and page.is_visible("#undo-form")
+            page.fill("#undo-form input[name=token]", token)
+            page.fill("#undo-form input[name=reason]", "fel knapp")
+            page.click("#undo-form button")
+            page.wait_for_url("**/granska?message=*")
+            assert page.inner_text("p.notice").startswith("Ångrat") and page.locator(f"li#{item}").count() == 1
+            assert _get(f"{url}/api/reviews")["data"][-1]["reason"] == "fel knapp"
+        finally:
+            context.close()
