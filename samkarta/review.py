@@ -9,7 +9,11 @@ by hand (samkarta/entities.py merge); rejecting a fact is the correction that ma
 
 from __future__ import annotations
 
-from samkarta import entities
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from samkarta import corrections, entities
 from samkarta.corrections import checked_reason, document_facts, now
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.candidates_entities import LABELS, EntityCandidate
@@ -26,8 +30,24 @@ from samkarta.graph.review import (
     text_key,
 )
 from samkarta.graph.store import GraphStore
-from samkarta.queries.review import body_and_organisation_candidates
+from samkarta.ingest import judge
+from samkarta.queries.review import FactCache, ReviewItem, body_and_organisation_candidates, review_queue
 from samkarta.queries.view import Snapshot
+
+Decision = Literal["accept", "reject"]
+EVERY_FACT = 1.01  # a threshold above every confidence: an item listed at any threshold is found
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What a decision from the queue stored: `undo` is the id of the judgement an undo takes back
+    (a confirmation or distinction, a correction, an entity merge), None for a person pair (decided
+    again, not undone: its judgement is the latest word on the pair); `changed_graph` when views must
+    follow."""
+
+    what: str
+    undo: str | None
+    changed_graph: bool
 
 
 def confirm(
@@ -155,3 +175,75 @@ def reject_entity_candidate(
     """Keep the pair apart for good."""
     c = entity_candidate(store, snap, candidate_id)
     return distinct(store, c.node_a, c.node_b, reason=reason, by=by)
+
+
+def decide(
+    store: GraphStore,
+    snap: Snapshot,
+    kind: str,
+    decision: Decision,
+    *,
+    doc_id: str = "",
+    fact: str = "",
+    field: str = "",
+    candidate: str = "",
+    reason: str = "",
+    by: str,
+) -> Decided:
+    """Accept or reject one item of the queue (a fact by its document, id and field; a candidate by
+    its id), as the API's routes do: confirm or mark wrong, merge or keep apart."""
+    if kind == "fact":
+        if decision == "accept":
+            made = confirm(store, doc_id, fact, field, reason=reason, by=by)
+            return Decided(f"confirmed {made.fact_kind} {made.fact}", made.id, False)
+        if field:
+            raise InvalidInput("field", "a meeting's date, body or region is fixed, not marked wrong")
+        c = corrections.correct(store, doc_id, fact, "wrong", reason=reason, by=by)
+        return Decided(f"marked {c.fact_kind} {c.fact} wrong", c.id, True)
+    if kind == "person_merge":
+        verdict = "accepted" if decision == "accept" else "rejected"
+        judge(store, candidate, verdict, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), decided_by=by)
+        return Decided(f"{verdict} person candidate {candidate}", None, True)
+    if decision == "accept":
+        j = accept_entity_candidate(store, snap, candidate, reason=reason, by=by)
+        return Decided(f"merged {j.node} into {j.value}", j.id, True)
+    r = reject_entity_candidate(store, snap, candidate, reason=reason, by=by)
+    return Decided(f"{r.node_a} and {r.node_b} are distinct", r.id, False)
+
+
+def decide_item(
+    store: GraphStore, snap: Snapshot, item_id: str, decision: Decision, *, reason: str = "", by: str
+) -> Decided:
+    """Accept or reject the queue's item `item_id` (as `review list` and GET /api/review give it)."""
+    found = [i for i in review_queue(store, snap, EVERY_FACT, 0, 1_000_000, FactCache()).data if i.id == item_id]
+    if not found:
+        raise NotFound(f"no item {item_id!r} in the review queue (decided already, or not proposed)")
+    item: ReviewItem = found[0]
+    if decision == "reject" and not item.can_reject:
+        raise InvalidInput("decision", f"{item_id} is a meeting's {item.field}: fix it, it cannot be rejected")
+    return decide(
+        store,
+        snap,
+        item.kind,
+        decision,
+        doc_id=item.doc_id or "",
+        fact=item.fact or "",
+        field=item.field,
+        candidate=item.candidate or "",
+        reason=reason,
+        by=by,
+    )
+
+
+def undo_decision(store: GraphStore, judgement_id: str, *, reason: str = "", by: str) -> Decided:
+    """Take back what a decision from the queue stored, whichever kind of judgement it is (by its id's
+    prefix). NotFound naming the id when there is no such judgement, Conflict when it is undone."""
+    if judgement_id.startswith("review-"):
+        return Decided(f"undid {judgement_id} ({undo(store, judgement_id, reason=reason, by=by).id})", None, False)
+    if judgement_id.startswith("correction-"):
+        made = corrections.undo(store, judgement_id, reason=reason, by=by)
+        return Decided(f"undid {judgement_id} ({made.id})", None, True)
+    if judgement_id.startswith("entityjudgement-"):
+        made_e = entities.undo(store, judgement_id, reason=reason, by=by)
+        return Decided(f"undid {judgement_id} ({made_e.id})", None, True)
+    raise NotFound(f"no judgement {judgement_id!r} (a review-, correction- or entityjudgement- id)")

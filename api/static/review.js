@@ -86,8 +86,7 @@
   function offerUndo(undo) {
     undoForm.hidden = !undo;
     if (!undo) return;
-    undoForm.elements.undo_kind.value = undo.kind;
-    undoForm.elements.undo_id.value = undo.id;
+    undoForm.elements.undo.value = undo;
     undoForm.elements.reason.value = "";
   }
 
@@ -114,8 +113,7 @@
       // the queue again, where the item is back in its place (the token stays in this field only)
       const params = new URLSearchParams(window.location.search);
       params.set("message", body.message);
-      params.delete("undo_kind");
-      params.delete("undo_id");
+      params.delete("undo");
       window.location.href = "/granska?" + params.toString() + "#queue";
       return;
     }

@@ -181,11 +181,11 @@ def test_a_distinction_is_undone_and_the_pair_is_proposed_again(client: TestClie
 
 def _undo_from_page(client: TestClient, location: str) -> str:
     """Follow a decision's redirect, send its "Ångra" form, and return the page it leads to."""
-    params = dict(parse_qsl(urlsplit(location).query))
+    undo = dict(parse_qsl(urlsplit(location).query))["undo"]
     page = client.get(location).text
     assert 'action="/granska/undo"' in page and "Ångra beslutet" in page
-    assert f'name="undo_id" value="{params["undo_id"]}"' in page
-    form = {"undo_kind": params["undo_kind"], "undo_id": params["undo_id"], "token": TOKEN, "reason": "fel knapp"}
+    assert f'name="undo" value="{undo}"' in page
+    form = {"undo": undo, "token": TOKEN, "reason": "fel knapp"}
     done = client.post("/granska/undo", data=form, follow_redirects=False)
     assert done.status_code == 303, done.text
     again = client.post("/granska/undo", data=form, headers=JSON)
@@ -198,21 +198,21 @@ def test_the_page_takes_back_each_kind_of_decision_without_javascript(client: Te
     candidate = first(client, "entity_merge")
     before = {i["id"] for i in queue(client)["data"]}
     decisions = [
-        ({"kind": "fact", "doc_id": fact["doc_id"], "fact": fact["fact"], "decision": "accept"}, "review"),
-        ({"kind": "fact", "doc_id": fact["doc_id"], "fact": fact["fact"], "decision": "reject"}, "correction"),
-        ({"kind": "entity_merge", "candidate": candidate["id"], "decision": "reject"}, "review"),
-        ({"kind": "entity_merge", "candidate": candidate["id"], "decision": "accept"}, "entity"),
+        ({"kind": "fact", "doc_id": fact["doc_id"], "fact": fact["fact"], "decision": "accept"}, "review-"),
+        ({"kind": "fact", "doc_id": fact["doc_id"], "fact": fact["fact"], "decision": "reject"}, "correction-"),
+        ({"kind": "entity_merge", "candidate": candidate["id"], "decision": "reject"}, "review-"),
+        ({"kind": "entity_merge", "candidate": candidate["id"], "decision": "accept"}, "entityjudgement-"),
     ]
-    for form, undo_kind in decisions:
+    for form, stored in decisions:
         done = client.post("/granska", data={**form, "token": TOKEN}, follow_redirects=False)
-        assert done.status_code == 303 and f"undo_kind={undo_kind}" in done.headers["location"], done.headers
+        assert done.status_code == 303 and f"undo={stored}" in done.headers["location"], done.headers
         assert {i["id"] for i in queue(client)["data"]} < before
         page = _undo_from_page(client, done.headers["location"])
         assert "Ångrat: beslutet är taget tillbaka och saken är i kön igen." in page
         assert {i["id"] for i in queue(client)["data"]} == before, form
     refused = client.post(
         "/granska/undo",
-        data={"undo_kind": "review", "undo_id": "review-0123456789abcdef", "token": "wrong"},
+        data={"undo": "review-0123456789abcdef", "token": "wrong"},
         headers=JSON,
     )
     assert refused.status_code == 403 and refused.json()["message"] == "Fel API-nyckel: ångrandet sparades inte."
