@@ -125,6 +125,7 @@ class Correction(BaseModel):
     end: int | None = None
     field: CorrectionField
     value: str | None = None  # the corrected value ("true" for wrong and added); None undoes
+    label: str = ""  # a handoff's target: "Organization" when it names an organisation, "" for a body
     reason: str = ""
     decided_at: str
     decided_by: str = ""  # the writer's name (samkarta/writers.py)

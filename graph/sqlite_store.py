@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS judgements (
 CREATE TABLE IF NOT EXISTS corrections (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT NOT NULL, fact TEXT NOT NULL,
     text TEXT NOT NULL, quote TEXT NOT NULL, start INTEGER, "end" INTEGER, field TEXT NOT NULL, value TEXT,
-    reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
+    label TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS entity_judgements (
     id TEXT PRIMARY KEY, op TEXT NOT NULL, node TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
@@ -137,6 +137,7 @@ _NAMED = "label NOT IN ('AgendaItem', 'Decision', 'Action', 'Document')"  # node
 _ADDED_COLUMNS = (
     ("judgements", "decided_by", "TEXT NOT NULL DEFAULT ''"),
     ("review_judgements", "undoes", "TEXT NOT NULL DEFAULT ''"),
+    ("corrections", "label", "TEXT NOT NULL DEFAULT ''"),
 )
 
 
@@ -718,8 +719,8 @@ class SQLiteStore:
         with self._tx() as conn:
             conn.execute(
                 'INSERT OR IGNORE INTO corrections (id, doc_id, content, fact_kind, fact, text, quote, start, "end", '
-                "field, value, reason, decided_at, decided_by) VALUES (:id, :doc_id, :content, :fact_kind, :fact, "
-                ":text, :quote, :start, :end, :field, :value, :reason, :decided_at, :decided_by)",
+                "field, value, label, reason, decided_at, decided_by) VALUES (:id, :doc_id, :content, :fact_kind, "
+                ":fact, :text, :quote, :start, :end, :field, :value, :label, :reason, :decided_at, :decided_by)",
                 correction.model_dump(),
             )
 
