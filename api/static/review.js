@@ -50,37 +50,46 @@
       plural(candidates, "kandidat", "kandidater") + " till sammanslagning.";
   }
 
+  // A form sent in the background with the page's token (and `extra` fields), answered as JSON:
+  // {status, body}; null when no token is given yet. A 403 puts the focus on the token field.
+  async function send(form, extra, unreachable) {
+    if (!tokenField.value.trim()) {
+      say("Skriv API-nyckeln först.");
+      tokenField.focus();
+      return null;
+    }
+    const data = new FormData(form);
+    data.set("token", tokenField.value);
+    for (const [name, value] of Object.entries(extra)) data.set(name, value);
+    let status = 0, body;
+    try {
+      const answer = await fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
+      status = answer.status;
+      body = await answer.json();
+    } catch (e) {
+      body = { ok: false, message: unreachable };
+    }
+    if (!body.ok) {
+      say(body.message);
+      if (status === 403) tokenField.focus();
+    }
+    return { status, body };
+  }
+
   async function decide(item, decision) {
     const form = item.querySelector("form.review-form");
     if (!form.querySelector('button[value="' + decision + '"]')) {
       say("Det här kan inte avvisas, bara rättas: tryck f.");
       return;
     }
-    if (!tokenField.value.trim()) {
-      say("Skriv API-nyckeln först.");
-      tokenField.focus();
-      return;
-    }
-    const data = new FormData(form);
-    data.set("token", tokenField.value);
-    data.set("decision", decision);
-    let answer, body;
-    try {
-      answer = await fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
-      body = await answer.json();
-    } catch (e) {
-      body = { ok: false, message: "Beslutet sparades inte: servern gick inte att nå." };
-    }
-    say(body.message);
-    if (body.ok) {
-      offerUndo(body.undo);
-      const index = items().indexOf(item);
-      item.remove();
-      recount(item.dataset.kind);
-      mark(index, true);
-    } else if (answer && answer.status === 403) {
-      tokenField.focus();
-    }
+    const sent = await send(form, { decision }, "Beslutet sparades inte: servern gick inte att nå.");
+    if (!sent || !sent.body.ok) return;
+    say(sent.body.message);
+    offerUndo(sent.body.undo);
+    const index = items().indexOf(item);
+    item.remove();
+    recount(item.dataset.kind);
+    mark(index, true);
   }
 
   function offerUndo(undo) {
@@ -95,30 +104,13 @@
       say("Inget beslut att ångra.");
       return;
     }
-    if (!tokenField.value.trim()) {
-      say("Skriv API-nyckeln först.");
-      tokenField.focus();
-      return;
-    }
-    const data = new FormData(undoForm);
-    data.set("token", tokenField.value);
-    let answer, body;
-    try {
-      answer = await fetch(undoForm.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
-      body = await answer.json();
-    } catch (e) {
-      body = { ok: false, message: "Ångrandet sparades inte: servern gick inte att nå." };
-    }
-    if (body.ok) {
-      // the queue again, where the item is back in its place (the token stays in this field only)
-      const params = new URLSearchParams(window.location.search);
-      params.set("message", body.message);
-      params.delete("undo");
-      window.location.href = "/granska?" + params.toString() + "#queue";
-      return;
-    }
-    say(body.message);
-    if (answer && answer.status === 403) tokenField.focus();
+    const sent = await send(undoForm, {}, "Ångrandet sparades inte: servern gick inte att nå.");
+    if (!sent || !sent.body.ok) return;
+    // the queue again, where the item is back in its place (the token stays in this field only)
+    const params = new URLSearchParams(window.location.search);
+    params.set("message", sent.body.message);
+    params.delete("undo");
+    window.location.href = "/granska?" + params.toString() + "#queue";
   }
 
   undoForm.addEventListener("submit", (event) => {
