@@ -92,8 +92,9 @@ def distinct_pairs(reviews: Iterable[ReviewJudgement]) -> set[frozenset[str]]:
 
 
 def reviews_by_document(reviews: Iterable[ReviewJudgement], stored: dict[str, str]) -> dict[str, list[ReviewJudgement]]:
-    """Confirmations in force (not undone) by the stored document they belong to: their own while it is stored, else the
-    one with their content (the same minutes under another path); `stored` maps id -> content."""
+    """Confirmations in force (not undone) by the stored document they belong to: their own while it
+    is stored, else the one with their content (the same minutes under another path); `stored` maps
+    id -> content."""
     by_content = {content: doc_id for doc_id, content in stored.items()}
     out: dict[str, list[ReviewJudgement]] = {}
     for r in in_force(reviews):

@@ -250,7 +250,8 @@ def correct(
     state = doc.fact(fact)
     labels: dict[str, str] = {}
     if field == "target":
-        value, labels[value] = handoff_target(store, value)
+        value, label = handoff_target(store, value)
+        labels[value] = label
     made = planned(doc, state, {field: value}, reason, by, labels=labels)
     return _save_all(store, made)[0]
 

@@ -3,8 +3,9 @@
 Confirming a fact and judging two bodies or organisations distinct are stored as review judgements
 (graph.model.ReviewJudgement: who, when, why) that change nothing in the graph and take the item out
 of the queue for good, until one is undone: a later judgement that names it, so both stay in the
-history and the item comes back. Accepting a body or organisation candidate is the entity merge people make
-by hand (samkarta/entities.py merge); rejecting a fact is the correction that marks it wrong.
+history and the item comes back. Accepting a body or organisation candidate is the entity merge
+people make by hand (samkarta/entities.py merge); rejecting a fact is the correction that marks it
+wrong. `decide` and `undo_decision` answer any item the way the page and the command line do.
 """
 
 from __future__ import annotations
