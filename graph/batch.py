@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from samkarta.graph.ids import make_id, name_key, network_key
 from samkarta.graph.model import Alias, DocumentInfo, GraphBatch, Node, Rel
 from samkarta.graph.redaction import REDACTED
 from samkarta.graph.resolution import PersonDraft, PersonResolver, blocking_key, person_key
-from samkarta.loaders.model import Evidence, Extraction
+from samkarta.loaders.model import Evidence, Extraction, HandoffFact
 from samkarta.reference import load_reference
 
 _ATTENDING = {"present", "chair", "secretary", "guest", "presenter", "author"}
@@ -52,6 +53,7 @@ class BatchBuilder:
         self.text = text
         self.resolver = resolver
         self.ref = load_reference()
+        self._orgs_named: dict[str, str] = {}  # name_key of an organisation this document names -> its id
         self.doc_id = document_id(extraction.source.path)
         self.nodes: dict[str, Node] = {}
         self.rels: dict[str, Rel] = {}
@@ -190,6 +192,9 @@ class BatchBuilder:
             ev = org.evidence[0] if org.evidence else None
             orgs[org.name] = self.organization(org.name, org.ref, org.kind, ev)
             self.rel("MENTIONS", self.meeting_id, orgs[org.name], ev)
+            for said in (org.name, org.ref):  # a handoff's target names it as the minutes do, or canonically
+                if said:
+                    self._orgs_named.setdefault(name_key(said), orgs[org.name])
         for proj in x.projects:
             ev = proj.evidence[0] if proj.evidence else None
             pid = self.node(make_id("Project", name_key(proj.name)), "Project", proj.name)
@@ -296,7 +301,7 @@ class BatchBuilder:
                 self.rel("ASSIGNED_TO", aid, people[a.assignee], ev)
         for h in x.handoffs:
             ev = h.evidence[0] if h.evidence else None
-            target = networks.get(network_key(h.to)) or self.network(h.to, ev)
+            target = self._handoff_target(h, networks, ev)
             self.rel(
                 "HANDED_OFF",
                 self.meeting_id,
@@ -307,6 +312,36 @@ class BatchBuilder:
                 item=h.item,
                 date=self.date,
             )
+
+    def _handoff_target(self, h: HandoffFact, networks: dict[str, str], ev: Evidence | None) -> str:
+        """Where a question went: a body this document names; else an organisation it names, or one
+        the reference data knows (a state agency, a county board); else a body by that name. A
+        person's correction may say it is an organisation (`to_label`) the reference data does not know."""
+        if h.to_label != "Organization" and (found := networks.get(network_key(h.to))):
+            return found
+        if found := self._orgs_named.get(name_key(h.to)):
+            return found
+        canonical = reference_organisation(h.to)
+        if canonical is not None:
+            return self.organization(canonical, canonical, self.ref.organizations[canonical].kind, ev)
+        if h.to_label == "Organization":
+            return self.organization(h.to, None, None, ev)
+        return self.network(h.to, ev)
+
+
+@cache
+def _reference_organisations() -> dict[str, str]:
+    """name_key of every reference organisation's name and alias -> its canonical name."""
+    out: dict[str, str] = {}
+    for alias, canonical in sorted(load_reference().organization_aliases.items()):
+        out.setdefault(name_key(alias), canonical)
+    return out
+
+
+def reference_organisation(name: str) -> str | None:
+    """The canonical name of the reference organisation a name or alias stands for, whatever its
+    case, spacing and hyphens; None when the reference data knows no such organisation."""
+    return _reference_organisations().get(name_key(name))
 
 
 def _span(ev: Evidence | None) -> dict[str, Any]:

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from samkarta.graph.batch import canonical_body
-from samkarta.graph.fact_edits import added_outcome, edit_person, edited_outcome, kind_now, merged_people, target_of
+from samkarta.graph.fact_edits import (
+    added_outcome,
+    edit_person,
+    edited_outcome,
+    kind_now,
+    merged_people,
+    target_label_of,
+    target_of,
+)
 from samkarta.graph.ids import make_id, name_key, network_key, normalize
 from samkarta.graph.model import OUTCOME_KINDS, Correction, FactKind
 from samkarta.loaders.model import Evidence, Extraction, HandoffFact, PersonFact
@@ -251,7 +259,7 @@ def _outcomes(x: Extraction, by_kind: dict[str, dict[int, FactState]], states: l
         for i, fact in enumerate(facts)
     ]
     found += [
-        (s.fact.kind, added_outcome(s.fact, target_of(x, s)), s)
+        (s.fact.kind, added_outcome(s.fact, target_of(x, s), target_label_of(s)), s)
         for s in states
         if s.fact.index is None and s.fact.kind in OUTCOME_KINDS and s.added
     ]

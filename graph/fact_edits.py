@@ -40,6 +40,12 @@ def target_of(x: Extraction, state: FactState) -> str | None:
     return None
 
 
+def target_label_of(state: FactState) -> str | None:
+    """ "Organization" when a correction sent the handoff to an organisation; None for a body, or as read."""
+    c = state.in_force.get("target")
+    return "Organization" if c is not None and c.value and c.label == "Organization" else None
+
+
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     """Where a sentence stands in a document's text, whatever its line breaks and spacing; None if
     the document does not say it."""
@@ -113,11 +119,11 @@ def merged_people(people: list[PersonFact]) -> list[PersonFact]:
     return list(out.values())
 
 
-def added_outcome(fact: FactRef, target: str | None) -> Outcome:
+def added_outcome(fact: FactRef, target: str | None, label: str | None = None) -> Outcome:
     """A decision, action or handoff a person added, quoting the minutes where it stands."""
     ev = [Evidence(start=fact.start, end=fact.end, quote=fact.quote)] if fact.start is not None else []
     if fact.kind == "handoff":
-        return HandoffFact(question=fact.text, to=target or "", evidence=ev)
+        return HandoffFact(question=fact.text, to=target or "", evidence=ev, to_label=label)  # type: ignore[arg-type]
     if fact.kind == "action":
         return ActionFact(text=fact.text, evidence=ev)
     return DecisionFact(text=fact.text, evidence=ev)
@@ -152,7 +158,8 @@ def edited_outcome(x: Extraction, fact: Outcome, state: FactState) -> tuple[str,
     text = fields["text"].value if "text" in fields and fields["text"].value else _text(fact)
     common = {"evidence": fact.evidence, "confidence": 1.0, "item": fact.item}
     if kind == "handoff":
-        return kind, HandoffFact(question=text, to=target or "", **common)  # type: ignore[arg-type]
+        label = target_label_of(state) if "target" in fields else getattr(fact, "to_label", None)
+        return kind, HandoffFact(question=text, to=target or "", to_label=label, **common)  # type: ignore[arg-type]
     if kind == "action":
         assignee = fact.assignee if isinstance(fact, ActionFact) else None
         if "assignee" in fields:

@@ -125,6 +125,7 @@ class Correction(BaseModel):
     end: int | None = None
     field: CorrectionField
     value: str | None = None  # the corrected value ("true" for wrong and added); None undoes
+    label: str = ""  # a handoff's target: "Organization" when it names an organisation, "" for a body
     reason: str = ""
     decided_at: str
     decided_by: str = ""  # the writer's name (samkarta/writers.py)
@@ -243,7 +244,8 @@ class BodyMatch(BaseModel):
     members: int
 
 
-ReviewOp = Literal["confirm", "distinct"]
+# an undo names the judgement it takes back (`undoes`); the undone one stays, so the history shows both
+ReviewOp = Literal["confirm", "distinct", "undo"]
 
 
 class ReviewJudgement(BaseModel):
@@ -254,7 +256,8 @@ class ReviewJudgement(BaseModel):
     kind, id and span) but keeps keys (hashes, graph.ids.make_id) of the fact's text, quote and
     confirmed value rather than the strings, so it holds no name an erasure must find: it finds its
     fact again after re-ingest and re-extraction, and stops counting when the fact now says
-    something else. A distinction names its two nodes in id order."""
+    something else. A distinction names its two nodes in id order. An undo (`undo`) takes back the
+    judgement `undoes` names, copying its anchor (document, fact, field or nodes) for the history."""
 
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -271,6 +274,7 @@ class ReviewJudgement(BaseModel):
     end: int | None = None
     node_a: str = ""
     node_b: str = ""
+    undoes: str = ""
     reason: str = ""
     decided_at: str
     decided_by: str = ""

@@ -79,17 +79,25 @@ def confirmed(extraction: Extraction, facts: list[FactRef], reviews: Iterable[Re
     return out
 
 
+def in_force(reviews: Iterable[ReviewJudgement]) -> list[ReviewJudgement]:
+    """The confirmations and distinctions no later undo took back, in their order."""
+    every = list(reviews)
+    undone = {r.undoes for r in every if r.op == "undo"}
+    return [r for r in every if r.op != "undo" and r.id not in undone]
+
+
 def distinct_pairs(reviews: Iterable[ReviewJudgement]) -> set[frozenset[str]]:
-    """The pairs of entities people judged to be two."""
-    return {frozenset((r.node_a, r.node_b)) for r in reviews if r.op == "distinct"}
+    """The pairs of entities people judged to be two (and did not take back)."""
+    return {frozenset((r.node_a, r.node_b)) for r in in_force(reviews) if r.op == "distinct"}
 
 
 def reviews_by_document(reviews: Iterable[ReviewJudgement], stored: dict[str, str]) -> dict[str, list[ReviewJudgement]]:
-    """Confirmations by the stored document they belong to: their own while it is stored, else the
-    one with their content (the same minutes under another path); `stored` maps id -> content."""
+    """Confirmations in force (not undone) by the stored document they belong to: their own while it
+    is stored, else the one with their content (the same minutes under another path); `stored` maps
+    id -> content."""
     by_content = {content: doc_id for doc_id, content in stored.items()}
     out: dict[str, list[ReviewJudgement]] = {}
-    for r in reviews:
+    for r in in_force(reviews):
         if r.op != "confirm":
             continue
         home = r.doc_id if r.doc_id in stored else by_content.get(r.content)

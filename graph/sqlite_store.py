@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS judgements (
 CREATE TABLE IF NOT EXISTS corrections (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT NOT NULL, fact TEXT NOT NULL,
     text TEXT NOT NULL, quote TEXT NOT NULL, start INTEGER, "end" INTEGER, field TEXT NOT NULL, value TEXT,
-    reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
+    label TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS entity_judgements (
     id TEXT PRIMARY KEY, op TEXT NOT NULL, node TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
@@ -88,7 +88,7 @@ CREATE TABLE IF NOT EXISTS review_judgements (
     id TEXT PRIMARY KEY, op TEXT NOT NULL, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT,
     fact TEXT NOT NULL, field TEXT NOT NULL, text_key TEXT NOT NULL, quote_key TEXT NOT NULL,
     value_key TEXT NOT NULL, start INTEGER, "end" INTEGER, node_a TEXT NOT NULL, node_b TEXT NOT NULL,
-    reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
+    undoes TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS tombstones (digest TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS changes (version INTEGER PRIMARY KEY, documents TEXT NOT NULL, nodes TEXT NOT NULL);
@@ -138,6 +138,8 @@ _ADDED_COLUMNS = (
     ("judgements", "decided_by", "TEXT NOT NULL DEFAULT ''"),
     ("entity_judgements", "documents", "TEXT NOT NULL DEFAULT '[]'"),  # a split's anchor (JSON lists)
     ("entity_judgements", "contents", "TEXT NOT NULL DEFAULT '[]'"),
+    ("review_judgements", "undoes", "TEXT NOT NULL DEFAULT ''"),
+    ("corrections", "label", "TEXT NOT NULL DEFAULT ''"),
 )
 
 
@@ -719,8 +721,8 @@ class SQLiteStore:
         with self._tx() as conn:
             conn.execute(
                 'INSERT OR IGNORE INTO corrections (id, doc_id, content, fact_kind, fact, text, quote, start, "end", '
-                "field, value, reason, decided_at, decided_by) VALUES (:id, :doc_id, :content, :fact_kind, :fact, "
-                ":text, :quote, :start, :end, :field, :value, :reason, :decided_at, :decided_by)",
+                "field, value, label, reason, decided_at, decided_by) VALUES (:id, :doc_id, :content, :fact_kind, "
+                ":fact, :text, :quote, :start, :end, :field, :value, :label, :reason, :decided_at, :decided_by)",
                 correction.model_dump(),
             )
 
@@ -751,9 +753,9 @@ class SQLiteStore:
         with self._tx() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO review_judgements (id, op, doc_id, content, fact_kind, fact, field, text_key, "
-                'quote_key, value_key, start, "end", node_a, node_b, reason, decided_at, decided_by) VALUES (:id, '
-                ":op, :doc_id, :content, :fact_kind, :fact, :field, :text_key, :quote_key, :value_key, :start, :end, "
-                ":node_a, :node_b, :reason, :decided_at, :decided_by)",
+                'quote_key, value_key, start, "end", node_a, node_b, undoes, reason, decided_at, decided_by) '
+                "VALUES (:id, :op, :doc_id, :content, :fact_kind, :fact, :field, :text_key, :quote_key, :value_key, "
+                ":start, :end, :node_a, :node_b, :undoes, :reason, :decided_at, :decided_by)",
                 judgement.model_dump(),
             )
 

@@ -83,6 +83,9 @@ class HandoffFact(Fact):
     question: str
     to: str
     item: str | None = None
+    # "Organization" when a person's correction sent it to an organisation the reference data or this
+    # document may not know as one; the extractor leaves it None (the graph resolves `to` by name)
+    to_label: Literal["Organization"] | None = None
 
 
 class SourceInfo(BaseModel):

@@ -336,6 +336,7 @@ def _handoff(snap: Snapshot, u: str, v: str, d: dict[str, Any]) -> HandoffPublic
         from_name=snap.g.nodes[src]["name"] if src else None,
         to_network=v,
         to_name=snap.g.nodes[v]["name"],
+        to_label=snap.g.nodes[v].get("label") or "Network",
         date=d.get("date"),
         evidence=_quote(d, meeting_id=u, date=d.get("date")),
     )

@@ -101,8 +101,9 @@ class HandoffPublic(_Model):
     question: str
     from_network: str | None
     from_name: str | None
-    to_network: str
+    to_network: str  # a body's id, or an organisation's (to_label says which)
     to_name: str
+    to_label: str = "Network"  # "Organization" for a question passed to an organisation (a state agency)
     date: str | None
     evidence: Quote
 

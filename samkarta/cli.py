@@ -8,7 +8,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, Any, Literal, NoReturn, TypeVar
 
 import typer
 
@@ -32,6 +32,10 @@ entity_app = typer.Typer(
 app.add_typer(entity_app, name="entity")
 curation_app = typer.Typer(help="People's judgements as JSON lines: export to review and version, import elsewhere.")
 app.add_typer(curation_app, name="curation")
+review_app = typer.Typer(
+    help="The review queue: low-confidence facts and merge candidates; accept, reject, or undo a decision."
+)
+app.add_typer(review_app, name="review")
 writers_app = typer.Typer(help="Named writers: who may write through the API, each with a token of their own.")
 app.add_typer(writers_app, name="writers")
 
@@ -749,6 +753,87 @@ def entity_orphaned(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     for o in found:
         j = o.judgement
         typer.echo(_shown(f"{j.id}  {o.why}: {j.op} {j.label} {j.name!r} (by {j.decided_by})"))
+
+
+# what `review list --kind` names, as (the item's kind, its node label or None for any)
+REVIEW_KINDS = {
+    "fact": ("fact", None),
+    "person": ("person_merge", None),
+    "body": ("entity_merge", "Network"),
+    "organisation": ("entity_merge", "Organization"),
+}
+ItemArg = Annotated[str, typer.Argument(help="An item's id, as `samkarta review list` shows it")]
+
+
+@review_app.command("list")
+def review_list(
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", help="fact, person, body or organisation (repeatable; default all)")
+    ] = None,
+    threshold: Annotated[
+        float | None, typer.Option(min=0, max=1, help="Facts below this confidence (default SAMKARTA_REVIEW_THRESHOLD)")
+    ] = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The queue, most relationships changed first: id, kind, impact, confidence or score, what it is."""
+    from samkarta.queries.review import review_queue
+    from samkarta.settings import get_settings
+
+    unknown = sorted(set(kind or []) - set(REVIEW_KINDS))
+    if unknown:
+        _fail(AppError(f"--kind: {', '.join(unknown)} is not one of {', '.join(REVIEW_KINDS)}"))
+    wanted = [REVIEW_KINDS[k] for k in kind or REVIEW_KINDS]
+    chosen = get_settings().review_threshold if threshold is None else threshold
+    queue = _on_snapshot(store, lambda graph, snap: review_queue(graph, snap, chosen, 0, 1_000_000))
+    items = [i for i in queue.data if any(i.kind == k and label in (None, i.label) for k, label in wanted)]
+    if as_json:
+        _print_json([i.model_dump(mode="json", exclude={"passages"}) for i in items])
+        return
+    if not items:
+        typer.echo("nothing to review")
+    for i in items:
+        sure = f"confidence {i.confidence:.2f}" if i.confidence is not None else f"score {i.score or 0:.2f}"
+        typer.echo(_shown(f"{i.id}  {i.kind:12}  impact {i.impact:4}  {sure}  {i.title} {i.text}"))
+
+
+def _deciding_item(
+    item: str, decision: Literal["accept", "reject"], reason: str, by: str | None, store: str | None
+) -> None:
+    from samkarta import review
+
+    writer = _deciding(by)
+    made = _on_snapshot(store, lambda g, snap: review.decide_item(g, snap, item, decision, reason=reason, by=writer))
+    typer.echo(_shown(f"{made.what} (by {writer})"))
+    if made.undo:
+        typer.echo(f"undo with: samkarta review undo {made.undo}")
+
+
+@review_app.command("accept")
+def review_accept(item: ItemArg, reason: ReasonOpt = "", by: ByOpt = None, store: StoreOpt = None) -> None:
+    """Accept an item: confirm the fact as read, or merge the pair."""
+    _deciding_item(item, "accept", reason, by, store)
+
+
+@review_app.command("reject")
+def review_reject(item: ItemArg, reason: ReasonOpt = "", by: ByOpt = None, store: StoreOpt = None) -> None:
+    """Reject an item: mark the fact wrong, or keep the pair apart."""
+    _deciding_item(item, "reject", reason, by, store)
+
+
+@review_app.command("undo")
+def review_undo(
+    judgement: Annotated[str, typer.Argument(help="What a decision stored (review-, correction- or entityjudgement-)")],
+    reason: ReasonOpt = "",
+    by: ByOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Take back a decision from the queue (a later judgement; the history keeps both): the item is back."""
+    from samkarta import review
+
+    writer = _deciding(by)
+    made = _on_store(store, lambda g: review.undo_decision(g, judgement, reason=reason, by=writer))
+    typer.echo(_shown(f"{made.what} (by {writer})"))
 
 
 def _writers():  # noqa: ANN202 - Writers

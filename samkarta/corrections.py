@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from samkarta.errors import Conflict, InvalidInput, NotFound
+from samkarta.graph.batch import reference_organisation
 from samkarta.graph.corrections import TRUE, Corrected, CorrectionIndex, FactRef, FactState, corrected, fact_id
 from samkarta.graph.fact_edits import affiliation_of, roles_of, target_of
 from samkarta.graph.ids import make_id, name_key
@@ -168,8 +169,32 @@ def check_value(field: str, value: str) -> str:
     return value
 
 
+def handoff_target(store: GraphStore, name: str) -> tuple[str, str]:
+    """(name, label) of where a handoff is sent: a body by its name or an alias ("" label, the name
+    as given); else an organisation, stored (by its name or an alias) or in the reference data, by
+    its canonical name ("Organization"); else a new body by that name, as the minutes would make it.
+    InvalidInput naming `target` for a name that is no name."""
+    name = check_value("target", name)
+    if store.bodies_named(name):
+        return name, ""
+    key = name_key(name)
+    for node_id, label, said in store.names():
+        if label == "Organization" and name_key(said) == key:
+            node = store.get_node(node_id)
+            return (node.name if node is not None else said), "Organization"
+    canonical = reference_organisation(name)
+    return (canonical, "Organization") if canonical is not None else (name, "")
+
+
 def _anchored(
-    doc: DocumentFacts, fact: FactRef, field: str, value: str | None, reason: str, by: str, at: str
+    doc: DocumentFacts,
+    fact: FactRef,
+    field: str,
+    value: str | None,
+    reason: str,
+    by: str,
+    at: str,
+    label: str = "",
 ) -> Correction:
     doc_id = doc.info.id
     return Correction(
@@ -184,6 +209,7 @@ def _anchored(
         end=fact.end,
         field=field,  # type: ignore[arg-type]
         value=value,
+        label=label,
         reason=checked_reason(reason),
         decided_at=at,
         decided_by=by,
@@ -222,7 +248,11 @@ def correct(
     Conflict for a change to what the fact is already."""
     doc = document_facts(store, doc_id)
     state = doc.fact(fact)
-    made = planned(doc, state, {field: value}, reason, by)
+    labels: dict[str, str] = {}
+    if field == "target":
+        value, label = handoff_target(store, value)
+        labels[value] = label
+    made = planned(doc, state, {field: value}, reason, by, labels=labels)
     return _save_all(store, made)[0]
 
 
@@ -235,6 +265,10 @@ def correct_fields(
     doc = document_facts(store, doc_id)
     state = doc.fact(fact)
     _, now = values_of(doc, state)
+    labels: dict[str, str] = {}
+    if values.get("target"):
+        target, label = handoff_target(store, values["target"])
+        values, labels[target] = {**values, "target": target}, label
     changed = {f: v for f, v in values.items() if f not in REPEATS or check_value(f, v) != (now.get(f) or "")}
     if not changed:
         raise Conflict(f"{state.fact.kind} {fact} is already so: nothing to change")
@@ -243,7 +277,7 @@ def correct_fields(
     made = []
     for f in ("target", "assignee", *changed):  # what a reclassified fact needs, before the kind itself
         if f in changed and f not in {c.field for c in made}:
-            made += planned(doc, state, {f: changed[f]}, reason, by, kind=changed.get("kind"))
+            made += planned(doc, state, {f: changed[f]}, reason, by, kind=changed.get("kind"), labels=labels)
     return _save_all(store, made)
 
 
@@ -254,9 +288,11 @@ def planned(
     reason: str,
     by: str,
     kind: str | None = None,
+    labels: dict[str, str] | None = None,
 ) -> list[Correction]:
     """The corrections that would make a fact's fields these values (checked; not saved). `kind` is
-    the kind the fact is being reclassified to in the same change."""
+    the kind the fact is being reclassified to in the same change; `labels` the label of a target
+    (handoff_target) by its name."""
     out = []
     for field, value in values.items():
         allowed = correctable(state)
@@ -273,7 +309,8 @@ def planned(
             raise Conflict(f"the {field} of {state.fact.id} is {value!r} already")
         if field == "kind" and value == "handoff" and not kind and not target_of(doc.extraction, state):
             raise InvalidInput("to", "a handoff needs the body it went to")
-        out.append(_anchored(doc, state.fact, field, value, reason, by, now()))
+        label = (labels or {}).get(value, "") if field == "target" else ""
+        out.append(_anchored(doc, state.fact, field, value, reason, by, now(), label))
     return out
 
 

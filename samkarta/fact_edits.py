@@ -18,6 +18,7 @@ from samkarta.corrections import (
     _save_all,
     check_value,
     document_facts,
+    handoff_target,
     now,
     values_of,
 )
@@ -58,7 +59,10 @@ def add_fact(
         raise InvalidInput("quote", "not found in the document: give a sentence of the minutes as it stands there")
     if kind == "handoff" and not to.strip():
         raise InvalidInput("to", "a handoff needs the body it went to")
-    extra = {"target": check_value("target", to)} if kind == "handoff" else {}
+    labels: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    if kind == "handoff":
+        extra["target"], labels["target"] = handoff_target(store, to)
     if kind == "action" and assignee.strip():
         extra["assignee"] = check_value("assignee", assignee)
     start, end = span
@@ -72,7 +76,7 @@ def add_fact(
     fact = FactRef(fid, kind, None, text, doc.text[start:end], start, end)  # type: ignore[arg-type]
     at = now()
     made = [_anchored(doc, fact, "added", TRUE, reason, by, at)]
-    made += [_anchored(doc, fact, field, value, reason, by, now()) for field, value in extra.items()]
+    made += [_anchored(doc, fact, f, value, reason, by, now(), labels.get(f, "")) for f, value in extra.items()]
     return _save_all(store, made)
 
 

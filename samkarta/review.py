@@ -2,13 +2,19 @@
 
 Confirming a fact and judging two bodies or organisations distinct are stored as review judgements
 (graph.model.ReviewJudgement: who, when, why) that change nothing in the graph and take the item out
-of the queue for good. Accepting a body or organisation candidate is the entity merge people make
-by hand (samkarta/entities.py merge); rejecting a fact is the correction that marks it wrong.
+of the queue for good, until one is undone: a later judgement that names it, so both stay in the
+history and the item comes back. Accepting a body or organisation candidate is the entity merge
+people make by hand (samkarta/entities.py merge); rejecting a fact is the correction that marks it
+wrong. `decide` and `undo_decision` answer any item the way the page and the command line do.
 """
 
 from __future__ import annotations
 
-from samkarta import entities
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from samkarta import corrections, entities
 from samkarta.corrections import checked_reason, document_facts, now
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.candidates_entities import LABELS, EntityCandidate
@@ -19,13 +25,30 @@ from samkarta.graph.review import (
     confirmed,
     distinct_pairs,
     fact_value,
+    in_force,
     reviews_by_document,
     string_key,
     text_key,
 )
 from samkarta.graph.store import GraphStore
-from samkarta.queries.review import body_and_organisation_candidates
+from samkarta.ingest import judge
+from samkarta.queries.review import FactCache, ReviewItem, body_and_organisation_candidates, review_queue
 from samkarta.queries.view import Snapshot
+
+Decision = Literal["accept", "reject"]
+EVERY_FACT = 1.01  # a threshold above every confidence: an item listed at any threshold is found
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What a decision from the queue stored: `undo` is the id of the judgement an undo takes back
+    (a confirmation or distinction, a correction, an entity merge), None for a person pair (decided
+    again, not undone: its judgement is the latest word on the pair); `changed_graph` when views must
+    follow."""
+
+    what: str
+    undo: str | None
+    changed_graph: bool
 
 
 def confirm(
@@ -96,6 +119,38 @@ def distinct(store: GraphStore, node_a: str, node_b: str, *, reason: str = "", b
     return judgement
 
 
+def undo(store: GraphStore, review_id: str, *, reason: str = "", by: str) -> ReviewJudgement:
+    """Take back a confirmation or a distinction: the fact or the pair is back in the queue. NotFound
+    for an unknown id, Conflict when it is already undone or is itself an undo."""
+    every = store.reviews()
+    found = next((r for r in every if r.id == review_id), None)
+    if found is None:
+        raise NotFound(f"no review judgement {review_id!r}")
+    if found.op == "undo":
+        raise Conflict(f"{review_id} is itself an undo; confirm or reject the item again instead")
+    if found.id not in {r.id for r in in_force(every)}:
+        raise Conflict(f"{review_id} is already undone")
+    at = now()
+    revert = found.model_copy(  # the anchor stays, so the fact's or the pair's history finds the undo
+        update={
+            "id": make_id("Review", "undo", found.id, at, by),
+            "op": "undo",
+            "undoes": found.id,
+            "reason": checked_reason(reason),
+            "decided_at": at,
+            "decided_by": by,
+        }
+    )
+    store.save_review(revert)
+    return revert
+
+
+def history(store: GraphStore, *, fact: str = "", node: str = "") -> list[ReviewJudgement]:
+    """The review judgements on a fact (by its id) or on a pair one of whose nodes is `node`, undos
+    included, oldest first."""
+    return [r for r in store.reviews() if (fact and r.fact == fact) or (node and node in (r.node_a, r.node_b))]
+
+
 def entity_candidate(store: GraphStore, snap: Snapshot, candidate_id: str) -> EntityCandidate:
     """A current body or organisation candidate by id; NotFound when it is not (or no longer) one."""
     for c in body_and_organisation_candidates(store, snap):
@@ -121,3 +176,75 @@ def reject_entity_candidate(
     """Keep the pair apart for good."""
     c = entity_candidate(store, snap, candidate_id)
     return distinct(store, c.node_a, c.node_b, reason=reason, by=by)
+
+
+def decide(
+    store: GraphStore,
+    snap: Snapshot,
+    kind: str,
+    decision: Decision,
+    *,
+    doc_id: str = "",
+    fact: str = "",
+    field: str = "",
+    candidate: str = "",
+    reason: str = "",
+    by: str,
+) -> Decided:
+    """Accept or reject one item of the queue (a fact by its document, id and field; a candidate by
+    its id), as the API's routes do: confirm or mark wrong, merge or keep apart."""
+    if kind == "fact":
+        if decision == "accept":
+            made = confirm(store, doc_id, fact, field, reason=reason, by=by)
+            return Decided(f"confirmed {made.fact_kind} {made.fact}", made.id, False)
+        if field:
+            raise InvalidInput("field", "a meeting's date, body or region is fixed, not marked wrong")
+        c = corrections.correct(store, doc_id, fact, "wrong", reason=reason, by=by)
+        return Decided(f"marked {c.fact_kind} {c.fact} wrong", c.id, True)
+    if kind == "person_merge":
+        verdict = "accepted" if decision == "accept" else "rejected"
+        judge(store, candidate, verdict, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), decided_by=by)
+        return Decided(f"{verdict} person candidate {candidate}", None, True)
+    if decision == "accept":
+        j = accept_entity_candidate(store, snap, candidate, reason=reason, by=by)
+        return Decided(f"merged {j.node} into {j.value}", j.id, True)
+    r = reject_entity_candidate(store, snap, candidate, reason=reason, by=by)
+    return Decided(f"{r.node_a} and {r.node_b} are distinct", r.id, False)
+
+
+def decide_item(
+    store: GraphStore, snap: Snapshot, item_id: str, decision: Decision, *, reason: str = "", by: str
+) -> Decided:
+    """Accept or reject the queue's item `item_id` (as `review list` and GET /api/review give it)."""
+    found = [i for i in review_queue(store, snap, EVERY_FACT, 0, 1_000_000, FactCache()).data if i.id == item_id]
+    if not found:
+        raise NotFound(f"no item {item_id!r} in the review queue (decided already, or not proposed)")
+    item: ReviewItem = found[0]
+    if decision == "reject" and not item.can_reject:
+        raise InvalidInput("decision", f"{item_id} is a meeting's {item.field}: fix it, it cannot be rejected")
+    return decide(
+        store,
+        snap,
+        item.kind,
+        decision,
+        doc_id=item.doc_id or "",
+        fact=item.fact or "",
+        field=item.field,
+        candidate=item.candidate or "",
+        reason=reason,
+        by=by,
+    )
+
+
+def undo_decision(store: GraphStore, judgement_id: str, *, reason: str = "", by: str) -> Decided:
+    """Take back what a decision from the queue stored, whichever kind of judgement it is (by its id's
+    prefix). NotFound naming the id when there is no such judgement, Conflict when it is undone."""
+    if judgement_id.startswith("review-"):
+        return Decided(f"undid {judgement_id} ({undo(store, judgement_id, reason=reason, by=by).id})", None, False)
+    if judgement_id.startswith("correction-"):
+        made = corrections.undo(store, judgement_id, reason=reason, by=by)
+        return Decided(f"undid {judgement_id} ({made.id})", None, True)
+    if judgement_id.startswith("entityjudgement-"):
+        made_e = entities.undo(store, judgement_id, reason=reason, by=by)
+        return Decided(f"undid {judgement_id} ({made_e.id})", None, True)
+    raise NotFound(f"no judgement {judgement_id!r} (a review-, correction- or entityjudgement- id)")

@@ -146,6 +146,7 @@ def test_every_command_is_documented_in_the_readme() -> None:
         "merges",
         "correct",
         "curation",
+        "review",
         "writers",
         "query",
         "export",

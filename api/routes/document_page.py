@@ -22,7 +22,7 @@ from samkarta.api.routes.pages import _page
 from samkarta.errors import AppError, InvalidInput, NotFound
 from samkarta.graph.corrections import FactState
 from samkarta.graph.corrections import fact_id as make_fact_id
-from samkarta.graph.model import OUTCOME_KINDS, Correction
+from samkarta.graph.model import OUTCOME_KINDS, Correction, ReviewJudgement
 from samkarta.reference import load_reference
 
 router = APIRouter(include_in_schema=False)
@@ -71,7 +71,25 @@ def _change(c: Correction) -> str:
     return f"{what} av {who} {c.decided_at[:10]}" + (f": ”{c.reason}”" if c.reason else "")
 
 
-def _fact_row(doc: fix.DocumentFacts, state: FactState) -> dict[str, Any]:
+def _review_change(r: ReviewJudgement, undone: dict[str, ReviewJudgement]) -> str:
+    """A confirmation from the review queue, or its undo, as the fact's history tells it."""
+    field = f" ({FIELD_NAMES[r.field]})" if r.field else ""
+    what = "Bekräftelsen ångrad" if r.op == "undo" else "Bekräftad som den lästes"
+    if r.op == "undo" and r.undoes in undone:
+        what += f" (från {undone[r.undoes].decided_at[:10]})"
+    who = r.decided_by or "okänd"
+    return f"{what}{field} av {who} {r.decided_at[:10]}" + (f": ”{r.reason}”" if r.reason else "")
+
+
+def _history(state: FactState, reviews: list[ReviewJudgement]) -> list[str]:
+    """The fact's corrections and review judgements in the order they were made."""
+    by_id = {r.id: r for r in reviews}
+    lines = [(c.decided_at, _change(c)) for c in state.history]
+    lines += [(r.decided_at, _review_change(r, by_id)) for r in reviews if r.fact == state.fact.id]
+    return [text for _, text in sorted(lines, key=lambda line: line[0])]
+
+
+def _fact_row(doc: fix.DocumentFacts, state: FactState, reviews: list[ReviewJudgement]) -> dict[str, Any]:
     said, now = fix.values_of(doc, state)
     f = state.fact
     key = "name" if f.kind == "attendance" else "text"  # what the fact says, as corrected
@@ -96,7 +114,7 @@ def _fact_row(doc: fix.DocumentFacts, state: FactState) -> dict[str, Any]:
         "gone": f.index is None and not state.added,  # added by a person, and that undone
         "said": said,
         "now": now,
-        "history": [_change(c) for c in state.history],
+        "history": _history(state, reviews),
         "undo": [{"id": c.id, "label": f"Ångra {FIELD_NAMES[c.field]}"} for c in state.in_force.values()],
     }
 
@@ -117,7 +135,8 @@ def document_page(
     else:
         before, hit, after = text, "", ""
     meeting = next(s for s in doc.facts if s.fact.kind == "meeting")
-    rows = [_fact_row(doc, s) for s in doc.facts if s.fact.kind != "meeting"]
+    reviews = [r for r in store.reviews() if r.doc_id == node_id and r.op != "distinct"]
+    rows = [_fact_row(doc, s, reviews) for s in doc.facts if s.fact.kind != "meeting"]
     sections = [
         {"kind": kind, "title": title, "empty": empty, "rows": [r for r in rows if r["kind"] == kind]}
         for kind, title, empty in SECTIONS
@@ -131,7 +150,7 @@ def document_page(
         before=before,
         highlighted=hit,
         after=after,
-        meeting=_fact_row(doc, meeting),
+        meeting=_fact_row(doc, meeting, reviews),
         sections=sections,
         orphaned=[{"id": c.id, "text": c.text or c.fact_kind, "change": _change(c)} for c in doc.result.orphaned],
         counties=sorted(load_reference().counties),

@@ -590,9 +590,9 @@ def question_view(
         g.add_node(o.id, label="Network", name=o.name, region=o.region, weight=1 + o.score * 5)
         g.add_edge(topic, o.id, type="OWNS", weight=o.score)
     for h in trail.handoffs:
-        for n, name in ((h.from_network, h.from_name), (h.to_network, h.to_name)):
+        for n, name, label in ((h.from_network, h.from_name, "Network"), (h.to_network, h.to_name, h.to_label)):
             if n and n not in g:
-                g.add_node(n, label="Network", name=name or n, weight=2)
+                g.add_node(n, label=label, name=name or n, weight=2)
         if h.from_network:
             g.add_edge(h.from_network, h.to_network, type="HANDED_OFF", label=h.date or "", weight=2)
     return _graph_page(g, f"Frågan ”{q_}”: ägare och väg", snap, f"q:{q_}", request, False)

@@ -27,10 +27,14 @@ router = APIRouter(prefix="/api", tags=["review"])
 CONFLICT: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorBody, "description": "Already confirmed, or the pair is already judged distinct"}
 }
+UNDO_CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorBody, "description": "Already undone, or itself an undo"}
+}
 CandidateId = Annotated[
     str, Path(pattern=r"^entitycandidate-[0-9a-f]{16}$", description="A body or organisation candidate's id")
 ]
 Reason = Annotated[str, Field(max_length=MAX_REASON, description="Why (kept with the judgement)")]
+ReviewId = Annotated[str, Path(pattern=r"^review-[0-9a-f]{16}$", description="A review judgement's id (/api/reviews)")]
 
 
 def get_fact_cache(request: Request) -> FactCache:
@@ -97,10 +101,27 @@ def entity_candidates(store: StoreDep, snap: SnapshotDep) -> EntityCandidatesPub
 
 
 @router.get("/reviews", response_model=ReviewsPublic, responses=READ_ERRORS)
-def reviews(store: StoreDep) -> ReviewsPublic:
-    """Every confirmation and distinction, oldest first, with who, when and why."""
-    found = store.reviews()
+def reviews(
+    store: StoreDep,
+    fact: Annotated[str, Query(pattern=r"^([a-z]+-[0-9a-f]{16})?$", description="Only those on this fact")] = "",
+    node: Annotated[str, Query(pattern=r"^([a-z]+-[0-9a-f]{16})?$", description="Only pairs with this node")] = "",
+) -> ReviewsPublic:
+    """Every confirmation, distinction and undo, oldest first, with who, when and why (a fact's or a
+    node's history when `fact` or `node` is given)."""
+    found = review.history(store, fact=fact, node=node) if fact or node else store.reviews()
     return ReviewsPublic(data=found, count=len(found))
+
+
+@router.post(
+    "/reviews/{review_id}/undo",
+    response_model=ReviewDone,
+    responses={**WRITE_ERRORS, **UNDO_CONFLICT, **BAD_VALUE},
+)
+def undo(store: StoreDep, writer: WriterDep, review_id: ReviewId, body: ReasonIn) -> ReviewDone:
+    """Take back a confirmation or a distinction (stored as a later judgement): the item is back in the queue."""
+    made = review.undo(store, review_id, reason=body.reason, by=writer)
+    audit.info("%s undid review judgement %s", writer, review_id)
+    return ReviewDone(detail=f"undid {review_id}", review=made)
 
 
 @router.post(

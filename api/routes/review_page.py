@@ -3,19 +3,18 @@
 Every item is a plain form with the writer's token (as on /merges), so the page works without
 JavaScript; static/review.js adds the keyboard (j/k or the arrow keys move, a accepts, r rejects,
 f opens the fix) and sends the same form in the background, asking for JSON, so the decided item
-leaves the page without a reload.
+leaves the page without a reload. What was just decided can be taken back ("Ångra": a form after
+the decision, or `u`), as a later judgement: the item is back in the queue.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from samkarta import corrections as fix
 from samkarta import review
 from samkarta.api import swedish
 from samkarta.api.deps import FormRefused, SettingsDep, SnapshotDep, StoreDep, ViewDep, audit, form_writer
@@ -24,12 +23,13 @@ from samkarta.api.routes.review import FactCacheDep
 from samkarta.corrections import MAX_REASON
 from samkarta.errors import AppError, Conflict, InvalidInput, NotFound
 from samkarta.graph.corrections import fact_id as make_fact_id
-from samkarta.ingest import judge
 from samkarta.queries.review import ReviewItem, review_queue
 
 router = APIRouter(include_in_schema=False)
 PAGE = 25
 NodeIdForm = r"^([a-z]+-[0-9a-f]{16})?$"
+# what an undo takes back: a confirmation or distinction, a fact marked wrong, a merge of entities
+JudgementId = r"^(review|correction|entityjudgement)-[0-9a-f]{16}$"
 FIELD_NAMES = {"field": "fält", "reason": "motivering", "node_b": "paret", "merged": "paret"}
 # what accepting and rejecting mean for each kind of item, as the buttons say it
 BUTTONS = {
@@ -82,6 +82,7 @@ def review_page(
     threshold: Annotated[float | None, Query(ge=0, le=1)] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     message: Annotated[str, Query(max_length=300)] = "",
+    undo: Annotated[str, Query(pattern=r"^((review|correction|entityjudgement)-[0-9a-f]{16})?$")] = "",
 ) -> HTMLResponse:
     """The review queue, most relationships changed first."""
     chosen = settings.review_threshold if threshold is None else threshold
@@ -97,42 +98,37 @@ def review_page(
         offset=offset,
         page=PAGE,
         message=message,
+        undo=undo,
     )
 
 
-def _decide(
-    store: StoreDep,
-    view: ViewDep,
-    snap: SnapshotDep,
-    writer: str,
-    form: dict[str, str],
-) -> str:
-    """Carry out one decision; the Swedish message of what was saved."""
-    kind, decision, reason = form["kind"], form["decision"], form["reason"]
-    if kind == "fact":
-        if decision == "accept":
-            made = review.confirm(store, form["doc_id"], form["fact"], form["field"], reason=reason, by=writer)
-            audit.info("%s confirmed %s %s (%s) in %s", writer, made.fact_kind, made.fact, made.field, made.doc_id)
-        else:
-            if form["field"]:
-                raise InvalidInput("field", "ett mötes datum, organ eller region rättas, det markeras inte som fel")
-            c = fix.correct(store, form["doc_id"], form["fact"], "wrong", reason=reason, by=writer)
-            audit.info("%s corrected %s %s (wrong) in %s from the review queue", writer, c.fact_kind, c.fact, c.doc_id)
-            view.refresh()
-    elif kind == "person_merge":
-        verdict = "accepted" if decision == "accept" else "rejected"
-        decided_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        judge(store, form["candidate"], verdict, reason, decided_at, decided_by=writer)
-        audit.info("%s %s merge candidate %s", writer, verdict, form["candidate"])
-        view.refresh()
-    elif decision == "accept":
-        j = review.accept_entity_candidate(store, snap, form["candidate"], reason=reason, by=writer)
-        audit.info("%s accepted entity candidate %s (%s into %s)", writer, form["candidate"], j.node, j.value)
-        view.refresh()
-    else:
-        review.reject_entity_candidate(store, snap, form["candidate"], reason=reason, by=writer)
-        audit.info("%s rejected entity candidate %s", writer, form["candidate"])
-    return SAVED[(kind, decision)]
+def _answer(
+    request: Request, text: str, status: int, undo: str | None, threshold: float | None, offset: int
+) -> Response:
+    """JSON for the page's script; else the queue again, with the message (and the undo of what was saved)."""
+    if "application/json" in request.headers.get("accept", ""):
+        body: dict[str, object] = {"ok": status == 200, "message": text}
+        if undo is not None:
+            body["undo"] = undo
+        return JSONResponse(body, status_code=status)
+    params = {"message": text, "offset": str(offset)}
+    if threshold is not None:
+        params["threshold"] = str(threshold)
+    if undo is not None:
+        params["undo"] = undo
+    return RedirectResponse("/granska?" + urlencode(params) + "#queue", status_code=303)
+
+
+def _refused(e: Exception) -> tuple[str, int]:
+    """A refused decision or undo as the page says it, with its status."""
+    if isinstance(e, FormRefused):
+        return e.message, 403
+    if isinstance(e, InvalidInput):
+        return f"Beslutet sparades inte: fel värde i {FIELD_NAMES.get(e.source, e.source)} ({e.reason}).", 422
+    if isinstance(e, NotFound | Conflict):
+        return "Beslutet sparades inte: saken är redan avgjord eller finns inte längre.", 409
+    assert isinstance(e, AppError)
+    return f"Beslutet sparades inte: {e}", e.status
 
 
 @router.post("/granska")
@@ -143,7 +139,7 @@ def decide_from_page(
     snap: SnapshotDep,
     settings: SettingsDep,
     token: Annotated[str, Form(max_length=200)],
-    decision: Annotated[str, Form(pattern=r"^(accept|reject)$")],
+    decision: Annotated[Literal["accept", "reject"], Form()],
     kind: Annotated[str, Form(pattern=r"^(fact|person_merge|entity_merge)$")],
     doc_id: Annotated[str, Form(pattern=NodeIdForm)] = "",
     fact: Annotated[str, Form(pattern=NodeIdForm)] = "",
@@ -154,23 +150,55 @@ def decide_from_page(
     offset: Annotated[int, Form(ge=0)] = 0,
 ) -> Response:
     """One decision from the queue: the queue again (or, asked for JSON by the page's script, what happened)."""
-    wants_json = "application/json" in request.headers.get("accept", "")
-    form = {"kind": kind, "decision": decision, "doc_id": doc_id, "fact": fact, "field": field}
-    form |= {"candidate": candidate, "reason": reason}
+    undo: str | None = None
     try:
         writer = form_writer(settings, token, "beslutet")
-        text, status = _decide(store, view, snap, writer, form), 200
-    except FormRefused as e:
-        text, status = e.message, 403
-    except InvalidInput as e:
-        text, status = f"Beslutet sparades inte: fel värde i {FIELD_NAMES.get(e.source, e.source)} ({e.reason}).", 422
+        if kind == "fact" and decision == "reject" and field:
+            raise InvalidInput("field", "ett mötes datum, organ eller region rättas, det markeras inte som fel")
+        made = review.decide(
+            store,
+            snap,
+            kind,
+            decision,
+            doc_id=doc_id,
+            fact=fact,
+            field=field,
+            candidate=candidate,
+            reason=reason,
+            by=writer,
+        )
+        audit.info("%s: %s (from the review queue)", writer, made.what)
+        if made.changed_graph:
+            view.refresh()
+        text, status, undo = SAVED[(kind, decision)], 200, made.undo
+    except (FormRefused, AppError) as e:
+        text, status = _refused(e)
+    return _answer(request, text, status, undo, threshold, offset)
+
+
+@router.post("/granska/undo")
+def undo_from_page(
+    request: Request,
+    store: StoreDep,
+    view: ViewDep,
+    settings: SettingsDep,
+    token: Annotated[str, Form(max_length=200)],
+    undo: Annotated[str, Form(pattern=JudgementId)],
+    reason: Annotated[str, Form(max_length=MAX_REASON)] = "",
+    threshold: Annotated[float | None, Form(ge=0, le=1)] = None,
+    offset: Annotated[int, Form(ge=0)] = 0,
+) -> Response:
+    """Take back what was just decided from the queue (a later judgement): the item is back in the queue."""
+    try:
+        writer = form_writer(settings, token, "ångrandet")
+        made = review.undo_decision(store, undo, reason=reason, by=writer)
+        audit.info("%s %s from the review queue", writer, made.what)
+        if made.changed_graph:
+            view.refresh()
+        text, status = "Ångrat: beslutet är taget tillbaka och saken är i kön igen.", 200
     except (NotFound, Conflict):
-        text, status = "Beslutet sparades inte: saken är redan avgjord eller finns inte längre.", 409
-    except AppError as e:
-        text, status = f"Beslutet sparades inte: {e}", e.status
-    if wants_json:
-        return JSONResponse({"ok": status == 200, "message": text}, status_code=status)
-    params = {"message": text, "offset": str(offset)}
-    if threshold is not None:
-        params["threshold"] = str(threshold)
-    return RedirectResponse("/granska?" + urlencode(params) + "#queue", status_code=303)
+        text, status = "Ångrandet sparades inte: beslutet är redan ångrat eller finns inte.", 409
+    except (FormRefused, AppError) as e:
+        text, status = _refused(e)
+        text = text.replace("Beslutet sparades inte", "Ångrandet sparades inte")
+    return _answer(request, text, status, None, threshold, offset)

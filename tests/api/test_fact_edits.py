@@ -215,3 +215,34 @@ def test_the_person_page_corrects_a_person_at_one_meeting(client: TestClient) ->
     form = {"token": TOKEN, "document": doc, "fact": person["id"], "action": undo}
     answer = client.post(f"/entity/{node}/attendance", data=form, follow_redirects=False)
     assert "rättelsen är ångrad" in client.get(answer.headers["location"]).text
+
+
+def test_a_question_is_sent_to_an_organisation_and_the_trail_shows_it(client: TestClient) -> None:
+    doc, facts = document_with(client, "decision")
+    decision = fact(facts, "decision")
+    url = f"/api/documents/{doc}/facts/{decision['id']}"
+    question = "Tillsynsärendet om familjehemmen"
+    assert client.put(f"{url}/text", json={"text": question}, headers=AUTH).status_code == 200
+    moved = client.put(f"{url}/kind", json={"kind": "handoff", "to": "ivo"}, headers=AUTH)
+    assert moved.status_code == 200, moved.text
+    target = moved.json()["corrections"][0]
+    assert (target["field"], target["value"], target["label"]) == (
+        "target",
+        "Inspektionen för vård och omsorg",
+        "Organization",
+    )
+    [handoff] = client.get("/api/trail", params={"q": "tillsynsärendet"}).json()["handoffs"]
+    assert (handoff["to_label"], handoff["to_name"], handoff["question"]) == (
+        "Organization",
+        "Inspektionen för vård och omsorg",
+        question,
+    )
+    ivo = client.get(f"/api/entities/{handoff['to_network']}").json()
+    assert ivo["label"] == "Organization"
+    assert client.get("/api/networks", params={"name": "Inspektionen för vård och omsorg"}).status_code == 404
+    page = client.get("/question", params={"q": "tillsynsärendet"}).text
+    assert "Inspektionen för vård och omsorg (organisation)" in page
+    back = client.put(f"{url}/target", json={"to": "IFO-chefsnätverket"}, headers=AUTH)
+    assert back.status_code == 200 and back.json()["corrections"][0]["label"] == ""
+    [handoff] = client.get("/api/trail", params={"q": "tillsynsärendet"}).json()["handoffs"]
+    assert (handoff["to_label"], handoff["to_name"]) == ("Network", "IFO-chefsnätverket")

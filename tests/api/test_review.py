@@ -5,6 +5,7 @@ shown is escaped."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from fastapi.testclient import TestClient
 
@@ -134,3 +135,84 @@ def test_the_page_counts_in_swedish_and_escapes_what_it_shows(client: TestClient
     count = queue(client, threshold=1)["count"]
     assert f"{count} saker att granska" in page.text and "säkerhet 0,80" in page.text
     assert "Faktauppgifter med en säkerhet under 1,00 tas med." in page.text
+
+
+def test_a_confirmation_is_undone_and_the_fact_is_back_in_the_queue(client: TestClient) -> None:
+    fact = first(client, "fact")
+    before = [i["id"] for i in queue(client)["data"]]
+    url = f"/api/documents/{fact['doc_id']}/facts/{fact['fact']}/confirm"
+    made = client.post(url, json={"field": fact["field"], "reason": "stämmer"}, headers=AUTH).json()["review"]
+    assert client.post(f"/api/reviews/{made['id']}/undo", json={}).status_code == 401
+    answer = client.post(f"/api/reviews/{made['id']}/undo", json={"reason": "läste fel"}, headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    undo = answer.json()["review"]
+    assert (undo["op"], undo["undoes"], undo["decided_by"], undo["reason"]) == (
+        "undo",
+        made["id"],
+        "api-token",
+        "läste fel",
+    )
+    assert [i["id"] for i in queue(client)["data"]] == before
+    history = client.get("/api/reviews", params={"fact": fact["fact"]}).json()
+    assert [(r["op"], r["id"]) for r in history["data"]] == [("confirm", made["id"]), ("undo", undo["id"])]
+    again = client.post(f"/api/reviews/{made['id']}/undo", json={}, headers=AUTH)
+    assert again.status_code == 409 and "already undone" in again.json()["error"]
+    assert client.post(f"/api/reviews/{undo['id']}/undo", json={}, headers=AUTH).status_code == 409
+    unknown = client.post("/api/reviews/review-0123456789abcdef/undo", json={}, headers=AUTH)
+    assert unknown.status_code == 404 and "review-0123456789abcdef" in unknown.json()["error"]
+    bad = client.post("/api/reviews/not-an-id/undo", json={}, headers=AUTH)
+    assert bad.status_code == 422 and bad.json()["ok"] is False
+    page = client.get(f"/document/{fact['doc_id']}").text
+    assert "Bekräftad som den lästes" in page and "Bekräftelsen ångrad" in page and "läste fel" in page
+    responses = client.get("/openapi.json").json()["paths"]["/api/reviews/{review_id}/undo"]["post"]["responses"]
+    assert {"200", "401", "404", "409", "422"} <= set(responses)
+
+
+def test_a_distinction_is_undone_and_the_pair_is_proposed_again(client: TestClient) -> None:
+    candidate = client.get("/api/entity-candidates").json()["data"][0]
+    made = client.post(f"/api/entity-candidates/{candidate['id']}/reject", json={}, headers=AUTH).json()["review"]
+    assert candidate["id"] not in {c["id"] for c in client.get("/api/entity-candidates").json()["data"]}
+    answer = client.post(f"/api/reviews/{made['id']}/undo", json={}, headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    assert candidate in client.get("/api/entity-candidates").json()["data"]
+    history = client.get("/api/reviews", params={"node": candidate["node_a"]}).json()["data"]
+    assert [r["op"] for r in history] == ["distinct", "undo"]
+
+
+def _undo_from_page(client: TestClient, location: str) -> str:
+    """Follow a decision's redirect, send its "Ångra" form, and return the page it leads to."""
+    undo = dict(parse_qsl(urlsplit(location).query))["undo"]
+    page = client.get(location).text
+    assert 'action="/granska/undo"' in page and "Ångra beslutet" in page
+    assert f'name="undo" value="{undo}"' in page
+    form = {"undo": undo, "token": TOKEN, "reason": "fel knapp"}
+    done = client.post("/granska/undo", data=form, follow_redirects=False)
+    assert done.status_code == 303, done.text
+    again = client.post("/granska/undo", data=form, headers=JSON)
+    assert again.status_code == 409 and again.json()["ok"] is False and "redan ångrat" in again.json()["message"]
+    return client.get(done.headers["location"]).text
+
+
+def test_the_page_takes_back_each_kind_of_decision_without_javascript(client: TestClient) -> None:
+    fact = next(i for i in queue(client)["data"] if i["kind"] == "fact" and i["can_reject"])
+    candidate = first(client, "entity_merge")
+    before = {i["id"] for i in queue(client)["data"]}
+    decisions = [
+        ({"kind": "fact", "doc_id": fact["doc_id"], "fact": fact["fact"], "decision": "accept"}, "review-"),
+        ({"kind": "fact", "doc_id": fact["doc_id"], "fact": fact["fact"], "decision": "reject"}, "correction-"),
+        ({"kind": "entity_merge", "candidate": candidate["id"], "decision": "reject"}, "review-"),
+        ({"kind": "entity_merge", "candidate": candidate["id"], "decision": "accept"}, "entityjudgement-"),
+    ]
+    for form, stored in decisions:
+        done = client.post("/granska", data={**form, "token": TOKEN}, follow_redirects=False)
+        assert done.status_code == 303 and f"undo={stored}" in done.headers["location"], done.headers
+        assert {i["id"] for i in queue(client)["data"]} < before
+        page = _undo_from_page(client, done.headers["location"])
+        assert "Ångrat: beslutet är taget tillbaka och saken är i kön igen." in page
+        assert {i["id"] for i in queue(client)["data"]} == before, form
+    refused = client.post(
+        "/granska/undo",
+        data={"undo": "review-0123456789abcdef", "token": "wrong"},
+        headers=JSON,
+    )
+    assert refused.status_code == 403 and refused.json()["message"] == "Fel API-nyckel: ångrandet sparades inte."

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,18 @@ def _get(url: str) -> dict:
 
 def _active_id(page) -> str:
     return page.evaluate("document.activeElement.id")
+
+
+@contextmanager
+def _without_javascript(browser, url: str) -> Iterator:
+    """A page of /granska in a context with JavaScript off (closed afterwards)."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/granska")
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -92,23 +106,60 @@ def test_the_queue_is_worked_from_the_keyboard(browser, tmp_path: Path, artifact
 
 def test_without_javascript_each_item_is_a_plain_form(browser, tmp_path: Path) -> None:
     token = Writers.in_dir(tmp_path / "data").add("Anna Berg")
-    with served_explorer(tmp_path) as url:
-        context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
-        try:
-            page = context.new_page()
-            page.goto(f"{url}/granska")
-            assert not page.is_visible("#review-token")
-            first = page.locator("li.review-item").first
-            item = first.get_attribute("id")
-            first.locator("input[name=token]").fill("fel-nyckel")
-            first.locator("button[value=accept]").click()
-            page.wait_for_url("**/granska?message=*")
-            assert "Fel API-nyckel" in page.inner_text("p.notice") and page.locator(f"li#{item}").count() == 1
-            first = page.locator("li.review-item").first
-            first.locator("input[name=token]").fill(token)
-            first.locator("button[value=accept]").click()
-            page.wait_for_url("**/granska?message=*")
-            assert page.inner_text("p.notice").startswith("Sparat")
-            assert page.locator(f"li#{item}").count() == 0
-        finally:
-            context.close()
+    with served_explorer(tmp_path) as url, _without_javascript(browser, url) as page:
+        assert not page.is_visible("#review-token")
+        first = page.locator("li.review-item").first
+        item = first.get_attribute("id")
+        first.locator("input[name=token]").fill("fel-nyckel")
+        first.locator("button[value=accept]").click()
+        page.wait_for_url("**/granska?message=*")
+        assert "Fel API-nyckel" in page.inner_text("p.notice") and page.locator(f"li#{item}").count() == 1
+        first = page.locator("li.review-item").first
+        first.locator("input[name=token]").fill(token)
+        first.locator("button[value=accept]").click()
+        page.wait_for_url("**/granska?message=*")
+        assert page.inner_text("p.notice").startswith("Sparat")
+        assert page.locator(f"li#{item}").count() == 0
+
+
+def test_the_latest_decision_is_taken_back_with_u_and_the_item_returns(browser, tmp_path: Path) -> None:
+    token = Writers.in_dir(tmp_path / "data").add("Anna Berg")
+    with served_explorer(tmp_path) as url, local_page(browser, url, *WIDTHS["desktop"]) as page:
+        page.goto(f"{url}/granska")
+        ids = page.eval_on_selector_all("li.review-item", "items => items.map(i => i.id)")
+        assert not page.is_visible("#undo-form")
+        page.keyboard.press("u")  # nothing decided yet
+        page.wait_for_selector("#review-status:has-text('Inget beslut att ångra')")
+        page.fill("#review-token", token)
+        page.keyboard.press("Escape")
+        page.keyboard.press("a")
+        page.wait_for_selector("#review-status:has-text('Sparat')")
+        assert page.locator(f"li#{ids[0]}").count() == 0
+        assert page.is_visible("#undo-form button") and not page.is_visible("#undo-form .item-token")
+        page.keyboard.press("u")
+        page.wait_for_url("**/granska?*message=*")
+        assert page.inner_text("p.notice").startswith("Ångrat")
+        assert page.eval_on_selector_all("li.review-item", "items => items.map(i => i.id)") == ids  # back in place
+        assert not page.is_visible("#undo-form")
+        history = _get(f"{url}/api/reviews")["data"]
+        assert [(r["op"], r["decided_by"]) for r in history] == [("confirm", "Anna Berg"), ("undo", "Anna Berg")]
+        found = blocking(run_axe(page))
+        assert not found, describe(found)
+
+
+def test_without_javascript_the_decision_is_taken_back_with_a_form(browser, tmp_path: Path) -> None:
+    token = Writers.in_dir(tmp_path / "data").add("Anna Berg")
+    with served_explorer(tmp_path) as url, _without_javascript(browser, url) as page:
+        assert not page.is_visible("#undo-form")
+        item = page.locator("li.review-item").first.get_attribute("id")
+        first = page.locator("li.review-item").first
+        first.locator("input[name=token]").fill(token)
+        first.locator("button[value=accept]").click()
+        page.wait_for_url("**/granska?message=*")
+        assert page.locator(f"li#{item}").count() == 0 and page.is_visible("#undo-form")
+        page.fill("#undo-form input[name=token]", token)
+        page.fill("#undo-form input[name=reason]", "fel knapp")
+        page.click("#undo-form button")
+        page.wait_for_url("**/granska?message=*")
+        assert page.inner_text("p.notice").startswith("Ångrat") and page.locator(f"li#{item}").count() == 1
+        assert _get(f"{url}/api/reviews")["data"][-1]["reason"] == "fel knapp"

@@ -19,8 +19,17 @@ from samkarta.fact_edits import add_fact, attendances
 from samkarta.graph.batch import document_id
 from samkarta.graph.store import GraphStore
 from samkarta.ingest import ingest_files
-from tests.contract.corrections_contract import CorrectionsContract, edges, kept_through_changes, names, store_elsewhere
+from samkarta.queries import questions
+from samkarta.queries.view import GraphView
+from tests.contract.corrections_contract import (
+    CorrectionsContract,
+    edges,
+    kept_through_changes,
+    names,
+    store_elsewhere,
+)
 from tests.contract.minutes import MINUTES
+from tests.contract.review_contract import RUG_MINUTES
 
 SENTENCE = "Agneta Lövgren informerar om länets kampanj för familjehemmen."
 ACTION = "Torbjörn ska ta med sig frågan om gemensam annonsering till Socialchefsnätverket"
@@ -236,3 +245,89 @@ class FactEditsContract(CorrectionsContract):
             assert other.stats() == store.stats()
         back = import_judgements(store, parse_lines(lines, "lines"))
         assert (back.applied, back.unchanged) == (0, 9)
+
+    # -- handoffs to organisations -------------------------------------------------------------------
+    @staticmethod
+    def handoff_targets(store: GraphStore, doc_id: str) -> set[tuple[str, str]]:
+        """(label, name) of where the document's questions went."""
+        g = store.graph()
+        return {
+            (g.nodes[b]["label"], g.nodes[b]["name"])
+            for _, b, d in g.edges(data=True)
+            if d["type"] == "HANDED_OFF" and d["doc_id"] == doc_id
+        }
+
+    def test_a_handoff_is_sent_to_an_organisation_found_by_name_alias_or_reference_data(
+        self, minutes, tmp_path: Path, monkeypatch
+    ) -> None:
+        store, path, doc = minutes
+        handoff = self.fact(store, doc, "handoff")
+        assert self.handoff_targets(store, doc) == {("Network", "Socialchefsnätverket")}
+        made = fix.correct(store, doc, handoff, "target", "ivo", reason="en fråga för tillsynen", by="Bo Ek")
+        assert (made.value, made.label) == ("Inspektionen för vård och omsorg", "Organization")  # the reference
+        ivo = {("Organization", "Inspektionen för vård och omsorg")}
+        assert self.handoff_targets(store, doc) == ivo
+        assert "Inspektionen för vård och omsorg" not in names(store, "Network") and "ivo" not in names(
+            store, "Network"
+        )
+        trail = questions.trail(store, GraphView(store).refresh(), "annonsering")
+        assert [(h.to_label, h.to_name) for h in trail.handoffs] == [
+            ("Organization", "Inspektionen för vård och omsorg")
+        ]
+        kept_through_changes(store, path, doc, lambda: self.handoff_targets(store, doc) == ivo, monkeypatch)
+
+        other = tmp_path / "rug.txt"  # an organisation the reference data does not know, read elsewhere
+        other.write_text(RUG_MINUTES["rug-2023-09-14.txt"], encoding="utf-8")
+        assert ingest_files(store, [other]).ingested == 1
+        [falun] = [i for i, label, n in store.names() if label == "Organization" and n == "Socialförvaltningen Falun"]
+        handoff = self.fact(store, doc, "handoff")  # its id as the minutes read now
+        made = fix.correct(store, doc, handoff, "target", "socialförvaltningen  falun", by="Bo Ek")
+        assert (made.value, made.label) == ("Socialförvaltningen Falun", "Organization")
+        g = store.graph()
+        assert [b for _, b, d in g.edges(data=True) if d["type"] == "HANDED_OFF" and d["doc_id"] == doc] == [falun]
+        assert [n for _, label, n in store.names() if n == "Socialförvaltningen Falun"] == ["Socialförvaltningen Falun"]
+
+        fix.correct(store, doc, handoff, "target", "Region Västmanland", by="Bo Ek")  # one this document names
+        g = store.graph()
+        [region] = {
+            b
+            for _, b, d in g.edges(data=True)
+            if d["type"] == "REPRESENTS" and g.nodes[b]["name"] == "Region Västmanland"
+        }
+        assert [b for _, b, d in g.edges(data=True) if d["type"] == "HANDED_OFF"] == [region]
+        made = fix.correct(store, doc, handoff, "target", "IFO-chefsnätverket", by="Bo Ek")  # a body stays a body
+        assert made.label == "" and self.handoff_targets(store, doc) == {("Network", "IFO-chefsnätverket")}
+        with pytest.raises(InvalidInput) as refused:
+            fix.correct(store, doc, handoff, "target", "x", by="Bo Ek")
+        assert refused.value.source == "target"
+        for c in reversed([c for c in fix.history(store, handoff) if c.value is not None]):
+            if c.id in {s.id for s in fix.document_facts(store, doc).fact(handoff).in_force.values()}:
+                fix.undo(store, c.id, by="Bo Ek")
+        assert self.handoff_targets(store, doc) == {("Network", "Socialchefsnätverket")}  # as the minutes say
+
+    def test_an_added_or_reclassified_handoff_goes_to_an_organisation_and_travels_in_curation(
+        self, minutes, tmp_path: Path
+    ) -> None:
+        store, path, doc = minutes
+        add_fact(store, doc, "handoff", "Kampanjen", SENTENCE, to="socialstyrelsen", by="Anna Berg")
+        decision = self.fact(store, doc, "decision")
+        made = fix.correct_fields(store, doc, decision, {"kind": "handoff", "target": "SKR"}, by="Anna Berg")
+        assert [(c.field, c.value, c.label) for c in made] == [
+            ("target", "Sveriges Kommuner och Regioner", "Organization"),
+            ("kind", "handoff", ""),
+        ]
+        expected = {
+            ("Network", "Socialchefsnätverket"),
+            ("Organization", "Socialstyrelsen"),
+            ("Organization", "Sveriges Kommuner och Regioner"),
+        }
+        assert self.handoff_targets(store, doc) == expected
+        lines = list(export_lines(store))
+        assert sum('"label": "Organization"' in line for line in lines) == 2
+        with store_elsewhere(path, tmp_path) as other:
+            report = import_judgements(other, parse_lines(lines, "curation.jsonl"))
+            assert report.applied == len(lines) and report.rebuilt == 1
+            copy = other.documents()[0].id
+            assert self.handoff_targets(other, copy) == expected
+            again = import_judgements(other, parse_lines(lines, "curation.jsonl"))
+            assert again.applied == 0 and self.handoff_targets(other, copy) == expected

@@ -241,3 +241,77 @@ class ReviewContract:
             assert (again.applied, again.unchanged) == (0, 2)
         finally:
             other.close()
+
+    def test_an_undone_confirmation_puts_the_fact_back_and_the_history_keeps_both(
+        self, store: GraphStore, tmp_path: Path
+    ) -> None:
+        (path,) = _write(tmp_path / "minutes", {"lansgrupp.txt": MINUTES})
+        ingest_files(store, [path])
+        doc = document_id(str(path))
+        (action,) = _facts(store, "action")
+        before = [i.id for i in _queue(store)]
+        made = review.confirm(store, doc, action.fact or "", reason="stämmer", by="Anna Berg")
+        assert action.id not in {i.id for i in _queue(store)}
+        undone = review.undo(store, made.id, reason="läste fel", by="Per Lind")
+        assert (undone.op, undone.undoes, undone.decided_by, undone.reason) == (
+            "undo",
+            made.id,
+            "Per Lind",
+            "läste fel",
+        )
+        assert (undone.doc_id, undone.fact, undone.fact_kind) == (made.doc_id, made.fact, made.fact_kind)
+        assert undone.decided_at > made.decided_at
+        assert [i.id for i in _queue(store)] == before  # back, in its place
+        assert store.reviews() == [made, undone]
+        assert review.history(store, fact=action.fact or "") == [made, undone]
+        with pytest.raises(Conflict, match="already undone"):
+            review.undo(store, made.id, by="Per Lind")
+        with pytest.raises(Conflict, match="itself an undo"):
+            review.undo(store, undone.id, by="Per Lind")
+        with pytest.raises(NotFound, match="review-0123456789abcdef"):
+            review.undo(store, "review-0123456789abcdef", by="Per Lind")
+        store.delete_document(doc)  # re-ingested: the undo still counts
+        ingest_files(store, [path])
+        assert [i.id for i in _queue(store)] == before
+        again = review.confirm(store, doc, action.fact or "", by="Anna Berg")  # and it can be confirmed again
+        assert action.id not in {i.id for i in _queue(store)} and again.id != made.id
+        assert [r.op for r in review.history(store, fact=action.fact or "")] == ["confirm", "undo", "confirm"]
+
+    def test_an_undone_distinction_proposes_the_pair_again(self, store: GraphStore, tmp_path: Path) -> None:
+        ingest_files(store, _write(tmp_path / "rug", RUG_MINUTES))
+        proposed = _candidates(store)
+        snap = GraphView(store).refresh()
+        org = next(c for c in body_and_organisation_candidates(store, snap) if c.label == "Organization")
+        made = review.reject_entity_candidate(store, snap, org.id, by="Anna Berg")
+        assert org.id not in {c[0] for c in _candidates(store)}
+        undone = review.undo(store, made.id, reason="samma förvaltning", by="Per Lind")
+        assert (undone.node_a, undone.node_b) == (made.node_a, made.node_b)
+        assert _candidates(store) == proposed  # the same pair, score and reasons
+        assert review.history(store, node=org.node_a) == [made, undone] == review.history(store, node=org.node_b)
+        assert review.distinct(store, org.node_a, org.node_b, by="Anna Berg").op == "distinct"  # judged again
+        assert org.id not in {c[0] for c in _candidates(store)}
+
+    def test_undos_travel_as_curation_lines_and_importing_twice_changes_nothing(
+        self, store: GraphStore, tmp_path: Path
+    ) -> None:
+        paths = _write(tmp_path / "rug", RUG_MINUTES)
+        ingest_files(store, paths)
+        actions = _facts(store, "action")
+        kept = review.confirm(store, actions[0].doc_id or "", actions[0].fact or "", by="Anna Berg")
+        taken = review.confirm(store, actions[1].doc_id or "", actions[1].fact or "", by="Anna Berg")
+        review.undo(store, taken.id, reason="osäker", by="Per Lind")
+        lines = list(export_lines(store))
+        assert sum('"op": "undo"' in line for line in lines) == 1
+        other = SQLiteStore.open(tmp_path / "other.db")  # the same minutes in another store
+        try:
+            ingest_files(other, paths)
+            report = import_judgements(other, parse_lines(lines, "curation.jsonl"))
+            assert (report.applied, report.unchanged) == (3, 0)
+            assert other.reviews() == store.reviews()
+            assert [i.id for i in _queue(other)] == [i.id for i in _queue(store)]
+            assert actions[1].id in {i.id for i in _queue(other)} and actions[0].id not in {i.id for i in _queue(other)}
+            assert kept in other.reviews()
+            again = import_judgements(other, parse_lines(lines, "curation.jsonl"))
+            assert (again.applied, again.unchanged) == (0, 3) and other.reviews() == store.reviews()
+        finally:
+            other.close()
