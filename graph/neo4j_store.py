@@ -680,6 +680,14 @@ class Neo4jStore:
         change = _Change(nodes={node_id})
         freed = 0  # bytes of the old values written over: what the scrub's filler must reuse
 
+        def blank(tx: ManagedTransaction) -> None:
+            # a short value lives in the property record itself, and a delete only marks the record
+            # unused: the person's values and aliases are overwritten first, in a transaction of their
+            # own (Neo4j drops the property changes of a node deleted in the same transaction)
+            for row in _run(tx, q.ERASED_PROPS, id=node_id):
+                tx.run(q.SET_NODE_PROPS, rows=[{"id": node_id, "props": _blanked(row["props"])}]).consume()
+            tx.run(q.BLANK_ALIASES, id=node_id).consume()
+
         def work(tx: ManagedTransaction) -> list[str]:
             nonlocal freed
             reach = _run(tx, q.ERASED_REACH, id=node_id)
@@ -687,9 +695,6 @@ class Neo4jStore:
                 change.documents.update(reach[0]["documents"])
                 change.nodes.update(reach[0]["nodes"])
                 freed += reach[0]["bytes"]
-                # a short value lives in the property record itself: overwritten there before the
-                # delete, which only marks the record unused
-                tx.run(q.SET_NODE_PROPS, rows=[{"id": node_id, "props": _blanked(reach[0]["props"])}]).consume()
             tx.run(q.ERASE_NODE, id=node_id).consume()
             changed: list[str] = []
             # redaction happens here in Python, with the SQLite store's regex, on the texts read back
@@ -741,6 +746,7 @@ class Neo4jStore:
                 tx.run(q.SET_REVIEW_REASONS, rows=rows).consume()
             return sorted(changed)
 
+        self._write(blank, f"erasing {node_id}", _Change(nodes={node_id}))
         changed = self._write(work, f"erasing {node_id}", change)
         self.last_scrub = self._scrub(freed)
         return changed
