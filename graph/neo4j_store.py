@@ -760,7 +760,8 @@ class Neo4jStore:
                 with self._driver.session(database=self._database) as session:  # schema changes: auto-commit
                     return session.run(cypher, params).data()
             except _DRIVER_ERRORS as e:
-                raise StoreUnavailable(f"scrubbing after an erasure failed: {e}") from e
+                what = "the erasure is stored, but taking the name off the server's disk failed"
+                raise StoreUnavailable(f"{what}: {e}") from e
 
         with self._lock:
             return scrub(run, freed_bytes)

@@ -30,6 +30,12 @@ MINUTES = (
     f"{GIVEN.upper()} {SURNAME.upper()} föreslog. Kontakt: marta.{FOLDED}@mora.se. M. {SURNAME} informerade "
     f"om läget, och {GIVEN}\n{SURNAME} tackade.\n"
 )
+# as SHOW SETTINGS prints what scripts/neo4j/neo4j.conf sets
+SHIPPED = {
+    "db.tx_log.rotation.retention_policy": "false",
+    "db.tx_log.rotation.size": "1.00MiB",
+    "db.checkpoint.interval.time": "10s",
+}
 CHECKPOINT_WAIT = 60  # seconds; the shipped settings checkpoint within 10 s of a write
 
 
@@ -75,6 +81,16 @@ def data_dir(driver: Driver) -> Path:
     path = Path(str(rows[0]["value"])) if rows else None
     if path is None or not (path / "databases").is_dir() or not (path / "transactions").is_dir():
         pytest.skip(f"the Neo4j server's data directory {path} is not on this machine: its files cannot be read")
+    settings = {
+        r["name"]: r["value"]
+        for r in driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value", names=list(SHIPPED)
+        ).records
+    }
+    assert settings == SHIPPED, (
+        f"the server runs without the settings Samkarta ships (scripts/neo4j/neo4j.conf): {settings}; "
+        "restart it with scripts/neo4j-server"
+    )
     return path
 
 
