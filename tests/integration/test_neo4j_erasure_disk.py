@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,7 @@ SHIPPED = {
     "db.tx_log.rotation.size": "1.00MiB",
     "db.checkpoint.interval.time": "10s",
 }
+Found = dict[str, dict[str, int]]  # per file, how often each form occurs
 CHECKPOINT_WAIT = 60  # seconds; the shipped settings checkpoint within 10 s of a write
 
 
@@ -48,9 +50,9 @@ def forms() -> dict[str, bytes]:
     return out
 
 
-def occurrences(root: Path) -> dict[str, dict[str, int]]:
+def occurrences(root: Path) -> Found:
     """Per file under `root` (relative path), how often each form occurs in its bytes."""
-    found: dict[str, dict[str, int]] = {}
+    found: Found = {}
     for path in sorted(root.rglob("*")):
         try:
             raw = path.read_bytes() if path.is_file() else b""
@@ -62,11 +64,11 @@ def occurrences(root: Path) -> dict[str, dict[str, int]]:
     return found
 
 
-def settle(root: Path, done: object, seconds: float = CHECKPOINT_WAIT) -> dict[str, dict[str, int]]:
+def settle(root: Path, done: Callable[[Found], bool], seconds: float = CHECKPOINT_WAIT) -> Found:
     """Scan `root` until `done(found)` holds (the server writes at its next checkpoint) or time is up."""
     found = occurrences(root)
     deadline = time.monotonic() + seconds
-    while not done(found) and time.monotonic() < deadline:  # type: ignore[operator]
+    while not done(found) and time.monotonic() < deadline:
         time.sleep(2)
         found = occurrences(root)
     return found
