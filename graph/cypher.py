@@ -369,10 +369,15 @@ CANDIDATES = (
 SET_CANDIDATE_STATUS = f"MATCH (c:{CANDIDATE} {{id: $id}}) SET c.status = $status"
 
 # -- erasure -------------------------------------------------------------------------------------------
+ERASED_PROPS = f"MATCH (n:{ENTITY} {{id: $id}}) RETURN n {{.*}} AS props"
+# an alias's own element id: unique (the alias key is), and nothing of the name
+BLANK_ALIASES = f"MATCH (a:{ALIAS} {{node_id: $id}}) SET a.alias = elementId(a)"
 # what an erasure changes besides the node: its relationships' documents and the nodes at their other ends
 ERASED_REACH = (
     f"MATCH (n:{ENTITY} {{id: $id}}) OPTIONAL MATCH (n)-[r]-(m) "
-    "RETURN collect(DISTINCT r.doc_id) AS documents, collect(DISTINCT m.id) AS nodes"
+    "RETURN collect(DISTINCT r.doc_id) AS documents, collect(DISTINCT m.id) AS nodes, "
+    # the size of the values the delete frees (quotes on the relationships): what a scrub must reuse
+    "sum(size(coalesce(r.quote, ''))) AS bytes"
 )
 ERASE_NODE = (
     f"CALL () {{ MATCH (a:{ALIAS} {{node_id: $id}}) DELETE a }} "

@@ -43,6 +43,7 @@ from samkarta.graph.model import (
     WriteResult,
 )
 from samkarta.graph.neo4j_migration import LayoutMigration, MigrationReport
+from samkarta.graph.neo4j_scrub import ScrubReport, scrub
 from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS, props_of, to_neo4j
 from samkarta.graph.redaction import redact, redact_json, redact_value
 from samkarta.graph.search_text import search_text, search_tokens
@@ -99,6 +100,12 @@ def _redacted(stored: dict[str, Any], strings: list[str]) -> dict[str, Any]:
     return changed
 
 
+def _blanked(props: dict[str, Any]) -> dict[str, Any]:
+    """Each string property (but the id) as a placeholder of its length, so an overwrite in place
+    leaves nothing of the old value."""
+    return {k: "_" * len(v) for k, v in props.items() if isinstance(v, str) and k != "id"}
+
+
 def _run(tx: ManagedTransaction, cypher: str, **params: Any) -> list[dict[str, Any]]:
     return [record.data() for record in tx.run(cypher, params)]
 
@@ -153,6 +160,7 @@ class Neo4jStore:
         self._database = database
         self._lock = threading.Lock()
         self._closed = False
+        self.last_scrub: ScrubReport | None = None  # what the last erasure did to the server's disk
 
     @classmethod
     def connect(
@@ -671,12 +679,23 @@ class Neo4jStore:
         }
 
         change = _Change(nodes={node_id})
+        freed = 0  # bytes of the old values written over: what the scrub's filler must reuse
+
+        def blank(tx: ManagedTransaction) -> None:
+            # a short value lives in the property record itself, and a delete only marks the record
+            # unused: the person's values and aliases are overwritten first, in a transaction of their
+            # own (Neo4j drops the property changes of a node deleted in the same transaction)
+            for row in _run(tx, q.ERASED_PROPS, id=node_id):
+                tx.run(q.SET_NODE_PROPS, rows=[{"id": node_id, "props": _blanked(row["props"])}]).consume()
+            tx.run(q.BLANK_ALIASES, id=node_id).consume()
 
         def work(tx: ManagedTransaction) -> list[str]:
+            nonlocal freed
             reach = _run(tx, q.ERASED_REACH, id=node_id)
             if reach:
                 change.documents.update(reach[0]["documents"])
                 change.nodes.update(reach[0]["nodes"])
+                freed += reach[0]["bytes"]
             tx.run(q.ERASE_NODE, id=node_id).consume()
             changed: list[str] = []
             # redaction happens here in Python, with the SQLite store's regex, on the texts read back
@@ -687,6 +706,7 @@ class Neo4jStore:
                 if (text, extraction) == (doc["text"], doc["extraction"]):
                     continue
                 changed.append(doc_id)
+                freed += 2 * len(doc["text"].encode()) + len(doc["extraction"].encode())  # + its search text
                 params = {"id": doc_id, "text": text, "extraction": extraction, "search_text": search_text(text)}
                 tx.run(q.SET_SOURCE_TEXT, params).consume()
                 rels = [
@@ -735,7 +755,25 @@ class Neo4jStore:
                 tx.run(q.SET_ENTITY_JUDGEMENT_TEXTS, rows=rows).consume()
             return sorted(changed)
 
-        return self._write(work, f"erasing {node_id}", change)
+        self._write(blank, f"erasing {node_id}", _Change(nodes={node_id}))
+        changed = self._write(work, f"erasing {node_id}", change)
+        self.last_scrub = self._scrub(freed)
+        return changed
+
+    def _scrub(self, freed_bytes: int) -> ScrubReport:
+        """The erased strings off the server's disk too (graph/neo4j_scrub.py)."""
+        self._check_open()
+
+        def run(cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+            try:
+                with self._driver.session(database=self._database) as session:  # schema changes: auto-commit
+                    return session.run(cypher, params).data()
+            except _DRIVER_ERRORS as e:
+                what = "the erasure is stored, but taking the name off the server's disk failed"
+                raise StoreUnavailable(f"{what}: {e}") from e
+
+        with self._lock:
+            return scrub(run, freed_bytes)
 
     # -- counts ---------------------------------------------------------------------------------
     def stats(self) -> Stats:

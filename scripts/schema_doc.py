@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from samkarta.graph import cypher as q
+from samkarta.graph.neo4j_scrub import SCRUB
 from samkarta.graph.schema import load_schema
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "neo4j-schema.md"
@@ -34,8 +35,12 @@ BOOKKEEPING = {
     q.JUDGEMENT: ("a writer's decision on a merge candidate", "key_a, key_b, decision, reason, decided_at, decided_by"),
     q.TOMBSTONE: ("an erased person's keyed name hash", "digest"),
     q.META: (
-        "the version counter, the layout and the tombstone key",
-        "key ('version', 'layout', 'tombstone_key'), value",
+        "the version counter, the layout, the tombstone key and how many erasures were scrubbed",
+        "key ('version', 'layout', 'tombstone_key', 'scrubs'), value",
+    ),
+    SCRUB: (
+        "a throwaway value written over the records an erasure freed, deleted moments later (graph/neo4j_scrub.py)",
+        "id, pad",
     ),
     q.CHANGE: (
         "what one write changed, for the API's projection to follow (the last 2,000 writes)",

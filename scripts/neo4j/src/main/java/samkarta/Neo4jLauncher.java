@@ -32,7 +32,8 @@ import picocli.CommandLine;
  *
  * HOME_DIR holds data/ and logs/ (created if missing). PORT defaults to $NEO4J_PORT or 17687.
  * Auth is enabled; the password of user "neo4j" is set from $NEO4J_PASSWORD (required, >= 8 chars).
- * Env NEO4J_PAGECACHE_MB (default 256) sizes the page cache.
+ * Env NEO4J_PAGECACHE_MB (default 256) sizes the page cache; env NEO4J_CONF names a neo4j.conf whose
+ * settings are applied first (scripts/neo4j/neo4j.conf: transaction log retention and checkpoints).
  * Prints "NEO4J READY bolt://127.0.0.1:PORT" once Bolt accepts authenticated sessions,
  * and shuts down cleanly on SIGTERM/SIGINT.
  */
@@ -83,13 +84,14 @@ public final class Neo4jLauncher {
         }, "neo4j-shutdown"));
 
         try {
-            DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+            DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+            String conf = System.getenv("NEO4J_CONF");
+            if (conf != null && !conf.isBlank()) {
+                builder.loadPropertiesFromFile(Path.of(conf));
+            }
+            DatabaseManagementService dbms = builder
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
-                    // Keep the store small (dev/CI): no 256 MiB pre-allocated tx log per database.
-                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                    .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(32))
-                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "100M size")
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
