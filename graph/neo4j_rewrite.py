@@ -115,7 +115,8 @@ def plan_rewrite(
     nodes = {n["id"]: n for n in stored.nodes}
     kept_ends = {end for rid in kept for end in (new_rels[rid][1]["source"], new_rels[rid][1]["target"])}
     bare_again = set()
-    for node_id in sorted(out.touched):
+    doc_id = source_row["id"]
+    for node_id in sorted(out.touched | {doc_id}):  # deleting the document also let its own node go if bare
         node = nodes.get(node_id)
         if node is None or not node["bare"]:
             continue
@@ -156,7 +157,6 @@ def plan_rewrite(
     # a bare node set again loses its list, which deleting and writing again would have rebuilt
     out.alias_lists |= {r["id"] for r in out.reset_nodes} & named
 
-    doc_id = source_row["id"]
     latest = {c["id"]: c for c in candidate_rows}  # SET c = row in order: the last row of an id wins
     for c in stored.candidates:
         if c.get("doc_id") == doc_id and c["id"] not in latest:

@@ -429,7 +429,8 @@ class Neo4jStore:
         if plan.delete_nodes:
             tx.run(q.DELETE_ORPHANS, ids=plan.delete_nodes).consume()
         for label, rows in plan.create_nodes.items():
-            tx.run(q.merge_nodes(label), rows=rows).consume()
+            for chunk in _chunks(rows):
+                tx.run(q.merge_nodes(label), rows=chunk).consume()
         if plan.reset_nodes:
             tx.run(q.RESET_NODES, rows=plan.reset_nodes).consume()
         for rel_type, rows in plan.create_rels.items():
