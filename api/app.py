@@ -46,12 +46,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         owned = store is None
         # opened on first request and retried while unreachable: the API starts even if Neo4j is down
         app.state.store = store if store is not None else ReconnectingStore(lambda: open_store(settings=settings))
-        app.state.view = GraphView(app.state.store)
+        app.state.view = GraphView(app.state.store, brokers_in_background=True)
         app.state.jobs = JobQueue()
         try:
             yield
         finally:
             app.state.jobs.close()
+            app.state.view.close()
             if owned:
                 app.state.store.close()
 

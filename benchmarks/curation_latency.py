@@ -13,9 +13,12 @@ Then, in-process through the FastAPI app:
   the figure is from sending the correction to the first answer that shows it.
 - from another process: the same correction written through a second connection to the store
   (as `samkarta correct` would), and the API asked until it shows (its snapshot follows by itself).
-- reads while corrections stream in: searches, collaborators, a body's network and ego graphs
-  asked for one after another while another thread writes corrections, against the same reads
-  with no writes.
+- the brokers' view: betweenness cannot be patched, so the API computes it again after each write
+  in a worker process and serves the previous scores meanwhile (queries/brokers.py); measured from
+  sending a correction until the brokers' scores are those of the graph with it.
+- reads while corrections stream in: searches, collaborators, a body's network, ego graphs and the
+  brokers asked for one after another while another thread writes corrections, against the same
+  reads with no writes.
 
 Prints p50/p95 of each; the target for correction-to-visible is p95 <= 1 s.
 """
@@ -91,6 +94,7 @@ class Bench:
         self.documents = [d.id for d in store.documents()]
         self.used: set[str] = set()
         self.refreshes: list[float] = []  # seconds the view took to apply a delta (made a new snapshot)
+        self.brokers_shown: list[float] = []  # seconds from a correction to the brokers' scores of it
 
     def instrument(self) -> None:
         """Time each new snapshot the app's view makes (after the lifespan made the view)."""
@@ -165,7 +169,20 @@ class Bench:
                 shown.append(time.perf_counter() - t0)
             else:
                 print(f"  not shown within {GIVE_UP:.0f} s: {fact}")
+            self.brokers_follow(t0)
         return shown, written
+
+    def brokers_follow(self, t0: float) -> None:
+        """Wait until the brokers' scores are those of the graph version the view shows now."""
+        view: GraphView = self.app.state.view
+        version = view.current().version
+        assert view.scores is not None
+        if view.scores.version() is None:  # a graph this small has them computed with each snapshot
+            return
+        if self.wait_until(lambda: (view.scores.version() or 0) >= version):  # type: ignore[union-attr]
+            self.brokers_shown.append(time.perf_counter() - t0)
+        else:
+            print(f"  the brokers did not follow within {GIVE_UP:.0f} s")
 
     def reads(self, client: TestClient, n: int, stop: threading.Event | None = None) -> list[float]:
         snap = self.app.state.view.current()
@@ -177,6 +194,7 @@ class Bench:
             lambda: client.get(f"/api/networks/{self.rng.choice(bodies)}"),
             lambda: client.get(f"/graph/ego/{self.rng.choice(people)}", params={"depth": 1}),
             lambda: client.get("/api/owners", params={"q": self.rng.choice(TOPICS)}),
+            lambda: client.get("/api/brokers"),
         ]
         out = []
         for i in range(n):
@@ -217,6 +235,9 @@ def run(name: str, store: GraphStore, other: GraphStore, args: argparse.Namespac
         client.get("/api/search", params={"q": "Anna"})
         print(f"{name}: the first request reads the whole graph in {time.perf_counter() - t0:.1f} s (once)")
         bench.reads(client, 20)  # the derived structures the reads need, computed once
+        scores = bench.app.state.view.scores
+        if scores.seconds:
+            print(f"{name}: the first brokers' scores in {scores.seconds[0]:.1f} s (once; later in the background)")
         shown, written = bench.through_api(client, args.corrections)
         print(f"{name} correction to visible, through the API:      {percentiles(shown)}")
         print(f"{name}   of which the POST (save, rebuild the document, apply the delta): {percentiles(written)}")
@@ -224,6 +245,8 @@ def run(name: str, store: GraphStore, other: GraphStore, args: argparse.Namespac
         print(f"{name} correction to visible, from another process: {percentiles(shown)}")
         print(f"{name}   of which the write (samkarta.corrections.correct):               {percentiles(written)}")
         print(f"{name} the view applying a delta (a new snapshot):  {percentiles(bench.refreshes)}")
+        print(f"{name} correction to the brokers' scores of it:       {percentiles(bench.brokers_shown)}")
+        print(f"{name}   of which computing them (worker process):     {percentiles(scores.seconds[1:])}")
         quiet = bench.reads(client, args.reads_during)
         print(f"{name} reads, no writes:                          {percentiles(quiet)}")
         during, written = bench.reads_during_corrections(client, args.reads_during)

@@ -238,6 +238,45 @@ DELETE_DOC_RECORDS = (
 DELETE_ORPHANS = f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) WHERE NOT (n)--() DELETE n"
 SOURCE_EXISTS = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d.id AS id"
 
+
+# -- rewriting a document as a difference (graph/neo4j_rewrite.py) --------------------------------------
+def document_state() -> str:
+    """What a stored document holds, in one round trip: its relationships (one index seek per type),
+    the nodes they and $node_ids name (bare: no relationship of another document), its aliases, its
+    merge candidates and those $candidate_ids name, and its source."""
+    parts = [
+        f"MATCH (a:{ENTITY})-[r:{_type(t)}]->(b:{ENTITY}) WHERE r.doc_id = $doc_id "
+        f"RETURN {{type: '{load_schema().check_type(t)}', props: properties(r), source: a.id, target: b.id}} AS rel"
+        for t in load_schema().relationships
+    ]
+    return (
+        f"{KEEP_PLAN}CALL () {{ CALL () {{ {' UNION ALL '.join(parts)} }} RETURN collect(rel) AS rels }} "
+        "CALL (rels) { UNWIND [x IN rels | x.source] + [x IN rels | x.target] + $node_ids AS id WITH DISTINCT id "
+        f"MATCH (n:{ENTITY} {{id: id}}) RETURN collect({{id: n.id, labels: labels(n), props: properties(n), "
+        "bare: NOT EXISTS { (n)-[o]-() WHERE o.doc_id IS NULL OR o.doc_id <> $doc_id }}) AS nodes } "
+        f"CALL () {{ MATCH (a:{ALIAS} {{doc_id: $doc_id}}) RETURN collect(properties(a)) AS aliases }} "
+        "CALL () { "
+        f"CALL () {{ MATCH (c:{CANDIDATE} {{doc_id: $doc_id}}) RETURN c UNION "
+        f"UNWIND $candidate_ids AS id MATCH (c:{CANDIDATE} {{id: id}}) RETURN c }} "
+        "RETURN collect(properties(c)) AS candidates } "
+        f"OPTIONAL MATCH (d:{SOURCE} {{id: $doc_id}}) "
+        "RETURN rels, nodes, aliases, candidates, properties(d) AS source"
+    )
+
+
+def delete_rels(rel_type: str) -> str:
+    """Delete relationships of one type by id (the uniqueness constraint's index)."""
+    return f"{KEEP_PLAN}UNWIND $ids AS id MATCH ()-[r:{_type(rel_type)} {{id: id}}]->() DELETE r"
+
+
+RESET_NODES = f"{KEEP_PLAN}UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) SET n = row"
+DELETE_ALIASES = (
+    f"{KEEP_PLAN}UNWIND $rows AS row "
+    f"MATCH (a:{ALIAS} {{node_id: row.node_id, alias: row.alias, doc_id: row.doc_id}}) DELETE a"
+)
+DELETE_CANDIDATES = f"{KEEP_PLAN}UNWIND $ids AS id MATCH (c:{CANDIDATE} {{id: id}}) DELETE c"
+SET_SOURCE = f"{KEEP_PLAN}MATCH (d:{SOURCE} {{id: $doc.id}}) SET d = $doc"
+
 # -- reading -------------------------------------------------------------------------------------------
 DOCUMENTS = (
     f"MATCH (d:{SOURCE}) RETURN d.id AS id, d.path AS path, d.sha256 AS sha256, d.format AS format, "

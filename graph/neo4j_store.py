@@ -44,6 +44,7 @@ from samkarta.graph.model import (
 )
 from samkarta.graph.neo4j_migration import LayoutMigration, MigrationReport
 from samkarta.graph.neo4j_scrub import ScrubReport, scrub
+from samkarta.graph.neo4j_rewrite import Stored, plan_rewrite
 from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS, props_of, to_neo4j
 from samkarta.graph.redaction import redact, redact_json, redact_value
 from samkarta.graph.search_text import search_text, search_tokens
@@ -104,6 +105,45 @@ def _blanked(props: dict[str, Any]) -> dict[str, Any]:
     """Each string property (but the id) as a placeholder of its length, so an overwrite in place
     leaves nothing of the old value."""
     return {k: "_" * len(v) for k, v in props.items() if isinstance(v, str) and k != "id"}
+
+
+def _node_row(n: Node) -> dict[str, Any]:
+    """A node as merge_nodes writes it."""
+    return {
+        **to_neo4j(n.label, n.props, NODE_FIELDS),
+        "id": n.id,
+        "name": n.name,
+        "text": n.text,
+        "search_text": _search(n.text),
+    }
+
+
+def _rel_row(r: Rel) -> dict[str, Any]:
+    """A relationship as merge_rels writes it."""
+    return {
+        "source": r.source,
+        "target": r.target,
+        "props": {
+            **to_neo4j(r.type, r.props, REL_FIELDS),
+            "id": r.id,
+            "doc_id": r.doc_id,
+            "start": r.start,
+            "end": r.end,
+            "quote": r.quote,
+            "text": r.text,
+            "search_text": _search(r.text),
+        },
+    }
+
+
+def _source_row(b: GraphBatch) -> dict[str, Any]:
+    """A document's Sk_DocumentSource properties."""
+    return {
+        **b.document.model_dump(exclude={"copies"}),  # a new document has none; add_copy records them
+        "text": b.text,
+        "search_text": search_text(b.text),
+        "extraction": json.dumps(b.extraction, ensure_ascii=False),
+    }
 
 
 def _run(tx: ManagedTransaction, cypher: str, **params: Any) -> list[dict[str, Any]]:
@@ -326,6 +366,10 @@ class Neo4jStore:
         change = _Change()
 
         def work(tx: ManagedTransaction) -> int:
+            if existing:
+                created = self._rewrite_document(tx, batch, change)
+                if created is not None:
+                    return created
             named = self._delete_document(tx, doc.id, change) if existing else set()
             created = self._write_facts(tx, [batch], change)
             self._set_alias_lists(tx, named)  # whole again: the document may have named them no more
@@ -353,20 +397,72 @@ class Neo4jStore:
         created = self._write(work, f"writing {len(batches)} documents", change)
         return WriteResult(status="ingested", nodes_added=created, rels_added=sum(len(b.rels) for b in batches))
 
+    def _rewrite_document(self, tx: ManagedTransaction, batch: GraphBatch, change: _Change) -> int | None:
+        """Write a stored document again as the difference from what it holds (graph/neo4j_rewrite.py):
+        one read and the few statements a correction needs, instead of some forty. None (nothing
+        written) where only deleting and writing again says the same. Returns the nodes created as
+        deleting and writing again counts them."""
+        doc_id = batch.document.id
+        labels: dict[str, str] = {}
+        node_rows: dict[str, dict[str, Any]] = {}
+        for n in batch.nodes:
+            if n.id not in node_rows:  # MERGE keeps the first
+                labels[n.id], node_rows[n.id] = n.label, _node_row(n)
+            elif labels[n.id] != n.label:
+                return None
+        candidate_rows = [{**c.model_dump(), "doc_id": doc_id} for c in batch.candidates]
+        found = _run(
+            tx,
+            q.document_state(),
+            doc_id=doc_id,
+            node_ids=sorted({doc_id, *node_rows}),
+            candidate_ids=sorted({c["id"] for c in candidate_rows}),
+        )[0]
+        stored = Stored(found["rels"], found["nodes"], found["aliases"], found["candidates"], found["source"])
+        plan = plan_rewrite(
+            stored,
+            labels,
+            node_rows,
+            [(r.type, _rel_row(r)) for r in batch.rels],
+            [a.model_dump() for a in batch.aliases],
+            candidate_rows,
+            _source_row(batch),
+        )
+        if plan is None:
+            return None
+        change.documents.add(doc_id)
+        change.nodes.update(plan.touched | plan.named)
+        change.of_batches([batch])
+        for rel_type, ids in plan.delete_rels.items():
+            tx.run(q.delete_rels(rel_type), ids=ids).consume()
+        if plan.delete_nodes:
+            tx.run(q.DELETE_ORPHANS, ids=plan.delete_nodes).consume()
+        for label, rows in plan.create_nodes.items():
+            for chunk in _chunks(rows):
+                tx.run(q.merge_nodes(label), rows=chunk).consume()
+        if plan.reset_nodes:
+            tx.run(q.RESET_NODES, rows=plan.reset_nodes).consume()
+        for rel_type, rows in plan.create_rels.items():
+            self._create_rels(tx, rel_type, rows)
+        if plan.delete_aliases:
+            tx.run(q.DELETE_ALIASES, rows=plan.delete_aliases).consume()
+        if plan.add_aliases:
+            tx.run(q.MERGE_ALIASES, rows=plan.add_aliases).consume()
+        if plan.delete_candidates:
+            tx.run(q.DELETE_CANDIDATES, ids=plan.delete_candidates).consume()
+        if plan.set_candidates:
+            tx.run(q.MERGE_CANDIDATES, rows=plan.set_candidates).consume()
+        if plan.source is not None:
+            tx.run(q.SET_SOURCE, doc=plan.source).consume()
+        self._set_alias_lists(tx, plan.alias_lists)
+        return plan.created
+
     def _write_facts(self, tx: ManagedTransaction, batches: list[GraphBatch], change: _Change) -> int:
         """The documents' sources, nodes, relationships, aliases and merge candidates, in document
         order (the first write of a node wins, the last word on a candidate pair); returns how many
         nodes were created."""
         change.of_batches(batches)
-        sources = [
-            {
-                **b.document.model_dump(exclude={"copies"}),  # a new document has none; add_copy records them
-                "text": b.text,
-                "search_text": search_text(b.text),
-                "extraction": json.dumps(b.extraction, ensure_ascii=False),
-            }
-            for b in batches
-        ]
+        sources = [_source_row(b) for b in batches]
         for rows in _chunks(sources):
             tx.run(q.CREATE_SOURCES, docs=rows).consume()
         created = self._write_nodes(tx, [n for b in batches for n in b.nodes])
@@ -382,47 +478,25 @@ class Neo4jStore:
         """MERGE nodes by label in UNWIND batches; returns how many were created."""
         created = 0
         for label, group in _grouped(nodes, lambda n: n.label).items():
-            rows = [
-                {
-                    **to_neo4j(label, n.props, NODE_FIELDS),
-                    "id": n.id,
-                    "name": n.name,
-                    "text": n.text,
-                    "search_text": _search(n.text),
-                }
-                for n in group
-            ]
+            rows = [_node_row(n) for n in group]
             for chunk in _chunks(rows):
                 created += tx.run(q.merge_nodes(label), rows=chunk).consume().counters.nodes_created
         return created
 
     def _write_rels(self, tx: ManagedTransaction, rels: list[Rel]) -> None:
         for rel_type, group in _grouped(rels, lambda r: r.type).items():
-            rows = [
-                {
-                    "source": r.source,
-                    "target": r.target,
-                    "props": {
-                        **to_neo4j(rel_type, r.props, REL_FIELDS),
-                        "id": r.id,
-                        "doc_id": r.doc_id,
-                        "start": r.start,
-                        "end": r.end,
-                        "quote": r.quote,
-                        "text": r.text,
-                        "search_text": _search(r.text),
-                    },
-                }
-                for r in group
-            ]
-            for chunk in _chunks(rows):
-                written = _run(tx, q.merge_rels(rel_type), rows=chunk)[0]["written"]
-                if written != len(chunk):
-                    # a batch naming nodes that exist nowhere is a builder bug: refuse the whole document
-                    raise StoreUnavailable(
-                        f"{len(chunk) - written} {rel_type} relationship(s) name missing nodes "
-                        f"(first in batch: {chunk[0]['props']['id']})"
-                    )
+            self._create_rels(tx, rel_type, [_rel_row(r) for r in group])
+
+    @staticmethod
+    def _create_rels(tx: ManagedTransaction, rel_type: str, rows: list[dict[str, Any]]) -> None:
+        for chunk in _chunks(rows):
+            written = _run(tx, q.merge_rels(rel_type), rows=chunk)[0]["written"]
+            if written != len(chunk):
+                # a batch naming nodes that exist nowhere is a builder bug: refuse the whole document
+                raise StoreUnavailable(
+                    f"{len(chunk) - written} {rel_type} relationship(s) name missing nodes "
+                    f"(first in batch: {chunk[0]['props']['id']})"
+                )
 
     def _delete_document(self, tx: ManagedTransaction, doc_id: str, change: _Change) -> set[str]:
         """Delete what the document said; returns the nodes whose aliases it named."""

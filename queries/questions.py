@@ -566,7 +566,8 @@ def paths(snap: Snapshot, source: str, target: str, max_paths: int = 3, cutoff: 
 def brokers(snap: Snapshot, limit: int = 20) -> Brokers:
     """People and organisations that bridge bodies (betweenness on the membership graph)."""
     m = snap.membership
-    ranked = sorted(snap.brokers.items(), key=lambda kv: -kv[1])[:limit]
+    # scores computed for an earlier version (see queries/brokers.py) may name someone gone since
+    ranked = sorted(((n, s) for n, s in snap.brokers.items() if n in m), key=lambda kv: (-kv[1], kv[0]))[:limit]
     data = [
         Broker(
             id=n,

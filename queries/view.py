@@ -5,7 +5,8 @@ previous one with the store's delta applied copy-on-write (queries/delta.py): th
 write changed have their edges replaced and the nodes it touched are read again; the derived
 structures the previous snapshot had computed are patched (attendance, the meetings' bodies, the
 membership, collaboration and path graphs, the name and handoff indexes: each registers a patch
-with @patches); what has no patch (the brokers' betweenness) is computed again when first asked for.
+with @patches); what has no patch is computed again when first asked for, except the brokers'
+betweenness in the API, which is computed in the background (queries/brokers.py).
 Only when the store's change log does not reach back to the snapshot (another process wrote a great
 deal, or an older store) is the whole graph read again.
 """
@@ -22,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from samkarta.graph.store import GraphDelta, GraphStore
+from samkarta.queries.brokers import BrokerScores, broker_scores
 from samkarta.queries.delta import Applied, Edge, GraphCopyOnWrite, apply_delta, edges_by_document, names_by_node
 
 # The graph queries need: everything except documents and agenda-item texts (found by full-text search).
@@ -57,6 +59,7 @@ class Snapshot:
     version: int
     g: nx.MultiDiGraph
     names: list[tuple[str, str, str]]  # (node id, label, name or alias), by node; the order means nothing
+    scores: BrokerScores | None = None  # the view's brokers' scores, shared by its snapshots
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @cached_property
@@ -76,7 +79,8 @@ class Snapshot:
             by_node.pop(n, None)
         for entry in delta.names:
             by_node.setdefault(entry[0], []).append(entry)
-        new = Snapshot(delta.version, applied.g, [entry for entries in by_node.values() for entry in entries])
+        names = [entry for entries in by_node.values() for entry in entries]
+        new = Snapshot(delta.version, applied.g, names, self.scores)
         new.__dict__.update(doc_edges=applied.doc_edges, names_by_node=by_node)
         for name, patch in _PATCHES.items():
             if name in self.__dict__:  # what no reader asked for of this one is computed when asked for
@@ -128,14 +132,16 @@ class Snapshot:
         return m
 
     @cached_property
+    def betweenness(self) -> dict[str, float]:
+        """Betweenness of people and organisations on the membership graph of this version,
+        computed when first asked for (sampled from 400 sources above 2,000 nodes)."""
+        return broker_scores(self.membership)
+
+    @property
     def brokers(self) -> dict[str, float]:
-        """Betweenness of people and organisations on the membership graph (computed once per version)."""
-        m = self.membership
-        if m.number_of_nodes() == 0:
-            return {}
-        k = min(m.number_of_nodes(), 400) if m.number_of_nodes() > 2000 else None
-        scores = nx.betweenness_centrality(m, k=k, normalized=True, seed=7)
-        return {n: s for n, s in scores.items() if m.nodes[n]["label"] in ("Person", "Organization", "Municipality")}
+        """The brokers' scores: this version's betweenness, or in an API process (`scores` set)
+        the newest computed while this version's are computed in the background."""
+        return self.betweenness if self.scores is None else self.scores.of(self)
 
     @cached_property
     def undirected(self) -> nx.Graph:
@@ -309,9 +315,10 @@ class GraphView:
     before they answer, so the writer's next read shows it, as an erasure requires.
     """
 
-    def __init__(self, store: GraphStore, stale_ok: bool = True) -> None:
+    def __init__(self, store: GraphStore, stale_ok: bool = True, brokers_in_background: bool = False) -> None:
         self.store = store
         self.stale_ok = stale_ok
+        self.scores = BrokerScores() if brokers_in_background else None
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
         self._building: threading.Thread | None = None
@@ -332,6 +339,8 @@ class GraphView:
             snap = self._snapshot
             if snap is None or snap.version != self.store.version():
                 self._snapshot = self._next(snap)
+                if self.scores is not None:
+                    self.scores.follow(self._snapshot)
             return self._snapshot
 
     def _next(self, snap: Snapshot | None) -> Snapshot:
@@ -344,9 +353,14 @@ class GraphView:
     def rebuild(self) -> Snapshot:
         """A snapshot read whole from the store (not published; refresh() does that)."""
         version = self.store.version()  # before reading: a write meanwhile makes the next refresh apply it again
-        snap = Snapshot(version, self.store.graph(SOCIAL_LABELS, SOCIAL_TYPES), self.store.names())
+        snap = Snapshot(version, self.store.graph(SOCIAL_LABELS, SOCIAL_TYPES), self.store.names(), self.scores)
         snap.doc_edges  # noqa: B018 - the next delta needs it; computed here, not by a reader
         return snap
+
+    def close(self) -> None:
+        """Stop the brokers' background computation (its worker process), if any."""
+        if self.scores is not None:
+            self.scores.close()
 
     def _refresh_in_background(self) -> None:
         if self._building is not None and self._building.is_alive():

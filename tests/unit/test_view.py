@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.ingest import ingest_files
-from samkarta.queries.view import GraphView
+from samkarta.queries.brokers import BrokerScores
+from samkarta.queries.view import GraphView, Snapshot
 from tests.contract.entities_contract import MINUTES, OTHER
 
 
@@ -34,3 +38,45 @@ def test_a_reader_never_waits_for_the_next_snapshot(tmp_path: Path) -> None:
     }
     assert (dict(old.g.nodes(data=True)), sorted(old.g.edges(keys=True))) == seen
     store.close()
+
+
+def test_the_brokers_follow_a_write_in_the_background_and_no_read_waits_for_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = SQLiteStore.open(tmp_path / "graph.db")
+    first, second = tmp_path / "lansgrupp.txt", tmp_path / "familjehem.txt"
+    first.write_text(MINUTES, encoding="utf-8")
+    second.write_text(OTHER, encoding="utf-8")
+    ingest_files(store, [first], workers=1)
+    view = GraphView(store, brokers_in_background=True)
+    assert view.scores is not None
+    view.scores.background_from = 0  # in the worker process however small the graph
+    try:
+        old = view.refresh()
+        assert old.brokers == old.betweenness != {}  # the first scores are waited for
+        assert view.scores.version() == old.version
+        go_on = threading.Event()
+        compute = BrokerScores._compute
+
+        def slow(self: BrokerScores, snap: Snapshot) -> dict[str, float]:
+            go_on.wait(30)  # a computation that takes long
+            return compute(self, snap)
+
+        monkeypatch.setattr(BrokerScores, "_compute", slow)
+        ingest_files(store, [second], workers=1)
+        new = view.refresh()  # the write's snapshot: its scores are being computed, in the worker
+        start = time.perf_counter()
+        served = new.brokers
+        waited = time.perf_counter() - start
+        assert served == old.brokers and waited < 0.1  # meanwhile the previous scores, at once
+        assert view.scores.version() == old.version
+        go_on.set()
+        deadline = time.perf_counter() + 30
+        while view.scores.version() != new.version and time.perf_counter() < deadline:
+            time.sleep(0.02)
+        assert view.scores.version() == new.version
+        expected = GraphView(store).current().brokers  # computed in this process, read whole
+        assert new.brokers == expected and set(expected) - set(old.brokers)  # the new minutes' people
+    finally:
+        view.close()
+        store.close()
