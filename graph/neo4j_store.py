@@ -43,8 +43,8 @@ from samkarta.graph.model import (
     WriteResult,
 )
 from samkarta.graph.neo4j_migration import LayoutMigration, MigrationReport
-from samkarta.graph.neo4j_scrub import ScrubReport, scrub
 from samkarta.graph.neo4j_rewrite import Stored, plan_rewrite
+from samkarta.graph.neo4j_scrub import ScrubReport, scrub
 from samkarta.graph.neo4j_values import NODE_FIELDS, REL_FIELDS, props_of, to_neo4j
 from samkarta.graph.redaction import redact, redact_json, redact_value
 from samkarta.graph.search_text import search_text, search_tokens
