@@ -406,7 +406,7 @@ def _county_votes(
 
 def _author_heading(header: str) -> bool:
     """A letterhead's line of column headings in capitals naming the author among them
-    ("TJÄNSTESTÄLLE, HANDLÄGGARE")."""
+    ("ENHET, HANDLÄGGARE")."""
     authors = {w for w, spec in label_specs().items() if "author" in spec.roles}
     for line in header.splitlines():
         if line.isupper() and "," in line and any(p.strip().casefold() in authors for p in line.split(",")):

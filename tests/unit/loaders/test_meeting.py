@@ -269,7 +269,7 @@ def test_a_surname_that_is_also_a_municipality_names_no_county(annotate) -> None
 
 def test_a_letterhead_naming_its_author_among_column_headings_in_capitals_dates_the_writing(annotate) -> None:
     doc = annotate(
-        "TJÄNSTESTÄLLE, HANDLÄGGARE\nKansliet, Anna Berg\nDATUM\n2017-02-28\nBETECKNING\nMinnesanteckningar\n"
+        "ENHET, HANDLÄGGARE\nKansliet, Anna Berg\nDATUM\n2017-02-28\nBETECKNING\nMinnesanteckningar\n"
         "Per Ek ordförande, Norrby\nMöte med Arbetsgrupp barn och unga\nFredagen den 17 februari 2017.\n"
         "1. Föregående anteckningar\nLäggs till handlingarna.\n"
     )
