@@ -404,8 +404,11 @@ def _label_word_before_att(doc: Doc, words: tuple[str, ...]) -> set[int]:
     text = text_of(doc)
     out = set()
     for k in range(1, len(doc)):
-        if t.lower[k] == "att" and t.lower[k - 1] in words and text[: doc[k - 1].idx].rstrip(" \t").endswith("\n"):
-            out.add(k)
+        if t.lower[k] == "att" and t.lower[k - 1] in words:
+            idx = doc[k - 1].idx
+            line_start = text.rfind("\n", 0, idx)  # only blanks between the line break and the label word
+            if line_start >= 0 and not text[line_start + 1 : idx].strip(" \t"):
+                out.add(k)
     return out
 
 
