@@ -9,7 +9,9 @@ deleted: undoing stores a later correction that gives the fact back its value fr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.batch import reference_organisation
@@ -107,6 +109,32 @@ def checked_reason(reason: str) -> str:
     if len(reason) > MAX_REASON:
         raise InvalidInput("reason", f"at most {MAX_REASON} characters")
     return reason.strip()
+
+
+class _Judged(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def op(self) -> str: ...
+
+
+J = TypeVar("J", bound=_Judged)
+
+
+def judgement_to_undo(
+    every: list[J], judgement_id: str, in_force: Callable[[list[J]], list[J]], what: str, again: str
+) -> J:
+    """The judgement an undo takes back (review and entity judgements alike): NotFound naming `what`
+    for an unknown id; Conflict when it is itself an undo (`again` says what to do instead) or is
+    already undone."""
+    found = next((j for j in every if j.id == judgement_id), None)
+    if found is None:
+        raise NotFound(f"no {what} {judgement_id!r}")
+    if found.op == "undo":
+        raise Conflict(f"{judgement_id} is itself an undo; {again}")
+    if found.id not in {j.id for j in in_force(every)}:
+        raise Conflict(f"{judgement_id} is already undone")
+    return found
 
 
 def _index(store: GraphStore) -> CorrectionIndex:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from samkarta.corrections import checked_reason, now
+from samkarta.corrections import checked_reason, judgement_to_undo, now
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.batch import build_batch
 from samkarta.graph.corrections import CorrectionIndex, corrected
@@ -176,13 +176,7 @@ def undo(store: GraphStore, judgement_id: str, *, reason: str = "", by: str) -> 
     """Take back a rename, re-kind, merge or split: the minutes' own reading again. Conflict when it is
     already undone, or is itself an undo."""
     every = store.entity_judgements()
-    found = next((j for j in every if j.id == judgement_id), None)
-    if found is None:
-        raise NotFound(f"no entity judgement {judgement_id!r}")
-    if found.op == "undo":
-        raise Conflict(f"{judgement_id} is itself an undo; judge the entity again instead")
-    if found.id not in {j.id for j in in_force(every)}:
-        raise Conflict(f"{judgement_id} is already undone")
+    found = judgement_to_undo(every, judgement_id, in_force, "entity judgement", "judge the entity again instead")
     at = now()
     revert = EntityJudgement(
         id=make_id("EntityJudgement", "undo", found.id, at, by),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from samkarta import corrections, entities
-from samkarta.corrections import checked_reason, document_facts, now
+from samkarta.corrections import checked_reason, document_facts, judgement_to_undo, now
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.candidates_entities import LABELS, EntityCandidate
 from samkarta.graph.ids import make_id
@@ -122,14 +122,9 @@ def distinct(store: GraphStore, node_a: str, node_b: str, *, reason: str = "", b
 def undo(store: GraphStore, review_id: str, *, reason: str = "", by: str) -> ReviewJudgement:
     """Take back a confirmation or a distinction: the fact or the pair is back in the queue. NotFound
     for an unknown id, Conflict when it is already undone or is itself an undo."""
-    every = store.reviews()
-    found = next((r for r in every if r.id == review_id), None)
-    if found is None:
-        raise NotFound(f"no review judgement {review_id!r}")
-    if found.op == "undo":
-        raise Conflict(f"{review_id} is itself an undo; confirm or reject the item again instead")
-    if found.id not in {r.id for r in in_force(every)}:
-        raise Conflict(f"{review_id} is already undone")
+    found = judgement_to_undo(
+        store.reviews(), review_id, in_force, "review judgement", "confirm or reject the item again instead"
+    )
     at = now()
     revert = found.model_copy(  # the anchor stays, so the fact's or the pair's history finds the undo
         update={
