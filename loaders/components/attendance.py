@@ -572,16 +572,21 @@ def _replacements_block(doc: Doc, block: Span, c: dict[str, Any]) -> bool:
     return bool(labels) and any(w.rstrip(".:") in c["replacement"] for w in labels[-1].text.casefold().split())
 
 
+def _words_before(doc: Doc, span: Span) -> list[Token]:
+    """The words among the three tokens before a name."""
+    return [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_space]
+
+
 def _stood_in_for(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
     """'Anna Berg (ers. Per Ek), Norrby': in parentheses after her name, the member she stood in for;
     the entry's place after the parenthesis is his too."""
-    before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_space]
+    before = _words_before(doc, span)
     return len(before) >= 2 and before[-2].text == "(" and before[-1].lower_.rstrip(".") in c["replacement"]
 
 
 def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
     """'Anna Berg (S) ersättare för Per Ek (S)', '... ersätter Per Ek': Per Ek is the one who did not attend."""
-    before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_space]
+    before = _words_before(doc, span)
     if before and before[-1].lower_ in c["replacing_verbs"]:
         return True
     return bool(before) and before[-1].lower_ == "för" and any(t.lower_.rstrip(".") in c["replacement"] for t in before)

@@ -368,10 +368,11 @@ class Meeting:
             if rec.affiliation_kind == "municipality" and rec.affiliation_ref
         )
         # a name that is also a surname or a word ("Berg") counts only when nothing else names a county
-        votes, first = _county_votes(doc, refs, places, ambiguous=False)
+        in_names = {i for s in doc.spans["person"] for i in range(s.start, s.end)}
+        votes, first = _county_votes(doc, refs, places, in_names, ambiguous=False)
         votes.update(people_votes)
         if not votes:
-            votes, first = _county_votes(doc, refs, places, ambiguous=True)
+            votes, first = _county_votes(doc, refs, places, in_names, ambiguous=True)
         if not votes:
             return None
         (county, count), *rest = votes.most_common(2)
@@ -383,11 +384,10 @@ class Meeting:
 
 
 def _county_votes(
-    doc: Doc, refs: list[Span], places: list[tuple[int, int]], ambiguous: bool
+    doc: Doc, refs: list[Span], places: list[tuple[int, int]], in_names: set[int], ambiguous: bool
 ) -> tuple[Counter[str], dict[str, Span]]:
     votes: Counter[str] = Counter()
     first: dict[str, Span] = {}
-    in_names = {i for s in doc.spans["person"] for i in range(s.start, s.end)}
     for hit in refs:
         if hit.start_char < doc._.content_start or (hit._.ambiguous and not ambiguous):
             continue
@@ -404,10 +404,15 @@ def _county_votes(
     return votes, first
 
 
+@cache
+def _author_labels() -> frozenset[str]:
+    return frozenset(w for w, spec in label_specs().items() if "author" in spec.roles)
+
+
 def _author_heading(header: str) -> bool:
     """A letterhead's line of column headings in capitals naming the author among them
     ("ENHET, HANDLÄGGARE")."""
-    authors = {w for w, spec in label_specs().items() if "author" in spec.roles}
+    authors = _author_labels()
     for line in header.splitlines():
         if line.isupper() and "," in line and any(p.strip().casefold() in authors for p in line.split(",")):
             return True
