@@ -23,7 +23,7 @@ router = APIRouter(prefix="/api", tags=["corrections"])
 ERRORS = {**WRITE_ERRORS, **CONFLICT, **BAD_VALUE}
 OutcomeKind = Literal["decision", "action", "handoff"]
 Text = Field(min_length=2, max_length=fix.MAX_TEXT, description="A decision's or action's text, a handoff's question")
-Target = Field(min_length=2, max_length=fix.MAX_BODY, description="The body the question went to")
+Target = Field(min_length=2, max_length=fix.MAX_BODY, description="The body or organisation the question went to")
 
 
 class PersonIn(BaseModel):
@@ -74,7 +74,7 @@ class FactIn(BaseModel):
     kind: OutcomeKind
     text: str = Text
     quote: str = Field(min_length=2, max_length=fix.MAX_TEXT, description="A sentence of the minutes, as it stands")
-    to: str | None = Field(None, max_length=fix.MAX_BODY, description="A handoff's target: the body it went to")
+    to: str | None = Field(None, max_length=fix.MAX_BODY, description="A handoff's target (a body or organisation)")
     assignee: str | None = Field(None, max_length=fix.MAX_NAME, description="Who is to do an action")
     reason: Reason = ""
 
@@ -105,7 +105,7 @@ def reclassify(
     store: StoreDep, view: ViewDep, writer: WriterDep, node_id: NodeId, fact_id: FactId, body: KindIn
 ) -> CorrectionDone:
     """Reclassify a decision, action or handoff as another of them, keeping its text and quote; a
-    handoff needs `to`, the body it went to (unless it was read as one)."""
+    handoff needs `to`, the body or organisation it went to (unless it was read as one)."""
     values = {"kind": body.kind, **({"target": body.to} if body.to is not None else {})}
     return _done(view, writer, fix.correct_fields(store, node_id, fact_id, values, reason=body.reason, by=writer))
 
@@ -114,7 +114,7 @@ def reclassify(
 def correct_target(
     store: StoreDep, view: ViewDep, writer: WriterDep, node_id: NodeId, fact_id: FactId, body: TargetIn
 ) -> CorrectionDone:
-    """Send a handoff to another body."""
+    """Send a handoff to another body or organisation."""
     made = fix.correct(store, node_id, fact_id, "target", body.to, reason=body.reason, by=writer)
     return _done(view, writer, [made])
 
