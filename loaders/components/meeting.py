@@ -13,13 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.entities import deciding, is_office, network_name, org_name, union_heads
+from samkarta.loaders.components.entities import (
+    deciding,
+    head_of,
+    heads,
+    is_office,
+    network_name,
+    org_name,
+    union_heads,
+)
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
@@ -337,7 +346,11 @@ class Meeting:
                 best_s = 0.5 * counts[keys[best_k]]
         if best_k is not None:
             net = networks[best_k]
-            return network_name(net.text), net, min(0.95, 0.4 + best_s / 12)
+            name = network_name(net.text)
+            bare = _bare_generic(name)
+            if bare is not None:
+                name = _namesake(doc, bare, on_title) or name
+            return name, net, min(0.95, 0.4 + best_s / 12)
         for f in fields:
             if not f.label_.endswith(":"):
                 continue  # a body field without a colon is too often a heading
@@ -477,6 +490,37 @@ def _alone_on_line(text: str, span: Span) -> bool:
     line_end = text.find("\n", span.end_char)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return line.strip(" .:-–\t") == span.text
+
+
+def _bare_generic(name: str) -> str | None:
+    """The indefinite noun of a body named by a bare group word ("Nätverket" -> "nätverk"), else None."""
+    low = fold(name)
+    if " " in low:
+        return None
+    generic = heads().generic
+    return next((low[: len(low) - n] for n in (0, 1, 2) if low[: len(low) - n] in generic), None)
+
+
+def _namesake(doc: Doc, noun: str, on_title: Callable[[Span], bool]) -> str | None:
+    """A bare "nätverket" or "styrelsen" of minutes that name a body with the same head
+    ("Norrbyns chefsnätverk", "X styrelse") is that body: the only one in the title, else the one
+    named most often. Namesakes as often named, or several in the title, leave it open."""
+    names = [network_name(s.text) for s in doc.spans["network"]]
+    fitting = [
+        (s, n)
+        for s, n in zip(doc.spans["network"], names, strict=True)
+        if " " in n.strip() or len(n) > len(noun) + 2
+        if _bare_generic(n) is None and head_of(fold(n.rpartition(" ")[2]), (noun,)) == noun
+    ]
+    if not fitting:
+        return None
+    titled = [n for s, n in fitting if on_title(s)]
+    if titled:
+        return titled[0] if len({_key(n) for n in titled}) == 1 else None
+    counts = Counter(_key(n) for _, n in fitting).most_common(2)
+    if len(counts) > 1 and counts[1][1] == counts[0][1]:
+        return None
+    return next(n for _, n in fitting if _key(n) == counts[0][0])
 
 
 def _title_lines(doc: Doc) -> list[tuple[int, int]]:

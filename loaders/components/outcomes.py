@@ -556,7 +556,9 @@ def _same_body(a: str, b: str) -> bool:
     fa, fb = a.casefold(), b.casefold()
     if fa == fb or fa.rstrip("ns") == fb.rstrip("ns") or (len(fa) > 5 and fb.startswith(fa[:-2])):
         return True
-    return " " not in fa and len(fa) > 5 and fb.split()[-1].endswith(fa)
+    last = fb.split()[-1]
+    # "Styrgruppen" for "Norrby styrgrupp": the definite form of the head noun
+    return " " not in fa and len(fa) > 5 and (last.endswith(fa) or (fa.startswith(last) and len(fa) - len(last) <= 2))
 
 
 def _plain_future(doc: Doc, task: int) -> bool:

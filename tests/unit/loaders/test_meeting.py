@@ -274,3 +274,15 @@ def test_a_letterhead_naming_its_author_among_column_headings_in_capitals_dates_
         "1. Föregående anteckningar\nLäggs till handlingarna.\n"
     )
     assert _meeting(doc)[0] == dt.date(2017, 2, 17)
+
+
+def test_a_bare_board_in_the_title_is_the_namesake_the_title_names(annotate) -> None:
+    title = "Protokoll Styrelsen\n\nOrgan Plats och tid Norrbyförbundets styrelse Norrbyförbundet "
+    rest = "Torsdagen den 4 mars 2010, kl 13 Närvarande Per Ek ordförande\n\n1. Budget\n"
+    rest += "Styrelsen beslutar att anta budgeten.\n"
+    doc = annotate(title + rest)
+    assert _meeting(doc)[1] == "Norrbyförbundets styrelse"
+    # the board's decision is still the meeting's own, though it calls itself "Styrelsen"
+    assert len(doc._.outcomes["decisions"]) == 1
+    two = title.replace("Norrbyförbundet ", "Sörbyrådets styrelse ")
+    assert _meeting(annotate(two + rest))[1] == "Styrelsen"  # two boards named: either may be meant
