@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from samkarta.loaders.components.layout import structure
 from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of
 from samkarta.loaders.words import data, grammar, months
 
@@ -319,7 +320,8 @@ class Outcomes:
         return fact
 
     def _medskick(self, doc: Doc, targets: list[Span], target_starts: list[int]) -> list[dict[str, Any]]:
-        """'Medskick till X:' and one question per line under it, until a blank line."""
+        """'Medskick till X:' and one question per line under it, until a blank line, or one per
+        bullet on the label's own line where the text lost its line breaks."""
         out: list[dict[str, Any]] = []
         text = text_of(doc)
         done: set[int] = set()  # "Medskick till" and "Medskick" both match: one list per target
@@ -331,6 +333,10 @@ class Outcomes:
             target = targets[k]
             colon = text.find(":", target.end_char, target.end_char + 3)
             pos = (colon + 1) if colon >= 0 else target.end_char
+            inline = _inline_bullets(doc, target.end)
+            if inline:
+                out.extend(_listed_handoff(a, b, text, target) for a, b in inline)
+                continue
             block_end = text.find("\n\n\n", pos)
             end = len(text) if block_end < 0 else block_end
             for ls, le in doc._.lines:
@@ -345,17 +351,43 @@ class Outcomes:
                     and any(p.start_char == ls for p in doc.spans["person"])
                 ):
                     break  # a signature after the list
-                out.append(
-                    {
-                        "question": line,
-                        "to": " ".join(target.text.split()),
-                        "to_span": (target.start_char, target.end_char),
-                        "item": None,
-                        "span": (ls, le),
-                        "confidence": 0.8,
-                    }
-                )
+                out.append(_listed_handoff(ls, le, text, target))
         return out
+
+
+def _listed_handoff(start: int, end: int, text: str, target: Span) -> dict[str, Any]:
+    return {
+        "question": text[start:end].strip(" •-–*"),
+        "to": " ".join(target.text.split()),
+        "to_span": (target.start_char, target.end_char),
+        "item": None,
+        "span": (start, end),
+        "confidence": 0.8,
+    }
+
+
+def _inline_bullets(doc: Doc, after: int) -> list[tuple[int, int]]:
+    """The entries of a bulleted list run into one line right after token `after` ("X - Budget
+    - Plan"), as (start, end) characters; none unless a bullet follows at once. An entry with no
+    word of three letters (a page break's cut-off rest) is no entry."""
+
+    def bullet(j: int) -> bool:  # a dash with space on both sides, not a hyphen
+        return doc[j].text in _BULLETS and bool(doc[j].whitespace_) and bool(doc[j - 1].whitespace_)
+
+    if after >= len(doc) or not bullet(after):
+        return []
+    line_end = after
+    while line_end + 1 < len(doc) and "\n" not in doc[line_end].whitespace_ and not doc[line_end + 1].is_space:
+        line_end += 1
+    cuts = [j for j in range(after, line_end + 1) if bullet(j)]
+    out = []
+    for a, b in zip(cuts, [*cuts[1:], line_end + 1], strict=True):
+        if not any(len(w.text) >= 3 and w.is_alpha for w in doc[a + 1 : b]):
+            continue
+        start, end = doc[a + 1].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        if end - start <= structure().list_line:
+            out.append((start, end))
+    return out
 
 
 def _task_matcher(nlp: Language, phrases: tuple[str, ...]) -> Matcher:

@@ -487,3 +487,15 @@ def test_a_modal_after_a_decision_made_before_reports_it_and_sets_no_task(annota
         "Rådet föreslog att gruppen ska upplösas. Styrelsen beslutar att kansliet ska ta fram en plan.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Styrelsen beslutar att kansliet ska ta fram en plan"]
+
+
+def test_matters_prepared_for_another_body_in_a_list_run_into_one_line_are_handed_to_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2018-05-30\n\n3 Föredragningar Beredning inför kommunstyrelsen - Delårsrapport per april "
+        "Föredras av Anna Berg - Upphandling av skolskjutsar - Pr\n\n4 Övrigt\nInga övriga frågor.\n"
+    )
+    handoffs = [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]]
+    assert handoffs == [
+        ("Delårsrapport per april Föredras av Anna Berg", "kommunstyrelsen"),
+        ("Upphandling av skolskjutsar", "kommunstyrelsen"),  # the cut-off rest of a page is no matter
+    ]
