@@ -504,7 +504,11 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             if end == first + 1 and first not in ref_at and end < n and doc[end].lower_ == "och":
                 end = max(end, _lower_run(doc, end))  # "Nämnden för Hälsa och vård": a purpose in sentence case
         else:
-            end = _lower_run(doc, end + 1)  # "styrgruppen för social välfärd"
+            run = _title_case_run(doc, end + 1)
+            if run > end + 1 and _ends_line(doc, run) and _heading_group(doc, i, caps):
+                end = run  # a heading "Forum för Hållbar Tillväxt": the purpose in title case
+            else:
+                end = _lower_run(doc, end + 1)  # "styrgruppen för social välfärd"
     elif end < n and doc[end].is_alpha and doc[end].text.islower() and _heading_group(doc, i, caps):
         run = _lower_run(doc, end)
         if run > end and _ends_line(doc, run) and not any(t.lower_.endswith(_minutes_words()) for t in doc[end:run]):
@@ -604,6 +608,20 @@ def _name_run(doc: Doc, k: int, ref_at: dict[int, Span], caps: bool) -> int:
             break
     while k > start and (doc[k - 1].lower_ in ("och", "i", "&") or doc[k - 1].is_space):
         k -= 1
+    return k
+
+
+def _title_case_run(doc: Doc, k: int) -> int:
+    """The end of a run of capitalised words from k ("Hållbar Tillväxt och Miljö")."""
+    start = k
+    while k < len(doc) and k - start < 6:
+        tok = doc[k]
+        if tok.is_alpha and tok.text[:1].isupper():
+            k += 1
+        elif tok.lower_ in ("och", "i") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+            k += 1
+        else:
+            break
     return k
 
 

@@ -286,3 +286,8 @@ def test_a_bare_board_in_the_title_is_the_namesake_the_title_names(annotate) -> 
     assert len(doc._.outcomes["decisions"]) == 1
     two = title.replace("Norrbyförbundet ", "Sörbyrådets styrelse ")
     assert _meeting(annotate(two + rest))[1] == "Styrelsen"  # two boards named: either may be meant
+
+
+def test_a_heading_body_keeps_its_purpose_in_title_case_after_for(annotate) -> None:
+    doc = annotate("Möte med Rådet för Hållbar Tillväxt\n\nDatum 2017-03-02\nNärvarande: Per Ek\n")
+    assert _meeting(doc)[1] == "Rådet för Hållbar Tillväxt"
