@@ -289,5 +289,5 @@ def test_a_bare_board_in_the_title_is_the_namesake_the_title_names(annotate) -> 
 
 
 def test_a_heading_body_keeps_its_purpose_in_title_case_after_for(annotate) -> None:
-    doc = annotate("Möte med Rådet för Hållbar Tillväxt\n\nDatum 2017-03-02\nNärvarande: Per Ek\n")
-    assert _meeting(doc)[1] == "Rådet för Hållbar Tillväxt"
+    doc = annotate("Möte med Rådet för Regional Tillväxt\n\nDatum 2017-03-02\nNärvarande: Per Ek\n")
+    assert _meeting(doc)[1] == "Rådet för Regional Tillväxt"
