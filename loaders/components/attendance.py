@@ -106,6 +106,7 @@ class Attendance:
                 stop = min(next_start, span.end + _MAX_TAIL)
                 self._read_apposition(doc, span, rec, stop, refs, c)
         self._header_cluster(doc, names, name_starts, people, refs, c)
+        self._group_headings(doc, names, people)
         read_tables(doc, names, people, self._affiliate)
         read_slashed(doc, names, people, self._affiliate)
         share_coordinated(doc, names, people)
@@ -349,6 +350,29 @@ class Attendance:
             _set_affiliation(rec, ref.municipalities[hit._.ref].name, "municipality", hit._.ref, hit)
         elif hit._.kind == "organization":
             _set_affiliation(rec, _surface(hit), "organization", hit._.ref, hit)
+
+    def _group_headings(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+        """An attendance list grouped under lines that each name only a municipality or an
+        organisation ("Norrby kommun", then one member per line): the members of a group belong to
+        it. Two groups at least, so a letterhead alone is no group heading."""
+        text = text_of(doc)
+        whole_line = {
+            (s.start_char, s.end_char): s
+            for s in doc.spans["ref"]
+            if s._.kind in ("municipality", "organization") and s.start_char < doc._.header_end
+        }
+        headings = [(a, whole_line[a, b]) for a, b in doc._.lines if (a, b) in whole_line]
+        if len({h._.ref or h.text for _, h in headings}) < 2:
+            return
+        starts = [a for a, _ in headings]
+        line_starts = {a for a, _ in doc._.lines}
+        for span in names:
+            rec = people[span._.person]
+            k = bisect.bisect_right(starts, span.start_char) - 1
+            if k < 0 or rec.affiliation is not None or span.start_char >= doc._.header_end:
+                continue
+            if span.start_char in line_starts and "\n" in text[starts[k] : span.start_char]:
+                self._affiliate(rec, headings[k][1])
 
     def _header_cluster(
         self,

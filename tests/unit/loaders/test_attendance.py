@@ -429,3 +429,22 @@ def test_a_member_in_parentheses_after_ers_was_stood_in_for_and_keeps_the_entrys
     people = _people(doc)
     assert people["Eva Lind"] == ("Borlänge", ["absent"]) and people["Karin Ström"][1] == ["absent"]
     assert "present" in people["Anna Berg"][1] and "present" in people["Lars Holm"][1]
+
+
+def test_members_listed_under_a_line_naming_their_municipality_belong_to_it(annotate) -> None:
+    grouped = (
+        "Protokoll 2023-01-18\n\nKallade\nFalu kommun\nOrdinarie\n\nAnna Berg (S)\n\nPer Ek (S)\n\nErsättare\n\n\n"
+        "Mora kommun\n\nOrdinarie\n\nEva Lind (C)\n\nOlle Ås (M)\n\n1. Öppnande\nMötet öppnades.\n"
+    )
+    people = _people(annotate(grouped))
+    assert {name: aff for name, (aff, _) in people.items()} == {
+        "Anna Berg": "Falun",
+        "Per Ek": "Falun",
+        "Eva Lind": "Mora",
+        "Olle Ås": "Mora",
+    }
+    # a letterhead naming one municipality groups nothing
+    letterhead = (
+        "Falu kommun\nProtokoll 2023-01-18\n\nKallade\nOrdinarie\n\nAnna Berg (S)\n\nPer Ek (S)\n\n1. Öppnande\n"
+    )
+    assert {aff for aff, _ in _people(annotate(letterhead)).values()} == {None}
