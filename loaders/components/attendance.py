@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.entities import institution_noun_at, org_head, org_name
+from samkarta.loaders.components.entities import head_of, heads, institution_noun_at, org_head, org_name
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.tables import (
@@ -227,6 +227,8 @@ class Attendance:
                 i += 1
             if low in c["inline"] and not _blocked_role(doc, i - (1 if low == pair else 0), c):
                 role = c["inline"][low]
+                if role == "chair" and _of_a_body(doc, i + 1, end):
+                    role = "present"  # "ordförande i kulturberedningen": another body's chair, a title here
                 rec.add_role(role, (tok.idx, tok.idx + len(tok.text)))
                 if role != "absent":
                     rec.roles.add("present")
@@ -663,6 +665,13 @@ def _written_lower(doc: Doc, word: str) -> bool:
     if seen is None:
         seen = doc.user_data["lower_words"] = {t.text for t in doc if t.text.islower()}
     return word.casefold() in seen
+
+
+def _of_a_body(doc: Doc, i: int, end: int) -> bool:
+    """'i kulturberedningen', 'för Norrby styrgrupp': a body named right after a role word."""
+    if i + 1 >= end or doc[i].lower_ not in ("i", "för"):
+        return False
+    return any(head_of(fold(t.text), heads().body) for t in doc[i + 1 : min(end, i + 4)])
 
 
 def _blocked_role(doc: Doc, i: int, c: dict[str, Any]) -> bool:

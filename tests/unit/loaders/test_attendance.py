@@ -448,3 +448,16 @@ def test_members_listed_under_a_line_naming_their_municipality_belong_to_it(anno
         "Falu kommun\nProtokoll 2023-01-18\n\nKallade\nOrdinarie\n\nAnna Berg (S)\n\nPer Ek (S)\n\n1. Öppnande\n"
     )
     assert {aff for aff, _ in _people(annotate(letterhead)).values()} == {None}
+
+
+def test_a_vice_chair_abbreviated_and_the_chair_of_another_body_do_not_chair_the_meeting(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\nBeslutande\nPer Ek (S) ordförande\nAnna Berg (KD), v. ordförande\n"
+        "Olle Ås (M) ordförande i kulturberedningen\nEva Lind (C)\n\n1. Öppnande\nMötet öppnades.\n"
+    )
+    assert {name: roles for name, (_, roles) in _people(doc).items()} == {
+        "Per Ek": ["chair", "present"],
+        "Anna Berg": ["present"],
+        "Olle Ås": ["present"],
+        "Eva Lind": ["present"],
+    }
