@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.entities import head_of, heads, institution_noun_at, org_head, org_name
-from samkarta.loaders.components.layout import label_specs
+from samkarta.loaders.components.layout import label_specs, structure
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.tables import (
     past_others,
@@ -74,6 +74,7 @@ def cues() -> dict[str, Any]:
         "inline": inline,
         "blockers": frozenset(w.casefold() for w in lex["role_blockers"]),
         "chair_headings": frozenset(spec["chair_headings"]),
+        "partial_attendance": frozenset(spec["partial_attendance"]),
     }
 
 
@@ -148,6 +149,13 @@ class Attendance:
         self._read_tail(doc, span, rec, span.end, end, refs, c, in_list=True)
         if multi_line and (rec.affiliation is None or rec.affiliation_ref is None):
             self._line_affiliation(doc, span, rec, end)
+        if (
+            rec.party is None
+            and span.end < end
+            and "absent" not in rec.roles
+            and _there_for_an_item(doc, span.end, end)
+        ):
+            rec.add_role("guest", (doc[span.end].idx, doc[end - 1].idx + len(doc[end - 1].text)))
 
     def _line_affiliation(self, doc: Doc, span: Span, rec: PersonRecord, end: int) -> None:
         """'Anna Berg, Hela Sverige ska leva': in a list of one entry per line, what follows the
@@ -665,6 +673,18 @@ def _written_lower(doc: Doc, word: str) -> bool:
     if seen is None:
         seen = doc.user_data["lower_words"] = {t.text for t in doc if t.text.islower()}
     return word.casefold() in seen
+
+
+def _there_for_an_item(doc: Doc, start: int, end: int) -> bool:
+    """'Anna Berg, Region X, punkt 3': an entry ending in an item's number names a guest, there for
+    that item; not 'fr.o.m. punkt 4' or 't.o.m. punkt 5' (a member who came late or left early),
+    and not a member with a party."""
+    tail = doc[start:end].text.rstrip(" )\n")
+    m = structure().item_reference.search(tail)
+    if m is None or tail[m.end() :].strip(" .,;"):
+        return False
+    before = tail[: m.start()].casefold().split()
+    return not before or before[-1].strip("(,") not in cues()["partial_attendance"]
 
 
 def _of_a_body(doc: Doc, i: int, end: int) -> bool:

@@ -58,6 +58,7 @@ class _Structure:
     inline_run: int
     title_end: re.Pattern[str]
     bullet: re.Pattern[str]
+    item_reference: re.Pattern[str]
     short_line: int
     list_line: int
 
@@ -72,6 +73,7 @@ def structure() -> _Structure:
         int(s["inline_run"]),
         re.compile(s["title_end"]),
         re.compile(s["bullet"]),
+        re.compile(s["item_reference"]),
         int(s["short_line"]),
         int(s["list_line"]),
     )

@@ -461,3 +461,18 @@ def test_a_vice_chair_abbreviated_and_the_chair_of_another_body_do_not_chair_the
         "Olle Ås": ["present"],
         "Eva Lind": ["present"],
     }
+
+
+def test_an_entry_ending_in_an_items_number_names_a_guest_but_not_a_late_member(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\nNärvarande:\nPer Ek, Norrby\nAnna Berg, Norrby punkt 3\n"
+        "Olle Ås, Norrby, fr.o.m. punkt 4\nKim Holm, Region Dalarna (punkt 6)\n"
+        "Eva Lind (S), Norrby p 12\n\n1. Öppnande\nMötet öppnades.\n"
+    )
+    assert {name: roles for name, (_, roles) in _people(doc).items()} == {
+        "Per Ek": ["present"],
+        "Anna Berg": ["guest", "present"],
+        "Olle Ås": ["present"],  # came at item 4: a member
+        "Kim Holm": ["guest", "present"],
+        "Eva Lind": ["present"],  # a member with a party
+    }
