@@ -75,6 +75,7 @@ def cues() -> dict[str, Any]:
         "blockers": frozenset(w.casefold() for w in lex["role_blockers"]),
         "chair_headings": frozenset(spec["chair_headings"]),
         "partial_attendance": frozenset(spec["partial_attendance"]),
+        "secretary_titles": frozenset(spec["secretary_titles"]),
     }
 
 
@@ -118,6 +119,7 @@ class Attendance:
         self._speaker_lines(doc, names, people, c)
         self._read_sentences(doc, people, names, name_starts, c)
         self._from_org_attended(doc, people, names, refs, c)
+        _titled_secretaries(people, c)
         for rec in people.values():
             if not rec.roles:
                 rec.roles.add("mentioned")
@@ -273,7 +275,8 @@ class Attendance:
                 i = hit.end
                 continue
             if is_title(tok.text):
-                rec.title = rec.title or tok.text
+                if rec.title is None:
+                    rec.title, rec.title_span = tok.text, (tok.idx, tok.idx + len(tok.text))
                 phrase = []
                 i = self._unit_after_title(doc, rec, i + 1, end, refs)
                 continue
@@ -673,6 +676,16 @@ def _written_lower(doc: Doc, word: str) -> bool:
     if seen is None:
         seen = doc.user_data["lower_words"] = {t.text for t in doc if t.text.islower()}
     return word.casefold() in seen
+
+
+def _titled_secretaries(people: dict[str, PersonRecord], c: dict[str, Any]) -> None:
+    """A body's secretary by title ("nämndsekreterare") keeps the minutes, when no one is named
+    their secretary outright."""
+    if any("secretary" in rec.roles for rec in people.values()):
+        return
+    for rec in people.values():
+        if rec.title_span and fold(rec.title or "") in c["secretary_titles"] and "absent" not in rec.roles:
+            rec.add_role("secretary", rec.title_span)
 
 
 def _there_for_an_item(doc: Doc, start: int, end: int) -> bool:

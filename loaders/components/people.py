@@ -46,6 +46,7 @@ class PersonRecord:
     unit: str | None = None  # a department within the affiliation ("Vård och omsorg" in Region X)
     unit_span: tuple[int, int] | None = None
     title: str | None = None
+    title_span: tuple[int, int] | None = None
     party: str | None = None
     listed: bool = False  # named in an attendance list, a run of names at the top or a signature
     in_list: bool = False  # named under an attendance label

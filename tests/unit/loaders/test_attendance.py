@@ -476,3 +476,10 @@ def test_an_entry_ending_in_an_items_number_names_a_guest_but_not_a_late_member(
         "Kim Holm": ["guest", "present"],
         "Eva Lind": ["present"],  # a member with a party
     }
+
+
+def test_a_bodys_secretary_by_title_keeps_the_minutes_unless_someone_is_named_secretary(annotate) -> None:
+    text = "Protokoll 2017-03-02\nNärvarande:\nJan Ask, ordförande\nÖvriga:\nPer Ek, nämndsekreterare\n\n1. Öppnande\n"
+    assert _people(annotate(text))["Per Ek"][1] == ["present", "secretary"]
+    named = text.replace("Övriga:\n", "Övriga:\nEva Lind, sekreterare\n")
+    assert _people(annotate(named))["Per Ek"][1] == ["present"]
