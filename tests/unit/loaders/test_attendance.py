@@ -483,3 +483,16 @@ def test_a_bodys_secretary_by_title_keeps_the_minutes_unless_someone_is_named_se
     assert _people(annotate(text))["Per Ek"][1] == ["present", "secretary"]
     named = text.replace("Övriga:\n", "Övriga:\nEva Lind, sekreterare\n")
     assert _people(annotate(named))["Per Ek"][1] == ["present"]
+
+
+def test_absence_reported_and_serving_for_someone_make_the_member_absent(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\nNärvarande:\nAnna Berg, SPF, tjänstgörande för Per Ek\nOlle Ås, PRO\n"
+        "Frånvaro anmäld Kim Holm SPRF\n\n1. Öppnande\n"
+    )
+    assert {name: roles for name, (_, roles) in _people(doc).items()} == {
+        "Anna Berg": ["present"],
+        "Per Ek": ["absent"],
+        "Olle Ås": ["present"],
+        "Kim Holm": ["absent"],
+    }
