@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.layout import label_specs
-from samkarta.loaders.components.util import label_at, text_of, token_after, tokens_of
+from samkarta.loaders.components.util import label_at, text_of, token_after, tokens_of, verb_like
 from samkarta.loaders.words import (
     common_words,
     data,
@@ -633,7 +633,7 @@ def _lower_run(doc: Doc, k: int) -> int:
         t = doc[k]
         if t.is_space or t.is_punct or t.lower_ in grammar().purpose_stops or t.text[:1].isupper():
             break
-        if any(ch.isdigit() for ch in t.text) or _verb_like(t):  # "nätverk för X bildades"
+        if any(ch.isdigit() for ch in t.text) or verb_like(t):  # "nätverk för X bildades"
             break
         if t.lower_ == "och" and not (k + 1 < n and doc[k + 1].is_alpha):
             break
@@ -743,16 +743,6 @@ def _investigations(doc: Doc, taken: set[int], start: int) -> list[Span]:
     return out
 
 
-def _verb_like(tok: Token) -> bool:
-    """A lower-case word that reads as a finite verb: a passive or past ending ('redovisas',
-    'bildades'), or a verb the pattern files name in an inflected form ('beslutade', 'lämnar'; its
-    lemma is an infinitive in -a, which a noun's genitive 'barns' -> 'barn' is not)."""
-    low = tok.lower_
-    return (len(low) > 5 and low.endswith(("as", "ades", "des", "tes"))) or (
-        len(low) > 3 and tok.lemma_ != low and tok.lemma_.endswith("a") and low.endswith(("r", "de", "te", "s"))
-    )  # "för" is also a form of "föra"
-
-
 def _subject_stop(doc: Doc, k: int) -> bool:
     """The subject of a work ends at punctuation, a line break, a clause word or a verb."""
     tok = doc[k]
@@ -763,7 +753,7 @@ def _subject_stop(doc: Doc, k: int) -> bool:
         _ends_a_name(tok)
         or low in grammar().clause_words
         or low in grammar().question_words  # "översyn av hur ...": a question, not a name
-        or _verb_like(tok)
+        or verb_like(tok)
         # where an agenda has lost its lines the next heading starts with a capital ("... Information")
         or (tok.text[:1].isupper() and not low.endswith("s") and doc[k - 1].text.islower())
     )

@@ -25,7 +25,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.layout import structure
-from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of
+from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of, verb_like
 from samkarta.loaders.words import data, grammar, months
 
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
@@ -186,7 +186,9 @@ class Outcomes:
         in_title = _in_titles(doc)
         for k in range(1, len(words) - 1):  # "... 2008. att notera informationen": the full stop lost its capital
             # "§ 4 Dagordning att fastställa dagordningen": a title run on into its item's decision
-            if t.lower[words[k]] == "att" and (t.text[words[k - 1]] in (".", ":") or words[k - 1] in in_title):
+            if t.lower[words[k]] == "att" and (
+                t.text[words[k - 1]] in (".", ":") or words[k - 1] in in_title or _verbless_lead(doc, words[:k], c)
+            ):
                 if self._bare_infinitive(t, words, words[k + 1], c):
                     return words[k]
         for k, i in enumerate(words):
@@ -548,6 +550,20 @@ def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: l
         if s.label_ == "NETWORK" and (s.end == trigger or (inverted and s.start == trigger + 1))
     ]
     return any(not _same_body(" ".join(s.text.split()), body) for s in near)
+
+
+def _verbless_lead(doc: Doc, lead: list[int], c: _Cues) -> bool:
+    """The words before an att-clause are an item's number and title, with no verb and no proposal
+    ("12 Kvartalsrapport att notera informationen"): a title run into its decision."""
+    if not lead or not doc[lead[0]].like_num:
+        return False
+    proposal_words = {w for label in c.proposal for w in label.split()} - {"till", "beslut"}
+    if any(doc[j].lower_ in proposal_words for j in lead):
+        return False
+    return not any(
+        verb_like(doc[j]) or doc[j].lower_ in grammar().modal_verbs or (doc[j].lemma_ in c.decision and doc[j].is_lower)
+        for j in lead
+    )
 
 
 def _clause_end(words: list, trigger: int) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.model import Evidence
 
@@ -132,3 +132,13 @@ class Evidencer:
 def evidence(doc: Doc, start: int, end: int, offset: int = 0) -> Evidence:
     """Evidence for one fact (see Evidencer, which serves many facts of one Doc)."""
     return Evidencer(doc, offset)(start, end)
+
+
+def verb_like(tok: Token) -> bool:
+    """A lower-case word that reads as a finite verb: a passive or past ending ('redovisas',
+    'bildades'), or a verb the pattern files name in an inflected form ('beslutade', 'lämnar'; its
+    lemma is an infinitive in -a, which a noun's genitive 'barns' -> 'barn' is not)."""
+    low = tok.lower_
+    return (len(low) > 5 and low.endswith(("as", "ades", "des", "tes"))) or (
+        len(low) > 3 and tok.lemma_ != low and tok.lemma_.endswith("a") and low.endswith(("r", "de", "te", "s"))
+    )  # "för" is also a form of "föra"

@@ -499,3 +499,12 @@ def test_matters_prepared_for_another_body_in_a_list_run_into_one_line_are_hande
         ("Delårsrapport per april Föredras av Anna Berg", "kommunstyrelsen"),
         ("Upphandling av skolskjutsar", "kommunstyrelsen"),  # the cut-off rest of a page is no matter
     ]
+
+
+def test_an_items_title_run_into_its_decision_without_a_verb_is_decided_but_a_proposal_is_not(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\n"
+        "241 Direktörens rapport att notera informationen till protokollet. Direktören inledde.\n"
+        "242 Förvaltningens förslag att godkänna rapporten. Rapporten diskuterades.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att notera informationen till protokollet"]
