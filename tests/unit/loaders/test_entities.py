@@ -343,3 +343,9 @@ def test_a_heading_names_a_group_by_what_it_is_for_to_the_end_of_its_line(annota
 def test_a_union_in_capitals_takes_its_place_in_the_genitive_at_a_sentences_start(annotate) -> None:
     doc = annotate("1. Årsredovisning\nRapporten godkändes.\nNorrdals Räddningstjänstförbund ska ta fram en plan.\n")
     assert "Norrdals Räddningstjänstförbund" in _texts(doc, "org")
+
+
+def test_an_associations_annual_meeting_is_a_body_but_an_annual_meeting_is_not(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nÅrsmötet beslutade att anta budgeten. Ett årsmöte hålls i maj.\n")
+    assert _texts(doc, "network") == ["Årsmötet"]
+    assert _texts(doc, "network_generic") == ["årsmöte"]
