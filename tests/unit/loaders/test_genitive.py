@@ -80,3 +80,11 @@ def test_a_word_in_s_after_two_surnames_owning_the_next_ends_the_name(annotate) 
         "Närvarande\nVibeke Ylvander Norrdalens kansli\n\nSamrådet tog del av Edvin Pellas Sälgströms förslag.\n"
     )
     assert set(_people(doc)) == {"Vibeke Ylvander", "Edvin Pellas Sälgström"}
+
+
+def test_a_group_owned_by_a_person_in_the_genitive_is_no_named_body() -> None:
+    extraction = extract_text(
+        "Protokoll 2024-03-05\nNärvarande: Edvin Pellas, Falun\n\n1. Budget\n"
+        "Vibeke Ylvander:s grupp ska ta fram underlaget. Sigrid Bolindes arbetsgrupp redovisade läget.\n"
+    )
+    assert not [n.name for n in extraction.networks if "Ylvander" in n.name or "Bolinde" in n.name]
