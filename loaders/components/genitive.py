@@ -4,8 +4,9 @@
 Swedish writes a name's genitive with a plain -s, after an acronym with a colon ("AB:s") and in some
 texts with an apostrophe ("Ylvander's"); a name ending in s, x or z takes no extra s. Many surnames
 end in an s of their own ("Ekfors", "Santos"), so a plain -s is read as a genitive only when the
-document also names the person without it, or when every mention of the name stands before a word
-it could own (a noun, not a verb or a function word).
+document also names the person without it, or when the s cannot be the name's own (no surname
+ending, no name of the dictionary) and every mention of the name stands before a word it could own
+(a noun, not a verb or a function word).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _not_owned() -> frozenset[str]:
 
 
 def marked_base(word: str) -> str | None:
-    """ "Ylvander:s", "Ylvander's" -> "Ylvander"; None for a word without a genitive mark."""
+    """The word without its genitive mark ("Ylvander:s", "Ylvander's" -> "Ylvander"), else None."""
     for mark in _rules()["marks"]:
         if word.endswith(mark) and len(word) > len(mark) + 1:
             return word[: -len(mark)]
@@ -48,8 +49,8 @@ def marked_base(word: str) -> str | None:
 
 
 def plain_base(word: str) -> str | None:
-    """ "Ylvanders" -> "Ylvander": the word without a genitive -s, if it can have one (a name in s,
-    x or z takes none, so "Voss" is no genitive of "Vos")."""
+    """The word without a genitive -s, if it can have one ("Ylvanders" -> "Ylvander"); a name in s,
+    x or z takes none, so "Voss" is no genitive of "Vos"."""
     if len(word) < 4 or not word.endswith("s") or fold(word[:-1]).endswith(tuple(_rules()["silent_endings"])):
         return None
     return word[:-1]
@@ -82,7 +83,7 @@ def owns_next(doc: Doc, k: int) -> bool:
         tok.is_alpha
         and tok.text[0].islower()
         and word not in _not_owned()
-        and tok.lemma_ == word  # an inflected form of the lemma table: a verb ("informerar")
+        and tok.lemma_ == word  # an inflected form the lemma table knows: mostly a verb ("informerar")
         and not word.endswith(tuple(_rules()["verb_endings"]))
         and not is_title(word)
     )
@@ -95,11 +96,11 @@ def _one_surname(parts: list[str]) -> bool:
 
 
 def read_genitives(doc: Doc, spans: list[Span]) -> list[Span]:
-    """The names with each full name written in the genitive with a plain -s in its base form
-    (span._.person): when the document names the person without the -s as well, or when the -s
-    cannot be the name's own and every mention of the name owns the word after it. After two or
-    more surnames, such a word is the genitive of something else ("... Norrdalens kansli": a place's
-    or a body's), which the name ends before, unless it ends like a surname."""
+    """The name spans, those of a full name in the genitive with a plain -s named in the base form
+    (span._.person): when the document also names the person without the -s, or when the -s cannot
+    be the name's own and every mention of the name owns the word after it. After two or more
+    surnames such a word is something else's genitive ("... Norrdalens kansli": a place's or a
+    body's) and the name ends before it, unless the word without its s ends like a surname."""
     named = {(fold(p[0]), fold(p[-1])) for s in spans if len(p := s._.person.split()) > 1}
     by_name: dict[str, list[Span]] = {}
     for span in spans:
