@@ -17,6 +17,7 @@ from samkarta.graph.corrections import CorrectionIndex, corrected
 from samkarta.graph.entities import EntityMap
 from samkarta.graph.model import GraphBatch, Judgement
 from samkarta.graph.pending import PendingPeople, PeopleView
+from samkarta.graph.redaction import genitive_of
 from samkarta.graph.resolution import PersonResolver
 from samkarta.graph.store import GraphStore
 from samkarta.graph.tombstones import Erased, digest
@@ -436,8 +437,9 @@ def judge(store: GraphStore, candidate_id: str, decision: str, reason: str, deci
 def erase_person(store: GraphStore, person_id: str) -> list[str]:
     """A data-protection request: remove the person, their aliases and every quote naming them.
 
-    The full name and aliases are redacted everywhere; the first name alone only in the documents
-    the person appears in (it may belong to someone else elsewhere).
+    The full name and aliases are redacted everywhere, in every form graph/redaction.py finds (the
+    genitive too); the first name alone only in the documents the person appears in (it may belong
+    to someone else elsewhere). A person record that is the name in the genitive goes with them.
     """
     from samkarta.errors import NotFound
 
@@ -445,10 +447,21 @@ def erase_person(store: GraphStore, person_id: str) -> list[str]:
     if node is None or node.label != "Person":
         raise NotFound(f"no person with id {person_id!r}")
     names = {node.name, *(a.alias for a in store.aliases(person_id))}
+    # a person an older extraction made of the name in the genitive ("Anna Bergs") is the same person
+    twins = sorted(
+        {i for i, label, n in store.names() if label == "Person" and i != person_id and genitive_of(n, names)}
+    )
+    docs = set(store.node_documents(person_id))
+    for twin in twins:
+        twin_node = store.get_node(twin)
+        names |= {twin_node.name} if twin_node is not None else set()
+        names |= {a.alias for a in store.aliases(twin)}
+        docs |= set(store.node_documents(twin))
     first_names = {n.split()[0] for n in names if len(n.split()) > 1}
-    docs = store.node_documents(person_id)
     key = store.tombstone_key()
     for name in names:  # a keyed hash keeps them out of later ingests; the name itself is not kept
         if len(name.split()) > 1:
             store.set_tombstone(digest(key, name), True)
-    return store.erase_node(person_id, {"*": sorted(names), **{d: sorted(first_names) for d in docs}})
+    redactions = {"*": sorted(names), **{d: sorted(first_names) for d in docs}}
+    changed = {d for twin in twins for d in store.erase_node(twin, redactions)}
+    return sorted(changed | set(store.erase_node(person_id, redactions)))

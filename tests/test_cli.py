@@ -81,6 +81,21 @@ def test_erase_takes_a_name_and_leaves_no_trace(tmp_path: Path) -> None:
     assert found.exit_code == 0, found.output
 
 
+def test_erase_takes_the_name_in_the_genitive_too(tmp_path: Path) -> None:
+    from tests.contract.minutes import GENITIVE_MINUTES
+
+    store = f"sqlite:///{tmp_path / 'graph.db'}"
+    minutes = tmp_path / "genitive.txt"
+    minutes.write_text(GENITIVE_MINUTES, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(minutes), "--store", store]).exit_code == 0
+    assert runner.invoke(app, ["erase", "Vibeke Ylvanders", "--store", store]).exit_code == 1  # no such person
+    result = runner.invoke(app, ["erase", "Vibeke Ylvander", "--store", store])
+    assert result.exit_code == 0 and "1 documents redacted" in result.stdout, result.output
+    for path in tmp_path.glob("graph.db*"):
+        raw = path.read_bytes().lower()
+        assert b"ylvander" not in raw and "ylvander".encode("utf-16-le") not in raw, path.name
+
+
 def test_ingest_profile_says_where_the_time_went(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(sample_dir()), "--store", f"sqlite:///{tmp_path / 'g.db'}", "--profile"])
     assert result.exit_code == 0, result.output

@@ -169,6 +169,8 @@ class Entities:
                 i += 1
                 continue
             left = _left_modifiers(doc, i, ref_at)
+            while left < i and any(j in in_person for j in range(left, i)):
+                left += 1  # "Vibeke Ylvander:s grupp": a person's group, no body named after her
             last = i
             # "Kommunstyrelsens arbetsutskott", "Regionstyrelsens presidium": a board of a board
             while tok.lower_.endswith("s"):

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.entities import head_of, heads, org_head
+from samkarta.loaders.components.genitive import attached_mark, marked_base, plain_base, read_genitives
 from samkarta.loaders.components.util import label_at, text_of, tokens_of
 from samkarta.loaders.words import (
     fold,
@@ -90,6 +91,7 @@ class PeopleFinder:
             span._.person = text
             spans.append(span)
             i = end
+        spans = read_genitives(doc, spans)  # "Vibeke Ylvanders förslag" names Vibeke Ylvander
         people: dict[str, PersonRecord] = {}
         index: dict[tuple[str, str], list[str]] = {}
         for span in spans:
@@ -138,7 +140,8 @@ class PeopleFinder:
                 parts.append(doc[k].text.rstrip(".") + ".")
                 k += initial
                 continue
-            kj, word = _joined(doc, k)
+            kj, written = _joined(doc, k)
+            word = marked_base(written) or written  # "Ylvander:s": the genitive of a name ends it
             if not is_name_shape(word) or is_title(word) or k in self.in_label:
                 break
             if surnames > 0 and _adjective_of_title(doc, kj):
@@ -169,6 +172,10 @@ class PeopleFinder:
             parts.append(word)
             surnames += 1
             k = kj + 1
+            mark = attached_mark(doc, k)
+            if word != written or mark:
+                k += mark  # "Ylvander’s", "Ruus’": the mark belongs to the mention, not to the name
+                break
         if surnames == 0 and len(parts) == 2 and given:
             surnames = 1  # "Eva Lind Sociala": the second given name was the surname
         if surnames == 0:
@@ -418,10 +425,22 @@ def _short_mentions(doc: Doc, spans: list[Span], people: dict[str, PersonRecord]
         if not word[:1].isupper() or i in covered or i in refs:
             continue
         keys = by_first.get(fold(word)) if is_given_name(word) else None
+        if keys is None and (base := _short_genitive(word)):  # "Vibekes förslag", "VY:s förslag"
+            word = base
+            keys = by_first.get(fold(word)) if is_given_name(word) else None
         if keys is None and word.isupper() and 2 <= len(word) <= 3:
             keys = by_initials.get(word)
         if keys and len(keys) == 1:
-            people[keys[0]].short_mentions.append((table.idx[i], table.idx[i] + len(word)))
+            people[keys[0]].short_mentions.append((table.idx[i], table.idx[i] + len(table.text[i])))
+
+
+def _short_genitive(word: str) -> str | None:
+    """A first name or initials in the genitive, without its mark: "Vibekes", "VY:s"; not a given
+    name of its own that ends in s."""
+    base = marked_base(word)
+    if base is None and not is_given_name(word) and (plain := plain_base(word)) and is_given_name(plain):
+        base = plain
+    return base
 
 
 @Language.factory("samkarta_people")

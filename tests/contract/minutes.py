@@ -16,3 +16,17 @@ annonsering till Socialchefsnätverket.
 Länsgruppen beslutade
 att ställa sig bakom kampanjen.
 """
+
+# minutes that name a person in the genitive in a decision, an action and a handoff
+GENITIVE_MINUTES = """Protokoll 2024-05-14
+
+Samverkansgruppen för äldreomsorg i Dalarna
+
+Närvarande: Vibeke Ylvander, Mora; Edvin Pellas, Falun
+
+1. Budget
+
+Gruppen beslutade att anta Vibeke Ylvanders förslag till budget. Vibeke Ylvander:s grupp ska ta fram \
+underlaget till nästa möte. Frågan om VIBEKE YLVANDERS förslag och Vibeke
+Ylvander's enkät lämnas till Socialchefsnätverket.
+"""

@@ -11,9 +11,9 @@ from samkarta.graph.batch import build_batch, document_id
 from samkarta.graph.model import GraphBatch, Judgement, Rel
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore, snapshot
-from samkarta.ingest import find_files, ingest_files, judge
+from samkarta.ingest import erase_person, find_files, ingest_files, judge
 from samkarta.loaders.extract import extract_text
-from samkarta.loaders.model import SourceInfo
+from samkarta.loaders.model import Evidence, PersonFact, SourceInfo
 from samkarta.queries import timeline
 from samkarta.queries.questions import _resolve, trail
 from samkarta.queries.view import GraphView, Snapshot
@@ -21,7 +21,7 @@ from samkarta.samples import sample_dir
 from tests.contract.entities_contract import EntitiesContract
 from tests.contract.fact_edits_contract import FactEditsContract
 from tests.contract.incremental_contract import IncrementalContract
-from tests.contract.minutes import MINUTES
+from tests.contract.minutes import GENITIVE_MINUTES, MINUTES
 from tests.contract.review_contract import ReviewContract
 from tests.contract.splits_contract import SplitsContract
 
@@ -423,6 +423,34 @@ class StoreContract(FactEditsContract, EntitiesContract, SplitsContract, ReviewC
         assert by_name(corpus_store, "Person", "Lena Nazzal")  # another Lena keeps her name
         items = [n for _, lab, n in corpus_store.names() if lab == "AgendaItem"]
         assert all("\n" not in n for n in items)  # item names stay titles
+
+    def test_erasure_takes_the_genitive_with_the_name_and_a_record_an_older_extraction_made_of_it(
+        self, store: GraphStore
+    ) -> None:
+        text = GENITIVE_MINUTES
+        info = SourceInfo(path="/minutes/genitive.txt", sha256="c" * 64, format="txt", chars=len(text))
+        extraction = extract_text(text, info)
+        assert [p.name for p in extraction.people if "Ylvander" in p.name] == ["Vibeke Ylvander"]
+        # as an extractor that read the genitive as a second person left it: "Vibeke Ylvanders"
+        at = text.index("Vibeke Ylvanders")
+        evidence = Evidence(start=at, end=at + 16, quote=text[at : text.index(".", at) + 1])
+        extraction.people.append(PersonFact(name="Vibeke Ylvanders", roles=["mentioned"], evidence=[evidence]))
+        extraction.actions[0].assignee = "Vibeke Ylvander:s grupp"
+        store.write_document(build_batch(extraction, text))
+        [vibeke] = by_name(store, "Person", "Vibeke Ylvander")
+        assert by_name(store, "Person", "Vibeke Ylvanders")
+        [doc_id] = [d.id for d in store.documents()]
+        assert set(erase_person(store, vibeke)) == {doc_id}
+        assert not [n for _, _, n in store.names() if "ylvander" in n.casefold()]
+        stored = store.document(doc_id)
+        assert stored is not None and "ylvander" not in (stored.text + str(stored.extraction)).casefold()
+        g = store.graph()
+        values = [str(d) for _, d in g.nodes(data=True)] + [str(d) for *_, d in g.edges(data=True)]
+        assert values and not [v for v in values if "ylvander" in v.casefold()]
+        assert store.search_documents("Ylvander") == [] and store.search_documents("Ylvanders") == []
+        assert store.fulltext("Ylvander") == [] and store.fulltext("Ylvanders") == []
+        decisions = [d for _, d in g.nodes(data=True) if d.get("label") == "Decision"]
+        assert any("[borttaget] förslag" in str(d) for d in decisions)  # the mark went with the name: no "s"
 
     def test_a_body_is_found_by_every_name_and_the_one_that_met_comes_first(self, corpus_store: GraphStore) -> None:
         corpus_store.write_document(batch_of(MINUTES))  # mentions Socialchefsnätverket in Västmanland, never met

@@ -30,6 +30,10 @@ MINUTES = (
     f"{GIVEN} {SURNAME} leder arbetet. Frågan om budgeten lämnas till IFO-chefsnätverket, som "
     f"{GIVEN.upper()} {SURNAME.upper()} föreslog. Kontakt: marta.{FOLDED}@mora.se. M. {SURNAME} informerade "
     f"om läget, och {GIVEN}\n{SURNAME} tackade.\n"
+    # the genitive, in a decision, an action and a handoff
+    f"2. Enkäten\nNätverket beslutade att anta {GIVEN} {SURNAME}s förslag. {GIVEN} {SURNAME}:s grupp ska "
+    f"sammanställa enkäten. Frågan om {GIVEN.upper()} {SURNAME.upper()}S förslag och {GIVEN} {SURNAME}'s enkät "
+    f"lämnas till IFO-chefsnätverket.\n"
 )
 # as SHOW SETTINGS prints what scripts/neo4j/neo4j.conf sets
 SHIPPED = {
