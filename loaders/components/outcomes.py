@@ -517,8 +517,10 @@ def _without_page_number(words: list[Token]) -> list[Token]:
 
 
 def _perfect(t, words: list[int], k: int) -> bool:
-    """The verb at words[k] follows a perfect auxiliary, at most one adverb between."""
-    for back in (1, 2):
+    """The verb at words[k] follows a perfect auxiliary, at most one adverb between, or a few
+    words between when the verb is a supine in -t ("har också den 5 maj beslutat")."""
+    reach = 5 if t.lower[words[k]].endswith("t") else 2
+    for back in range(1, reach + 1):
         if k - back < 0 or t.text[words[k - back]] in (".", ",", ":", ";"):
             return False
         if t.lower[words[k - back]] in grammar().perfect_auxiliaries:

@@ -508,3 +508,11 @@ def test_an_items_title_run_into_its_decision_without_a_verb_is_decided_but_a_pr
         "242 Förvaltningens förslag att godkänna rapporten. Rapporten diskuterades.\n"
     )
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att notera informationen till protokollet"]
+
+
+def test_a_decision_in_the_perfect_with_words_between_is_only_reported(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\n1. Budget\nKommunstyrelsen har också den 5 december beslutat att nämnderna ska "
+        "rapportera avvikelser. Styrelsen beslutade att anta budgeten.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Styrelsen beslutade att anta budgeten"]
