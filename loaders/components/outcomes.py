@@ -197,6 +197,8 @@ class Outcomes:
             participle = low.endswith(grammar().participle_endings)
             if lemma not in c.decision or low == "beslut" or participle or i in in_label:
                 continue  # the noun "beslut" and participles ("beslutande") decide nothing
+            if lemma == "föreslå" and low.endswith("s"):
+                continue  # "Direktionen föreslås besluta": the proposal put to the body, not its decision
             if _perfect(t, words, k):
                 continue  # "har beslutat", "hade antagit": a decision taken before, reported
             if any(t.lower[j] in grammar().modal_verbs for j in words[max(0, k - 2) : k]):

@@ -516,3 +516,11 @@ def test_a_decision_in_the_perfect_with_words_between_is_only_reported(annotate)
         "rapportera avvikelser. Styrelsen beslutade att anta budgeten.\n"
     )
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Styrelsen beslutade att anta budgeten"]
+
+
+def test_a_body_proposed_to_decide_in_the_passive_has_not_decided(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\n1. Budget\nDirektionen föreslås besluta enligt förvaltningens förslag.\n"
+        "Direktionen beslutar enligt förslaget.\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Direktionen beslutar enligt förslaget"]
