@@ -53,6 +53,7 @@ class _Cues:
     future_cues: frozenset[str]
     reporting: frozenset[str]
     assignment_words: frozenset[str]
+    urging_words: frozenset[str]
     election_titles: tuple[str, ...]
     inverted_modals: frozenset[str]
     coming_words: frozenset[str]
@@ -81,6 +82,7 @@ def cues() -> _Cues:
         frozenset(s["future_cues"]),
         frozenset(s["reporting_lemmas"]),
         frozenset(s["assignment_words"]),
+        frozenset(s["urging_words"]),
         tuple(s["election_titles"]),
         frozenset(s["inverted_modals"]),
         frozenset(s["coming_words"]),
@@ -792,6 +794,9 @@ def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, i
     """The person whose name is the subject of the task verb: right before it (a few adverbs or a
     coordinated name between, no clause), or right after 'uppdras åt'."""
     in_sent = [m for m in mentions if sent.start <= m[0] < sent.end]
+    if doc[task].lower_ in cues().urging_words:
+        # "Anna uppmanar kommunerna att ...": the task is theirs whom she urges, a person only if named
+        return next((m[2] for m in in_sent if 0 < m[0] - task <= 2), None)
     before = [m for m in in_sent if m[1] <= task and task - m[1] <= 5]
     if before:
         between = doc[before[-1][1] : task]

@@ -524,3 +524,14 @@ def test_a_body_proposed_to_decide_in_the_passive_has_not_decided(annotate) -> N
         "Direktionen beslutar enligt förslaget.\n"
     )
     assert [d["text"] for d in doc._.outcomes["decisions"]] == ["Direktionen beslutar enligt förslaget"]
+
+
+def test_the_one_urged_has_the_task_not_the_one_who_urges(annotate) -> None:
+    doc = annotate(
+        "Anteckningar 2017-03-02\nNärvarande: Anna Berg, Norrby, Per Ek, Sörby\n\n1. Rekrytering\n"
+        "Anna uppmanar kommunerna att skicka in nomineringar. Anna uppmanade Per att kontakta skolan.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Anna uppmanar kommunerna att skicka in nomineringar", None),
+        ("Anna uppmanade Per att kontakta skolan", "Per Ek"),
+    ]
