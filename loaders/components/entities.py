@@ -457,6 +457,9 @@ def _common(tok: Token) -> bool:
 
 def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     left = i
+    owner = _org_ending_at(doc, ref_at, i)
+    if owner is not None and doc[i - 1].lower_.endswith("s"):
+        return owner.start  # "Region Norrbys direktion": an organisation in the genitive owns the body
     while left > 0 and i - left < 2:
         prev = doc[left - 1]
         lower_adjective = (
@@ -493,12 +496,38 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     return left
 
 
+def _matters_phrase_end(doc: Doc, k: int) -> int | None:
+    """The end of "i frågor om X" after a body noun at k - 1: the matters the body is for, a part of
+    its name (its lower-case words, over one line break), or None."""
+    for phrase in data("bodies.yaml")["matters_phrases"]:
+        words = phrase.split()
+        if [t.lower_ for t in doc[k : k + len(words)]] != words:
+            continue
+        j = k + len(words)
+        if j < len(doc) and doc[j].is_space and doc[j].text.count("\n") == 1:
+            j += 1
+        end = _lower_run(doc, j)
+        return end if end > j else None
+    return None
+
+
+def _org_ending_at(doc: Doc, ref_at: dict[int, Span], end: int) -> Span | None:
+    """The reference organisation whose name ends right before token `end`."""
+    ends = doc.user_data.get("org_ends")
+    if ends is None:
+        ends = doc.user_data["org_ends"] = {s.end: s for s in ref_at.values() if s._.kind == "organization"}
+    return ends.get(end)
+
+
 def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     """'styrgruppen för social välfärd', 'Chefsnätverket i Norrdal', 'Regionrådet Norrdalen',
     'Samverkansgruppen Barn och Familj (SBF)', 'STYRGRUPP VÅRDKEDJOR<line break>NORRDAL'."""
     n = len(doc)
     caps = doc[i].text.isupper() and len(doc[i].text) > 1
     end = i + 1
+    matter = _matters_phrase_end(doc, end)
+    if matter is not None:
+        return _acronym_after(doc, matter)  # "Rådet i frågor om funktionsnedsättning"
     if end + 1 < n and doc[end].lower_ == "för" and doc[end + 1].lower_ not in heads().purposes:
         if _name_word(doc[end + 1], caps) or end + 1 in ref_at:
             first = end + 1

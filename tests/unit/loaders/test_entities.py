@@ -349,3 +349,14 @@ def test_an_associations_annual_meeting_is_a_body_but_an_annual_meeting_is_not(a
     doc = annotate("Protokoll 2017-03-02\n\nÅrsmötet beslutade att anta budgeten. Ett årsmöte hålls i maj.\n")
     assert _texts(doc, "network") == ["Årsmötet"]
     assert _texts(doc, "network_generic") == ["årsmöte"]
+
+
+def test_an_organisation_in_the_genitive_owns_the_body_and_matters_after_it_are_its_name(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nRegion Dalarnas direktion beslutade att anta planen. "
+        "Region Värmlands råd i frågor om\nfunktionsnedsättning träffades.\n"
+    )
+    assert _texts(doc, "network") == [
+        "Region Dalarnas direktion",
+        "Region Värmlands råd i frågor om funktionsnedsättning",
+    ]
