@@ -418,8 +418,13 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     left = _modifiers_before(doc, i, ref_at)
     if left == i and _coordinated_part_before(doc, i, ref_at):
         first = i - 2
-        while first >= 2 and doc[first - 1].text == "," and doc[first - 2].text.endswith("-"):
-            first -= 2  # "Kultur-, fritids- och turismnämnden": a longer list of parts
+        while True:
+            if first >= 2 and doc[first - 1].text == "," and doc[first - 2].text.endswith("-"):
+                first -= 2  # "Kultur-, fritids- och turismnämnden": a longer list of parts
+            elif first >= 1 and doc[first - 1].text.endswith("-") and len(doc[first - 1].text) > 1:
+                first -= 1  # ... written without the comma: "Kultur- fritids- och turismnämnden"
+            else:
+                break
         left = _modifiers_before(doc, first, ref_at)
     return left
 

@@ -620,6 +620,14 @@ def _doc_type_on_line(text: str, a: int, b: int) -> re.Match[str] | None:
     return None
 
 
+def _column_headings_at_end(words: list) -> int:
+    """How many capitalised label words end `words` (a flattened form's column headings)."""
+    k = 0
+    while k < len(words) and words[-1 - k].text[:1].isupper() and words[-1 - k].lower_ in _label_words():
+        k += 1
+    return k
+
+
 def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int, int]]) -> Span | None:
     """The words before the meeting's date on a title line ('Samrådet för äldre 2021-03-04'), when they
     are a short capitalised name and not a label or only a document type."""
@@ -648,6 +656,9 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
         or words[-1].lower_ in date_rules().weekdays
     ):
         words = words[:-1]
+    headings = _column_headings_at_end(words)
+    if headings >= 2:
+        words = words[:-headings]  # "X Sammanträdesdatum Paragrafer Sida 2012-11-06": a form's column headings
     if not 1 <= len(words) <= 8 or not words[0].text[:1].isupper() or any(t.i in labels for t in words):
         return None
     if any(t.like_num or t.text in (".", ":", ";") for t in words) or not any(

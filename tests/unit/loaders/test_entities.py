@@ -360,3 +360,8 @@ def test_an_organisation_in_the_genitive_owns_the_body_and_matters_after_it_are_
         "Region Dalarnas direktion",
         "Region Värmlands råd i frågor om funktionsnedsättning",
     ]
+
+
+def test_a_list_of_suspended_parts_without_commas_belongs_to_the_compound(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nKultur- fritids- och ungdomsnämnden informerade om planen.\n")
+    assert _texts(doc, "network") == ["Kultur- fritids- och ungdomsnämnden"]

@@ -291,3 +291,11 @@ def test_a_bare_board_in_the_title_is_the_namesake_the_title_names(annotate) -> 
 def test_a_heading_body_keeps_its_purpose_in_title_case_after_for(annotate) -> None:
     doc = annotate("Möte med Rådet för Regional Tillväxt\n\nDatum 2017-03-02\nNärvarande: Per Ek\n")
     assert _meeting(doc)[1] == "Rådet för Regional Tillväxt"
+
+
+def test_a_flattened_forms_column_headings_after_a_dated_title_are_no_part_of_the_body(annotate) -> None:
+    doc = annotate(
+        'Download "PROTOKOLL Norrby pensionärsråd Sammanträdesdatum Paragrafer Sida 2012-11-06 30-37 1"\n\n'
+        "Transkript\n\nPROTOKOLL\nNärvarande: Per Ek\n"
+    )
+    assert _meeting(doc)[1] == "Norrby pensionärsråd"
