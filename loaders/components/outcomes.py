@@ -574,11 +574,15 @@ def _verbless_lead(doc: Doc, lead: list[int], c: _Cues) -> bool:
 
 def _clause_end(words: list, trigger: int) -> int:
     """Where a fact's text ends in a long flattened sentence: before the next item's number and
-    title ('... bordlägges 82 Budgetuppföljning ...') or an enumeration after a colon."""
+    title ('... bordlägges 82 Budgetuppföljning ...'), an enumeration after a colon, or a field's
+    label ('... för april Dnr 2017/12')."""
+    labels = label_at(words[0].doc) if words else {}
     for k in range(1, len(words)):
         tok = words[k]
         if tok.i <= trigger:
             continue
+        if tok.i in labels and labels[tok.i].start == tok.i and k > 2:
+            return k
         nxt = words[k + 1] if k + 1 < len(words) else None
         if tok.like_num and len(tok.text) <= 3 and nxt is not None and nxt.text[:1].isupper():
             return k

@@ -535,3 +535,13 @@ def test_the_one_urged_has_the_task_not_the_one_who_urges(annotate) -> None:
         ("Anna uppmanar kommunerna att skicka in nomineringar", None),
         ("Anna uppmanade Per att kontakta skolan", "Per Ek"),
     ]
+
+
+def test_a_decisions_text_ends_at_the_next_fields_label_in_a_flattened_page(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\n1 Val av justerare\nOlle Ås justerar protokollet måndagen den 15 april kl "
+        "Föredragningslista Utskottet fastställde förslaget till föredragningslista\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]][
+        0
+    ] == "Olle Ås justerar protokollet måndagen den 15 april kl"
