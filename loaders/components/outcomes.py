@@ -255,6 +255,8 @@ class Outcomes:
                 or _subordinate(doc, sent, task)  # "..., och hur den ska ordnas", "om X ska ändras"
             ):
                 return None
+        if subject is not None and _passive_after(doc, task, sent.end):
+            subject = None  # "Anna kommer att tackas av": she is acted upon, whoever does it
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -570,6 +572,18 @@ def _verbless_lead(doc: Doc, lead: list[int], c: _Cues) -> bool:
         verb_like(doc[j]) or doc[j].lower_ in grammar().modal_verbs or (doc[j].lemma_ in c.decision and doc[j].is_lower)
         for j in lead
     )
+
+
+def _passive_after(doc: Doc, task: int, end: int) -> bool:
+    """The verb of a modal or future task word is a passive ("ska kontaktas", "kommer att tackas")."""
+    if doc[task].lower_ not in cues().plain_future and doc[task].lower_ not in grammar().modal_verbs:
+        return False
+    for tok in doc[task + 1 : min(end, task + 4)]:
+        if tok.lower_ == "att" or tok.lower_ in grammar().inserted_adverbs:
+            continue
+        low = tok.lower_
+        return tok.is_alpha and low.endswith("s") and not low.endswith("ss") and verb_like(tok)
+    return False
 
 
 def _clause_end(words: list, trigger: int) -> int:

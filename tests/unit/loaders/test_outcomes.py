@@ -545,3 +545,14 @@ def test_a_decisions_text_ends_at_the_next_fields_label_in_a_flattened_page(anno
     assert [d["text"] for d in doc._.outcomes["decisions"]][
         0
     ] == "Olle Ås justerar protokollet måndagen den 15 april kl"
+
+
+def test_a_person_who_is_acted_upon_in_the_passive_is_no_assignee(annotate) -> None:
+    doc = annotate(
+        "Anteckningar 2017-03-02\nNärvarande: Anna Berg, Per Ek\n\n1. Övrigt\n"
+        "Anna kommer att tackas av vid ett senare tillfälle. Per ska kontakta skolan.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Anna kommer att tackas av vid ett senare tillfälle", None),
+        ("Per ska kontakta skolan", "Per Ek"),
+    ]
