@@ -16,11 +16,14 @@ from typing import Protocol, TypeVar
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.batch import reference_organisation
 from samkarta.graph.corrections import TRUE, Corrected, CorrectionIndex, FactRef, FactState, corrected, fact_id
+from samkarta.graph.entities import EntityMap
 from samkarta.graph.fact_edits import affiliation_of, roles_of, target_of
 from samkarta.graph.ids import make_id, name_key
 from samkarta.graph.model import FIELDS_OF, OUTCOME_KINDS, Correction, DocumentInfo, latest_corrections
+from samkarta.graph.resolution import PersonResolver
 from samkarta.graph.store import GraphStore
-from samkarta.ingest import correction_index, reapply
+from samkarta.graph.tombstones import Erased
+from samkarta.ingest import correction_index, prepared_batch, reapply
 from samkarta.loaders.model import ROLE_ORDER, Extraction
 from samkarta.reference import load_reference
 
@@ -454,3 +457,30 @@ def orphaned(store: GraphStore) -> list[Orphan]:
     for doc_id in sorted(h for h in homes if h):
         out += [Orphan(c, "fact not found") for c in document_facts(store, doc_id, index).result.orphaned]
     return sorted(out, key=lambda o: (o.correction.decided_at, o.correction.id))
+
+
+def rehearse(store: GraphStore, labels: set[str], types: set[str]) -> bool:
+    """Have the store plan a correction's statements before anyone corrects anything (see
+    Neo4jStore.rehearse): a stored document's first attendee marked wrong, its document rebuilt and
+    the delta read, all rolled back. False where there is nothing to rehearse (SQLite, which plans
+    nothing ahead, or no document with an attendee among the first)."""
+    rehearse_in = getattr(store, "rehearse", None)
+    if rehearse_in is None:
+        return False
+    for info in sorted(store.documents(), key=lambda d: d.id)[:20]:
+        doc = document_facts(store, info.id)
+        state = next((s for s in doc.facts if s.fact.kind == "attendance" and not s.wrong), None)
+        stored = store.document(info.id)
+        if state is None or stored is None:
+            continue
+        made = planned(doc, state, {"wrong": TRUE}, "", "samkarta")
+        every = [*store.corrections(), *made]  # as reapply() reads them, with the correction
+        index = CorrectionIndex.of(every, store.stored_documents({c.doc_id for c in every}))
+        extraction = Extraction.model_validate(stored.extraction)
+        entities = EntityMap.of(store.entity_judgements())
+        batch = prepared_batch(
+            extraction, stored.text, PersonResolver(store), Erased.of(store), index, entities=entities
+        )
+        rehearse_in(batch, made[0], store.version(), labels, types)
+        return True
+    return False
