@@ -459,15 +459,19 @@ def orphaned(store: GraphStore) -> list[Orphan]:
     return sorted(out, key=lambda o: (o.correction.decided_at, o.correction.id))
 
 
-def rehearse(store: GraphStore, labels: set[str], types: set[str]) -> bool:
+def rehearse(store: GraphStore, labels: set[str], types: set[str], documents: int = 5) -> int:
     """Have the store plan a correction's statements before anyone corrects anything (see
-    Neo4jStore.rehearse): a stored document's first attendee marked wrong, its document rebuilt and
-    the delta read, all rolled back. False where there is nothing to rehearse (SQLite, which plans
-    nothing ahead, or no document with an attendee among the first)."""
+    Neo4jStore.rehearse): in each of a few documents of different lengths the first attendee marked
+    wrong, the document rebuilt and the delta read, all rolled back. Neo4j keeps a plan per size
+    class of each list parameter (1, 2-10, 11-100, ... items), so documents of several lengths are
+    rehearsed. Returns how many were (0 on SQLite, which plans nothing ahead)."""
     rehearse_in = getattr(store, "rehearse", None)
     if rehearse_in is None:
-        return False
-    for info in sorted(store.documents(), key=lambda d: d.id)[:20]:
+        return 0
+    by_length = sorted(store.documents(), key=lambda d: (d.chars, d.id))
+    picks = sorted({round(i * (len(by_length) - 1) / max(documents - 1, 1)) for i in range(documents)})
+    done = 0
+    for info in [by_length[i] for i in picks] if by_length else []:
         doc = document_facts(store, info.id)
         state = next((s for s in doc.facts if s.fact.kind == "attendance" and not s.wrong), None)
         stored = store.document(info.id)
@@ -482,5 +486,5 @@ def rehearse(store: GraphStore, labels: set[str], types: set[str]) -> bool:
             extraction, stored.text, PersonResolver(store), Erased.of(store), index, entities=entities
         )
         rehearse_in(batch, made[0], store.version(), labels, types)
-        return True
-    return False
+        done += 1
+    return done

@@ -30,6 +30,6 @@ def test_a_rehearsed_correction_runs_its_statements_and_writes_nothing(
         return written[-1]
 
     monkeypatch.setattr(Neo4jStore, "_rewrite_document", counted)
-    assert fix.rehearse(store, SOCIAL_LABELS, SOCIAL_TYPES)
+    assert fix.rehearse(store, SOCIAL_LABELS, SOCIAL_TYPES) >= 3  # documents of several lengths
     assert written and written[0] is not None  # the document was written as its difference, then rolled back
     assert _dump(store) == before and store.version() == version and store.corrections() == corrections
