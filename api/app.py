@@ -40,12 +40,12 @@ from samkarta.settings import Settings, get_settings
 log = logging.getLogger("samkarta.api")
 
 
-def _rehearse(store: GraphStore) -> None:
+def _rehearse(store: GraphStore, stop: threading.Event) -> None:
     """A correction rehearsed (nothing written), so its statements are planned before anyone corrects."""
     from samkarta.corrections import rehearse
 
     try:
-        rehearse(store, SOCIAL_LABELS, SOCIAL_TYPES)
+        rehearse(store, SOCIAL_LABELS, SOCIAL_TYPES, stop=stop)
     except AppError as e:  # the store unreachable or closed meanwhile: the first correction plans them
         log.warning("could not rehearse a correction: %s", e)
 
@@ -64,10 +64,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.view = GraphView(app.state.store, brokers_in_background=True)
         app.state.jobs = JobQueue()
         # a fresh Neo4j server plans each statement on first use: the first correction would wait seconds
-        threading.Thread(target=_rehearse, args=(app.state.store,), name="samkarta-rehearse", daemon=True).start()
+        stop = threading.Event()
+        rehearsal = threading.Thread(target=_rehearse, args=(app.state.store, stop), name="samkarta-rehearse")
+        rehearsal.start()
         try:
             yield
         finally:
+            stop.set()
+            rehearsal.join()  # at most one document's rehearsal: the store is not closed under it
             app.state.jobs.close()
             app.state.view.close()
             if owned:

@@ -9,6 +9,7 @@ deleted: undoing stores a later correction that gives the fact back its value fr
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -459,12 +460,15 @@ def orphaned(store: GraphStore) -> list[Orphan]:
     return sorted(out, key=lambda o: (o.correction.decided_at, o.correction.id))
 
 
-def rehearse(store: GraphStore, labels: set[str], types: set[str], documents: int = 5) -> int:
+def rehearse(
+    store: GraphStore, labels: set[str], types: set[str], documents: int = 5, stop: threading.Event | None = None
+) -> int:
     """Have the store plan a correction's statements before anyone corrects anything (see
     Neo4jStore.rehearse): in each of a few documents of different lengths the first attendee marked
     wrong, the document rebuilt and the delta read, all rolled back. Neo4j keeps a plan per size
     class of each list parameter (1, 2-10, 11-100, ... items), so documents of several lengths are
-    rehearsed. Returns how many were (0 on SQLite, which plans nothing ahead)."""
+    rehearsed. Returns how many were (0 on SQLite, which plans nothing ahead); `stop` ends it
+    after the document under way."""
     rehearse_in = getattr(store, "rehearse", None)
     if rehearse_in is None:
         return 0
@@ -472,6 +476,8 @@ def rehearse(store: GraphStore, labels: set[str], types: set[str], documents: in
     picks = sorted({round(i * (len(by_length) - 1) / max(documents - 1, 1)) for i in range(documents)})
     done = 0
     for info in [by_length[i] for i in picks] if by_length else []:
+        if stop is not None and stop.is_set():
+            break
         doc = document_facts(store, info.id)
         state = next((s for s in doc.facts if s.fact.kind == "attendance" and not s.wrong), None)
         stored = store.document(info.id)
