@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -30,9 +32,22 @@ from samkarta.api.routes import (
 )
 from samkarta.api.routes.manage import FORM_OVERHEAD
 from samkarta.api.security import SecurityHeaders, WriteGuard, allowed_hosts
+from samkarta.errors import AppError
 from samkarta.graph.store import GraphStore
-from samkarta.queries.view import GraphView
+from samkarta.queries.view import SOCIAL_LABELS, SOCIAL_TYPES, GraphView
 from samkarta.settings import Settings, get_settings
+
+log = logging.getLogger("samkarta.api")
+
+
+def _rehearse(store: GraphStore, stop: threading.Event) -> None:
+    """A correction rehearsed (nothing written), so its statements are planned before anyone corrects."""
+    from samkarta.corrections import rehearse
+
+    try:
+        rehearse(store, SOCIAL_LABELS, SOCIAL_TYPES, stop=stop)
+    except AppError as e:  # the store unreachable or closed meanwhile: the first correction plans them
+        log.warning("could not rehearse a correction: %s", e)
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
@@ -48,9 +63,15 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.store = store if store is not None else ReconnectingStore(lambda: open_store(settings=settings))
         app.state.view = GraphView(app.state.store, brokers_in_background=True)
         app.state.jobs = JobQueue()
+        # a fresh Neo4j server plans each statement on first use: the first correction would wait seconds
+        stop = threading.Event()
+        rehearsal = threading.Thread(target=_rehearse, args=(app.state.store, stop), name="samkarta-rehearse")
+        rehearsal.start()
         try:
             yield
         finally:
+            stop.set()
+            rehearsal.join()  # at most one document's rehearsal: the store is not closed under it
             app.state.jobs.close()
             app.state.view.close()
             if owned:

@@ -125,6 +125,13 @@ def schema_statements() -> list[str]:
     return out
 
 
+# The statements that write documents keep the plan they have: while a load fills an empty database
+# its counts change by far more than Neo4j's divergence threshold, and each statement was planned
+# anew about every ten seconds (a tenth of the server's CPU in a 1,000-document load). Their plans
+# are unique-index seeks by id, which no count changes. So do those every correction runs (the change
+# log, the corrections, judgements and tombstones, each read whole by label): each new correction
+# moved their counts, and a statement planned again cost 0.1-0.5 s of a correction.
+KEEP_PLAN = "CYPHER replan=skip "
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"  # new indexes populate in the background
 ENSURE_META = (
     f"MERGE (m:{META} {{key: 'version'}}) ON CREATE SET m.value = 0 "
@@ -133,13 +140,13 @@ ENSURE_META = (
 # Every write makes a new version and notes what it changed (the version node is locked until the
 # transaction ends, so versions and their changes follow the order of commits); the oldest are forgotten.
 BUMP_VERSION = (
-    f"MERGE (m:{META} {{key: 'version'}}) ON CREATE SET m.value = 0 SET m.value = m.value + 1 "
+    f"{KEEP_PLAN}MERGE (m:{META} {{key: 'version'}}) ON CREATE SET m.value = 0 SET m.value = m.value + 1 "
     f"CREATE (c:{CHANGE} {{version: m.value, documents: $documents, nodes: $nodes, everything: $everything}}) "
     f"WITH m.value AS version CALL (version) {{ MATCH (old:{CHANGE}) WHERE old.version <= version - $kept DELETE old }}"
 )
-VERSION = f"MATCH (m:{META} {{key: 'version'}}) RETURN m.value AS value"
+VERSION = f"{KEEP_PLAN}MATCH (m:{META} {{key: 'version'}}) RETURN m.value AS value"
 CHANGES_SINCE = (
-    f"MATCH (m:{META} {{key: 'version'}}) "
+    f"{KEEP_PLAN}MATCH (m:{META} {{key: 'version'}}) "
     f"OPTIONAL MATCH (c:{CHANGE}) WHERE c.version > $since "
     "WITH m, c ORDER BY c.version "
     "RETURN m.value AS version, collect(c.version) AS versions, collect(c.documents) AS documents, "
@@ -159,11 +166,6 @@ _ALL = "{.*, search_text: null}"
 
 
 # -- writing a document ------------------------------------------------------------------------------
-# The statements that write documents keep the plan they have: while a load fills an empty database
-# its counts change by far more than Neo4j's divergence threshold, and each statement was planned
-# anew about every ten seconds (a tenth of the server's CPU in a 1,000-document load). Their plans
-# are unique-index seeks by id, which no count changes.
-KEEP_PLAN = "CYPHER replan=skip "
 
 
 def merge_nodes(label: str) -> str:
@@ -182,7 +184,7 @@ def merge_rels(rel_type: str) -> str:
     )
 
 
-DOCUMENT_SHA = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d.sha256 AS sha256"
+DOCUMENT_SHA = f"{KEEP_PLAN}MATCH (d:{SOURCE} {{id: $id}}) RETURN d.sha256 AS sha256"
 CREATE_SOURCES = f"{KEEP_PLAN}UNWIND $docs AS doc CREATE (d:{SOURCE}) SET d = doc"
 STORED_DOCUMENTS = f"MATCH (d:{SOURCE}) WHERE d.id IN $ids RETURN collect(d.id) AS ids"
 # A node's other names (acronyms, spelling variants) also as a list on the node, so Bloom's search and
@@ -221,7 +223,7 @@ def doc_rels_of(types: set[str] | None) -> str:
     chosen = [t for t in load_schema().relationships if types is None or t in types]
     parts = [f"MATCH (a:{ENTITY})-[r:{_type(t)}]->(b:{ENTITY}) WHERE r.doc_id = doc_id RETURN a, r, b" for t in chosen]
     return (
-        "UNWIND $doc_ids AS doc_id CALL (doc_id) { " + " UNION ALL ".join(parts) + " } "
+        f"{KEEP_PLAN}UNWIND $doc_ids AS doc_id CALL (doc_id) {{ " + " UNION ALL ".join(parts) + " } "
         f"RETURN r {_ALL} AS r, type(r) AS type, a.id AS source, b.id AS target"
     )
 
@@ -286,7 +288,7 @@ ADD_COPY = (
     f"MATCH (d:{SOURCE} {{id: $id}}) WHERE d.path <> $path AND NOT $path IN coalesce(d.copies, []) "
     "SET d.copies = coalesce(d.copies, []) + $path"
 )
-DOCUMENT = f"MATCH (d:{SOURCE} {{id: $id}}) RETURN d {_ALL} AS d"
+DOCUMENT = f"{KEEP_PLAN}MATCH (d:{SOURCE} {{id: $id}}) RETURN d {_ALL} AS d"
 # documents stored before the index of whole texts, a batch at a time (search_text is computed in Python)
 UNINDEXED_SOURCES = f"MATCH (d:{SOURCE}) WHERE d.search_text IS NULL RETURN d.id AS id, d.text AS text LIMIT 200"
 SET_SOURCE_SEARCH = f"UNWIND $rows AS row MATCH (d:{SOURCE} {{id: row.id}}) SET d.search_text = row.search_text"
@@ -328,11 +330,12 @@ GRAPH_NODES = (
     f"RETURN n {_ALL} AS n, label"
 )
 NODES_OF = (
-    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) WITH n, {label_of('n')} AS label "
+    f"{KEEP_PLAN}UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) WITH n, {label_of('n')} AS label "
     f"WHERE $labels IS NULL OR label IN $labels RETURN n {_ALL} AS n, label"
 )
 NAMES_OF = (
-    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) WHERE NOT (n:AgendaItem OR n:Decision OR n:Action OR n:Document) "
+    f"{KEEP_PLAN}UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) "
+    "WHERE NOT (n:AgendaItem OR n:Decision OR n:Action OR n:Document) "
     f"RETURN n.id AS id, {label_of('n')} AS label, n.name AS name "
     f"UNION UNWIND $ids AS id MATCH (a:{ALIAS} {{node_id: id}}) MATCH (n:{ENTITY} {{id: id}}) "
     f"RETURN n.id AS id, {label_of('n')} AS label, a.alias AS name"
@@ -377,7 +380,7 @@ STATS = _stats()
 # -- tombstones ------------------------------------------------------------------------------------
 READ_TOMBSTONE_KEY = f"MATCH (m:{META} {{key: 'tombstone_key'}}) RETURN m.value AS key"
 TOMBSTONE_KEY = f"MERGE (m:{META} {{key: 'tombstone_key'}}) ON CREATE SET m.value = $key RETURN m.value AS key"
-TOMBSTONES = f"MATCH (t:{TOMBSTONE}) RETURN t.digest AS digest"
+TOMBSTONES = f"{KEEP_PLAN}MATCH (t:{TOMBSTONE}) RETURN t.digest AS digest"
 ADD_TOMBSTONE = f"MERGE (:{TOMBSTONE} {{digest: $digest}})"
 LIFT_TOMBSTONE = f"MATCH (t:{TOMBSTONE} {{digest: $digest}}) DELETE t"
 
@@ -387,16 +390,17 @@ SAVE_JUDGEMENT = (
     "SET j.decision = $decision, j.reason = $reason, j.decided_at = $decided_at, j.decided_by = $decided_by"
 )
 JUDGEMENTS = (
-    f"MATCH (j:{JUDGEMENT}) RETURN j.key_a AS key_a, j.key_b AS key_b, j.decision AS decision, j.reason AS reason, "
-    "j.decided_at AS decided_at, coalesce(j.decided_by, '') AS decided_by ORDER BY decided_at, key_a, key_b"
+    f"{KEEP_PLAN}MATCH (j:{JUDGEMENT}) RETURN j.key_a AS key_a, j.key_b AS key_b, j.decision AS decision, "
+    "j.reason AS reason, j.decided_at AS decided_at, coalesce(j.decided_by, '') AS decided_by "
+    "ORDER BY decided_at, key_a, key_b"
 )
 # a correction once stored is history: saving it again changes nothing
-SAVE_CORRECTION = f"MERGE (c:{CORRECTION} {{id: $id}}) ON CREATE SET c += $props"
-CORRECTIONS = f"MATCH (c:{CORRECTION}) RETURN c {{.*}} AS c ORDER BY c.decided_at, c.id"
+SAVE_CORRECTION = f"{KEEP_PLAN}MERGE (c:{CORRECTION} {{id: $id}}) ON CREATE SET c += $props"
+CORRECTIONS = f"{KEEP_PLAN}MATCH (c:{CORRECTION}) RETURN c {{.*}} AS c ORDER BY c.decided_at, c.id"
 SET_CORRECTION_TEXTS = f"UNWIND $rows AS row MATCH (c:{CORRECTION} {{id: row.id}}) SET c += row.props"
 SET_ENTITY_JUDGEMENT_TEXTS = f"UNWIND $rows AS row MATCH (e:{ENTITY_JUDGEMENT} {{id: row.id}}) SET e += row.props"
 SAVE_ENTITY_JUDGEMENT = f"MERGE (e:{ENTITY_JUDGEMENT} {{id: $id}}) ON CREATE SET e += $props"
-ENTITY_JUDGEMENTS = f"MATCH (e:{ENTITY_JUDGEMENT}) RETURN e {{.*}} AS e ORDER BY e.decided_at, e.id"
+ENTITY_JUDGEMENTS = f"{KEEP_PLAN}MATCH (e:{ENTITY_JUDGEMENT}) RETURN e {{.*}} AS e ORDER BY e.decided_at, e.id"
 SAVE_REVIEW = f"MERGE (r:{REVIEW} {{id: $id}}) ON CREATE SET r += $props"
 REVIEWS = f"MATCH (r:{REVIEW}) RETURN r {{.*}} AS r ORDER BY r.decided_at, r.id"
 SET_REVIEW_REASONS = f"UNWIND $rows AS row MATCH (r:{REVIEW} {{id: row.id}}) SET r.reason = row.reason"

@@ -167,6 +167,49 @@ class _Change:
             self.nodes.update(a.node_id for a in b.aliases)
 
 
+class _RolledBack(Exception):
+    """Ends a rehearsal's transaction without committing it."""
+
+
+def _bump_params(change: _Change) -> dict[str, Any]:
+    return {
+        "documents": sorted(change.documents),
+        "nodes": sorted(change.nodes),
+        "everything": change.everything,
+        "kept": CHANGES_KEPT,
+    }
+
+
+def _delta_in(tx: ManagedTransaction, since: int, labels: set[str] | None, types: set[str] | None) -> GraphDelta | None:
+    """GraphStore.delta() read in `tx`."""
+    found = _run(tx, q.CHANGES_SINCE, since=since)
+    if not found:
+        return None
+    log = found[0]
+    version = int(log["version"])
+    if since > version or log["versions"] != list(range(since + 1, version + 1)) or any(log["everything"]):
+        return None  # pruned, a migration, or written by a Samkarta without the log
+    documents = {d for ds in log["documents"] for d in ds}
+    nodes = {n for ns in log["nodes"] for n in ns}
+    return _delta_parts(tx, version, documents, nodes, labels, types)
+
+
+def _delta_parts(
+    tx: ManagedTransaction,
+    version: int,
+    documents: set[str],
+    nodes: set[str],
+    labels: set[str] | None,
+    types: set[str] | None,
+) -> GraphDelta:
+    """The delta of a change to `documents` and `nodes`: their relationships, nodes and names as stored."""
+    rels = _run(tx, q.doc_rels_of(types), doc_ids=sorted(documents)) if documents else []
+    ends = sorted({*nodes, *(r["source"] for r in rels), *(r["target"] for r in rels)})
+    part = _graph_of(_run(tx, q.NODES_OF, ids=ends, labels=sorted(labels) if labels else None), rels)
+    names = [(r["id"], r["label"], r["name"]) for r in _run(tx, q.NAMES_OF, ids=sorted(nodes))]
+    return GraphDelta(version, documents, nodes, part, sorted(names))
+
+
 def _graph_of(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> nx.MultiDiGraph:
     """Node and relationship rows as networkx (GraphStore.graph); relationships to nodes left out are left out."""
     g = nx.MultiDiGraph()
@@ -273,13 +316,7 @@ class Neo4jStore:
 
         def unit(tx: ManagedTransaction) -> T:
             result = work(tx)
-            params = {
-                "documents": sorted(change.documents),
-                "nodes": sorted(change.nodes),
-                "everything": change.everything,
-                "kept": CHANGES_KEPT,
-            }
-            tx.run(q.BUMP_VERSION, params).consume()
+            tx.run(q.BUMP_VERSION, _bump_params(change)).consume()
             return result
 
         return self._transaction(unit, what, write=True)
@@ -633,27 +670,56 @@ class Neo4jStore:
 
     def delta(self, since: int, labels: set[str] | None = None, types: set[str] | None = None) -> GraphDelta | None:
         self._check_open()
-        wanted = sorted(labels) if labels else None
-
-        def work(tx: ManagedTransaction) -> GraphDelta | None:
-            found = _run(tx, q.CHANGES_SINCE, since=since)
-            if not found:
-                return None
-            log = found[0]
-            version = int(log["version"])
-            if since > version or log["versions"] != list(range(since + 1, version + 1)) or any(log["everything"]):
-                return None  # pruned, a migration, or written by a Samkarta without the log
-            documents = {d for ds in log["documents"] for d in ds}
-            nodes = {n for ns in log["nodes"] for n in ns}
-            rels = _run(tx, q.doc_rels_of(types), doc_ids=sorted(documents)) if documents else []
-            ends = sorted({*nodes, *(r["source"] for r in rels), *(r["target"] for r in rels)})
-            part = _graph_of(_run(tx, q.NODES_OF, ids=ends, labels=wanted), rels)
-            names = [(r["id"], r["label"], r["name"]) for r in _run(tx, q.NAMES_OF, ids=sorted(nodes))]
-            return GraphDelta(version, documents, nodes, part, sorted(names))
-
         # the log first, then the parts (Neo4j reads committed data): the parts are never older than
         # the log says; a write in between is applied again with the next delta
-        return self._transaction(work, f"reading the changes since version {since}", write=False)
+        return self._transaction(
+            lambda tx: _delta_in(tx, since, labels, types), f"reading the changes since version {since}", write=False
+        )
+
+    def rehearse(
+        self, batch: GraphBatch, correction: Correction, since: int, labels: set[str], types: set[str]
+    ) -> None:
+        """Run what a correction runs, with real parameters, in transactions rolled back: the
+        correction saved, `batch` (its document as the correction leaves it) written as its
+        difference and the version bumped, then the delta read. Nothing is written.
+
+        A server plans a statement on first use and caches the plan by its text, the size class of
+        each list parameter (1, 2-10, 11-100, ... items) and whether the transaction has written
+        anything yet; on a fresh server the first correction at 10,000 meetings took 5-12 s, most of
+        it planning (document_state() alone 1-4 s). So each transaction here is the one a correction
+        runs, statement for statement, up to its commit. The API rehearses a few documents at start."""
+        self._check_open()
+        change = _Change()
+
+        def save(tx: ManagedTransaction) -> None:
+            tx.run(q.SAVE_CORRECTION, id=correction.id, props=correction.model_dump(exclude={"id"})).consume()
+            tx.run(q.BUMP_VERSION, _bump_params(_Change())).consume()
+            raise _RolledBack  # a managed transaction rolls back on an exception (no retry: not transient)
+
+        def rewrite(tx: ManagedTransaction) -> None:
+            if self._rewrite_document(tx, batch, change) is None:
+                self._delete_document(tx, batch.document.id, change)
+                self._write_facts(tx, [batch], change)
+            tx.run(q.BUMP_VERSION, _bump_params(change)).consume()
+            raise _RolledBack
+
+        def read(tx: ManagedTransaction) -> None:  # the delta a reader makes of it
+            _run(tx, q.CHANGES_SINCE, since=since)
+            _delta_parts(tx, since + 1, change.documents, change.nodes, labels, types)
+
+        try:
+            for work in (save, rewrite):
+                with self._driver.session(database=self._database) as session:
+                    try:
+                        session.execute_write(work)
+                    except _RolledBack:
+                        pass
+                if work is save:
+                    self._query(q.DOCUMENT_SHA, {"id": batch.document.id})
+            with self._driver.session(database=self._database) as session:
+                session.execute_read(read)
+        except _DRIVER_ERRORS as e:
+            raise StoreUnavailable(f"rehearsing a correction failed: {e}") from e
 
     def _people(self, key: str, values: list[str]) -> list[PersonRecord]:
         if not values:

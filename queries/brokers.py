@@ -18,9 +18,12 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from itertools import chain
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+import numpy as np
+from numpy.typing import NDArray
 
 from samkarta.queries.centrality import betweenness_of_edges
 
@@ -35,22 +38,62 @@ WORKER_NICE = 10  # the worker process's priority below the API's (os.nice)
 BACKGROUND_FROM = 2000  # membership nodes; a smaller graph takes milliseconds and is computed at once
 
 
-def _inputs(m: nx.Graph) -> tuple[list[str], list[tuple[int, int]], int | None]:
-    """The membership graph as plain data for another process: sorted nodes, edges by index, k."""
-    nodes = sorted(m.nodes())
-    index = {n: i for i, n in enumerate(nodes)}
-    k = SAMPLED_SOURCES if len(nodes) > SAMPLE_FROM else None
-    return nodes, [(index[u], index[v]) for u, v in m.edges()], k
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
 
 
-def _brokers_of(m: nx.Graph, nodes: list[str], values: list[float]) -> dict[str, float]:
-    return {n: s for n, s in zip(nodes, values, strict=True) if m.nodes[n]["label"] in BROKER_LABELS}
+class _Closed(Exception):
+    """The scores were closed while a computation was starting."""
+
+
+class _Plain:
+    """The membership graph as plain data for the worker process: sorted nodes, edges by index.
+
+    Kept from one version to the next: a snapshot shares the adjacency dicts a write did not touch
+    (queries/delta.py), so a node whose dict is the same object as before keeps its edges by index
+    and only the few a write touched are looked up again (all 40,000 edges took 45-120 ms of the
+    API's GIL at 10,000 meetings; this takes a few)."""
+
+    def __init__(self) -> None:
+        self.nodes: list[str] = []
+        self.index: dict[str, int] = {}
+        self.brokers: list[bool] = []
+        self._rows: dict[str, tuple[dict[str, Any], list[int]]] = {}  # node -> (its adjacency, larger neighbours)
+
+    def of(self, m: nx.Graph) -> tuple[int, NDArray[np.int64], int | None]:
+        """(nodes, edges by index, k) of `m`."""
+        if m._node.keys() != self.index.keys():
+            self.nodes = sorted(m._node)
+            self.index = {n: i for i, n in enumerate(self.nodes)}
+            self.brokers = [m._node[n]["label"] in BROKER_LABELS for n in self.nodes]  # an id keeps its label
+            self._rows = {}
+        index, old, rows = self.index, self._rows, {}
+        for u, nbrs in m._adj.items():
+            row = old.get(u)
+            if row is None or row[0] is not nbrs:
+                i = index[u]
+                row = (nbrs, [j for j in (index[v] for v in nbrs) if j > i])
+            rows[u] = row
+        self._rows = rows
+        degree = np.fromiter((len(r[1]) for r in rows.values()), dtype=np.int64, count=len(rows))
+        first = np.repeat(np.fromiter((index[u] for u in rows), dtype=np.int64, count=len(rows)), degree)
+        second = np.fromiter(chain.from_iterable(r[1] for r in rows.values()), dtype=np.int64, count=len(first))
+        k = SAMPLED_SOURCES if len(self.nodes) > SAMPLE_FROM else None
+        return len(self.nodes), np.column_stack([first, second]), k
+
+    def hubs(self) -> list[bool]:
+        """The bodies: the membership graph joins each person or organisation to bodies only."""
+        return [not b for b in self.brokers]
+
+    def scores(self, values: list[float]) -> dict[str, float]:
+        """The brokers' scores among a computation's values (by the sorted nodes)."""
+        return {n: s for n, s, b in zip(self.nodes, values, self.brokers, strict=True) if b}
 
 
 def broker_scores(m: nx.Graph) -> dict[str, float]:
     """Betweenness of people and organisations on the membership graph, computed here and now."""
-    nodes, edges, k = _inputs(m)
-    return _brokers_of(m, nodes, betweenness_of_edges(len(nodes), edges, k, SEED))
+    plain = _Plain()
+    n, edges, k = plain.of(m)
+    return plain.scores(betweenness_of_edges(n, edges, k, SEED, plain.hubs()))
 
 
 class BrokerScores:
@@ -65,6 +108,7 @@ class BrokerScores:
         self._thread: threading.Thread | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
+        self._plain = _Plain()  # used by the computing thread only
         self.computed = 0  # how many computations finished (benchmarks and tests)
         self.seconds: list[float] = []  # how long each took, in the worker and around it
 
@@ -79,11 +123,13 @@ class BrokerScores:
         with self._cond:
             if self._latest is None or self._latest[0] < snap.version:
                 self._want(snap)
-            while self._latest is None:
+            while self._latest is None and not self._closed:
                 if self._error is not None:
                     raise self._error
                 self._cond.wait()
-            return self._latest[1]
+            if self._latest is not None:
+                return self._latest[1]
+        return snap.betweenness  # closed before any scores: computed here
 
     def follow(self, snap: Snapshot) -> None:
         """A new snapshot was published: compute its scores now, if anyone has asked for scores."""
@@ -97,14 +143,21 @@ class BrokerScores:
             return None if self._latest is None else self._latest[0]
 
     def close(self) -> None:
+        """Stop computing: no worker process is started from now on, and the one computing (if any)
+        is waited for, so none is left starting while the interpreter shuts down."""
         with self._cond:
             self._closed = True
             self._cond.notify_all()
             pool, self._pool = self._pool, None
+            thread = self._thread
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)  # the computation under way: under a second
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
 
     def _want(self, snap: Snapshot) -> None:
+        if self._closed:
+            return
         if self._wanted is None or self._wanted.version < snap.version:
             self._wanted = snap
         self._error = None
@@ -125,6 +178,8 @@ class BrokerScores:
             started = time.perf_counter()
             try:
                 scores = self._compute(snap)
+            except _Closed:
+                return
             except Exception as e:  # noqa: BLE001 - handed to the request waiting for the first scores
                 with self._cond:
                     self._error = e
@@ -139,19 +194,24 @@ class BrokerScores:
                 self._cond.notify_all()
 
     def _compute(self, snap: Snapshot) -> dict[str, float]:
-        m = snap.membership
-        nodes, edges, k = _inputs(m)
+        n, edges, k = self._plain.of(snap.membership)
         try:
-            values = self._executor().submit(betweenness_of_edges, len(nodes), edges, k, SEED).result()
+            values = self._executor().submit(betweenness_of_edges, n, edges, k, SEED, self._plain.hubs()).result()
         except BrokenProcessPool:  # the worker died (killed, out of memory): a new one next time
             with self._cond:
                 self._pool = None
             raise
-        return _brokers_of(m, nodes, values)
+        return self._plain.scores(values)
 
     def _executor(self) -> ProcessPoolExecutor:
         with self._cond:
+            if self._closed:  # closed while this computation was starting: start no process
+                raise _Closed
             if self._pool is None:
+                # one BLAS thread in the worker: numpy's products are small, and OpenBLAS's threads
+                # spin, doubling the CPU on a shared machine for no gain (read when the worker starts)
+                for name in BLAS_THREADS:
+                    os.environ.setdefault(name, "1")
                 # spawned, not forked: the API process has threads, and a fork would copy its heap;
                 # niced, so on a busy machine the scores wait rather than the API's reads and writes
                 self._pool = ProcessPoolExecutor(

@@ -9,6 +9,7 @@ deleted: undoing stores a later correction that gives the fact back its value fr
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -16,11 +17,14 @@ from typing import Protocol, TypeVar
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.batch import reference_organisation
 from samkarta.graph.corrections import TRUE, Corrected, CorrectionIndex, FactRef, FactState, corrected, fact_id
+from samkarta.graph.entities import EntityMap
 from samkarta.graph.fact_edits import affiliation_of, roles_of, target_of
 from samkarta.graph.ids import make_id, name_key
 from samkarta.graph.model import FIELDS_OF, OUTCOME_KINDS, Correction, DocumentInfo, latest_corrections
+from samkarta.graph.resolution import PersonResolver
 from samkarta.graph.store import GraphStore
-from samkarta.ingest import correction_index, reapply
+from samkarta.graph.tombstones import Erased
+from samkarta.ingest import correction_index, prepared_batch, reapply
 from samkarta.loaders.model import ROLE_ORDER, Extraction
 from samkarta.reference import load_reference
 
@@ -454,3 +458,39 @@ def orphaned(store: GraphStore) -> list[Orphan]:
     for doc_id in sorted(h for h in homes if h):
         out += [Orphan(c, "fact not found") for c in document_facts(store, doc_id, index).result.orphaned]
     return sorted(out, key=lambda o: (o.correction.decided_at, o.correction.id))
+
+
+def rehearse(
+    store: GraphStore, labels: set[str], types: set[str], documents: int = 5, stop: threading.Event | None = None
+) -> int:
+    """Have the store plan a correction's statements before anyone corrects anything (see
+    Neo4jStore.rehearse): in each of a few documents of different lengths the first attendee marked
+    wrong, the document rebuilt and the delta read, all rolled back. Neo4j keeps a plan per size
+    class of each list parameter (1, 2-10, 11-100, ... items), so documents of several lengths are
+    rehearsed. Returns how many were (0 on SQLite, which plans nothing ahead); `stop` ends it
+    after the document under way."""
+    rehearse_in = getattr(store, "rehearse", None)
+    if rehearse_in is None:
+        return 0
+    by_length = sorted(store.documents(), key=lambda d: (d.chars, d.id))
+    picks = sorted({round(i * (len(by_length) - 1) / max(documents - 1, 1)) for i in range(documents)})
+    done = 0
+    for info in [by_length[i] for i in picks] if by_length else []:
+        if stop is not None and stop.is_set():
+            break
+        doc = document_facts(store, info.id)
+        state = next((s for s in doc.facts if s.fact.kind == "attendance" and not s.wrong), None)
+        stored = store.document(info.id)
+        if state is None or stored is None:
+            continue
+        made = planned(doc, state, {"wrong": TRUE}, "", "samkarta")
+        every = [*store.corrections(), *made]  # as reapply() reads them, with the correction
+        index = CorrectionIndex.of(every, store.stored_documents({c.doc_id for c in every}))
+        extraction = Extraction.model_validate(stored.extraction)
+        entities = EntityMap.of(store.entity_judgements())
+        batch = prepared_batch(
+            extraction, stored.text, PersonResolver(store), Erased.of(store), index, entities=entities
+        )
+        rehearse_in(batch, made[0], store.version(), labels, types)
+        done += 1
+    return done

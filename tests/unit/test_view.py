@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 import time
 from pathlib import Path
@@ -80,3 +81,41 @@ def test_the_brokers_follow_a_write_in_the_background_and_no_read_waits_for_them
     finally:
         view.close()
         store.close()
+
+
+def test_no_worker_process_starts_once_the_brokers_are_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A computation starting as the app shuts down used to start a worker process after close()
+    (at interpreter exit a SemLock traceback); now close() wins and the scores come from here."""
+    store = SQLiteStore.open(tmp_path / "graph.db")
+    minutes = tmp_path / "lansgrupp.txt"
+    minutes.write_text(MINUTES, encoding="utf-8")
+    ingest_files(store, [minutes], workers=1)
+    view = GraphView(store, brokers_in_background=True)
+    scores = view.scores
+    assert scores is not None
+    scores.background_from = 0
+    starting, closed = threading.Event(), threading.Event()
+    executor = BrokerScores._executor
+
+    def late(self: BrokerScores) -> object:  # the worker thread about to start the worker process
+        starting.set()
+        closed.wait(30)
+        return executor(self)
+
+    monkeypatch.setattr(BrokerScores, "_executor", late)
+    served: list[dict[str, float]] = []
+    reader = threading.Thread(target=lambda: served.append(view.current().brokers))
+    reader.start()
+    assert starting.wait(30)
+    closer = threading.Thread(target=view.close)
+    closer.start()
+    deadline = time.perf_counter() + 30
+    while not scores._closed and time.perf_counter() < deadline:
+        time.sleep(0.01)
+    closed.set()
+    closer.join(30)
+    reader.join(30)
+    assert not closer.is_alive() and not reader.is_alive()
+    assert scores._pool is None and multiprocessing.active_children() == []
+    assert served == [view.current().betweenness] and served[0] != {}
+    store.close()
