@@ -108,7 +108,7 @@ class Attendance:
                 stop = min(next_start, span.end + _MAX_TAIL)
                 self._read_apposition(doc, span, rec, stop, refs, c)
         self._header_cluster(doc, names, name_starts, people, refs, c)
-        self._group_headings(doc, names, people)
+        self._place_line_groups(doc, names, people)
         read_tables(doc, names, people, self._affiliate)
         read_slashed(doc, names, people, self._affiliate)
         share_coordinated(doc, names, people)
@@ -364,7 +364,7 @@ class Attendance:
         elif hit._.kind == "organization":
             _set_affiliation(rec, _surface(hit), "organization", hit._.ref, hit)
 
-    def _group_headings(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+    def _place_line_groups(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
         """An attendance list grouped under lines that each name only a municipality or an
         organisation ("Norrby kommun", then one member per line): the members of a group belong to
         it. Two groups at least, so a letterhead alone is no group heading."""
