@@ -7,7 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Decision = Literal["accepted", "rejected"]
+# "pending": a decision taken back (an undo from the review queue): the pair is to be decided again
+Decision = Literal["accepted", "rejected", "pending"]
 
 
 class Node(BaseModel):
@@ -245,7 +246,7 @@ class BodyMatch(BaseModel):
 
 
 # an undo names the judgement it takes back (`undoes`); the undone one stays, so the history shows both
-ReviewOp = Literal["confirm", "distinct", "undo"]
+ReviewOp = Literal["confirm", "distinct", "person", "undo"]
 
 
 class ReviewJudgement(BaseModel):
@@ -256,7 +257,10 @@ class ReviewJudgement(BaseModel):
     kind, id and span) but keeps keys (hashes, graph.ids.make_id) of the fact's text, quote and
     confirmed value rather than the strings, so it holds no name an erasure must find: it finds its
     fact again after re-ingest and re-extraction, and stops counting when the fact now says
-    something else. A distinction names its two nodes in id order. An undo (`undo`) takes back the
+    something else. A distinction names its two nodes in id order. A person pair decided from the
+    queue (`person`) is the queue's record of a merge judgement (graph.model.Judgement, which
+    resolution reads): its `candidate` id, `decision` and the two person nodes, so the decision has
+    an id, a history and an undo (which saves the pair's judgement as "pending"). An undo (`undo`) takes back the
     judgement `undoes` names, copying its anchor (document, fact, field or nodes) for the history."""
 
     model_config = ConfigDict(extra="forbid")
@@ -274,6 +278,8 @@ class ReviewJudgement(BaseModel):
     end: int | None = None
     node_a: str = ""
     node_b: str = ""
+    candidate: str = ""  # a person pair's merge candidate id (a hash of its keys: no name is kept)
+    decision: str = ""  # what was decided on a person pair: "accepted" or "rejected"
     undoes: str = ""
     reason: str = ""
     decided_at: str

@@ -86,7 +86,7 @@ class PersonResolver:
         judgements = store.judgements() if judgements is None else judgements
         latest = latest_judgements(judgements)
         self.accepted = _UnionFind()
-        self.rejected: set[frozenset[str]] = set()
+        self.rejected: set[frozenset[str]] = set()  # rejected or taken back ("pending"): never matched anew
         self.judged: dict[str, list[Judgement]] = {}  # a person's key -> the decisions on pairs they are in
         for pair, j in latest.items():
             if j.decision == "accepted":
@@ -186,7 +186,7 @@ class PersonResolver:
             return None
         score: float = 1.0
         reasons: list[str] = []
-        if status == "rejected" and record is not None:
+        if status != "accepted" and record is not None:
             score, reasons, _ = self._compare(draft, record, overlap)
         this, that = (draft.name, node), (record.name if record else other, self.person_id(other))
         (name_a, node_a), (name_b, node_b) = (this, that) if rkey == judgement.key_a else (that, this)
@@ -199,7 +199,7 @@ class PersonResolver:
             node_a=node_a,
             node_b=node_b,
             score=round(score, 3),
-            reasons=[*reasons, f"judged: {status}"],
+            reasons=[*reasons, f"judged: {status}"] if status != "pending" else reasons,
             status=status,
         )
 
@@ -209,7 +209,7 @@ class PersonResolver:
         best: tuple[PersonRecord, float, list[str], bool] | None = None
         for rec in pool:
             if rec.rkey == draft.rkey or frozenset((rec.rkey, draft.rkey)) in self.rejected:
-                continue  # a rejected pair is listed from its judgement
+                continue  # a rejected (or taken back) pair is listed from its judgement
             score, reasons, auto = self._compare(draft, rec, overlap)
             if score < CANDIDATE:
                 continue

@@ -88,6 +88,7 @@ CREATE TABLE IF NOT EXISTS review_judgements (
     id TEXT PRIMARY KEY, op TEXT NOT NULL, doc_id TEXT NOT NULL, content TEXT NOT NULL, fact_kind TEXT,
     fact TEXT NOT NULL, field TEXT NOT NULL, text_key TEXT NOT NULL, quote_key TEXT NOT NULL,
     value_key TEXT NOT NULL, start INTEGER, "end" INTEGER, node_a TEXT NOT NULL, node_b TEXT NOT NULL,
+    candidate TEXT NOT NULL DEFAULT '', decision TEXT NOT NULL DEFAULT '',
     undoes TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL, decided_at TEXT NOT NULL, decided_by TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS tombstones (digest TEXT PRIMARY KEY);
@@ -139,6 +140,8 @@ _ADDED_COLUMNS = (
     ("entity_judgements", "documents", "TEXT NOT NULL DEFAULT '[]'"),  # a split's anchor (JSON lists)
     ("entity_judgements", "contents", "TEXT NOT NULL DEFAULT '[]'"),
     ("review_judgements", "undoes", "TEXT NOT NULL DEFAULT ''"),
+    ("review_judgements", "candidate", "TEXT NOT NULL DEFAULT ''"),
+    ("review_judgements", "decision", "TEXT NOT NULL DEFAULT ''"),
     ("corrections", "label", "TEXT NOT NULL DEFAULT ''"),
 )
 
@@ -753,9 +756,10 @@ class SQLiteStore:
         with self._tx() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO review_judgements (id, op, doc_id, content, fact_kind, fact, field, text_key, "
-                'quote_key, value_key, start, "end", node_a, node_b, undoes, reason, decided_at, decided_by) '
-                "VALUES (:id, :op, :doc_id, :content, :fact_kind, :fact, :field, :text_key, :quote_key, :value_key, "
-                ":start, :end, :node_a, :node_b, :undoes, :reason, :decided_at, :decided_by)",
+                'quote_key, value_key, start, "end", node_a, node_b, candidate, decision, undoes, reason, decided_at, '
+                "decided_by) VALUES (:id, :op, :doc_id, :content, :fact_kind, :fact, :field, :text_key, :quote_key, "
+                ":value_key, :start, :end, :node_a, :node_b, :candidate, :decision, :undoes, :reason, :decided_at, "
+                ":decided_by)",
                 judgement.model_dump(),
             )
 

@@ -836,6 +836,25 @@ def review_undo(
     typer.echo(_shown(f"{made.what} (by {writer})"))
 
 
+@review_app.command("history")
+def review_history(
+    fact: Annotated[str, typer.Option(help="Only the judgements on this fact (its id)")] = "",
+    node: Annotated[str, typer.Option(help="Only the pairs with this node: bodies, organisations, people")] = "",
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Review judgements (confirmations, distinctions, person pairs decided in the queue, undos), oldest first."""
+    from samkarta import review
+
+    found = _on_store(store, lambda g: review.history(g, fact=fact, node=node) if fact or node else g.reviews())
+    if as_json:
+        _print_json([r.model_dump(mode="json") for r in found])
+        return
+    for r in found:
+        about, what = r.fact or r.candidate or r.node_a, r.decision or r.field or r.undoes
+        typer.echo(_shown(f"{r.id}  {r.decided_at}  {r.op} {about} {what} (by {r.decided_by})"))
+
+
 def _writers():  # noqa: ANN202 - Writers
     from samkarta.settings import get_settings
     from samkarta.writers import Writers

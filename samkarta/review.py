@@ -5,12 +5,14 @@ Confirming a fact and judging two bodies or organisations distinct are stored as
 of the queue for good, until one is undone: a later judgement that names it, so both stay in the
 history and the item comes back. Accepting a body or organisation candidate is the entity merge
 people make by hand (samkarta/entities.py merge); rejecting a fact is the correction that marks it
-wrong. `decide` and `undo_decision` answer any item the way the page and the command line do.
+wrong. A person pair is decided as on /merges (the pair's merge judgement, which resolution reads),
+and the queue keeps a `person` review judgement of it: its id, history and undo; the undo saves the
+pair's judgement as "pending", so the pair is back in the queue. `decide` and `undo_decision`
+answer any item the way the page and the command line do.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,7 +21,7 @@ from samkarta.corrections import checked_reason, document_facts, judgement_to_un
 from samkarta.errors import Conflict, InvalidInput, NotFound
 from samkarta.graph.candidates_entities import LABELS, EntityCandidate
 from samkarta.graph.ids import make_id
-from samkarta.graph.model import EntityJudgement, ReviewJudgement
+from samkarta.graph.model import EntityJudgement, ReviewJudgement, latest_judgements
 from samkarta.graph.review import (
     MEETING_FIELDS,
     confirmed,
@@ -31,7 +33,7 @@ from samkarta.graph.review import (
     text_key,
 )
 from samkarta.graph.store import GraphStore
-from samkarta.ingest import judge
+from samkarta.ingest import judge, reapply
 from samkarta.queries.review import FactCache, ReviewItem, body_and_organisation_candidates, review_queue
 from samkarta.queries.view import Snapshot
 
@@ -42,9 +44,8 @@ EVERY_FACT = 1.01  # a threshold above every confidence: an item listed at any t
 @dataclass(frozen=True)
 class Decided:
     """What a decision from the queue stored: `undo` is the id of the judgement an undo takes back
-    (a confirmation or distinction, a correction, an entity merge), None for a person pair (decided
-    again, not undone: its judgement is the latest word on the pair); `changed_graph` when views must
-    follow."""
+    (a confirmation, distinction or person pair's review judgement, a correction, an entity merge),
+    None for an undo; `changed_graph` when views must follow."""
 
     what: str
     undo: str | None
@@ -119,13 +120,59 @@ def distinct(store: GraphStore, node_a: str, node_b: str, *, reason: str = "", b
     return judgement
 
 
+def decide_person_pair(
+    store: GraphStore, candidate_id: str, decision: Decision, *, reason: str = "", by: str
+) -> ReviewJudgement:
+    """Accept or reject a pending person candidate as /merges does (its merge judgement; the documents
+    of both people are rebuilt), kept as a `person` review judgement that can be undone. NotFound
+    when the candidate is not pending."""
+    found = [c for c in store.candidates("pending") if c.id == candidate_id]
+    if not found:
+        raise NotFound(f"no pending person merge candidate {candidate_id!r} (decided already, or not proposed)")
+    c = found[0]
+    verdict = "accepted" if decision == "accept" else "rejected"
+    at = now()
+    judge(store, candidate_id, verdict, checked_reason(reason), at, decided_by=by)
+    judgement = ReviewJudgement(
+        id=make_id("Review", "person", candidate_id, at, by),
+        op="person",
+        node_a=c.node_a,
+        node_b=c.node_b,
+        candidate=candidate_id,
+        decision=verdict,
+        reason=checked_reason(reason),
+        decided_at=at,
+        decided_by=by,
+    )
+    store.save_review(judgement)
+    return judgement
+
+
+def _reopen_person_pair(store: GraphStore, found: ReviewJudgement, reason: str, at: str, by: str) -> None:
+    """Save the pair's merge judgement as "pending" (decide again), unless it was decided again since:
+    then that later decision is the word on the pair and this one is no longer the queue's to undo."""
+    latest = {make_id("Candidate", *sorted(pair)): j for pair, j in latest_judgements(store.judgements()).items()}
+    current = latest.get(found.candidate)
+    if current is None or current.decision != found.decision or current.decided_at != found.decided_at:
+        raise Conflict(f"the pair {found.candidate} was decided again since {found.id}: decide it on /merges")
+    judge(store, found.candidate, "pending", reason, at, decided_by=by)
+    if found.decision == "accepted":
+        # the first rebuild compared each document's person with the other as still merged (their
+        # bodies and affiliations joined); once more, now that they are two, gives the pair as proposed
+        pair = [c for c in store.candidates() if c.id == found.candidate]
+        reapply(store, {d for c in pair for n in (c.node_a, c.node_b) for d in store.node_documents(n)})
+
+
 def undo(store: GraphStore, review_id: str, *, reason: str = "", by: str) -> ReviewJudgement:
-    """Take back a confirmation or a distinction: the fact or the pair is back in the queue. NotFound
-    for an unknown id, Conflict when it is already undone or is itself an undo."""
+    """Take back a confirmation, a distinction or a person pair's decision: the fact or the pair is back
+    in the queue. NotFound for an unknown id, Conflict when it is already undone or is itself an undo
+    (or, for a person pair, when the pair was decided again since)."""
     found = judgement_to_undo(
         store.reviews(), review_id, in_force, "review judgement", "confirm or reject the item again instead"
     )
     at = now()
+    if found.op == "person":
+        _reopen_person_pair(store, found, checked_reason(reason), at, by)
     revert = found.model_copy(  # the anchor stays, so the fact's or the pair's history finds the undo
         update={
             "id": make_id("Review", "undo", found.id, at, by),
@@ -197,9 +244,8 @@ def decide(
         c = corrections.correct(store, doc_id, fact, "wrong", reason=reason, by=by)
         return Decided(f"marked {c.fact_kind} {c.fact} wrong", c.id, True)
     if kind == "person_merge":
-        verdict = "accepted" if decision == "accept" else "rejected"
-        judge(store, candidate, verdict, reason, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), decided_by=by)
-        return Decided(f"{verdict} person candidate {candidate}", None, True)
+        p = decide_person_pair(store, candidate, decision, reason=reason, by=by)
+        return Decided(f"{p.decision} person candidate {candidate}", p.id, True)
     if decision == "accept":
         j = accept_entity_candidate(store, snap, candidate, reason=reason, by=by)
         return Decided(f"merged {j.node} into {j.value}", j.id, True)
@@ -235,7 +281,8 @@ def undo_decision(store: GraphStore, judgement_id: str, *, reason: str = "", by:
     """Take back what a decision from the queue stored, whichever kind of judgement it is (by its id's
     prefix). NotFound naming the id when there is no such judgement, Conflict when it is undone."""
     if judgement_id.startswith("review-"):
-        return Decided(f"undid {judgement_id} ({undo(store, judgement_id, reason=reason, by=by).id})", None, False)
+        made_r = undo(store, judgement_id, reason=reason, by=by)
+        return Decided(f"undid {judgement_id} ({made_r.id})", None, bool(made_r.candidate))
     if judgement_id.startswith("correction-"):
         made = corrections.undo(store, judgement_id, reason=reason, by=by)
         return Decided(f"undid {judgement_id} ({made.id})", None, True)

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from samkarta.cli import app
 from samkarta.samples import sample_dir
+from tests.contract.minutes import PAIR_MINUTES
 
 runner = CliRunner()
 
@@ -87,3 +88,27 @@ def test_unknown_ids_and_wrong_decisions_are_clear_errors(tmp_path: Path) -> Non
     meeting = next(i for i in _listed(store, "--kind", "fact") if not i["can_reject"])
     refused = runner.invoke(app, ["review", "reject", meeting["id"], "--store", store])
     assert refused.exit_code == 2 and f"decision: {meeting['id']} is a meeting's {meeting['field']}" in refused.stderr
+
+
+def test_a_person_pair_is_decided_undone_and_its_history_listed(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'g.db'}"
+    (tmp_path / "pair").mkdir()
+    for name, text in PAIR_MINUTES.items():
+        (tmp_path / "pair" / name).write_text(text, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "pair"), "--store", store]).exit_code == 0
+    (pair,) = _listed(store, "--kind", "person")
+    made = _decided(store, "reject", pair["id"])
+    assert made.startswith("review-") and _listed(store, "--kind", "person") == []
+    undone = runner.invoke(app, ["review", "undo", made, "--by", "Per Lind", "--store", store])
+    assert undone.exit_code == 0 and f"undid {made}" in undone.stdout, undone.output
+    assert _listed(store, "--kind", "person") == [pair]
+    shown = runner.invoke(app, ["review", "history", "--node", pair["sides"][0]["id"], "--store", store, "--json"])
+    history = json.loads(shown.stdout)
+    assert [(r["op"], r["decision"], r["decided_by"]) for r in history] == [
+        ("person", "rejected", "Anna Berg"),
+        ("undo", "rejected", "Per Lind"),
+    ]
+    text = runner.invoke(app, ["review", "history", "--store", store]).stdout.splitlines()
+    assert [line.split()[0] for line in text] == [r["id"] for r in history]
+    again = runner.invoke(app, ["review", "undo", made, "--by", "Per Lind", "--store", store])
+    assert again.exit_code != 0 and "already undone" in again.output

@@ -3,7 +3,8 @@
 The queue holds low-confidence facts and merge candidates (people, bodies, organisations), most
 relationships changed first. A fact is confirmed here (it leaves the queue and stays confirmed
 through re-ingest), marked wrong through /api/documents/{id}/facts/{fact}/wrong, a person candidate
-decided through /api/merges/{id}/accept|reject, and a body or organisation candidate here.
+decided through /api/merges/{id}/accept|reject (or from the queue, /granska, which keeps a review
+judgement of it that /api/reviews/{id}/undo takes back), and a body or organisation candidate here.
 """
 
 from __future__ import annotations
@@ -106,7 +107,8 @@ def reviews(
     fact: Annotated[str, Query(pattern=r"^([a-z]+-[0-9a-f]{16})?$", description="Only those on this fact")] = "",
     node: Annotated[str, Query(pattern=r"^([a-z]+-[0-9a-f]{16})?$", description="Only pairs with this node")] = "",
 ) -> ReviewsPublic:
-    """Every confirmation, distinction and undo, oldest first, with who, when and why (a fact's or a
+    """Every confirmation, distinction, person pair decided from the queue and undo, oldest first,
+    with who, when and why (a fact's or a
     node's history when `fact` or `node` is given)."""
     found = review.history(store, fact=fact, node=node) if fact or node else store.reviews()
     return ReviewsPublic(data=found, count=len(found))
@@ -117,10 +119,13 @@ def reviews(
     response_model=ReviewDone,
     responses={**WRITE_ERRORS, **UNDO_CONFLICT, **BAD_VALUE},
 )
-def undo(store: StoreDep, writer: WriterDep, review_id: ReviewId, body: ReasonIn) -> ReviewDone:
-    """Take back a confirmation or a distinction (stored as a later judgement): the item is back in the queue."""
+def undo(store: StoreDep, view: ViewDep, writer: WriterDep, review_id: ReviewId, body: ReasonIn) -> ReviewDone:
+    """Take back a confirmation, a distinction or a person pair's decision (stored as a later judgement):
+    the item is back in the queue (409 too when a person pair was decided again since)."""
     made = review.undo(store, review_id, reason=body.reason, by=writer)
     audit.info("%s undid review judgement %s", writer, review_id)
+    if made.candidate:  # the pair's people were rebuilt
+        view.refresh()
     return ReviewDone(detail=f"undid {review_id}", review=made)
 
 

@@ -28,7 +28,8 @@ from samkarta.queries.review import ReviewItem, review_queue
 router = APIRouter(include_in_schema=False)
 PAGE = 25
 NodeIdForm = r"^([a-z]+-[0-9a-f]{16})?$"
-# what an undo takes back: a confirmation or distinction, a fact marked wrong, a merge of entities
+# what an undo takes back: a confirmation, distinction or person pair's decision (review-), a fact
+# marked wrong, a merge of entities
 JudgementId = r"^(review|correction|entityjudgement)-[0-9a-f]{16}$"
 FIELD_NAMES = {"field": "fält", "reason": "motivering", "node_b": "paret", "merged": "paret"}
 # what accepting and rejecting mean for each kind of item, as the buttons say it

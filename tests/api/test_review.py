@@ -4,12 +4,16 @@ shown is escaped."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from fastapi.testclient import TestClient
 
+from samkarta.graph.store import GraphStore
+from samkarta.ingest import ingest_files
 from tests.api.conftest import TOKEN
+from tests.contract.minutes import PAIR_MINUTES
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 JSON = {"Accept": "application/json"}
@@ -216,3 +220,56 @@ def test_the_page_takes_back_each_kind_of_decision_without_javascript(client: Te
         headers=JSON,
     )
     assert refused.status_code == 403 and refused.json()["message"] == "Fel API-nyckel: ångrandet sparades inte."
+
+
+def _with_person_pair(store: GraphStore, folder: Path) -> None:
+    folder.mkdir()
+    for name, text in PAIR_MINUTES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    ingest_files(store, sorted(folder.iterdir()))
+
+
+def test_a_person_pair_decided_in_the_queue_is_undone_and_back(
+    client: TestClient, backend_store: GraphStore, tmp_path: Path
+) -> None:
+    _with_person_pair(backend_store, tmp_path / "pair")
+    before = queue(client)["data"]
+    pair = first(client, "person_merge")
+    form = {"kind": "person_merge", "candidate": pair["id"], "decision": "accept", "token": TOKEN}
+    done = client.post("/granska", data=form, headers=JSON)
+    assert done.status_code == 200 and done.json()["undo"].startswith("review-"), done.text
+    made = done.json()["undo"]
+    assert pair["id"] not in {i["id"] for i in queue(client)["data"]}
+    history = client.get("/api/reviews", params={"node": pair["sides"][1]["id"]}).json()["data"]
+    assert [(r["id"], r["op"], r["candidate"], r["decision"], r["decided_by"]) for r in history] == [
+        (made, "person", pair["id"], "accepted", "api-token")
+    ]
+    assert client.post(f"/api/reviews/{made}/undo", json={}).status_code == 401
+    answer = client.post(f"/api/reviews/{made}/undo", json={"reason": "två personer"}, headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    undo = answer.json()["review"]
+    assert (undo["op"], undo["undoes"], undo["candidate"], undo["reason"]) == ("undo", made, pair["id"], "två personer")
+    assert queue(client)["data"] == before  # back in its place, with the same score, reasons and sides
+    history = client.get("/api/reviews", params={"node": pair["sides"][0]["id"]}).json()["data"]
+    assert [r["op"] for r in history] == ["person", "undo"]
+    again = client.post(f"/api/reviews/{made}/undo", json={}, headers=AUTH)
+    assert again.status_code == 409 and "already undone" in again.json()["error"]
+    # rejected from the page without JavaScript, and taken back with the page's form
+    done = client.post("/granska", data={**form, "decision": "reject"}, follow_redirects=False)
+    assert done.status_code == 303 and "undo=review-" in done.headers["location"], done.headers
+    assert pair["id"] not in {i["id"] for i in queue(client)["data"]}
+    _undo_from_page(client, done.headers["location"])
+    assert queue(client)["data"] == before
+
+
+def test_a_person_pair_decided_again_on_merges_is_not_undone_from_the_queue(
+    client: TestClient, backend_store: GraphStore, tmp_path: Path
+) -> None:
+    _with_person_pair(backend_store, tmp_path / "pair")
+    pair = first(client, "person_merge")
+    form = {"kind": "person_merge", "candidate": pair["id"], "decision": "reject", "token": TOKEN}
+    made = client.post("/granska", data=form, headers=JSON).json()["undo"]
+    assert client.post(f"/api/merges/{pair['id']}/accept", json={}, headers=AUTH).status_code == 200
+    refused = client.post(f"/api/reviews/{made}/undo", json={}, headers=AUTH)
+    assert refused.status_code == 409 and "decided again" in refused.json()["error"]
+    assert [j.decision for j in backend_store.judgements()] == ["accepted"]

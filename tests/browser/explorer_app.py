@@ -61,11 +61,11 @@ def injection_batch():
 
 
 @contextmanager
-def served_explorer(tmp: Path, extra: Iterable[GraphBatch] = ()) -> Iterator[str]:
-    """The app over a fresh store in `tmp`, seeded (plus the `extra` documents); yields its base URL and
-    stops it afterwards."""
+def served_explorer(tmp: Path, extra: Iterable[GraphBatch] = (), files: Iterable[Path] = ()) -> Iterator[str]:
+    """The app over a fresh store in `tmp`, seeded (plus the `extra` documents and the minutes `files`);
+    yields its base URL and stops it afterwards."""
     store = SQLiteStore.open(tmp / "graph.db")
-    ingest_files(store, find_files([sample_dir()]))
+    ingest_files(store, [*find_files([sample_dir()]), *files])
     store.write_document(injection_batch())
     for batch in extra:
         store.write_document(batch)

@@ -16,6 +16,7 @@ import pytest
 from samkarta.writers import Writers
 from tests.browser.accessibility import blocking, describe, run_axe
 from tests.browser.explorer_app import WIDTHS, local_page, served_explorer
+from tests.contract.minutes import PAIR_MINUTES
 
 pytestmark = pytest.mark.browser
 
@@ -163,3 +164,37 @@ def test_without_javascript_the_decision_is_taken_back_with_a_form(browser, tmp_
         page.wait_for_url("**/granska?message=*")
         assert page.inner_text("p.notice").startswith("Ångrat") and page.locator(f"li#{item}").count() == 1
         assert _get(f"{url}/api/reviews")["data"][-1]["reason"] == "fel knapp"
+
+
+def test_a_person_pair_decision_is_taken_back_with_u_and_the_pair_returns(browser, tmp_path: Path) -> None:
+    token = Writers.in_dir(tmp_path / "data").add("Anna Berg")
+    (tmp_path / "pair").mkdir()
+    files = []
+    for name, text in PAIR_MINUTES.items():
+        files.append(tmp_path / "pair" / name)
+        files[-1].write_text(text, encoding="utf-8")
+    with served_explorer(tmp_path, files=files) as url, local_page(browser, url, *WIDTHS["desktop"]) as page:
+        before = _get(f"{url}/api/review?threshold=0&limit=25")["data"]  # candidates only
+        pair = next(i for i in before if i["kind"] == "person_merge")
+        page.goto(f"{url}/granska?threshold=0")
+        ids = page.eval_on_selector_all("li.review-item", "items => items.map(i => i.id)")
+        assert ids == [i["id"] for i in before]
+        page.fill("#review-token", token)
+        page.keyboard.press("Escape")
+        for _ in range(ids.index(pair["id"])):
+            page.keyboard.press("j")
+        assert _active_id(page) == pair["id"]
+        page.keyboard.press("a")
+        page.wait_for_selector("#review-status:has-text('Sparat: samma person')")
+        assert page.locator(f"li#{pair['id']}").count() == 0 and page.is_visible("#undo-form button")
+        assert pair["id"] not in {i["id"] for i in _get(f"{url}/api/review?threshold=0&limit=500")["data"]}
+        page.keyboard.press("u")
+        page.wait_for_url("**/granska?*message=*")
+        assert page.inner_text("p.notice").startswith("Ångrat")
+        assert page.eval_on_selector_all("li.review-item", "items => items.map(i => i.id)") == ids  # back in place
+        assert _get(f"{url}/api/review?threshold=0&limit=25")["data"] == before  # the same pair, sides and score
+        history = _get(f"{url}/api/reviews?node={pair['sides'][0]['id']}")["data"]
+        assert [(r["op"], r["decision"], r["decided_by"]) for r in history] == [
+            ("person", "accepted", "Anna Berg"),
+            ("undo", "accepted", "Anna Berg"),
+        ]

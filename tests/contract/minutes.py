@@ -30,3 +30,29 @@ Gruppen beslutade att anta Vibeke Ylvanders förslag till budget. Vibeke Ylvande
 underlaget till nästa möte. Frågan om VIBEKE YLVANDERS förslag och Vibeke
 Ylvander's enkät lämnas till Socialchefsnätverket.
 """
+
+
+# one name spelled two ways in one county, in two bodies and two municipalities: a person merge
+# candidate that resolution leaves to people
+PAIR_MINUTES = {
+    "rug-2023-03-09.txt": """Minnesanteckningar
+
+RUG barn och unga i Dalarna 2023-03-09
+
+Närvarande: Anna Berg ordf. Falun, Karin Lindqvist Borlänge
+
+1. Barnahus
+
+Anna Berg informerar om Barnahus.
+""",
+    "schnv-2023-05-11.txt": """Minnesanteckningar
+
+Socialchefsnätverket i Dalarna 2023-05-11
+
+Närvarande: Per Lind ordf. Mora, Karin Lindkvist Ludvika
+
+1. Uppföljning
+
+Per Lind redovisar planen.
+""",
+}

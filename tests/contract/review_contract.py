@@ -7,6 +7,7 @@ SQLite and the Neo4j store both run it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -17,11 +18,11 @@ from samkarta.graph.batch import document_id
 from samkarta.graph.model import ReviewJudgement
 from samkarta.graph.sqlite_store import SQLiteStore
 from samkarta.graph.store import GraphStore
-from samkarta.ingest import find_files, ingest_files
+from samkarta.ingest import find_files, ingest_files, judge
 from samkarta.queries.review import ReviewItem, body_and_organisation_candidates, review_queue
 from samkarta.queries.view import GraphView
 from samkarta.samples import sample_dir
-from tests.contract.minutes import MINUTES
+from tests.contract.minutes import MINUTES, PAIR_MINUTES
 
 EVERYTHING = 1.01  # a threshold above every confidence: every fact is in the queue
 # one body of Dalarna under its short and its full name, with members in common, and two ways of
@@ -77,6 +78,14 @@ def _facts(store: GraphStore, kind: str, field: str = "") -> list[ReviewItem]:
     return [i for i in _queue(store) if i.kind == "fact" and i.fact_kind == kind and i.field == field]
 
 
+def _people(store: GraphStore) -> list[ReviewItem]:
+    return [i for i in _queue(store) if i.kind == "person_merge"]
+
+
+def _person_names(store: GraphStore) -> list[str]:
+    return sorted(d["name"] for _, d in store.graph(labels={"Person"}).nodes(data=True))
+
+
 def _candidates(store: GraphStore) -> list[tuple[str, str, float, tuple[str, ...]]]:
     found = body_and_organisation_candidates(store, GraphView(store).refresh())
     return [(c.id, c.label, c.score, tuple(c.reasons)) for c in found]
@@ -108,10 +117,21 @@ class ReviewContract:
             decided_at="2026-11-30T10:00:01.000000+00:00",
             decided_by="Per Lind",
         )
+        person = ReviewJudgement(
+            id="review-0000000000000003",
+            op="person",
+            node_a="person-0000000000000001",
+            node_b="person-0000000000000002",
+            candidate="candidate-0000000000000001",
+            decision="rejected",
+            decided_at="2026-11-30T10:00:02.000000+00:00",
+            decided_by="Per Lind",
+        )
+        store.save_review(person)
         store.save_review(distinct)
         store.save_review(confirmation)
         store.save_review(confirmation.model_copy(update={"reason": "ändrad"}))  # kept as it was first saved
-        assert store.reviews() == [confirmation, distinct]
+        assert store.reviews() == [confirmation, distinct, person]
 
     def test_a_confirmed_fact_leaves_the_queue_and_stays_out_after_reingest_and_reextraction(
         self, store: GraphStore, tmp_path: Path
@@ -315,3 +335,53 @@ class ReviewContract:
             assert (again.applied, again.unchanged) == (0, 3) and other.reviews() == store.reviews()
         finally:
             other.close()
+
+    @pytest.mark.parametrize("decision", ["accept", "reject"])
+    def test_a_person_pair_decided_from_the_queue_is_undone_and_back_in_the_queue(
+        self, store: GraphStore, tmp_path: Path, decision: Literal["accept", "reject"]
+    ) -> None:
+        ingest_files(store, _write(tmp_path / "pair", PAIR_MINUTES))
+        (pair,) = _people(store)
+        before, names = _queue(store), _person_names(store)
+        made = review.decide(store, GraphView(store).refresh(), "person_merge", decision, candidate=pair.id, by="Anna")
+        assert made.undo is not None and made.changed_graph
+        (kept,) = store.reviews()
+        assert (kept.id, kept.op, kept.candidate, kept.decided_by) == (made.undo, "person", pair.id, "Anna")
+        assert kept.decision == ("accepted" if decision == "accept" else "rejected")
+        assert (kept.node_a, kept.node_b) == (pair.sides[0].id, pair.sides[1].id)
+        assert _people(store) == [] and [j.decision for j in store.judgements()] == [kept.decision]
+        if decision == "accept":
+            assert len(_person_names(store)) == len(names) - 1  # one person now
+        undone = review.undo(store, made.undo, reason="fel par", by="Per")
+        assert (undone.op, undone.undoes, undone.candidate, undone.reason) == ("undo", kept.id, pair.id, "fel par")
+        assert _queue(store) == before and _person_names(store) == names  # back, in its place, as proposed
+        assert [j.decision for j in store.judgements()] == ["pending"]
+        assert (
+            review.history(store, node=pair.sides[0].id)
+            == [kept, undone]
+            == review.history(store, node=pair.sides[1].id)
+        )
+        with pytest.raises(Conflict, match="already undone"):
+            review.undo(store, kept.id, by="Per")
+        for doc in store.documents():  # the pair stays open through a rebuild from scratch
+            store.delete_document(doc.id)
+        ingest_files(store, _write(tmp_path / "pair", PAIR_MINUTES))
+        assert [i.id for i in _people(store)] == [pair.id]
+        again = review.decide(store, GraphView(store).refresh(), "person_merge", "reject", candidate=pair.id, by="Anna")
+        assert _people(store) == [] and again.undo not in (None, kept.id)
+        assert [r.op for r in review.history(store, node=pair.sides[0].id)] == ["person", "undo", "person"]
+
+    def test_a_person_pair_decided_again_since_is_not_undone_from_the_queue(
+        self, store: GraphStore, tmp_path: Path
+    ) -> None:
+        ingest_files(store, _write(tmp_path / "pair", PAIR_MINUTES))
+        (pair,) = _people(store)
+        made = review.decide(store, GraphView(store).refresh(), "person_merge", "reject", candidate=pair.id, by="Anna")
+        judge(store, pair.id, "accepted", "samma", "2099-01-01T00:00:00+00:00", decided_by="Per")  # on /merges
+        with pytest.raises(Conflict, match="decided again"):
+            review.undo_decision(store, made.undo or "", by="Anna")
+        assert [j.decision for j in store.judgements()] == ["accepted"] and [r.op for r in store.reviews()] == [
+            "person"
+        ]
+        with pytest.raises(NotFound, match="no pending person"):
+            review.decide_person_pair(store, pair.id, "reject", by="Anna")
