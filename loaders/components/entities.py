@@ -532,7 +532,7 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     end = i + 1
     matter = _matters_phrase_end(doc, end)
     if matter is not None:
-        return _acronym_after(doc, matter)  # "Rådet i frågor om funktionsnedsättning"
+        return _acronym_after(doc, matter)  # "Rådet i frågor om kollektivtrafik"
     if end + 1 < n and doc[end].lower_ == "för" and doc[end + 1].lower_ not in heads().purposes:
         if _name_word(doc[end + 1], caps) or end + 1 in ref_at:
             first = end + 1

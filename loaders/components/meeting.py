@@ -658,7 +658,7 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
         words = words[:-1]
     headings = _column_headings_at_end(words)
     if headings >= 2:
-        words = words[:-headings]  # "X Sammanträdesdatum Paragrafer Sida 2012-11-06": a form's column headings
+        words = words[:-headings]  # "X Sammanträdesdatum Paragrafer Sida 2019-04-02": a form's column headings
     if not 1 <= len(words) <= 8 or not words[0].text[:1].isupper() or any(t.i in labels for t in words):
         return None
     if any(t.like_num or t.text in (".", ":", ";") for t in words) or not any(

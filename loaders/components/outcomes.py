@@ -256,7 +256,7 @@ class Outcomes:
             ):
                 return None
         if subject is not None and _passive_after(doc, task, sent.end):
-            subject = None  # "Anna kommer att tackas av": she is acted upon, whoever does it
+            subject = None  # "Anna kommer att kontaktas av kansliet": she is acted upon, whoever does it
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -524,7 +524,7 @@ def _without_page_number(words: list[Token]) -> list[Token]:
 
 def _perfect(t, words: list[int], k: int) -> bool:
     """The verb at words[k] follows a perfect auxiliary, at most one adverb between, or a few
-    words between when the verb is a supine in -t ("har också den 5 maj beslutat")."""
+    words between when the verb is a supine in -t ("har redan i våras beslutat")."""
     reach = 5 if t.lower[words[k]].endswith("t") else 2
     for back in range(1, reach + 1):
         if k - back < 0 or t.text[words[k - back]] in (".", ",", ":", ";"):
@@ -562,7 +562,7 @@ def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: l
 
 def _verbless_lead(doc: Doc, lead: list[int], c: _Cues) -> bool:
     """The words before an att-clause are an item's number and title, with no verb and no proposal
-    ("12 Kvartalsrapport att notera informationen"): a title run into its decision."""
+    ("12 Kvartalsrapport att godkänna redovisningen"): a title run into its decision."""
     if not lead or not doc[lead[0]].like_num:
         return False
     proposal_words = {w for label in c.proposal for w in label.split()} - {"till", "beslut"}
@@ -575,7 +575,7 @@ def _verbless_lead(doc: Doc, lead: list[int], c: _Cues) -> bool:
 
 
 def _passive_after(doc: Doc, task: int, end: int) -> bool:
-    """The verb of a modal or future task word is a passive ("ska kontaktas", "kommer att tackas")."""
+    """The verb of a modal or future task word is a passive ("ska kontaktas", "kommer att bjudas in")."""
     if doc[task].lower_ not in cues().plain_future and doc[task].lower_ not in grammar().modal_verbs:
         return False
     for tok in doc[task + 1 : min(end, task + 4)]:
@@ -589,7 +589,7 @@ def _passive_after(doc: Doc, task: int, end: int) -> bool:
 def _clause_end(words: list, trigger: int) -> int:
     """Where a fact's text ends in a long flattened sentence: before the next item's number and
     title ('... bordlägges 82 Budgetuppföljning ...'), an enumeration after a colon, or a field's
-    label ('... för april Dnr 2017/12')."""
+    label ('... för mars Dnr 2019/40')."""
     labels = label_at(words[0].doc) if words else {}
     for k in range(1, len(words)):
         tok = words[k]

@@ -278,7 +278,7 @@ def test_a_letterhead_naming_its_author_among_column_headings_in_capitals_dates_
 
 def test_a_bare_board_in_the_title_is_the_namesake_the_title_names(annotate) -> None:
     title = "Protokoll Styrelsen\n\nOrgan Plats och tid Norrbyförbundets styrelse Norrbyförbundet "
-    rest = "Torsdagen den 4 mars 2010, kl 13 Närvarande Per Ek ordförande\n\n1. Budget\n"
+    rest = "Tisdagen den 9 oktober 2018, kl 10 Närvarande Per Ek ordförande\n\n1. Budget\n"
     rest += "Styrelsen beslutar att anta budgeten.\n"
     doc = annotate(title + rest)
     assert _meeting(doc)[1] == "Norrbyförbundets styrelse"
@@ -295,7 +295,7 @@ def test_a_heading_body_keeps_its_purpose_in_title_case_after_for(annotate) -> N
 
 def test_a_flattened_forms_column_headings_after_a_dated_title_are_no_part_of_the_body(annotate) -> None:
     doc = annotate(
-        'Download "PROTOKOLL Norrby pensionärsråd Sammanträdesdatum Paragrafer Sida 2012-11-06 30-37 1"\n\n'
+        'Download "PROTOKOLL Norrby pensionärsråd Sammanträdesdatum Paragrafer Sida 2019-04-02 1-9 1"\n\n'
         "Transkript\n\nPROTOKOLL\nNärvarande: Per Ek\n"
     )
     assert _meeting(doc)[1] == "Norrby pensionärsråd"
