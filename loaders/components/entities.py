@@ -501,11 +501,15 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     return left
 
 
+@cache
+def _matters_phrases() -> tuple[list[str], ...]:
+    return tuple(phrase.split() for phrase in data("bodies.yaml")["matters_phrases"])
+
+
 def _matters_phrase_end(doc: Doc, k: int) -> int | None:
     """The end of "i frågor om X" after a body noun at k - 1: the matters the body is for, a part of
     its name (its lower-case words, over one line break), or None."""
-    for phrase in data("bodies.yaml")["matters_phrases"]:
-        words = phrase.split()
+    for words in _matters_phrases():
         if [t.lower_ for t in doc[k : k + len(words)]] != words:
             continue
         j = k + len(words)

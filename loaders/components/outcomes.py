@@ -560,13 +560,18 @@ def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: l
     return any(not _same_body(" ".join(s.text.split()), body) for s in near)
 
 
+@cache
+def _proposal_words() -> frozenset[str]:
+    """The words of the proposal labels that mark a proposal anywhere ("förslag", "yrkande")."""
+    return frozenset(w for label in cues().proposal for w in label.split()) - {"till", "beslut"}
+
+
 def _verbless_lead(doc: Doc, lead: list[int], c: _Cues) -> bool:
     """The words before an att-clause are an item's number and title, with no verb and no proposal
     ("12 Kvartalsrapport att godkänna redovisningen"): a title run into its decision."""
     if not lead or not doc[lead[0]].like_num:
         return False
-    proposal_words = {w for label in c.proposal for w in label.split()} - {"till", "beslut"}
-    if any(doc[j].lower_ in proposal_words for j in lead):
+    if any(doc[j].lower_ in _proposal_words() for j in lead):
         return False
     return not any(
         verb_like(doc[j]) or doc[j].lower_ in grammar().modal_verbs or (doc[j].lemma_ in c.decision and doc[j].is_lower)
