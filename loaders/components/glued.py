@@ -3,7 +3,8 @@
 
 A capitalised word directly followed by another is split only when the first part is a known
 place, organisation or label, or the second is a given name and the first is not (a double given
-name such as "AnnaKarin" stays whole, and so do brand names such as "PowerPoint").
+name such as "AnnaKarin" stays whole, and so do brand names such as "PowerPoint"). A header label
+run into its value ("Datum:3 maj", "Sammanträdesdatum2021-05-03") is split from it too.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from samkarta.loaders.words import is_given_name
 from samkarta.reference import load_reference
 
 _GLUED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]{2,}(?=[A-ZÅÄÖ][a-zåäöéü]+\b)")
+# a label word, then its colon or a digit with no space: the value a flattened form ran into it
+_LABEL_GLUED = re.compile(r"([A-ZÅÄÖ][a-zåäö]{2,})(:?)(?=\S)")
 
 
 @cache
@@ -50,11 +53,26 @@ class Glued:
             cut = m.end() - m.start()  # the first word's length
             if split_at(token[0].text, cut):
                 cuts.append((token[0], cut))
-        if cuts:
+        taken = {tok.i for tok, _ in cuts}
+        labelled = [(tok, parts) for tok in doc if tok.i not in taken and (parts := _label_and_value(tok.text))]
+        if cuts or labelled:
             with doc.retokenize() as retokenizer:
                 for tok, cut in cuts:
                     retokenizer.split(tok, [tok.text[:cut], tok.text[cut:]], heads=[(tok, 1), (tok, 1)])
+                for tok, parts in labelled:
+                    retokenizer.split(tok, parts, heads=[(tok, 0)] * len(parts))
         return doc
+
+
+def _label_and_value(word: str) -> list[str] | None:
+    """A known header label run into its value: the label, its colon if any and the value."""
+    m = _LABEL_GLUED.match(word)
+    if m is None or m.group(1).casefold() not in label_specs():
+        return None
+    value = word[m.end() :]
+    if not m.group(2) and not value[:1].isdigit():
+        return None  # "Datumet", "Tiden": a longer word, not a label run into its value
+    return [p for p in (m.group(1), m.group(2), value) if p]
 
 
 @Language.factory("samkarta_glued")

@@ -24,3 +24,15 @@ def test_double_given_names_and_brand_names_stay_whole(annotate) -> None:
     doc = annotate("Närvarande\nAnnaKarin Holm\nPer Ek visade en PowerPoint om SmåLe Ledarskap.\n")
     words = [t.text for t in doc]
     assert "AnnaKarin" in words and "PowerPoint" in words and "SmåLe" in words
+
+
+def test_a_label_run_into_its_value_is_split(annotate) -> None:
+    text = "Protokoll från Trygghetsrådet 2021-06-02\n\nSAMMANTRÄDESPROTOKOLL\nSammanträdesdatum:4 maj 2021\n"
+    doc = annotate(text)
+    assert doc.text == text
+    assert [s.text for s in doc.spans["label"]] == ["Sammanträdesdatum:"]
+    assert doc._.meeting.date.isoformat() == "2021-05-04"
+    doc = annotate("Protokoll\nMötesdatum2021-05-04\nPlats:Stadshuset\n")
+    assert [s.text for s in doc.spans["label"]] == ["Mötesdatum", "Plats:"]
+    assert [s.text for s in doc.spans["field"]] == ["2021-05-04", "Stadshuset"]
+    assert [t.text for t in annotate("Datumet var fel.\n")][0] == "Datumet"
