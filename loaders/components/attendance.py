@@ -334,7 +334,9 @@ class Attendance:
         if not phrase or (rec.affiliation is not None and rec.affiliation_kind != "unit"):
             return
         first = phrase[0]
-        if len(phrase) == 1 and fold(first.text) in parties() and first.text.isupper():
+        # "Anna Berg, KD" and, set off by a comma, "Anna Berg, Kd": a party's code, never an organisation
+        code = first.text.isupper() or (first.text.istitle() and len(first.text) <= 3 and _set_off(doc, first.i))
+        if len(phrase) == 1 and fold(first.text) in parties() and code:
             rec.party = rec.party or first.text
             return
         alone = len(phrase) == 1 and not (_set_off(doc, first.i) or _after_title(doc, first.i))

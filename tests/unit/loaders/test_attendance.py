@@ -496,3 +496,11 @@ def test_absence_reported_and_serving_for_someone_make_the_member_absent(annotat
         "Olle Ås": ["present"],
         "Kim Holm": ["absent"],
     }
+
+
+def test_a_party_code_in_title_case_after_a_comma_is_a_party(annotate) -> None:
+    doc = annotate("Närvarande:\nOlle Strand, Kd, Maja Ek, Mp, Lars Holm, Norrby kommun\n")
+    people = _people(doc)
+    assert [people[n][0] for n in ("Olle Strand", "Maja Ek")] == [None, None]
+    assert (doc._.people["Olle Strand"].party, doc._.people["Maja Ek"].party) == ("Kd", "Mp")
+    assert people["Lars Holm"][0] == "Norrby"
