@@ -118,6 +118,7 @@ class Attendance:
         read_presence_marks(doc, names, people)
         self._speaker_lines(doc, names, people, c)
         self._read_sentences(doc, people, names, name_starts, c)
+        _titled_presenters(doc, people, c)
         self._from_org_attended(doc, people, names, refs, c)
         _titled_secretaries(people, c)
         for rec in people.values():
@@ -678,6 +679,38 @@ def _written_lower(doc: Doc, word: str) -> bool:
     if seen is None:
         seen = doc.user_data["lower_words"] = {t.text for t in doc if t.text.islower()}
     return word.casefold() in seen
+
+
+def _titled_presenters(doc: Doc, people: dict[str, PersonRecord], c: dict[str, Any]) -> None:
+    """A title in the definite form that presents ("Ekonomichefen redogör", "Därefter informerar
+    förbundsdirektören") is the one person the minutes list with that title."""
+    by_title: dict[str, list[PersonRecord]] = {}
+    for rec in people.values():
+        title = fold(rec.title.split()[-1]) if rec.title else ""
+        if title and title.rstrip(".") not in c["inline"]:  # "ordföranden" is the chair's role, read elsewhere
+            by_title.setdefault(title, []).append(rec)
+    if not by_title:
+        return
+    table = tokens_of(doc)
+    for i, lemma in enumerate(table.lemma):
+        if lemma not in c["presenter"] and lemma not in c["presenter_particles"]:
+            continue
+        verb = doc[i]
+        if lemma not in c["presenter"] and not _with_particle(doc, verb, c["presenter_particles"]):
+            continue
+        for j in (i - 1, i + 1):  # the subject before the verb, or right after it ("Därefter informerar X")
+            if not 0 <= j < len(doc):
+                continue
+            word = fold(doc[j].text)
+            base = next(
+                (word[: -len(e)] for e in ("en", "n") if word.endswith(e) and word[: -len(e)] in by_title), None
+            )
+            if base is not None and len(by_title[base]) == 1:
+                rec = by_title[base][0]
+                rec.add_role("presenter", (verb.idx, verb.idx + len(verb.text)))
+                rec.roles.add("present")
+                rec.roles.discard("mentioned")
+                break
 
 
 def _titled_secretaries(people: dict[str, PersonRecord], c: dict[str, Any]) -> None:

@@ -504,3 +504,17 @@ def test_a_party_code_in_title_case_after_a_comma_is_a_party(annotate) -> None:
     assert [people[n][0] for n in ("Olle Strand", "Maja Ek")] == [None, None]
     assert (doc._.people["Olle Strand"].party, doc._.people["Maja Ek"].party) == ("Kd", "Mp")
     assert people["Lars Holm"][0] == "Norrby"
+
+
+def test_a_title_in_the_definite_form_presents_as_the_one_person_listed_with_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll Styrelsen 2022-10-11\n\nNärvarande: Anna Berg, ordförande\n"
+        "Övriga: Per Ek, ekonomidirektör, Lena Holm, förbundschef, Kim Ström, utvecklare, Bo Lind, utvecklare\n\n"
+        "§ 4 Ekonomi\nEkonomidirektören informerar om budgeten.\n\n"
+        "§ 5 Lokaler\nDärefter redogör förbundschefen för lokalerna. Utvecklaren visar en film.\n\n"
+        "§ 6 Övrigt\nOrdföranden informerar om en kurs.\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles["Per Ek"] == ["present", "presenter"] and roles["Lena Holm"] == ["present", "presenter"]
+    assert roles["Kim Ström"] == ["present"] and roles["Bo Lind"] == ["present"]  # two of that title: which one?
+    assert roles["Anna Berg"] == ["chair", "present"]
