@@ -541,6 +541,8 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         if _name_word(doc[end + 1], caps) or end + 1 in ref_at:
             first = end + 1
             end = _name_run(doc, first, ref_at, caps)  # "Styrelsen för Samordningsförbundet X"
+            if end > first and end < n and _owner_noun_after(doc[end - 1], doc[end]):
+                end += 1  # "Styrelsen för Norrdals läns luftvårdsförbund": a genitive needs the noun it owns
             if end == first + 1 and first not in ref_at and end < n and doc[end].lower_ == "och":
                 end = max(end, _lower_run(doc, end))  # "Nämnden för Hälsa och vård": a purpose in sentence case
         else:
@@ -649,6 +651,16 @@ def _name_run(doc: Doc, k: int, ref_at: dict[int, Span], caps: bool) -> int:
     while k > start and (doc[k - 1].lower_ in ("och", "i", "&") or doc[k - 1].is_space):
         k -= 1
     return k
+
+
+def _owner_noun_after(genitive: Token, noun: Token) -> bool:
+    """A name's last word in the genitive, then a lower-case body or organisation noun it owns."""
+    return (
+        genitive.text.endswith("s")
+        and noun.is_alpha
+        and noun.text.islower()
+        and (head_of(noun.lower_, heads().body) is not None or head_of(noun.lower_, heads().org) is not None)
+    )
 
 
 def _title_case_run(doc: Doc, k: int) -> int:

@@ -365,3 +365,13 @@ def test_an_organisation_in_the_genitive_owns_the_body_and_matters_after_it_are_
 def test_a_list_of_suspended_parts_without_commas_belongs_to_the_compound(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\nMiljö- bygg- och räddningsnämnden informerade om planen.\n")
     assert _texts(doc, "network") == ["Miljö- bygg- och räddningsnämnden"]
+
+
+def test_a_body_for_an_owner_in_the_genitive_takes_the_noun_it_owns(annotate) -> None:
+    doc = annotate(
+        "Protokoll från styrelsemöte för Norrbottens läns fiskevårdsförbund\n\n"
+        "Styrelsen för Sävsjös vattenråd har fått frågan.\n"
+    )
+    nets = _texts(doc, "network")
+    assert "styrelsemöte för Norrbottens läns fiskevårdsförbund" in nets
+    assert "Styrelsen för Sävsjös vattenråd" in nets
