@@ -528,6 +528,10 @@ class Attendance:
             for verb in verbs:
                 key = _subject(verb, in_sent)
                 if key is None:
+                    welcomed = _welcomed(doc, verb, in_sent, c)
+                    if welcomed is not None:
+                        people[welcomed].add_role("present", (verb.idx, verb.idx + len(verb.text)))
+                        people[welcomed].roles.discard("mentioned")
                     continue
                 rec = people[key]
                 if verb.lemma_ in c["speaker"]:
@@ -798,11 +802,13 @@ def _subject(verb: Token, mentions: list[tuple[int, int, str]]) -> str | None:
     between), or right after it ('Därefter informerar X', 'Mötet öppnades av X'); after a passive,
     the agent ('Föredras av X')."""
     doc = verb.doc
-    if verb.lower_.endswith("s") and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "av":
+    passive = verb.lower_.endswith("s") and not verb.lemma_.endswith("s")
+    if passive and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "av":
         agent = [m for m in mentions if m[0] == verb.i + 2]
         if agent:
             return agent[0][2]
-    before = [m for m in mentions if m[1] <= verb.i and verb.i - m[1] <= 12]
+    # before a passive stands the one it is done to: "Anna Berg hälsas välkommen", "Per Ek informeras"
+    before = [] if passive else [m for m in mentions if m[1] <= verb.i and verb.i - m[1] <= 12]
     if before:
         m = before[-1]
         between = doc[m[1] : verb.i]
@@ -812,6 +818,16 @@ def _subject(verb: Token, mentions: list[tuple[int, int, str]]) -> str | None:
     if after:
         return after[0][2]
     return None
+
+
+def _welcomed(doc: Doc, verb: Token, mentions: list[tuple[int, int, str]], c: dict[str, Any]) -> str | None:
+    """'Anna Berg hälsas välkommen': the person welcomed to the meeting attends it."""
+    if verb.lemma_ not in c["chair"] or not verb.lower_.endswith("s"):
+        return None
+    if not any(t.lower_ in ("välkommen", "välkomna") for t in doc[verb.i + 1 : verb.i + 4]):
+        return None
+    before = [m for m in mentions if m[1] <= verb.i and verb.i - m[1] <= 3]
+    return before[-1][2] if before else None
 
 
 def _with_particle(doc: Doc, verb: Token, particles: dict[str, frozenset[str]]) -> bool:

@@ -518,3 +518,15 @@ def test_a_title_in_the_definite_form_presents_as_the_one_person_listed_with_it(
     assert roles["Per Ek"] == ["present", "presenter"] and roles["Lena Holm"] == ["present", "presenter"]
     assert roles["Kim Ström"] == ["present"] and roles["Bo Lind"] == ["present"]  # two of that title: which one?
     assert roles["Anna Berg"] == ["chair", "present"]
+
+
+def test_the_one_before_a_passive_is_done_to_not_doing(annotate) -> None:
+    doc = annotate(
+        "Protokoll Rådet 2023-09-12\n\nNärvarande: Anna Berg (S), Per Ek (M)\n\n§ 1 Öppnande\n"
+        "Anna Berg öppnar mötet. Rådets nya sekreterare Eva Lind hälsas särskilt välkommen.\n\n"
+        "§ 2 Läget\nPer Ek informeras om läget. Mötet avslutades av ordförande Anna Berg.\n"
+    )
+    people = _people(doc)
+    assert people["Eva Lind"][1] == ["present"]  # welcomed: there, but neither chair nor presenter
+    assert people["Per Ek"][1] == ["present"]
+    assert people["Anna Berg"][1] == ["chair", "present"]
