@@ -135,9 +135,15 @@ class Attendance:
         rec.in_list = True
         rec.confidence = max(rec.confidence, 0.9)
         stood_in_for = _stood_in_for(doc, span, c)
-        if stood_in_for or _replaced(doc, span, c) or (_after_for(doc, span) and _replacements_block(doc, block, c)):
+        served_by = _served_for(doc, span)
+        if (
+            stood_in_for
+            or served_by is not None
+            or _replaced(doc, span, c)
+            or (_after_for(doc, span) and _replacements_block(doc, block, c))
+        ):
             rec.add_role("absent", (span.start_char, span.end_char))
-            if not stood_in_for:
+            if not (stood_in_for or served_by is not None):
                 return  # the rest of the entry is the substitute's
         else:
             for role in block._.roles:
@@ -152,6 +158,11 @@ class Attendance:
         self._read_tail(doc, span, rec, span.end, end, refs, c, in_list=True)
         if multi_line and (rec.affiliation is None or rec.affiliation_ref is None):
             self._line_affiliation(doc, span, rec, end)
+        substitute = doc._.people[served_by._.person] if served_by is not None else None
+        if substitute is not None and substitute.affiliation is None and rec.affiliation is not None:
+            # "X (S) för Y (S) Norrby": one place for the pair
+            substitute.affiliation, substitute.affiliation_kind = rec.affiliation, rec.affiliation_kind
+            substitute.affiliation_ref, substitute.affiliation_span = rec.affiliation_ref, rec.affiliation_span
         if (
             rec.party is None
             and span.end < end
@@ -634,6 +645,20 @@ def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
     if before and before[-1].lower_ in c["replacing_verbs"]:
         return True
     return bool(before) and before[-1].lower_ == "för" and any(t.lower_.rstrip(".") in c["replacement"] for t in before)
+
+
+def _served_for(doc: Doc, span: Span) -> Span | None:
+    """'Per Ek (M) för Lena Holm (M), Norrby' in a list: "för" right after a name (and its party)
+    joins the member replaced to the one who served in her place; the name of the one who served."""
+    before = [t for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
+    if not before or before[-1].lower_ != "för":
+        return None
+    j = before[-1].i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
+        j -= 1
+    if j >= 2 and doc[j].text == ")" and doc[j - 2].text == "(":
+        j -= 3  # "(M)": the party after the name
+    return next((s for s in doc.spans["person"] if s.end - 1 == j), None) if j >= 0 else None
 
 
 def _coordinated_start(doc: Doc, i: int, lo: int) -> int:

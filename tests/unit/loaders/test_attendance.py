@@ -530,3 +530,15 @@ def test_the_one_before_a_passive_is_done_to_not_doing(annotate) -> None:
     assert people["Eva Lind"][1] == ["present"]  # welcomed: there, but neither chair nor presenter
     assert people["Per Ek"][1] == ["present"]
     assert people["Anna Berg"][1] == ["chair", "present"]
+
+
+def test_a_name_after_another_and_for_is_the_member_replaced(annotate) -> None:
+    doc = annotate(
+        "Beslutande Anna Berg (S), ordförande Per Ek (M) för Lena Holm (M) Region Dalarna "
+        "Bo Dahl för Mia Sund Övriga deltagare Kim Al\n\n§ 1 Budget\nGodkändes.\n"
+    )
+    people = _people(doc)
+    assert people["Lena Holm"] == ("Region Dalarna", ["absent"])
+    assert people["Per Ek"] == ("Region Dalarna", ["present"])  # one place for the pair
+    assert people["Mia Sund"][1] == ["absent"] and people["Bo Dahl"][1] == ["present"]
+    assert people["Kim Al"][1] == ["present"]
