@@ -384,6 +384,7 @@ class Meeting:
         in_names = {i for s in doc.spans["person"] for i in range(s.start, s.end)}
         votes, first = _county_votes(doc, refs, places, in_names, ambiguous=False)
         votes.update(people_votes)
+        _province_votes(doc, votes, first)
         if not votes:
             votes, first = _county_votes(doc, refs, places, in_names, ambiguous=True)
         if not votes:
@@ -394,6 +395,28 @@ class Meeting:
         if count < 2 and rest:
             return None
         return county, first.get(county) or doc[0:1]
+
+
+@cache
+def _provinces() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Provinces and sub-regions that lie in one county ("Medelpad", "Skaraborg"), as a pattern."""
+    provinces = load_reference().provinces
+    names = sorted(provinces, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")(?:s|:s)?\b"), provinces
+
+
+def _province_votes(doc: Doc, votes: Counter[str], first: dict[str, Span]) -> None:
+    """A province or sub-region named in the minutes ("Medelpads räddningstjänstförbund") votes
+    for its county, as a county's own name does. Only the region reads them: as a place or an
+    organisation they stay what the text makes of them."""
+    pattern, provinces = _provinces()
+    for m in pattern.finditer(text_of(doc), doc._.content_start):
+        county = provinces[m.group(1)]
+        votes[county] += 2
+        if county not in first:
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is not None:
+                first[county] = span
 
 
 def _county_votes(

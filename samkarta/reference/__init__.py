@@ -32,6 +32,7 @@ class Reference:
     organizations: dict[str, Organization]  # by canonical name
     organization_aliases: dict[str, str]  # alias or name -> canonical name
     counties: dict[str, str]  # county name -> county code
+    provinces: dict[str, str] = field(default_factory=dict)  # province or sub-region -> its county
 
     def municipality_by_name(self, name: str) -> Municipality | None:
         code = self.municipality_aliases.get(name)
@@ -87,4 +88,5 @@ def load_reference() -> Reference:
         for alias in (org.name, *alias_list):
             org_aliases.setdefault(alias, org.name)
     counties = {m.county: m.county_code for m in municipalities.values()}
-    return Reference(municipalities, aliases, organizations, org_aliases, counties)
+    provinces = {row["name"]: row["county"] for row in _rows("provinces.csv")}
+    return Reference(municipalities, aliases, organizations, org_aliases, counties, provinces)

@@ -299,3 +299,12 @@ def test_a_flattened_forms_column_headings_after_a_dated_title_are_no_part_of_th
         "Transkript\n\nPROTOKOLL\nNärvarande: Per Ek\n"
     )
     assert _meeting(doc)[1] == "Norrby pensionärsråd"
+
+
+def test_a_province_named_in_the_minutes_votes_for_its_county(annotate) -> None:
+    doc = annotate(
+        "Protokoll Direktionen 2022-02-08\n\nNärvarande: Anna Berg (S), Per Ek (M)\n\n"
+        "§ 3 Budget\nDirektionen för Hälsinglands avfallsförbund beslutar att godkänna budgeten.\n"
+    )
+    assert _meeting(doc)[2] == "Gävleborg"
+    assert "Hälsingland" not in [s.text for s in doc.spans["municipality"]]
