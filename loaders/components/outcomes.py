@@ -59,6 +59,7 @@ class _Cues:
     coming_words: frozenset[str]
     norm_words: frozenset[str]
     this_meeting: frozenset[str]
+    dispatch: frozenset[str]
 
 
 @cache
@@ -88,6 +89,7 @@ def cues() -> _Cues:
         frozenset(s["coming_words"]),
         frozenset(s["norm_words"]),
         frozenset(s["this_meeting"]),
+        frozenset(s["dispatch_lemmas"]),
     )
 
 
@@ -131,12 +133,17 @@ class Outcomes:
                 continue
             has_decision = _any_between(decision_at, s_start, s_end)
             has_handoff = _any_between(handoff_at, s_start, s_end)
-            task = next((t for t in range(s_start, s_end) if t in task_hits), None)
-            if task is None:
-                task = _timed_passive(table, s_start, s_end, c)
-            if task is None:
-                task = _inverted_modal(table, s_start, s_end, mention_ends, c)
-            if not (has_decision or has_handoff or task is not None):
+            # task words in the order they are tried: a plain future the sentence only describes
+            # ("... och svaret ska ...") leaves room for a passive task in a clause before it
+            # ("X skickas till Y och ..."); a passive after the modal is the modal's own verb
+            hit = next((t for t in range(s_start, s_end) if t in task_hits), None)
+            passive = _timed_passive(table, s_start, s_end, c)
+            tasks = [hit] if hit is not None else []
+            if passive is not None and (hit is None or passive < hit):
+                tasks.append(passive)
+            if not tasks:
+                tasks = [k for k in [_inverted_modal(table, s_start, s_end, mention_ends, c)] if k is not None]
+            if not (has_decision or has_handoff or tasks):
                 continue
             sent = doc[s_start:s_end]
             item = _item_of(items, item_starts, sent.start)
@@ -150,8 +157,8 @@ class Outcomes:
                 trigger = None
             if trigger is not None:
                 out["decisions"].append(_fact(doc, sent, item, 0.8, trigger))
-            if task is not None and not in_proposal:
-                action = self._action(doc, sent, task, mentions, item)
+            if not in_proposal:
+                action = next(filter(None, (self._action(doc, sent, k, mentions, item) for k in tasks)), None)
                 if action is not None:
                     out["actions"].append(action)
             handoff = self._handoff(doc, sent, c, targets, target_starts, item) if has_handoff else None
@@ -743,13 +750,20 @@ def _placed_in_time(t, start: int, end: int, c: _Cues) -> bool:
 
 def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:
     """A task verb in the present passive in a sentence that places it in time ("rapporten
-    presenteras på nästa möte", "planeras till den 4 maj"): something is to be done, whoever does it."""
-    if not _placed_in_time(t, start, end, c):
-        return None
+    presenteras på nästa möte", "planeras till den 4 maj"): something is to be done, whoever does it.
+    A verb of sending needs no time: "underlaget skickas till X" is sent after the meeting."""
+    timed = _placed_in_time(t, start, end, c)
     for j in range(start, end):
         low = t.lower[j]
         lemma = t.lemma[j]
-        if lemma not in c.action or lemma in c.decision or low == lemma or not low.endswith(grammar().passive_endings):
+        present = low in (lemma + "s", lemma[:-1] + "s")  # "skickas", "sänds"; not "skickades"
+        if not present or not (timed or lemma in c.dispatch):
+            continue
+        if (
+            (lemma not in c.action and lemma not in c.dispatch)
+            or lemma in c.decision
+            or not low.endswith(grammar().passive_endings)
+        ):
             continue  # "utses att justera" is a decision
         if j > start and t.lower[j - 1] == "som":
             continue  # "X, som planeras till ...": a description of X

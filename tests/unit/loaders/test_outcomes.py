@@ -46,7 +46,10 @@ def test_decisions_from_verbs_and_clauses_but_not_from_proposals_or_participles(
 def test_actions_name_their_person_and_plain_futures_without_one_are_no_tasks(annotate) -> None:
     doc = annotate(MINUTES)
     actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
-    assert actions == [("Per ska ta med sig frågan om gemensam annonsering till Socialchefsnätverket", "Per Ek")]
+    assert actions == [
+        ("Per ska ta med sig frågan om gemensam annonsering till Socialchefsnätverket", "Per Ek"),
+        ("Rapporten skickas till nämnden för kännedom", None),  # sent on after the meeting; no handoff
+    ]
 
 
 def test_handoffs_to_bodies_with_their_question(annotate) -> None:
@@ -554,4 +557,14 @@ def test_a_person_who_is_acted_upon_in_the_passive_is_no_assignee(annotate) -> N
     assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
         ("Anna kommer att kontaktas av kansliet i maj", None),
         ("Per ska kontakta skolan", "Per Ek"),
+    ]
+
+
+def test_a_verb_of_sending_in_the_present_passive_is_a_task_without_a_time(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2022-11-17\n\n1. Remiss\nUtkastet sänds ut till ledamöterna och svaret ska vara klart. "
+        "Inbjudan skickades ut i augusti. Broschyren trycks.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == [
+        "Utkastet sänds ut till ledamöterna och svaret ska vara klart"  # the modal describes; the sending is the task
     ]
