@@ -568,3 +568,16 @@ def test_a_verb_of_sending_in_the_present_passive_is_a_task_without_a_time(annot
     assert [a["text"] for a in doc._.outcomes["actions"]] == [
         "Utkastet sänds ut till ledamöterna och svaret ska vara klart"  # the modal describes; the sending is the task
     ]
+
+
+def test_a_task_given_with_the_infinitive_or_the_old_passive_of_uppdra_names_its_person(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2022-11-17\n\nNärvarande: Eva Lund, Gävle, Olof Strand, Sandviken\n\n"
+        "4. Lokaler\nStyrelsen beslutar att uppdra åt Eva Lund att utreda behovet av nya lokaler.\n\n"
+        "5. Webb\nUppdrages till Olof Strand att uppdatera webbplatsen.\n"
+    )
+    actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
+    assert actions == [
+        ("Styrelsen beslutar att uppdra åt Eva Lund att utreda behovet av nya lokaler", "Eva Lund"),
+        ("Uppdrages till Olof Strand att uppdatera webbplatsen", "Olof Strand"),
+    ]
