@@ -60,6 +60,7 @@ class _Cues:
     norm_words: frozenset[str]
     this_meeting: frozenset[str]
     dispatch: frozenset[str]
+    past_cues: frozenset[str]
 
 
 @cache
@@ -90,6 +91,7 @@ def cues() -> _Cues:
         frozenset(s["norm_words"]),
         frozenset(s["this_meeting"]),
         frozenset(s["dispatch_lemmas"]),
+        frozenset(s["past_cues"]),
     )
 
 
@@ -250,6 +252,10 @@ class Outcomes:
             return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
         if any(t.lower_ in cues().this_meeting for t in doc[task : min(sent.end, task + 6)]):
             return None  # "återkommer under dagens möte, punkt 5": a later item of this meeting
+        if doc[task].lower_ not in cues().inverted_modals and any(
+            t.lower_ in cues().past_cues for t in doc[task : sent.end]
+        ):
+            return None  # "X följer upp punkterna från förra mötet": what it is about is done, no task set
         if _plain_future(doc, task):
             if _described(doc, sent, task):
                 return None  # "Hur ska samarbetet utvecklas": a question, no task set

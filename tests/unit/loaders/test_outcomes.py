@@ -581,3 +581,12 @@ def test_a_task_given_with_the_infinitive_or_the_old_passive_of_uppdra_names_its
         ("Styrelsen beslutar att uppdra åt Eva Lund att utreda behovet av nya lokaler", "Eva Lund"),
         ("Uppdrages till Olof Strand att uppdatera webbplatsen", "Olof Strand"),
     ]
+
+
+def test_a_present_task_verb_about_what_was_done_before_narrates_and_sets_no_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2022-11-17\n\nNärvarande: Lena Holm, Bollnäs\n\n"
+        "3. Uppföljning\nLena Holm följer upp åtgärderna från förra mötet. Lena Holm kontaktar skolorna.\n"
+    )
+    actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
+    assert actions == [("Lena Holm kontaktar skolorna", "Lena Holm")]
