@@ -174,8 +174,11 @@ class Outcomes:
             same = next((a for a in out["actions"] if _starts_within(a["span"], task["span"])), None)
             if same is None:
                 out["actions"].append(task)
-            elif same["assignee"] is None:
+                continue
+            if same["assignee"] is None:
                 same["assignee"] = task["assignee"]
+            if same["span"][1] > task["span"][1]:  # the sentence ran on over the next bullet: the bullet is the task
+                same["text"], same["span"] = task["text"], task["span"]
         doc._.outcomes = out
         return doc
 
@@ -1011,7 +1014,14 @@ def _present_verb(t, j: int) -> bool:
     (or a short one: 'ta', 'gå')."""
     word, lemma = t.text[j], t.lemma[j]
     low = word.casefold()
-    return word[:1].isupper() and low.endswith("r") and lemma != low and (lemma.endswith("a") or len(lemma) <= 3)
+    if not word[:1].isupper() or not low.endswith("r"):
+        return False
+    # beyond the lemma table: a finite auxiliary ('Har') or a present in -ar ('Kollar', 'Verkar')
+    return (
+        (lemma != low and (lemma.endswith("a") or len(lemma) <= 3))
+        or low in grammar().finite_verbs
+        or (len(low) > 4 and low.endswith("ar"))
+    )
 
 
 @Language.factory("samkarta_outcomes")

@@ -590,3 +590,15 @@ def test_a_present_task_verb_about_what_was_done_before_narrates_and_sets_no_tas
     )
     actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
     assert actions == [("Lena Holm kontaktar skolorna", "Lena Holm")]
+
+
+def test_bullets_under_a_name_open_with_any_present_verb_and_end_at_the_next_bullet(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n2. Uppdrag\n"
+        "Siv: - Kollar upp hyran för lokalen. Tor: - Bevakar upphandlingen av bussar - Har kontakt med skolorna.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Bevakar upphandlingen av bussar", "Tor Lind"),  # the sentence ran on over the next bullet
+        ("Kollar upp hyran för lokalen", "Siv Dahl"),  # a present in -ar the lemma table lacks
+        ("Har kontakt med skolorna", "Tor Lind"),
+    ]
