@@ -271,8 +271,9 @@ class Outcomes:
                 or _subordinate(doc, sent, task)  # "..., och hur den ska ordnas", "om X ska ändras"
             ):
                 return None
-        if subject is not None and _passive_after(doc, task, sent.end):
-            subject = None  # "Anna kommer att kontaktas av kansliet": she is acted upon, whoever does it
+        if _passive_after(doc, task, sent.end):
+            # "Anna kommer att kontaktas av kansliet": she is acted upon; the one after "av" does it
+            subject = _agent_after(doc, sent, task, mentions)
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -605,6 +606,17 @@ def _passive_after(doc: Doc, task: int, end: int) -> bool:
         low = tok.lower_
         return tok.is_alpha and low.endswith("s") and not low.endswith("ss") and verb_like(tok)
     return False
+
+
+_AGENT_REACH = 3  # words from "av" to the agent's name (a title between: "av ordförande Anna Berg")
+
+
+def _agent_after(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The person named as the agent of a passive after a modal ('ska presenteras av Anna Berg')."""
+    verb = next((j for j in range(task + 1, min(sent.end, task + 4)) if doc[j].lower_.endswith("s")), None)
+    if verb is None or verb + 1 >= sent.end or doc[verb + 1].lower_ != "av":
+        return None
+    return next((name for s, _, name in mentions if verb + 2 <= s <= verb + 1 + _AGENT_REACH), None)
 
 
 def _clause_end(words: list, trigger: int) -> int:

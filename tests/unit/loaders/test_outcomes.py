@@ -602,3 +602,14 @@ def test_bullets_under_a_name_open_with_any_present_verb_and_end_at_the_next_bul
         ("Kollar upp hyran för lokalen", "Siv Dahl"),  # a present in -ar the lemma table lacks
         ("Har kontakt med skolorna", "Tor Lind"),
     ]
+
+
+def test_the_agent_of_a_passive_after_a_modal_is_the_one_given_the_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n2. Rapport\n"
+        "Rapporten ska presenteras av ordförande Siv Dahl på nästa möte. Tor Lind kommer att kontaktas av kansliet.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Rapporten ska presenteras av ordförande Siv Dahl på nästa möte", "Siv Dahl"),
+        ("Tor Lind kommer att kontaktas av kansliet", None),
+    ]
