@@ -863,6 +863,9 @@ def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, i
     apposed = _apposed_subject(doc, task, in_sent)
     if apposed is not None:
         return apposed
+    shared = _coordinated_subject(doc, sent, task, in_sent)
+    if shared is not None:
+        return shared
     after = [m for m in in_sent if 0 <= m[0] - task <= 4 and doc[task].lower_ in cues().assignment_words]
     if after:
         return after[0][2]
@@ -870,6 +873,30 @@ def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, i
     if _inverted_modal(tokens_of(doc), task, sent.end, ends, cues()) == task:
         return next(m[2] for m in in_sent if m[0] == task + 1)
     return None
+
+
+_COORDINATION_REACH = 12  # words from a name to a second verb that shares it as subject
+
+
+def _coordinated_subject(doc: Doc, sent: Span, task: int, in_sent: list[tuple[int, int, str]]) -> str | None:
+    """'Anna Berg läser in sig på frågan och återkommer ...': a name opening the sentence, its verb,
+    then 'och' and the task verb; both verbs share the name as subject (no clause, comma or other
+    name between)."""
+    if not in_sent or task - 1 <= sent.start or doc[task - 1].lower_ != "och":
+        return None
+    start, end, name = in_sent[0]
+    first = next((t.i for t in sent if not t.is_space), sent.start)
+    present = doc[end].is_lower and doc[end].lower_.endswith("r")  # "läser", "försöker"
+    if start != first or not end < task - 1 or task - end > _COORDINATION_REACH or not present:
+        return None
+    between = doc[end : task - 1]
+    if (
+        any(t.lower_ in grammar().clause_words or t.is_punct for t in between)
+        or len(in_sent) > 1
+        and in_sent[1][0] < task
+    ):
+        return None
+    return name
 
 
 def _apposed_subject(doc: Doc, task: int, in_sent: list[tuple[int, int, str]]) -> str | None:

@@ -613,3 +613,15 @@ def test_the_agent_of_a_passive_after_a_modal_is_the_one_given_the_task(annotate
         ("Rapporten ska presenteras av ordförande Siv Dahl på nästa möte", "Siv Dahl"),
         ("Tor Lind kommer att kontaktas av kansliet", None),
     ]
+
+
+def test_a_task_verb_after_och_shares_the_name_that_opens_the_sentence(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n2. Avtal\n"
+        "Siv Dahl läser in sig på avtalet och återkommer till nästa möte. "
+        "Tor Lind menar att saken är klar och återkommer till hösten.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Siv Dahl läser in sig på avtalet och återkommer till nästa möte", "Siv Dahl"),
+        ("Tor Lind menar att saken är klar och återkommer till hösten", None),  # a clause between
+    ]
