@@ -61,6 +61,7 @@ class _Cues:
     this_meeting: frozenset[str]
     dispatch: frozenset[str]
     past_cues: frozenset[str]
+    statute_words: frozenset[str]
 
 
 @cache
@@ -92,6 +93,7 @@ def cues() -> _Cues:
         frozenset(s["this_meeting"]),
         frozenset(s["dispatch_lemmas"]),
         frozenset(s["past_cues"]),
+        frozenset(s["statute_words"]),
     )
 
 
@@ -719,9 +721,13 @@ def _made_before(t, j: int) -> bool:
 
 def _by_rule(doc: Doc, sent: Span, task: int) -> bool:
     """A rule is cited before the modal or right after it ('Enligt ordningen ska', 'ska enligt
-    riktlinjerna'): the clause states what the rule requires."""
+    riktlinjerna'), or a statute anywhere in its sentence ('ska följa det som anges i lagen'): the
+    clause states what the rule requires."""
     t = tokens_of(doc)
-    return any(t.lower[j] in cues().norm_words for j in range(sent.start, min(sent.end, task + 3)))
+    c = cues()
+    return any(t.lower[j] in c.norm_words for j in range(sent.start, min(sent.end, task + 3))) or any(
+        t.lower[j] in c.statute_words for j in range(sent.start, sent.end)
+    )
 
 
 def _state_follows(doc: Doc, sent: Span, task: int) -> bool:

@@ -625,3 +625,11 @@ def test_a_task_verb_after_och_shares_the_name_that_opens_the_sentence(annotate)
         ("Siv Dahl läser in sig på avtalet och återkommer till nästa möte", "Siv Dahl"),
         ("Tor Lind menar att saken är klar och återkommer till hösten", None),  # a clause between
     ]
+
+
+def test_a_statute_cited_late_in_the_sentence_makes_the_modal_a_norm(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\n3. Ekonomi\nBokslutet ska upprättas och följa de regler som anges i lagen. "
+        "Rapporten ska skickas ut före nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
