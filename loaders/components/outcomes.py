@@ -253,8 +253,9 @@ class Outcomes:
         if _in_parentheses(doc, sent, task):
             return None  # "(skickas ut separat)": a remark, not a task
         subject = _subject_before(doc, sent, task, mentions)
-        if doc[task].lower_ == "kommer" and task + 1 < sent.end and _coming(doc[task + 1]) and not _to_next(doc, task):
-            return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
+        last = next((t.i for t in reversed(sent) if not (t.is_space or t.is_punct)), task)
+        if doc[task].lower_ == "kommer" and (last == task or _coming(doc[task + 1])) and not _to_next(doc, task):
+            return None  # "Anna kommer från Norrby", "frågan kommer upp", "... och hon kommer": a move
         if any(t.lower_ in cues().this_meeting for t in doc[task : min(sent.end, task + 6)]):
             return None  # "återkommer under dagens möte, punkt 5": a later item of this meeting
         if doc[task].lower_ not in cues().inverted_modals and any(

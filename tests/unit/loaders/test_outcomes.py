@@ -633,3 +633,13 @@ def test_a_statute_cited_late_in_the_sentence_makes_the_modal_a_norm(annotate) -
         "Rapporten ska skickas ut före nästa möte.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
+
+
+def test_kommer_that_ends_its_sentence_without_a_stop_is_an_arrival_not_a_future(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n4. Studiebesök\n"
+        "Siv Dahl kommer att boka bussen.\n\n5. Lokal\nTor Lind kan inte delta men Siv Dahl kommer\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Siv Dahl kommer att boka bussen", "Siv Dahl")
+    ]
