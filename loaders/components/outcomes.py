@@ -128,7 +128,11 @@ class Outcomes:
             for i, lemma in enumerate(table.lemma)
             if (lemma in c.decision or table.lower[i] == "att") and i not in in_label
         ]
-        handoff_at = [i for i, lemma in enumerate(table.lemma) if lemma in c.handoff or lemma == "föreslå"]
+        handoff_at = [
+            i
+            for i, lemma in enumerate(table.lemma)
+            if lemma in c.handoff or lemma == "föreslå" or lemma in c.handoff_passives
+        ]
         # "Beslut: Rådet tackar för informationen": what a decision label opens is the decision
         labelled = _first_after_labels(doc, c.decision_labels) | _label_word_before_att(doc, c.decision_labels)
         decision_at = sorted({*decision_at, *labelled})
@@ -309,10 +313,19 @@ class Outcomes:
                 ):
                     return self._handoff_fact(doc, sent, i, target, item, body, object_after=target.end + 1)
                 continue
-            particles = c.handoff.get(lemma)
+            passive = t.lower[i] in c.handoff_passives
+            # "tas till X", "tas upp i X": a passive the lemma table lacks ("tas" for "ta"), right before
+            # "till" or a handoff particle, unless it describes ("som tas över")
+            unknown = (
+                passive
+                and lemma == t.lower[i]
+                and not (k > 0 and t.lower[words[k - 1]] == "som")
+                and k + 1 < len(words)
+                and (t.lower[words[k + 1]] == "till" or t.lower[words[k + 1]] in _handoff_particles())
+            )
+            particles = c.handoff.get(lemma, frozenset() if unknown else None)
             if particles is None:
                 continue
-            passive = t.lower[i] in c.handoff_passives
             if particles and not passive and not any(t.lower[j] in particles for j in words[k + 1 : k + 3]):
                 continue
             for j in words[k + 1 : k + 12]:
@@ -578,6 +591,12 @@ def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: l
         if s.label_ == "NETWORK" and (s.end == trigger or (inverted and s.start == trigger + 1))
     ]
     return any(not _same_body(" ".join(s.text.split()), body) for s in near)
+
+
+@cache
+def _handoff_particles() -> frozenset[str]:
+    """The particles the handoff verbs take ("vidare", "upp", "med")."""
+    return frozenset(w for particles in cues().handoff.values() for w in particles)
 
 
 @cache

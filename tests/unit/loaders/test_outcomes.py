@@ -643,3 +643,12 @@ def test_kommer_that_ends_its_sentence_without_a_stop_is_an_arrival_not_a_future
     assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
         ("Siv Dahl kommer att boka bussen", "Siv Dahl")
     ]
+
+
+def test_a_passive_the_lemma_table_lacks_hands_a_matter_on_before_till_or_a_particle(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar Länsgruppen för äldrefrågor 2021-05-12\n\n"
+        "6. Hemtjänst\nUtredningen tas upp i Socialchefsnätverket i maj.\n\n"
+        "7. Bemanning\nDiskussion förs i Socialchefsnätverket om bemanningen.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Hemtjänst", "Socialchefsnätverket")]
