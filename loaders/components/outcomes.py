@@ -328,6 +328,8 @@ class Outcomes:
                 continue
             if particles and not passive and not any(t.lower[j] in particles for j in words[k + 1 : k + 3]):
                 continue
+            if k + 1 < len(words) and t.lower[words[k + 1]] == "att":
+                continue  # "X lyfter att mötena i Y är täta": a that-clause says something, hands nothing on
             for j in words[k + 1 : k + 12]:
                 if t.lower[j] in c.handoff_preps and j + 1 < sent.end:
                     target = _target_at(targets, target_starts, j + 1)

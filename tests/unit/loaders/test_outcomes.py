@@ -652,3 +652,12 @@ def test_a_passive_the_lemma_table_lacks_hands_a_matter_on_before_till_or_a_part
         "7. Bemanning\nDiskussion förs i Socialchefsnätverket om bemanningen.\n"
     )
     assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Hemtjänst", "Socialchefsnätverket")]
+
+
+def test_a_handoff_verb_with_a_that_clause_says_something_and_hands_nothing_on(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar Länsgruppen för äldrefrågor 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n"
+        "3. Arbetsmiljö\nSiv Dahl lyfter att mötena i Socialchefsnätverket har varit för täta.\n\n"
+        "4. Rekrytering\nFrågan lyfts till Socialchefsnätverket.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Rekrytering", "Socialchefsnätverket")]
