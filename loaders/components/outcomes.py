@@ -142,8 +142,8 @@ class Outcomes:
             has_decision = _any_between(decision_at, s_start, s_end)
             has_handoff = _any_between(handoff_at, s_start, s_end)
             # task words in the order they are tried: a plain future the sentence only describes
-            # ("... och svaret ska ...") leaves room for a passive task in a clause before it
-            # ("X skickas till Y och ..."); a passive after the modal is the modal's own verb
+            # ("... och läsningen ska vara frivillig") leaves room for a passive task in a clause
+            # before it ("X sänds till Y och ..."); a passive after the modal is the modal's own verb
             hit = next((t for t in range(s_start, s_end) if t in task_hits), None)
             passive = _timed_passive(table, s_start, s_end, c)
             tasks = [hit] if hit is not None else []
@@ -265,7 +265,7 @@ class Outcomes:
         if doc[task].lower_ not in cues().inverted_modals and any(
             t.lower_ in cues().past_cues for t in doc[task : sent.end]
         ):
-            return None  # "X följer upp punkterna från förra mötet": what it is about is done, no task set
+            return None  # "X sammanställer svaren från förra enkäten": what it is about is done, no task set
         if _plain_future(doc, task):
             if _described(doc, sent, task):
                 return None  # "Hur ska samarbetet utvecklas": a question, no task set
@@ -329,7 +329,7 @@ class Outcomes:
             if particles and not passive and not any(t.lower[j] in particles for j in words[k + 1 : k + 3]):
                 continue
             if k + 1 < len(words) and t.lower[words[k + 1]] == "att":
-                continue  # "X lyfter att mötena i Y är täta": a that-clause says something, hands nothing on
+                continue  # "X lyfter att hyran hos Y stiger": a that-clause says something, hands nothing on
             for j in words[k + 1 : k + 12]:
                 if t.lower[j] in c.handoff_preps and j + 1 < sent.end:
                     target = _target_at(targets, target_starts, j + 1)
@@ -632,7 +632,7 @@ def _passive_after(doc: Doc, task: int, end: int) -> bool:
     return False
 
 
-_AGENT_REACH = 3  # words from "av" to the agent's name (a title between: "av ordförande Anna Berg")
+_AGENT_REACH = 3  # words from "av" to the agent's name (a title between: "av kassören Anna Berg")
 
 
 def _agent_after(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, int, str]]) -> str | None:
@@ -743,7 +743,7 @@ def _made_before(t, j: int) -> bool:
 
 def _by_rule(doc: Doc, sent: Span, task: int) -> bool:
     """A rule is cited before the modal or right after it ('Enligt ordningen ska', 'ska enligt
-    riktlinjerna'), or a statute anywhere in its sentence ('ska följa det som anges i lagen'): the
+    riktlinjerna'), or a statute anywhere in its sentence ('ska ske så som förordningen kräver'): the
     clause states what the rule requires."""
     t = tokens_of(doc)
     c = cues()
@@ -800,7 +800,7 @@ def _placed_in_time(t, start: int, end: int, c: _Cues) -> bool:
 def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:
     """A task verb in the present passive in a sentence that places it in time ("rapporten
     presenteras på nästa möte", "planeras till den 4 maj"): something is to be done, whoever does it.
-    A verb of sending needs no time: "underlaget skickas till X" is sent after the meeting."""
+    A verb of sending needs no time: "kallelsen sänds till X" is sent after the meeting."""
     timed = _placed_in_time(t, start, end, c)
     for j in range(start, end):
         low = t.lower[j]
@@ -1083,7 +1083,7 @@ def _present_verb(t, j: int) -> bool:
     low = word.casefold()
     if not word[:1].isupper() or not low.endswith("r"):
         return False
-    # beyond the lemma table: a finite auxiliary ('Har') or a present in -ar ('Kollar', 'Verkar')
+    # beyond the lemma table: a finite auxiliary ('Har') or a present in -ar ('Skissar', 'Fixar')
     return (
         (lemma != low and (lemma.endswith("a") or len(lemma) <= 3))
         or low in grammar().finite_verbs

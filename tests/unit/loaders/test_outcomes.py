@@ -562,11 +562,12 @@ def test_a_person_who_is_acted_upon_in_the_passive_is_no_assignee(annotate) -> N
 
 def test_a_verb_of_sending_in_the_present_passive_is_a_task_without_a_time(annotate) -> None:
     doc = annotate(
-        "Protokoll 2022-11-17\n\n1. Remiss\nUtkastet sänds ut till ledamöterna och svaret ska vara klart. "
+        "Protokoll 2022-11-17\n\n1. Läsecirkel\nUtkastet sänds ut till ledamöterna och läsningen ska vara frivillig. "
         "Inbjudan skickades ut i augusti. Broschyren trycks.\n"
     )
+    # the modal only describes; the sending is the task
     assert [a["text"] for a in doc._.outcomes["actions"]] == [
-        "Utkastet sänds ut till ledamöterna och svaret ska vara klart"  # the modal describes; the sending is the task
+        "Utkastet sänds ut till ledamöterna och läsningen ska vara frivillig"
     ]
 
 
@@ -586,7 +587,7 @@ def test_a_task_given_with_the_infinitive_or_the_old_passive_of_uppdra_names_its
 def test_a_present_task_verb_about_what_was_done_before_narrates_and_sets_no_task(annotate) -> None:
     doc = annotate(
         "Protokoll 2022-11-17\n\nNärvarande: Lena Holm, Bollnäs\n\n"
-        "3. Uppföljning\nLena Holm följer upp åtgärderna från förra mötet. Lena Holm kontaktar skolorna.\n"
+        "3. Enkät\nLena Holm sammanställer svaren från förra enkäten. Lena Holm kontaktar skolorna.\n"
     )
     actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
     assert actions == [("Lena Holm kontaktar skolorna", "Lena Holm")]
@@ -595,11 +596,11 @@ def test_a_present_task_verb_about_what_was_done_before_narrates_and_sets_no_tas
 def test_bullets_under_a_name_open_with_any_present_verb_and_end_at_the_next_bullet(annotate) -> None:
     doc = annotate(
         "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n2. Uppdrag\n"
-        "Siv: - Kollar upp hyran för lokalen. Tor: - Bevakar upphandlingen av bussar - Har kontakt med skolorna.\n"
+        "Siv: - Skissar på en affisch. Tor: - Bevakar priset på bussresor - Har kontakt med skolorna.\n"
     )
     assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
-        ("Bevakar upphandlingen av bussar", "Tor Lind"),  # the sentence ran on over the next bullet
-        ("Kollar upp hyran för lokalen", "Siv Dahl"),  # a present in -ar the lemma table lacks
+        ("Bevakar priset på bussresor", "Tor Lind"),  # the sentence ran on over the next bullet
+        ("Skissar på en affisch", "Siv Dahl"),  # a present in -ar the lemma table lacks
         ("Har kontakt med skolorna", "Tor Lind"),
     ]
 
@@ -607,10 +608,10 @@ def test_bullets_under_a_name_open_with_any_present_verb_and_end_at_the_next_bul
 def test_the_agent_of_a_passive_after_a_modal_is_the_one_given_the_task(annotate) -> None:
     doc = annotate(
         "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n2. Rapport\n"
-        "Rapporten ska presenteras av ordförande Siv Dahl på nästa möte. Tor Lind kommer att kontaktas av kansliet.\n"
+        "Kassarapporten ska presenteras av kassören Siv Dahl i oktober. Tor Lind kommer att kontaktas av kansliet.\n"
     )
     assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
-        ("Rapporten ska presenteras av ordförande Siv Dahl på nästa möte", "Siv Dahl"),
+        ("Kassarapporten ska presenteras av kassören Siv Dahl i oktober", "Siv Dahl"),
         ("Tor Lind kommer att kontaktas av kansliet", None),
     ]
 
@@ -618,18 +619,18 @@ def test_the_agent_of_a_passive_after_a_modal_is_the_one_given_the_task(annotate
 def test_a_task_verb_after_och_shares_the_name_that_opens_the_sentence(annotate) -> None:
     doc = annotate(
         "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n2. Avtal\n"
-        "Siv Dahl läser in sig på avtalet och återkommer till nästa möte. "
+        "Siv Dahl läser in sig på avtalet och återkommer i augusti. "
         "Tor Lind menar att saken är klar och återkommer till hösten.\n"
     )
     assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
-        ("Siv Dahl läser in sig på avtalet och återkommer till nästa möte", "Siv Dahl"),
+        ("Siv Dahl läser in sig på avtalet och återkommer i augusti", "Siv Dahl"),
         ("Tor Lind menar att saken är klar och återkommer till hösten", None),  # a clause between
     ]
 
 
 def test_a_statute_cited_late_in_the_sentence_makes_the_modal_a_norm(annotate) -> None:
     doc = annotate(
-        "Protokoll 2021-05-12\n\n3. Ekonomi\nBokslutet ska upprättas och följa de regler som anges i lagen. "
+        "Protokoll 2021-05-12\n\n3. Ekonomi\nÅrsrapporten ska lämnas in på det sätt som förordningen kräver. "
         "Rapporten ska skickas ut före nästa möte.\n"
     )
     assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
@@ -657,7 +658,7 @@ def test_a_passive_the_lemma_table_lacks_hands_a_matter_on_before_till_or_a_part
 def test_a_handoff_verb_with_a_that_clause_says_something_and_hands_nothing_on(annotate) -> None:
     doc = annotate(
         "Minnesanteckningar Länsgruppen för äldrefrågor 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n"
-        "3. Arbetsmiljö\nSiv Dahl lyfter att mötena i Socialchefsnätverket har varit för täta.\n\n"
+        "3. Lokaler\nSiv Dahl lyfter att hyran hos Socialchefsnätverket stiger.\n\n"
         "4. Rekrytering\nFrågan lyfts till Socialchefsnätverket.\n"
     )
     assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Rekrytering", "Socialchefsnätverket")]
