@@ -59,6 +59,9 @@ class _Cues:
     coming_words: frozenset[str]
     norm_words: frozenset[str]
     this_meeting: frozenset[str]
+    dispatch: frozenset[str]
+    past_cues: frozenset[str]
+    statute_words: frozenset[str]
 
 
 @cache
@@ -88,6 +91,9 @@ def cues() -> _Cues:
         frozenset(s["coming_words"]),
         frozenset(s["norm_words"]),
         frozenset(s["this_meeting"]),
+        frozenset(s["dispatch_lemmas"]),
+        frozenset(s["past_cues"]),
+        frozenset(s["statute_words"]),
     )
 
 
@@ -122,7 +128,11 @@ class Outcomes:
             for i, lemma in enumerate(table.lemma)
             if (lemma in c.decision or table.lower[i] == "att") and i not in in_label
         ]
-        handoff_at = [i for i, lemma in enumerate(table.lemma) if lemma in c.handoff or lemma == "föreslå"]
+        handoff_at = [
+            i
+            for i, lemma in enumerate(table.lemma)
+            if lemma in c.handoff or lemma == "föreslå" or lemma in c.handoff_passives
+        ]
         # "Beslut: Rådet tackar för informationen": what a decision label opens is the decision
         labelled = _first_after_labels(doc, c.decision_labels) | _label_word_before_att(doc, c.decision_labels)
         decision_at = sorted({*decision_at, *labelled})
@@ -131,12 +141,17 @@ class Outcomes:
                 continue
             has_decision = _any_between(decision_at, s_start, s_end)
             has_handoff = _any_between(handoff_at, s_start, s_end)
-            task = next((t for t in range(s_start, s_end) if t in task_hits), None)
-            if task is None:
-                task = _timed_passive(table, s_start, s_end, c)
-            if task is None:
-                task = _inverted_modal(table, s_start, s_end, mention_ends, c)
-            if not (has_decision or has_handoff or task is not None):
+            # task words in the order they are tried: a plain future the sentence only describes
+            # ("... och läsningen ska vara frivillig") leaves room for a passive task in a clause
+            # before it ("X sänds till Y och ..."); a passive after the modal is the modal's own verb
+            hit = next((t for t in range(s_start, s_end) if t in task_hits), None)
+            passive = _timed_passive(table, s_start, s_end, c)
+            tasks = [hit] if hit is not None else []
+            if passive is not None and (hit is None or passive < hit):
+                tasks.append(passive)
+            if not tasks:
+                tasks = [k for k in [_inverted_modal(table, s_start, s_end, mention_ends, c)] if k is not None]
+            if not (has_decision or has_handoff or tasks):
                 continue
             sent = doc[s_start:s_end]
             item = _item_of(items, item_starts, sent.start)
@@ -150,8 +165,8 @@ class Outcomes:
                 trigger = None
             if trigger is not None:
                 out["decisions"].append(_fact(doc, sent, item, 0.8, trigger))
-            if task is not None and not in_proposal:
-                action = self._action(doc, sent, task, mentions, item)
+            if not in_proposal:
+                action = next(filter(None, (self._action(doc, sent, k, mentions, item) for k in tasks)), None)
                 if action is not None:
                     out["actions"].append(action)
             handoff = self._handoff(doc, sent, c, targets, target_starts, item) if has_handoff else None
@@ -165,8 +180,11 @@ class Outcomes:
             same = next((a for a in out["actions"] if _starts_within(a["span"], task["span"])), None)
             if same is None:
                 out["actions"].append(task)
-            elif same["assignee"] is None:
+                continue
+            if same["assignee"] is None:
                 same["assignee"] = task["assignee"]
+            if same["span"][1] > task["span"][1]:  # the sentence ran on over the next bullet: the bullet is the task
+                same["text"], same["span"] = task["text"], task["span"]
         doc._.outcomes = out
         return doc
 
@@ -239,10 +257,15 @@ class Outcomes:
         if _in_parentheses(doc, sent, task):
             return None  # "(skickas ut separat)": a remark, not a task
         subject = _subject_before(doc, sent, task, mentions)
-        if doc[task].lower_ == "kommer" and task + 1 < sent.end and _coming(doc[task + 1]) and not _to_next(doc, task):
-            return None  # "Anna kommer från Norrby", "frågan kommer upp": a move, no future task
+        last = next((t.i for t in reversed(sent) if not (t.is_space or t.is_punct)), task)
+        if doc[task].lower_ == "kommer" and (last == task or _coming(doc[task + 1])) and not _to_next(doc, task):
+            return None  # "Anna kommer från Norrby", "frågan kommer upp", "... och hon kommer": a move
         if any(t.lower_ in cues().this_meeting for t in doc[task : min(sent.end, task + 6)]):
             return None  # "återkommer under dagens möte, punkt 5": a later item of this meeting
+        if doc[task].lower_ not in cues().inverted_modals and any(
+            t.lower_ in cues().past_cues for t in doc[task : sent.end]
+        ):
+            return None  # "X sammanställer svaren från förra enkäten": what it is about is done, no task set
         if _plain_future(doc, task):
             if _described(doc, sent, task):
                 return None  # "Hur ska samarbetet utvecklas": a question, no task set
@@ -255,8 +278,9 @@ class Outcomes:
                 or _subordinate(doc, sent, task)  # "..., och hur den ska ordnas", "om X ska ändras"
             ):
                 return None
-        if subject is not None and _passive_after(doc, task, sent.end):
-            subject = None  # "Anna kommer att kontaktas av kansliet": she is acted upon, whoever does it
+        if _passive_after(doc, task, sent.end):
+            # "Anna kommer att kontaktas av kansliet": she is acted upon; the one after "av" does it
+            subject = _agent_after(doc, sent, task, mentions)
         fact = _fact(doc, sent, item, 0.6 if subject else 0.5, task)
         fact["assignee"] = subject
         return fact
@@ -289,12 +313,23 @@ class Outcomes:
                 ):
                     return self._handoff_fact(doc, sent, i, target, item, body, object_after=target.end + 1)
                 continue
-            particles = c.handoff.get(lemma)
+            passive = t.lower[i] in c.handoff_passives
+            # "tas till X", "tas upp i X": a passive the lemma table lacks ("tas" for "ta"), right before
+            # "till" or a handoff particle, unless it describes ("som tas över")
+            unknown = (
+                passive
+                and lemma == t.lower[i]
+                and not (k > 0 and t.lower[words[k - 1]] == "som")
+                and k + 1 < len(words)
+                and (t.lower[words[k + 1]] == "till" or t.lower[words[k + 1]] in _handoff_particles())
+            )
+            particles = c.handoff.get(lemma, frozenset() if unknown else None)
             if particles is None:
                 continue
-            passive = t.lower[i] in c.handoff_passives
             if particles and not passive and not any(t.lower[j] in particles for j in words[k + 1 : k + 3]):
                 continue
+            if k + 1 < len(words) and t.lower[words[k + 1]] == "att":
+                continue  # "X lyfter att hyran hos Y stiger": a that-clause says something, hands nothing on
             for j in words[k + 1 : k + 12]:
                 if t.lower[j] in c.handoff_preps and j + 1 < sent.end:
                     target = _target_at(targets, target_starts, j + 1)
@@ -561,6 +596,12 @@ def _reported(doc: Doc, sent: Span, trigger: int, targets: list[Span], starts: l
 
 
 @cache
+def _handoff_particles() -> frozenset[str]:
+    """The particles the handoff verbs take ("vidare", "upp", "med")."""
+    return frozenset(w for particles in cues().handoff.values() for w in particles)
+
+
+@cache
 def _proposal_words() -> frozenset[str]:
     """The words of the proposal labels that mark a proposal anywhere ("förslag", "yrkande")."""
     return frozenset(w for label in cues().proposal for w in label.split()) - {"till", "beslut"}
@@ -589,6 +630,17 @@ def _passive_after(doc: Doc, task: int, end: int) -> bool:
         low = tok.lower_
         return tok.is_alpha and low.endswith("s") and not low.endswith("ss") and verb_like(tok)
     return False
+
+
+_AGENT_REACH = 3  # words from "av" to the agent's name (a title between: "av kassören Anna Berg")
+
+
+def _agent_after(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The person named as the agent of a passive after a modal ('ska presenteras av Anna Berg')."""
+    verb = next((j for j in range(task + 1, min(sent.end, task + 4)) if doc[j].lower_.endswith("s")), None)
+    if verb is None or verb + 1 >= sent.end or doc[verb + 1].lower_ != "av":
+        return None
+    return next((name for s, _, name in mentions if verb + 2 <= s <= verb + 1 + _AGENT_REACH), None)
 
 
 def _clause_end(words: list, trigger: int) -> int:
@@ -691,9 +743,13 @@ def _made_before(t, j: int) -> bool:
 
 def _by_rule(doc: Doc, sent: Span, task: int) -> bool:
     """A rule is cited before the modal or right after it ('Enligt ordningen ska', 'ska enligt
-    riktlinjerna'): the clause states what the rule requires."""
+    riktlinjerna'), or a statute anywhere in its sentence ('ska ske så som förordningen kräver'): the
+    clause states what the rule requires."""
     t = tokens_of(doc)
-    return any(t.lower[j] in cues().norm_words for j in range(sent.start, min(sent.end, task + 3)))
+    c = cues()
+    return any(t.lower[j] in c.norm_words for j in range(sent.start, min(sent.end, task + 3))) or any(
+        t.lower[j] in c.statute_words for j in range(sent.start, sent.end)
+    )
 
 
 def _state_follows(doc: Doc, sent: Span, task: int) -> bool:
@@ -743,13 +799,20 @@ def _placed_in_time(t, start: int, end: int, c: _Cues) -> bool:
 
 def _timed_passive(t, start: int, end: int, c: _Cues) -> int | None:
     """A task verb in the present passive in a sentence that places it in time ("rapporten
-    presenteras på nästa möte", "planeras till den 4 maj"): something is to be done, whoever does it."""
-    if not _placed_in_time(t, start, end, c):
-        return None
+    presenteras på nästa möte", "planeras till den 4 maj"): something is to be done, whoever does it.
+    A verb of sending needs no time: "kallelsen sänds till X" is sent after the meeting."""
+    timed = _placed_in_time(t, start, end, c)
     for j in range(start, end):
         low = t.lower[j]
         lemma = t.lemma[j]
-        if lemma not in c.action or lemma in c.decision or low == lemma or not low.endswith(grammar().passive_endings):
+        present = low in (lemma + "s", lemma[:-1] + "s")  # "skickas", "sänds"; not "skickades"
+        if not present or not (timed or lemma in c.dispatch):
+            continue
+        if (
+            (lemma not in c.action and lemma not in c.dispatch)
+            or lemma in c.decision
+            or not low.endswith(grammar().passive_endings)
+        ):
             continue  # "utses att justera" is a decision
         if j > start and t.lower[j - 1] == "som":
             continue  # "X, som planeras till ...": a description of X
@@ -828,6 +891,9 @@ def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, i
     apposed = _apposed_subject(doc, task, in_sent)
     if apposed is not None:
         return apposed
+    shared = _coordinated_subject(doc, sent, task, in_sent)
+    if shared is not None:
+        return shared
     after = [m for m in in_sent if 0 <= m[0] - task <= 4 and doc[task].lower_ in cues().assignment_words]
     if after:
         return after[0][2]
@@ -835,6 +901,30 @@ def _subject_before(doc: Doc, sent: Span, task: int, mentions: list[tuple[int, i
     if _inverted_modal(tokens_of(doc), task, sent.end, ends, cues()) == task:
         return next(m[2] for m in in_sent if m[0] == task + 1)
     return None
+
+
+_COORDINATION_REACH = 12  # words from a name to a second verb that shares it as subject
+
+
+def _coordinated_subject(doc: Doc, sent: Span, task: int, in_sent: list[tuple[int, int, str]]) -> str | None:
+    """'Anna Berg läser in sig på frågan och återkommer ...': a name opening the sentence, its verb,
+    then 'och' and the task verb; both verbs share the name as subject (no clause, comma or other
+    name between)."""
+    if not in_sent or task - 1 <= sent.start or doc[task - 1].lower_ != "och":
+        return None
+    start, end, name = in_sent[0]
+    first = next((t.i for t in sent if not t.is_space), sent.start)
+    present = doc[end].is_lower and doc[end].lower_.endswith("r")  # "läser", "försöker"
+    if start != first or not end < task - 1 or task - end > _COORDINATION_REACH or not present:
+        return None
+    between = doc[end : task - 1]
+    if (
+        any(t.lower_ in grammar().clause_words or t.is_punct for t in between)
+        or len(in_sent) > 1
+        and in_sent[1][0] < task
+    ):
+        return None
+    return name
 
 
 def _apposed_subject(doc: Doc, task: int, in_sent: list[tuple[int, int, str]]) -> str | None:
@@ -991,7 +1081,14 @@ def _present_verb(t, j: int) -> bool:
     (or a short one: 'ta', 'gå')."""
     word, lemma = t.text[j], t.lemma[j]
     low = word.casefold()
-    return word[:1].isupper() and low.endswith("r") and lemma != low and (lemma.endswith("a") or len(lemma) <= 3)
+    if not word[:1].isupper() or not low.endswith("r"):
+        return False
+    # beyond the lemma table: a finite auxiliary ('Har') or a present in -ar ('Skissar', 'Fixar')
+    return (
+        (lemma != low and (lemma.endswith("a") or len(lemma) <= 3))
+        or low in grammar().finite_verbs
+        or (len(low) > 4 and low.endswith("ar"))
+    )
 
 
 @Language.factory("samkarta_outcomes")

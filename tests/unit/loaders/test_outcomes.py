@@ -46,7 +46,10 @@ def test_decisions_from_verbs_and_clauses_but_not_from_proposals_or_participles(
 def test_actions_name_their_person_and_plain_futures_without_one_are_no_tasks(annotate) -> None:
     doc = annotate(MINUTES)
     actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
-    assert actions == [("Per ska ta med sig frågan om gemensam annonsering till Socialchefsnätverket", "Per Ek")]
+    assert actions == [
+        ("Per ska ta med sig frågan om gemensam annonsering till Socialchefsnätverket", "Per Ek"),
+        ("Rapporten skickas till nämnden för kännedom", None),  # sent on after the meeting; no handoff
+    ]
 
 
 def test_handoffs_to_bodies_with_their_question(annotate) -> None:
@@ -555,3 +558,107 @@ def test_a_person_who_is_acted_upon_in_the_passive_is_no_assignee(annotate) -> N
         ("Anna kommer att kontaktas av kansliet i maj", None),
         ("Per ska kontakta skolan", "Per Ek"),
     ]
+
+
+def test_a_verb_of_sending_in_the_present_passive_is_a_task_without_a_time(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2022-11-17\n\n1. Läsecirkel\nUtkastet sänds ut till ledamöterna och läsningen ska vara frivillig. "
+        "Inbjudan skickades ut i augusti. Broschyren trycks.\n"
+    )
+    # the modal only describes; the sending is the task
+    assert [a["text"] for a in doc._.outcomes["actions"]] == [
+        "Utkastet sänds ut till ledamöterna och läsningen ska vara frivillig"
+    ]
+
+
+def test_a_task_given_with_the_infinitive_or_the_old_passive_of_uppdra_names_its_person(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2022-11-17\n\nNärvarande: Eva Lund, Gävle, Olof Strand, Sandviken\n\n"
+        "4. Lokaler\nStyrelsen beslutar att uppdra åt Eva Lund att utreda behovet av nya lokaler.\n\n"
+        "5. Webb\nUppdrages till Olof Strand att uppdatera webbplatsen.\n"
+    )
+    actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
+    assert actions == [
+        ("Styrelsen beslutar att uppdra åt Eva Lund att utreda behovet av nya lokaler", "Eva Lund"),
+        ("Uppdrages till Olof Strand att uppdatera webbplatsen", "Olof Strand"),
+    ]
+
+
+def test_a_present_task_verb_about_what_was_done_before_narrates_and_sets_no_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2022-11-17\n\nNärvarande: Lena Holm, Bollnäs\n\n"
+        "3. Enkät\nLena Holm sammanställer svaren från förra enkäten. Lena Holm kontaktar skolorna.\n"
+    )
+    actions = [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]]
+    assert actions == [("Lena Holm kontaktar skolorna", "Lena Holm")]
+
+
+def test_bullets_under_a_name_open_with_any_present_verb_and_end_at_the_next_bullet(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n2. Uppdrag\n"
+        "Siv: - Skissar på en affisch. Tor: - Bevakar priset på bussresor - Har kontakt med skolorna.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Bevakar priset på bussresor", "Tor Lind"),  # the sentence ran on over the next bullet
+        ("Skissar på en affisch", "Siv Dahl"),  # a present in -ar the lemma table lacks
+        ("Har kontakt med skolorna", "Tor Lind"),
+    ]
+
+
+def test_the_agent_of_a_passive_after_a_modal_is_the_one_given_the_task(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n2. Rapport\n"
+        "Kassarapporten ska presenteras av kassören Siv Dahl i oktober. Tor Lind kommer att kontaktas av kansliet.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Kassarapporten ska presenteras av kassören Siv Dahl i oktober", "Siv Dahl"),
+        ("Tor Lind kommer att kontaktas av kansliet", None),
+    ]
+
+
+def test_a_task_verb_after_och_shares_the_name_that_opens_the_sentence(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n2. Avtal\n"
+        "Siv Dahl läser in sig på avtalet och återkommer i augusti. "
+        "Tor Lind menar att saken är klar och återkommer till hösten.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Siv Dahl läser in sig på avtalet och återkommer i augusti", "Siv Dahl"),
+        ("Tor Lind menar att saken är klar och återkommer till hösten", None),  # a clause between
+    ]
+
+
+def test_a_statute_cited_late_in_the_sentence_makes_the_modal_a_norm(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\n3. Ekonomi\nÅrsrapporten ska lämnas in på det sätt som förordningen kräver. "
+        "Rapporten ska skickas ut före nästa möte.\n"
+    )
+    assert [a["text"] for a in doc._.outcomes["actions"]] == ["Rapporten ska skickas ut före nästa möte"]
+
+
+def test_kommer_that_ends_its_sentence_without_a_stop_is_an_arrival_not_a_future(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n4. Studiebesök\n"
+        "Siv Dahl kommer att boka bussen.\n\n5. Lokal\nTor Lind kan inte delta men Siv Dahl kommer\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Siv Dahl kommer att boka bussen", "Siv Dahl")
+    ]
+
+
+def test_a_passive_the_lemma_table_lacks_hands_a_matter_on_before_till_or_a_particle(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar Länsgruppen för äldrefrågor 2021-05-12\n\n"
+        "6. Hemtjänst\nUtredningen tas upp i Socialchefsnätverket i maj.\n\n"
+        "7. Bemanning\nDiskussion förs i Socialchefsnätverket om bemanningen.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Hemtjänst", "Socialchefsnätverket")]
+
+
+def test_a_handoff_verb_with_a_that_clause_says_something_and_hands_nothing_on(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar Länsgruppen för äldrefrågor 2021-05-12\n\nNärvarande: Siv Dahl, Tor Lind\n\n"
+        "3. Lokaler\nSiv Dahl lyfter att hyran hos Socialchefsnätverket stiger.\n\n"
+        "4. Rekrytering\nFrågan lyfts till Socialchefsnätverket.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Rekrytering", "Socialchefsnätverket")]
