@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from samkarta.loaders.components.elected import read_elected
 from samkarta.loaders.components.entities import head_of, heads, institution_noun_at, org_head, org_name
 from samkarta.loaders.components.layout import label_specs, structure
 from samkarta.loaders.components.people import PersonRecord
@@ -119,6 +120,7 @@ class Attendance:
         self._speaker_lines(doc, names, people, c)
         self._read_sentences(doc, people, names, name_starts, c)
         _titled_presenters(doc, people, c)
+        read_elected(doc, people, names)
         self._from_org_attended(doc, people, names, refs, c)
         _titled_secretaries(people, c)
         for rec in people.values():

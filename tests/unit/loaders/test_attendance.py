@@ -542,3 +542,15 @@ def test_a_name_after_another_and_for_is_the_member_replaced(annotate) -> None:
     assert people["Per Ek"] == ("Region Dalarna", ["present"])  # one place for the pair
     assert people["Mia Sund"][1] == ["absent"] and people["Bo Dahl"][1] == ["present"]
     assert people["Kim Al"][1] == ["present"]
+
+
+def test_a_chair_or_secretary_elected_or_named_by_a_copula(annotate) -> None:
+    doc = annotate(
+        "Protokoll Föreningen 2024-04-17\n\nNärvarande: Anna Berg, Per Ek, Eva Lind, Bo Dahl, Kim Al\n\n"
+        "§ 1 Öppnande\nTill ordförande för mötet valdes Anna Berg och till sekreterare valdes Per Ek. "
+        "Kim Al valdes till ordförande i kulturnämnden.\n\n"
+        "§ 2 Justering\nAtt justera protokollet valdes Eva Lind Sekreterare är Per Ek. Ny vice ordförande är Bo Dahl.\n"
+    )
+    roles = {name: r for name, (_, r) in _people(doc).items()}
+    assert roles["Anna Berg"] == ["chair", "present"] and roles["Per Ek"] == ["present", "secretary"]
+    assert roles["Kim Al"] == ["present"] and roles["Bo Dahl"] == ["present"] and roles["Eva Lind"] == ["present"]

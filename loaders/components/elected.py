@@ -1,0 +1,84 @@
+"""The chair and secretary the minutes name by electing them or by saying who they are.
+
+Read by samkarta_attendance after the lists and the verbs of presenting:
+- "Till ordförande valdes Anna Berg", "Till sekreterare vid mötet utses Per Ek";
+- "Anna Berg valdes till ordförande för mötet" (not "... till ordförande för nämnden X": another
+  body's chair);
+- "Sekreterare är Per Ek" opening a sentence (not "Ny vice ordförande är ...").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from samkarta.loaders.components.people import PersonRecord
+from samkarta.loaders.components.util import sentences
+from samkarta.loaders.words import data, lexicon
+
+_REACH = 6  # tokens between the parts of one election
+
+
+@cache
+def _cues() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    spec = data("attendance.yaml")
+    roles = {
+        w.casefold().rstrip("."): role
+        for role, words in lexicon()["inline_roles"].items()
+        if role in ("chair", "secretary")
+        for w in words
+        if " " not in w
+    }
+    blockers = frozenset(w.casefold() for w in lexicon()["role_blockers"] if " " not in w)
+    return (
+        roles,
+        frozenset(spec["election_verbs"]),
+        frozenset(spec["role_copulas"]),
+        frozenset(spec["this_meeting_nouns"]),
+        blockers,
+    )
+
+
+def read_elected(doc: Doc, people: dict[str, PersonRecord], names: list[Span]) -> None:
+    roles, verbs, copulas, this_meeting, blockers = _cues()
+    starts = {s.start: s for s in names}
+    ends = {s.end: s for s in names}
+    for sent in sentences(doc):
+        words = [t for t in sent if not t.is_space]
+        for k, tok in enumerate(words):
+            role = roles.get(tok.lower_.rstrip("."))
+            if role is None or (k > 0 and words[k - 1].lower_ in blockers):
+                continue
+            person = None
+            if k > 0 and words[k - 1].lower_ == "till":
+                person = _elected(words, k, verbs, this_meeting, starts, ends)
+            elif (k == 0 or tok.text[:1].isupper()) and k + 1 < len(words) and words[k + 1].lower_ in copulas:
+                # at a sentence's start, or capitalised where a flattened page lost the full stop
+                person = starts.get(words[k + 1].i + 1) if words[k + 1].i + 1 < sent.end else None
+            if person is not None:
+                rec = people[person._.person]
+                rec.add_role(role, (tok.idx, tok.idx + len(tok.text)))
+                rec.roles.add("present")
+                rec.roles.discard("mentioned")
+
+
+def _elected(
+    words: list, k: int, verbs: frozenset[str], this_meeting: frozenset[str], starts: dict, ends: dict
+) -> Span | None:
+    """The person of "till <role> ... valdes X" or "X valdes till <role>", the role at words[k]."""
+    after = words[k + 1 : k + 1 + _REACH]
+    if after and after[0].lower_ in ("för", "i") and not (len(after) > 1 and after[1].lower_ in this_meeting):
+        return None  # "till ordförande i kulturnämnden": another body's chair
+    for j, w in enumerate(after):
+        if w.lower_ in verbs:  # "Till ordförande (vid mötet) valdes X"
+            nxt = after[j + 1] if j + 1 < len(after) else None
+            return starts.get(nxt.i) if nxt is not None else None
+    before = words[max(0, k - 1 - _REACH) : k - 1]
+    for j in range(len(before) - 1, -1, -1):
+        if before[j].lower_ in verbs:  # "valdes X till ordförande", "X valdes till ordförande"
+            between = before[j + 1 :]
+            if between:
+                return starts.get(between[0].i)
+            return ends.get(before[j].i)
+    return None
