@@ -117,6 +117,13 @@ def _body_noun(word: str) -> str | None:
     return head_of(word, h.body)
 
 
+def is_initiative(ref: Span) -> bool:
+    """A reference hit of a project kind names an initiative, unless its name is headed by an
+    organisation noun: a joint service set up as a body of its own ("Samordningsförbundet",
+    "Ungdomsmottagningen") is an organisation, read by its noun and the name after it."""
+    return ref._.ref_kind in heads().project_kinds and org_head(ref[-1].text) is None
+
+
 def is_compound(word: str, noun: str) -> bool:
     """The word is longer than its head noun, a genitive -s aside ('Regionens' is no compound)."""
     w = word.casefold().removesuffix(":s")
@@ -213,7 +220,7 @@ class Entities:
             plural = ref._.ref is not None and ref.text.casefold().endswith(grammar().plural_people_endings)
             if (
                 ref._.kind == "organization"
-                and ref._.ref_kind in h.project_kinds
+                and is_initiative(ref)
                 and ref.start >= start
                 and not named_more
                 and not plural

@@ -365,3 +365,8 @@ def test_an_organisation_in_the_genitive_owns_the_body_and_matters_after_it_are_
 def test_a_list_of_suspended_parts_without_commas_belongs_to_the_compound(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\nMiljö- bygg- och räddningsnämnden informerade om planen.\n")
     assert _texts(doc, "network") == ["Miljö- bygg- och räddningsnämnden"]
+
+
+def test_a_joint_service_named_by_an_organisation_noun_is_an_organisation_not_an_initiative(annotate) -> None:
+    doc = annotate("1. Info\nEn rapport från Samordningsförbundet. Barnahus i länet startar i vår.\n")
+    assert _texts(doc, "project") == ["Barnahus"]
