@@ -266,6 +266,7 @@ class Entities:
         # the subject may name a body or an organisation: "en översyn av nämndens uppdrag"
         out.extend(_investigations(doc, {t.i for s in out for t in s} | in_person, start))
         out.extend(_inquiries(doc, {t.i for s in out for t in s} | taken, start))
+        out.extend(_quoted_names(doc, {t.i for s in out for t in s} | taken | in_person, start))
         return out
 
     @staticmethod
@@ -822,6 +823,48 @@ def _inquiries(doc: Doc, taken: set[int], start: int) -> list[Span]:
         span._.confidence = 0.7
         out.append(span)
     return out
+
+
+@cache
+def _quoted_pattern() -> re.Pattern[str]:
+    return re.compile(data("bodies.yaml")["quoted_name"])
+
+
+@cache
+def _document_nouns() -> tuple[str, ...]:
+    return tuple(data("bodies.yaml")["quoted_document_nouns"])
+
+
+def _quoted_names(doc: Doc, taken: set[int], start: int) -> list[Span]:
+    """A capitalised name in quotation marks ("föreläsningar ”Små steg framåt”"): a work the
+    minutes name by its title, unless the noun before it says it is a document's title ("motionen
+    ”X”", "lagen om ”X”", and a second title coordinated with one) or a body's or an organisation's
+    name ("samverkansgruppen ”X”"), or it names a body or person already read."""
+    text = text_of(doc)
+    out = []
+    titled_until = -1  # where the last quotation named by a document or body noun ended
+    for m in _quoted_pattern().finditer(text, doc[start].idx if start < len(doc) else len(text)):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract", label="PROJECT")
+        if span is None or not span.text.strip() or any(t.i in taken for t in span):
+            continue
+        while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]  # "”Trygg hela vägen…”": the title without its closing punctuation
+        k = span.start - 2  # the word before the opening quotation mark
+        if k >= 0 and doc[k].lower_ in grammar().question_prepositions:
+            k -= 1  # "lagen om ”X”"
+        joined = k >= 0 and k - 1 <= titled_until and doc[k].lower_ in ("och", ",")
+        if joined or (k >= 0 and _names_its_quotation(doc[k].text)) or any(org_head(t.text) for t in span):
+            titled_until = span.end
+            continue
+        named = Span(doc, span.start, span.end, label="PROJECT")
+        named._.confidence = 0.6
+        out.append(named)
+    return out
+
+
+def _names_its_quotation(word: str) -> bool:
+    """A document, body or organisation noun whose name or title a quotation after it gives."""
+    return fold(word).endswith(_document_nouns()) or _body_noun(word) is not None or org_head(word) is not None
 
 
 def institution_noun_at(doc: Doc, k: int) -> bool:
