@@ -99,14 +99,14 @@ def test_organisations_from_reference_units_and_names_with_an_organisation_noun(
 
 def test_projects_named_by_a_work_noun_or_a_compound_of_one(annotate) -> None:
     doc = annotate(
-        "Vi följer Norrdalsmodellen och IPS-projektet. Projektet Yrkesresan fortsätter, liksom "
+        "Vi följer Norrdalsmodellen och IPS-projektet. Projektet Framtidsresan fortsätter, liksom "
         "satsningen Stabilitet som kompetensstrategi. Barnahus diskuterades.\n"
     )
     assert _texts(doc, "project") == [
         "Barnahus",
         "Norrdalsmodellen",
         "IPS-projektet",
-        "Yrkesresan",
+        "Framtidsresan",
         "Stabilitet som kompetensstrategi",
     ]
 
