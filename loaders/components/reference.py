@@ -76,11 +76,10 @@ class ReferenceMatcher:
         # long names may be written in any case ("länsstyrelsen i dalarna", "FÖRSÄKRINGSKASSAN"),
         # but not those that are also common nouns in lower case ("primärvården", "nära vård")
         capitalised_only = set(data("reference.yaml")["capitalised_only_kinds"])
-        folded_forms = [
-            f
-            for f, v in self.entries.items()
-            if len(f) >= 6 and not f.isupper() and not v[3] and v[2] not in capitalised_only
-        ]
+        # those named in lower case as common nouns match in any case after a capital ("Vård och
+        # Omsorgscollege", "INTERREG"): the capital is what makes them a name
+        folded_forms = [f for f, v in self.entries.items() if len(f) >= 6 and not f.isupper() and not v[3]]
+        self.capital_first = {f.casefold() for f in folded_forms if self.entries[f][2] in capitalised_only}
         self.folded.add("REF", [nlp.make_doc(form) for form in folded_forms])
         self.lower_index = {f.casefold(): self.entries[f] for f in folded_forms}
 
@@ -93,11 +92,9 @@ class ReferenceMatcher:
                 surface = text[table.idx[start] : table.idx[end - 1] + len(table.text[end - 1])]
                 if "\n" in surface:
                     continue
-                key = surface.casefold() if folded else surface
-                value = (
-                    self.lower_index.get(" ".join(key.split())) if folded else self.entries.get(" ".join(key.split()))
-                )
-                if value is None:
+                key = " ".join((surface.casefold() if folded else surface).split())
+                value = self.lower_index.get(key) if folded else self.entries.get(key)
+                if value is None or folded and key in self.capital_first and not surface[:1].isupper():
                     continue
                 kind, ref, ref_kind, ambiguous = value
                 if kind == "municipality" and end < len(doc) and table.lower[end] in grammar().county_words:
