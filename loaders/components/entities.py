@@ -215,7 +215,10 @@ class Entities:
         out: list[Span] = []
         seen: set[int] = set()
         for ref in doc.spans["ref"]:
-            named_more = ref.end < len(doc) and _name_word(doc[ref.end])  # "Samordningsförbundet Norrdal"
+            # "Familjecentralen Norrby": a name after a joint service names a unit of its own; an
+            # initiative's regional instances are read by the reference matcher as branches, so a
+            # name it left after one starts the next phrase ("Bostad först Norrdalsgården öppnar")
+            named_more = ref.end < len(doc) and _name_word(doc[ref.end]) and ref._.ref_kind not in h.branch_kinds
             # "ungdomsmottagningarna": generic (a branch's name ends in its place, which may look plural)
             plural = ref._.ref is not None and ref.text.casefold().endswith(grammar().plural_people_endings)
             if (

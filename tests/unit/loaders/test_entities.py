@@ -379,3 +379,9 @@ def test_a_title_in_quotation_marks_names_a_work_unless_a_document_or_body_noun_
         "Samverkansgruppen ”Tryggare Norrby” träffas i maj.\n"
     )
     assert _texts(doc, "project") == ["Trygga steg i vardagen"]
+
+
+def test_an_initiative_before_a_capitalised_word_of_the_next_phrase_is_still_named(annotate) -> None:
+    # an agenda that lost its line breaks: the initiative's title runs into the next heading
+    doc = annotate("1. Info\nPunkterna avhandlades. Bostad först Norrdalsgården öppnar i maj.\n")
+    assert "Bostad först" in _texts(doc, "project")
