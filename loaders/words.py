@@ -193,6 +193,7 @@ class Grammar:
     question_nouns: frozenset[str]
     question_prepositions: frozenset[str]
     work_prepositions: frozenset[str]
+    party_prepositions: frozenset[str]
     acronym: re.Pattern[str]
     bare_year: re.Pattern[str]
 

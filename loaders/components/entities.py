@@ -774,24 +774,44 @@ def _investigation_heads() -> tuple[str, ...]:
 
 def _investigations(doc: Doc, taken: set[int], start: int) -> list[Span]:
     """'förstudien kring ett gemensamt avtal', 'en översyn av organisationen': an investigation
-    noun (or a compound of one), a preposition of its subject and the subject, to a stop."""
+    noun (or a compound of one), a preposition of its subject and the subject, to a stop; an
+    agreement may name its parties first ('överenskommelse mellan staten och regionerna om X')."""
     t = tokens_of(doc)
     out = []
     for i in range(start, len(doc) - 2):
         low = t.lower[i]
-        if not low.endswith(_investigation_heads()) or i in taken or t.lower[i + 1] not in grammar().work_prepositions:
+        if not low.endswith(_investigation_heads()) or i in taken:
             continue
-        end = i + 2
-        while end < len(doc) and end - i < 9 and end not in taken and not _subject_stop(doc, end):
+        if t.lower[i + 1] in grammar().party_prepositions:
+            prep = _parties_end(doc, i + 2)
+        else:
+            prep = i + 1 if t.lower[i + 1] in grammar().work_prepositions else None
+        if prep is None:
+            continue
+        end = prep + 1
+        while end < len(doc) and end - prep < 8 and end not in taken and not _subject_stop(doc, end):
             end += 1
         trailing = grammar().purpose_stops | grammar().connectors
-        while end > i + 2 and doc[end - 1].lower_ in trailing:
+        while end > prep + 1 and doc[end - 1].lower_ in trailing:
             end -= 1
-        if end > i + 2:
+        if end > prep + 1:
             out.append(Span(doc, i, end, label="PROJECT"))
             out[-1]._.confidence = 0.5
             taken = taken | set(range(i, end))
     return out
+
+
+def _parties_end(doc: Doc, k: int) -> int | None:
+    """Where the parties of an agreement ('mellan staten och Sveriges Kommuner och Regioner') end at
+    the preposition of its subject ('om', 'inom'); None when a stop comes first."""
+    g = grammar()
+    for j in range(k + 1, min(len(doc), k + 9)):
+        low = doc[j].lower_
+        if low in g.work_prepositions or low in g.place_prepositions and low != "i":
+            return j
+        if doc[j].is_space or doc[j].is_punct or low in g.finite_verbs or verb_like(doc[j]):
+            return None
+    return None
 
 
 def _subject_stop(doc: Doc, k: int) -> bool:

@@ -385,3 +385,11 @@ def test_an_initiative_before_a_capitalised_word_of_the_next_phrase_is_still_nam
     # an agenda that lost its line breaks: the initiative's title runs into the next heading
     doc = annotate("1. Info\nPunkterna avhandlades. Bostad först Norrdalsgården öppnar i maj.\n")
     assert "Bostad först" in _texts(doc, "project")
+
+
+def test_an_agreement_named_by_its_parties_and_its_subject(annotate) -> None:
+    doc = annotate(
+        "1. Info\nEn ny överenskommelse mellan regionen och kommunerna om tandvård för äldre tecknas. "
+        "En överenskommelse mellan oss och dem skrevs.\n"
+    )
+    assert _texts(doc, "project") == ["överenskommelse mellan regionen och kommunerna om tandvård för äldre"]
