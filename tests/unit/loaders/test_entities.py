@@ -393,3 +393,11 @@ def test_an_agreement_named_by_its_parties_and_its_subject(annotate) -> None:
         "En överenskommelse mellan oss och dem skrevs.\n"
     )
     assert _texts(doc, "project") == ["överenskommelse mellan regionen och kommunerna om tandvård för äldre"]
+
+
+def test_a_plan_for_the_year_the_budget_or_a_project_is_a_routine_document_not_a_work(annotate) -> None:
+    doc = annotate(
+        "1. Info\nKommunplan 2025 och Investeringsplanen antogs. Årsplan och projektplanen bifogas. "
+        "Norrdalsstrategin följs upp.\n"
+    )
+    assert _texts(doc, "project") == ["Norrdalsstrategin"]
