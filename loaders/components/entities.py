@@ -124,6 +124,11 @@ def is_initiative(ref: Span) -> bool:
     return ref._.ref_kind in heads().project_kinds and org_head(ref[-1].text) is None
 
 
+def body_noun(word: str) -> str | None:
+    """The body noun heading a word, None for titles and words that name no body."""
+    return _body_noun(word)
+
+
 def is_compound(word: str, noun: str) -> bool:
     """The word is longer than its head noun, a genitive -s aside ('Regionens' is no compound)."""
     w = word.casefold().removesuffix(":s")

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from samkarta.loaders.components.entities import branch_end, heads
+from samkarta.loaders.components.entities import body_noun, branch_end, heads, org_head
 from samkarta.loaders.components.util import text_of, tokens_of
 from samkarta.loaders.words import data, grammar, is_given_name
 from samkarta.reference import load_reference
@@ -105,8 +105,25 @@ class ReferenceMatcher:
                 hit._.ref_kind = ref_kind
                 hit._.ambiguous = ambiguous and not _confirmed(doc, end, kind)
                 spans.append(hit)
+        spans.extend(self._compound_hits(doc))
         doc.spans["ref"] = _with_branches(doc, sorted(filter_spans(spans), key=lambda s: s.start))
         return doc
+
+    def _compound_hits(self, doc: Doc) -> list[Span]:
+        """An initiative named as the first part of a hyphen compound ("BBIC-utbildare", "FaR-
+        verksamheten"): the compound is about it, so the word is a hit of the initiative; one
+        that names a body or an organisation ("BBIC-nätverket") is that body's name."""
+        kinds = set(data("reference.yaml")["compound_kinds"])
+        hits = []
+        for i, word in enumerate(tokens_of(doc).text):
+            first, dash, _ = word.partition("-")
+            value = self.entries.get(first) if dash and first else None
+            if value is None or value[2] not in kinds or body_noun(word) or org_head(word):
+                continue
+            hit = Span(doc, i, i + 1, label=value[0])
+            hit._.kind, hit._.ref, hit._.ref_kind, hit._.ambiguous = value[0], value[1], value[2], False
+            hits.append(hit)
+        return hits
 
 
 def _with_branches(doc: Doc, refs: list[Span]) -> list[Span]:

@@ -103,9 +103,9 @@ def test_projects_named_by_a_work_noun_or_a_compound_of_one(annotate) -> None:
         "satsningen Stabilitet som kompetensstrategi. Barnahus diskuterades.\n"
     )
     assert _texts(doc, "project") == [
+        "IPS-projektet",  # a work of a reference initiative, read with the initiatives
         "Barnahus",
         "Norrdalsmodellen",
-        "IPS-projektet",
         "Framtidsresan",
         "Stabilitet som kompetensstrategi",
     ]
