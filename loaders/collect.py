@@ -411,7 +411,7 @@ def _after(spans: object, start: int) -> list[Span]:
 
 
 def _initiative_part(name: str, canonical: str | None, ref: Reference) -> str:
-    """'SIP-koordinator' -> 'SIP': an initiative read as the first part of a compound is named by
+    """'SIP-mallen' -> 'SIP': an initiative read as the first part of a compound is named by
     that part, unless the compound names a work of it ('IPS-projektet')."""
     first, dash, rest = name.partition("-")
     if canonical is None or not dash or " " in name or ref.organization_aliases.get(first) != canonical:

@@ -780,7 +780,7 @@ def _investigation_heads() -> tuple[str, ...]:
 def _investigations(doc: Doc, taken: set[int], start: int) -> list[Span]:
     """'förstudien kring ett gemensamt avtal', 'en översyn av organisationen': an investigation
     noun (or a compound of one), a preposition of its subject and the subject, to a stop; an
-    agreement may name its parties first ('överenskommelse mellan staten och regionerna om X')."""
+    agreement may name its parties first ('överenskommelsen mellan Norrby kommun och Region Norrdal om X')."""
     t = tokens_of(doc)
     out = []
     for i in range(start, len(doc) - 2):
@@ -807,7 +807,7 @@ def _investigations(doc: Doc, taken: set[int], start: int) -> list[Span]:
 
 
 def _parties_end(doc: Doc, k: int) -> int | None:
-    """Where the parties of an agreement ('mellan staten och Sveriges Kommuner och Regioner') end at
+    """Where the parties of an agreement ('mellan Norrby kommun och Region Norrdal') end at
     the preposition of its subject ('om', 'inom'); None when a stop comes first."""
     g = grammar()
     for j in range(k + 1, min(len(doc), k + 9)):
@@ -864,7 +864,7 @@ def _document_nouns() -> tuple[str, ...]:
 
 
 def _quoted_names(doc: Doc, taken: set[int], start: int) -> list[Span]:
-    """A capitalised name in quotation marks ("föreläsningar ”Små steg framåt”"): a work the
+    """A capitalised name in quotation marks ("arbetet med ”Trygga Norrby”"): a work the
     minutes name by its title, unless the noun before it says it is a document's title ("motionen
     ”X”", "lagen om ”X”", and a second title coordinated with one) or a body's or an organisation's
     name ("samverkansgruppen ”X”"), or it names a body or person already read."""

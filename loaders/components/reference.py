@@ -76,8 +76,8 @@ class ReferenceMatcher:
         # long names may be written in any case ("länsstyrelsen i dalarna", "FÖRSÄKRINGSKASSAN"),
         # but not those that are also common nouns in lower case ("primärvården", "nära vård")
         capitalised_only = set(data("reference.yaml")["capitalised_only_kinds"])
-        # those named in lower case as common nouns match in any case after a capital ("Vård och
-        # Omsorgscollege", "INTERREG"): the capital is what makes them a name
+        # those named in lower case as common nouns match in any case after a capital ("Öppna
+        # Jämförelser", "TEKNIKCOLLEGE"): the capital is what makes them a name
         folded_forms = [f for f, v in self.entries.items() if len(f) >= 6 and not f.isupper() and not v[3]]
         self.capital_first = {f.casefold() for f in folded_forms if self.entries[f][2] in capitalised_only}
         self.folded.add("REF", [nlp.make_doc(form) for form in folded_forms])
@@ -110,9 +110,9 @@ class ReferenceMatcher:
         return doc
 
     def _compound_hits(self, doc: Doc) -> list[Span]:
-        """An initiative named as the first part of a hyphen compound ("BBIC-utbildare", "FaR-
-        verksamheten"): the compound is about it, so the word is a hit of the initiative; one
-        that names a body or an organisation ("BBIC-nätverket") is that body's name."""
+        """An initiative named as the first part of a hyphen compound ("KPP-kalkylen", "SIP-
+        mallen"): the compound is about it, so the word is a hit of the initiative; one that names
+        a body or an organisation ("LUPP-gruppen") is that body's name."""
         kinds = set(data("reference.yaml")["compound_kinds"])
         hits = []
         for i, word in enumerate(tokens_of(doc).text):

@@ -374,7 +374,7 @@ def test_a_joint_service_named_by_an_organisation_noun_is_an_organisation_not_an
 
 def test_a_title_in_quotation_marks_names_a_work_unless_a_document_or_body_noun_gives_it(annotate) -> None:
     doc = annotate(
-        "1. Info\nNämnden bjuder in till föreläsningar ”Trygga steg i vardagen” i höst. "
+        "1. Info\nNämnden bjuder in till kursen ”Trygga steg i vardagen” i höst. "
         "Motionen ”Fler parkbänkar” och ”Mer ljus” besvaras. Lagen om ”Enklare bygglov” gäller. "
         "Samverkansgruppen ”Tryggare Norrby” träffas i maj.\n"
     )

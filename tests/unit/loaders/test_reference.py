@@ -73,7 +73,7 @@ def test_programmes_and_methods_of_welfare_and_regional_development_are_initiati
 
 def test_a_name_named_in_lower_case_as_a_common_noun_matches_in_any_case_after_a_capital(annotate) -> None:
     doc = annotate(
-        "1. Info\nFrågan om Vård och Omsorgscollege och om FAMILJECENTRALEN tas upp. En nära vård och "
+        "1. Info\nFrågan om Öppna Jämförelser och om TEKNIKCOLLEGE tas upp. En nära vård och "
         "en familjecentral diskuterades.\n"
     )
-    assert _texts(doc, "project") == ["Vård och Omsorgscollege", "FAMILJECENTRALEN"]
+    assert _texts(doc, "project") == ["Öppna Jämförelser", "TEKNIKCOLLEGE"]
