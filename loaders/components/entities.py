@@ -44,6 +44,7 @@ class Heads:
     weak_project: frozenset[str]
     titled_work: frozenset[str]
     named_work: frozenset[str]
+    compound_only: frozenset[str]
     project_kinds: frozenset[str]
     branch_kinds: frozenset[str]
     routine: frozenset[str]
@@ -64,6 +65,7 @@ def heads() -> Heads:
         frozenset(b["weak_project_heads"]),
         frozenset(b["titled_work_heads"]),
         frozenset(b["named_work_heads"]),
+        frozenset(b["compound_only_heads"]),
         frozenset(b["project_reference_kinds"]),
         frozenset(b["branch_reference_kinds"]),
         frozenset(b["routine"]),
@@ -244,6 +246,8 @@ class Entities:
             if noun is None or i in seen or i in taken or i in in_person:
                 continue
             tok = doc[i]
+            if noun in h.compound_only and not (tok.text[:1].isupper() and is_compound(tok.text, noun)):
+                continue
             if fold(tok.text) not in h.routine:
                 titled = tok.text[:1].isupper() and (noun not in h.weak_project or noun in h.titled_work)
                 if is_compound(tok.text, noun) and (noun in h.named_work or titled):

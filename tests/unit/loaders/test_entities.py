@@ -401,3 +401,11 @@ def test_a_plan_for_the_year_the_budget_or_a_project_is_a_routine_document_not_a
         "Norrdalsstrategin följs upp.\n"
     )
     assert _texts(doc, "project") == ["Norrdalsstrategin"]
+
+
+def test_a_railway_a_link_or_a_journey_named_by_a_capitalised_compound_is_a_work(annotate) -> None:
+    doc = annotate(
+        "1. Info\nNorrdalsbanan och Söderbylänken diskuterades. Framtidsresan startar i höst. "
+        "Trafiken i stråket Norrby-Söderby ökar och banan byggs om.\n"
+    )
+    assert _texts(doc, "project") == ["Norrdalsbanan", "Söderbylänken", "Framtidsresan"]
