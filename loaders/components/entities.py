@@ -279,6 +279,7 @@ class Entities:
         out.extend(_investigations(doc, {t.i for s in out for t in s} | in_person, start))
         out.extend(_inquiries(doc, {t.i for s in out for t in s} | taken, start))
         out.extend(_quoted_names(doc, {t.i for s in out for t in s} | taken | in_person, start))
+        out.extend(_adjective_titles(doc, h, {t.i for s in out for t in s} | taken | in_person, ref_at, start))
         return out
 
     @staticmethod
@@ -781,6 +782,38 @@ def _investigation_heads() -> tuple[str, ...]:
     return tuple(data("bodies.yaml")["investigation_heads"])
 
 
+def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Span], start: int) -> list[Span]:
+    """'Regionalt tillväxtprogram', 'Gemensam strategi för pendling': a capitalised adjective
+    before a lower-case work noun (a plan, a programme, a strategy, a model, an inquiry) titles the
+    work, with the subject after it ('för X') to a stop."""
+    t = tokens_of(doc)
+    works = h.titled_work | h.named_work
+    places = frozenset(k for k, ref in ref_at.items() if ref._.kind in ("municipality", "county"))
+    out = []
+    for i in range(max(start, 1), len(doc) - 1):
+        noun = project_head(t.text[i])
+        if noun is None or noun not in works or not t.text[i].islower() or i in taken or i - 1 in taken:
+            continue
+        adjective = doc[i - 1]
+        if not (adjective.is_alpha and adjective.text[:1].isupper() and not adjective.text.isupper()):
+            continue
+        if not adjective.lower_.endswith(grammar().work_adjective_endings) or fold(t.text[i]) in h.routine:
+            continue
+        end = i + 1
+        if end + 1 < len(doc) and t.lower[end] in grammar().work_prepositions:
+            k = end + 1
+            while k < len(doc) and k - end < 8 and k not in taken and not _subject_stop(doc, k, places):
+                k += 1
+            while k > end + 1 and doc[k - 1].lower_ in grammar().purpose_stops | grammar().connectors:
+                k -= 1
+            end = k if k > end + 1 else end
+        span = Span(doc, i - 1, end, label="PROJECT")
+        span._.confidence = 0.5
+        out.append(span)
+        taken = taken | set(range(i - 1, end))
+    return out
+
+
 def _investigations(doc: Doc, taken: set[int], start: int) -> list[Span]:
     """'förstudien kring ett gemensamt avtal', 'en översyn av organisationen': an investigation
     noun (or a compound of one), a preposition of its subject and the subject, to a stop; an
@@ -823,8 +856,9 @@ def _parties_end(doc: Doc, k: int) -> int | None:
     return None
 
 
-def _subject_stop(doc: Doc, k: int) -> bool:
-    """The subject of a work ends at punctuation, a line break, a clause word or a verb."""
+def _subject_stop(doc: Doc, k: int, places: frozenset[int] = frozenset()) -> bool:
+    """The subject of a work ends at punctuation, a line break, a clause word or a verb; a capital
+    opens the next heading unless it is one of the `places` named ("för Norrdalen")."""
     tok = doc[k]
     low = tok.lower_
     if tok.text == "-" and not doc[k - 1].whitespace_:
@@ -835,7 +869,7 @@ def _subject_stop(doc: Doc, k: int) -> bool:
         or low in grammar().question_words  # "översyn av hur ...": a question, not a name
         or verb_like(tok)
         # where an agenda has lost its lines the next heading starts with a capital ("... Information")
-        or (tok.text[:1].isupper() and not low.endswith("s") and doc[k - 1].text.islower())
+        or (tok.text[:1].isupper() and not low.endswith("s") and doc[k - 1].text.islower() and k not in places)
     )
 
 

@@ -409,3 +409,14 @@ def test_a_railway_a_link_or_a_journey_named_by_a_capitalised_compound_is_a_work
         "Trafiken i stråket Norrby-Söderby ökar och banan byggs om.\n"
     )
     assert _texts(doc, "project") == ["Norrdalsbanan", "Söderbylänken", "Framtidsresan"]
+
+
+def test_a_capitalised_adjective_before_a_work_noun_titles_the_work_with_its_subject(annotate) -> None:
+    doc = annotate(
+        "1. Info\nNämnden antog Regionalt näringslivsprogram för Dalarna. Arbetet med Gemensam "
+        "strategi för äldres hälsa redovisades. En regional plan tas fram.\n"
+    )
+    assert _texts(doc, "project") == [
+        "Regionalt näringslivsprogram för Dalarna",
+        "Gemensam strategi för äldres hälsa",
+    ]
