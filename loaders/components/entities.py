@@ -252,8 +252,9 @@ class Entities:
                 titled = tok.text[:1].isupper() and (noun not in h.weak_project or noun in h.titled_work)
                 if is_compound(tok.text, noun) and (noun in h.named_work or titled):
                     end = _years_after(doc, tok.i + 1)  # "Folkhälsoplan 2021-2029": the period is in the name
-                    out.append(self._project(doc, tok.i, end, 0.7))  # "Norrdalsmodellen"
-                    seen.update(range(tok.i, end))
+                    first = tok.i - 1 if titled and _work_adjective(doc, tok.i - 1, seen | taken | in_person) else tok.i
+                    out.append(self._project(doc, first, end, 0.7))  # "Norrdalsmodellen"
+                    seen.update(range(first, end))
                     continue
                 if tok.text[:1].isupper() and "-" in tok.text and is_compound(tok.text, noun):
                     out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "IPS-projektet"
@@ -782,6 +783,19 @@ def _investigation_heads() -> tuple[str, ...]:
     return tuple(data("bodies.yaml")["investigation_heads"])
 
 
+def _work_adjective(doc: Doc, k: int, taken: set[int]) -> bool:
+    """The word at k is a capitalised adjective that may open a work's title ("Regional", "Gemensamt")."""
+    if k < 0 or k in taken:
+        return False
+    tok = doc[k]
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.text.isupper()
+        and tok.lower_.endswith(grammar().work_adjective_endings)
+    )
+
+
 def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Span], start: int) -> list[Span]:
     """'Regionalt tillväxtprogram', 'Gemensam strategi för pendling': a capitalised adjective
     before a lower-case work noun (a plan, a programme, a strategy, a model, an inquiry) titles the
@@ -1040,6 +1054,11 @@ def _years_after(doc: Doc, i: int) -> int:
         parts = doc[k].text.replace("–", "-").split("-") if k < len(doc) else []
         return 1 <= len(parts) <= 2 and all(year.fullmatch(p) for p in parts)
 
+    def period_start(text: str) -> bool:
+        return year.fullmatch(text) is not None
+
+    if i < len(doc) and doc[i].text[-1:] in ("-", "–") and period_start(doc[i].text[:-1]) and period(i + 1):
+        return i + 2  # "2020- 2024": the dash written before a space
     if not period(i):
         return i
     if i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and period(i + 2):

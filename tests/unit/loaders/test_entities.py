@@ -420,3 +420,8 @@ def test_a_capitalised_adjective_before_a_work_noun_titles_the_work_with_its_sub
         "Regionalt näringslivsprogram för Dalarna",
         "Gemensam strategi för äldres hälsa",
     ]
+
+
+def test_a_capitalised_work_compound_keeps_the_adjective_before_it_and_a_period_after_it(annotate) -> None:
+    doc = annotate("1. Info\nArbetet med Regional Kulturplan 2024- 2027 pågår. Gemensamt Idrottsprogram antogs.\n")
+    assert _texts(doc, "project") == ["Regional Kulturplan 2024- 2027", "Gemensamt Idrottsprogram"]
