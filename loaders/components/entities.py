@@ -783,6 +783,11 @@ def _investigation_heads() -> tuple[str, ...]:
     return tuple(data("bodies.yaml")["investigation_heads"])
 
 
+@cache
+def _adjective_work_heads() -> tuple[str, ...]:
+    return tuple(sorted(data("bodies.yaml")["adjective_work_heads"], key=len, reverse=True))
+
+
 def _work_adjective(doc: Doc, k: int, taken: set[int]) -> bool:
     """The word at k is a capitalised adjective that may open a work's title ("Regional", "Gemensamt")."""
     if k < 0 or k in taken:
@@ -801,11 +806,11 @@ def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Spa
     before a lower-case work noun (a plan, a programme, a strategy, a model, an inquiry) titles the
     work, with the subject after it ('för X') to a stop."""
     t = tokens_of(doc)
-    works = h.titled_work | h.named_work
+    works = h.titled_work | h.named_work | frozenset(_adjective_work_heads())
     places = frozenset(k for k, ref in ref_at.items() if ref._.kind in ("municipality", "county"))
     out = []
     for i in range(max(start, 1), len(doc) - 1):
-        noun = project_head(t.text[i])
+        noun = project_head(t.text[i]) or head_of(t.text[i], _adjective_work_heads())
         if noun is None or noun not in works or not t.text[i].islower() or i in taken or i - 1 in taken:
             continue
         adjective = doc[i - 1]

@@ -425,3 +425,11 @@ def test_a_capitalised_adjective_before_a_work_noun_titles_the_work_with_its_sub
 def test_a_capitalised_work_compound_keeps_the_adjective_before_it_and_a_period_after_it(annotate) -> None:
     doc = annotate("1. Info\nArbetet med Regional Kulturplan 2024- 2027 pågår. Gemensamt Idrottsprogram antogs.\n")
     assert _texts(doc, "project") == ["Regional Kulturplan 2024- 2027", "Gemensamt Idrottsprogram"]
+
+
+def test_an_analysis_or_a_policy_is_a_work_only_with_a_capitalised_adjective_of_its_title(annotate) -> None:
+    doc = annotate(
+        "1. Info\nArbetet med Regional trafikanalys och Gemensam alkoholpolicy pågår. "
+        "En policy och en analys bifogas.\n"
+    )
+    assert _texts(doc, "project") == ["Regional trafikanalys", "Gemensam alkoholpolicy"]
