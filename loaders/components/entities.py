@@ -811,9 +811,12 @@ def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Spa
     out = []
     for i in range(max(start, 1), len(doc) - 1):
         noun = project_head(t.text[i]) or head_of(t.text[i], _adjective_work_heads())
-        if noun is None or noun not in works or not t.text[i].islower() or i in taken or i - 1 in taken:
+        if noun is None or noun not in works or not t.text[i].islower() or i in taken or i - 1 in taken or i < 2:
             continue
-        adjective = doc[i - 1]
+        first = i - 1
+        if _lower_adjective(doc[first]) and first - 1 not in taken:
+            first -= 1  # "Regional fysisk plan": a second adjective in lower case
+        adjective = doc[first]
         if not (adjective.is_alpha and adjective.text[:1].isupper() and not adjective.text.isupper()):
             continue
         if not adjective.lower_.endswith(grammar().work_adjective_endings) or fold(t.text[i]) in h.routine:
@@ -826,11 +829,15 @@ def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Spa
             while k > end + 1 and doc[k - 1].lower_ in grammar().purpose_stops | grammar().connectors:
                 k -= 1
             end = k if k > end + 1 else end
-        span = Span(doc, i - 1, end, label="PROJECT")
+        span = Span(doc, first, end, label="PROJECT")
         span._.confidence = 0.5
         out.append(span)
-        taken = taken | set(range(i - 1, end))
+        taken = taken | set(range(first, end))
     return out
+
+
+def _lower_adjective(tok: Token) -> bool:
+    return tok.is_alpha and tok.text.islower() and tok.lower_.endswith(grammar().work_adjective_endings)
 
 
 def _investigations(doc: Doc, taken: set[int], start: int) -> list[Span]:

@@ -433,3 +433,10 @@ def test_an_analysis_or_a_policy_is_a_work_only_with_a_capitalised_adjective_of_
         "En policy och en analys bifogas.\n"
     )
     assert _texts(doc, "project") == ["Regional trafikanalys", "Gemensam alkoholpolicy"]
+
+
+def test_a_title_of_two_adjectives_before_a_plan_or_a_planning(annotate) -> None:
+    doc = annotate(
+        "1. Info\nNämnden följer Regional digital strategi och Lokal ekonomisk planering. En planering görs.\n"
+    )
+    assert _texts(doc, "project") == ["Regional digital strategi", "Lokal ekonomisk planering"]
