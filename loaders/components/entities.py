@@ -249,6 +249,11 @@ class Entities:
             if noun in h.compound_only and not (tok.text[:1].isupper() and is_compound(tok.text, noun)):
                 continue
             if fold(tok.text) not in h.routine:
+                first = _coordinated_work_start(doc, tok.i, noun, h)
+                if first is not None and not any(k in seen or k in taken or k in in_person for k in range(first, i)):
+                    out.append(self._project(doc, first, tok.i + 1, 0.6))  # "Miljö- och klimatavtalet"
+                    seen.update(range(first, tok.i + 1))
+                    continue
                 titled = tok.text[:1].isupper() and (noun not in h.weak_project or noun in h.titled_work)
                 if is_compound(tok.text, noun) and (noun in h.named_work or titled):
                     end = _years_after(doc, tok.i + 1)  # "Folkhälsoplan 2021-2029": the period is in the name
@@ -781,6 +786,23 @@ def _titled_works(doc: Doc, h: Heads, taken: set[int], start: int) -> list[Span]
 @cache
 def _investigation_heads() -> tuple[str, ...]:
     return tuple(data("bodies.yaml")["investigation_heads"])
+
+
+def _coordinated_work_start(doc: Doc, i: int, noun: str, h: Heads) -> int | None:
+    """'Miljö- och klimatavtalet': a definite compound of a work noun whose first part is
+    coordinated with another ('X- och Y...') is one named agreement, plan or programme; where the
+    coordinated part starts, or None."""
+    word = doc[i].text
+    if noun not in h.titled_work | h.named_work or not word.islower() or not is_compound(word, noun):
+        return None
+    definite = noun.endswith(("en", "et")) or noun.endswith("n") and noun[:-1] in h.project
+    if not definite:
+        return None  # "ett miljö- och klimatavtal": an agreement of that kind, not a named one
+    if i >= 1 and doc[i - 1].lower_.endswith("-och") and doc[i - 1].text[:1].isalpha():
+        return i - 1  # "Miljö-och klimatavtalet"
+    if i >= 2 and doc[i - 1].lower_ == "och" and doc[i - 2].text.endswith("-") and doc[i - 2].text[:1].isalpha():
+        return i - 2
+    return None
 
 
 @cache

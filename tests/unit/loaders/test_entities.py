@@ -440,3 +440,11 @@ def test_a_title_of_two_adjectives_before_a_plan_or_a_planning(annotate) -> None
         "1. Info\nNämnden följer Regional digital strategi och Lokal ekonomisk planering. En planering görs.\n"
     )
     assert _texts(doc, "project") == ["Regional digital strategi", "Lokal ekonomisk planering"]
+
+
+def test_a_definite_work_compound_with_a_coordinated_first_part_is_one_named_work(annotate) -> None:
+    doc = annotate(
+        "1. Info\nMiljö- och klimatavtalet och Kultur-och fritidsplanen antogs. Ett vård- och omsorgsavtal "
+        "och en gång- och cykelplan tas fram.\n"
+    )
+    assert _texts(doc, "project") == ["Miljö- och klimatavtalet", "Kultur-och fritidsplanen"]
