@@ -248,6 +248,8 @@ class Entities:
             tok = doc[i]
             if noun in h.compound_only and not (tok.text[:1].isupper() and is_compound(tok.text, noun)):
                 continue
+            if "-" in tok.text and is_compound(tok.text, noun) and not _definite_noun(noun, h):
+                continue  # "ett EU-projekt": a kind of work; "IPS-projektet" names one
             if fold(tok.text) not in h.routine:
                 first = _coordinated_work_start(doc, tok.i, noun, h)
                 if first is not None and not any(k in seen or k in taken or k in in_person for k in range(first, i)):
@@ -788,6 +790,11 @@ def _investigation_heads() -> tuple[str, ...]:
     return tuple(data("bodies.yaml")["investigation_heads"])
 
 
+def _definite_noun(noun: str, h: Heads) -> bool:
+    """A work noun in its definite form ('avtalet', 'planen', 'strategin'), not 'plan'."""
+    return noun.endswith(("en", "et")) or noun.endswith("n") and noun[:-1] in h.project
+
+
 def _coordinated_work_start(doc: Doc, i: int, noun: str, h: Heads) -> int | None:
     """'Miljö- och klimatavtalet': a definite compound of a work noun whose first part is
     coordinated with another ('X- och Y...') is one named agreement, plan or programme; where the
@@ -795,8 +802,7 @@ def _coordinated_work_start(doc: Doc, i: int, noun: str, h: Heads) -> int | None
     word = doc[i].text
     if noun not in h.titled_work | h.named_work or not word.islower() or not is_compound(word, noun):
         return None
-    definite = noun.endswith(("en", "et")) or noun.endswith("n") and noun[:-1] in h.project
-    if not definite:
+    if not _definite_noun(noun, h):
         return None  # "ett miljö- och klimatavtal": an agreement of that kind, not a named one
     if i >= 1 and doc[i - 1].lower_.endswith("-och") and doc[i - 1].text[:1].isalpha():
         return i - 1  # "Miljö-och klimatavtalet"

@@ -448,3 +448,8 @@ def test_a_definite_work_compound_with_a_coordinated_first_part_is_one_named_wor
         "och en gång- och cykelplan tas fram.\n"
     )
     assert _texts(doc, "project") == ["Miljö- och klimatavtalet", "Kultur-och fritidsplanen"]
+
+
+def test_an_indefinite_hyphen_compound_names_a_kind_of_work_the_definite_one_a_work(annotate) -> None:
+    doc = annotate("1. Info\nKommunen driver ett EU-projekt och en KPR-konferens. ABC-projektet avslutas.\n")
+    assert _texts(doc, "project") == ["ABC-projektet"]
