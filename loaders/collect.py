@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.entities import heads, network_name, org_name
+from samkarta.loaders.components.entities import heads, network_name, org_name, project_head
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.util import Evidencer, text_of
 from samkarta.loaders.model import (
@@ -23,7 +23,7 @@ from samkarta.loaders.model import (
     SourceInfo,
 )
 from samkarta.loaders.words import fold, grammar
-from samkarta.reference import load_reference
+from samkarta.reference import Reference, load_reference
 
 _MAX_EVIDENCE = 5  # quotes kept per fact
 
@@ -156,7 +156,7 @@ def read_doc(doc: Doc, offset: int, first: bool, source: SourceInfo) -> Extracti
         key = span._.ref or _body_key(name)
         orgs.add(key, name, span._.ref, span._.ref_kind, ev(span.start_char, span.end_char), span._.confidence)
     for span in _after(doc.spans["project"], start):
-        name = _surface(span)
+        name = _initiative_part(_surface(span), span._.ref, ref)
         projects.add(
             span._.ref or _body_key(name), name, span._.ref, None, ev(span.start_char, span.end_char), span._.confidence
         )
@@ -408,6 +408,15 @@ def _merge_person(people: dict[str, PersonFact], person: PersonFact) -> None:
 
 def _after(spans: object, start: int) -> list[Span]:
     return [s for s in spans if s.start_char >= start]  # type: ignore[attr-defined]
+
+
+def _initiative_part(name: str, canonical: str | None, ref: Reference) -> str:
+    """'SIP-mallen' -> 'SIP': an initiative read as the first part of a compound is named by
+    that part, unless the compound names a work of it ('IPS-projektet')."""
+    first, dash, rest = name.partition("-")
+    if canonical is None or not dash or " " in name or ref.organization_aliases.get(first) != canonical:
+        return name
+    return name if rest.strip() and project_head(rest.strip()) else first
 
 
 def _surface(span: Span) -> str:

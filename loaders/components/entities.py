@@ -44,6 +44,7 @@ class Heads:
     weak_project: frozenset[str]
     titled_work: frozenset[str]
     named_work: frozenset[str]
+    compound_only: frozenset[str]
     project_kinds: frozenset[str]
     branch_kinds: frozenset[str]
     routine: frozenset[str]
@@ -64,6 +65,7 @@ def heads() -> Heads:
         frozenset(b["weak_project_heads"]),
         frozenset(b["titled_work_heads"]),
         frozenset(b["named_work_heads"]),
+        frozenset(b["compound_only_heads"]),
         frozenset(b["project_reference_kinds"]),
         frozenset(b["branch_reference_kinds"]),
         frozenset(b["routine"]),
@@ -115,6 +117,18 @@ def _body_noun(word: str) -> str | None:
     if any(low.endswith(w) for w in h.not_bodies if len(w) > 6):
         return None
     return head_of(word, h.body)
+
+
+def is_initiative(ref: Span) -> bool:
+    """A reference hit of a project kind names an initiative, unless its name is headed by an
+    organisation noun: a joint service set up as a body of its own ("Samordningsförbundet",
+    "Ungdomsmottagningen") is an organisation, read by its noun and the name after it."""
+    return ref._.ref_kind in heads().project_kinds and org_head(ref[-1].text) is None
+
+
+def body_noun(word: str) -> str | None:
+    """The body noun heading a word, None for titles and words that name no body."""
+    return _body_noun(word)
 
 
 def is_compound(word: str, noun: str) -> bool:
@@ -208,12 +222,15 @@ class Entities:
         out: list[Span] = []
         seen: set[int] = set()
         for ref in doc.spans["ref"]:
-            named_more = ref.end < len(doc) and _name_word(doc[ref.end])  # "Samordningsförbundet Norrdal"
+            # "Familjecentralen Norrby": a name after a joint service names a unit of its own; an
+            # initiative's regional instances are read by the reference matcher as branches, so a
+            # name it left after one starts the next phrase ("Bostad först Norrdalsgården öppnar")
+            named_more = ref.end < len(doc) and _name_word(doc[ref.end]) and ref._.ref_kind not in h.branch_kinds
             # "ungdomsmottagningarna": generic (a branch's name ends in its place, which may look plural)
             plural = ref._.ref is not None and ref.text.casefold().endswith(grammar().plural_people_endings)
             if (
                 ref._.kind == "organization"
-                and ref._.ref_kind in h.project_kinds
+                and is_initiative(ref)
                 and ref.start >= start
                 and not named_more
                 and not plural
@@ -229,12 +246,22 @@ class Entities:
             if noun is None or i in seen or i in taken or i in in_person:
                 continue
             tok = doc[i]
+            if noun in h.compound_only and not (tok.text[:1].isupper() and is_compound(tok.text, noun)):
+                continue
+            if "-" in tok.text and is_compound(tok.text, noun) and not _definite_noun(noun, h):
+                continue  # "ett EU-projekt": a kind of work; "IPS-projektet" names one
             if fold(tok.text) not in h.routine:
+                first = _coordinated_work_start(doc, tok.i, noun, h)
+                if first is not None and not any(k in seen or k in taken or k in in_person for k in range(first, i)):
+                    out.append(self._project(doc, first, tok.i + 1, 0.6))  # "Miljö- och klimatavtalet"
+                    seen.update(range(first, tok.i + 1))
+                    continue
                 titled = tok.text[:1].isupper() and (noun not in h.weak_project or noun in h.titled_work)
                 if is_compound(tok.text, noun) and (noun in h.named_work or titled):
                     end = _years_after(doc, tok.i + 1)  # "Folkhälsoplan 2021-2029": the period is in the name
-                    out.append(self._project(doc, tok.i, end, 0.7))  # "Norrdalsmodellen"
-                    seen.update(range(tok.i, end))
+                    first = tok.i - 1 if titled and _work_adjective(doc, tok.i - 1, seen | taken | in_person) else tok.i
+                    out.append(self._project(doc, first, end, 0.7))  # "Norrdalsmodellen"
+                    seen.update(range(first, end))
                     continue
                 if tok.text[:1].isupper() and "-" in tok.text and is_compound(tok.text, noun):
                     out.append(self._project(doc, tok.i, tok.i + 1, 0.7))  # "IPS-projektet"
@@ -259,6 +286,8 @@ class Entities:
         # the subject may name a body or an organisation: "en översyn av nämndens uppdrag"
         out.extend(_investigations(doc, {t.i for s in out for t in s} | in_person, start))
         out.extend(_inquiries(doc, {t.i for s in out for t in s} | taken, start))
+        out.extend(_quoted_names(doc, {t.i for s in out for t in s} | taken | in_person, start))
+        out.extend(_adjective_titles(doc, h, {t.i for s in out for t in s} | taken | in_person, ref_at, start))
         return out
 
     @staticmethod
@@ -773,30 +802,129 @@ def _investigation_heads() -> tuple[str, ...]:
     return tuple(data("bodies.yaml")["investigation_heads"])
 
 
+def _definite_noun(noun: str, h: Heads) -> bool:
+    """A work noun in its definite form ('avtalet', 'planen', 'strategin'), not 'plan'."""
+    return noun.endswith(("en", "et")) or noun.endswith("n") and noun[:-1] in h.project
+
+
+def _coordinated_work_start(doc: Doc, i: int, noun: str, h: Heads) -> int | None:
+    """'Miljö- och klimatavtalet': a definite compound of a work noun whose first part is
+    coordinated with another ('X- och Y...') is one named agreement, plan or programme; where the
+    coordinated part starts, or None."""
+    word = doc[i].text
+    if noun not in h.titled_work | h.named_work or not word.islower() or not is_compound(word, noun):
+        return None
+    if not _definite_noun(noun, h):
+        return None  # "ett miljö- och klimatavtal": an agreement of that kind, not a named one
+    if i >= 1 and doc[i - 1].lower_.endswith("-och") and doc[i - 1].text[:1].isalpha():
+        return i - 1  # "Miljö-och klimatavtalet"
+    if i >= 2 and doc[i - 1].lower_ == "och" and doc[i - 2].text.endswith("-") and doc[i - 2].text[:1].isalpha():
+        return i - 2
+    return None
+
+
+@cache
+def _adjective_work_heads() -> tuple[str, ...]:
+    return tuple(sorted(data("bodies.yaml")["adjective_work_heads"], key=len, reverse=True))
+
+
+def _work_adjective(doc: Doc, k: int, taken: set[int]) -> bool:
+    """The word at k is a capitalised adjective that may open a work's title ("Regional", "Gemensamt")."""
+    if k < 0 or k in taken:
+        return False
+    tok = doc[k]
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.text.isupper()
+        and tok.lower_.endswith(grammar().work_adjective_endings)
+    )
+
+
+def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Span], start: int) -> list[Span]:
+    """'Regionalt tillväxtprogram', 'Gemensam strategi för pendling': a capitalised adjective
+    before a lower-case work noun (a plan, a programme, a strategy, a model, an inquiry) titles the
+    work, with the subject after it ('för X') to a stop."""
+    t = tokens_of(doc)
+    works = h.titled_work | h.named_work | frozenset(_adjective_work_heads())
+    places = frozenset(k for k, ref in ref_at.items() if ref._.kind in ("municipality", "county"))
+    out = []
+    for i in range(max(start, 1), len(doc) - 1):
+        noun = project_head(t.text[i]) or head_of(t.text[i], _adjective_work_heads())
+        if noun is None or noun not in works or not t.text[i].islower() or i in taken or i - 1 in taken or i < 2:
+            continue
+        first = i - 1
+        if _lower_adjective(doc[first]) and first - 1 not in taken:
+            first -= 1  # "Regional fysisk plan": a second adjective in lower case
+        adjective = doc[first]
+        if not (adjective.is_alpha and adjective.text[:1].isupper() and not adjective.text.isupper()):
+            continue
+        if not adjective.lower_.endswith(grammar().work_adjective_endings) or fold(t.text[i]) in h.routine:
+            continue
+        end = i + 1
+        if end + 1 < len(doc) and t.lower[end] in grammar().work_prepositions:
+            k = end + 1
+            while k < len(doc) and k - end < 8 and k not in taken and not _subject_stop(doc, k, places):
+                k += 1
+            while k > end + 1 and doc[k - 1].lower_ in grammar().purpose_stops | grammar().connectors:
+                k -= 1
+            end = k if k > end + 1 else end
+        span = Span(doc, first, end, label="PROJECT")
+        span._.confidence = 0.5
+        out.append(span)
+        taken = taken | set(range(first, end))
+    return out
+
+
+def _lower_adjective(tok: Token) -> bool:
+    return tok.is_alpha and tok.text.islower() and tok.lower_.endswith(grammar().work_adjective_endings)
+
+
 def _investigations(doc: Doc, taken: set[int], start: int) -> list[Span]:
     """'förstudien kring ett gemensamt avtal', 'en översyn av organisationen': an investigation
-    noun (or a compound of one), a preposition of its subject and the subject, to a stop."""
+    noun (or a compound of one), a preposition of its subject and the subject, to a stop; an
+    agreement may name its parties first ('överenskommelsen mellan Norrby kommun och Region Norrdal om X')."""
     t = tokens_of(doc)
     out = []
     for i in range(start, len(doc) - 2):
         low = t.lower[i]
-        if not low.endswith(_investigation_heads()) or i in taken or t.lower[i + 1] not in grammar().work_prepositions:
+        if not low.endswith(_investigation_heads()) or i in taken:
             continue
-        end = i + 2
-        while end < len(doc) and end - i < 9 and end not in taken and not _subject_stop(doc, end):
+        if t.lower[i + 1] in grammar().party_prepositions:
+            prep = _parties_end(doc, i + 2)
+        else:
+            prep = i + 1 if t.lower[i + 1] in grammar().work_prepositions else None
+        if prep is None:
+            continue
+        end = prep + 1
+        while end < len(doc) and end - prep < 8 and end not in taken and not _subject_stop(doc, end):
             end += 1
         trailing = grammar().purpose_stops | grammar().connectors
-        while end > i + 2 and doc[end - 1].lower_ in trailing:
+        while end > prep + 1 and doc[end - 1].lower_ in trailing:
             end -= 1
-        if end > i + 2:
+        if end > prep + 1:
             out.append(Span(doc, i, end, label="PROJECT"))
             out[-1]._.confidence = 0.5
             taken = taken | set(range(i, end))
     return out
 
 
-def _subject_stop(doc: Doc, k: int) -> bool:
-    """The subject of a work ends at punctuation, a line break, a clause word or a verb."""
+def _parties_end(doc: Doc, k: int) -> int | None:
+    """Where the parties of an agreement ('mellan Norrby kommun och Region Norrdal') end at
+    the preposition of its subject ('om', 'inom'); None when a stop comes first."""
+    g = grammar()
+    for j in range(k + 1, min(len(doc), k + 9)):
+        low = doc[j].lower_
+        if low in g.work_prepositions or low in g.place_prepositions and low != "i":
+            return j
+        if doc[j].is_space or doc[j].is_punct or low in g.finite_verbs or verb_like(doc[j]):
+            return None
+    return None
+
+
+def _subject_stop(doc: Doc, k: int, places: frozenset[int] = frozenset()) -> bool:
+    """The subject of a work ends at punctuation, a line break, a clause word or a verb; a capital
+    opens the next heading unless it is one of the `places` named ("för Norrdalen")."""
     tok = doc[k]
     low = tok.lower_
     if tok.text == "-" and not doc[k - 1].whitespace_:
@@ -807,7 +935,7 @@ def _subject_stop(doc: Doc, k: int) -> bool:
         or low in grammar().question_words  # "översyn av hur ...": a question, not a name
         or verb_like(tok)
         # where an agenda has lost its lines the next heading starts with a capital ("... Information")
-        or (tok.text[:1].isupper() and not low.endswith("s") and doc[k - 1].text.islower())
+        or (tok.text[:1].isupper() and not low.endswith("s") and doc[k - 1].text.islower() and k not in places)
     )
 
 
@@ -827,6 +955,48 @@ def _inquiries(doc: Doc, taken: set[int], start: int) -> list[Span]:
         span._.confidence = 0.7
         out.append(span)
     return out
+
+
+@cache
+def _quoted_pattern() -> re.Pattern[str]:
+    return re.compile(data("bodies.yaml")["quoted_name"])
+
+
+@cache
+def _document_nouns() -> tuple[str, ...]:
+    return tuple(data("bodies.yaml")["quoted_document_nouns"])
+
+
+def _quoted_names(doc: Doc, taken: set[int], start: int) -> list[Span]:
+    """A capitalised name in quotation marks ("arbetet med ”Trygga Norrby”"): a work the
+    minutes name by its title, unless the noun before it says it is a document's title ("motionen
+    ”X”", "lagen om ”X”", and a second title coordinated with one) or a body's or an organisation's
+    name ("samverkansgruppen ”X”"), or it names a body or person already read."""
+    text = text_of(doc)
+    out = []
+    titled_until = -1  # where the last quotation named by a document or body noun ended
+    for m in _quoted_pattern().finditer(text, doc[start].idx if start < len(doc) else len(text)):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract", label="PROJECT")
+        if span is None or not span.text.strip() or any(t.i in taken for t in span):
+            continue
+        while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]  # "”Trygg hela vägen…”": the title without its closing punctuation
+        k = span.start - 2  # the word before the opening quotation mark
+        if k >= 0 and doc[k].lower_ in grammar().question_prepositions:
+            k -= 1  # "lagen om ”X”"
+        joined = k >= 0 and k - 1 <= titled_until and doc[k].lower_ in ("och", ",")
+        if joined or (k >= 0 and _names_its_quotation(doc[k].text)) or any(org_head(t.text) for t in span):
+            titled_until = span.end
+            continue
+        named = Span(doc, span.start, span.end, label="PROJECT")
+        named._.confidence = 0.6
+        out.append(named)
+    return out
+
+
+def _names_its_quotation(word: str) -> bool:
+    """A document, body or organisation noun whose name or title a quotation after it gives."""
+    return fold(word).endswith(_document_nouns()) or _body_noun(word) is not None or org_head(word) is not None
 
 
 def institution_noun_at(doc: Doc, k: int) -> bool:
@@ -936,6 +1106,11 @@ def _years_after(doc: Doc, i: int) -> int:
         parts = doc[k].text.replace("–", "-").split("-") if k < len(doc) else []
         return 1 <= len(parts) <= 2 and all(year.fullmatch(p) for p in parts)
 
+    def period_start(text: str) -> bool:
+        return year.fullmatch(text) is not None
+
+    if i < len(doc) and doc[i].text[-1:] in ("-", "–") and period_start(doc[i].text[:-1]) and period(i + 1):
+        return i + 2  # "2020- 2024": the dash written before a space
     if not period(i):
         return i
     if i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and period(i + 2):

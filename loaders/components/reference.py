@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from samkarta.loaders.components.entities import branch_end, heads
+from samkarta.loaders.components.entities import body_noun, branch_end, heads, org_head
 from samkarta.loaders.components.util import text_of, tokens_of
 from samkarta.loaders.words import data, grammar, is_given_name
 from samkarta.reference import load_reference
@@ -76,11 +76,10 @@ class ReferenceMatcher:
         # long names may be written in any case ("länsstyrelsen i dalarna", "FÖRSÄKRINGSKASSAN"),
         # but not those that are also common nouns in lower case ("primärvården", "nära vård")
         capitalised_only = set(data("reference.yaml")["capitalised_only_kinds"])
-        folded_forms = [
-            f
-            for f, v in self.entries.items()
-            if len(f) >= 6 and not f.isupper() and not v[3] and v[2] not in capitalised_only
-        ]
+        # those named in lower case as common nouns match in any case after a capital ("Öppna
+        # Jämförelser", "TEKNIKCOLLEGE"): the capital is what makes them a name
+        folded_forms = [f for f, v in self.entries.items() if len(f) >= 6 and not f.isupper() and not v[3]]
+        self.capital_first = {f.casefold() for f in folded_forms if self.entries[f][2] in capitalised_only}
         self.folded.add("REF", [nlp.make_doc(form) for form in folded_forms])
         self.lower_index = {f.casefold(): self.entries[f] for f in folded_forms}
 
@@ -93,11 +92,9 @@ class ReferenceMatcher:
                 surface = text[table.idx[start] : table.idx[end - 1] + len(table.text[end - 1])]
                 if "\n" in surface:
                     continue
-                key = surface.casefold() if folded else surface
-                value = (
-                    self.lower_index.get(" ".join(key.split())) if folded else self.entries.get(" ".join(key.split()))
-                )
-                if value is None:
+                key = " ".join((surface.casefold() if folded else surface).split())
+                value = self.lower_index.get(key) if folded else self.entries.get(key)
+                if value is None or folded and key in self.capital_first and not surface[:1].isupper():
                     continue
                 kind, ref, ref_kind, ambiguous = value
                 if kind == "municipality" and end < len(doc) and table.lower[end] in grammar().county_words:
@@ -108,8 +105,25 @@ class ReferenceMatcher:
                 hit._.ref_kind = ref_kind
                 hit._.ambiguous = ambiguous and not _confirmed(doc, end, kind)
                 spans.append(hit)
+        spans.extend(self._compound_hits(doc))
         doc.spans["ref"] = _with_branches(doc, sorted(filter_spans(spans), key=lambda s: s.start))
         return doc
+
+    def _compound_hits(self, doc: Doc) -> list[Span]:
+        """An initiative named as the first part of a hyphen compound ("KPP-kalkylen", "SIP-
+        mallen"): the compound is about it, so the word is a hit of the initiative; one that names
+        a body or an organisation ("LUPP-gruppen") is that body's name."""
+        kinds = set(data("reference.yaml")["compound_kinds"])
+        hits = []
+        for i, word in enumerate(tokens_of(doc).text):
+            first, dash, _ = word.partition("-")
+            value = self.entries.get(first) if dash and first else None
+            if value is None or value[2] not in kinds or body_noun(word) or org_head(word):
+                continue
+            hit = Span(doc, i, i + 1, label=value[0])
+            hit._.kind, hit._.ref, hit._.ref_kind, hit._.ambiguous = value[0], value[1], value[2], False
+            hits.append(hit)
+        return hits
 
 
 def _with_branches(doc: Doc, refs: list[Span]) -> list[Span]:

@@ -145,3 +145,12 @@ def test_a_body_folded_into_a_name_that_was_folded_again_is_the_full_name() -> N
     extraction = extract_text(text)
     assert extraction.meeting.body_full == "Förbundsstyrelsen för Regionförbundet i Jämtlands län"
     assert [n.name for n in extraction.networks] == ["Förbundsstyrelsen för Regionförbundet i Jämtlands län"]
+
+
+def test_an_initiative_as_the_first_part_of_a_compound_is_named_by_that_part() -> None:
+    x = extract_text(
+        "Minnesanteckningar Länsgruppen 2023-03-09\n\n1. Information\nKPP-kalkylen för 2024 är klar och "
+        "SIP- mallen ses över. IPS-projektet fortsätter. LUPP-gruppen träffas i maj.\n"
+    )
+    assert sorted(p.name for p in x.projects) == ["IPS-projektet", "KPP", "SIP"]
+    assert "LUPP-gruppen" in [n.name for n in x.networks]

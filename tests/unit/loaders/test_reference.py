@@ -61,3 +61,19 @@ def test_a_national_organisation_with_a_place_after_it_is_its_local_branch(annot
     assert _texts(doc, "org") == ["PRO Norrbyholm", "Vårdförbundet Sörby AB", "SPF", "SPF"]
     branches = [h for h in doc.spans["ref"] if h.text == "PRO Norrbyholm"]
     assert branches and branches[0]._.ref is None  # a branch is not the national organisation
+
+
+def test_programmes_and_methods_of_welfare_and_regional_development_are_initiatives(annotate) -> None:
+    doc = annotate(
+        "1. Info\nNorrby söker medel ur Interreg. Socialtjänsten ansluter till Yrkesresan och prövar "
+        "Mockingbird. Ett IOP med en förening tecknas, och Grannstöd startar i Söderby.\n"
+    )
+    assert _texts(doc, "project") == ["Interreg", "Yrkesresan", "Mockingbird", "IOP", "Grannstöd"]
+
+
+def test_a_name_named_in_lower_case_as_a_common_noun_matches_in_any_case_after_a_capital(annotate) -> None:
+    doc = annotate(
+        "1. Info\nFrågan om Öppna Jämförelser och om TEKNIKCOLLEGE tas upp. En nära vård och "
+        "en familjecentral diskuterades.\n"
+    )
+    assert _texts(doc, "project") == ["Öppna Jämförelser", "TEKNIKCOLLEGE"]
