@@ -279,8 +279,9 @@ def read_slashed(doc: Doc, names: list[Span], people: dict[str, PersonRecord], a
 
 
 def share_coordinated(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
-    """'Anna Berg, Per Ek och Eva Lind, Region Norrdal', 'Anna Berg, Per Ek m.fl., Region Norrdal':
-    names joined by 'och', or ending in 'med flera', with one affiliation after the last all have it."""
+    """'Anna Berg, Per Ek och Eva Lind, Region Norrdal', 'Anna Berg, Per Ek m.fl., Region Norrdal',
+    'Anna Berg och Per Ek från Norrby kommun': names joined by 'och', or ending in 'med flera', with
+    one affiliation after the last all have it."""
     text = text_of(doc)
     group: list[Span] = []
     for name in [*names, None]:
@@ -295,12 +296,18 @@ def share_coordinated(doc: Doc, names: list[Span], people: dict[str, PersonRecor
         group = [name] if name is not None else []
 
 
+@cache
+def _affiliation_prepositions() -> frozenset[str]:
+    return frozenset(data("attendance.yaml")["affiliation_prepositions"])
+
+
 def _share(text: str, group: list[Span], people: dict[str, PersonRecord]) -> None:
     last = people[group[-1]._.person]
     span = last.affiliation_span
     between = text[group[-1].end_char : span[0]].strip(" ,") if span is not None else ""
-    if last.affiliation is None or span is None or (between and between.casefold() not in others_marks()):
-        return  # no affiliation right after the last name
+    linking = between.casefold() in others_marks() or between.casefold() in _affiliation_prepositions()
+    if last.affiliation is None or span is None or (between and not linking):
+        return  # no affiliation right after the last name ("m.fl.", "från" may stand between)
     for name in group[:-1]:
         rec = people[name._.person]
         if rec.affiliation is None:

@@ -554,3 +554,9 @@ def test_a_chair_or_secretary_elected_or_named_by_a_copula(annotate) -> None:
     roles = {name: r for name, (_, r) in _people(doc).items()}
     assert roles["Anna Berg"] == ["chair", "present"] and roles["Per Ek"] == ["present", "secretary"]
     assert roles["Kim Al"] == ["present"] and roles["Bo Dahl"] == ["present"] and roles["Eva Lind"] == ["present"]
+
+
+def test_names_joined_by_och_share_a_place_after_from(annotate) -> None:
+    doc = annotate("Protokoll\n\n§ 5 Trafik\nVid punkten deltog Lena Holm och Kim Al från Kungsbacka kommun.\n")
+    people = _people(doc)
+    assert people["Lena Holm"][0] == "Kungsbacka" and people["Kim Al"][0] == "Kungsbacka"
