@@ -27,6 +27,7 @@ from samkarta.loaders.words import (
     fold,
     grammar,
     is_given_name,
+    is_street,
     is_title,
     lexicon,
     months,
@@ -966,10 +967,23 @@ def _org_name_end(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     if k + 1 < len(doc) and doc[k].lower_ == "i" and k + 1 in ref_at and ref_at[k + 1]._.kind != "organization":
         return ref_at[k + 1].end
     if k + 1 < len(doc) and doc[k].lower_ in grammar().directions and _name_word(doc[k + 1]):
-        return _name_run(doc, k + 1, ref_at, False)  # "Regionförbundet södra Småland"
+        # "Regionförbundet södra Småland"
+        return _before_next_org(doc, k + 1, _name_run(doc, k + 1, ref_at, False), ref_at)
     if k < len(doc) and (k in ref_at and ref_at[k]._.kind != "organization" or _name_word(doc[k])):
-        return _name_run(doc, k, ref_at, False)
+        return _before_next_org(doc, k, _name_run(doc, k, ref_at, False), ref_at)
     return k
+
+
+def _before_next_org(doc: Doc, k: int, end: int, ref_at: dict[int, Span]) -> int:
+    """The name after an organisation noun ends where another organisation or body starts (a list
+    or a table row written without commas: "Planeringsenheten Norrby Ekonomiavdelningen") or an
+    address does ("Norrbyförbundet Kvarngatan 3")."""
+    for j in range(k, end):
+        word = doc[j].text
+        other = ref_at[j]._.kind == "organization" if j in ref_at else org_head(word) or _body_noun(word)
+        if other or (j not in ref_at and is_street(word)):
+            return j
+    return end
 
 
 def _name_word(tok: Token, caps: bool = False) -> bool:

@@ -365,3 +365,13 @@ def test_an_organisation_in_the_genitive_owns_the_body_and_matters_after_it_are_
 def test_a_list_of_suspended_parts_without_commas_belongs_to_the_compound(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\nMiljö- bygg- och räddningsnämnden informerade om planen.\n")
     assert _texts(doc, "network") == ["Miljö- bygg- och räddningsnämnden"]
+
+
+def test_a_name_after_an_organisation_noun_ends_at_the_next_organisation_or_an_address(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nKopia till Planeringsenheten Norrby Ekonomiavdelningen och "
+        "Stadsdelsförvaltningen Väster Länsstyrelsen i Dalarnas län. Svar till Vattenförbundet Kvarngatan 3.\n"
+    )
+    orgs = _texts(doc, "org")
+    assert "Planeringsenheten Norrby" in orgs and "Ekonomiavdelningen" in orgs
+    assert "Stadsdelsförvaltningen Väster" in orgs and "Vattenförbundet" in orgs
