@@ -347,7 +347,8 @@ class Entities:
             span._.confidence = 0.6 if tok.text[:1].isupper() else 0.5
             out.append(span)
             covered.update(range(s, tok.i + 1))
-        out.extend(_companies(doc, covered | taken | in_person, start))
+        companies = _companies(doc, covered | taken | in_person, start, ref_at)
+        out = [s for s in out if not any(c.start <= s.start and s.end <= c.end for c in companies)] + companies
         out = [_with_office(doc, span) for span in out]
         # a board's office is an organisation while the board stays a body: "Kommunstyrelsens kansli"
         out.extend(_offices(doc, {t.i for s in out for t in s} | in_person, start))
@@ -891,16 +892,30 @@ def _offices(doc: Doc, taken: set[int], start: int) -> list[Span]:
     return out
 
 
-def _companies(doc: Doc, taken: set[int], start: int) -> list[Span]:
-    """A company by its legal form: capitalised words before 'AB' ('Norrby Glas & Bygg AB')."""
+def _companies(doc: Doc, taken: set[int], start: int, ref_at: dict[int, Span]) -> list[Span]:
+    """A company by its legal form: capitalised words before 'AB' ('Norrby Glas & Bygg AB'); a
+    reference organisation right before it, or before a place, names its regional company ('Almi
+    Företagspartner Norrbotten AB'), which the company's span takes in."""
     words = tokens_of(doc).text
     forms = set(lexicon()["company_forms"])
     out = []
     for i in range(max(start, 1), len(words)):
         if words[i] not in forms or i in taken:
             continue
-        k = i
-        while k > start and i - k < 5 and k - 1 not in taken and not doc[k - 1].is_space:
+        k, own_words, owner = i, False, None
+        while k > start and not doc[k - 1].is_space:
+            hit = ref_at.get(k - 1)
+            if hit is not None and hit.start >= start and "\n" not in hit.text:
+                if hit._.kind == "organization" and own_words:
+                    break  # "Region Norrby Glas AB": the company's own name ends at another organisation
+                owner = hit if hit.end == i else None
+                k = hit.start
+                if hit._.kind == "organization":
+                    break  # the owner's name opens its regional company's
+                continue  # "... Norrbottens län AB": a place in the name
+            own_words = True
+            if k - 1 in taken or i - k >= 5:
+                break
             prev = doc[k - 1]
             if not (prev.text in ("&", "-") or prev.text[:1].isupper() and prev.text[:1].isalpha()):
                 break
@@ -911,6 +926,8 @@ def _companies(doc: Doc, taken: set[int], start: int) -> list[Span]:
             k += 1
         if k < i and label_at(doc).get(k) is None:
             span = Span(doc, k, i + 1, label="ORG")
+            if owner is not None and owner._.kind == "organization":
+                span._.ref, span._.ref_kind = owner._.ref, owner._.ref_kind  # "Almi AB" is Almi itself
             span._.confidence = 0.7
             out.append(span)
             taken = taken | set(range(k, i + 1))

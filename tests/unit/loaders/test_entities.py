@@ -375,3 +375,14 @@ def test_a_name_after_an_organisation_noun_ends_at_the_next_organisation_or_an_a
     orgs = _texts(doc, "org")
     assert "Planeringsenheten Norrby" in orgs and "Ekonomiavdelningen" in orgs
     assert "Stadsdelsförvaltningen Väster" in orgs and "Vattenförbundet" in orgs
+
+
+def test_a_reference_organisation_and_a_place_before_a_legal_form_name_its_regional_company(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nLånen kom från Almi Företagspartner Norrbotten AB, Almi Företagspartner "
+        "Kalmar län AB och Almi Företagspartner AB. Per Ek, Region Norrbotten Sundby Glas AB, deltog.\n"
+    )
+    orgs = _texts(doc, "org")
+    assert "Almi Företagspartner Norrbotten AB" in orgs and "Almi Företagspartner Kalmar län AB" in orgs
+    assert "Sundby Glas AB" in orgs and "Region Norrbotten" in orgs  # no company of the region
+    assert [s._.ref for s in doc.spans["org"] if s.text == "Almi Företagspartner AB"] == ["Almi"]
