@@ -349,7 +349,8 @@ class Entities:
             covered.update(range(s, tok.i + 1))
         companies = _companies(doc, covered | taken | in_person, start, ref_at)
         out = [s for s in out if not any(c.start <= s.start and s.end <= c.end for c in companies)] + companies
-        out = [_with_office(doc, span) for span in out]
+        held = covered | taken | in_person | {t.i for c in companies for t in c}
+        out = [_with_office(doc, _with_adjective(doc, span, held, start)) for span in out]
         # a board's office is an organisation while the board stays a body: "Kommunstyrelsens kansli"
         out.extend(_offices(doc, {t.i for s in out for t in s} | in_person, start))
         return sorted(out, key=lambda span: span.start)
@@ -890,6 +891,24 @@ def _offices(doc: Doc, taken: set[int], start: int) -> list[Span]:
         span._.confidence = 0.6
         out.append(span)
     return out
+
+
+def _with_adjective(doc: Doc, span: Span, taken: set[int], start: int) -> Span:
+    """'Regionala kollektivtrafikmyndigheten', 'Sydöstra sjukvårdsregionen': a capitalised adjective
+    right before an organisation's name opens that name."""
+    k = span.start - 1
+    if k < start or k in taken or span._.ref is not None:
+        return span
+    prev = doc[k]
+    low = prev.lower_
+    if not (prev.is_alpha and prev.text[:1].isupper() and low.endswith("a") and len(low) > 3):
+        return span
+    common = low in common_words() and not low.endswith(grammar().lower_adjective_endings)  # "Övriga", not "Regionala"
+    if common or low in grammar().time_words or is_given_name(prev.text):
+        return span
+    wider = Span(doc, k, span.end, label=span.label_)
+    wider._.ref_kind, wider._.confidence = span._.ref_kind, span._.confidence
+    return wider
 
 
 def _companies(doc: Doc, taken: set[int], start: int, ref_at: dict[int, Span]) -> list[Span]:

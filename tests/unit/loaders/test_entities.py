@@ -386,3 +386,13 @@ def test_a_reference_organisation_and_a_place_before_a_legal_form_name_its_regio
     assert "Almi Företagspartner Norrbotten AB" in orgs and "Almi Företagspartner Kalmar län AB" in orgs
     assert "Sundby Glas AB" in orgs and "Region Norrbotten" in orgs  # no company of the region
     assert [s._.ref for s in doc.spans["org"] if s.text == "Almi Företagspartner AB"] == ["Almi"]
+
+
+def test_a_capitalised_adjective_opens_an_organisations_name_but_a_common_word_does_not(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nPer Ek, Regionala färdtjänstmyndigheten, deltog. Vården inom\n"
+        "Nordvästra sjukvårdsregionen diskuterades. Synpunkter från Nya Kulturförvaltningen.\n"
+    )
+    orgs = _texts(doc, "org")
+    assert "Regionala färdtjänstmyndigheten" in orgs and "Nordvästra sjukvårdsregionen" in orgs
+    assert "Kulturförvaltningen" in orgs
