@@ -546,12 +546,14 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             end = _name_run(doc, first, ref_at, caps)  # "Styrelsen för Samordningsförbundet X"
             if end == first + 1 and first not in ref_at and end < n and doc[end].lower_ == "och":
                 end = max(end, _lower_run(doc, end))  # "Nämnden för Hälsa och vård": a purpose in sentence case
+            elif end == first + 1 and first not in ref_at and not caps and doc[first].lower_.endswith("s"):
+                end = max(end, _lower_run(doc, end))  # "styrelsen för Norrbyåns vattenråd": what a name owns
         else:
             run = _title_case_run(doc, end + 1)
             if run > end + 1 and _ends_line(doc, run) and _heading_group(doc, i, caps):
                 end = run  # a heading "Forum för Hållbar Tillväxt": the purpose in title case
             else:
-                end = _lower_run(doc, end + 1)  # "styrgruppen för social välfärd"
+                end = _purpose_end(doc, end + 1, ref_at)  # "styrgruppen för social välfärd"
     elif end < n and doc[end].is_alpha and doc[end].text.islower() and _heading_group(doc, i, caps):
         run = _lower_run(doc, end)
         if run > end and _ends_line(doc, run) and not any(t.lower_.endswith(_minutes_words()) for t in doc[end:run]):
@@ -666,6 +668,23 @@ def _title_case_run(doc: Doc, k: int) -> int:
         else:
             break
     return k
+
+
+def _purpose_end(doc: Doc, k: int, ref_at: dict[int, Span]) -> int:
+    """The end of a lower-case purpose after 'för' (or k - 1): with the rest of a list of its
+    words ('för miljö, hälsa och trafik') and a name that the purpose goes on to ('för
+    delområdet Norra Norrdal')."""
+    n = len(doc)
+    end = _lower_run(doc, k)
+    while end > k and end + 1 < n and doc[end].text == "," and doc[end + 1].text.islower():
+        more = _lower_run(doc, end + 1)
+        if more <= end + 1 or not (more < n and doc[more].text == "," or doc[more - 2].lower_ == "och"):
+            break
+        end = more  # another word of the list: it ends with "och" and its last word
+    if end > k and end < n and doc[end - 1].text.islower() and not doc[end].is_sent_start:
+        if end in ref_at and ref_at[end]._.kind != "organization" or _name_word(doc[end]):
+            end = _name_run(doc, end, ref_at, False)
+    return end
 
 
 def _lower_run(doc: Doc, k: int) -> int:

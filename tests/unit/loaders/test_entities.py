@@ -396,3 +396,14 @@ def test_a_capitalised_adjective_opens_an_organisations_name_but_a_common_word_d
     orgs = _texts(doc, "org")
     assert "Regionala färdtjänstmyndigheten" in orgs and "Nordvästra sjukvårdsregionen" in orgs
     assert "Kulturförvaltningen" in orgs
+
+
+def test_a_purpose_after_for_takes_its_whole_list_a_name_it_goes_on_to_and_what_a_name_owns(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nPer Ek blir ersättare i arbetskommittén för delprogrammet Norra Norrdal. "
+        "Ett utskott för kultur, idrott och fritid bildas. Eva Ek sitter i styrelsen för Sundbyåns fiskevård.\n"
+    )
+    names = _texts(doc, "network")
+    assert "arbetskommittén för delprogrammet Norra Norrdal" in names
+    assert "utskott för kultur, idrott och fritid" in names
+    assert "styrelsen för Sundbyåns fiskevård" in names
