@@ -842,7 +842,9 @@ def _inquiries(doc: Doc, taken: set[int], start: int) -> list[Span]:
 def institution_noun_at(doc: Doc, k: int) -> bool:
     """The word at k is a lower-case noun that names an institution after its town ("Norrby
     tingsrätt", "Norrby lasarett")."""
-    return k < len(doc) and doc[k].text.islower() and fold(doc[k].text) in heads().place_named
+    if k >= len(doc) or not (doc[k].text.islower() or doc[k].text.istitle()):
+        return False  # "Norrby Tingsrätt" in title case too, not a heading in capitals
+    return fold(doc[k].text) in heads().place_named
 
 
 def _place_named(doc: Doc, ref_at: dict[int, Span], taken: set[int], start: int) -> list[Span]:
@@ -850,7 +852,7 @@ def _place_named(doc: Doc, ref_at: dict[int, Span], taken: set[int], start: int)
     out = []
     for i in range(max(start, 1), len(doc)):
         place = ref_at.get(i - 1)
-        if place is None or place._.kind != "municipality" or not institution_noun_at(doc, i):
+        if place is None or place._.kind not in ("municipality", "county") or not institution_noun_at(doc, i):
             continue
         if any(k in taken for k in range(place.start, i + 1)):
             continue

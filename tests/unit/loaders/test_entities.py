@@ -407,3 +407,12 @@ def test_a_purpose_after_for_takes_its_whole_list_a_name_it_goes_on_to_and_what_
     assert "arbetskommittén för delprogrammet Norra Norrdal" in names
     assert "utskott för kultur, idrott och fritid" in names
     assert "styrelsen för Sundbyåns fiskevård" in names
+
+
+def test_an_institution_named_by_its_town_or_county_in_title_case_too(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nAnmälan till Falun Tingsrätt och Blekinge tingsrätt. Kursen ges av "
+        "Ludvika Folkhögskola.\n"
+    )
+    assert _texts(doc, "org") == ["Falun Tingsrätt", "Blekinge tingsrätt", "Ludvika Folkhögskola"]
+    assert _texts(doc, "municipality") == []
