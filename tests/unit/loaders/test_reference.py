@@ -61,3 +61,9 @@ def test_a_national_organisation_with_a_place_after_it_is_its_local_branch(annot
     assert _texts(doc, "org") == ["PRO Norrbyholm", "Vårdförbundet Sörby AB", "SPF", "SPF"]
     branches = [h for h in doc.spans["ref"] if h.text == "PRO Norrbyholm"]
     assert branches and branches[0]._.ref is None  # a branch is not the national organisation
+
+
+def test_a_region_by_its_own_short_name_is_the_region(annotate) -> None:
+    doc = annotate("Per Ek, Region JH, och Eva Ek, Region Jämtland Härjedalen, deltog.")
+    refs = [(h.text, h._.ref) for h in doc.spans["ref"] if h._.kind == "organization"]
+    assert refs == [("Region JH", "Region Jämtland Härjedalen")] + [("Region Jämtland Härjedalen",) * 2]
