@@ -317,10 +317,12 @@ class Entities:
             if noun is None or i in covered or i in taken or i in in_person:
                 continue
             tok = doc[i]
-            if not tok.is_alpha:
-                continue
+            if not (tok.is_alpha or _hyphenated(tok.text) and noun not in _area_nouns()):
+                continue  # "IT-enheten", "FoU-centrum": a compound whose first part is an abbreviation
             named = _org_name_end(doc, i, ref_at) if tok.text[:1].isupper() else i + 1
             headed = tok.text[:1].isupper() and fold(tok.text).endswith(noun)  # not itself a genitive
+            if tok.text[:1].isupper() and not headed and _owns_unit(doc, i + 1):
+                continue  # "Norrbyregionens Familjecentrum": the owner opens the name of the unit it owns
             union = tok.text.islower() and tok.lower_ in union_heads()  # "Norrdals kommunalförbund"
             of_members = tok.lower_ in union_heads()
             owner = _place_genitive_before(doc, i, ref_at, at_start=of_members) if headed or union else i
@@ -912,6 +914,25 @@ def _offices(doc: Doc, taken: set[int], start: int) -> list[Span]:
         span._.confidence = 0.6
         out.append(span)
     return out
+
+
+def _owns_unit(doc: Doc, k: int) -> bool:
+    """The word at k is a capitalised compound of an organisation noun, not in the genitive."""
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return False
+    noun = org_head(doc[k].text)
+    return noun is not None and fold(doc[k].text).endswith(noun) and is_compound(doc[k].text, noun)
+
+
+@cache
+def _area_nouns() -> frozenset[str]:
+    return frozenset(data("bodies.yaml")["area_org_heads"])
+
+
+def _hyphenated(word: str) -> bool:
+    """'IT-enheten', 'Barn-kvinnocentrum': letters joined by hyphens into one word."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.isalpha() for p in parts)
 
 
 def _with_adjective(doc: Doc, span: Span, taken: set[int], start: int) -> Span:

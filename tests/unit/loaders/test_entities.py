@@ -416,3 +416,16 @@ def test_an_institution_named_by_its_town_or_county_in_title_case_too(annotate) 
     )
     assert _texts(doc, "org") == ["Falun Tingsrätt", "Blekinge tingsrätt", "Ludvika Folkhögskola"]
     assert _texts(doc, "municipality") == []
+
+
+def test_a_hyphenated_compound_of_an_organisation_noun_is_a_unit_but_one_of_region_is_an_area(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nFrågan skickas till IT-enheten och till FoU-centrum. "
+        "Pendlingen i Falun-Borlänge-regionen ökar.\n"
+    )
+    assert _texts(doc, "org") == ["IT-enheten", "FoU-centrum"]
+
+
+def test_an_organisation_in_the_genitive_opens_the_name_of_a_unit_it_owns(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nPlatserna på Norrbyregionens Familjecentrum räcker inte.\n")
+    assert _texts(doc, "org") == ["Norrbyregionens Familjecentrum"]
