@@ -429,3 +429,8 @@ def test_a_hyphenated_compound_of_an_organisation_noun_is_a_unit_but_one_of_regi
 def test_an_organisation_in_the_genitive_opens_the_name_of_a_unit_it_owns(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\nPlatserna på Norrbyregionens Familjecentrum räcker inte.\n")
     assert _texts(doc, "org") == ["Norrbyregionens Familjecentrum"]
+
+
+def test_a_staff_unit_and_an_abbreviated_department_are_organisations(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nUnderlaget tas fram av Kvalitetsstaben och Ekonomiavd.\n")
+    assert _texts(doc, "org") == ["Kvalitetsstaben", "Ekonomiavd"]
