@@ -52,13 +52,14 @@ class Heads:
     purposes: frozenset[str]
     place_named: frozenset[str]
     acronyms: dict[str, str]
+    plural_body: frozenset[str]
 
 
 @cache
 def heads() -> Heads:
     b = data("bodies.yaml")
     return Heads(
-        tuple(sorted(b["body_heads"], key=len, reverse=True)),
+        tuple(sorted(b["body_heads"] + b["plural_body_heads"], key=len, reverse=True)),
         frozenset(b["generic_bodies"]),
         tuple(sorted(b["org_heads"], key=len, reverse=True)),
         tuple(sorted(b["project_heads"], key=len, reverse=True)),
@@ -72,6 +73,7 @@ def heads() -> Heads:
         frozenset(b["purposes"]),
         frozenset(b["place_named_heads"]),
         dict(b["body_acronyms"]),
+        frozenset(b["plural_body_heads"]),
     )
 
 
@@ -115,7 +117,8 @@ def _body_noun(word: str) -> str | None:
         return None
     if any(low.endswith(w) for w in h.not_bodies if len(w) > 6):
         return None
-    return head_of(word, h.body)
+    noun = head_of(word, h.body)
+    return None if noun in h.plural_body and not is_compound(word, noun) else noun
 
 
 def is_compound(word: str, noun: str) -> bool:
@@ -1123,7 +1126,7 @@ def _definite(name: str) -> str:
     if noun is None or noun not in heads().generic:
         return name
     for ending in ("en", "n", "et"):
-        if noun + ending in heads().body:
+        if noun + ending in heads().body and noun + ending not in heads().plural_body:  # "nätverket", not "-en"
             return name + (ending.upper() if name.isupper() else ending)
     return name
 

@@ -434,3 +434,12 @@ def test_an_organisation_in_the_genitive_opens_the_name_of_a_unit_it_owns(annota
 def test_a_staff_unit_and_an_abbreviated_department_are_organisations(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\nUnderlaget tas fram av Kvalitetsstaben och Ekonomiavd.\n")
     assert _texts(doc, "org") == ["Kvalitetsstaben", "Ekonomiavd"]
+
+
+def test_a_compound_in_the_definite_plural_names_bodies_of_one_kind_but_a_bare_plural_none(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nSamrådsgrupperna redovisade sitt arbete. Grupperna träffas igen i maj. "
+        "Även Ungdomsråden deltog.\n"
+    )
+    assert _texts(doc, "network") == ["Samrådsgrupperna", "Ungdomsråden"]
+    assert network_name("Nätverksmöte") == "Nätverket"  # the singular body of a meeting word
