@@ -489,6 +489,8 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             break
         if prev.lower_ in grammar().time_words:
             break  # "Nästa nätverksmöte", "Dagens valberedning": when, not which body
+        if prev.lower_.endswith(("ades", "des", "tes")) and verb_like(prev):
+            break  # "Redovisades styrelsens förslag": a passive verb opens the sentence, no owner
         if prev.text.isupper() and 2 <= len(prev.text) <= 5 and prev.is_alpha:
             if prev.lower_ in common_words():
                 break  # "FRÅN STYRGRUPP X": a heading in capitals, the word is no acronym
