@@ -95,7 +95,11 @@ def project_head(word: str) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def org_head(word: str) -> str | None:
-    return head_of(word, heads().org)
+    """The organisation noun heading a word, unless a longer body noun heads it ('Nätverket' ends
+    in 'verket' but is a network)."""
+    noun = head_of(word, heads().org)
+    body = head_of(word, heads().body) if noun is not None else None
+    return None if body is not None and len(body) > len(noun or "") else noun
 
 
 def _body_head(tok: Token) -> str | None:

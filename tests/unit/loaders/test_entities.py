@@ -448,3 +448,9 @@ def test_a_compound_in_the_definite_plural_names_bodies_of_one_kind_but_a_bare_p
 def test_a_passive_verb_opening_the_sentence_is_no_owner_of_the_body_after_it(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\n§ 12\nRedovisades valnämndens protokoll från 2016-11-03.\n")
     assert _texts(doc, "network") == ["valnämndens"]
+
+
+def test_a_word_headed_by_a_longer_body_noun_is_no_organisation(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nNätverket diskuterar frågan med Skolverket.\n")
+    assert _texts(doc, "org") == ["Skolverket"]
+    assert _texts(doc, "network_generic") == ["Nätverket"]
