@@ -708,6 +708,8 @@ def _lower_run(doc: Doc, k: int) -> int:
             break
         if any(ch.isdigit() for ch in t.text) or verb_like(t):  # "nätverk för X bildades"
             break
+        if t.lower_ in _period_nouns() and k + 1 < n and doc[k + 1].text[:1].isdigit():
+            break  # "för X år 2019": when, not what for
         if t.lower_ == "och" and not (k + 1 < n and doc[k + 1].is_alpha):
             break
         k += 1
@@ -931,6 +933,11 @@ def _owns_unit(doc: Doc, k: int) -> bool:
         return False
     noun = org_head(doc[k].text)
     return noun is not None and fold(doc[k].text).endswith(noun) and is_compound(doc[k].text, noun)
+
+
+@cache
+def _period_nouns() -> frozenset[str]:
+    return frozenset(data("bodies.yaml")["period_nouns"])
 
 
 @cache

@@ -454,3 +454,8 @@ def test_a_word_headed_by_a_longer_body_noun_is_no_organisation(annotate) -> Non
     doc = annotate("Protokoll 2017-03-02\n\nNätverket diskuterar frågan med Skolverket.\n")
     assert _texts(doc, "org") == ["Skolverket"]
     assert _texts(doc, "network_generic") == ["Nätverket"]
+
+
+def test_a_period_noun_before_a_year_ends_a_bodys_purpose(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nBudgeten för arbetsgruppen för hållbar turism år 2021 godkändes.\n")
+    assert _texts(doc, "network") == ["arbetsgruppen för hållbar turism"]
