@@ -351,7 +351,7 @@ class Entities:
                 continue
             if not tok.text[:1].isupper() and not noun.endswith(grammar().definite_endings):
                 continue
-            s = tok.i - 2 if _coordinated_part_before(doc, tok.i, ref_at) else tok.i
+            s = _first_part(doc, tok.i, ref_at)
             span = Span(doc, s, tok.i + 1, label="ORG")
             span._.confidence = 0.6 if tok.text[:1].isupper() else 0.5
             out.append(span)
@@ -428,8 +428,8 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     """'Regionala styrgruppen', 'GR:s styrgrupp', 'Lokal nämnd': capitalised words before the noun;
     'Sociala vård- och omsorgsgruppen': a coordinated first part and the adjective before it."""
     left = _modifiers_before(doc, i, ref_at)
-    if left == i and _coordinated_part_before(doc, i, ref_at):
-        first = i - 2
+    if left == i and _first_part(doc, i, ref_at) < i:
+        first = _first_part(doc, i, ref_at)
         while True:
             if first >= 2 and doc[first - 1].text == "," and doc[first - 2].text.endswith("-"):
                 first -= 2  # "Kultur-, fritids- och turismnämnden": a longer list of parts
@@ -444,6 +444,15 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
 @cache
 def _one_word_labels() -> frozenset[str]:
     return frozenset(label for label in label_specs() if " " not in label)
+
+
+def _first_part(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
+    """Where the compound at i starts with a first part coordinated with it: 'Barn- och
+    utbildningsnämnden' (i - 2), 'barn-och utbildningsnämnden' written without the space (i - 1),
+    or i."""
+    if i >= 1 and doc[i - 1].lower_.endswith("-och") and doc[i - 1].text[:-4].isalpha():
+        return i - 1
+    return i - 2 if _coordinated_part_before(doc, i, ref_at) else i
 
 
 def _coordinated_part_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> bool:
@@ -574,7 +583,9 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         if hit._.kind in ("county", "municipality") or hit._.ref_kind == "region":
             return _acronym_after(doc, hit.end)
     if end < n and end in ref_at and ref_at[end]._.kind in ("municipality", "county"):
-        end = ref_at[end].end  # "Lokal nämnd Kungsbacka"
+        # "Lokal nämnd Kungsbacka"; not "... Norrby kommun", the municipality itself in the next column
+        if ref_at[end][-1].lower_ not in grammar().municipality_words:
+            end = ref_at[end].end
     elif end + 1 < n and doc[end].text.islower() and doc[end].lower_ in grammar().directions:
         if _name_word(doc[end + 1]) and not is_given_name(doc[end + 1].text):
             end = _name_run(doc, end + 1, ref_at, caps)  # "Hälso- och sjukvårdsnämnden östra Norrdal"

@@ -459,3 +459,12 @@ def test_a_word_headed_by_a_longer_body_noun_is_no_organisation(annotate) -> Non
 def test_a_period_noun_before_a_year_ends_a_bodys_purpose(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\nBudgeten för arbetsgruppen för hållbar turism år 2021 godkändes.\n")
     assert _texts(doc, "network") == ["arbetsgruppen för hållbar turism"]
+
+
+def test_a_first_part_written_onto_och_and_no_municipality_in_the_next_column(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nNärvarande\nPer Ek (S) Vårdnämnden Falu kommun\n"
+        "Eva Ek (M) Norra miljö-och byggnadsnämnden Mora kommun\n"
+    )
+    names = _texts(doc, "network")
+    assert "Vårdnämnden" in names and "Norra miljö-och byggnadsnämnden" in names
