@@ -964,9 +964,15 @@ def _hyphenated(word: str) -> bool:
 
 def _with_adjective(doc: Doc, span: Span, taken: set[int], start: int) -> Span:
     """'Regionala kollektivtrafikmyndigheten', 'Sydöstra sjukvårdsregionen': a capitalised adjective
-    right before an organisation's name opens that name."""
+    right before an organisation's name opens that name, and so does a first part coordinated with
+    its compound ('barn- och elevhälsoenheten')."""
+    if span._.ref is not None:
+        return span
+    first = _first_part(doc, span.start, {})
+    if start <= first < span.start and not any(j in taken for j in range(first, span.start)):
+        span = _widened(span, first)  # "barn- och elevhälsoenheten" read as a person's unit
     k = span.start - 1
-    if k < start or k in taken or span._.ref is not None:
+    if k < start or k in taken:
         return span
     prev = doc[k]
     low = prev.lower_
@@ -975,7 +981,11 @@ def _with_adjective(doc: Doc, span: Span, taken: set[int], start: int) -> Span:
     common = low in common_words() and not low.endswith(grammar().lower_adjective_endings)  # "Övriga", not "Regionala"
     if common or low in grammar().time_words or is_given_name(prev.text):
         return span
-    wider = Span(doc, k, span.end, label=span.label_)
+    return _widened(span, k)
+
+
+def _widened(span: Span, start: int) -> Span:
+    wider = Span(span.doc, start, span.end, label=span.label_)
     wider._.ref_kind, wider._.confidence = span._.ref_kind, span._.confidence
     return wider
 

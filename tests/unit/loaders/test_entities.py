@@ -468,3 +468,12 @@ def test_a_first_part_written_onto_och_and_no_municipality_in_the_next_column(an
     )
     names = _texts(doc, "network")
     assert "Vårdnämnden" in names and "Norra miljö-och byggnadsnämnden" in names
+
+
+def test_a_persons_unit_takes_the_first_part_coordinated_with_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nNärvarande:\nPer Ek, chef musik-och kulturenheten\n"
+        "Eva Ek, samordnare idrotts- och fritidsförvaltningen\n"
+    )
+    orgs = _texts(doc, "org")
+    assert "musik-och kulturenheten" in orgs and "idrotts- och fritidsförvaltningen" in orgs
