@@ -320,7 +320,7 @@ class Entities:
             out.append(span)
             covered.update(range(span.start, span.end))
         for i in range(start, len(words)):
-            noun = org_head(words[i])
+            noun = org_head(words[i]) or _service_head(words[i])
             if noun is None or i in covered or i in taken or i in in_person:
                 continue
             tok = doc[i]
@@ -944,6 +944,21 @@ def _owns_unit(doc: Doc, k: int) -> bool:
         return False
     noun = org_head(doc[k].text)
     return noun is not None and fold(doc[k].text).endswith(noun) and is_compound(doc[k].text, noun)
+
+
+@lru_cache(maxsize=100_000)
+def _service_head(word: str) -> str | None:
+    """'Äldreomsorgen', 'Barnhälsovården': a capitalised compound of a service noun names the service
+    as an organisation (in lower case it is the activity)."""
+    if not word[:1].isupper() or word.isupper():
+        return None
+    noun = head_of(word, _service_nouns())
+    return noun if noun is not None and is_compound(word, noun) and fold(word).endswith(noun) else None
+
+
+@cache
+def _service_nouns() -> tuple[str, ...]:
+    return tuple(sorted(data("bodies.yaml")["service_heads"], key=len, reverse=True))
 
 
 @cache

@@ -477,3 +477,11 @@ def test_a_persons_unit_takes_the_first_part_coordinated_with_it(annotate) -> No
     )
     orgs = _texts(doc, "org")
     assert "musik-och kulturenheten" in orgs and "idrotts- och fritidsförvaltningen" in orgs
+
+
+def test_a_capitalised_compound_of_a_service_noun_is_an_organisation_but_not_in_lower_case(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nSynpunkter lämnades till Äldreomsorgen och Hemtjänsten. Arbetet inom "
+        "äldreomsorgen fortsätter med stöd av Sundbyhälsan.\n"
+    )
+    assert _texts(doc, "org") == ["Äldreomsorgen", "Hemtjänsten", "Sundbyhälsan"]
