@@ -485,3 +485,10 @@ def test_a_capitalised_compound_of_a_service_noun_is_an_organisation_but_not_in_
         "äldreomsorgen fortsätter med stöd av Sundbyhälsan.\n"
     )
     assert _texts(doc, "org") == ["Äldreomsorgen", "Hemtjänsten", "Sundbyhälsan"]
+
+
+def test_a_compound_of_samarbetet_names_a_standing_collaboration_but_the_bare_word_none(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nInformation om Äldresamarbetet och om FH-samarbetet. Samarbetet fungerar väl.\n"
+    )
+    assert _texts(doc, "network") == ["Äldresamarbetet", "FH-samarbetet"]
