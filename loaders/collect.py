@@ -299,17 +299,24 @@ def _merge_short_forms(networks: _Entities) -> dict[str, str]:
 
 
 def _merge_written_apart(networks: _Entities) -> dict[str, str]:
-    """'Socialchefsnätverket' in minutes that also write 'Socialchefs nätverket' is that body: a
-    compound and the same words written apart are one name, whether the first word keeps its
-    linking s or not. The compound joins the name written apart; returns the keys folded."""
+    """'Socialchefsnätverket' in minutes that also write 'Socialchefs nätverket' or
+    'Socialchefs-nätverket' is that body: a compound and the same words written apart or hyphenated
+    are one name, whether the first word keeps its linking s or not. The compound joins the name
+    written apart; returns the keys folded."""
     apart = {_linked_key(f.name): k for k, f in networks.facts.items() if " " in f.name}
+    apart |= {_linked_key(f.name.replace("-", "")): k for k, f in networks.facts.items() if _hyphenated(f.name)}
     folded: dict[str, str] = {}
     for key, fact in list(networks.facts.items()):
-        target = apart.get(_linked_key(fact.name)) if " " not in fact.name else None
+        target = apart.get(_linked_key(fact.name)) if " " not in fact.name and "-" not in fact.name else None
         if target is not None and target != key:
             networks.fold_into(key, networks.facts[target])
             folded[key] = target
     return folded
+
+
+def _hyphenated(name: str) -> bool:
+    """One word whose parts are joined by a hyphen ('Förskole-gruppen'), not a suspended part."""
+    return " " not in name and "-" in name.strip("-")
 
 
 def _linked_key(name: str) -> str:

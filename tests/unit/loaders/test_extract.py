@@ -136,6 +136,14 @@ def test_a_compound_and_its_words_written_apart_are_one_body() -> None:
     assert [n.name for n in x.networks] == ["Rektors nätverket"]
 
 
+def test_a_compound_and_its_words_hyphenated_are_one_body() -> None:
+    text = (
+        "Minnesanteckningar 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nFörskole-gruppen har träffats. Förskolegruppen ses igen i juni.\n"
+    )
+    assert [n.name for n in extract_text(text).networks] == ["Förskole-gruppen"]
+
+
 def test_a_body_folded_into_a_name_that_was_folded_again_is_the_full_name() -> None:
     text = (
         "STYRELSEN\nProtokoll 2012-03-01\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
