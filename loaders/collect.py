@@ -22,7 +22,7 @@ from samkarta.loaders.model import (
     PersonFact,
     SourceInfo,
 )
-from samkarta.loaders.words import fold, grammar
+from samkarta.loaders.words import data, fold, grammar
 from samkarta.reference import load_reference
 
 _MAX_EVIDENCE = 5  # quotes kept per fact
@@ -104,6 +104,7 @@ class Collector:
             self.networks.add(body_key, meeting.body, None, None, meeting.body_evidence, meeting.body_confidence)
         folded = _merge_short_forms(self.networks) | _merge_owner_forms(self.networks)
         folded |= _merge_written_apart(self.networks)
+        folded |= _merge_people_forms(self.networks)
         _merge_acronyms(self.networks)
         full_key = _folded_to(folded, body_key, self.networks.facts)
         if full_key is not None:  # the body is named in full elsewhere in the minutes: one body, two names
@@ -312,6 +313,32 @@ def _merge_written_apart(networks: _Entities) -> dict[str, str]:
             networks.fold_into(key, networks.facts[target])
             folded[key] = target
     return folded
+
+
+def _merge_people_forms(networks: _Entities) -> dict[str, str]:
+    """'Socialcheferna' or 'IFO-cheferna' in minutes that name 'Socialchefsnätverket' or
+    'IFO-nätverket' is that network: a body named by its members in the plural (bodies.yaml:
+    members_plural) joins the one network or group of those members. Returns the keys folded."""
+    members = data("bodies.yaml")["members_plural"]
+    folded: dict[str, str] = {}
+    for key, fact in list(networks.facts.items()):
+        word = fold(fact.name)
+        plural = next((m for m in members if word.endswith(m)), None)
+        if plural is None or " " in word or len(word) - len(plural) < 2:
+            continue
+        stem, singular = word[: -len(plural)].rstrip("-"), members[plural]
+        others = [k for k, f in networks.facts.items() if k != key and _of_members(f.name, stem, singular)]
+        if len(others) == 1:
+            networks.fold_into(key, networks.facts[others[0]])
+            folded[key] = others[0]
+    return folded
+
+
+def _of_members(name: str, stem: str, singular: str) -> bool:
+    """'Socialchefsnätverket' (stem 'social', member 'chef'), 'IFO-nätverket' (stem 'ifo')."""
+    low = fold(name)
+    nouns = (singular, *data("bodies.yaml")["members_network_nouns"])
+    return low.startswith(stem) and low[len(stem) :].lstrip("-").startswith(nouns)
 
 
 def _hyphenated(name: str) -> bool:

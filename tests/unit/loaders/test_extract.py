@@ -144,6 +144,15 @@ def test_a_compound_and_its_words_hyphenated_are_one_body() -> None:
     assert [n.name for n in extract_text(text).networks] == ["Förskole-gruppen"]
 
 
+def test_a_network_named_by_its_members_in_the_plural_is_that_network() -> None:
+    text = (
+        "Minnesanteckningar 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nKulturchefsnätverket har träffats. Kulturcheferna ses igen i juni. "
+        "ABC-cheferna och ABC-nätverket bjöds in.\n"
+    )
+    assert sorted(n.name for n in extract_text(text).networks) == ["ABC-nätverket", "Kulturchefsnätverket"]
+
+
 def test_a_body_folded_into_a_name_that_was_folded_again_is_the_full_name() -> None:
     text = (
         "STYRELSEN\nProtokoll 2012-03-01\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
