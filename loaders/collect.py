@@ -105,6 +105,7 @@ class Collector:
         folded = _merge_short_forms(self.networks) | _merge_owner_forms(self.networks)
         folded |= _merge_written_apart(self.networks)
         folded |= _merge_people_forms(self.networks)
+        folded |= _merge_purpose_forms(self.networks)
         _merge_acronyms(self.networks)
         full_key = _folded_to(folded, body_key, self.networks.facts)
         if full_key is not None:  # the body is named in full elsewhere in the minutes: one body, two names
@@ -331,6 +332,24 @@ def _merge_people_forms(networks: _Entities) -> dict[str, str]:
         if len(others) == 1:
             networks.fold_into(key, networks.facts[others[0]])
             folded[key] = others[0]
+    return folded
+
+
+def _merge_purpose_forms(networks: _Entities) -> dict[str, str]:
+    """'Regionalt forum' in minutes that also name 'Regionalt forum för kultur' is that body: a name
+    of several words joins the one longer name that adds what the body is for or where it is
+    ('för', 'i'). Returns the keys folded, with the key of the name each joined."""
+    links = tuple(f" {w} " for w in grammar().place_prepositions) + (" för ",)
+    folded: dict[str, str] = {}
+    for key, fact in list(networks.facts.items()):
+        name = fold(fact.name)
+        if " " not in name:
+            continue  # one word: _merge_short_forms
+        prefixes = tuple(name + link for link in links)
+        longer = [k for k, f in networks.facts.items() if k != key and fold(f.name).startswith(prefixes)]
+        if len(longer) == 1:
+            networks.fold_into(key, networks.facts[longer[0]])
+            folded[key] = longer[0]
     return folded
 
 

@@ -153,6 +153,14 @@ def test_a_network_named_by_its_members_in_the_plural_is_that_network() -> None:
     assert sorted(n.name for n in extract_text(text).networks) == ["ABC-nätverket", "Kulturchefsnätverket"]
 
 
+def test_a_name_of_several_words_joins_the_one_longer_name_that_adds_what_the_body_is_for() -> None:
+    text = (
+        "Minnesanteckningar 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nRegionalt forum för kultur och idrott har träffats. Regionalt forum ses igen i juni.\n"
+    )
+    assert [n.name for n in extract_text(text).networks] == ["Regionalt forum för kultur och idrott"]
+
+
 def test_a_body_folded_into_a_name_that_was_folded_again_is_the_full_name() -> None:
     text = (
         "STYRELSEN\nProtokoll 2012-03-01\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
