@@ -106,6 +106,7 @@ class Collector:
         folded |= _merge_written_apart(self.networks)
         folded |= _merge_people_forms(self.networks)
         folded |= _merge_purpose_forms(self.networks)
+        folded |= _merge_owned_forms(self.networks)
         _merge_acronyms(self.networks)
         full_key = _folded_to(folded, body_key, self.networks.facts)
         if full_key is not None:  # the body is named in full elsewhere in the minutes: one body, two names
@@ -350,6 +351,26 @@ def _merge_purpose_forms(networks: _Entities) -> dict[str, str]:
         if len(longer) == 1:
             networks.fold_into(key, networks.facts[longer[0]])
             folded[key] = longer[0]
+    return folded
+
+
+def _merge_owned_forms(networks: _Entities) -> dict[str, str]:
+    """'utskott för kultur' in minutes that also name 'Regionens utskott för kultur' is that body: a
+    name of several words joins the one longer name that is it with an owner in the genitive before
+    it. Returns the keys folded, with the key of the name each joined."""
+    folded: dict[str, str] = {}
+    for key, fact in list(networks.facts.items()):
+        name = fold(fact.name)
+        if " " not in name:
+            continue
+        owned = [
+            k
+            for k, f in networks.facts.items()
+            if k != key and fold(f.name).endswith(" " + name) and fold(f.name)[: -len(name) - 1].endswith("s")
+        ]
+        if len(owned) == 1:
+            networks.fold_into(key, networks.facts[owned[0]])
+            folded[key] = owned[0]
     return folded
 
 

@@ -161,6 +161,15 @@ def test_a_name_of_several_words_joins_the_one_longer_name_that_adds_what_the_bo
     assert [n.name for n in extract_text(text).networks] == ["Regionalt forum för kultur och idrott"]
 
 
+def test_a_name_of_several_words_joins_the_one_longer_name_with_its_owner_in_the_genitive() -> None:
+    text = (
+        "Minnesanteckningar 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nPlanen för Norrbyregionens utskott för fritid och idrott antogs. "
+        "Ett utskott för fritid och idrott ska följa upp den.\n"
+    )
+    assert [n.name for n in extract_text(text).networks] == ["Norrbyregionens utskott för fritid och idrott"]
+
+
 def test_a_body_folded_into_a_name_that_was_folded_again_is_the_full_name() -> None:
     text = (
         "STYRELSEN\nProtokoll 2012-03-01\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
