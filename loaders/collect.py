@@ -318,8 +318,8 @@ def _merge_written_apart(networks: _Entities) -> dict[str, str]:
 
 
 def _merge_people_forms(networks: _Entities) -> dict[str, str]:
-    """'Socialcheferna' or 'IFO-cheferna' in minutes that name 'Socialchefsnätverket' or
-    'IFO-nätverket' is that network: a body named by its members in the plural (bodies.yaml:
+    """'Kulturcheferna' or 'ABC-cheferna' in minutes that name 'Kulturchefsnätverket' or
+    'ABC-nätverket' is that network: a body named by its members in the plural (bodies.yaml:
     members_plural) joins the one network or group of those members. Returns the keys folded."""
     members = data("bodies.yaml")["members_plural"]
     folded: dict[str, str] = {}
@@ -337,7 +337,7 @@ def _merge_people_forms(networks: _Entities) -> dict[str, str]:
 
 
 def _merge_purpose_forms(networks: _Entities) -> dict[str, str]:
-    """'Regionalt forum' in minutes that also name 'Regionalt forum för kultur' is that body: a name
+    """'Digitalt forum' in minutes that also name 'Digitalt forum för kultur' is that body: a name
     of several words joins the one longer name that adds what the body is for or where it is
     ('för', 'i'). Returns the keys folded, with the key of the name each joined."""
     links = tuple(f" {w} " for w in grammar().place_prepositions) + (" för ",)
@@ -375,7 +375,7 @@ def _merge_owned_forms(networks: _Entities) -> dict[str, str]:
 
 
 def _of_members(name: str, stem: str, singular: str) -> bool:
-    """'Socialchefsnätverket' (stem 'social', member 'chef'), 'IFO-nätverket' (stem 'ifo')."""
+    """'Kulturchefsnätverket' (stem 'kultur', member 'chef'), 'ABC-nätverket' (stem 'abc')."""
     low = fold(name)
     nouns = (singular, *data("bodies.yaml")["members_network_nouns"])
     return low.startswith(stem) and low[len(stem) :].lstrip("-").startswith(nouns)

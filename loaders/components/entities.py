@@ -325,7 +325,7 @@ class Entities:
                 continue
             tok = doc[i]
             if not (tok.is_alpha or _hyphenated(tok.text) and noun not in _area_nouns()):
-                continue  # "IT-enheten", "FoU-centrum": a compound whose first part is an abbreviation
+                continue  # "GIS-enheten", "Hörsel-syncentrum": a compound with a hyphen
             named = _org_name_end(doc, i, ref_at) if tok.text[:1].isupper() else i + 1
             headed = tok.text[:1].isupper() and fold(tok.text).endswith(noun)  # not itself a genitive
             if tok.text[:1].isupper() and not headed and _owns_unit(doc, i + 1):
@@ -948,7 +948,7 @@ def _owns_unit(doc: Doc, k: int) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _service_head(word: str) -> str | None:
-    """'Äldreomsorgen', 'Barnhälsovården': a capitalised compound of a service noun names the service
+    """'Missbruksomsorgen', 'Färdtjänsten': a capitalised compound of a service noun names the service
     as an organisation (in lower case it is the activity)."""
     if not word[:1].isupper() or word.isupper():
         return None
@@ -972,20 +972,20 @@ def _area_nouns() -> frozenset[str]:
 
 
 def _hyphenated(word: str) -> bool:
-    """'IT-enheten', 'Barn-kvinnocentrum': letters joined by hyphens into one word."""
+    """'GIS-enheten', 'Hörsel-syncentrum': letters joined by hyphens into one word."""
     parts = word.split("-")
     return len(parts) > 1 and all(p.isalpha() for p in parts)
 
 
 def _with_adjective(doc: Doc, span: Span, taken: set[int], start: int) -> Span:
-    """'Regionala kollektivtrafikmyndigheten', 'Sydöstra sjukvårdsregionen': a capitalised adjective
+    """'Regionala färdtjänstmyndigheten', 'Nordvästra sjukvårdsregionen': a capitalised adjective
     right before an organisation's name opens that name, and so does a first part coordinated with
-    its compound ('barn- och elevhälsoenheten')."""
+    its compound ('musik- och kulturenheten')."""
     if span._.ref is not None:
         return span
     first = _first_part(doc, span.start, {})
     if start <= first < span.start and not any(j in taken for j in range(first, span.start)):
-        span = _widened(span, first)  # "barn- och elevhälsoenheten" read as a person's unit
+        span = _widened(span, first)  # "musik- och kulturenheten" read as a person's unit
     k = span.start - 1
     if k < start or k in taken:
         return span

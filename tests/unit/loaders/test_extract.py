@@ -156,9 +156,9 @@ def test_a_network_named_by_its_members_in_the_plural_is_that_network() -> None:
 def test_a_name_of_several_words_joins_the_one_longer_name_that_adds_what_the_body_is_for() -> None:
     text = (
         "Minnesanteckningar 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
-        "1. Budget\nRegionalt forum för kultur och idrott har träffats. Regionalt forum ses igen i juni.\n"
+        "1. Budget\nDigitalt forum för kultur och idrott har träffats. Digitalt forum ses igen i juni.\n"
     )
-    assert [n.name for n in extract_text(text).networks] == ["Regionalt forum för kultur och idrott"]
+    assert [n.name for n in extract_text(text).networks] == ["Digitalt forum för kultur och idrott"]
 
 
 def test_a_name_of_several_words_joins_the_one_longer_name_with_its_owner_in_the_genitive() -> None:
