@@ -22,7 +22,7 @@ from samkarta.loaders.model import (
     PersonFact,
     SourceInfo,
 )
-from samkarta.loaders.words import fold, grammar
+from samkarta.loaders.words import data, fold, grammar
 from samkarta.reference import Reference, load_reference
 
 _MAX_EVIDENCE = 5  # quotes kept per fact
@@ -104,6 +104,9 @@ class Collector:
             self.networks.add(body_key, meeting.body, None, None, meeting.body_evidence, meeting.body_confidence)
         folded = _merge_short_forms(self.networks) | _merge_owner_forms(self.networks)
         folded |= _merge_written_apart(self.networks)
+        folded |= _merge_people_forms(self.networks)
+        folded |= _merge_purpose_forms(self.networks)
+        folded |= _merge_owned_forms(self.networks)
         _merge_acronyms(self.networks)
         full_key = _folded_to(folded, body_key, self.networks.facts)
         if full_key is not None:  # the body is named in full elsewhere in the minutes: one body, two names
@@ -299,17 +302,88 @@ def _merge_short_forms(networks: _Entities) -> dict[str, str]:
 
 
 def _merge_written_apart(networks: _Entities) -> dict[str, str]:
-    """'Socialchefsnätverket' in minutes that also write 'Socialchefs nätverket' is that body: a
-    compound and the same words written apart are one name, whether the first word keeps its
-    linking s or not. The compound joins the name written apart; returns the keys folded."""
+    """'Socialchefsnätverket' in minutes that also write 'Socialchefs nätverket' or
+    'Socialchefs-nätverket' is that body: a compound and the same words written apart or hyphenated
+    are one name, whether the first word keeps its linking s or not. The compound joins the name
+    written apart; returns the keys folded."""
     apart = {_linked_key(f.name): k for k, f in networks.facts.items() if " " in f.name}
+    apart |= {_linked_key(f.name.replace("-", "")): k for k, f in networks.facts.items() if _hyphenated(f.name)}
     folded: dict[str, str] = {}
     for key, fact in list(networks.facts.items()):
-        target = apart.get(_linked_key(fact.name)) if " " not in fact.name else None
+        target = apart.get(_linked_key(fact.name)) if " " not in fact.name and "-" not in fact.name else None
         if target is not None and target != key:
             networks.fold_into(key, networks.facts[target])
             folded[key] = target
     return folded
+
+
+def _merge_people_forms(networks: _Entities) -> dict[str, str]:
+    """'Kulturcheferna' or 'ABC-cheferna' in minutes that name 'Kulturchefsnätverket' or
+    'ABC-nätverket' is that network: a body named by its members in the plural (bodies.yaml:
+    members_plural) joins the one network or group of those members. Returns the keys folded."""
+    members = data("bodies.yaml")["members_plural"]
+    folded: dict[str, str] = {}
+    for key, fact in list(networks.facts.items()):
+        word = fold(fact.name)
+        plural = next((m for m in members if word.endswith(m)), None)
+        if plural is None or " " in word or len(word) - len(plural) < 2:
+            continue
+        stem, singular = word[: -len(plural)].rstrip("-"), members[plural]
+        others = [k for k, f in networks.facts.items() if k != key and _of_members(f.name, stem, singular)]
+        if len(others) == 1:
+            networks.fold_into(key, networks.facts[others[0]])
+            folded[key] = others[0]
+    return folded
+
+
+def _merge_purpose_forms(networks: _Entities) -> dict[str, str]:
+    """'Digitalt forum' in minutes that also name 'Digitalt forum för kultur' is that body: a name
+    of several words joins the one longer name that adds what the body is for or where it is
+    ('för', 'i'). Returns the keys folded, with the key of the name each joined."""
+    links = tuple(f" {w} " for w in grammar().place_prepositions) + (" för ",)
+    folded: dict[str, str] = {}
+    for key, fact in list(networks.facts.items()):
+        name = fold(fact.name)
+        if " " not in name:
+            continue  # one word: _merge_short_forms
+        prefixes = tuple(name + link for link in links)
+        longer = [k for k, f in networks.facts.items() if k != key and fold(f.name).startswith(prefixes)]
+        if len(longer) == 1:
+            networks.fold_into(key, networks.facts[longer[0]])
+            folded[key] = longer[0]
+    return folded
+
+
+def _merge_owned_forms(networks: _Entities) -> dict[str, str]:
+    """'utskott för kultur' in minutes that also name 'Regionens utskott för kultur' is that body: a
+    name of several words joins the one longer name that is it with an owner in the genitive before
+    it. Returns the keys folded, with the key of the name each joined."""
+    folded: dict[str, str] = {}
+    for key, fact in list(networks.facts.items()):
+        name = fold(fact.name)
+        if " " not in name:
+            continue
+        owned = [
+            k
+            for k, f in networks.facts.items()
+            if k != key and fold(f.name).endswith(" " + name) and fold(f.name)[: -len(name) - 1].endswith("s")
+        ]
+        if len(owned) == 1:
+            networks.fold_into(key, networks.facts[owned[0]])
+            folded[key] = owned[0]
+    return folded
+
+
+def _of_members(name: str, stem: str, singular: str) -> bool:
+    """'Kulturchefsnätverket' (stem 'kultur', member 'chef'), 'ABC-nätverket' (stem 'abc')."""
+    low = fold(name)
+    nouns = (singular, *data("bodies.yaml")["members_network_nouns"])
+    return low.startswith(stem) and low[len(stem) :].lstrip("-").startswith(nouns)
+
+
+def _hyphenated(name: str) -> bool:
+    """One word whose parts are joined by a hyphen ('Förskole-gruppen'), not a suspended part."""
+    return " " not in name and "-" in name.strip("-")
 
 
 def _linked_key(name: str) -> str:

@@ -27,6 +27,7 @@ from samkarta.loaders.words import (
     fold,
     grammar,
     is_given_name,
+    is_street,
     is_title,
     lexicon,
     months,
@@ -52,13 +53,14 @@ class Heads:
     purposes: frozenset[str]
     place_named: frozenset[str]
     acronyms: dict[str, str]
+    plural_body: frozenset[str]
 
 
 @cache
 def heads() -> Heads:
     b = data("bodies.yaml")
     return Heads(
-        tuple(sorted(b["body_heads"], key=len, reverse=True)),
+        tuple(sorted(b["body_heads"] + b["plural_body_heads"], key=len, reverse=True)),
         frozenset(b["generic_bodies"]),
         tuple(sorted(b["org_heads"], key=len, reverse=True)),
         tuple(sorted(b["project_heads"], key=len, reverse=True)),
@@ -73,6 +75,7 @@ def heads() -> Heads:
         frozenset(b["purposes"]),
         frozenset(b["place_named_heads"]),
         dict(b["body_acronyms"]),
+        frozenset(b["plural_body_heads"]),
     )
 
 
@@ -94,7 +97,11 @@ def project_head(word: str) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def org_head(word: str) -> str | None:
-    return head_of(word, heads().org)
+    """The organisation noun heading a word, unless a longer body noun heads it ('Nätverket' ends
+    in 'verket' but is a network)."""
+    noun = head_of(word, heads().org)
+    body = head_of(word, heads().body) if noun is not None else None
+    return None if body is not None and len(body) > len(noun or "") else noun
 
 
 def _body_head(tok: Token) -> str | None:
@@ -116,7 +123,8 @@ def _body_noun(word: str) -> str | None:
         return None
     if any(low.endswith(w) for w in h.not_bodies if len(w) > 6):
         return None
-    return head_of(word, h.body)
+    noun = head_of(word, h.body)
+    return None if noun in h.plural_body and not is_compound(word, noun) else noun
 
 
 def is_initiative(ref: Span) -> bool:
@@ -341,14 +349,16 @@ class Entities:
             out.append(span)
             covered.update(range(span.start, span.end))
         for i in range(start, len(words)):
-            noun = org_head(words[i])
+            noun = org_head(words[i]) or _service_head(words[i])
             if noun is None or i in covered or i in taken or i in in_person:
                 continue
             tok = doc[i]
-            if not tok.is_alpha:
-                continue
+            if not (tok.is_alpha or _hyphenated(tok.text) and noun not in _area_nouns()):
+                continue  # "GIS-enheten", "Hörsel-syncentrum": a compound with a hyphen
             named = _org_name_end(doc, i, ref_at) if tok.text[:1].isupper() else i + 1
             headed = tok.text[:1].isupper() and fold(tok.text).endswith(noun)  # not itself a genitive
+            if tok.text[:1].isupper() and not headed and _owns_unit(doc, i + 1):
+                continue  # "Norrbyregionens Familjecentrum": the owner opens the name of the unit it owns
             union = tok.text.islower() and tok.lower_ in union_heads()  # "Norrdals kommunalförbund"
             of_members = tok.lower_ in union_heads()
             owner = _place_genitive_before(doc, i, ref_at, at_start=of_members) if headed or union else i
@@ -370,13 +380,15 @@ class Entities:
                 continue
             if not tok.text[:1].isupper() and not noun.endswith(grammar().definite_endings):
                 continue
-            s = tok.i - 2 if _coordinated_part_before(doc, tok.i, ref_at) else tok.i
+            s = _first_part(doc, tok.i, ref_at)
             span = Span(doc, s, tok.i + 1, label="ORG")
             span._.confidence = 0.6 if tok.text[:1].isupper() else 0.5
             out.append(span)
             covered.update(range(s, tok.i + 1))
-        out.extend(_companies(doc, covered | taken | in_person, start))
-        out = [_with_office(doc, span) for span in out]
+        companies = _companies(doc, covered | taken | in_person, start, ref_at)
+        out = [s for s in out if not any(c.start <= s.start and s.end <= c.end for c in companies)] + companies
+        held = covered | taken | in_person | {t.i for c in companies for t in c}
+        out = [_with_office(doc, _with_adjective(doc, span, held, start)) for span in out]
         # a board's office is an organisation while the board stays a body: "Kommunstyrelsens kansli"
         out.extend(_offices(doc, {t.i for s in out for t in s} | in_person, start))
         return sorted(out, key=lambda span: span.start)
@@ -445,8 +457,8 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     """'Regionala styrgruppen', 'GR:s styrgrupp', 'Lokal nämnd': capitalised words before the noun;
     'Sociala vård- och omsorgsgruppen': a coordinated first part and the adjective before it."""
     left = _modifiers_before(doc, i, ref_at)
-    if left == i and _coordinated_part_before(doc, i, ref_at):
-        first = i - 2
+    if left == i and _first_part(doc, i, ref_at) < i:
+        first = _first_part(doc, i, ref_at)
         while True:
             if first >= 2 and doc[first - 1].text == "," and doc[first - 2].text.endswith("-"):
                 first -= 2  # "Kultur-, fritids- och turismnämnden": a longer list of parts
@@ -461,6 +473,15 @@ def _left_modifiers(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
 @cache
 def _one_word_labels() -> frozenset[str]:
     return frozenset(label for label in label_specs() if " " not in label)
+
+
+def _first_part(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
+    """Where the compound at i starts with a first part coordinated with it: 'Barn- och
+    utbildningsnämnden' (i - 2), 'barn-och utbildningsnämnden' written without the space (i - 1),
+    or i."""
+    if i >= 1 and doc[i - 1].lower_.endswith("-och") and doc[i - 1].text[:-4].isalpha():
+        return i - 1
+    return i - 2 if _coordinated_part_before(doc, i, ref_at) else i
 
 
 def _coordinated_part_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> bool:
@@ -510,6 +531,8 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             break
         if prev.lower_ in grammar().time_words:
             break  # "Nästa nätverksmöte", "Dagens valberedning": when, not which body
+        if prev.lower_.endswith(("ades", "des", "tes")) and verb_like(prev):
+            break  # "Redovisades styrelsens förslag": a passive verb opens the sentence, no owner
         if prev.text.isupper() and 2 <= len(prev.text) <= 5 and prev.is_alpha:
             if prev.lower_ in common_words():
                 break  # "FRÅN STYRGRUPP X": a heading in capitals, the word is no acronym
@@ -574,12 +597,14 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
                 end += 1  # "Styrelsen för Norrdals läns luftvårdsförbund": a genitive needs the noun it owns
             if end == first + 1 and first not in ref_at and end < n and doc[end].lower_ == "och":
                 end = max(end, _lower_run(doc, end))  # "Nämnden för Hälsa och vård": a purpose in sentence case
+            elif end == first + 1 and first not in ref_at and not caps and doc[first].lower_.endswith("s"):
+                end = max(end, _lower_run(doc, end))  # "styrelsen för Norrbyåns vattenråd": what a name owns
         else:
             run = _title_case_run(doc, end + 1)
             if run > end + 1 and _ends_line(doc, run) and _heading_group(doc, i, caps):
                 end = run  # a heading "Forum för Hållbar Tillväxt": the purpose in title case
             else:
-                end = _lower_run(doc, end + 1)  # "styrgruppen för social välfärd"
+                end = _purpose_end(doc, end + 1, ref_at)  # "styrgruppen för social välfärd"
     elif end < n and doc[end].is_alpha and doc[end].text.islower() and _heading_group(doc, i, caps):
         run = _lower_run(doc, end)
         if run > end and _ends_line(doc, run) and not any(t.lower_.endswith(_minutes_words()) for t in doc[end:run]):
@@ -589,7 +614,9 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         if hit._.kind in ("county", "municipality") or hit._.ref_kind == "region":
             return _acronym_after(doc, hit.end)
     if end < n and end in ref_at and ref_at[end]._.kind in ("municipality", "county"):
-        end = ref_at[end].end  # "Lokal nämnd Kungsbacka"
+        # "Lokal nämnd Kungsbacka"; not "... Norrby kommun", the municipality itself in the next column
+        if ref_at[end][-1].lower_ not in grammar().municipality_words:
+            end = ref_at[end].end
     elif end + 1 < n and doc[end].text.islower() and doc[end].lower_ in grammar().directions:
         if _name_word(doc[end + 1]) and not is_given_name(doc[end + 1].text):
             end = _name_run(doc, end + 1, ref_at, caps)  # "Hälso- och sjukvårdsnämnden östra Norrdal"
@@ -706,6 +733,23 @@ def _title_case_run(doc: Doc, k: int) -> int:
     return k
 
 
+def _purpose_end(doc: Doc, k: int, ref_at: dict[int, Span]) -> int:
+    """The end of a lower-case purpose after 'för' (or k - 1): with the rest of a list of its
+    words ('för miljö, hälsa och trafik') and a name that the purpose goes on to ('för
+    delområdet Norra Norrdal')."""
+    n = len(doc)
+    end = _lower_run(doc, k)
+    while end > k and end + 1 < n and doc[end].text == "," and doc[end + 1].text.islower():
+        more = _lower_run(doc, end + 1)
+        if more <= end + 1 or not (more < n and doc[more].text == "," or doc[more - 2].lower_ == "och"):
+            break
+        end = more  # another word of the list: it ends with "och" and its last word
+    if end > k and end < n and doc[end - 1].text.islower() and not doc[end].is_sent_start:
+        if end in ref_at and ref_at[end]._.kind != "organization" or _name_word(doc[end]):
+            end = _name_run(doc, end, ref_at, False)
+    return end
+
+
 def _lower_run(doc: Doc, k: int) -> int:
     """The end of a short lower-case description after 'för' ('för social välfärd')."""
     n = len(doc)
@@ -716,6 +760,8 @@ def _lower_run(doc: Doc, k: int) -> int:
             break
         if any(ch.isdigit() for ch in t.text) or verb_like(t):  # "nätverk för X bildades"
             break
+        if t.lower_ in _period_nouns() and k + 1 < n and doc[k + 1].text[:1].isdigit():
+            break  # "för X år 2019": when, not what for
         if t.lower_ == "och" and not (k + 1 < n and doc[k + 1].is_alpha):
             break
         k += 1
@@ -1002,7 +1048,9 @@ def _names_its_quotation(word: str) -> bool:
 def institution_noun_at(doc: Doc, k: int) -> bool:
     """The word at k is a lower-case noun that names an institution after its town ("Norrby
     tingsrätt", "Norrby lasarett")."""
-    return k < len(doc) and doc[k].text.islower() and fold(doc[k].text) in heads().place_named
+    if k >= len(doc) or not (doc[k].text.islower() or doc[k].text.istitle()):
+        return False  # "Norrby Tingsrätt" in title case too, not a heading in capitals
+    return fold(doc[k].text) in heads().place_named
 
 
 def _place_named(doc: Doc, ref_at: dict[int, Span], taken: set[int], start: int) -> list[Span]:
@@ -1010,7 +1058,7 @@ def _place_named(doc: Doc, ref_at: dict[int, Span], taken: set[int], start: int)
     out = []
     for i in range(max(start, 1), len(doc)):
         place = ref_at.get(i - 1)
-        if place is None or place._.kind != "municipality" or not institution_noun_at(doc, i):
+        if place is None or place._.kind not in ("municipality", "county") or not institution_noun_at(doc, i):
             continue
         if any(k in taken for k in range(place.start, i + 1)):
             continue
@@ -1072,16 +1120,97 @@ def _offices(doc: Doc, taken: set[int], start: int) -> list[Span]:
     return out
 
 
-def _companies(doc: Doc, taken: set[int], start: int) -> list[Span]:
-    """A company by its legal form: capitalised words before 'AB' ('Norrby Glas & Bygg AB')."""
+def _owns_unit(doc: Doc, k: int) -> bool:
+    """The word at k is a capitalised compound of an organisation noun, not in the genitive."""
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return False
+    noun = org_head(doc[k].text)
+    return noun is not None and fold(doc[k].text).endswith(noun) and is_compound(doc[k].text, noun)
+
+
+@lru_cache(maxsize=100_000)
+def _service_head(word: str) -> str | None:
+    """'Missbruksomsorgen', 'Färdtjänsten': a capitalised compound of a service noun names the service
+    as an organisation (in lower case it is the activity)."""
+    if not word[:1].isupper() or word.isupper():
+        return None
+    noun = head_of(word, _service_nouns())
+    return noun if noun is not None and is_compound(word, noun) and fold(word).endswith(noun) else None
+
+
+@cache
+def _service_nouns() -> tuple[str, ...]:
+    return tuple(sorted(data("bodies.yaml")["service_heads"], key=len, reverse=True))
+
+
+@cache
+def _period_nouns() -> frozenset[str]:
+    return frozenset(data("bodies.yaml")["period_nouns"])
+
+
+@cache
+def _area_nouns() -> frozenset[str]:
+    return frozenset(data("bodies.yaml")["area_org_heads"])
+
+
+def _hyphenated(word: str) -> bool:
+    """'GIS-enheten', 'Hörsel-syncentrum': letters joined by hyphens into one word."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.isalpha() for p in parts)
+
+
+def _with_adjective(doc: Doc, span: Span, taken: set[int], start: int) -> Span:
+    """'Regionala färdtjänstmyndigheten', 'Nordvästra sjukvårdsregionen': a capitalised adjective
+    right before an organisation's name opens that name, and so does a first part coordinated with
+    its compound ('musik- och kulturenheten')."""
+    if span._.ref is not None:
+        return span
+    first = _first_part(doc, span.start, {})
+    if start <= first < span.start and not any(j in taken for j in range(first, span.start)):
+        span = _widened(span, first)  # "musik- och kulturenheten" read as a person's unit
+    k = span.start - 1
+    if k < start or k in taken:
+        return span
+    prev = doc[k]
+    low = prev.lower_
+    if not (prev.is_alpha and prev.text[:1].isupper() and low.endswith("a") and len(low) > 3):
+        return span
+    common = low in common_words() and not low.endswith(grammar().lower_adjective_endings)  # "Övriga", not "Regionala"
+    if common or low in grammar().time_words or is_given_name(prev.text):
+        return span
+    return _widened(span, k)
+
+
+def _widened(span: Span, start: int) -> Span:
+    wider = Span(span.doc, start, span.end, label=span.label_)
+    wider._.ref_kind, wider._.confidence = span._.ref_kind, span._.confidence
+    return wider
+
+
+def _companies(doc: Doc, taken: set[int], start: int, ref_at: dict[int, Span]) -> list[Span]:
+    """A company by its legal form: capitalised words before 'AB' ('Norrby Glas & Bygg AB'); a
+    reference organisation right before it, or before a place, names its regional company ('Almi
+    Företagspartner Norrbotten AB'), which the company's span takes in."""
     words = tokens_of(doc).text
     forms = set(lexicon()["company_forms"])
     out = []
     for i in range(max(start, 1), len(words)):
         if words[i] not in forms or i in taken:
             continue
-        k = i
-        while k > start and i - k < 5 and k - 1 not in taken and not doc[k - 1].is_space:
+        k, own_words, owner = i, False, None
+        while k > start and not doc[k - 1].is_space:
+            hit = ref_at.get(k - 1)
+            if hit is not None and hit.start >= start and "\n" not in hit.text:
+                if hit._.kind == "organization" and own_words:
+                    break  # "Region Norrby Glas AB": the company's own name ends at another organisation
+                owner = hit if hit.end == i else None
+                k = hit.start
+                if hit._.kind == "organization":
+                    break  # the owner's name opens its regional company's
+                continue  # "... Norrbottens län AB": a place in the name
+            own_words = True
+            if k - 1 in taken or i - k >= 5:
+                break
             prev = doc[k - 1]
             if not (prev.text in ("&", "-") or prev.text[:1].isupper() and prev.text[:1].isalpha()):
                 break
@@ -1092,6 +1221,8 @@ def _companies(doc: Doc, taken: set[int], start: int) -> list[Span]:
             k += 1
         if k < i and label_at(doc).get(k) is None:
             span = Span(doc, k, i + 1, label="ORG")
+            if owner is not None and owner._.kind == "organization":
+                span._.ref, span._.ref_kind = owner._.ref, owner._.ref_kind  # "Almi AB" is Almi itself
             span._.confidence = 0.7
             out.append(span)
             taken = taken | set(range(k, i + 1))
@@ -1153,10 +1284,23 @@ def _org_name_end(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     if k + 1 < len(doc) and doc[k].lower_ == "i" and k + 1 in ref_at and ref_at[k + 1]._.kind != "organization":
         return ref_at[k + 1].end
     if k + 1 < len(doc) and doc[k].lower_ in grammar().directions and _name_word(doc[k + 1]):
-        return _name_run(doc, k + 1, ref_at, False)  # "Regionförbundet södra Småland"
+        # "Regionförbundet södra Småland"
+        return _before_next_org(doc, k + 1, _name_run(doc, k + 1, ref_at, False), ref_at)
     if k < len(doc) and (k in ref_at and ref_at[k]._.kind != "organization" or _name_word(doc[k])):
-        return _name_run(doc, k, ref_at, False)
+        return _before_next_org(doc, k, _name_run(doc, k, ref_at, False), ref_at)
     return k
+
+
+def _before_next_org(doc: Doc, k: int, end: int, ref_at: dict[int, Span]) -> int:
+    """The name after an organisation noun ends where another organisation or body starts (a list
+    or a table row written without commas: "Planeringsenheten Norrby Ekonomiavdelningen") or an
+    address does ("Norrbyförbundet Kvarngatan 3")."""
+    for j in range(k, end):
+        word = doc[j].text
+        other = ref_at[j]._.kind == "organization" if j in ref_at else org_head(word) or _body_noun(word)
+        if other or (j not in ref_at and is_street(word)):
+            return j
+    return end
 
 
 def _name_word(tok: Token, caps: bool = False) -> bool:
@@ -1218,7 +1362,7 @@ def _definite(name: str) -> str:
     if noun is None or noun not in heads().generic:
         return name
     for ending in ("en", "n", "et"):
-        if noun + ending in heads().body:
+        if noun + ending in heads().body and noun + ending not in heads().plural_body:  # "nätverket", not "-en"
             return name + (ending.upper() if name.isupper() else ending)
     return name
 

@@ -463,3 +463,130 @@ def test_a_definite_work_compound_with_a_coordinated_first_part_is_one_named_wor
 def test_an_indefinite_hyphen_compound_names_a_kind_of_work_the_definite_one_a_work(annotate) -> None:
     doc = annotate("1. Info\nKommunen driver ett EU-projekt och en KPR-konferens. ABC-projektet avslutas.\n")
     assert _texts(doc, "project") == ["ABC-projektet"]
+
+
+def test_a_name_after_an_organisation_noun_ends_at_the_next_organisation_or_an_address(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nKopia till Planeringsenheten Norrby Ekonomiavdelningen och "
+        "Stadsdelsförvaltningen Väster Länsstyrelsen i Dalarnas län. Svar till Vattenförbundet Kvarngatan 3.\n"
+    )
+    orgs = _texts(doc, "org")
+    assert "Planeringsenheten Norrby" in orgs and "Ekonomiavdelningen" in orgs
+    assert "Stadsdelsförvaltningen Väster" in orgs and "Vattenförbundet" in orgs
+
+
+def test_a_reference_organisation_and_a_place_before_a_legal_form_name_its_regional_company(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nLånen kom från Almi Företagspartner Norrbotten AB, Almi Företagspartner "
+        "Kalmar län AB och Almi Företagspartner AB. Per Ek, Region Norrbotten Sundby Glas AB, deltog.\n"
+    )
+    orgs = _texts(doc, "org")
+    assert "Almi Företagspartner Norrbotten AB" in orgs and "Almi Företagspartner Kalmar län AB" in orgs
+    assert "Sundby Glas AB" in orgs and "Region Norrbotten" in orgs  # no company of the region
+    assert [s._.ref for s in doc.spans["org"] if s.text == "Almi Företagspartner AB"] == ["Almi"]
+
+
+def test_a_capitalised_adjective_opens_an_organisations_name_but_a_common_word_does_not(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nPer Ek, Regionala färdtjänstmyndigheten, deltog. Vården inom\n"
+        "Nordvästra sjukvårdsregionen diskuterades. Synpunkter från Nya Kulturförvaltningen.\n"
+    )
+    orgs = _texts(doc, "org")
+    assert "Regionala färdtjänstmyndigheten" in orgs and "Nordvästra sjukvårdsregionen" in orgs
+    assert "Kulturförvaltningen" in orgs
+
+
+def test_a_purpose_after_for_takes_its_whole_list_a_name_it_goes_on_to_and_what_a_name_owns(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nPer Ek blir ersättare i arbetskommittén för delprogrammet Norra Norrdal. "
+        "Ett utskott för kultur, idrott och fritid bildas. Eva Ek sitter i styrelsen för Sundbyåns fiskevård.\n"
+    )
+    names = _texts(doc, "network")
+    assert "arbetskommittén för delprogrammet Norra Norrdal" in names
+    assert "utskott för kultur, idrott och fritid" in names
+    assert "styrelsen för Sundbyåns fiskevård" in names
+
+
+def test_an_institution_named_by_its_town_or_county_in_title_case_too(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nAnmälan till Falun Tingsrätt och Värmlands tingsrätt. Kursen ges av "
+        "Ludvika Folkhögskola.\n"
+    )
+    assert _texts(doc, "org") == ["Falun Tingsrätt", "Värmlands tingsrätt", "Ludvika Folkhögskola"]
+    assert _texts(doc, "municipality") == []
+
+
+def test_a_hyphenated_compound_of_an_organisation_noun_is_a_unit_but_one_of_region_is_an_area(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nFrågan skickas till GIS-enheten och till Hörsel-syncentrum. "
+        "Pendlingen i Falun-Borlänge-regionen ökar.\n"
+    )
+    assert _texts(doc, "org") == ["GIS-enheten", "Hörsel-syncentrum"]
+
+
+def test_an_organisation_in_the_genitive_opens_the_name_of_a_unit_it_owns(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nPlatserna på Norrbyregionens Familjecentrum räcker inte.\n")
+    assert _texts(doc, "org") == ["Norrbyregionens Familjecentrum"]
+
+
+def test_a_staff_unit_and_an_abbreviated_department_are_organisations(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nUnderlaget tas fram av Kvalitetsstaben och Ekonomiavd.\n")
+    assert _texts(doc, "org") == ["Kvalitetsstaben", "Ekonomiavd"]
+
+
+def test_a_compound_in_the_definite_plural_names_bodies_of_one_kind_but_a_bare_plural_none(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nSamrådsgrupperna redovisade sitt arbete. Grupperna träffas igen i maj. "
+        "Även Ungdomsråden deltog.\n"
+    )
+    assert _texts(doc, "network") == ["Samrådsgrupperna", "Ungdomsråden"]
+    assert network_name("Nätverksmöte") == "Nätverket"  # the singular body of a meeting word
+
+
+def test_a_passive_verb_opening_the_sentence_is_no_owner_of_the_body_after_it(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\n§ 12\nRedovisades valnämndens protokoll från 2016-11-03.\n")
+    assert _texts(doc, "network") == ["valnämndens"]
+
+
+def test_a_word_headed_by_a_longer_body_noun_is_no_organisation(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nNätverket diskuterar frågan med Skolverket.\n")
+    assert _texts(doc, "org") == ["Skolverket"]
+    assert _texts(doc, "network_generic") == ["Nätverket"]
+
+
+def test_a_period_noun_before_a_year_ends_a_bodys_purpose(annotate) -> None:
+    doc = annotate("Protokoll 2017-03-02\n\nBudgeten för arbetsgruppen för hållbar turism år 2021 godkändes.\n")
+    assert _texts(doc, "network") == ["arbetsgruppen för hållbar turism"]
+
+
+def test_a_first_part_written_onto_och_and_no_municipality_in_the_next_column(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nNärvarande\nPer Ek (S) Vårdnämnden Falu kommun\n"
+        "Eva Ek (M) Norra miljö-och byggnadsnämnden Mora kommun\n"
+    )
+    names = _texts(doc, "network")
+    assert "Vårdnämnden" in names and "Norra miljö-och byggnadsnämnden" in names
+
+
+def test_a_persons_unit_takes_the_first_part_coordinated_with_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nNärvarande:\nPer Ek, chef musik-och kulturenheten\n"
+        "Eva Ek, samordnare idrotts- och fritidsförvaltningen\n"
+    )
+    orgs = _texts(doc, "org")
+    assert "musik-och kulturenheten" in orgs and "idrotts- och fritidsförvaltningen" in orgs
+
+
+def test_a_capitalised_compound_of_a_service_noun_is_an_organisation_but_not_in_lower_case(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nSynpunkter lämnades till Missbruksomsorgen och Färdtjänsten. Arbetet inom "
+        "missbruksomsorgen fortsätter med stöd av Sundbyhälsan.\n"
+    )
+    assert _texts(doc, "org") == ["Missbruksomsorgen", "Färdtjänsten", "Sundbyhälsan"]
+
+
+def test_a_compound_of_samarbetet_names_a_standing_collaboration_but_the_bare_word_none(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nInformation om Äldresamarbetet och om FH-samarbetet. Samarbetet fungerar väl.\n"
+    )
+    assert _texts(doc, "network") == ["Äldresamarbetet", "FH-samarbetet"]

@@ -136,6 +136,40 @@ def test_a_compound_and_its_words_written_apart_are_one_body() -> None:
     assert [n.name for n in x.networks] == ["Rektors nätverket"]
 
 
+def test_a_compound_and_its_words_hyphenated_are_one_body() -> None:
+    text = (
+        "Minnesanteckningar 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nFörskole-gruppen har träffats. Förskolegruppen ses igen i juni.\n"
+    )
+    assert [n.name for n in extract_text(text).networks] == ["Förskole-gruppen"]
+
+
+def test_a_network_named_by_its_members_in_the_plural_is_that_network() -> None:
+    text = (
+        "Minnesanteckningar 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nKulturchefsnätverket har träffats. Kulturcheferna ses igen i juni. "
+        "ABC-cheferna och ABC-nätverket bjöds in.\n"
+    )
+    assert sorted(n.name for n in extract_text(text).networks) == ["ABC-nätverket", "Kulturchefsnätverket"]
+
+
+def test_a_name_of_several_words_joins_the_one_longer_name_that_adds_what_the_body_is_for() -> None:
+    text = (
+        "Minnesanteckningar 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nDigitalt forum för kultur och idrott har träffats. Digitalt forum ses igen i juni.\n"
+    )
+    assert [n.name for n in extract_text(text).networks] == ["Digitalt forum för kultur och idrott"]
+
+
+def test_a_name_of_several_words_joins_the_one_longer_name_with_its_owner_in_the_genitive() -> None:
+    text = (
+        "Minnesanteckningar 2019-05-02\n\nNärvarande: Anna Berg, Per Ek\n\n"
+        "1. Budget\nPlanen för Norrbyregionens utskott för fritid och idrott antogs. "
+        "Ett utskott för fritid och idrott ska följa upp den.\n"
+    )
+    assert [n.name for n in extract_text(text).networks] == ["Norrbyregionens utskott för fritid och idrott"]
+
+
 def test_a_body_folded_into_a_name_that_was_folded_again_is_the_full_name() -> None:
     text = (
         "STYRELSEN\nProtokoll 2012-03-01\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"

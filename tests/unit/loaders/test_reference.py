@@ -77,3 +77,9 @@ def test_a_name_named_in_lower_case_as_a_common_noun_matches_in_any_case_after_a
         "en familjecentral diskuterades.\n"
     )
     assert _texts(doc, "project") == ["Öppna Jämförelser", "TEKNIKCOLLEGE"]
+
+
+def test_a_region_by_its_own_short_name_is_the_region(annotate) -> None:
+    doc = annotate("Per Ek, Region JH, och Eva Ek, Region Jämtland Härjedalen, deltog.")
+    refs = [(h.text, h._.ref) for h in doc.spans["ref"] if h._.kind == "organization"]
+    assert refs == [("Region JH", "Region Jämtland Härjedalen")] + [("Region Jämtland Härjedalen",) * 2]
