@@ -9,12 +9,13 @@ Read by samkarta_attendance after the lists and the verbs of presenting:
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.people import PersonRecord
-from samkarta.loaders.components.util import sentences
+from samkarta.loaders.components.util import sentences, tokens_of
 from samkarta.loaders.words import data, lexicon
 
 _REACH = 6  # tokens between the parts of one election
@@ -42,9 +43,15 @@ def _cues() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[s
 
 def read_elected(doc: Doc, people: dict[str, PersonRecord], names: list[Span]) -> None:
     roles, verbs, copulas, this_meeting, blockers = _cues()
+    lower = tokens_of(doc).lower
+    at = [i for i, low in enumerate(lower) if low.rstrip(".") in roles]
+    if not at:
+        return
     starts = {s.start: s for s in names}
     ends = {s.end: s for s in names}
     for sent in sentences(doc):
+        if not any(sent.start <= i < sent.end for i in at[bisect.bisect_left(at, sent.start) :][:1]):
+            continue  # only sentences with a role word are read token by token
         words = [t for t in sent if not t.is_space]
         for k, tok in enumerate(words):
             role = roles.get(tok.lower_.rstrip("."))

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import text_of
@@ -22,7 +22,7 @@ from samkarta.reference import load_reference
 
 _GLUED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]{2,}(?=[A-ZÅÄÖ][a-zåäöéü]+\b)")
 # a label word, then its colon or a digit with no space: the value a flattened form ran into it
-_LABEL_GLUED = re.compile(r"([A-ZÅÄÖ][a-zåäö]{2,})(:?)(?=\S)")
+_LABEL_GLUED = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]{2,})(?::(?=\S)|(?=\d))")
 
 
 @cache
@@ -54,7 +54,7 @@ class Glued:
             if split_at(token[0].text, cut):
                 cuts.append((token[0], cut))
         taken = {tok.i for tok, _ in cuts}
-        labelled = [(tok, parts) for tok in doc if tok.i not in taken and (parts := _label_and_value(tok.text))]
+        labelled = [(tok, parts) for tok, parts in _labels_run_into_values(doc, text) if tok.i not in taken]
         if cuts or labelled:
             with doc.retokenize() as retokenizer:
                 for tok, cut in cuts:
@@ -64,15 +64,21 @@ class Glued:
         return doc
 
 
-def _label_and_value(word: str) -> list[str] | None:
-    """A known header label run into its value: the label, its colon if any and the value."""
-    m = _LABEL_GLUED.match(word)
-    if m is None or m.group(1).casefold() not in label_specs():
-        return None
-    value = word[m.end() :]
-    if not m.group(2) and not value[:1].isdigit():
-        return None  # "Datumet", "Tiden": a longer word, not a label run into its value
-    return [p for p in (m.group(1), m.group(2), value) if p]
+def _labels_run_into_values(doc: Doc, text: str) -> list[tuple[Token, list[str]]]:
+    """Tokens that are a known header label run into its value ("Datum:3", "Mötesdatum2021-05-04"),
+    each with its parts: the label, its colon if any and the value."""
+    out = []
+    for m in _LABEL_GLUED.finditer(text):
+        if m.group(1).casefold() not in label_specs():
+            continue  # "Anna:s", "Datumet" never match: a longer word is no label run into its value
+        tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if tok is None or len(tok) != 1 or tok.start_char != m.start() or tok[0].idx + len(tok[0].text) <= m.end():
+            continue
+        word = tok[0].text
+        label, rest = word[: m.end(1) - m.start()], word[m.end(1) - m.start() :]
+        colon = ":" if rest.startswith(":") else ""
+        out.append((tok[0], [p for p in (label, colon, rest[len(colon) :]) if p]))
+    return out
 
 
 @Language.factory("samkarta_glued")
