@@ -9,13 +9,12 @@ Read by samkarta_attendance after the lists and the verbs of presenting:
 
 from __future__ import annotations
 
-import bisect
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.people import PersonRecord
-from samkarta.loaders.components.util import sentences, tokens_of
+from samkarta.loaders.components.util import sentence_of, tokens_of
 from samkarta.loaders.words import data, lexicon
 
 _REACH = 6  # tokens between the parts of one election
@@ -49,9 +48,9 @@ def read_elected(doc: Doc, people: dict[str, PersonRecord], names: list[Span]) -
         return
     starts = {s.start: s for s in names}
     ends = {s.end: s for s in names}
-    for sent in sentences(doc):
-        if not any(sent.start <= i < sent.end for i in at[bisect.bisect_left(at, sent.start) :][:1]):
-            continue  # only sentences with a role word are read token by token
+    # only the sentences that hold a role word are read token by token
+    chosen = {(s.start, s.end): s for s in (sentence_of(doc, i) for i in at)}
+    for sent in sorted(chosen.values(), key=lambda s: s.start):
         words = [t for t in sent if not t.is_space]
         for k, tok in enumerate(words):
             role = roles.get(tok.lower_.rstrip("."))

@@ -895,7 +895,9 @@ def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Spa
     works = h.titled_work | h.named_work | frozenset(_adjective_work_heads())
     places = frozenset(k for k, ref in ref_at.items() if ref._.kind in ("municipality", "county"))
     out = []
-    for i in range(max(start, 1), len(doc) - 1):
+    for i in range(max(start, 2), len(doc) - 1):
+        if not t.text[i].islower() or not (t.text[i - 1][:1].isupper() or t.text[i - 2][:1].isupper()):
+            continue  # a lower-case noun after a capitalised adjective, or two words after one
         noun = project_head(t.text[i]) or head_of(t.text[i], _adjective_work_heads())
         if noun is None or noun not in works or not t.text[i].islower() or i in taken or i - 1 in taken or i < 2:
             continue
