@@ -180,6 +180,10 @@ class BatchBuilder:
         networks: dict[str, str] = {}
         for net in x.networks:
             nid = self.network(net.name, net.evidence[0] if net.evidence else None, net.acronyms)
+            for other in net.other_names:  # "IFO-cheferna": a name the minutes also give this body
+                self.aliases.append(
+                    Alias(node_id=nid, alias=other, reason="another name in the minutes", score=1.0, doc_id=self.doc_id)
+                )
             networks[network_key(net.name)] = nid
             if nid != body_id:
                 self.rel("MENTIONS", self.meeting_id, nid, net.evidence[0] if net.evidence else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -47,9 +48,15 @@ class _Entities:
         if len(fact.evidence) < _MAX_EVIDENCE:
             fact.evidence.append(ev)  # type: ignore[arg-type]
 
-    def fold_into(self, key: str, target: EntityFact) -> None:
-        """The fact at `key` is `target` under another name: its evidence joins, the key goes."""
-        _keep_evidence(target.evidence, self.facts.pop(key).evidence)
+    def fold_into(self, key: str, target: EntityFact, keep_name: bool = False) -> None:
+        """The fact at `key` is `target` under another name: its evidence joins, the key goes; with
+        `keep_name` its name stays one of the target's other names (a name to find the body by)."""
+        folded = self.facts.pop(key)
+        _keep_evidence(target.evidence, folded.evidence)
+        if keep_name:
+            for name in (folded.name, *folded.other_names):
+                if name != target.name and name not in target.other_names:
+                    target.other_names.append(name)
 
     def merge(self, key: str, other: EntityFact) -> None:
         """Fold in the same entity as read from another part of the document."""
@@ -331,7 +338,7 @@ def _merge_people_forms(networks: _Entities) -> dict[str, str]:
         stem, singular = word[: -len(plural)].rstrip("-"), members[plural]
         others = [k for k, f in networks.facts.items() if k != key and _of_members(f.name, stem, singular)]
         if len(others) == 1:
-            networks.fold_into(key, networks.facts[others[0]])
+            networks.fold_into(key, networks.facts[others[0]], keep_name=True)
             folded[key] = others[0]
     return folded
 
@@ -341,36 +348,30 @@ def _merge_purpose_forms(networks: _Entities) -> dict[str, str]:
     of several words joins the one longer name that adds what the body is for or where it is
     ('för', 'i'). Returns the keys folded, with the key of the name each joined."""
     links = tuple(f" {w} " for w in grammar().place_prepositions) + (" för ",)
-    folded: dict[str, str] = {}
-    for key, fact in list(networks.facts.items()):
-        name = fold(fact.name)
-        if " " not in name:
-            continue  # one word: _merge_short_forms
-        prefixes = tuple(name + link for link in links)
-        longer = [k for k, f in networks.facts.items() if k != key and fold(f.name).startswith(prefixes)]
-        if len(longer) == 1:
-            networks.fold_into(key, networks.facts[longer[0]])
-            folded[key] = longer[0]
-    return folded
+    return _merge_into_longer(networks, lambda name, other: other.startswith(tuple(name + link for link in links)))
 
 
 def _merge_owned_forms(networks: _Entities) -> dict[str, str]:
     """'utskott för kultur' in minutes that also name 'Regionens utskott för kultur' is that body: a
     name of several words joins the one longer name that is it with an owner in the genitive before
     it. Returns the keys folded, with the key of the name each joined."""
+    return _merge_into_longer(
+        networks, lambda name, other: other.endswith(" " + name) and other[: -len(name) - 1].endswith("s")
+    )
+
+
+def _merge_into_longer(networks: _Entities, longer_form: Callable[[str, str], bool]) -> dict[str, str]:
+    """Each network name of several words joins the one other name that `longer_form(name, other)`
+    (both folded) says is a longer form of it; with two or more candidates it stays apart."""
     folded: dict[str, str] = {}
     for key, fact in list(networks.facts.items()):
         name = fold(fact.name)
         if " " not in name:
-            continue
-        owned = [
-            k
-            for k, f in networks.facts.items()
-            if k != key and fold(f.name).endswith(" " + name) and fold(f.name)[: -len(name) - 1].endswith("s")
-        ]
-        if len(owned) == 1:
-            networks.fold_into(key, networks.facts[owned[0]])
-            folded[key] = owned[0]
+            continue  # one word: _merge_short_forms
+        longer = [k for k, f in networks.facts.items() if k != key and longer_form(name, fold(f.name))]
+        if len(longer) == 1:
+            networks.fold_into(key, networks.facts[longer[0]], keep_name=True)
+            folded[key] = longer[0]
     return folded
 
 

@@ -60,6 +60,8 @@ class EntityFact(Fact):
     ref: str | None = None  # SCB code or canonical organisation name when the reference data knows it
     kind: str | None = None
     acronyms: list[str] = Field(default_factory=list)  # "(SBU)" after the name in the minutes
+    # other names the minutes give the same body, folded into this one ("IFO-cheferna" of "IFO-chefsnätverket")
+    other_names: list[str] = Field(default_factory=list)
 
 
 class AgendaItemFact(Fact):

@@ -231,7 +231,9 @@ class ReviewContract:
             store.delete_document(info.id)
         for path in reversed(files):
             ingest_files(store, [path])
-        assert len(forward) >= 5 and _candidates(store) == forward
+        # at least four pairs to order (the extraction already joins a body's shorter names to its one
+        # longer name within one document, so those are no candidates)
+        assert len(forward) >= 4 and _candidates(store) == forward
 
     def test_a_body_asked_for_by_name_is_the_one_that_met(self, store: GraphStore) -> None:
         ingest_files(store, find_files([sample_dir()]))

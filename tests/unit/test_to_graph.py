@@ -50,6 +50,20 @@ def test_an_acronym_after_a_body_mentioned_in_the_minutes_is_an_alias_of_its_nod
     assert "KS" in {a.alias for a in batch.aliases if a.node_id == board.id}
 
 
+def test_a_shorter_name_the_extraction_joins_to_its_body_stays_an_alias_of_its_node() -> None:
+    text = (
+        "Protokoll 2024-03-05\nArbetsgruppen för skolan\n\nNärvarande: Anna Berg, Per Ek\n\n1. Budget\n"
+        "Kulturchefsnätverket har träffats. Kulturcheferna ses igen i juni. Kommunalt råd för kultur "
+        "och fritid bjöds in. Kommunalt råd har svarat.\n"
+    )
+    extraction = extract_text(text)
+    batch = build_batch(extraction, text)
+    aliases = {(n.name, a.alias) for n in batch.nodes for a in batch.aliases if a.node_id == n.id}
+    assert ("Kulturchefsnätverket", "Kulturcheferna") in aliases
+    assert ("Kommunalt råd för kultur och fritid", "Kommunalt råd") in aliases
+    assert "Kulturcheferna" not in [n.name for n in extraction.networks]
+
+
 def test_bodies_sharing_a_name_rank_the_one_that_met_first() -> None:
     bodies = [("tom", 0, 0), ("few", 2, 3), ("many", 5, 1), ("crowd", 2, 9)]
     ranked = sorted(bodies, key=lambda b: body_rank(b[1], b[2], b[0], f"network-{b[0]}"))
