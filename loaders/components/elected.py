@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.util import sentence_of, tokens_of
@@ -41,6 +41,7 @@ def _cues() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[s
 
 
 def read_elected(doc: Doc, people: dict[str, PersonRecord], names: list[Span]) -> None:
+    """Give the chair and secretary named by an election or a copula their role (and presence)."""
     roles, verbs, copulas, this_meeting, blockers = _cues()
     lower = tokens_of(doc).lower
     at = [i for i, low in enumerate(lower) if low.rstrip(".") in roles]
@@ -70,7 +71,12 @@ def read_elected(doc: Doc, people: dict[str, PersonRecord], names: list[Span]) -
 
 
 def _elected(
-    words: list, k: int, verbs: frozenset[str], this_meeting: frozenset[str], starts: dict, ends: dict
+    words: list[Token],
+    k: int,
+    verbs: frozenset[str],
+    this_meeting: frozenset[str],
+    starts: dict[int, Span],
+    ends: dict[int, Span],
 ) -> Span | None:
     """The person of "till <role> ... valdes X" or "X valdes till <role>", the role at words[k]."""
     after = words[k + 1 : k + 1 + _REACH]
