@@ -112,7 +112,7 @@ class Attendance:
         self._place_line_groups(doc, names, people)
         read_tables(doc, names, people, self._affiliate)
         read_slashed(doc, names, people, self._affiliate)
-        share_coordinated(doc, names, people)
+        share_coordinated(doc, names, people, c["prepositions"])
         read_signatures(doc, names, people)
         read_signature_fields(doc, names, people)
         read_co_signers(doc, names, people)
@@ -162,9 +162,7 @@ class Attendance:
             self._line_affiliation(doc, span, rec, end)
         substitute = doc._.people[served_by._.person] if served_by is not None else None
         if substitute is not None and substitute.affiliation is None and rec.affiliation is not None:
-            # "X (S) för Y (S) Norrby": one place for the pair
-            substitute.affiliation, substitute.affiliation_kind = rec.affiliation, rec.affiliation_kind
-            substitute.affiliation_ref, substitute.affiliation_span = rec.affiliation_ref, rec.affiliation_span
+            substitute.take_affiliation(rec)  # "X (S) för Y (S) Norrby": one place for the pair
         if (
             rec.party is None
             and span.end < end

@@ -58,6 +58,11 @@ class PersonRecord:
         self.roles.add(role)
         self.role_spans.setdefault(role, where)
 
+    def take_affiliation(self, other: PersonRecord) -> None:
+        """The affiliation `other` was read with, for one place written once for several people."""
+        self.affiliation, self.affiliation_kind = other.affiliation, other.affiliation_kind
+        self.affiliation_ref, self.affiliation_span = other.affiliation_ref, other.affiliation_span
+
 
 @cache
 def _particles() -> frozenset[str]:

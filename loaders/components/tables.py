@@ -278,10 +278,13 @@ def read_slashed(doc: Doc, names: list[Span], people: dict[str, PersonRecord], a
             affiliate(rec, ends[k])
 
 
-def share_coordinated(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+def share_coordinated(
+    doc: Doc, names: list[Span], people: dict[str, PersonRecord], prepositions: frozenset[str]
+) -> None:
     """'Anna Berg, Per Ek och Eva Lind, Region Norrdal', 'Anna Berg, Per Ek m.fl., Region Norrdal',
     'Anna Berg och Per Ek från Norrby kommun': names joined by 'och', or ending in 'med flera', with
-    one affiliation after the last all have it."""
+    one affiliation after the last (right after it, after "m.fl." or after one of `prepositions`) all
+    have it."""
     text = text_of(doc)
     group: list[Span] = []
     for name in [*names, None]:
@@ -292,24 +295,18 @@ def share_coordinated(doc: Doc, names: list[Span], people: dict[str, PersonRecor
             _COORDINATION.search(text, group[-2].end_char, group[-1].start_char)
             or past_others(doc, group[-1].end) > group[-1].end
         ):
-            _share(text, group, people)
+            _share(text, group, people, prepositions)
         group = [name] if name is not None else []
 
 
-@cache
-def _affiliation_prepositions() -> frozenset[str]:
-    return frozenset(data("attendance.yaml")["affiliation_prepositions"])
-
-
-def _share(text: str, group: list[Span], people: dict[str, PersonRecord]) -> None:
+def _share(text: str, group: list[Span], people: dict[str, PersonRecord], prepositions: frozenset[str]) -> None:
     last = people[group[-1]._.person]
     span = last.affiliation_span
     between = text[group[-1].end_char : span[0]].strip(" ,") if span is not None else ""
-    linking = between.casefold() in others_marks() or between.casefold() in _affiliation_prepositions()
+    linking = between.casefold() in others_marks() or between.casefold() in prepositions
     if last.affiliation is None or span is None or (between and not linking):
         return  # no affiliation right after the last name ("m.fl.", "från" may stand between)
     for name in group[:-1]:
         rec = people[name._.person]
         if rec.affiliation is None:
-            rec.affiliation, rec.affiliation_kind = last.affiliation, last.affiliation_kind
-            rec.affiliation_ref, rec.affiliation_span = last.affiliation_ref, span
+            rec.take_affiliation(last)
