@@ -77,6 +77,9 @@ def cues() -> dict[str, Any]:
         "chair_headings": frozenset(spec["chair_headings"]),
         "partial_attendance": frozenset(spec["partial_attendance"]),
         "secretary_titles": frozenset(spec["secretary_titles"]),
+        "election_verbs": frozenset(spec["election_verbs"]),
+        "role_copulas": frozenset(spec["role_copulas"]),
+        "this_meeting_nouns": frozenset(spec["this_meeting_nouns"]),
     }
 
 
@@ -120,7 +123,7 @@ class Attendance:
         self._speaker_lines(doc, names, people, c)
         self._read_sentences(doc, people, names, name_starts, c)
         _titled_presenters(doc, people, c)
-        read_elected(doc, people, names)
+        read_elected(doc, people, names, c)
         self._from_org_attended(doc, people, names, refs, c)
         _titled_secretaries(people, c)
         for rec in people.values():
@@ -548,7 +551,7 @@ class Attendance:
                 if verb.lemma_ in c["speaker"]:
                     if verb.lower_.endswith(_FINITE) and not rec.roles:
                         rec.add_role("present", (verb.idx, verb.idx + len(verb.text)))  # "X frågar": spoke there
-                elif verb.lemma_ in c["presenter"] or _with_particle(doc, verb, c["presenter_particles"]):
+                elif _presents(doc, verb, c):
                     for other in _coordinated(doc, verb, key, in_sent):
                         people[other].add_role("presenter", (verb.idx, verb.idx + len(verb.text)))
                         people[other].roles.add("present")
@@ -616,8 +619,13 @@ def _token_at_or_after(doc: Doc, char: int) -> int:
 
 
 def _after_for(doc: Doc, span: Span) -> bool:
+    return _for_before(doc, span) is not None
+
+
+def _for_before(doc: Doc, span: Span) -> Token | None:
+    """The "för" right before a name (a space may stand between), else None."""
     before = [t for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
-    return bool(before) and before[-1].lower_ == "för"
+    return before[-1] if before and before[-1].lower_ == "för" else None
 
 
 def _replacements_block(doc: Doc, block: Span, c: dict[str, Any]) -> bool:
@@ -650,10 +658,10 @@ def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
 def _served_for(doc: Doc, span: Span) -> Span | None:
     """'Per Ek (M) för Lena Holm (M), Norrby' in a list: "för" right after a name (and its party)
     joins the member replaced to the one who served in her place; the name of the one who served."""
-    before = [t for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
-    if not before or before[-1].lower_ != "för":
+    for_word = _for_before(doc, span)
+    if for_word is None:
         return None
-    j = before[-1].i - 1
+    j = for_word.i - 1
     while j >= 0 and (doc[j].is_space or doc[j].text == ","):
         j -= 1
     if j >= 2 and doc[j].text == ")" and doc[j - 2].text == "(":
@@ -723,9 +731,9 @@ def _titled_presenters(doc: Doc, people: dict[str, PersonRecord], c: dict[str, A
     table = tokens_of(doc)
     for i, lemma in enumerate(table.lemma):
         if lemma not in c["presenter"] and lemma not in c["presenter_particles"]:
-            continue
+            continue  # the cheap test first: no Token for words that are no verb of presenting
         verb = doc[i]
-        if lemma not in c["presenter"] and not _with_particle(doc, verb, c["presenter_particles"]):
+        if not _presents(doc, verb, c):
             continue
         for j in (i - 1, i + 1):  # the subject before the verb, or right after it ("Därefter informerar X")
             if not 0 <= j < len(doc):
@@ -827,7 +835,7 @@ def _subject(verb: Token, mentions: list[tuple[int, int, str]]) -> str | None:
     between), or right after it ('Därefter informerar X', 'Mötet öppnades av X'); after a passive,
     the agent ('Föredras av X')."""
     doc = verb.doc
-    passive = verb.lower_.endswith("s") and not verb.lemma_.endswith("s")
+    passive = _passive(verb)
     if passive and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "av":
         agent = [m for m in mentions if m[0] == verb.i + 2]
         if agent:
@@ -845,14 +853,24 @@ def _subject(verb: Token, mentions: list[tuple[int, int, str]]) -> str | None:
     return None
 
 
+def _passive(verb: Token) -> bool:
+    """'informeras', 'hälsades': an s-form of a verb whose lemma has none (not 'finns', 'hoppas')."""
+    return verb.lower_.endswith("s") and not verb.lemma_.endswith("s")
+
+
 def _welcomed(doc: Doc, verb: Token, mentions: list[tuple[int, int, str]], c: dict[str, Any]) -> str | None:
     """'Anna Berg hälsas välkommen': the person welcomed to the meeting attends it."""
-    if verb.lemma_ not in c["chair"] or not verb.lower_.endswith("s"):
+    if verb.lemma_ not in c["chair"] or not _passive(verb):
         return None
     if not any(t.lower_ in ("välkommen", "välkomna") for t in doc[verb.i + 1 : verb.i + 4]):
         return None
     before = [m for m in mentions if m[1] <= verb.i and verb.i - m[1] <= 3]
     return before[-1][2] if before else None
+
+
+def _presents(doc: Doc, verb: Token, c: dict[str, Any]) -> bool:
+    """'informerar', 'går igenom': a verb of presenting, or one that presents with its particle."""
+    return verb.lemma_ in c["presenter"] or _with_particle(doc, verb, c["presenter_particles"])
 
 
 def _with_particle(doc: Doc, verb: Token, particles: dict[str, frozenset[str]]) -> bool:

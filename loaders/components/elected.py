@@ -9,40 +9,26 @@ Read by samkarta_attendance after the lists and the verbs of presenting:
 
 from __future__ import annotations
 
-from functools import cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.util import sentence_of, tokens_of
-from samkarta.loaders.words import data, lexicon
 
 _REACH = 6  # tokens between the parts of one election
 
 
-@cache
-def _cues() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    spec = data("attendance.yaml")
-    roles = {
-        w.casefold().rstrip("."): role
-        for role, words in lexicon()["inline_roles"].items()
-        if role in ("chair", "secretary")
-        for w in words
-        if " " not in w
-    }
-    blockers = frozenset(w.casefold() for w in lexicon()["role_blockers"] if " " not in w)
-    return (
-        roles,
-        frozenset(spec["election_verbs"]),
-        frozenset(spec["role_copulas"]),
-        frozenset(spec["this_meeting_nouns"]),
-        blockers,
+def read_elected(doc: Doc, people: dict[str, PersonRecord], names: list[Span], c: dict[str, Any]) -> None:
+    """Give the chair and secretary named by an election or a copula their role (and presence);
+    `c` holds samkarta_attendance's cues (its role words, their blockers and the election words)."""
+    roles = {word: role for word, role in c["inline"].items() if role in ("chair", "secretary")}
+    verbs, copulas, this_meeting, blockers = (
+        c["election_verbs"],
+        c["role_copulas"],
+        c["this_meeting_nouns"],
+        c["blockers"],
     )
-
-
-def read_elected(doc: Doc, people: dict[str, PersonRecord], names: list[Span]) -> None:
-    """Give the chair and secretary named by an election or a copula their role (and presence)."""
-    roles, verbs, copulas, this_meeting, blockers = _cues()
     lower = tokens_of(doc).lower
     at = [i for i, low in enumerate(lower) if low.rstrip(".") in roles]
     if not at:
