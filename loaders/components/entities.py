@@ -595,10 +595,15 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             end = _name_run(doc, first, ref_at, caps)  # "Styrelsen för Samordningsförbundet X"
             if end > first and end < n and _owner_noun_after(doc[end - 1], doc[end]):
                 end += 1  # "Styrelsen för Norrdals läns luftvårdsförbund": a genitive needs the noun it owns
-            if end == first + 1 and first not in ref_at and end < n and doc[end].lower_ == "och":
-                end = max(end, _lower_run(doc, end))  # "Nämnden för Hälsa och vård": a purpose in sentence case
-            elif end == first + 1 and first not in ref_at and not caps and doc[first].lower_.endswith("s"):
-                end = max(end, _lower_run(doc, end))  # "styrelsen för Norrbyåns vattenråd": what a name owns
+            # one word and lower-case ones after it: "Nämnden för Hälsa och vård", a purpose in sentence
+            # case, or "styrelsen för Norrbyåns vattenvård", what a name in the genitive owns
+            if (
+                end == first + 1
+                and first not in ref_at
+                and end < n
+                and (doc[end].lower_ == "och" or (not caps and doc[first].lower_.endswith("s")))
+            ):
+                end = max(end, _lower_run(doc, end))
         else:
             run = _title_case_run(doc, end + 1)
             if run > end + 1 and _ends_line(doc, run) and _heading_group(doc, i, caps):
@@ -899,15 +904,12 @@ def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Spa
         if not t.text[i].islower() or not (t.text[i - 1][:1].isupper() or t.text[i - 2][:1].isupper()):
             continue  # a lower-case noun after a capitalised adjective, or two words after one
         noun = project_head(t.text[i]) or head_of(t.text[i], _adjective_work_heads())
-        if noun is None or noun not in works or not t.text[i].islower() or i in taken or i - 1 in taken or i < 2:
+        if noun is None or noun not in works or i in taken or i - 1 in taken:
             continue
         first = i - 1
         if _lower_adjective(doc[first]) and first - 1 not in taken:
             first -= 1  # "Regional fysisk plan": a second adjective in lower case
-        adjective = doc[first]
-        if not (adjective.is_alpha and adjective.text[:1].isupper() and not adjective.text.isupper()):
-            continue
-        if not adjective.lower_.endswith(grammar().work_adjective_endings) or fold(t.text[i]) in h.routine:
+        if not _work_adjective(doc, first, taken) or fold(t.text[i]) in h.routine:
             continue
         end = i + 1
         if end + 1 < len(doc) and t.lower[end] in grammar().work_prepositions:
