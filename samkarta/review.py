@@ -131,8 +131,8 @@ def decide_person_pair(
         raise NotFound(f"no pending person merge candidate {candidate_id!r} (decided already, or not proposed)")
     c = found[0]
     verdict = "accepted" if decision == "accept" else "rejected"
-    at = now()
-    judge(store, candidate_id, verdict, checked_reason(reason), at, decided_by=by)
+    at, reason = now(), checked_reason(reason)
+    judge(store, candidate_id, verdict, reason, at, decided_by=by)
     judgement = ReviewJudgement(
         id=make_id("Review", "person", candidate_id, at, by),
         op="person",
@@ -140,7 +140,7 @@ def decide_person_pair(
         node_b=c.node_b,
         candidate=candidate_id,
         decision=verdict,
-        reason=checked_reason(reason),
+        reason=reason,
         decided_at=at,
         decided_by=by,
     )
