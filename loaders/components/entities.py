@@ -83,11 +83,22 @@ def heads() -> Heads:
 def head_of(word: str, nouns: tuple[str, ...]) -> str | None:
     """The noun a word is headed by: itself, or the end of a compound ('Länschefsnätverket')."""
     w = word.casefold().removesuffix(":s")
+    order = _noun_order(nouns)
     for form in (w, w[:-1]) if w.endswith("s") else (w,):
-        for noun in nouns:
-            if form == noun or (form.endswith(noun) and len(form) - len(noun) >= 3):
-                return noun
+        # the word itself or an ending after at least three letters; the first listed noun wins
+        found = [order[end] for end in (form, *(form[i:] for i in range(3, len(form)))) if end in order]
+        if found:
+            return nouns[min(found)]
     return None
+
+
+@cache
+def _noun_order(nouns: tuple[str, ...]) -> dict[str, int]:
+    """Each noun's place in its list: a word's endings are looked up, not every noun tried in turn."""
+    order: dict[str, int] = {}
+    for i, noun in enumerate(nouns):
+        order.setdefault(noun, i)
+    return order
 
 
 @lru_cache(maxsize=100_000)
@@ -121,7 +132,7 @@ def _body_noun(word: str) -> str | None:
     low = fold(word).removesuffix(":s")
     if is_title(word) or low in h.not_bodies or low.removesuffix("s") in h.not_bodies:
         return None
-    if any(low.endswith(w) for w in h.not_bodies if len(w) > 6):
+    if any(low[i:] in h.not_bodies for i in range(len(low) - 6)):  # ends in a long one
         return None
     noun = head_of(word, h.body)
     return None if noun in h.plural_body and not is_compound(word, noun) else noun

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.layout import structure
@@ -433,13 +433,18 @@ def _inline_bullets(doc: Doc, after: int) -> list[tuple[int, int]]:
     return out
 
 
-def _task_matcher(nlp: Language, phrases: tuple[str, ...]) -> Matcher:
-    """The task phrases, each also with an adverb after its first word ("tar även med sig")."""
-    matcher = Matcher(nlp.vocab)
-    adverb = {"LOWER": {"IN": sorted(grammar().inserted_adverbs)}, "OP": "?"}
+def _task_matcher(nlp: Language, phrases: tuple[str, ...]) -> PhraseMatcher:
+    """The task phrases, each also with an adverb after its first word ("tar även med sig"),
+    spelled out: a phrase matcher looks each token up once, where an optional token in a
+    token-pattern matcher is tried against every pattern at every token."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    variants = set()
     for phrase in phrases:
-        words = [{"LOWER": w} for w in phrase.split()]
-        matcher.add("TASK", [[words[0], adverb, *words[1:]] if len(words) > 1 else words])
+        first, *rest = phrase.split()
+        variants.add(phrase)
+        if rest:
+            variants.update(" ".join([first, adverb, *rest]) for adverb in grammar().inserted_adverbs)
+    matcher.add("TASK", [nlp.make_doc(v) for v in sorted(variants)])
     return matcher
 
 
