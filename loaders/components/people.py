@@ -176,6 +176,7 @@ class PeopleFinder:
                 continue
             parts.append(word)
             surnames += 1
+            last_surname_at = k
             k = kj + 1
             mark = attached_mark(doc, k)
             if word != written or mark:
@@ -188,7 +189,11 @@ class PeopleFinder:
         if not given and not is_given_name(parts[1]) and surnames < 1:
             return None
         if k < len(doc) and doc[k].text in lexicon()["company_forms"]:
-            return None  # "Tova Mattsson AB": a company named like a person
+            if surnames < 2:
+                return None  # "Tova Mattsson AB": a company named like a person
+            # "Karin Holm Nordkraft AB": a flattened table's name, then the company she comes from
+            parts.pop()
+            k = last_surname_at
         return k, " ".join(parts)
 
 

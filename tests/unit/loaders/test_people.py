@@ -22,6 +22,12 @@ def test_an_unknown_given_name_after_a_typical_surname_starts_the_next_person(an
     assert _names(doc) == ["Johan Engdahl", "Akko Karlsson"]
 
 
+def test_a_company_after_a_name_in_a_flattened_table_is_the_persons_employer(annotate) -> None:
+    doc = annotate("Närvarande\nKarin Holmqvist Nordkraft AB\nPelle Strand, Tranås kommun\n")
+    assert _names(doc) == ["Karin Holmqvist", "Pelle Strand"]
+    assert doc._.people["Karin Holmqvist"].affiliation == "Nordkraft AB"
+
+
 def test_names_outside_the_dictionary_only_at_the_start_of_a_list_entry(annotate) -> None:
     doc = annotate("Närvarande: Raéd Shaqdih, förbundschef\nVi besökte Gyllne Uttern i maj.\n")
     assert _names(doc) == ["Raéd Shaqdih"]
