@@ -585,6 +585,14 @@ def test_a_capitalised_compound_of_a_service_noun_is_an_organisation_but_not_in_
     assert _texts(doc, "org") == ["Missbruksomsorgen", "Färdtjänsten", "Sundbyhälsan"]
 
 
+def test_a_capitalised_compound_of_an_institution_noun_is_an_organisation_but_not_in_lower_case(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nBesök från Granbackeskolan och Tolkförmedlingen. Arbetet i förskolan och "
+        "grundskolan fortsätter, och Länsmuseet ställer ut.\n"
+    )
+    assert _texts(doc, "org") == ["Granbackeskolan", "Tolkförmedlingen", "Länsmuseet"]
+
+
 def test_a_compound_of_samarbetet_names_a_standing_collaboration_but_the_bare_word_none(annotate) -> None:
     doc = annotate(
         "Protokoll 2017-03-02\n\nInformation om Äldresamarbetet och om FH-samarbetet. Samarbetet fungerar väl.\n"
