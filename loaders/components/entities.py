@@ -370,9 +370,11 @@ class Entities:
             headed = tok.text[:1].isupper() and fold(tok.text).endswith(noun)  # not itself a genitive
             if tok.text[:1].isupper() and not headed and _owns_unit(doc, i + 1):
                 continue  # "Norrbyregionens Familjecentrum": the owner opens the name of the unit it owns
-            union = tok.text.islower() and tok.lower_ in union_heads()  # "Norrdals kommunalförbund"
             of_members = tok.lower_ in union_heads()
-            owner = _place_genitive_before(doc, i, ref_at, at_start=of_members) if headed or union else i
+            # "Norrdals kommunalförbund", "Ekbackens intresseförening": the name in the genitive
+            # before it names the organisation
+            union = tok.text.islower() and (of_members or head_of(tok.lower_, _owned_heads()) is not None)
+            owner = _place_genitive_before(doc, i, ref_at, at_start=of_members or union) if headed or union else i
             if owner < i and not any(k in covered or k in taken or k in in_person for k in range(owner, i)):
                 span = Span(doc, owner, named, label="ORG")  # "Norra Norrdals Kommunalförbund"
                 span._.confidence = 0.7
@@ -1081,6 +1083,11 @@ def _place_named(doc: Doc, ref_at: dict[int, Span], taken: set[int], start: int)
         span._.confidence = 0.7
         out.append(span)
     return out
+
+
+@cache
+def _owned_heads() -> tuple[str, ...]:
+    return tuple(data("bodies.yaml")["owned_org_heads"])
 
 
 @cache

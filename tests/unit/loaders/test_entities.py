@@ -593,6 +593,14 @@ def test_a_capitalised_compound_of_an_institution_noun_is_an_organisation_but_no
     assert _texts(doc, "org") == ["Granbackeskolan", "Tolkförmedlingen", "Länsmuseet"]
 
 
+def test_a_name_in_the_genitive_names_the_association_or_school_after_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nGranbackens intresseförening har ansökt om bidrag. Kursen ges på "
+        "Ekbyns folkhögskola. Kommunens förvaltning svarar.\n"
+    )
+    assert _texts(doc, "org") == ["Granbackens intresseförening", "Ekbyns folkhögskola"]
+
+
 def test_a_compound_of_samarbetet_names_a_standing_collaboration_but_the_bare_word_none(annotate) -> None:
     doc = annotate(
         "Protokoll 2017-03-02\n\nInformation om Äldresamarbetet och om FH-samarbetet. Samarbetet fungerar väl.\n"
