@@ -27,6 +27,7 @@ from samkarta.loaders.words import (
     fold,
     grammar,
     is_given_name,
+    is_name_shape,
     is_street,
     is_title,
     lexicon,
@@ -689,6 +690,7 @@ def branch_end(doc: Doc, ref: Span, ref_at: dict[int, Span]) -> int:
             k += 1
         else:
             break
+    k = next((j for j in range(ref.end, k) if _inverted_name_at(doc, j)), k)  # "Förbundet Berg Anna, ..."
     if k == ref.end or any(surname_like(t.text) for t in doc[ref.end + 1 : k + 1] if t.text[:1].isupper()):
         return ref.end  # "Förbundet Eva Ekberg": a person, not a branch
     if k < len(doc) and doc[k].text in lexicon()["company_forms"]:
@@ -696,6 +698,22 @@ def branch_end(doc: Doc, ref: Span, ref_at: dict[int, Span]) -> int:
     if k < len(doc) and doc[k].is_alpha and doc[k].text.islower() and doc[k].lower_ != "i":
         return ref.end
     return k
+
+
+def _inverted_name_at(doc: Doc, j: int) -> bool:
+    """A surname, a given name and no name after it: a person written surname first."""
+    return (
+        j + 1 < len(doc)
+        and not is_given_name(doc[j].text)
+        and is_given_name(doc[j + 1].text)
+        and (j + 2 >= len(doc) or not person_word(doc[j + 2].text))
+    )
+
+
+def person_word(word: str) -> bool:
+    """A word that may be part of a person's name: name-shaped, no title, heading no body or
+    organisation ("Berg", not "Socialnämnden")."""
+    return is_name_shape(word) and not is_title(word) and org_head(word) is None and head_of(word, heads().body) is None
 
 
 def _name_run(doc: Doc, k: int, ref_at: dict[int, Span], caps: bool) -> int:

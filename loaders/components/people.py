@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.entities import head_of, heads, org_head
 from samkarta.loaders.components.genitive import attached_mark, marked_base, plain_base, read_genitives
+from samkarta.loaders.components.inverted import inverted_blocks, inverted_name_at
 from samkarta.loaders.components.util import label_at, text_of, tokens_of
 from samkarta.loaders.words import (
     fold,
@@ -79,13 +80,18 @@ class PeopleFinder:
         self.in_label = label_at(doc)
         spans: list[Span] = []
         words = tokens_of(doc).text
+        inverted = inverted_blocks(doc, refs)
         i = 0
         n = len(doc)
         while i < n:
             if not words[i][:1].isupper():  # names start with a capital: skip the rest cheaply
                 i += 1
                 continue
-            found = self._name_at(doc, i, refs, i in entry_starts)
+            found = None
+            if any(s <= i < e for s, e in inverted):
+                found = inverted_name_at(doc, i, refs)
+            if found is None:
+                found = self._name_at(doc, i, refs, i in entry_starts)
             if found is None:
                 i += 1
                 continue

@@ -28,6 +28,21 @@ def test_a_company_after_a_name_in_a_flattened_table_is_the_persons_employer(ann
     assert doc._.people["Karin Holmqvist"].affiliation == "Nordkraft AB"
 
 
+def test_an_attendance_register_written_surname_first_is_read_that_way(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Holmqvist Karin Socialnämnden Lindberg Per SPF Ek Sara PRO, ordförande\n\n"
+        "1. Mötet öppnas\nDagordningen godkänns.\n"
+    )
+    assert _names(doc) == ["Karin Holmqvist", "Per Lindberg", "Sara Ek"]
+    assert doc._.people["Per Lindberg"].affiliation == "SPF"
+    assert doc._.people["Sara Ek"].roles == {"present", "chair"}
+
+
+def test_a_register_written_given_name_first_is_not_read_surname_first(annotate) -> None:
+    doc = annotate("Närvarande: Karin Holmqvist Socialnämnden Per Lindberg SPF Sara Ek PRO, ordförande\n")
+    assert _names(doc) == ["Karin Holmqvist", "Per Lindberg", "Sara Ek"]
+
+
 def test_names_outside_the_dictionary_only_at_the_start_of_a_list_entry(annotate) -> None:
     doc = annotate("Närvarande: Raéd Shaqdih, förbundschef\nVi besökte Gyllne Uttern i maj.\n")
     assert _names(doc) == ["Raéd Shaqdih"]
