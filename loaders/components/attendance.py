@@ -98,7 +98,7 @@ class Attendance:
         blocks = sorted(doc.spans["block"], key=lambda s: s.start)
         block_starts = [b.start for b in blocks]
         for k, span in enumerate(names):
-            rec = people[span._.person]
+            rec = people[span.kb_id_]
             block = _containing(blocks, block_starts, span)
             after = k + 1
             while after < len(names) and _in_aside(doc, span.end, names[after], c["replacement"]):
@@ -163,7 +163,7 @@ class Attendance:
         self._read_tail(doc, span, rec, span.end, end, refs, c, in_list=True)
         if multi_line and (rec.affiliation is None or rec.affiliation_ref is None):
             self._line_affiliation(doc, span, rec, end)
-        substitute = doc._.people[served_by._.person] if served_by is not None else None
+        substitute = doc._.people[served_by.kb_id_] if served_by is not None else None
         if substitute is not None and substitute.affiliation is None and rec.affiliation is not None:
             substitute.take_affiliation(rec)  # "X (S) för Y (S) Norrby": one place for the pair
         if (
@@ -270,14 +270,14 @@ class Attendance:
                 i += 1  # "Anna Berg, ersättare, Norrby kommun": her role, then her place
                 continue
             hit = refs.get(i)
-            if hit is not None and hit._.kind == "municipality" and hit.end < end and institution_noun_at(doc, hit.end):
+            if hit is not None and hit.label_ == "municipality" and hit.end < end and institution_noun_at(doc, hit.end):
                 if rec.affiliation is None or rec.affiliation_kind == "unit":
                     named = doc[hit.start : hit.end + 1]  # "Norrby lasarett": the institution, not the town
                     _set_affiliation(rec, named.text, "organization", None, named)
                 i = hit.end + 1
                 continue
             if hit is not None:
-                if phrase and hit._.kind == "municipality" and phrase[-1].i + 1 == hit.start and _org_word(phrase):
+                if phrase and hit.label_ == "municipality" and phrase[-1].i + 1 == hit.start and _org_word(phrase):
                     # "Vägvisarna Norrby": an organisation named with its town
                     if rec.affiliation is None or rec.affiliation_kind == "unit":
                         named = doc[phrase[0].i : hit.end]
@@ -285,7 +285,7 @@ class Attendance:
                     phrase = []
                 elif rec.affiliation is None or rec.affiliation_kind == "unit":
                     self._affiliate(rec, hit)
-                elif hit._.kind == "organization" and rec.unit is None and rec.affiliation_kind == "organization":
+                elif hit.label_ == "organization" and rec.unit is None and rec.affiliation_kind == "organization":
                     pass
                 i = hit.end
                 continue
@@ -334,7 +334,7 @@ class Attendance:
         while j < end and j - i < 6 and doc[j].is_alpha and j not in refs and j not in self.in_label:
             j += 1
         k = j + 1 if j < end and doc[j].text == "," else j
-        if j > i and doc[i].text[:1].isupper() and k in refs and refs[k]._.kind == "organization":
+        if j > i and doc[i].text[:1].isupper() and k in refs and refs[k].label_ == "organization":
             unit = doc[i:j]
             rec.unit = unit.text
             rec.unit_span = (unit.start_char, unit.end_char)
@@ -376,9 +376,9 @@ class Attendance:
 
     def _affiliate(self, rec: PersonRecord, hit: Span) -> None:
         ref = load_reference()
-        if hit._.kind == "municipality":
+        if hit.label_ == "municipality":
             _set_affiliation(rec, ref.municipalities[hit._.ref].name, "municipality", hit._.ref, hit)
-        elif hit._.kind == "organization":
+        elif hit.label_ == "organization":
             _set_affiliation(rec, _surface(hit), "organization", hit._.ref, hit)
 
     def _place_line_groups(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
@@ -389,7 +389,7 @@ class Attendance:
         whole_line = {
             (s.start_char, s.end_char): s
             for s in doc.spans["ref"]
-            if s._.kind in ("municipality", "organization") and s.start_char < doc._.header_end
+            if s.label_ in ("municipality", "organization") and s.start_char < doc._.header_end
         }
         headings = [(a, whole_line[a, b]) for a, b in doc._.lines if (a, b) in whole_line]
         if len({h._.ref or h.text for _, h in headings}) < 2:
@@ -397,7 +397,7 @@ class Attendance:
         starts = [a for a, _ in headings]
         line_starts = {a for a, _ in doc._.lines}
         for span in names:
-            rec = people[span._.person]
+            rec = people[span.kb_id_]
             k = bisect.bisect_right(starts, span.start_char) - 1
             if k < 0 or rec.affiliation is not None or span.start_char >= doc._.header_end:
                 continue
@@ -416,7 +416,7 @@ class Attendance:
         """Names whose attendance label was lost (OCR, a flattened table): a run of at least three
         names close together at the top, outside any list, is an attendance list."""
         limit = max(doc._.header_end, doc._.content_start + 1500)
-        top = [s for s in names if doc._.content_start <= s.start_char < limit and not people[s._.person].listed]
+        top = [s for s in names if doc._.content_start <= s.start_char < limit and not people[s.kb_id_].listed]
         run: list[Span] = []
         for span in [*top, None]:
             if span is not None and (not run or span.start_char - run[-1].end_char <= 80):
@@ -424,7 +424,7 @@ class Attendance:
                 continue
             if len(run) >= 3:
                 for s in run:
-                    rec = people[s._.person]
+                    rec = people[s.kb_id_]
                     rec.listed = True
                     if _replaced(doc, s, c):
                         rec.add_role("absent", (s.start_char, s.end_char))
@@ -448,7 +448,7 @@ class Attendance:
             on_line = names[lo:hi]
             if not on_line or len(on_line) > 4 or sum(s.end_char - s.start_char for s in on_line) < 0.3 * (le - ls):
                 continue  # a speaker line names a few people; a long run of names is an attendance list
-            if any(people[s._.person].party for s in on_line):
+            if any(people[s.kb_id_].party for s in on_line):
                 continue  # party markers: members listed, not speakers
             hs, he = lines[k - 1]
             heading = text[hs:he].strip(" :").casefold()
@@ -457,7 +457,7 @@ class Attendance:
                 continue  # the line before is no heading: it is long, has names or ends a sentence
             chairs = heading in c["chair_headings"]
             for span in on_line:
-                rec = people[span._.person]
+                rec = people[span.kb_id_]
                 if rec.in_list:
                     continue  # a labelled list says who attended; a programme line under it says nothing more
                 role = "chair" if chairs else "presenter"
@@ -473,7 +473,7 @@ class Attendance:
         if i >= len(doc) or rec.affiliation is not None:
             return
         hit = refs.get(i)
-        if hit is not None and hit._.kind in ("municipality", "organization") and _closes(doc, hit.end):
+        if hit is not None and hit.label_ in ("municipality", "organization") and _closes(doc, hit.end):
             self._affiliate(rec, hit)  # "Staffan Näslund Skellefteå, Ulf Norberg Vännäs och ..."
             return
         tok = doc[i]
@@ -502,7 +502,7 @@ class Attendance:
             while k > 0 and t.text[k] in (")", ","):
                 k -= 1  # "Från Myndigheten X (MX) deltog"
             hit = next((refs[j] for j in range(max(0, k - 12), k + 1) if j in refs and refs[j].end > k - 3), None)
-            if hit is None or hit._.kind not in ("municipality", "organization") or hit.start < 1:
+            if hit is None or hit.label_ not in ("municipality", "organization") or hit.start < 1:
                 continue
             if t.lower[hit.start - 1] != "från":
                 continue
@@ -512,7 +512,7 @@ class Attendance:
             for span in names[bisect.bisect_left(name_starts, i + 1) :]:
                 if span.start >= sent_end:
                     break
-                rec = people[span._.person]
+                rec = people[span.kb_id_]
                 if rec.affiliation is None:
                     self._affiliate(rec, hit)
                 rec.roles.add("present")
@@ -821,7 +821,7 @@ def _set_affiliation(rec: PersonRecord, name: str, kind: str, ref: str | None, s
 
 def _all_mentions(doc: Doc, people: dict[str, PersonRecord], names: list[Span]) -> list[tuple[int, int, str]]:
     """(start token, end token, person key) of every full and short mention, in order."""
-    out = [(s.start, s.end, s._.person) for s in names]
+    out = [(s.start, s.end, s.kb_id_) for s in names]
     for key, rec in people.items():
         for cs, ce in rec.short_mentions:
             span = doc.char_span(cs, ce)

@@ -50,7 +50,7 @@ def read_elected(doc: Doc, people: dict[str, PersonRecord], names: list[Span], c
                 # at a sentence's start, or capitalised where a flattened page lost the full stop
                 person = starts.get(words[k + 1].i + 1) if words[k + 1].i + 1 < sent.end else None
             if person is not None:
-                rec = people[person._.person]
+                rec = people[person.kb_id_]
                 rec.add_role(role, (tok.idx, tok.idx + len(tok.text)))
                 rec.roles.add("present")
                 rec.roles.discard("mentioned")

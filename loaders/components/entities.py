@@ -174,7 +174,7 @@ class Entities:
         orgs = self._organizations(doc, h, refs, in_person, in_network | in_project, affiliation_spans, start, ref_at)
         doc.spans["org"] = orgs
         # a place that opens an organisation's name ("Norrby tingsrätt") is part of that name
-        place_named = {s.start for s in orgs if s.start in ref_at and ref_at[s.start]._.kind == "municipality"}
+        place_named = {s.start for s in orgs if s.start in ref_at and ref_at[s.start].label_ == "municipality"}
         municipalities = self._municipalities(doc, refs, in_person, in_network, affiliation_spans, start)
         doc.spans["municipality"] = [m for m in municipalities if m.start not in place_named]
         return doc
@@ -198,7 +198,7 @@ class Entities:
                 noun is None
                 or i in in_person
                 or i in in_label
-                or (i in ref_at and (ref_at[i]._.kind == "organization" or not is_compound(tok.text, noun)))
+                or (i in ref_at and (ref_at[i].label_ == "organization" or not is_compound(tok.text, noun)))
             ):
                 i += 1
                 continue
@@ -249,7 +249,7 @@ class Entities:
             # "ungdomsmottagningarna": generic (a branch's name ends in its place, which may look plural)
             plural = ref._.ref is not None and ref.text.casefold().endswith(grammar().plural_people_endings)
             if (
-                ref._.kind == "organization"
+                ref.label_ == "organization"
                 and is_initiative(ref)
                 and ref.start >= start
                 and not named_more
@@ -332,7 +332,7 @@ class Entities:
         covered: set[int] = set()
         affiliated = {s.start for s in affiliations}
         for ref in refs:
-            if ref._.kind != "organization" or ref._.ref_kind in h.project_kinds or ref.start < start:
+            if ref.label_ != "organization" or ref._.ref_kind in h.project_kinds or ref.start < start:
                 continue
             if ref._.ambiguous and ref.start not in affiliated and not _parenthesised(doc, ref):
                 continue
@@ -420,7 +420,7 @@ class Entities:
         affiliated = {s.start for s in affiliations}
         out = []
         for ref in refs:
-            if ref._.kind != "municipality" or ref.start < start or any(t.i in in_person for t in ref):
+            if ref.label_ != "municipality" or ref.start < start or any(t.i in in_person for t in ref):
                 continue
             if ref.start in in_network and ref.start not in affiliated:
                 continue  # "Lokal nämnd Kungsbacka": part of another name
@@ -453,7 +453,7 @@ def _names_a_county(doc: Doc, k: int) -> bool:
 def _after_county(refs: list[Span], ref: Span) -> bool:
     """A county's name ends right before: the municipality is the second half of a region's name."""
     k = bisect.bisect_left(refs, ref.start, key=lambda r: r.start) - 1
-    return k >= 0 and refs[k]._.kind == "county" and refs[k].end == ref.start
+    return k >= 0 and refs[k].label_ == "county" and refs[k].end == ref.start
 
 
 def _affiliation_spans(doc: Doc) -> list[Span]:
@@ -559,7 +559,7 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         if (
             prev.text.endswith(":s")
             or prev.lower_.endswith(grammar().genitive_or_adjective_endings)
-            or (left - 1 in ref_at and ref_at[left - 1]._.kind != "municipality")
+            or (left - 1 in ref_at and ref_at[left - 1].label_ != "municipality")
         ):
             left -= 1
             continue
@@ -590,7 +590,7 @@ def _org_ending_at(doc: Doc, ref_at: dict[int, Span], end: int) -> Span | None:
     """The reference organisation whose name ends right before token `end`."""
     ends = doc.user_data.get("org_ends")
     if ends is None:
-        ends = doc.user_data["org_ends"] = {s.end: s for s in ref_at.values() if s._.kind == "organization"}
+        ends = doc.user_data["org_ends"] = {s.end: s for s in ref_at.values() if s.label_ == "organization"}
     return ends.get(end)
 
 
@@ -630,9 +630,9 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             end = run  # a heading "Arbetsgrupp barn och unga": what the group is for, to the line's end
     if end + 1 < n and doc[end].lower_ in grammar().place_prepositions and end + 1 in ref_at:
         hit = ref_at[end + 1]
-        if hit._.kind in ("county", "municipality") or hit._.ref_kind == "region":
+        if hit.label_ in ("county", "municipality") or hit._.ref_kind == "region":
             return _acronym_after(doc, hit.end)
-    if end < n and end in ref_at and ref_at[end]._.kind in ("municipality", "county"):
+    if end < n and end in ref_at and ref_at[end].label_ in ("municipality", "county"):
         # "Lokal nämnd Kungsbacka"; not "... Norrby kommun", the municipality itself in the next column
         if ref_at[end][-1].lower_ not in grammar().municipality_words:
             end = ref_at[end].end
@@ -683,7 +683,7 @@ def branch_end(doc: Doc, ref: Span, ref_at: dict[int, Span]) -> int:
     k = ref.end
     while k < len(doc) and k - ref.end < 3:
         if k in ref_at:
-            if ref_at[k]._.kind == "organization":
+            if ref_at[k].label_ == "organization":
                 break
             k = ref_at[k].end
         elif _name_word(doc[k]) and len(doc[k]) >= 3 and not doc[k].is_sent_start:
@@ -781,7 +781,7 @@ def _purpose_end(doc: Doc, k: int, ref_at: dict[int, Span]) -> int:
             break
         end = more  # another word of the list: it ends with "och" and its last word
     if end > k and end < n and doc[end - 1].text.islower() and not doc[end].is_sent_start:
-        if end in ref_at and ref_at[end]._.kind != "organization" or _name_word(doc[end]):
+        if end in ref_at and ref_at[end].label_ != "organization" or _name_word(doc[end]):
             end = _name_run(doc, end, ref_at, False)
     return end
 
@@ -929,7 +929,7 @@ def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Spa
     work, with the subject after it ('för X') to a stop."""
     t = tokens_of(doc)
     works = h.titled_work | h.named_work | frozenset(_adjective_work_heads())
-    places = frozenset(k for k, ref in ref_at.items() if ref._.kind in ("municipality", "county"))
+    places = frozenset(k for k, ref in ref_at.items() if ref.label_ in ("municipality", "county"))
     out = []
     for i in range(max(start, 2), len(doc) - 1):
         if not t.text[i].islower() or not (t.text[i - 1][:1].isupper() or t.text[i - 2][:1].isupper()):
@@ -1093,7 +1093,7 @@ def _place_named(doc: Doc, ref_at: dict[int, Span], taken: set[int], start: int)
     out = []
     for i in range(max(start, 1), len(doc)):
         place = ref_at.get(i - 1)
-        if place is None or place._.kind not in ("municipality", "county") or not institution_noun_at(doc, i):
+        if place is None or place.label_ not in ("municipality", "county") or not institution_noun_at(doc, i):
             continue
         if any(k in taken for k in range(place.start, i + 1)):
             continue
@@ -1241,11 +1241,11 @@ def _companies(doc: Doc, taken: set[int], start: int, ref_at: dict[int, Span]) -
         while k > start and not doc[k - 1].is_space:
             hit = ref_at.get(k - 1)
             if hit is not None and hit.start >= start and "\n" not in hit.text:
-                if hit._.kind == "organization" and own_words:
+                if hit.label_ == "organization" and own_words:
                     break  # "Region Norrby Glas AB": the company's own name ends at another organisation
                 owner = hit if hit.end == i else None
                 k = hit.start
-                if hit._.kind == "organization":
+                if hit.label_ == "organization":
                     break  # the owner's name opens its regional company's
                 continue  # "... Norrbottens län AB": a place in the name
             own_words = True
@@ -1261,7 +1261,7 @@ def _companies(doc: Doc, taken: set[int], start: int, ref_at: dict[int, Span]) -
             k += 1
         if k < i and label_at(doc).get(k) is None:
             span = Span(doc, k, i + 1, label="ORG")
-            if owner is not None and owner._.kind == "organization":
+            if owner is not None and owner.label_ == "organization":
                 span._.ref, span._.ref_kind = owner._.ref, owner._.ref_kind  # "Almi AB" is Almi itself
             span._.confidence = 0.7
             out.append(span)
@@ -1309,7 +1309,7 @@ def _place_genitive_before(doc: Doc, i: int, ref_at: dict[int, Span], at_start: 
         return i
     if k in label_at(doc):
         return i  # "Plats Kommunens hus": a field label
-    if k in ref_at and ref_at[k]._.kind == "organization":
+    if k in ref_at and ref_at[k].label_ == "organization":
         return i  # "Regionens förvaltning": the organisation is named already
     start = k
     if k > 0 and doc[k - 1].lower_ in grammar().directions and doc[k - 1].text[:1].isupper():
@@ -1321,12 +1321,12 @@ def _org_name_end(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     """Where the name of an organisation headed by the word at i ends: a name or a place after
     it ('Kommunförbundet Norrbotten'), or 'i' and a place ('Regionförbundet i Kalmar län')."""
     k = i + 1
-    if k + 1 < len(doc) and doc[k].lower_ == "i" and k + 1 in ref_at and ref_at[k + 1]._.kind != "organization":
+    if k + 1 < len(doc) and doc[k].lower_ == "i" and k + 1 in ref_at and ref_at[k + 1].label_ != "organization":
         return ref_at[k + 1].end
     if k + 1 < len(doc) and doc[k].lower_ in grammar().directions and _name_word(doc[k + 1]):
         # "Regionförbundet södra Småland"
         return _before_next_org(doc, k + 1, _name_run(doc, k + 1, ref_at, False), ref_at)
-    if k < len(doc) and (k in ref_at and ref_at[k]._.kind != "organization" or _name_word(doc[k])):
+    if k < len(doc) and (k in ref_at and ref_at[k].label_ != "organization" or _name_word(doc[k])):
         return _before_next_org(doc, k, _name_run(doc, k, ref_at, False), ref_at)
     return k
 
@@ -1337,7 +1337,7 @@ def _before_next_org(doc: Doc, k: int, end: int, ref_at: dict[int, Span]) -> int
     address does ("Norrbyförbundet Kvarngatan 3")."""
     for j in range(k, end):
         word = doc[j].text
-        other = ref_at[j]._.kind == "organization" if j in ref_at else org_head(word) or _body_noun(word)
+        other = ref_at[j].label_ == "organization" if j in ref_at else org_head(word) or _body_noun(word)
         if other or (j not in ref_at and is_street(word)):
             return j
     return end
@@ -1504,7 +1504,7 @@ def _among_places(doc: Doc, ref: Span, refs: list[Span]) -> bool:
         return True
     k = bisect.bisect_left(refs, ref.start - 4, key=lambda r: r.start)
     while k < len(refs) and refs[k].start <= ref.start + 4:
-        if refs[k].start != ref.start and refs[k]._.kind == "municipality":
+        if refs[k].start != ref.start and refs[k].label_ == "municipality":
             return True
         k += 1
     return False

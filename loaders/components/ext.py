@@ -22,12 +22,13 @@ def register() -> None:
         ("roles", ()),  # roles a label gives the people under it
         ("field", None),  # what a header field holds: date, place, body, other
         ("ref", None),  # reference value: SCB code, county name or canonical organisation
-        ("kind", None),  # municipality | county | organization (+ organisation kind in ref_kind)
-        ("ref_kind", None),
+        (
+            "ref_kind",
+            None,
+        ),  # the organisation kind of a reference hit (its label: municipality | county | organization)
         ("ambiguous", False),  # a reference name that is also a common word or given name
         ("number", None),  # an agenda item's number
         ("title", None),  # an agenda item's title as (start_char, end_char)
-        ("person", None),  # the key of the person record a name span belongs to
         ("confidence", 1.0),
     ):
         if not Span.has_extension(name):

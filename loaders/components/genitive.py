@@ -97,17 +97,17 @@ def _one_surname(parts: list[str]) -> bool:
 
 def read_genitives(doc: Doc, spans: list[Span]) -> list[Span]:
     """The name spans, those of a full name in the genitive with a plain -s named in the base form
-    (span._.person): when the document also names the person without the -s, or when the -s cannot
+    (span.kb_id_): when the document also names the person without the -s, or when the -s cannot
     be the name's own and every mention of the name owns the word after it. After two or more
     surnames such a word is something else's genitive ("... Norrdalens kansli": a place's or a
     body's) and the name ends before it, unless the word without its s ends like a surname."""
-    named = {(fold(p[0]), fold(p[-1])) for s in spans if len(p := s._.person.split()) > 1}
+    named = {(fold(p[0]), fold(p[-1])) for s in spans if len(p := s.kb_id_.split()) > 1}
     by_name: dict[str, list[Span]] = {}
     for span in spans:
-        by_name.setdefault(fold(span._.person), []).append(span)
+        by_name.setdefault(fold(span.kb_id_), []).append(span)
     shortened: dict[int, Span] = {}
     for group in by_name.values():
-        parts = group[0]._.person.split()
+        parts = group[0].kb_id_.split()
         base = plain_base(parts[-1]) if len(parts) > 1 else None
         if base is None:
             continue
@@ -119,11 +119,9 @@ def read_genitives(doc: Doc, spans: list[Span]) -> list[Span]:
                     shortened.update((id(s), _without_last(s)) for s in group if doc[s.end - 1].text == parts[-1])
                 continue
         for span in group:
-            span._.person = " ".join([*span._.person.split()[:-1], base])
+            span.kb_id_ = " ".join([*span.kb_id_.split()[:-1], base])
     return [shortened.get(id(s), s) for s in spans]
 
 
 def _without_last(span: Span) -> Span:
-    shorter = Span(span.doc, span.start, span.end - 1, label=span.label_)
-    shorter._.person = " ".join(span._.person.split()[:-1])
-    return shorter
+    return Span(span.doc, span.start, span.end - 1, label=span.label_, kb_id=" ".join(span.kb_id_.split()[:-1]))

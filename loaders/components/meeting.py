@@ -432,7 +432,7 @@ def _county_votes(
         county = county_of(hit)
         if county is None:
             continue
-        weight = 2 if hit._.kind in ("county", "organization") else 1
+        weight = 2 if hit.label_ in ("county", "organization") else 1
         if any(a <= hit.start_char < b for a, b in places):
             weight += 3
         votes[county] += weight
@@ -458,11 +458,11 @@ def _author_heading(header: str) -> bool:
 def county_of(hit: Span) -> str | None:
     """The county a reference hit belongs to (a region or county board), None for national ones."""
     ref = load_reference()
-    if hit._.kind == "county":
+    if hit.label_ == "county":
         return hit._.ref
-    if hit._.kind == "municipality":
+    if hit.label_ == "municipality":
         return ref.municipalities[hit._.ref].county
-    if hit._.kind == "organization" and hit._.ref is not None:  # a local branch has no reference
+    if hit.label_ == "organization" and hit._.ref is not None:  # a local branch has no reference
         org = ref.organizations[hit._.ref]
         if org.kind == "region":
             return ref.county_of_region_org(org.name)
@@ -690,7 +690,7 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
         return None
     if any(t.lower_.endswith(tuple(meeting_words)) for t in words):
         return None  # "ABC. Anteckningar från gruppens möte": a document title, not a name
-    places = [s for s in doc.spans["ref"] if s._.kind in ("municipality", "county")]
+    places = [s for s in doc.spans["ref"] if s.label_ in ("municipality", "county")]
     if any(s.start == words[0].i and s.end == words[-1].i + 1 for s in places):
         return None  # "Norrby 2019-05-14": where and when it met, not who
     return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")

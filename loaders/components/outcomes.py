@@ -449,7 +449,7 @@ def _task_matcher(nlp: Language, phrases: tuple[str, ...]) -> PhraseMatcher:
 
 
 def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
-    out = [(s.start, s.end, s._.person) for s in doc.spans["person"]]
+    out = [(s.start, s.end, s.kb_id_) for s in doc.spans["person"]]
     for key, rec in (doc._.people or {}).items():
         for cs, ce in rec.short_mentions:
             span = doc.char_span(cs, ce)

@@ -3,7 +3,7 @@
 A name is a given name (from the name dictionary) followed by one to three surnames on the same
 line, or, at the start of an entry in an attendance list, any two or more capitalised name-shaped
 words. Later mentions by first name alone ("Lena informerar") point to the one person with that
-given name. Names go to doc.spans["person"] (span._.person is the record key) and the records to
+given name. Names go to doc.spans["person"] (span.kb_id_ is the record key) and the records to
 doc._.people.
 """
 
@@ -98,17 +98,16 @@ class PeopleFinder:
             end, text = found
             if _starts_name(doc, end, refs, True):
                 entry_starts.add(end)  # a name right after a name on its line starts the next entry
-            span = Span(doc, i, end, label="PERSON")
-            span._.person = text
+            span = Span(doc, i, end, label="PERSON", kb_id=text)
             spans.append(span)
             i = end
         spans = read_genitives(doc, spans)  # "Vibeke Ylvanders förslag" names Vibeke Ylvander
         people: dict[str, PersonRecord] = {}
         index: dict[tuple[str, str], list[str]] = {}
         for span in spans:
-            key = _person_key(span._.person, index)
-            span._.person = key
-            record = people.setdefault(key, PersonRecord(name=span._.person if key not in people else key))
+            key = _person_key(span.kb_id_, index)
+            span.kb_id_ = key
+            record = people.setdefault(key, PersonRecord(name=span.kb_id_ if key not in people else key))
             record.name = _fuller(record.name, _clean_name(span))
             record.mentions.append((span.start_char, span.end_char))
         _short_mentions(doc, spans, people, refs)
@@ -171,7 +170,7 @@ class PeopleFinder:
                 # or another place follows ("Ulf Norberg Vännäs")
                 surname = (
                     surnames == 0
-                    and hit._.kind == "municipality"
+                    and hit.label_ == "municipality"
                     and (hit._.ambiguous or _place_follows(doc, kj + 1, refs))
                 )
                 if not surname:
@@ -332,13 +331,13 @@ def _name_continues(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
 
 def _place_follows(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
     """'Ulf Norberg Vännäs': a place right after means the word before is a surname."""
-    return _same_line(doc, k) and k in refs and refs[k]._.kind in ("municipality", "organization")
+    return _same_line(doc, k) and k in refs and refs[k].label_ in ("municipality", "organization")
 
 
 def _place_before_name(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
     """'Ale Anna Berg': a place that is also a given name, before a full name, is the place."""
     hit = refs.get(i)
-    if hit is None or hit._.kind != "municipality":
+    if hit is None or hit.label_ != "municipality":
         return False
     following = [doc[k] for k in (j + 1, j + 2) if _same_line(doc, k)]
     return len(following) == 2 and all(is_name_shape(t.text) and t.i not in refs for t in following)
@@ -403,7 +402,7 @@ def _entry_starts(doc: Doc) -> set[int]:
 
 
 def _clean_name(span: Span) -> str:
-    return " ".join(span._.person.replace("- ", "-").split())
+    return " ".join(span.kb_id_.replace("- ", "-").split())
 
 
 def _fuller(a: str, b: str) -> str:

@@ -100,7 +100,6 @@ class ReferenceMatcher:
                 if kind == "municipality" and end < len(doc) and table.lower[end] in grammar().county_words:
                     continue  # "Jönköpings län" is the county
                 hit = Span(doc, start, end, label=kind)
-                hit._.kind = kind
                 hit._.ref = ref
                 hit._.ref_kind = ref_kind
                 hit._.ambiguous = ambiguous and not _confirmed(doc, end, kind)
@@ -121,7 +120,7 @@ class ReferenceMatcher:
             if value is None or value[2] not in kinds or body_noun(word) or org_head(word):
                 continue
             hit = Span(doc, i, i + 1, label=value[0])
-            hit._.kind, hit._.ref, hit._.ref_kind, hit._.ambiguous = value[0], value[1], value[2], False
+            hit._.ref, hit._.ref_kind, hit._.ambiguous = value[1], value[2], False
             hits.append(hit)
         return hits
 
@@ -136,10 +135,10 @@ def _with_branches(doc: Doc, refs: list[Span]) -> list[Span]:
     for ref in refs:
         if ref.start < skip_to:
             continue
-        end = branch_end(doc, ref, ref_at) if ref._.kind == "organization" and ref._.ref_kind in kinds else ref.end
+        end = branch_end(doc, ref, ref_at) if ref.label_ == "organization" and ref._.ref_kind in kinds else ref.end
         if end > ref.end:
             branch = Span(doc, ref.start, end, label=ref.label_)
-            branch._.kind, branch._.ref, branch._.ref_kind = "organization", None, ref._.ref_kind
+            branch._.ref, branch._.ref_kind = None, ref._.ref_kind  # its label: organization
             ref, skip_to = branch, end
         out.append(ref)
     return out

@@ -81,7 +81,7 @@ def read_signature_fields(doc: Doc, names: list[Span], people: dict[str, PersonR
             skipped += 1
         name = starts.get(pos)
         if skipped and name is not None:
-            rec = people[name._.person]
+            rec = people[name.kb_id_]
             for role in lab._.roles:
                 rec.add_role(role, (name.start_char, name.end_char))
 
@@ -100,7 +100,7 @@ def read_co_signers(doc: Doc, names: list[Span], people: dict[str, PersonRecord]
             name = starts.get(m.end()) if m else None
             if name is None:
                 break
-            rec = people[name._.person]
+            rec = people[name.kb_id_]
             if not rec.roles:
                 rec.add_role("present", (name.start_char, name.end_char))
             close = _PARTY_AFTER.match(text, name.end_char)
@@ -148,7 +148,7 @@ def _pair(row: list[Span], end: int, names: list[Span], people: dict[str, Person
     after = after[: len(row)]
     lo, hi = row[0].start_char, after[-1].end_char
     for lab, name in zip(row, after, strict=True):
-        rec = people[name._.person]
+        rec = people[name.kb_id_]
         for role in _ONE_PERSON - set(lab._.roles):
             span = rec.role_spans.get(role)
             if span is not None and lo <= span[0] < hi:  # given by the row's last label to its first name
@@ -202,7 +202,7 @@ def _group_headings(doc: Doc, block: Span, names: list[Span], refs: list[Span], 
         if kind == "ref":
             current = span
         elif current is not None:
-            affiliate(people[span._.person], current)
+            affiliate(people[span.kb_id_], current)
 
 
 def _columns(doc: Doc, names: list[Span], refs: list[Span], people, affiliate) -> None:
@@ -221,7 +221,7 @@ def _columns(doc: Doc, names: list[Span], refs: list[Span], people, affiliate) -
         # the listed names right before the run, each without a place of its own outside the run
         column: list[Span] = []
         for s in reversed(before):
-            rec = people[s._.person]
+            rec = people[s.kb_id_]
             own = rec.affiliation_span is not None and not start <= rec.affiliation_span[0] < end
             nxt = column[-1].start_char if column else start
             if own or not rec.in_list or nxt - s.end_char > _RUN_GAP:
@@ -230,7 +230,7 @@ def _columns(doc: Doc, names: list[Span], refs: list[Span], people, affiliate) -
         if len(column) != len(run):
             continue
         for s, ref in zip(reversed(column), run, strict=True):
-            affiliate(people[s._.person], ref)
+            affiliate(people[s.kb_id_], ref)
 
 
 def read_presence_marks(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
@@ -240,7 +240,7 @@ def read_presence_marks(doc: Doc, names: list[Span], people: dict[str, PersonRec
     run: list[tuple[Span, str]] = []
     for name in [*names, None]:
         mark = None
-        if name is not None and people[name._.person].listed:
+        if name is not None and people[name.kb_id_].listed:
             mark = _mark_after(text, name.end_char)
         if mark is not None and (not run or name.start_char - run[-1][0].end_char <= _MARKED_GAP):
             run.append((name, mark))
@@ -255,7 +255,7 @@ def _mark_away(run: list[tuple[Span, str]], people: dict[str, PersonRecord]) -> 
     if present < 2 or not away:
         return
     for name in away:
-        rec = people[name._.person]
+        rec = people[name.kb_id_]
         rec.roles.discard("present")
         rec.add_role("absent", (name.start_char, name.end_char))
 
@@ -273,7 +273,7 @@ def read_slashed(doc: Doc, names: list[Span], people: dict[str, PersonRecord], a
         k = name.start - 1
         if k < 1 or doc[k].text != "/" or k not in ends:
             continue
-        rec = people[name._.person]
+        rec = people[name.kb_id_]
         if rec.affiliation_ref is None:  # a known place or organisation beats a phrase read after the name
             affiliate(rec, ends[k])
 
@@ -300,13 +300,13 @@ def share_coordinated(
 
 
 def _share(text: str, group: list[Span], people: dict[str, PersonRecord], prepositions: frozenset[str]) -> None:
-    last = people[group[-1]._.person]
+    last = people[group[-1].kb_id_]
     span = last.affiliation_span
     between = text[group[-1].end_char : span[0]].strip(" ,") if span is not None else ""
     linking = between.casefold() in others_marks() or between.casefold() in prepositions
     if last.affiliation is None or span is None or (between and not linking):
         return  # no affiliation right after the last name ("m.fl.", "från" may stand between)
     for name in group[:-1]:
-        rec = people[name._.person]
+        rec = people[name.kb_id_]
         if rec.affiliation is None:
             rec.take_affiliation(last)

@@ -8,7 +8,7 @@ def _texts(doc, group: str) -> list[str]:
 
 
 def _hits(doc) -> list[tuple[str, str, str, bool]]:
-    return [(h.text, h._.kind, h._.ref, h._.ambiguous) for h in doc.spans["ref"]]
+    return [(h.text, h.label_, h._.ref, h._.ambiguous) for h in doc.spans["ref"]]
 
 
 def test_places_counties_and_organisations_with_genitives(annotate) -> None:
@@ -81,5 +81,5 @@ def test_a_name_named_in_lower_case_as_a_common_noun_matches_in_any_case_after_a
 
 def test_a_region_by_its_own_short_name_is_the_region(annotate) -> None:
     doc = annotate("Per Ek, Region JH, och Eva Ek, Region Jämtland Härjedalen, deltog.")
-    refs = [(h.text, h._.ref) for h in doc.spans["ref"] if h._.kind == "organization"]
+    refs = [(h.text, h._.ref) for h in doc.spans["ref"] if h.label_ == "organization"]
     assert refs == [("Region JH", "Region Jämtland Härjedalen")] + [("Region Jämtland Härjedalen",) * 2]
