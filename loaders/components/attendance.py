@@ -386,10 +386,11 @@ class Attendance:
         organisation ("Norrby kommun", then one member per line): the members of a group belong to
         it. Two groups at least, so a letterhead alone is no group heading."""
         text = text_of(doc)
+        header_end = doc._.header_end
         whole_line = {
             (s.start_char, s.end_char): s
             for s in doc.spans["ref"]
-            if s.label_ in ("municipality", "organization") and s.start_char < doc._.header_end
+            if s.label_ in ("municipality", "organization") and s.start_char < header_end
         }
         headings = [(a, whole_line[a, b]) for a, b in doc._.lines if (a, b) in whole_line]
         if len({h._.ref or h.text for _, h in headings}) < 2:
@@ -415,8 +416,9 @@ class Attendance:
     ) -> None:
         """Names whose attendance label was lost (OCR, a flattened table): a run of at least three
         names close together at the top, outside any list, is an attendance list."""
-        limit = max(doc._.header_end, doc._.content_start + 1500)
-        top = [s for s in names if doc._.content_start <= s.start_char < limit and not people[s.kb_id_].listed]
+        content_start = doc._.content_start
+        limit = max(doc._.header_end, content_start + 1500)
+        top = [s for s in names if content_start <= s.start_char < limit and not people[s.kb_id_].listed]
         run: list[Span] = []
         for span in [*top, None]:
             if span is not None and (not run or span.start_char - run[-1].end_char <= 80):

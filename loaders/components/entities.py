@@ -710,6 +710,7 @@ def _inverted_name_at(doc: Doc, j: int) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
 def person_word(word: str) -> bool:
     """A word that may be part of a person's name: name-shaped, no title, heading no body or
     organisation ("Berg", not "Socialnämnden")."""

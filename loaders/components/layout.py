@@ -336,7 +336,8 @@ def _headings(doc: Doc, labels: list[Span]) -> list[Span]:
     no closing stop, followed by a paragraph or a list. Two at least, or it is no structure."""
     text = text_of(doc)
     st = structure()
-    lines = [(s, e) for s, e in doc._.lines if s >= doc._.content_start]
+    content_start = doc._.content_start
+    lines = [(s, e) for s, e in doc._.lines if s >= content_start]
     labelled = {lab.start_char for lab in labels}
     starts = []
     for k, (s, e) in enumerate(lines[:-1]):

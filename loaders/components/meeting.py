@@ -424,8 +424,9 @@ def _county_votes(
 ) -> tuple[Counter[str], dict[str, Span]]:
     votes: Counter[str] = Counter()
     first: dict[str, Span] = {}
+    content_start = doc._.content_start
     for hit in refs:
-        if hit.start_char < doc._.content_start or (hit._.ambiguous and not ambiguous):
+        if hit.start_char < content_start or (not ambiguous and hit._.ambiguous):
             continue
         if hit.start in in_names:
             continue  # "Anna Berg": a surname that is also a municipality names no place
