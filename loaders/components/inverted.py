@@ -24,10 +24,11 @@ def inverted_blocks(doc: Doc, refs: dict[int, Span]) -> list[tuple[int, int]]:
     for block in doc.spans["block"]:
         inverted = plain = 0
         for i in range(block.start, block.end - 2):
-            found = inverted_name_at(doc, i, refs)
-            if found is not None and not person_word(words[found[0]]) and found[0] < block.end:
+            if not (words[i][:1].isupper() and words[i + 1][:1].isupper()) or person_word(words[i + 2]):
+                continue  # both orders need two capitalised words and no name after them
+            if inverted_name_at(doc, i, refs) is not None:
                 inverted += 1
-            elif is_given_name(words[i]) and _surname(words[i + 1]) and not person_word(words[i + 2]):
+            elif is_given_name(words[i]) and _surname(words[i + 1]):
                 plain += 1
         if inverted >= _MIN_ENTRIES and inverted > plain:
             out.append((block.start, block.end))
