@@ -153,8 +153,7 @@ class Attendance:
         else:
             for role in block._.roles:
                 rec.add_role(role, (span.start_char, span.end_char))
-        text = text_of(doc)
-        multi_line = "\n" in text[block.start_char : block.end_char].strip()
+        multi_line = _multi_line(doc, block)
         end = stop
         if multi_line:  # one entry per line: the tail ends with the line
             nl = text_of(doc).find("\n", span.end_char)
@@ -655,6 +654,14 @@ def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
     if before and before[-1].lower_ in c["replacing_verbs"]:
         return True
     return bool(before) and before[-1].lower_ == "för" and any(t.lower_.rstrip(".") in c["replacement"] for t in before)
+
+
+def _multi_line(doc: Doc, block: Span) -> bool:
+    """Whether a block's entries stand on lines of their own (asked once per block, not per entry)."""
+    seen = doc.user_data.setdefault("multi_line_blocks", {})
+    if block.start not in seen:
+        seen[block.start] = "\n" in text_of(doc)[block.start_char : block.end_char].strip()
+    return seen[block.start]
 
 
 def _served_for(doc: Doc, span: Span) -> Span | None:
