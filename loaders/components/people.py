@@ -107,7 +107,7 @@ class PeopleFinder:
         for span in spans:
             key = _person_key(span.kb_id_, index)
             span.kb_id_ = key
-            record = people.setdefault(key, PersonRecord(name=span.kb_id_ if key not in people else key))
+            record = people.setdefault(key, PersonRecord(name=key))
             record.name = _fuller(record.name, _clean_name(span))
             record.mentions.append((span.start_char, span.end_char))
         _short_mentions(doc, spans, people, refs)
