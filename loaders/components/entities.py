@@ -429,8 +429,8 @@ class Entities:
             if _names_a_county(doc, ref.end) or _after_county(refs, ref):
                 continue  # "i Kalmar och Gotlands län", "Region Jämtland Härjedalen": the county's name
             span = Span(doc, ref.start, ref.end, label="MUNICIPALITY")
-            span._.ref = ref._.ref
-            span._.confidence = 0.95 if not ref._.ambiguous else 0.7
+            hit, ext = ref._, span._
+            ext.ref, ext.confidence = hit.ref, 0.95 if not hit.ambiguous else 0.7
             out.append(span)
         return out
 

@@ -301,7 +301,8 @@ class Outcomes:
         words = [i for i in range(sent.start, sent.end) if not t.space[i]]
         if any(t.lower[i] in c.for_information for i in words):
             return None
-        body = doc._.meeting.body if doc._.meeting is not None else None
+        meeting = doc._.meeting
+        body = meeting.body if meeting is not None else None
         for k, i in enumerate(words):
             lemma = t.lemma[i]
             if lemma == "föreslå" and t.text[i] != "Förslag":

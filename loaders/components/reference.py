@@ -100,9 +100,8 @@ class ReferenceMatcher:
                 if kind == "municipality" and end < len(doc) and table.lower[end] in grammar().county_words:
                     continue  # "Jönköpings län" is the county
                 hit = Span(doc, start, end, label=kind)
-                hit._.ref = ref
-                hit._.ref_kind = ref_kind
-                hit._.ambiguous = ambiguous and not _confirmed(doc, end, kind)
+                ext = hit._  # one extension object for the three values (each `._` builds a new one)
+                ext.ref, ext.ref_kind, ext.ambiguous = ref, ref_kind, ambiguous and not _confirmed(doc, end, kind)
                 spans.append(hit)
         spans.extend(self._compound_hits(doc))
         doc.spans["ref"] = _with_branches(doc, sorted(filter_spans(spans), key=lambda s: s.start))
