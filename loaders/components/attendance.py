@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.elected import read_elected
-from samkarta.loaders.components.entities import head_of, heads, institution_noun_at, org_head, org_name
+from samkarta.loaders.components.entities import body_head_of, institution_noun_at, org_head, org_name
 from samkarta.loaders.components.layout import label_specs, structure
 from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.tables import (
@@ -785,7 +785,7 @@ def _of_a_body(doc: Doc, i: int, end: int) -> bool:
     """'i kulturberedningen', 'för Norrby styrgrupp': a body named right after a role word."""
     if i + 1 >= end or doc[i].lower_ not in ("i", "för"):
         return False
-    return any(head_of(fold(t.text), heads().body) for t in doc[i + 1 : min(end, i + 4)])
+    return any(body_head_of(fold(t.text)) for t in doc[i + 1 : min(end, i + 4)])
 
 
 def _blocked_role(doc: Doc, i: int, c: dict[str, Any]) -> bool:

@@ -103,6 +103,13 @@ def _noun_order(nouns: tuple[str, ...]) -> dict[str, int]:
 
 
 @lru_cache(maxsize=100_000)
+def body_head_of(word: str) -> str | None:
+    """The body noun ending a word (head_of over the body nouns), cached by the word alone: a
+    cache keyed by the noun list too hashes the whole list on every call."""
+    return head_of(word, heads().body)
+
+
+@lru_cache(maxsize=100_000)
 def project_head(word: str) -> str | None:
     return head_of(word, heads().project)
 
@@ -112,7 +119,7 @@ def org_head(word: str) -> str | None:
     """The organisation noun heading a word, unless a longer body noun heads it ('Nätverket' ends
     in 'verket' but is a network)."""
     noun = head_of(word, heads().org)
-    body = head_of(word, heads().body) if noun is not None else None
+    body = body_head_of(word) if noun is not None else None
     return None if body is not None and len(body) > len(noun or "") else noun
 
 
@@ -128,14 +135,14 @@ def _body_noun(word: str) -> str | None:
     words that end in a body noun but name no body ('målgrupp', 'området')."""
     h = heads()
     stem = _meeting_stem(word)
-    if stem is not None and head_of(stem, h.body):
-        return head_of(stem, h.body)  # "Direktionsprotokoll", "Styrgruppsmöte"
+    if stem is not None and body_head_of(stem):
+        return body_head_of(stem)  # "Direktionsprotokoll", "Styrgruppsmöte"
     low = fold(word).removesuffix(":s")
     if is_title(word) or low in h.not_bodies or low.removesuffix("s") in h.not_bodies:
         return None
     if any(low[i:] in h.not_bodies for i in range(len(low) - 6)):  # ends in a long one
         return None
-    noun = head_of(word, h.body)
+    noun = body_head_of(word)
     return None if noun in h.plural_body and not is_compound(word, noun) else noun
 
 
@@ -349,7 +356,7 @@ class Entities:
                 continue
             if any(p.start <= aff.start < p.end for p in doc.spans["project"]):
                 continue  # a joint service as someone's affiliation is still the initiative
-            if aff.label_ == "unit" and head_of(aff[-1].text, h.body) is not None or aff.text in h.acronyms:
+            if aff.label_ == "unit" and body_head_of(aff[-1].text) is not None or aff.text in h.acronyms:
                 continue  # "Per Ek, visionspanelen", "Per Ek, SN": a body they sit in, not an organisation
             span = Span(doc, aff.start, aff.end, label="ORG")
             span._.ref_kind = "unit" if aff.label_ == "unit" else None
@@ -714,7 +721,7 @@ def _inverted_name_at(doc: Doc, j: int) -> bool:
 def person_word(word: str) -> bool:
     """A word that may be part of a person's name: name-shaped, no title, heading no body or
     organisation ("Berg", not "Socialnämnden")."""
-    return is_name_shape(word) and not is_title(word) and org_head(word) is None and head_of(word, heads().body) is None
+    return is_name_shape(word) and not is_title(word) and org_head(word) is None and body_head_of(word) is None
 
 
 def _name_run(doc: Doc, k: int, ref_at: dict[int, Span], caps: bool) -> int:
@@ -752,7 +759,7 @@ def _owner_noun_after(genitive: Token, noun: Token) -> bool:
         genitive.text.endswith("s")
         and noun.is_alpha
         and noun.text.islower()
-        and (head_of(noun.lower_, heads().body) is not None or head_of(noun.lower_, heads().org) is not None)
+        and (body_head_of(noun.lower_) is not None or head_of(noun.lower_, heads().org) is not None)
     )
 
 
@@ -1412,12 +1419,12 @@ def _meeting_stem(word: str) -> str | None:
     """'Direktionsprotokoll' -> 'Direktion', 'Styrgruppsmöte' -> 'Styrgrupp': the body in a word
     for its meeting or its minutes."""
     low = word.casefold()
-    if head_of(low, heads().body) == low:
+    if body_head_of(low) == low:
         return None  # "Förbundsmötet", "Chefsmötet": the meeting is the body itself
     for suffix in _minutes_words():
         if low.endswith(suffix) and len(low) - len(suffix) >= 4:
             stem = word[: len(word) - len(suffix)]
-            return stem[:-1] if stem.endswith("s") and head_of(stem[:-1], heads().body) else stem
+            return stem[:-1] if stem.endswith("s") and body_head_of(stem[:-1]) else stem
     return None
 
 

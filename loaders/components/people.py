@@ -15,7 +15,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.entities import head_of, heads, org_head
+from samkarta.loaders.components.entities import body_head_of, org_head
 from samkarta.loaders.components.genitive import attached_mark, marked_base, plain_base, read_genitives
 from samkarta.loaders.components.inverted import inverted_blocks, inverted_name_at
 from samkarta.loaders.components.util import label_at, text_of, tokens_of
@@ -225,7 +225,7 @@ def _names_a_thing(word: str) -> bool:
 
 
 def _body_or_organisation(word: str) -> bool:
-    return org_head(word) is not None or head_of(word, heads().body) is not None
+    return org_head(word) is not None or body_head_of(word) is not None
 
 
 def _in_place_fields(doc: Doc) -> set[int]:
