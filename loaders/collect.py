@@ -159,14 +159,25 @@ def read_doc(doc: Doc, offset: int, first: bool, source: SourceInfo) -> Extracti
     # each span's extension object read once (every `._` builds a new one)
     for span in _after(doc.spans["municipality"], start):
         ext = span._
-        munis.add(ext.ref, ref.municipalities[ext.ref].name, ext.ref, "municipality", ev(*_chars(span)), ext.confidence)
+        munis.add(
+            ext.ref,
+            ref.municipalities[ext.ref].name,
+            ext.ref,
+            "municipality",
+            ev(span.start_char, span.end_char),
+            ext.confidence,
+        )
     for span in _after(doc.spans["org"], start):
         ext, name = span._, org_name(span.text)
-        orgs.add(ext.ref or _body_key(name), name, ext.ref, ext.ref_kind, ev(*_chars(span)), ext.confidence)
+        orgs.add(
+            ext.ref or _body_key(name), name, ext.ref, ext.ref_kind, ev(span.start_char, span.end_char), ext.confidence
+        )
     for span in _after(doc.spans["project"], start):
         ext = span._
         name = _initiative_part(_surface(span), ext.ref, ref)
-        projects.add(ext.ref or _body_key(name), name, ext.ref, None, ev(*_chars(span)), ext.confidence)
+        projects.add(
+            ext.ref or _body_key(name), name, ext.ref, None, ev(span.start_char, span.end_char), ext.confidence
+        )
     for span in _after(doc.spans["network"], start):
         name = network_name(span.text)
         networks.add(_body_key(name), name, None, None, ev(span.start_char, span.end_char), span._.confidence)
@@ -480,10 +491,6 @@ def _merge_person(people: dict[str, PersonFact], person: PersonFact) -> None:
 
 def _after(spans: object, start: int) -> list[Span]:
     return [s for s in spans if s.start_char >= start]  # type: ignore[attr-defined]
-
-
-def _chars(span: Span) -> tuple[int, int]:
-    return span.start_char, span.end_char
 
 
 def _initiative_part(name: str, canonical: str | None, ref: Reference) -> str:
