@@ -381,8 +381,8 @@ class Entities:
             of_members = tok.lower_ in union_heads()
             # "Norrdals kommunalförbund", "Ekbackens intresseförening": the name in the genitive
             # before it names the organisation
-            union = tok.text.islower() and (of_members or head_of(tok.lower_, _owned_heads()) is not None)
-            owner = _place_genitive_before(doc, i, ref_at, at_start=of_members or union) if headed or union else i
+            owned = tok.text.islower() and (of_members or head_of(tok.lower_, _owned_heads()) is not None)
+            owner = _place_genitive_before(doc, i, ref_at, at_start=of_members or owned) if headed or owned else i
             if owner < i and not any(k in covered or k in taken or k in in_person for k in range(owner, i)):
                 span = Span(doc, owner, named, label="ORG")  # "Norra Norrdals Kommunalförbund"
                 span._.confidence = 0.7
@@ -1308,7 +1308,8 @@ def _acronym_after(doc: Doc, end: int) -> int:
 def _place_genitive_before(doc: Doc, i: int, ref_at: dict[int, Span], at_start: bool = False) -> int:
     """Where a place in the genitive before an organisation noun starts ('Norra Norrdals
     Räddningstjänstförbund'): a capitalised word ending in -s, after a direction word or not; at
-    a sentence's start only before a union of members ('Norrdals kommunalförbund ska ...')."""
+    a sentence's start only when at_start says so: before a union of members ('Norrdals
+    kommunalförbund ska ...') or a lower-case noun the genitive names ('Ekbackens förening')."""
     k = i - 1
     if k < 0 or not (doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_.endswith("s")):
         return i
