@@ -16,6 +16,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -238,18 +239,27 @@ def _graph_of(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> nx.Mul
 class Neo4jStore:
     """GraphStore over a neo4j.Driver (thread-safe: every call uses its own session)."""
 
-    def __init__(self, driver: Driver, database: str | None = None) -> None:
+    def __init__(self, driver: Driver, database: str | None = None, server_files: Path | None = None) -> None:
         self._driver = driver
         self._database = database
+        self._server_files = server_files  # where this machine sees the server's data directory, if not where it says
         self._lock = threading.Lock()
         self._closed = False
         self.last_scrub: ScrubReport | None = None  # what the last erasure did to the server's disk
 
     @classmethod
     def connect(
-        cls, uri: str, user: str, password: str, database: str | None = None, prepare: bool = True
+        cls,
+        uri: str,
+        user: str,
+        password: str,
+        database: str | None = None,
+        prepare: bool = True,
+        server_files: Path | None = None,
     ) -> Neo4jStore:
         """Connect to the server at `uri` and make sure constraints and indexes exist (`prepare`).
+        `server_files`: the server's data directory as this machine sees it (a mounted volume), for
+        the scrub after an erasure; by default the path the server gives, when it is on this machine.
 
         Raises:
             StoreUnavailable: the server cannot be reached or refused the user.
@@ -280,7 +290,7 @@ class Neo4jStore:
         except _DRIVER_ERRORS as e:
             driver.close()
             raise StoreUnavailable(f"cannot connect to Neo4j at {uri}: {e}") from e
-        store = cls(driver, database)
+        store = cls(driver, database, server_files)
         if not prepare:
             return store
         try:
@@ -913,7 +923,7 @@ class Neo4jStore:
                 raise StoreUnavailable(f"{what}: {e}") from e
 
         with self._lock:
-            return scrub(run, freed_bytes)
+            return scrub(run, freed_bytes, self._server_files)
 
     # -- counts ---------------------------------------------------------------------------------
     def stats(self) -> Stats:

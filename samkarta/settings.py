@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     neo4j_user: str = Field(default="neo4j", alias="NEO4J_USER")
     neo4j_password: str = Field(default="", alias="NEO4J_PASSWORD")
     neo4j_database: str | None = Field(default=None, alias="NEO4J_DATABASE")
+    # the Neo4j server's data directory as this machine sees it (a mounted volume): an erasure's scrub
+    # reads the size of the string store there (graph/neo4j_scrub.py)
+    neo4j_data_dir: Path | None = Field(default=None, alias="SAMKARTA_NEO4J_DATA_DIR")
     api_token: str = Field(default="", alias="SAMKARTA_API_TOKEN")
     host: str = Field(default="127.0.0.1", alias="SAMKARTA_HOST")
     port: int = Field(default=8000, alias="SAMKARTA_PORT")

@@ -22,7 +22,13 @@ def open_store(uri: str | None = None, settings: Settings | None = None) -> Grap
     if uri.startswith(("bolt://", "neo4j://", "bolt+s://", "neo4j+s://")):
         from samkarta.graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore.connect(uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
+        return Neo4jStore.connect(
+            uri,
+            settings.neo4j_user,
+            settings.neo4j_password,
+            settings.neo4j_database,
+            server_files=settings.neo4j_data_dir,
+        )
     raise InvalidInput("--store", f"unsupported store URI {uri!r}: use sqlite:///path or bolt://host:port")
 
 

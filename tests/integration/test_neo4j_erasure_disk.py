@@ -130,6 +130,7 @@ def test_an_erased_name_leaves_every_file_of_the_server(store: Neo4jStore, data_
     assert sorted(erase_person(store, person)) == sorted(changed)
     report = store.last_scrub
     assert report is not None and report.indexes == 7 and report.rotates_log and report.covers_freed
+    assert report.covers_free_list  # the server's files are on this machine: the scrub knew its free list
 
     after = settle(data_dir, lambda found: not found)
     assert after == {}, f"the erased name is still on the server's disk: {after} (before the erasure: {before})"

@@ -14,8 +14,10 @@ from samkarta.graph.neo4j_scrub import (
     MAX_FILLER,
     NAME_INDEXES,
     filler_chunks,
+    free_list_bytes,
     parse_size,
     rebuild_statements,
+    written_extent,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +25,7 @@ ERASURE_SETTINGS = {
     "db.tx_log.rotation.retention_policy": "false",
     "db.tx_log.rotation.size": "1M",
     "db.checkpoint.interval.time": "10s",
+    "internal.dbms.strictly_prioritize_id_freelist": "true",
 }
 
 
@@ -43,6 +46,36 @@ def test_the_filler_passes_the_rotation_size_and_covers_what_was_freed_in_chunks
     big = filler_chunks(20 * 1024**2, 1024**2)
     assert sum(big) >= 20 * 1024**2 and max(big) == CHUNK and len(big) == -(-(20 * 1024**2 + 64 * 1024) // CHUNK)
     assert sum(filler_chunks(10 * MAX_FILLER, 1024**2)) == MAX_FILLER
+
+
+def test_the_filler_covers_the_free_list_and_what_the_erasure_freed_together() -> None:
+    assert sum(filler_chunks(3 * 1024**2, 1024**2, free_list=5 * 1024**2)) >= 8 * 1024**2
+    assert sum(filler_chunks(100, 1024**2, free_list=0)) == sum(filler_chunks(100, 1024**2))
+
+
+def test_a_store_file_is_written_up_to_its_last_non_zero_byte(tmp_path: Path) -> None:
+    store = tmp_path / "strings"
+    store.write_bytes(b"\0" * 300 + b"x" * 5 + b"\0" * 7 + b"y" + b"\0" * 5000)
+    assert written_extent(store, block=64) == 313
+    store.write_bytes(b"\0" * 4096)
+    assert written_extent(store, block=64) == 0
+
+
+def test_the_free_list_is_the_written_records_less_those_of_the_strings_in_use(tmp_path: Path) -> None:
+    store = tmp_path / "data" / "databases" / "graphs" / "neostore.propertystore.db.strings"
+    store.parent.mkdir(parents=True)
+    store.write_bytes(b"x" * (128 * 10 + 1) + b"\0" * 1024)  # 11 records written, the last one in part
+    answers = {"server.directories.data": [{"value": str(tmp_path / "data")}], "db.info": [{"name": "graphs"}]}
+
+    def run(cypher: str, _params: dict[str, object]) -> list[dict[str, object]]:
+        if "MATCH" in cypher:
+            return [{"live": 4}]  # records of the strings in use
+        return next(rows for key, rows in answers.items() if key in cypher)
+
+    assert free_list_bytes(run) == (11 - 4) * 120
+    answers["server.directories.data"] = [{"value": str(tmp_path / "elsewhere")}]
+    assert free_list_bytes(run) is None  # the server's files are not on this machine
+    assert free_list_bytes(run, server_files=tmp_path / "data") == (11 - 4) * 120  # a mounted volume
 
 
 def test_every_name_index_is_dropped_and_created_again_as_the_schema_defines_it() -> None:
