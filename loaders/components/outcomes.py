@@ -62,6 +62,7 @@ class _Cues:
     dispatch: frozenset[str]
     past_cues: frozenset[str]
     statute_words: frozenset[str]
+    presenter: frozenset[str]
 
 
 @cache
@@ -94,6 +95,7 @@ def cues() -> _Cues:
         frozenset(s["dispatch_lemmas"]),
         frozenset(s["past_cues"]),
         frozenset(s["statute_words"]),
+        frozenset(s["presenter_lemmas"]),
     )
 
 
@@ -386,7 +388,8 @@ class Outcomes:
             for ls, le in doc._.lines:
                 if ls < pos or ls >= end:
                     continue
-                line = text[ls:le].strip(" •-–*")
+                stop = _before_presenter(doc, ls, le)  # the matter's name, without its presenter
+                line = text[ls:stop].strip(" •-–*")
                 if not line or len(line) > 120 or line.endswith(":"):
                     break
                 if (
@@ -395,8 +398,27 @@ class Outcomes:
                     and any(p.start_char == ls for p in doc.spans["person"])
                 ):
                     break  # a signature after the list
-                out.append(_listed_handoff(ls, le, text, target))
+                out.append(_listed_handoff(ls, stop, text, target))
         return out
+
+
+_PRESENTER_PUNCT = (",", ";", ":", "-", "–", "(")
+
+
+def _before_presenter(doc: Doc, start: int, end: int) -> int:
+    """Where a listed matter's name ends: before the one presenting it ('Budget 2025 Föredras av
+    Anna Berg', '... föredragande Anna Berg'), else at `end` (characters)."""
+    t = tokens_of(doc)
+    first = bisect.bisect_left(t.idx, start)
+    last = bisect.bisect_left(t.idx, end)
+    for j in range(first + 1, last):
+        follows = t.lower[j + 1] if j + 1 < last else ""
+        if t.lemma[j] in cues().presenter and (follows in ("av", ":") or t.lower[j] == "föredragande"):
+            k = j - 1
+            while k > first and t.text[k] in _PRESENTER_PUNCT:
+                k -= 1
+            return t.idx[k] + len(t.text[k])
+    return end
 
 
 def _listed_handoff(start: int, end: int, text: str, target: Span) -> dict[str, Any]:
@@ -428,7 +450,8 @@ def _inline_bullets(doc: Doc, after: int) -> list[tuple[int, int]]:
     for a, b in zip(cuts, [*cuts[1:], line_end + 1], strict=True):
         if not any(len(w.text) >= 3 and w.is_alpha for w in doc[a + 1 : b]):
             continue
-        start, end = doc[a + 1].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        start = doc[a + 1].idx
+        end = _before_presenter(doc, start, doc[b - 1].idx + len(doc[b - 1].text))
         if end - start <= structure().list_line:
             out.append((start, end))
     return out

@@ -499,8 +499,21 @@ def test_matters_prepared_for_another_body_in_a_list_run_into_one_line_are_hande
     )
     handoffs = [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]]
     assert handoffs == [
-        ("Budget för nästa år Redogörs av Anna Berg", "kommunstyrelsen"),
+        ("Budget för nästa år", "kommunstyrelsen"),  # who presents it is not part of the matter
         ("Avtal om städtjänster", "kommunstyrelsen"),  # the cut-off rest of a page is no matter
+    ]
+
+
+def test_a_listed_matter_ends_before_the_one_presenting_it_but_a_noun_of_the_same_verb_stays(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2019-10-08\n\n5 Ärenden Beredning inför regionstyrelsen - Redovisning av intern kontroll "
+        "Föredras av Per Ek och Eva Lind - Taxor för nästa år, föredragande Eva Lind - Avtal som redovisas "
+        "i bilaga\n\n6 Övrigt\nInga övriga frågor.\n"
+    )
+    assert [h["question"] for h in doc._.outcomes["handoffs"]] == [
+        "Redovisning av intern kontroll",
+        "Taxor för nästa år",
+        "Avtal som redovisas i bilaga",  # a verb of presenting with no one after it is part of the name
     ]
 
 
