@@ -118,7 +118,7 @@ def find_dates(text: str) -> list[DateMention]:
             day = int(groups["d"])
             year = int(groups["y"]) if groups.get("y") else None
             if groups.get("yy"):
-                if not _after_meeting_noun(text, m.start()):
+                if not (_after_meeting_noun(text, m.start()) or _after_date_label(text, m.start())):
                     continue
                 year = _century(int(groups["yy"]))
             if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -136,6 +136,17 @@ def find_dates(text: str) -> list[DateMention]:
 @cache
 def _meeting_nouns() -> tuple[str, ...]:
     return tuple(data("dates.yaml")["meeting_nouns"])
+
+
+@cache
+def _date_label_end() -> re.Pattern[str]:
+    """A date label and its colon ending the text before a date ("Datum: 080331")."""
+    labels = phrase_regex(data("labels.yaml")["fields"]["date"])
+    return re.compile(rf"(?:^|\W)(?:{labels})\s*:\s*$", re.IGNORECASE)
+
+
+def _after_date_label(text: str, start: int) -> bool:
+    return bool(_date_label_end().search(text[max(0, start - 40) : start]))
 
 
 def _after_meeting_noun(text: str, start: int) -> bool:

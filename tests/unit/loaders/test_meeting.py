@@ -142,6 +142,11 @@ def test_a_six_digit_date_counts_only_right_after_a_meeting_word() -> None:
     assert found == [(2017, 1, 10), (1999, 12, 31)]
 
 
+def test_a_six_digit_date_counts_right_after_a_date_label_too() -> None:
+    found = [(d.year, d.month, d.day) for d in find_dates("Datum: 080331\nPlats: Kansliet\nPostnummer: 120930")]
+    assert found == [(2008, 3, 31)]
+
+
 def test_a_date_right_after_the_word_for_the_meeting_is_the_day_held(annotate) -> None:
     doc = annotate(
         "Start\nOm oss\nKontakt\nPress\nArkiv\nNyheter\nSök\nSammanställning från rådet\n"
