@@ -697,7 +697,9 @@ def branch_end(doc: Doc, ref: Span, ref_at: dict[int, Span]) -> int:
             k += 1
         else:
             break
-    k = next((j for j in range(ref.end, k) if _inverted_name_at(doc, j)), k)  # "Förbundet Berg Anna, ..."
+    words = tokens_of(doc).text
+    # "Förbundet Berg Anna, ...": a person written surname first ends the branch's name
+    k = next((j for j in range(ref.end, k) if surname_first(words, j) and not _name_follows(words, j + 2)), k)
     if k == ref.end or any(surname_like(t.text) for t in doc[ref.end + 1 : k + 1] if t.text[:1].isupper()):
         return ref.end  # "Förbundet Eva Ekberg": a person, not a branch
     if k < len(doc) and doc[k].text in lexicon()["company_forms"]:
@@ -707,14 +709,23 @@ def branch_end(doc: Doc, ref: Span, ref_at: dict[int, Span]) -> int:
     return k
 
 
-def _inverted_name_at(doc: Doc, j: int) -> bool:
-    """A surname, a given name and no name after it: a person written surname first."""
-    return (
-        j + 1 < len(doc)
-        and not is_given_name(doc[j].text)
-        and is_given_name(doc[j + 1].text)
-        and (j + 2 >= len(doc) or not person_word(doc[j + 2].text))
-    )
+def surname_first(words: list[str], j: int) -> bool:
+    """A surname at j and a given name after it: a person written surname first ("Berg Anna")."""
+    return j + 1 < len(words) and is_surname(words[j]) and is_given_name(words[j + 1])
+
+
+def _name_follows(words: list[str], j: int) -> bool:
+    return j < len(words) and person_word(words[j])
+
+
+def is_surname(word: str) -> bool:
+    """A name word that is no given name and no direction ("Öster" ends a district's name)."""
+    return person_word(word) and not is_given_name(word) and fold(word) not in _directions()
+
+
+@cache
+def _directions() -> frozenset[str]:
+    return frozenset(fold(d) for d in (*grammar().directions, *lexicon()["compass_words"]))
 
 
 @lru_cache(maxsize=100_000)

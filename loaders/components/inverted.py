@@ -4,13 +4,11 @@ read surname first and written given name first, the way the rest of the documen
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.entities import person_word
+from samkarta.loaders.components.entities import is_surname, person_word, surname_first
 from samkarta.loaders.components.util import tokens_of
-from samkarta.loaders.words import fold, grammar, is_given_name, lexicon
+from samkarta.loaders.words import is_given_name
 
 _MIN_ENTRIES = 3  # entries read surname first before a block is taken to be written that way
 
@@ -28,7 +26,7 @@ def inverted_blocks(doc: Doc, refs: dict[int, Span]) -> list[tuple[int, int]]:
                 continue  # both orders need two capitalised words and no name after them
             if inverted_name_at(doc, i, refs) is not None:
                 inverted += 1
-            elif is_given_name(words[i]) and _surname(words[i + 1]):
+            elif is_given_name(words[i]) and is_surname(words[i + 1]):
                 plain += 1
         if inverted >= _MIN_ENTRIES and inverted > plain:
             out.append((block.start, block.end))
@@ -40,17 +38,6 @@ def inverted_name_at(doc: Doc, i: int, refs: dict[int, Span]) -> tuple[int, str]
     given name first ("Anna Berg"). One surname only: a word before it is as often the end of the
     previous entry's affiliation as a first surname."""
     words = tokens_of(doc).text
-    k = i + 1
-    if k < len(words) and i not in refs and k not in refs and _surname(words[i]) and is_given_name(words[k]):
-        return k + 1, f"{words[k]} {words[i]}"
+    if i not in refs and i + 1 not in refs and surname_first(words, i):
+        return i + 2, f"{words[i + 1]} {words[i]}"
     return None
-
-
-def _surname(word: str) -> bool:
-    """A name word that is no given name and no direction ("Öster" ends a district's name)."""
-    return person_word(word) and not is_given_name(word) and fold(word) not in _directions()
-
-
-@cache
-def _directions() -> frozenset[str]:
-    return frozenset(fold(d) for d in (*grammar().directions, *lexicon()["compass_words"]))
