@@ -140,6 +140,15 @@ def test_taking_on_sending_and_taking_over_are_tasks_of_the_person_named(annotat
     assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg", "Per Ek", "Anna Berg"]
 
 
+def test_finding_out_gathering_and_removing_in_the_present_are_tasks_of_the_person_named(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek, Eva Lind\n\n1. Webbplatsen\n"
+        "Anna Berg tar reda på kostnaden. Per Ek samlar in synpunkter från kommunerna. "
+        "Eva Lind tar bort den gamla sidan. Per Ek erbjuder sig att skriva inbjudan.\n"
+    )
+    assert [a["assignee"] for a in doc._.outcomes["actions"]] == ["Anna Berg", "Per Ek", "Eva Lind", "Per Ek"]
+
+
 def test_tasks_given_in_the_passive_or_taken_on_by_an_organisation(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\nNärvarande: Anna Berg, Per Ek\n\n1. Ekonomi\n"
