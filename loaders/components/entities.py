@@ -1433,11 +1433,23 @@ def _meeting_stem(word: str) -> str | None:
     low = word.casefold()
     if body_head_of(low) == low:
         return None  # "Förbundsmötet", "Chefsmötet": the meeting is the body itself
+    acronym = acronym_meeting(word)
+    if acronym is not None:
+        return acronym
     for suffix in _minutes_words():
         if low.endswith(suffix) and len(low) - len(suffix) >= 4:
             stem = word[: len(word) - len(suffix)]
             return stem[:-1] if stem.endswith("s") and body_head_of(stem[:-1]) else stem
     return None
+
+
+def acronym_meeting(word: str) -> str | None:
+    """'VU-möte' -> 'VU': an acronym joined to a word for its meeting or its minutes."""
+    head, dash, rest = word.partition("-")
+    return head if dash and _ACRONYM.fullmatch(head) and rest.casefold() in _minutes_words() else None
+
+
+_ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,5}")
 
 
 @cache

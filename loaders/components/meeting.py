@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.entities import (
+    acronym_meeting,
     deciding,
     head_of,
     heads,
@@ -299,6 +300,7 @@ class Meeting:
         named = _named_after_doc_type(doc, title_lines)
         if named is not None:
             networks.append(named)
+        networks.extend(_acronym_meetings(doc, title_lines))
         saved_as = _union_page_title(doc)
         if saved_as is not None:
             networks.append(saved_as)
@@ -556,6 +558,22 @@ def _namesake(doc: Doc, noun: str, on_title: Callable[[Span], bool]) -> str | No
     if len(counts) > 1 and counts[1][1] == counts[0][1]:
         return None
     return next(n for _, n in fitting if _key(n) == counts[0][0])
+
+
+def _acronym_meetings(doc: Doc, title_lines: list[tuple[int, int]]) -> list[Span]:
+    """'Protokoll VU-möte ...', 'AU-sammanträde 2004-06-03': a meeting word compounded with an
+    acronym, opening a title line or right after a document type, names the body by the acronym."""
+    text = text_of(doc)
+    out = []
+    for a, b in title_lines:
+        span = doc.char_span(a, b, alignment_mode="contract")
+        for t in span if span is not None else ():
+            if acronym_meeting(t.text) is None:
+                continue
+            before = text[a : t.idx]
+            if not before.strip() or _after_doc_type(before):
+                out.append(Span(doc, t.i, t.i + 1, label="NETWORK"))
+    return out
 
 
 def _title_lines(doc: Doc) -> list[tuple[int, int]]:

@@ -74,6 +74,7 @@ def test_a_body_is_named_in_its_base_definite_form() -> None:
     assert network_name("Styrgruppsmöte") == "Styrgruppen"
     assert network_name("Utskottssammanträde") == "Utskottet"
     assert network_name("Länsgruppens styrgruppsmöte") == "Länsgruppens styrgrupp"
+    assert network_name("AU-sammanträde") == "AU"  # an acronym's meeting: the acronym
     # a genitive left where the text went on to what the body owns
     assert network_name("Socialnämndens ") == "Socialnämnden"
     assert network_name("Kommunstyrelsens arbetsutskotts") == "Kommunstyrelsens arbetsutskott"

@@ -66,6 +66,13 @@ def test_the_body_named_after_a_document_type_and_the_year_of_the_title(annotate
     assert _meeting(with_day)[1] == "ABC"  # the date's article is no part of the name
 
 
+def test_a_meeting_word_compounded_with_an_acronym_in_the_title_names_the_body(annotate) -> None:
+    doc = annotate("Protokoll fört vid AU-möte hos Norrby kommun\nTid: 2019-05-03 kl. 13\n\nNärvarande: Per Ek\n")
+    assert _meeting(doc)[1] == "AU"
+    later = annotate("Protokoll 2019-05-03\n\n1. Budget\nFrågan tas upp på nästa AU-möte.\n")
+    assert _meeting(later)[1] is None  # outside the title it is another meeting
+
+
 def test_a_document_type_after_a_letterhead_run_into_the_title_line(annotate) -> None:
     doc = annotate(
         "Utvecklingsenheten Lena Berg 2019-05-06 Minnesanteckningar från möte med KLM Läkemedel Dag "
