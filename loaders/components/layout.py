@@ -391,6 +391,9 @@ def _entry_like(line: str) -> bool:
     return line.count(",") >= 3 and not re.search(r"[a-zåäö]{3}\.\s+[A-ZÅÄÖ]", line)
 
 
+_INLINE_BULLETS = ("-", "–", "•")  # a bullet after a full stop on the same line: a list run into one line
+
+
 def _set_sentences(doc: Doc, items: list[Span]) -> None:
     """Sentence starts from punctuation, blank lines, headings, bullets, items and list lines.
 
@@ -436,7 +439,8 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
             )
         elif not start:
             start = i in item_starts or (
-                prev_word in (".", "!", "?") and (word[:1].isupper() or word[:1].isdigit() or word == "§")
+                prev_word in (".", "!", "?")
+                and (word[:1].isupper() or word[:1].isdigit() or word == "§" or word in _INLINE_BULLETS)
             )
         if start:
             starts.append(i)
