@@ -62,7 +62,6 @@ class _Cues:
     dispatch: frozenset[str]
     past_cues: frozenset[str]
     statute_words: frozenset[str]
-    presenter: frozenset[str]
 
 
 @cache
@@ -95,7 +94,6 @@ def cues() -> _Cues:
         frozenset(s["dispatch_lemmas"]),
         frozenset(s["past_cues"]),
         frozenset(s["statute_words"]),
-        frozenset(s["presenter_lemmas"]),
     )
 
 
@@ -413,7 +411,8 @@ def _before_presenter(doc: Doc, start: int, end: int) -> int:
     last = bisect.bisect_left(t.idx, end)
     for j in range(first + 1, last):
         follows = t.lower[j + 1] if j + 1 < last else ""
-        if t.lemma[j] in cues().presenter and (follows in ("av", ":") or t.lower[j] == "föredragande"):
+        # the verb before "av" or a colon, the participle "föredragande" on its own
+        if t.lemma[j] in grammar().presenter_lemmas and (follows in ("av", ":") or t.lower[j] == "föredragande"):
             k = j - 1
             while k > first and t.text[k] in _PRESENTER_PUNCT:
                 k -= 1

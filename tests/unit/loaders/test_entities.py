@@ -235,6 +235,11 @@ def test_a_name_after_a_project_noun_in_sentence_case_runs_to_its_punctuation_no
     assert _texts(doc, "project") == ["Låna ut cyklar till unga", "Vägvisaren"]
 
 
+def test_a_capitalised_name_after_a_project_noun_ends_before_the_verb_of_its_presenter(annotate) -> None:
+    doc = annotate("Ärenden - Projektet Vägvisaren Norrby Föredras av Anna Berg - Budget\n")
+    assert _texts(doc, "project") == ["Vägvisaren Norrby"]
+
+
 def test_a_body_named_by_a_list_of_coordinated_parts_or_with_a_direction_and_a_place(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Remiss\nBeslut i Kultur-, fritids- och turismnämnden idag. "
