@@ -313,6 +313,7 @@ class Meeting:
             if len(f.text) <= 80
             and "\n" not in f.text.strip()
             and any(f.start <= n.start < f.end and (n.start, n.end) != (f.start, f.end) for n in networks)
+            and not _capitalised_rest(f, networks)
         ]
         networks.extend(whole)
         scores: dict[int, float] = {}
@@ -558,6 +559,13 @@ def _namesake(doc: Doc, noun: str, on_title: Callable[[Span], bool]) -> str | No
     if len(counts) > 1 and counts[1][1] == counts[0][1]:
         return None
     return next(n for _, n in fitting if _key(n) == counts[0][0])
+
+
+def _capitalised_rest(field: Span, networks: list[Span]) -> bool:
+    """A body field's value goes on with a capitalised word no body phrase in it covers: the start
+    of the next label run into the value ('Organ: Kommunfullmäktige Överkl'), not part of the name."""
+    covered = {i for n in networks if field.start <= n.start < field.end for i in range(n.start, n.end)}
+    return any(t.i not in covered and t.is_alpha and t.text[:1].isupper() for t in field)
 
 
 def _acronym_meetings(doc: Doc, title_lines: list[tuple[int, int]]) -> list[Span]:

@@ -95,6 +95,9 @@ def test_the_body_from_a_posting_certificate_and_a_whole_field_value(annotate) -
     # a field's value is one body though its words read as two
     whole = annotate("Organ: Förbundets styrelse presidiet\nDatum: 2020-02-03\n1. Budget\nPresidiet beslutar.\n")
     assert _meeting(whole)[1] == "Förbundets styrelse presidiet"
+    # ... but a capitalised word after the body is the cut-off start of the next label
+    cut = annotate("Bevis\nOrgan: Kommunstyrelsen Överkl\nDatum: 2020-02-03\n1. Budget\nKommunstyrelsen beslutar.\n")
+    assert _meeting(cut)[1] == "Kommunstyrelsen"
 
 
 def test_a_heading_in_capitals_keeps_its_prepositions_out_of_the_body(annotate) -> None:
