@@ -19,10 +19,11 @@ The server hands free records out from a scan that resumes where it last stopped
 only at the end of its free list, so records the erasure freed behind that point are reused only
 once every free record after it is (measured: with a free list of tens of MiB left by earlier
 removals, a filler of the erasure's own size left some of its records untouched). The filler
-therefore covers the whole free list of the string store: its size on disk less the strings in
-use, when the server's data directory is on this machine (the shipped scripts/neo4j-server, a local
-install). The server does not tell a client the size of its files; elsewhere the filler covers
-what the erasure freed and the report says the free list was not known.
+therefore covers the whole free list of the string store: the file up to its highest written
+record less the strings in use, read where the server's data directory is on this machine (the
+shipped scripts/neo4j-server, a local install) or mounted (SAMKARTA_NEO4J_DATA_DIR). The server
+does not tell a client the size of its files; elsewhere the filler covers what the erasure freed
+and the report says the free list was not known.
 
 What this cannot reach: bytes of a value freed before the erasure by another change (a removed
 document, a wiped database) that a later, shorter value reused in part; the record is in use, and
@@ -74,9 +75,8 @@ DELETE_FILLER = f"MATCH (s:{SCRUB}) WITH s LIMIT 1 DELETE s RETURN count(s) AS d
 # one more transaction after the fillers: pruning keeps the log of the last checkpointed transaction
 # and the one before it, so the checkpoint must reach a transaction two logs after the erasure's
 TICK = f"MERGE (m:{q.META} {{key: 'scrubs'}}) ON CREATE SET m.value = 0 SET m.value = m.value + 1"
-CHUNK = (
-    4 * 1024 * 1024
-)  # one filler value, in a transaction of its own (measured: 16 MiB in 0.9 s, 3.9 s in 512 KiB values)
+# one filler value, in a transaction of its own (measured: 16 MiB in 0.9 s, 3.9 s in 512 KiB values)
+CHUNK = 4 * 1024 * 1024
 ID_REUSE_DELAY = 2.0  # seconds: the server's id maintenance makes freed records reusable about once a second
 MAX_FILLER = 256 * 1024 * 1024
 _MARGIN = 64 * 1024
