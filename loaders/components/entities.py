@@ -1444,7 +1444,7 @@ def _meeting_stem(word: str) -> str | None:
 
 
 def acronym_meeting(word: str) -> str | None:
-    """'VU-möte' -> 'VU': an acronym joined to a word for its meeting or its minutes."""
+    """'AU-möte' -> 'AU': an acronym joined to a word for its meeting or its minutes."""
     head, dash, rest = word.partition("-")
     return head if dash and _ACRONYM.fullmatch(head) and rest.casefold() in _minutes_words() else None
 

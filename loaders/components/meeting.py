@@ -563,13 +563,13 @@ def _namesake(doc: Doc, noun: str, on_title: Callable[[Span], bool]) -> str | No
 
 def _capitalised_rest(field: Span, networks: list[Span]) -> bool:
     """A body field's value goes on with a capitalised word no body phrase in it covers: the start
-    of the next label run into the value ('Organ: Kommunfullmäktige Överkl'), not part of the name."""
+    of the next label run into the value ('Organ: Kommunstyrelsen Överkl'), not part of the name."""
     covered = {i for n in networks if field.start <= n.start < field.end for i in range(n.start, n.end)}
     return any(t.i not in covered and t.is_alpha and t.text[:1].isupper() for t in field)
 
 
 def _acronym_meetings(doc: Doc, title_lines: list[tuple[int, int]]) -> list[Span]:
-    """'Protokoll VU-möte ...', 'AU-sammanträde 2004-06-03': a meeting word compounded with an
+    """'Protokoll AU-möte ...', 'AU-sammanträde 2021-03-04': a meeting word compounded with an
     acronym, opening a title line or right after a document type, names the body by the acronym."""
     text = text_of(doc)
     out = []
