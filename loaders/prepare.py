@@ -1,4 +1,5 @@
-"""Text preparation that keeps character offsets: page furniture and markup become spaces.
+"""Text preparation that keeps character offsets: page furniture and markup become spaces, and a
+few words set letter-spaced for emphasis are written whole (padded with spaces).
 
 Every later step works on the prepared text, whose offsets equal the document's, so evidence
 spans point straight into the stored document text. The patterns are data (data/furniture.yaml).
@@ -18,6 +19,7 @@ class _Rules:
     regions: tuple[tuple[str, re.Pattern[str]], ...]
     masks: tuple[tuple[str, re.Pattern[str]], ...]
     content_start: re.Pattern[str]
+    letter_spaced: re.Pattern[str]
 
 
 @cache
@@ -27,7 +29,14 @@ def _rules() -> _Rules:
     def compiled(entries: list[dict[str, str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
         return tuple((e["guard"], re.compile(e["pattern"])) for e in entries)
 
-    return _Rules(compiled(spec["regions"]), compiled(spec["masks"]), re.compile(spec["content_start"]))
+    spaced = "|".join(" ".join(re.escape(ch) for ch in word) for word in spec["letter_spaced"])
+    return _Rules(
+        compiled(spec["regions"]),
+        compiled(spec["masks"]),
+        re.compile(spec["content_start"]),
+        # a word of its own: no letter or other single letter right before or after it
+        re.compile(rf"(?<!\w)(?<!\b\w )(?:{spaced})(?!\w)(?! \w\b)", re.IGNORECASE),
+    )
 
 
 def _spaces(m: re.Match[str]) -> str:
@@ -44,14 +53,21 @@ def _spaces(m: re.Match[str]) -> str:
 
 
 def prepare(text: str) -> str:
-    """A same-length copy of text with furniture, links, addresses and markup blanked."""
+    """A same-length copy of text with furniture, links, addresses and markup blanked, and the
+    letter-spaced words of furniture.yaml joined."""
     out = text.replace("\u00a0", " ").replace("\t", " ").replace("\u200b", " ").replace("\r", " ")
     out = out.replace("\f", "\n").replace("\u00ad", " ")
     rules = _rules()
     for guard, pattern in (*rules.regions, *rules.masks):
         if guard in out:
             out = pattern.sub(_spaces, out)
-    return out
+    return rules.letter_spaced.sub(_joined, out)
+
+
+def _joined(m: re.Match[str]) -> str:
+    """A letter-spaced word written whole, then the spaces it took ("A t t" -> "Att  ")."""
+    word = m.group(0).replace(" ", "")
+    return word + " " * (len(m.group(0)) - len(word))
 
 
 def content_start(text: str) -> int:

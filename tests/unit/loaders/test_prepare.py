@@ -14,6 +14,13 @@ def test_prepared_text_keeps_every_offset_and_line_break() -> None:
     assert out.index("Anna Berg") == text.index("Anna Berg")
 
 
+def test_a_letter_spaced_decision_word_is_joined_in_place_but_an_abbreviation_is_not() -> None:
+    text = "Nämnden BESLUTAR: A t t anta planen, B e s l u t: klart, t o m 2020, p g a detta, x a t t y"
+    out = prepare(text)
+    assert len(out) == len(text)
+    assert out == "Nämnden BESLUTAR: Att   anta planen, Beslut     : klart, t o m 2020, p g a detta, x a t t y"
+
+
 def test_a_viewer_page_keeps_its_title_but_loses_its_buttons() -> None:
     text = 'Styrgruppen\n\nStorlek: px\nDownload "Styrgruppen 2021-03-04"\n\nTranskript\n\n1 Styrgruppen 2021-03-04'
     out = prepare(text)
