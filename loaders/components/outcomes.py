@@ -211,6 +211,17 @@ class Outcomes:
             ):
                 if self._bare_infinitive(t, words, words[k + 1], c):
                     return words[k]
+            # "91 Justering utse Anna Berg att ...": a title run on into its decision with no line
+            # break or "att", the decision's infinitive in lower case after the title's first words
+            # (unless a decision verb of its own came first: "X utser A att ... justera")
+            if (
+                words[k - 1] in in_title
+                and t.lower[words[k - 1]] not in ("att", "om")
+                and t.text[words[k]].islower()
+                and self._bare_infinitive(t, words, words[k], c)
+                and not any(t.lemma[w] in c.decision and t.text[w].islower() for w in words[:k])
+            ):
+                return words[k]
         for k, i in enumerate(words):
             lemma = t.lemma[i]
             low = t.lower[i]

@@ -526,6 +526,16 @@ def test_a_listed_matter_ends_before_the_one_presenting_it_but_a_noun_of_the_sam
     ]
 
 
+def test_an_items_title_run_into_its_decision_in_the_infinitive_without_att_is_decided(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\n"
+        "41 Justering utse Per Ek att jämte ordföranden justera protokollet. 42 Godkännande av dagordning "
+        "godkänna den utsända dagordningen. 43 Val av justerare Nämnden utser Eva Lind att justera protokollet.\n"
+    )
+    assert [d["item"] for d in doc._.outcomes["decisions"]] == ["41", "42", "43"]
+    assert doc._.outcomes["decisions"][2]["text"].startswith("Nämnden utser Eva Lind")  # its own verb first
+
+
 def test_an_items_title_run_into_its_decision_without_a_verb_is_decided_but_a_proposal_is_not(annotate) -> None:
     doc = annotate(
         "Protokoll 2017-03-02\n\n"
