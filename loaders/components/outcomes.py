@@ -648,7 +648,11 @@ def _proposal_words() -> frozenset[str]:
 
 def _verbless_lead(doc: Doc, lead: list[int], c: _Cues) -> bool:
     """The words before an att-clause are an item's number and title, with no verb and no proposal
-    ("12 Kvartalsrapport att godkänna redovisningen"): a title run into its decision."""
+    ("12 Kvartalsrapport att godkänna redovisningen"): a title run into its decision. The number
+    may follow a page's running header on the same line ("4(13) Rådet 17 Budget att ..."), when it
+    is one of the items' numbers."""
+    numbers = {item._.number for item in doc.spans["item"]}
+    lead = next((lead[k:] for k in range(len(lead) - 1, -1, -1) if doc[lead[k]].text in numbers), lead)
     if not lead or not doc[lead[0]].like_num:
         return False
     if any(doc[j].lower_ in _proposal_words() for j in lead):

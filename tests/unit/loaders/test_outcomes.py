@@ -536,6 +536,14 @@ def test_an_items_title_run_into_its_decision_in_the_infinitive_without_att_is_d
     assert doc._.outcomes["decisions"][2]["text"].startswith("Nämnden utser Eva Lind")  # its own verb first
 
 
+def test_an_item_number_after_a_page_header_on_its_line_still_leads_a_title_run_into_its_decision(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-03-02\n\nDagordning\n17. Föregående protokoll\n18. Budget\n19. Nästa möte\nSida 2\n"
+        "2(5) Rådet 17 Föregående protokoll att lägga informationen till handlingarna\n"
+    )
+    assert [d["text"] for d in doc._.outcomes["decisions"]] == ["att lägga informationen till handlingarna"]
+
+
 def test_an_items_title_run_into_its_decision_without_a_verb_is_decided_but_a_proposal_is_not(annotate) -> None:
     doc = annotate(
         "Protokoll 2017-03-02\n\n"
