@@ -1496,7 +1496,7 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
     else:
         while e < n and e - k < 5 and doc[e].text[:1].isupper() and doc[e].is_alpha and e not in in_person:
             if doc[e].lemma_ in grammar().presenter_lemmas:
-                break  # "havsplan Östersjön Föredras av ...": who presents it follows
+                break  # "Projektet Norrbyleden Föredras av ...": who presents it follows
             e += 1
     while e > k + 1 and (doc[e - 1].lower_ in grammar().purpose_stops or doc[e - 1].lower_ in ("och", "i", "för")):
         e -= 1
