@@ -625,6 +625,8 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
                 and (doc[end].lower_ == "och" or (not caps and doc[first].lower_.endswith("s")))
             ):
                 end = max(end, _lower_run(doc, end))
+            elif end == first + 1 and first not in ref_at:
+                end = _list_rest(doc, end)  # "Nämnden för Kultur, fritid och idrott": a list in sentence case
         else:
             run = _title_case_run(doc, end + 1)
             if run > end + 1 and _ends_line(doc, run) and _heading_group(doc, i, caps):
@@ -794,14 +796,22 @@ def _purpose_end(doc: Doc, k: int, ref_at: dict[int, Span]) -> int:
     delområdet Norra Norrdal')."""
     n = len(doc)
     end = _lower_run(doc, k)
-    while end > k and end + 1 < n and doc[end].text == "," and doc[end + 1].text.islower():
+    if end > k:
+        end = _list_rest(doc, end)
+    if end > k and end < n and doc[end - 1].text.islower() and not doc[end].is_sent_start:
+        if end in ref_at and ref_at[end].label_ != "organization" or _name_word(doc[end]):
+            end = _name_run(doc, end, ref_at, False)
+    return end
+
+
+def _list_rest(doc: Doc, end: int) -> int:
+    """Past the rest of a list of a purpose's words after `end` (", hälsa och trafik"), if one follows."""
+    n = len(doc)
+    while end + 1 < n and doc[end].text == "," and doc[end + 1].text.islower():
         more = _lower_run(doc, end + 1)
         if more <= end + 1 or not (more < n and doc[more].text == "," or doc[more - 2].lower_ == "och"):
             break
         end = more  # another word of the list: it ends with "och" and its last word
-    if end > k and end < n and doc[end - 1].text.islower() and not doc[end].is_sent_start:
-        if end in ref_at and ref_at[end].label_ != "organization" or _name_word(doc[end]):
-            end = _name_run(doc, end, ref_at, False)
     return end
 
 

@@ -251,6 +251,14 @@ def test_a_body_named_by_a_list_of_coordinated_parts_or_with_a_direction_and_a_p
     ]
 
 
+def test_a_body_purpose_in_sentence_case_keeps_the_rest_of_its_list_but_not_names_after_a_comma(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2023-03-09\n\n1. Remiss\nNämnden för Kultur, fritid och idrott beslutar att svara. "
+        "Styrelsen för Norrby, Per Ek och Eva Lind deltog.\n"
+    )
+    assert _texts(doc, "network")[:2] == ["Nämnden för Kultur, fritid och idrott", "Styrelsen för Norrby"]
+
+
 def test_a_body_purpose_ends_before_a_verb_but_not_at_a_genitive(annotate) -> None:
     doc = annotate(
         "Protokoll 2023-03-09\n\n1. Nätverk\nEtt nätverk för skolkuratorer bildades i våras. "
