@@ -399,7 +399,7 @@ class Attendance:
         for span in names:
             rec = people[span.kb_id_]
             k = bisect.bisect_right(starts, span.start_char) - 1
-            if k < 0 or rec.affiliation is not None or span.start_char >= doc._.header_end:
+            if k < 0 or rec.affiliation is not None or span.start_char >= header_end:
                 continue
             if span.start_char in line_starts and "\n" in text[starts[k] : span.start_char]:
                 self._affiliate(rec, headings[k][1])

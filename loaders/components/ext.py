@@ -22,10 +22,8 @@ def register() -> None:
         ("roles", ()),  # roles a label gives the people under it
         ("field", None),  # what a header field holds: date, place, body, other
         ("ref", None),  # reference value: SCB code, county name or canonical organisation
-        (
-            "ref_kind",
-            None,
-        ),  # the organisation kind of a reference hit (its label: municipality | county | organization)
+        # the organisation kind of a reference hit (its label says municipality, county or organization)
+        ("ref_kind", None),
         ("ambiguous", False),  # a reference name that is also a common word or given name
         ("number", None),  # an agenda item's number
         ("title", None),  # an agenda item's title as (start_char, end_char)

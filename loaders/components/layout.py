@@ -391,7 +391,7 @@ def _entry_like(line: str) -> bool:
     return line.count(",") >= 3 and not re.search(r"[a-zåäö]{3}\.\s+[A-ZÅÄÖ]", line)
 
 
-_INLINE_BULLETS = ("-", "–", "•")  # a bullet after a full stop on the same line: a list run into one line
+BULLETS = ("-", "–", "•")  # a list's bullets; one after a full stop on the same line starts an entry
 
 
 def _set_sentences(doc: Doc, items: list[Span]) -> None:
@@ -440,7 +440,7 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
         elif not start:
             start = i in item_starts or (
                 prev_word in (".", "!", "?")
-                and (word[:1].isupper() or word[:1].isdigit() or word == "§" or word in _INLINE_BULLETS)
+                and (word[:1].isupper() or word[:1].isdigit() or word == "§" or word in BULLETS)
             )
         if start:
             starts.append(i)

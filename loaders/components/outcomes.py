@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from samkarta.loaders.components.layout import structure
+from samkarta.loaders.components.layout import BULLETS, structure
 from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of, verb_like
 from samkarta.loaders.words import data, grammar, months
 
@@ -448,7 +448,7 @@ def _inline_bullets(doc: Doc, after: int) -> list[tuple[int, int]]:
     word of three letters (a page break's cut-off rest) is no entry."""
 
     def bullet(j: int) -> bool:  # a dash with space on both sides, not a hyphen
-        return doc[j].text in _BULLETS and bool(doc[j].whitespace_) and bool(doc[j - 1].whitespace_)
+        return doc[j].text in BULLETS and bool(doc[j].whitespace_) and bool(doc[j - 1].whitespace_)
 
     if after >= len(doc) or not bullet(after):
         return []
@@ -651,7 +651,7 @@ def _verbless_lead(doc: Doc, lead: list[int], c: _Cues) -> bool:
     ("12 Kvartalsrapport att godkänna redovisningen"): a title run into its decision. The number
     may follow a page's running header on the same line ("4(13) Rådet 17 Budget att ..."), when it
     is one of the items' numbers."""
-    numbers = {item._.number for item in doc.spans["item"]}
+    numbers = _item_numbers(doc)
     lead = next((lead[k:] for k in range(len(lead) - 1, -1, -1) if doc[lead[k]].text in numbers), lead)
     if not lead or not doc[lead[0]].like_num:
         return False
@@ -833,6 +833,14 @@ def _in_titles(doc: Doc) -> set[int]:
                 inside.update(range(span.start, span.end) if span is not None else ())
         doc.user_data["in_titles"] = inside
     return inside
+
+
+def _item_numbers(doc: Doc) -> frozenset[str]:
+    """The agenda items' numbers, gathered once per Doc."""
+    numbers = doc.user_data.get("item_numbers")
+    if numbers is None:
+        numbers = doc.user_data["item_numbers"] = frozenset(item._.number for item in doc.spans["item"])
+    return numbers
 
 
 def _placed_in_time(t, start: int, end: int, c: _Cues) -> bool:
@@ -1047,7 +1055,6 @@ def _responsible(doc: Doc, c: _Cues, mentions: list[tuple[int, int, str]]) -> li
     return out
 
 
-_BULLETS = ("-", "–", "•")
 _TASK_REACH = 250  # tokens under one name at most
 
 
@@ -1096,8 +1103,8 @@ def _tasks_under_names(
         stop = min(heads[k + 1][0] if k + 1 < len(heads) else len(doc), end + _TASK_REACH)
         j = end + 1
         while j < stop:
-            if t.text[j] in _BULLETS and j + 1 < stop and _present_verb(t, j + 1):
-                close = next((x for x in range(j + 2, stop) if t.text[x] in (*_BULLETS, ".") or t.space[x]), stop)
+            if t.text[j] in BULLETS and j + 1 < stop and _present_verb(t, j + 1):
+                close = next((x for x in range(j + 2, stop) if t.text[x] in (*BULLETS, ".") or t.space[x]), stop)
                 text_start, text_end = t.idx[j + 1], t.idx[close - 1] + len(t.text[close - 1])
                 item = _item_of(items, starts, j)
                 out.append(
