@@ -150,8 +150,9 @@ def free_list_bytes(
     those of the strings in use (an upper bound: some shorter strings and multi-byte characters take
     records too). `server_files` is the server's data directory as seen from here (by default where
     the server says it is). None when that directory cannot be read from here."""
-    directory, database = server_files or _setting_path(run), run(DATABASE_NAME, {})
-    if directory is None or not database:
+    directory = server_files or _setting_path(run)
+    database = run(DATABASE_NAME, {}) if directory is not None else []
+    if not database:
         return None
     path = directory / "databases" / str(database[0]["name"]) / STRING_STORE
     try:
