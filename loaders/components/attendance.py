@@ -269,21 +269,22 @@ class Attendance:
                 i += 1  # "Anna Berg, ersättare, Norrby kommun": her role, then her place
                 continue
             hit = refs.get(i)
-            if hit is not None and hit.label_ == "municipality" and hit.end < end and institution_noun_at(doc, hit.end):
+            place = hit is not None and hit.label_ in ("municipality", "county")
+            if place and hit.end < end and institution_noun_at(doc, hit.end):
                 if rec.affiliation is None or rec.affiliation_kind == "unit":
                     named = doc[hit.start : hit.end + 1]  # "Norrby lasarett": the institution, not the town
                     _set_affiliation(rec, named.text, "organization", None, named)
                 i = hit.end + 1
                 continue
             if hit is not None:
-                if phrase and hit.label_ == "municipality" and phrase[-1].i + 1 == hit.start and _org_word(phrase):
-                    # "Vägvisarna Norrby": an organisation named with its town
+                if phrase and place and phrase[-1].i + 1 == hit.start and _org_word(phrase):
+                    # "Vägvisarna Norrby", "Länsbibliotek Norrdalen": an organisation named with its place
                     if rec.affiliation is None or rec.affiliation_kind == "unit":
                         named = doc[phrase[0].i : hit.end]
                         _set_affiliation(rec, named.text, "organization", None, named)
                     phrase = []
-                elif rec.affiliation is None or rec.affiliation_kind == "unit":
-                    self._affiliate(rec, hit)
+                elif rec.affiliation is None or rec.affiliation_kind == "unit" and hit.label_ != "county":
+                    self._affiliate(rec, hit)  # a county after a department is where the next group starts
                 elif hit.label_ == "organization" and rec.unit is None and rec.affiliation_kind == "organization":
                     pass
                 i = hit.end
@@ -379,6 +380,10 @@ class Attendance:
             _set_affiliation(rec, ref.municipalities[hit._.ref].name, "municipality", hit._.ref, hit)
         elif hit.label_ == "organization":
             _set_affiliation(rec, _surface(hit), "organization", hit._.ref, hit)
+        elif hit.label_ == "county":
+            # "Anna Berg, Norrdalen" in a list of a regional network: she represents the county's region
+            region = ref.region_org_of_county(hit._.ref)
+            _set_affiliation(rec, _surface(hit), "organization", region if region in ref.organizations else None, hit)
 
     def _place_line_groups(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
         """An attendance list grouped under lines that each name only a municipality or an

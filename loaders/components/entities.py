@@ -358,6 +358,9 @@ class Entities:
                 continue  # a joint service as someone's affiliation is still the initiative
             if aff.label_ == "unit" and body_head_of(aff[-1].text) is not None or aff.text in h.acronyms:
                 continue  # "Per Ek, visionspanelen", "Per Ek, SN": a body they sit in, not an organisation
+            county = ref_at.get(aff.start)
+            if county is not None and county.label_ == "county" and county.end == aff.end:
+                continue  # "Per Ek, Norrdalen": the county he comes from, which names no organisation
             span = Span(doc, aff.start, aff.end, label="ORG")
             span._.ref_kind = "unit" if aff.label_ == "unit" else None
             span._.confidence = 0.6

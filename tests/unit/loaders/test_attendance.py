@@ -340,6 +340,20 @@ def test_an_organisation_named_with_its_town(annotate) -> None:
     assert affiliations == {"Anna Berg": "Vägvisarna Falun", "Per Ek": "Mora", "Eva Lind": "Leksand"}
 
 
+def test_a_county_after_the_name_is_the_region_she_represents_not_an_organisation(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Anna Berg, Dalarna, ordf Per Ek, Västra Götaland Eva Lind, Länsbibliotek Jämtland "
+        "Kim Holm, hemtjänsten Gävleborg Olle Ås, sekreterare\n\n1. Mötet öppnas\n"
+    )
+    people = _people(doc)
+    assert people["Anna Berg"] == ("Dalarna", ["chair", "present"])
+    assert people["Per Ek"][0] == "Västra Götaland"
+    assert people["Eva Lind"][0] == "Länsbibliotek Jämtland"  # an organisation named with its county
+    assert people["Kim Holm"][0] == "hemtjänsten"  # a county after a department opens the next group
+    assert doc._.people["Anna Berg"].affiliation_ref == "Region Dalarna"
+    assert "Dalarna" not in {s.text for s in doc.spans["org"]}
+
+
 def test_a_unit_coordinated_with_a_first_part(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, barn- och ungdomsenheten\nPer Ek, chef, Stöd - och serviceavdelningen\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
