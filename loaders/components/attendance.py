@@ -184,6 +184,8 @@ class Attendance:
         if raw.rstrip().endswith("-"):
             return  # a word broken at the line's end
         rest = raw.strip(" ,.;–-")
+        while "," in rest and _role_or_title(rest.rsplit(",", 1)[1]):
+            rest = rest.rsplit(",", 1)[0].rstrip()  # "Norrlab, ordf": her role after the organisation
         words = rest.split()
         if len(words) == 1 and is_street(words[0]):
             return
@@ -706,6 +708,15 @@ def _org_word(phrase: list[Token]) -> bool:
     return all(t.is_alpha and t.text[:1].isupper() for t in phrase) and not (
         is_given_name(phrase[0].text) or any(is_title(t.text) for t in phrase)
     )
+
+
+def _role_or_title(part: str) -> bool:
+    """'ordf.', 'vice ordförande', 'sekreterare': a few lower-case words ending in a role or a
+    title, not a part of a name."""
+    words = part.replace(".", " ").split()
+    if not words or len(words) > 3 or not part.islower():
+        return False
+    return words[-1] in cues()["inline"] or is_title(words[-1])
 
 
 def _set_off(doc: Doc, i: int) -> bool:

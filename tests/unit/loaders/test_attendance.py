@@ -354,6 +354,18 @@ def test_a_county_after_the_name_is_the_region_she_represents_not_an_organisatio
     assert "Dalarna" not in {s.text for s in doc.spans["org"]}
 
 
+def test_a_role_after_the_organisation_on_its_line_is_no_part_of_its_name(annotate) -> None:
+    doc = annotate(
+        "Närvarande:\nAnna Berg, Norrlab, ordf\nPer Ek, Hela Sverige ska leva, sekreterare\n"
+        "Eva Lind, Vägvisarna, vice ordförande\nKim Holm, Hem och skola, barn och unga\n"
+    )
+    people = _people(doc)
+    assert people["Anna Berg"] == ("Norrlab", ["chair", "present"])
+    assert people["Per Ek"] == ("Hela Sverige ska leva", ["present", "secretary"])
+    assert people["Eva Lind"][0] == "Vägvisarna"
+    assert people["Kim Holm"][0] == "Hem och skola, barn och unga"  # lower-case words that are no role
+
+
 def test_a_unit_coordinated_with_a_first_part(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, barn- och ungdomsenheten\nPer Ek, chef, Stöd - och serviceavdelningen\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
