@@ -717,6 +717,8 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
         or words[-1].lower_ in date_rules().weekdays
     ):
         words = words[:-1]
+    while words and words[-1].lower_ in _date_label_words():
+        words = words[:-1]  # "Styrgruppen Sammanträdesdatum 2021-03-04": the date's own label
     headings = _column_headings_at_end(words)
     if headings >= 2:
         words = words[:-headings]  # "X Sammanträdesdatum Paragrafer Sida 2019-04-02": a form's column headings

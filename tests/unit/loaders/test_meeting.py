@@ -316,6 +316,11 @@ def test_a_flattened_forms_column_headings_after_a_dated_title_are_no_part_of_th
     assert _meeting(doc)[1] == "Norrby pensionärsråd"
 
 
+def test_a_date_label_right_before_a_dated_titles_date_is_no_part_of_the_body(annotate) -> None:
+    doc = annotate("Norrdalskonventet Sammanträdesdatum 2019-04-02 Stora salen\n\nNärvarande: Per Ek, Anna Berg\n")
+    assert _meeting(doc)[1] == "Norrdalskonventet"
+
+
 def test_a_province_named_in_the_minutes_votes_for_its_county(annotate) -> None:
     doc = annotate(
         "Protokoll Direktionen 2022-02-08\n\nNärvarande: Anna Berg (S), Per Ek (M)\n\n"
