@@ -180,8 +180,16 @@ class Entities:
         doc.spans["project"] = projects
         orgs = self._organizations(doc, h, refs, in_person, in_network | in_project, affiliation_spans, start, ref_at)
         doc.spans["org"] = orgs
-        # a place that opens an organisation's name ("Norrby tingsrätt") is part of that name
-        place_named = {s.start for s in orgs if s.start in ref_at and ref_at[s.start].label_ == "municipality"}
+        # a place in an organisation's name ("Norrby tingsrätt", "Högskolan i Norrby") is part of that
+        # name; "Norrby kommun" names the municipality wherever it stands
+        place_named = {
+            k
+            for s in orgs
+            for k in range(s.start, s.end)
+            if k in ref_at
+            and ref_at[k].label_ == "municipality"
+            and ref_at[k][-1].lower_ not in grammar().municipality_words
+        }
         municipalities = self._municipalities(doc, refs, in_person, in_network, affiliation_spans, start)
         doc.spans["municipality"] = [m for m in municipalities if m.start not in place_named]
         return doc

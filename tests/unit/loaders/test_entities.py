@@ -335,6 +335,15 @@ def test_a_project_named_with_a_common_word_after_the_word_projekt(annotate) -> 
     assert _texts(doc, "project") == ["Unga i rörelse"]  # after another work noun it may be a heading
 
 
+def test_a_town_at_the_end_of_an_organisations_name_is_no_municipality_named(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Anna Berg, Högskolan Gävle\nPer Ek, Högskolan i Halmstad\nEva Lind, Vägvisarna Mora\n"
+        "Kim Holm, Falu kommun\n"
+    )
+    assert _texts(doc, "municipality") == ["Falu kommun"]
+    assert doc._.people["Per Ek"].affiliation == "Högskolan i Halmstad"
+
+
 def test_an_institution_named_by_its_town_and_a_lower_case_noun_is_an_organisation(annotate) -> None:
     doc = annotate(
         "Närvarande: Anna Berg, Lycksele lasarett, Per Ek, Falun\nYttrande lämnas till Hudiksvall tingsrätt.\n"
