@@ -53,6 +53,12 @@ def test_places_titles_and_labels_are_no_names(annotate) -> None:
     assert _names(doc) == ["Anna Berg", "Anna Ek", "Lena Holm"]
 
 
+def test_a_reference_to_another_list_is_no_name(annotate) -> None:
+    # "Se" is a given name in the dictionary and the imperative "see"
+    doc = annotate("Närvarande ledamöter: Se Tjänstgöringsbilagan Närvarande tjänstemän: Anna Berg, sekreterare\n")
+    assert _names(doc) == ["Anna Berg"]
+
+
 def test_first_names_and_initials_point_to_the_one_person(annotate) -> None:
     doc = annotate("Närvarande: Lena Berggren, Lisa Andersson Lindberg\n\nLena informerar. LAL återkommer.\n")
     people = doc._.people
