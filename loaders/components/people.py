@@ -160,6 +160,8 @@ class PeopleFinder:
                 # "Anna Berg Justeringens plats", "Anna Berg Justerar", "Anna Berg Sociala"; after a
                 # word that is no given name: "Norrdals Utbildningsförbunds kansli" names no one
                 break
+            if surnames == 0 and (fold(word).startswith(_minutes_stems()) or _body_or_organisation(word)):
+                break  # "Bevis Justeringen", "Marianne Socialnämnden": a word of the page, a body
             if surnames > 0 and is_given_name(word) and _starts_name(doc, k, refs):
                 break  # a given name after a surname starts the next person
             if surnames > 0 and surname_like(parts[-1]) and not surname_like(word) and _starts_name(doc, k, refs, True):

@@ -59,6 +59,14 @@ def test_a_reference_to_another_list_is_no_name(annotate) -> None:
     assert _names(doc) == ["Anna Berg"]
 
 
+def test_a_given_name_before_a_body_or_a_word_of_the_page_starts_no_name(annotate) -> None:
+    # the dictionary lists "Bevis" and "Tove": before these words they are the page's words or a first name alone
+    doc = annotate(
+        "Närvarande: Anna Berg, Per Ek\nTove Kommunstyrelsen\nAnslag/Bevis Justeringen har tillkännagivits\n"
+    )
+    assert _names(doc) == ["Anna Berg", "Per Ek"]
+
+
 def test_first_names_and_initials_point_to_the_one_person(annotate) -> None:
     doc = annotate("Närvarande: Lena Berggren, Lisa Andersson Lindberg\n\nLena informerar. LAL återkommer.\n")
     people = doc._.people
