@@ -222,8 +222,10 @@ def _surname_on_next_line(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
 
 
 def _names_a_thing(word: str) -> bool:
-    """A room or a place, a body or an organisation: no part of a person's name."""
-    return fold(word).endswith(place_suffixes()) or _body_or_organisation(word)
+    """A room or a place, a body or an organisation, or a direction opening a district's name ("Södra
+    Norrdal"): no part of a person's name."""
+    folded = fold(word)
+    return folded.endswith(place_suffixes()) or folded in grammar().directions or _body_or_organisation(word)
 
 
 def _body_or_organisation(word: str) -> bool:

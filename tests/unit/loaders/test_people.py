@@ -67,6 +67,11 @@ def test_a_given_name_before_a_body_or_a_word_of_the_page_starts_no_name(annotat
     assert _names(doc) == ["Anna Berg", "Per Ek"]
 
 
+def test_a_direction_opening_an_entry_starts_a_districts_name_not_a_persons(annotate) -> None:
+    doc = annotate("Närvarande:\nSödra Norrdalen, Anna Berg\nVästra Bergsbygdens kommunalförbund, Per Ek\n")
+    assert _names(doc) == ["Anna Berg", "Per Ek"]
+
+
 def test_first_names_and_initials_point_to_the_one_person(annotate) -> None:
     doc = annotate("Närvarande: Lena Berggren, Lisa Andersson Lindberg\n\nLena informerar. LAL återkommer.\n")
     people = doc._.people
