@@ -120,9 +120,10 @@ class PeopleFinder:
         if not tok.text[:1].isupper() or tok.is_space:
             return None
         j, first = _joined(doc, i)
-        if not is_name_shape(first) or _blocked(tok, refs) or i in self.in_label:
+        common_name = _common_word_name(doc, j, first)
+        if not (is_name_shape(first) or common_name) or _blocked(tok, refs) or i in self.in_label:
             return None
-        given = is_given_name(first)
+        given = common_name or is_given_name(first)
         if not (given or entry_start or _unknown_after_comma(doc, i, j, refs) or _marked_as_member(doc, i, j, refs)):
             return None
         if not given and _starts_name(doc, j + 1, refs):
@@ -219,6 +220,20 @@ def _surname_on_next_line(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
         and not is_title(word.text)
         and k + 1 not in refs
     )
+
+
+@cache
+def _given_name_words() -> frozenset[str]:
+    return frozenset(lexicon()["given_name_words"])
+
+
+def _common_word_name(doc: Doc, j: int, first: str) -> bool:
+    """'Dag Fredriksson': a given name that is also a common word ('dag') is one before a word that
+    ends like a surname on its line."""
+    if j + 1 >= len(doc) or fold(first) not in _given_name_words():
+        return False
+    nxt = doc[j + 1].text
+    return is_name_shape(nxt) and surname_like(nxt) and not doc[j + 1].is_space
 
 
 def _names_a_thing(word: str) -> bool:

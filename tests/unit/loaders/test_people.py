@@ -72,6 +72,13 @@ def test_a_direction_opening_an_entry_starts_a_districts_name_not_a_persons(anno
     assert _names(doc) == ["Anna Berg", "Per Ek"]
 
 
+def test_a_given_name_that_is_also_a_common_word_names_a_person_before_a_surname(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Anna Berg, Dag Fredriksson, Per Ek\nInga Lindqvist informerade. Dag 2 Seminarium. Inga beslut.\n"
+    )
+    assert _names(doc) == ["Anna Berg", "Dag Fredriksson", "Per Ek", "Inga Lindqvist"]
+
+
 def test_first_names_and_initials_point_to_the_one_person(annotate) -> None:
     doc = annotate("Närvarande: Lena Berggren, Lisa Andersson Lindberg\n\nLena informerar. LAL återkommer.\n")
     people = doc._.people
