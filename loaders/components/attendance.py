@@ -299,6 +299,10 @@ class Attendance:
                 continue
             if not in_list and tok.text in (".", ";") or (tok.is_sent_start and i > start):
                 break
+            if phrase and i not in self.in_label and _division_word(doc, i, end, refs):
+                phrase.append(tok)  # "Trafikverket Region Norr", "Näringsliv Region Norrby": a division's name
+                i += 1
+                continue
             if i in self.in_label or _stops_phrase(tok.text):
                 if phrase:  # "HR-avdelningen Plats", "Mötesprotokoll": labels and document words end a name
                     self._phrase_affiliation(doc, rec, phrase)
@@ -604,6 +608,22 @@ def _stop_words() -> frozenset[str]:
     and the words of labels ('Plats', 'Paragrafer', 'Övriga')."""
     labels = {w.casefold() for w in label_specs() for w in w.split()}
     return frozenset(data("dates.yaml")["meeting_words"]) | common_words() | labels
+
+
+def _division_word(doc: Doc, i: int, end: int, refs: dict[int, Span]) -> bool:
+    """A capitalised common word inside a name, before the place or the compass point that ends it
+    ("Trafikverket Region Norr", "Näringsliv Region Norrby")."""
+    tok = doc[i]
+    if not (tok.text[:1].isupper() and tok.is_alpha and fold(tok.text) in common_words()) or i + 1 >= end:
+        return False
+    nxt = doc[i + 1]
+    place = refs.get(i + 1)
+    return (place is not None and place.label_ in ("municipality", "county")) or fold(nxt.text) in _compass()
+
+
+@cache
+def _compass() -> frozenset[str]:
+    return frozenset(lexicon()["compass_words"])
 
 
 def _stops_phrase(word: str) -> bool:

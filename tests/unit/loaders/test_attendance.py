@@ -366,6 +366,13 @@ def test_a_role_after_the_organisation_on_its_line_is_no_part_of_its_name(annota
     assert people["Kim Holm"][0] == "Hem och skola, barn och unga"  # lower-case words that are no role
 
 
+def test_a_common_word_inside_an_organisations_name_before_its_place_keeps_the_name(annotate) -> None:
+    doc = annotate("Övriga närvarande Anna Berg, Näringsliv Region Mora, Per Ek, Norrlab Information\n")
+    people = _people(doc)
+    assert people["Anna Berg"][0] == "Näringsliv Region Mora"
+    assert people["Per Ek"][0] == "Norrlab"  # no place after the common word: it ends the name
+
+
 def test_a_unit_coordinated_with_a_first_part(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, barn- och ungdomsenheten\nPer Ek, chef, Stöd - och serviceavdelningen\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
