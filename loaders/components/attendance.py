@@ -24,6 +24,7 @@ from samkarta.loaders.components.people import PersonRecord
 from samkarta.loaders.components.tables import (
     past_others,
     read_co_signers,
+    read_line_columns,
     read_presence_marks,
     read_signature_fields,
     read_signatures,
@@ -114,6 +115,7 @@ class Attendance:
         self._header_cluster(doc, names, name_starts, people, refs, c)
         self._place_line_groups(doc, names, people)
         read_tables(doc, names, people, self._affiliate)
+        read_line_columns(doc, names, people, self._cell_affiliation, _role_line)
         read_slashed(doc, names, people, self._affiliate)
         share_coordinated(doc, names, people, c["prepositions"])
         read_signatures(doc, names, people)
@@ -379,6 +381,14 @@ class Attendance:
             return  # a heading in capitals ("ANSLAGIBEVIS") or a mark ("X"), not an acronym
         span = doc[first.i : phrase[-1].i + 1]
         _set_affiliation(rec, span.text, "organization", None, span)
+
+    def _cell_affiliation(self, rec: PersonRecord, cell: Span) -> None:
+        """A table's cell of organisations: the reference hit that fills it, or its words."""
+        hit = next((r for r in cell.doc.spans["ref"] if r.start == cell.start and r.end == cell.end), None)
+        if hit is not None and hit.label_ != "county":
+            self._affiliate(rec, hit)
+        else:
+            _set_affiliation(rec, cell.text, "organization", None, cell)
 
     def _affiliate(self, rec: PersonRecord, hit: Span) -> None:
         ref = load_reference()
@@ -727,6 +737,18 @@ def _org_word(phrase: list[Token]) -> bool:
     name, no title."""
     return all(t.is_alpha and t.text[:1].isupper() for t in phrase) and not (
         is_given_name(phrase[0].text) or any(is_title(t.text) for t in phrase)
+    )
+
+
+def _role_line(line: str) -> bool:
+    """'Vice ordförande, ordförande vid mötet': a line of roles or titles and common words only."""
+    words = [w.strip(".,:;()") for w in line.casefold().split()]
+    words = [w for w in words if w]
+    inline = cues()["inline"]
+    return (
+        bool(words)
+        and any(w in inline or is_title(w) for w in words)
+        and all(w in inline or is_title(w) or w in common_words() or w in grammar().connectors for w in words)
     )
 
 

@@ -169,6 +169,74 @@ def read_tables(doc: Doc, names: list[Span], people: dict[str, PersonRecord], af
     _columns(doc, names, refs, people, affiliate)
 
 
+_DITTO = frozenset('"”“〃″')  # "the same as above" in a column
+_MAX_CELL_WORDS = 8
+
+
+def read_line_columns(doc: Doc, names: list[Span], people: dict[str, PersonRecord], set_org, is_role) -> None:
+    """A table flattened into one line per cell: a run of names, one per line, then as many lines
+    of their organisations in the same order, where a ditto mark repeats the line above. Lines of
+    roles between the two columns are skipped. `set_org(rec, span)` sets an affiliation;
+    `is_role(text)` tells a line of roles or titles."""
+    text = text_of(doc)
+    starts = {s.start_char: s for s in names}
+    for block in doc.spans["block"]:
+        lines = [(a, b) for a, b in doc._.lines if block.start_char <= a < block.end_char]
+        k = 0
+        while k < len(lines):
+            run = _name_lines(text, lines, k, starts)
+            if len(run) < 3:
+                k += max(1, len(run))
+                continue
+            j = k + len(run)
+            while j < len(lines) and j - k - len(run) < 2 and is_role(text[lines[j][0] : lines[j][1]]):
+                j += 1
+            cells = _cells(doc, text, lines[j : j + len(run)], starts)
+            if cells is not None and len(cells) == len(run):
+                # each name fills its line, so an affiliation it has came from elsewhere (a heading
+                # read across the table): the column, aligned name by name, is the better reading
+                for name, cell in zip(run, cells, strict=True):
+                    set_org(people[name.kb_id_], cell)
+                k = j + len(run)
+            else:
+                k += len(run)
+
+
+def _name_lines(text: str, lines: list[tuple[int, int]], k: int, starts: dict[int, Span]) -> list[Span]:
+    """The names from line k on that fill their lines, a party's code aside ("Anna Berg (S)")."""
+    run = []
+    for a, b in lines[k:]:
+        name = starts.get(a)
+        if name is None or not (name.end_char == b or _PARTY_AFTER.fullmatch(text, name.end_char, b)):
+            break
+        run.append(name)
+    return run
+
+
+def _cells(doc: Doc, text: str, lines: list[tuple[int, int]], starts: dict[int, Span]) -> list[Span] | None:
+    """The column's cells, a ditto mark read as the cell above; None unless every line is one."""
+    out: list[Span] = []
+    for a, b in lines:
+        cell = text[a:b]
+        if cell.strip() and set(cell.strip()) <= _DITTO:
+            if not out:
+                return None
+            out.append(out[-1])
+            continue
+        words = cell.split()
+        span = doc.char_span(a, b, alignment_mode="contract")
+        if (
+            span is None
+            or a in starts
+            or not cell[:1].isupper()
+            or len(words) > _MAX_CELL_WORDS
+            or any(ch.isdigit() for ch in cell)
+        ):
+            return None
+        out.append(span)
+    return out
+
+
 def _after(text: str, pos: int, mark: str) -> bool:
     """The text before pos ends with mark, spaces aside."""
     return text[max(0, pos - 8) : pos].rstrip().endswith(mark)

@@ -254,6 +254,23 @@ def test_signature_labels_with_more_names_than_labels_pair_nothing(annotate) -> 
     assert "chair" not in roles["Anna Berg"]
 
 
+def test_a_table_flattened_into_one_line_per_cell_with_ditto_marks(annotate) -> None:
+    doc = annotate(
+        "Protokoll\n\nNärvarande\nLedamöter\nAnna Berg\nPer Ek (M)\nEva Lind (S)\nKim Holm\n"
+        "Vice ordförande, ordförande vid mötet\nNorrlab\nRegion Dalarna\n”\nHela Sverige ska leva\n"
+        "Frånvarande\nOlle Ås\nIda Wik\nLisa Sand\nNorrlab\nRegion Dalarna\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm")] == [
+        "Norrlab",
+        "Region Dalarna",
+        "Region Dalarna",  # the ditto mark repeats the line above
+        "Hela Sverige ska leva",
+    ]
+    # three names and two cells: no column to align name by name
+    assert people["Ida Wik"][0] != "Region Dalarna"
+
+
 def test_a_dash_in_a_presence_column_marks_the_member_away(annotate) -> None:
     doc = annotate(
         "Närvarolista Namn Parti Närvaro Ledamöter Anna Berg S 1 Per Ek M 1 Eva Lind C - Kim Holm S 1 "
