@@ -63,8 +63,10 @@ def main() -> None:
         forms.setdefault(lemma, lemma)
         for form in regular_forms(lemma, table):
             # a form the table never saw, or one it gives to a word derived from the verb
-            # ("berättar" -> "berättare", "förklarade" -> "förklarad"); never another word's form
-            if table.get(form, lemma).startswith(lemma):
+            # ("berättar" -> "berättare", "förklarade" -> "förklarad"); never another word's form,
+            # but for the present and the passive, which in minutes are the verb's ("visar" is
+            # "shows", not a form of the noun "vise")
+            if table.get(form, lemma).startswith(lemma) or form in (lemma + "r", lemma + "s"):
                 forms[form] = lemma
     out = DATA / "lemmas.json"
     out.write_text(json.dumps(dict(sorted(forms.items())), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

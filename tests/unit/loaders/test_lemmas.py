@@ -19,6 +19,13 @@ def test_regular_first_conjugation_forms_the_lookup_table_lacks_or_gives_to_a_no
     assert lemmas["förklarades"] == "förklara"  # the table: the participle "förklarad"
 
 
+def test_the_present_and_passive_are_the_verbs_even_where_the_table_gives_them_to_another_word(annotate) -> None:
+    doc = annotate("Per Ek visar statistik. Det visas i bilagan.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["visar"] == "visa" and lemmas["visas"] == "visa"  # the table: "vise", "visum"
+    assert "presenter" in doc._.people["Per Ek"].roles
+
+
 def test_the_regular_forms_are_only_made_for_the_first_conjugation() -> None:
     from scripts.build_lemmas import regular_forms
 
