@@ -33,7 +33,7 @@ from samkarta.loaders.components.entities import (
 from samkarta.loaders.components.layout import label_specs
 from samkarta.loaders.components.util import Evidencer, label_at, text_of
 from samkarta.loaders.model import MeetingFact
-from samkarta.loaders.words import data, fold, grammar, lexicon, months, phrase_regex, place_suffixes
+from samkarta.loaders.words import common_words, data, fold, grammar, lexicon, months, phrase_regex, place_suffixes
 from samkarta.reference import load_reference
 
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
@@ -654,6 +654,8 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
             continue
         if words[-1].lower_.endswith(place_suffixes()):
             continue  # "PROTOKOLL. Norrbyrummet, ...": where it met, not who
+        if all(t.lower_ in common_words() for t in words):
+            continue  # "PROTOKOLL. Innehållsförteckning": a word of the document, no name
         if _owner_of_next(doc, doc[words[0].i : words[0].i + 1]):
             continue  # "PROTOKOLL Förbundets kansli": the office that wrote them
         if any(n.start <= words[0].i < n.end for n in doc.spans["network"]):

@@ -321,6 +321,15 @@ def test_a_date_label_right_before_a_dated_titles_date_is_no_part_of_the_body(an
     assert _meeting(doc)[1] == "Norrdalskonventet"
 
 
+def test_a_document_word_after_the_document_type_names_no_body(annotate) -> None:
+    doc = annotate(
+        "SAMMANTRÄDESPROTOKOLL. Innehållsförteckning. Budget 2026... 3\n\n"
+        "§ 1 Budget\nDirektionen beslutar att godkänna budgeten.\n"
+    )
+    assert _meeting(doc)[1] == "Direktionen"
+    assert "Innehållsförteckning" not in [r.name for r in doc._.people.values()]
+
+
 def test_a_province_named_in_the_minutes_votes_for_its_county(annotate) -> None:
     doc = annotate(
         "Protokoll Direktionen 2022-02-08\n\nNärvarande: Anna Berg (S), Per Ek (M)\n\n"
