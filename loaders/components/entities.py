@@ -581,6 +581,15 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
         ):
             left -= 1
             continue
+        if (
+            left < i
+            and doc[left].lower_.endswith("s")
+            and doc[left].text[:1].isupper()
+            and _name_word(prev)
+            and _body_noun(prev.text) is None
+        ):
+            left -= 1  # "Norrbo Leaders styrelse": the owner's name goes on before its genitive
+            continue
         break
     return left
 

@@ -390,6 +390,12 @@ def test_a_list_of_suspended_parts_without_commas_belongs_to_the_compound(annota
     assert _texts(doc, "network") == ["Miljö- bygg- och räddningsnämnden"]
 
 
+def test_an_owner_named_in_two_words_before_its_genitive_owns_the_body(annotate) -> None:
+    doc = annotate("Norrbo Leaders styrelse\n\nMöte 4.\nKommunstyrelsen Ärendets beredning sker i utskottet.\n")
+    assert _texts(doc, "network")[0] == "Norrbo Leaders styrelse"
+    assert "Kommunstyrelsen Ärendets beredning" not in _texts(doc, "network")  # a body is no owner's name
+
+
 def test_a_body_for_an_owner_in_the_genitive_takes_the_noun_it_owns(annotate) -> None:
     doc = annotate(
         "Protokoll från styrelsemöte för Norrbottens läns fiskevårdsförbund\n\n"
