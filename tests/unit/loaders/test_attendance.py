@@ -390,6 +390,12 @@ def test_a_common_word_inside_an_organisations_name_before_its_place_keeps_the_n
     assert people["Per Ek"][0] == "Norrlab"  # no place after the common word: it ends the name
 
 
+def test_a_title_ending_in_konsulent_is_a_title_not_an_organisation(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg, Friskvårdskonsulent\nPer Ek, Norrlab\n")
+    assert _people(doc)["Anna Berg"][0] is None
+    assert doc._.people["Anna Berg"].title == "Friskvårdskonsulent"
+
+
 def test_a_unit_coordinated_with_a_first_part(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, barn- och ungdomsenheten\nPer Ek, chef, Stöd - och serviceavdelningen\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
