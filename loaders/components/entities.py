@@ -285,6 +285,17 @@ class Entities:
                 continue
             if "-" in tok.text and is_compound(tok.text, noun) and not _definite_noun(noun, h):
                 continue  # "ett EU-projekt": a kind of work; "IPS-projektet" names one
+            if noun in ("projekt", "projektet") and i + 2 < len(doc) and doc[i + 1].text in (":", ";"):
+                # "Projekt: Unga i rörelse", "Forskningsprojektet; Lika villkor": the name after the colon
+                named = _name_after(doc, i + 2, ref_at, in_person, after_label=True)
+                if (
+                    named is not None
+                    and not any(k in seen or k in taken for k in range(*named))
+                    and not any(verb_like(doc[k]) for k in range(*named))  # a sentence, not a name
+                ):
+                    out.append(self._project(doc, named[0], named[1], 0.7))
+                    seen.update(range(named[0], named[1]))
+                    continue
             if fold(tok.text) not in h.routine:
                 first = _coordinated_work_start(doc, tok.i, noun, h)
                 if first is not None and not any(k in seen or k in taken or k in in_person for k in range(first, i)):
@@ -1489,8 +1500,11 @@ def _meeting_words() -> frozenset[str]:
     )
 
 
-def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) -> tuple[int, int] | None:
-    """A name right after a project noun: capitalised words, or words in quotation marks."""
+def _name_after(
+    doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int], after_label: bool = False
+) -> tuple[int, int] | None:
+    """A name right after a project noun (or after its colon: `after_label`): capitalised words,
+    or words in quotation marks."""
     n = len(doc)
     if k >= n:
         return None
@@ -1503,7 +1517,7 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
         return None
     # after "projekt" itself a capitalised word mid-sentence is a name even when it is also a word
     # ("projektet Unga i rörelse"); after other nouns ("planen Samverkan ...") it may start a heading
-    named_by_noun = k > 0 and doc[k - 1].lower_ in ("projekt", "projektet")
+    named_by_noun = after_label or (k > 0 and doc[k - 1].lower_ in ("projekt", "projektet"))
     if doc[k].is_sent_start or (fold(doc[k].text) in common_words() and not named_by_noun):
         return None
     if grammar().acronym.match(doc[k].text):
@@ -1518,10 +1532,12 @@ def _name_after(doc: Doc, k: int, ref_at: dict[int, Span], in_person: set[int]) 
         and doc[e].is_alpha
         and doc[e].text.islower()
         and doc[e].lower_ not in grammar().finite_verbs
-        and not doc[e].lower_.endswith(("r", "de", "te"))
+        and (after_label or not doc[e].lower_.endswith(("r", "de", "te")))
     )
     if e < n and (doc[e].lower_ in grammar().title_links or sentence_case):
         while e < n and e - k < 8 and e not in in_person and not _title_stop(doc, e, ref_at):
+            if doc[e].lemma_ in grammar().presenter_lemmas:
+                break  # "Kultur för alla Föredras av ...": who presents it follows
             e += 1
     else:
         while e < n and e - k < 5 and doc[e].text[:1].isupper() and doc[e].is_alpha and e not in in_person:

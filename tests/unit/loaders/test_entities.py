@@ -344,6 +344,15 @@ def test_a_town_at_the_end_of_an_organisations_name_is_no_municipality_named(ann
     assert doc._.people["Per Ek"].affiliation == "Högskolan i Halmstad"
 
 
+def test_a_project_named_after_the_word_projekt_and_a_colon(annotate) -> None:
+    doc = annotate(
+        "Protokoll\n\n7. Projekt; Kustlinjen Föredras av Per Ek\n8. Projekt; Kultur för alla Föredras av Per Ek\n"
+        "9. Nytt projekt: Kunskapsresan.\n10. Vi deltar i forskningsprojektet: Lika villkor i skolan.\n"
+        "11. Ett byggprojekt: Fenomenet kallas lågenergihus.\n"
+    )
+    assert _texts(doc, "project") == ["Kustlinjen", "Kultur för alla", "Kunskapsresan", "Lika villkor i skolan"]
+
+
 def test_an_institution_named_by_its_town_and_a_lower_case_noun_is_an_organisation(annotate) -> None:
     doc = annotate(
         "Närvarande: Anna Berg, Lycksele lasarett, Per Ek, Falun\nYttrande lämnas till Hudiksvall tingsrätt.\n"
