@@ -172,6 +172,7 @@ class Grammar:
     title_links: frozenset[str]
     purpose_stops: frozenset[str]
     clause_words: frozenset[str]
+    announcing_words: frozenset[str]
     presenter_lemmas: frozenset[str]
     finite_verbs: frozenset[str]
     perfect_auxiliaries: frozenset[str]

@@ -697,6 +697,8 @@ def _clause_end(words: list, trigger: int) -> int:
             continue
         if tok.i in labels and labels[tok.i].start == tok.i and k > 2:
             return k
+        if tok.text == ":" and any(w.lower_ in grammar().announcing_words for w in words[max(0, k - 3) : k]):
+            return len(words)  # "... med följande tillägg: 8 Budget 9 Lokaler": the list is what was decided
         nxt = words[k + 1] if k + 1 < len(words) else None
         if tok.like_num and len(tok.text) <= 3 and nxt is not None and nxt.text[:1].isupper():
             return k

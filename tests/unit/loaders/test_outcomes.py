@@ -702,3 +702,12 @@ def test_a_handoff_verb_with_a_that_clause_says_something_and_hands_nothing_on(a
         "4. Rekrytering\nFrågan lyfts till Socialchefsnätverket.\n"
     )
     assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Rekrytering", "Socialchefsnätverket")]
+
+
+def test_a_list_announced_after_a_colon_belongs_to_the_decision(annotate) -> None:
+    doc = annotate(
+        "Protokoll styrelsen 2026-03-04\n\n1 Dagordning\n"
+        "Styrelsen fastställer dagordningen med följande ändring: - Ärende 7 Budget utgår\n"
+    )
+    texts = [d["text"] for d in doc._.outcomes["decisions"]]
+    assert texts == ["Styrelsen fastställer dagordningen med följande ändring: - Ärende 7 Budget utgår"]
