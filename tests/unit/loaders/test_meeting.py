@@ -330,6 +330,13 @@ def test_a_document_word_after_the_document_type_names_no_body(annotate) -> None
     assert "Innehållsförteckning" not in [r.name for r in doc._.people.values()]
 
 
+def test_a_term_of_office_after_the_body_in_its_field_is_no_part_of_its_name(annotate) -> None:
+    doc = annotate(
+        "Protokoll\n\nBeslutsinstans: Arbetsutskottet 2023-2026 Sammanträdesdatum: 2024-08-18\n\nNärvarande: Per Ek\n"
+    )
+    assert _meeting(doc)[1] == "Arbetsutskottet"
+
+
 def test_a_province_named_in_the_minutes_votes_for_its_county(annotate) -> None:
     doc = annotate(
         "Protokoll Direktionen 2022-02-08\n\nNärvarande: Anna Berg (S), Per Ek (M)\n\n"
