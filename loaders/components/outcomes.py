@@ -62,6 +62,7 @@ class _Cues:
     dispatch: frozenset[str]
     past_cues: frozenset[str]
     statute_words: frozenset[str]
+    national_kinds: frozenset[str]
 
 
 @cache
@@ -94,6 +95,7 @@ def cues() -> _Cues:
         frozenset(s["dispatch_lemmas"]),
         frozenset(s["past_cues"]),
         frozenset(s["statute_words"]),
+        frozenset(s["national_kinds"]),
     )
 
 
@@ -820,7 +822,10 @@ def _future_task(doc: Doc, sent: Span, task: int) -> bool:
     if groups is None:
         # a bare group word names a body in its definite form ("Gruppen ska"), not "En grupp ska"
         definite = [s for s in doc.spans["network_generic"] if s[-1].lower_.endswith(grammar().definite_endings)]
-        groups = doc.user_data["named_groups"] = {s.end for s in [*doc.spans["network"], *doc.spans["org"], *definite]}
+        # a national agency or association ("Socialstyrelsen ska ...") reports its own plans; a meeting
+        # sets tasks for those who sit in it
+        local = [s for s in doc.spans["org"] if s._.ref_kind not in cues().national_kinds]
+        groups = doc.user_data["named_groups"] = {s.end for s in [*doc.spans["network"], *local, *definite]}
     return task in groups
 
 

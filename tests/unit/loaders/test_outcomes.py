@@ -711,3 +711,13 @@ def test_a_list_announced_after_a_colon_belongs_to_the_decision(annotate) -> Non
     )
     texts = [d["text"] for d in doc._.outcomes["decisions"]]
     assert texts == ["Styrelsen fastställer dagordningen med följande ändring: - Ärende 7 Budget utgår"]
+
+
+def test_a_national_agencys_own_plans_are_no_task_the_meeting_sets(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar nätverket 2026-03-04\n\n3 Omvärld\nSKL ska verka för att regeringen tar fram "
+        "anvisningar. Socialstyrelsen kommer inte att starta fler utbildningar. Styrgruppen ska skicka ut "
+        "enkäten till kommunerna.\n"
+    )
+    texts = [a["text"] for a in doc._.outcomes["actions"]]
+    assert texts == ["Styrgruppen ska skicka ut enkäten till kommunerna"]
