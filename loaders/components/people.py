@@ -363,9 +363,11 @@ def _place_before_name(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
 
 
 def _unknown_after_comma(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
-    """'Bo Bergman, Akko Karlsson': after a comma, a name-shaped word the dictionary lacks starts
-    a person when a word shaped like a Swedish surname follows it on its line."""
-    return i > 0 and doc[i - 1].text == "," and _surname_slot(doc, j + 1, refs) and surname_like(doc[j + 1].text)
+    """'Bo Bergman, Akko Karlsson': after a comma or a role, a name-shaped word the dictionary lacks
+    starts a person when a word shaped like a Swedish surname follows it on its line."""
+    # ... or after a role that ends the entry before it ("Per Ek ordförande Akko Karlsson")
+    after = i > 0 and (doc[i - 1].text == "," or fold(doc[i - 1].text.rstrip(".")) in _role_words())
+    return after and _surname_slot(doc, j + 1, refs) and surname_like(doc[j + 1].text)
 
 
 def _marked_as_member(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:

@@ -79,6 +79,11 @@ def test_a_given_name_that_is_also_a_common_word_names_a_person_before_a_surname
     assert _names(doc) == ["Anna Berg", "Dag Fredriksson", "Per Ek", "Inga Lindqvist"]
 
 
+def test_a_name_the_dictionary_lacks_after_a_role_word_is_a_person_before_a_surname(annotate) -> None:
+    doc = annotate("Protokoll\n\nBeslutande Per Ekström ordförande Akko Karlsson vice ordförande Lisa Holm\n")
+    assert _names(doc) == ["Per Ekström", "Akko Karlsson", "Lisa Holm"]
+
+
 def test_first_names_and_initials_point_to_the_one_person(annotate) -> None:
     doc = annotate("Närvarande: Lena Berggren, Lisa Andersson Lindberg\n\nLena informerar. LAL återkommer.\n")
     people = doc._.people
