@@ -195,6 +195,12 @@ class Attendance:
             return
         if is_title(words[0]) or fold(words[0]) in common_words() or fold(words[0].rstrip(".")) in cues()["inline"]:
             return
+        if (
+            len(words) > 1
+            and is_title(words[-1])
+            and all(w.casefold().endswith(grammar().title_adjective_endings) for w in words[:-1])
+        ):
+            return  # "Politisk sekreterare", "Regional utvecklingsledare": a title, not where she works
         if rec.affiliation_ref is not None or len(rest) <= len(rec.affiliation or ""):
             return
         start = text.index(rest, doc[span.end].idx)
@@ -249,6 +255,21 @@ class Attendance:
                 if phrase:
                     self._phrase_affiliation(doc, rec, phrase)
                 break  # "Sekreterare Anna Berg, Norrby Ordförande Per Ek": the next label, not her role
+            if (
+                i + 1 < end
+                and tok.is_alpha
+                and low.endswith(grammar().title_adjective_endings)
+                and low not in c["inline"]
+                and is_title(doc[i + 1].text)
+            ):
+                # "Politisk sekreterare", "regional samordnare": an adjective and a title are her
+                # title, not the meeting's secretary nor an organisation
+                title = doc[i + 1]
+                if rec.title is None:
+                    rec.title, rec.title_span = title.text, (title.idx, title.idx + len(title.text))
+                phrase = []
+                i += 2
+                continue
             pair = f"{low} {doc[i + 1].lower_.rstrip('.')}" if i + 1 < end else ""
             if pair in c["inline"] and not _blocked_role(doc, i, c):
                 low = pair

@@ -396,6 +396,17 @@ def test_a_title_ending_in_konsulent_is_a_title_not_an_organisation(annotate) ->
     assert doc._.people["Anna Berg"].title == "Friskvårdskonsulent"
 
 
+def test_an_adjective_and_a_title_are_a_title_not_an_organisation_nor_a_role(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Eva Lind, Politisk sekreterare 75-87 Per Ek, Administrativ chef Kim Holm, sekreterare\n\n"
+        "1. Mötet öppnas\n"
+    )
+    people = _people(doc)
+    assert people["Eva Lind"] == (None, ["present"])
+    assert people["Per Ek"] == (None, ["present"])
+    assert people["Kim Holm"] == (None, ["present", "secretary"])
+
+
 def test_a_unit_coordinated_with_a_first_part(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, barn- och ungdomsenheten\nPer Ek, chef, Stöd - och serviceavdelningen\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
