@@ -32,7 +32,7 @@ from samkarta.loaders.components.tables import (
     read_tables,
     share_coordinated,
 )
-from samkarta.loaders.components.util import label_at, sentences, text_of, token_after, tokens_of
+from samkarta.loaders.components.util import label_at, sentences, text_of, token_after, tokens_of, verb_like
 from samkarta.loaders.words import (
     common_words,
     data,
@@ -345,6 +345,10 @@ class Attendance:
                 phrase.append(tok)
             elif phrase and tok.is_alpha and org_head(tok.text) is not None and not is_title(tok.text):
                 phrase.append(tok)  # "Norrbyregionens kansli", "Sydnorrska gymnasieförbundet": its head noun
+            elif phrase and _owned_noun(phrase[-1], tok):
+                phrase.append(tok)  # "Norrby byalag", "Norrdals folkhälsoteam": what the name in the genitive owns
+                self._phrase_affiliation(doc, rec, phrase)
+                phrase = []
 
             elif tok.lower_.endswith(c["unit_suffixes"]) and tok.text.isalpha() and rec.affiliation is None:
                 unit = doc[_coordinated_start(doc, i, start) : i + 1]  # "barn- och ungdomsenheten"
@@ -780,6 +784,27 @@ def _role_or_title(part: str) -> bool:
     if not words or len(words) > 3 or not part.islower():
         return False
     return words[-1] in cues()["inline"] or is_title(words[-1])
+
+
+def _owned_noun(owner: Token, tok: Token) -> bool:
+    """A lower-case noun right after a name in the genitive ("Norrdals folkhälsoteam"): not a title,
+    a common or grammar word, a verb, an adjective or an ordinal."""
+    low = tok.lower_
+    return (
+        owner.text[:1].isupper()
+        and owner.lower_.endswith("s")
+        and len(owner.text) > 3
+        and tok.is_alpha
+        and tok.text.islower()
+        and len(low) > 3
+        and not is_title(low)
+        and low not in common_words()
+        and low not in _stop_words()
+        and not verb_like(tok)
+        and low not in grammar().purpose_stops
+        and not low.endswith(grammar().lower_adjective_endings)  # "Norrbys tekniska gymnasium": not yet the noun
+        and not low.endswith(("sta", "nde"))  # "första", "tredje": an ordinal opens the next phrase
+    )
 
 
 def _set_off(doc: Doc, i: int) -> bool:

@@ -407,6 +407,16 @@ def test_an_adjective_and_a_title_are_a_title_not_an_organisation_nor_a_role(ann
     assert people["Kim Holm"] == (None, ["present", "secretary"])
 
 
+def test_a_name_in_the_genitive_keeps_the_lower_case_noun_it_owns(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Anna Berg, Norrbos byalag Per Ek, Norrdals folkhälsoteam Eva Lind, Norrbys tekniska "
+        "gymnasium\n\n1. Mötet öppnas\n"
+    )
+    people = _people(doc)
+    assert people["Anna Berg"][0] == "Norrbos byalag" and people["Per Ek"][0] == "Norrdals folkhälsoteam"
+    assert people["Eva Lind"][0] != "Norrbys tekniska"  # an adjective is not yet the noun owned
+
+
 def test_a_unit_coordinated_with_a_first_part(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, barn- och ungdomsenheten\nPer Ek, chef, Stöd - och serviceavdelningen\n")
     affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
