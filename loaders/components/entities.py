@@ -1517,7 +1517,9 @@ def _name_after(
         return None
     # after "projekt" itself a capitalised word mid-sentence is a name even when it is also a word
     # ("projektet Unga i rörelse"); after other nouns ("planen Samverkan ...") it may start a heading
-    named_by_noun = after_label or (k > 0 and doc[k - 1].lower_ in ("projekt", "projektet"))
+    named_by_noun = after_label or (
+        k > 0 and (doc[k - 1].lower_ in ("projekt", "projektet") or doc[k - 1].lower_ in _investigation_heads())
+    )
     if doc[k].is_sent_start or (fold(doc[k].text) in common_words() and not named_by_noun):
         return None
     if grammar().acronym.match(doc[k].text):

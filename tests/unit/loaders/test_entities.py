@@ -353,6 +353,11 @@ def test_a_project_named_after_the_word_projekt_and_a_colon(annotate) -> None:
     assert _texts(doc, "project") == ["Kustlinjen", "Kultur för alla", "Kunskapsresan", "Lika villkor i skolan"]
 
 
+def test_a_name_opening_with_a_common_word_after_a_study_noun(annotate) -> None:
+    doc = annotate("Protokoll\n\n- Förstudie Gemensam ingång för unga vuxna. Finns på hemsidan.\n")
+    assert _texts(doc, "project") == ["Gemensam ingång för unga vuxna"]
+
+
 def test_an_institution_named_by_its_town_and_a_lower_case_noun_is_an_organisation(annotate) -> None:
     doc = annotate(
         "Närvarande: Anna Berg, Lycksele lasarett, Per Ek, Falun\nYttrande lämnas till Hudiksvall tingsrätt.\n"
