@@ -173,6 +173,7 @@ class Grammar:
     purpose_stops: frozenset[str]
     clause_words: frozenset[str]
     announcing_words: frozenset[str]
+    abstract_noun_endings: tuple[str, ...]
     presenter_lemmas: frozenset[str]
     finite_verbs: frozenset[str]
     perfect_auxiliaries: frozenset[str]

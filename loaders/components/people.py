@@ -237,10 +237,15 @@ def _common_word_name(doc: Doc, j: int, first: str) -> bool:
 
 
 def _names_a_thing(word: str) -> bool:
-    """A room or a place, a body or an organisation, or a direction opening a district's name ("Södra
-    Norrdal"): no part of a person's name."""
+    """A room or a place, a body or an organisation, a direction opening a district's name ("Södra
+    Norrdal") or an abstract noun opening a heading ("Sammanställning"): no part of a person's name."""
     folded = fold(word)
-    return folded.endswith(place_suffixes()) or folded in grammar().directions or _body_or_organisation(word)
+    return (
+        folded.endswith(place_suffixes())
+        or folded in grammar().directions
+        or folded.endswith(grammar().abstract_noun_endings)
+        or _body_or_organisation(word)
+    )
 
 
 def _body_or_organisation(word: str) -> bool:

@@ -84,6 +84,11 @@ def test_a_name_the_dictionary_lacks_after_a_role_word_is_a_person_before_a_surn
     assert _names(doc) == ["Per Ekström", "Akko Karlsson", "Lisa Holm"]
 
 
+def test_an_abstract_noun_opening_an_entry_heads_a_heading_not_a_name(annotate) -> None:
+    doc = annotate("Närvarande:\nSammanställning Periodens\nAnna Berg\nKommunikation Teknik\nPer Ek\n")
+    assert _names(doc) == ["Anna Berg", "Per Ek"]
+
+
 def test_first_names_and_initials_point_to_the_one_person(annotate) -> None:
     doc = annotate("Närvarande: Lena Berggren, Lisa Andersson Lindberg\n\nLena informerar. LAL återkommer.\n")
     people = doc._.people
