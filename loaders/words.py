@@ -174,6 +174,7 @@ class Grammar:
     clause_words: frozenset[str]
     announcing_words: frozenset[str]
     abstract_noun_endings: tuple[str, ...]
+    ordinal_endings: tuple[str, ...]
     presenter_lemmas: frozenset[str]
     finite_verbs: frozenset[str]
     perfect_auxiliaries: frozenset[str]

@@ -803,7 +803,7 @@ def _owned_noun(owner: Token, tok: Token) -> bool:
         and not verb_like(tok)
         and low not in grammar().purpose_stops
         and not low.endswith(grammar().lower_adjective_endings)  # "Norrbys tekniska gymnasium": not yet the noun
-        and not low.endswith(("sta", "nde"))  # "första", "tredje": an ordinal opens the next phrase
+        and not low.endswith(grammar().ordinal_endings)  # "första", "sjunde": an ordinal opens the next phrase
     )
 
 
