@@ -766,7 +766,7 @@ def _org_word(phrase: list[Token]) -> bool:
 
 
 def _role_line(line: str) -> bool:
-    """'Vice ordförande, ordförande vid mötet': a line of roles or titles and common words only."""
+    """'Vice ordförande, sekreterare': a line of roles or titles and common words only."""
     words = [w.strip(".,:;()") for w in line.casefold().split()]
     words = [w for w in words if w]
     inline = cues()["inline"]

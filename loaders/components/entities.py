@@ -286,7 +286,7 @@ class Entities:
             if "-" in tok.text and is_compound(tok.text, noun) and not _definite_noun(noun, h):
                 continue  # "ett EU-projekt": a kind of work; "IPS-projektet" names one
             if noun in ("projekt", "projektet") and i + 2 < len(doc) and doc[i + 1].text in (":", ";"):
-                # "Projekt: Unga i rörelse", "Forskningsprojektet; Lika villkor": the name after the colon
+                # "Projekt: Unga i rörelse", "Forskningsprojektet; Lika chanser": the name after the colon
                 named = _name_after(doc, i + 2, ref_at, in_person, after_label=True)
                 if (
                     named is not None
@@ -599,7 +599,7 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
             and _name_word(prev)
             and _body_noun(prev.text) is None
         ):
-            left -= 1  # "Norrbo Leaders styrelse": the owner's name goes on before its genitive
+            left -= 1  # "Sörby Hembygds styrelse": the owner's name goes on before its genitive
             continue
         break
     return left

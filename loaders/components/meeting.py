@@ -612,8 +612,8 @@ def _other_field_labels() -> frozenset[str]:
 
 def _before_label_word(field: Span) -> Span:
     """A field's value up to the next label word, where a flattened form lost the label's colon
-    ('Forum Omsorgsnämnden Sammanträdesdatum ...'), without a term of office after the name
-    ('Arbetsutskottet 2019-2022')."""
+    ('Norrby Omsorgsråd Sammanträdesdatum ...'), without a term of office after the name
+    ('Arbetsutskottet 2023-2026')."""
     end = next((t.i for t in field[1:] if t.lower_ in _other_field_labels()), field.end)
     while end - 1 > field.start and _YEARS.fullmatch(field.doc[end - 1].text):
         end -= 1

@@ -162,11 +162,11 @@ class PeopleFinder:
                 # word that is no given name: "Norrdals Utbildningsförbunds kansli" names no one
                 break
             if surnames == 0 and (fold(word).startswith(_minutes_stems()) or _body_or_organisation(word)):
-                break  # "Bevis Justeringen", "Marianne Socialnämnden": a word of the page, a body
+                break  # "Anslag Protokollet", "Lena Kulturnämnden": a word of the page, a body
             if surnames > 0 and is_given_name(word) and _starts_name(doc, k, refs):
                 break  # a given name after a surname starts the next person
             if surnames > 0 and surname_like(parts[-1]) and not surname_like(word) and _starts_name(doc, k, refs, True):
-                break  # "Johan Engdahl Akko Karlsson": an unknown given name starts the next person
+                break  # "Jonas Lindqvist Tirvo Karlsson": an unknown given name starts the next person
             hit = refs.get(k)
             if hit is not None:
                 # a place right after a given name is its surname only when it is also a common name
@@ -228,7 +228,7 @@ def _given_name_words() -> frozenset[str]:
 
 
 def _common_word_name(doc: Doc, j: int, first: str) -> bool:
-    """'Dag Fredriksson': a given name that is also a common word ('dag') is one before a word that
+    """'Dag Forsberg': a given name that is also a common word ('dag') is one before a word that
     ends like a surname on its line."""
     if j + 1 >= len(doc) or fold(first) not in _given_name_words():
         return False
@@ -368,9 +368,9 @@ def _place_before_name(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
 
 
 def _unknown_after_comma(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
-    """'Bo Bergman, Akko Karlsson': after a comma or a role, a name-shaped word the dictionary lacks
+    """'Ola Lindqvist, Tirvo Karlsson': after a comma or a role, a name-shaped word the dictionary lacks
     starts a person when a word shaped like a Swedish surname follows it on its line."""
-    # ... or after a role that ends the entry before it ("Per Ek ordförande Akko Karlsson")
+    # ... or after a role that ends the entry before it ("Per Ek ordförande Tirvo Karlsson")
     after = i > 0 and (doc[i - 1].text == "," or fold(doc[i - 1].text.rstrip(".")) in _role_words())
     return after and _surname_slot(doc, j + 1, refs) and surname_like(doc[j + 1].text)
 

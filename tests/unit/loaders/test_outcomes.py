@@ -707,17 +707,16 @@ def test_a_handoff_verb_with_a_that_clause_says_something_and_hands_nothing_on(a
 def test_a_list_announced_after_a_colon_belongs_to_the_decision(annotate) -> None:
     doc = annotate(
         "Protokoll styrelsen 2026-03-04\n\n1 Dagordning\n"
-        "Styrelsen fastställer dagordningen med följande ändring: - Ärende 7 Budget utgår\n"
+        "Styrelsen fastställer dagordningen med följande ändring: - Punkt 4 Lokaler utgår\n"
     )
     texts = [d["text"] for d in doc._.outcomes["decisions"]]
-    assert texts == ["Styrelsen fastställer dagordningen med följande ändring: - Ärende 7 Budget utgår"]
+    assert texts == ["Styrelsen fastställer dagordningen med följande ändring: - Punkt 4 Lokaler utgår"]
 
 
 def test_a_national_agencys_own_plans_are_no_task_the_meeting_sets(annotate) -> None:
     doc = annotate(
-        "Minnesanteckningar nätverket 2026-03-04\n\n3 Omvärld\nSKL ska verka för att regeringen tar fram "
-        "anvisningar. Socialstyrelsen kommer inte att starta fler utbildningar. Styrgruppen ska skicka ut "
-        "enkäten till kommunerna.\n"
+        "Minnesanteckningar nätverket 2026-03-04\n\n3 Omvärld\nSKL ska ta fram en ny vägledning under året. "
+        "Socialstyrelsen kommer att öppna en ny webbplats. Styrgruppen ska skicka ut enkäten till kommunerna.\n"
     )
     texts = [a["text"] for a in doc._.outcomes["actions"]]
     assert texts == ["Styrgruppen ska skicka ut enkäten till kommunerna"]

@@ -18,8 +18,8 @@ def test_a_given_name_after_a_surname_starts_the_next_person(annotate) -> None:
 
 
 def test_an_unknown_given_name_after_a_typical_surname_starts_the_next_person(annotate) -> None:
-    doc = annotate("Beslutande\nJohan Engdahl Akko Karlsson\n")
-    assert _names(doc) == ["Johan Engdahl", "Akko Karlsson"]
+    doc = annotate("Beslutande\nJonas Lindqvist Tirvo Karlsson\n")
+    assert _names(doc) == ["Jonas Lindqvist", "Tirvo Karlsson"]
 
 
 def test_a_company_after_a_name_in_a_flattened_table_is_the_persons_employer(annotate) -> None:
@@ -60,10 +60,8 @@ def test_a_reference_to_another_list_is_no_name(annotate) -> None:
 
 
 def test_a_given_name_before_a_body_or_a_word_of_the_page_starts_no_name(annotate) -> None:
-    # the dictionary lists "Bevis" and "Tove": before these words they are the page's words or a first name alone
-    doc = annotate(
-        "Närvarande: Anna Berg, Per Ek\nTove Kommunstyrelsen\nAnslag/Bevis Justeringen har tillkännagivits\n"
-    )
+    # the dictionary lists "Bevis" and "Lena": before these words they are the page's words or a first name alone
+    doc = annotate("Närvarande: Anna Berg, Per Ek\nLena Kulturnämnden\nAnslag/Bevis Protokollet är justerat\n")
     assert _names(doc) == ["Anna Berg", "Per Ek"]
 
 
@@ -74,18 +72,18 @@ def test_a_direction_opening_an_entry_starts_a_districts_name_not_a_persons(anno
 
 def test_a_given_name_that_is_also_a_common_word_names_a_person_before_a_surname(annotate) -> None:
     doc = annotate(
-        "Närvarande: Anna Berg, Dag Fredriksson, Per Ek\nInga Lindqvist informerade. Dag 2 Seminarium. Inga beslut.\n"
+        "Närvarande: Anna Berg, Dag Forsberg, Per Ek\nInga Lindqvist informerade. Dag 2 Seminarium. Inga beslut.\n"
     )
-    assert _names(doc) == ["Anna Berg", "Dag Fredriksson", "Per Ek", "Inga Lindqvist"]
+    assert _names(doc) == ["Anna Berg", "Dag Forsberg", "Per Ek", "Inga Lindqvist"]
 
 
 def test_a_name_the_dictionary_lacks_after_a_role_word_is_a_person_before_a_surname(annotate) -> None:
-    doc = annotate("Protokoll\n\nBeslutande Per Ekström ordförande Akko Karlsson vice ordförande Lisa Holm\n")
-    assert _names(doc) == ["Per Ekström", "Akko Karlsson", "Lisa Holm"]
+    doc = annotate("Protokoll\n\nBeslutande Per Ekström ordförande Tirvo Karlsson vice ordförande Lisa Holm\n")
+    assert _names(doc) == ["Per Ekström", "Tirvo Karlsson", "Lisa Holm"]
 
 
 def test_an_abstract_noun_opening_an_entry_heads_a_heading_not_a_name(annotate) -> None:
-    doc = annotate("Närvarande:\nSammanställning Periodens\nAnna Berg\nKommunikation Teknik\nPer Ek\n")
+    doc = annotate("Närvarande:\nSammanställning Kvartalet\nAnna Berg\nKommunikation Service\nPer Ek\n")
     assert _names(doc) == ["Anna Berg", "Per Ek"]
 
 
@@ -148,8 +146,8 @@ def test_a_direction_after_a_name_opens_the_next_district_not_a_surname(annotate
 
 
 def test_a_name_the_dictionary_lacks_after_a_comma_is_a_person_when_a_surname_follows(annotate) -> None:
-    doc = annotate("Protokoll 2010-03-04\nNärvarande: Bo Bergman, Tirvo Karlsson, Skolverket Norrby\n")
-    assert _names(doc) == ["Bo Bergman", "Tirvo Karlsson"]
+    doc = annotate("Protokoll 2010-03-04\nNärvarande: Ola Bergqvist, Tirvo Karlsson, Skolverket Norrby\n")
+    assert _names(doc) == ["Ola Bergqvist", "Tirvo Karlsson"]
 
 
 def test_a_name_the_dictionary_lacks_is_a_person_when_a_party_marker_or_a_role_follows(annotate) -> None:
