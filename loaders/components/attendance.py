@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from samkarta.loaders.components.elected import read_elected
 from samkarta.loaders.components.entities import body_head_of, institution_noun_at, org_head, org_name
 from samkarta.loaders.components.layout import label_specs, structure
-from samkarta.loaders.components.people import PersonRecord
+from samkarta.loaders.components.people import PersonRecord, adjective_of_title
 from samkarta.loaders.components.tables import (
     past_others,
     read_co_signers,
@@ -255,13 +255,7 @@ class Attendance:
                 if phrase:
                     self._phrase_affiliation(doc, rec, phrase)
                 break  # "Sekreterare Anna Berg, Norrby Ordförande Per Ek": the next label, not her role
-            if (
-                i + 1 < end
-                and tok.is_alpha
-                and low.endswith(grammar().title_adjective_endings)
-                and low not in c["inline"]
-                and is_title(doc[i + 1].text)
-            ):
+            if i + 1 < end and tok.is_alpha and low not in c["inline"] and adjective_of_title(doc, i):
                 # "Politisk sekreterare", "regional samordnare": an adjective and a title are her
                 # title, not the meeting's secretary nor an organisation
                 title = doc[i + 1]
@@ -798,8 +792,7 @@ def _owned_noun(owner: Token, tok: Token) -> bool:
         and tok.text.islower()
         and len(low) > 3
         and not is_title(low)
-        and low not in common_words()
-        and low not in _stop_words()
+        and low not in _stop_words()  # common words, meeting words and labels
         and not verb_like(tok)
         and low not in grammar().purpose_stops
         and not low.endswith(grammar().lower_adjective_endings)  # "Norrbys tekniska gymnasium": not yet the noun

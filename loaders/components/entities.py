@@ -285,7 +285,7 @@ class Entities:
                 continue
             if "-" in tok.text and is_compound(tok.text, noun) and not _definite_noun(noun, h):
                 continue  # "ett EU-projekt": a kind of work; "IPS-projektet" names one
-            if noun in ("projekt", "projektet") and i + 2 < len(doc) and doc[i + 1].text in (":", ";"):
+            if noun in _PROJECT_NOUNS and i + 2 < len(doc) and doc[i + 1].text in (":", ";"):
                 # "Projekt: Unga i rörelse", "Forskningsprojektet; Lika chanser": the name after the colon
                 named = _name_after(doc, i + 2, ref_at, in_person, after_label=True)
                 if (
@@ -1491,6 +1491,7 @@ def acronym_meeting(word: str) -> str | None:
 
 
 _ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,5}")
+_PROJECT_NOUNS = ("projekt", "projektet")  # the word itself: the name after it is a project's
 
 
 @cache
@@ -1518,7 +1519,7 @@ def _name_after(
     # after "projekt" itself a capitalised word mid-sentence is a name even when it is also a word
     # ("projektet Unga i rörelse"); after other nouns ("planen Samverkan ...") it may start a heading
     named_by_noun = after_label or (
-        k > 0 and (doc[k - 1].lower_ in ("projekt", "projektet") or doc[k - 1].lower_ in _investigation_heads())
+        k > 0 and (doc[k - 1].lower_ in _PROJECT_NOUNS or doc[k - 1].lower_ in _investigation_heads())
     )
     if doc[k].is_sent_start or (fold(doc[k].text) in common_words() and not named_by_noun):
         return None

@@ -37,7 +37,6 @@ from samkarta.loaders.words import common_words, data, fold, grammar, lexicon, m
 from samkarta.reference import load_reference
 
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
-_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")  # "2019", "2019-2022", "2019/20"
 _TITLE_LINES = 6  # lines after the start of the minutes that may hold the title
 _TITLE_CHARS = 250  # ... within this many characters
 
@@ -610,12 +609,17 @@ def _other_field_labels() -> frozenset[str]:
     return frozenset(w for k, spec in specs if spec.field not in (None, "body") for w in k.split()) - body
 
 
+@cache
+def _term_of_office() -> re.Pattern[str]:
+    return re.compile(data("dates.yaml")["term_of_office"])
+
+
 def _before_label_word(field: Span) -> Span:
     """A field's value up to the next label word, where a flattened form lost the label's colon
     ('Norrby Omsorgsråd Sammanträdesdatum ...'), without a term of office after the name
     ('Arbetsutskottet 2023-2026')."""
     end = next((t.i for t in field[1:] if t.lower_ in _other_field_labels()), field.end)
-    while end - 1 > field.start and _YEARS.fullmatch(field.doc[end - 1].text):
+    while end - 1 > field.start and _term_of_office().fullmatch(field.doc[end - 1].text):
         end -= 1
     if end == field.end:
         return field

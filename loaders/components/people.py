@@ -155,7 +155,7 @@ class PeopleFinder:
             word = marked_base(written) or written  # "Ylvander:s": the genitive of a name ends it
             if not is_name_shape(word) or is_title(word) or k in self.in_label:
                 break
-            if surnames > 0 and _adjective_of_title(doc, kj):
+            if surnames > 0 and adjective_of_title(doc, kj):
                 break  # "Anna Berg Administrativ assistent": the title's adjective
             if (surnames > 0 or len(parts) > 1 or not given) and _not_a_surname(doc, k, word):
                 # "Anna Berg Justeringens plats", "Anna Berg Justerar", "Anna Berg Sociala"; after a
@@ -334,7 +334,7 @@ def _starts_name(doc: Doc, k: int, refs: dict[int, Span], unknown: bool = False)
     return is_name_shape(word) and not is_title(word) and (hit is None or hit._.ambiguous)
 
 
-def _adjective_of_title(doc: Doc, k: int) -> bool:
+def adjective_of_title(doc: Doc, k: int) -> bool:
     """'Nationell samordnare', 'Administrativ assistent': a capitalised adjective before a title."""
     word = doc[k].lower_
     return (
