@@ -168,7 +168,7 @@ def read_doc(doc: Doc, offset: int, first: bool, source: SourceInfo) -> Extracti
             ext.confidence,
         )
     for span in _after(doc.spans["org"], start):
-        ext, name = span._, org_name(span.text)
+        ext, name = span._, org_name(span.text, genitive=span.label_ == "OWNER")
         orgs.add(
             ext.ref or _body_key(name), name, ext.ref, ext.ref_kind, ev(span.start_char, span.end_char), ext.confidence
         )

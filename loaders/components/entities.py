@@ -179,6 +179,8 @@ class Entities:
         doc.spans["network"] = networks
         doc.spans["project"] = projects
         orgs = self._organizations(doc, h, refs, in_person, in_network | in_project, affiliation_spans, start, ref_at)
+        held = {t.i for s in orgs for t in s} | in_person
+        orgs = sorted(orgs + _organ_owners(doc, networks, held, ref_at), key=lambda span: span.start)
         doc.spans["org"] = orgs
         # a place in an organisation's name ("Norrby tingsrätt", "Högskolan i Norrby") is part of that
         # name; "Norrby kommun" names the municipality wherever it stands
@@ -1357,6 +1359,53 @@ def _acronym_after(doc: Doc, end: int) -> int:
     return end
 
 
+@cache
+def _organ_nouns() -> tuple[str, ...]:
+    return tuple(sorted(data("bodies.yaml")["organ_nouns"], key=len, reverse=True))
+
+
+def _organ_owners(doc: Doc, networks: list[Span], held: set[int], ref_at: dict[int, Span]) -> list[Span]:
+    """The organisation a governing organ belongs to, named with it: "Styrelsen för Norrdals
+    förening" (after 'för' or 'i') or "Sörby Leaders direktion" (a genitive before it; labelled
+    OWNER, its name loses the -s). Not an owner that is itself a body ("Kommunstyrelsens
+    arbetsutskott"), a place alone ("Norrdalens styrelse"), one word in the definite form
+    ("Förbundets styrelse": whichever the minutes speak of), an acronym alone (a body's as often as an
+    organisation's) or lower case."""
+    out: list[Span] = []
+    for net in networks:
+        words = [t for t in net if not t.is_space]
+        if len(words) >= 3 and words[1].lower_ in ("för", "i") and head_of(words[0].text, _organ_nouns()):
+            owner, label = doc[words[2].i : net.end], "ORG"
+        elif len(words) >= 2 and words[-1].text.islower() and head_of(words[-1].text, _organ_nouns()):
+            owner, label = doc[words[0].i : words[-1].i], "OWNER"
+            last = owner[-1].text
+            if not (last.endswith("s") and not last.endswith("ss")):
+                continue
+        else:
+            continue
+        first = owner[0]
+        if not first.text[:1].isupper() or any(t.i in held for t in owner):
+            continue
+        if body_head_of(owner[-1].text) is not None:
+            continue
+        if all(t.i in ref_at and ref_at[t.i].label_ in ("municipality", "county") for t in owner):
+            continue
+        if len(owner) == 1 and (
+            fold(first.text).removesuffix("s").endswith(grammar().definite_endings) or _acronym_like(first.text)
+        ):
+            continue
+        span = Span(doc, owner.start, owner.end, label=label)
+        span._.confidence = 0.6
+        out.append(span)
+        held.update(range(owner.start, owner.end))
+    return out
+
+
+def _acronym_like(word: str) -> bool:
+    """'ABC', 'AbCd:s': a capital after the first letter."""
+    return any(c.isupper() for c in word[1:])
+
+
 def _place_genitive_before(doc: Doc, i: int, ref_at: dict[int, Span], at_start: bool = False) -> int:
     """Where a place in the genitive before an organisation noun starts ('Norra Norrdals
     Räddningstjänstförbund'): a capitalised word ending in -s, after a direction word or not; at
@@ -1422,11 +1471,14 @@ def _minutes_words() -> tuple[str, ...]:
     return tuple(sorted(data("bodies.yaml")["minutes_words"], key=len, reverse=True))
 
 
-def org_name(text: str) -> str:
+def org_name(text: str, genitive: bool = False) -> str:
     """How an organisation phrase is named: whitespace folded, a genitive taken off
-    ('Landstingets' -> 'Landstinget', 'Norrby Kommunalförbunds' -> 'Norrby Kommunalförbund')."""
+    ('Landstingets' -> 'Landstinget', 'Norrby Kommunalförbunds' -> 'Norrby Kommunalförbund'; any
+    name with `genitive`: 'Sörby Leaders' -> 'Sörby Leader')."""
     name = " ".join(text.split()).strip(" .,:;-–")
-    return name[:-2] if name.endswith(":s") else _without_genitive(name, heads().org)
+    if name.endswith(":s"):
+        return name[:-2]
+    return name[:-1] if genitive and name.endswith("s") else _without_genitive(name, heads().org)
 
 
 def network_name(text: str) -> str:

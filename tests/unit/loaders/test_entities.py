@@ -649,3 +649,18 @@ def test_a_compound_of_samarbetet_names_a_standing_collaboration_but_the_bare_wo
         "Protokoll 2017-03-02\n\nInformation om Äldresamarbetet och om FH-samarbetet. Samarbetet fungerar väl.\n"
     )
     assert _texts(doc, "network") == ["Äldresamarbetet", "FH-samarbetet"]
+
+
+def test_a_governing_organ_names_the_organisation_it_belongs_to(annotate) -> None:
+    doc = annotate(
+        "Protokoll från Kvarnbo Leaders styrelse\n\n1. Info\nDirektionen för Norrdalens Avfallsförbund har svarat. "
+        "Lindås Energis styrelse har svarat. Kommunstyrelsens arbetsutskott, Förbundets styrelse, "
+        "Norrdalens styrelse och ABC:s presidium har inte svarat.\n"
+    )
+    assert _texts(doc, "org") == ["Kvarnbo Leaders", "Norrdalens Avfallsförbund", "Lindås Energis"]
+    assert [s.label_ for s in doc.spans["org"]] == ["OWNER", "ORG", "OWNER"]
+    assert [org_name(s.text, genitive=s.label_ == "OWNER") for s in doc.spans["org"]] == [
+        "Kvarnbo Leader",
+        "Norrdalens Avfallsförbund",
+        "Lindås Energi",
+    ]
