@@ -266,9 +266,17 @@ def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
         return True  # "Anna Berg Justeringens plats", "Per Ek Utdragsbestyrkande": the page's next field
     if _body_or_organisation(word):
         return True  # "Anna Berg Kommunstyrelsen": the body or organisation she comes from
+    if fold(word).endswith(_definite_abstract_endings()):
+        return True  # "Anna Berg Vuxenutbildningen": a definite verbal or abstract noun names her unit
     if fold(word) in grammar().directions:
         return True  # "Anna Berg Östra valkretsen": a direction opens a district's or a body's name
     return fold(word).endswith(grammar().lower_adjective_endings) and not surname_like(word)
+
+
+@cache
+def _definite_abstract_endings() -> tuple[str, ...]:
+    """'-ningen', '-heten': the abstract noun endings in the definite form ('-ning' ends 'Henning')."""
+    return tuple(e for e in grammar().abstract_noun_endings if e.endswith(("en", "et")))
 
 
 @cache

@@ -158,3 +158,8 @@ def test_a_name_the_dictionary_lacks_is_a_person_when_a_party_marker_or_a_role_f
     )
     assert _names(doc)[:5] == ["Eva Lind", "Tirvo Regnemoh", "Per Ek", "Bo Ek", "Jomra Axnemoh"]
     assert "Pérez Ibramoh" not in _names(doc)  # the end of a longer name is no person of its own
+
+
+def test_a_definite_abstract_noun_after_a_surname_names_a_unit_not_a_surname(annotate) -> None:
+    doc = annotate("Närvarande: Anna Berg Vuxenutbildningen Norrby, Per Ek Familjerådgivningen, Tove Henning\n")
+    assert _names(doc) == ["Anna Berg", "Per Ek", "Tove Henning"]
