@@ -9,6 +9,7 @@ doc._.people.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -81,6 +82,7 @@ class PeopleFinder:
         spans: list[Span] = []
         words = tokens_of(doc).text
         inverted = inverted_blocks(doc, refs)
+        self.org_runs = _name_org_runs(doc, refs)
         i = 0
         n = len(doc)
         while i < n:
@@ -96,8 +98,11 @@ class PeopleFinder:
                 i += 1
                 continue
             end, text = found
-            if _starts_name(doc, end, refs, True):
-                entry_starts.add(end)  # a name right after a name on its line starts the next entry
+            # a name right after a name on its line starts the next entry; in a run of names and
+            # organisations a name the dictionary lacks does only before a surname-shaped word
+            unknown = end >= n or not self._in_org_run(doc[end]) or _surname_shaped_after(doc, end)
+            if _starts_name(doc, end, refs, unknown):
+                entry_starts.add(end)
             span = Span(doc, i, end, label="PERSON", kb_id=text)
             spans.append(span)
             i = end
@@ -114,6 +119,9 @@ class PeopleFinder:
         doc.spans["person"] = spans
         doc._.people = people
         return doc
+
+    def _in_org_run(self, tok: Token) -> bool:
+        return any(a <= tok.idx < b for a, b in self.org_runs)
 
     def _name_at(self, doc: Doc, i: int, refs: dict[int, Span], entry_start: bool) -> tuple[int, str] | None:
         tok = doc[i]
@@ -163,6 +171,13 @@ class PeopleFinder:
                 break
             if surnames == 0 and (fold(word).startswith(_minutes_stems()) or _body_or_organisation(word)):
                 break  # "Anslag Protokollet", "Lena Kulturnämnden": a word of the page, a body
+            if (
+                (surnames or is_given_name(parts[-1]))
+                and len(parts) > 1
+                and not surname_like(word)
+                and self._in_org_run(t)
+            ):
+                break  # "Anna Berg Norrlab, Per Ek Norrby kommun": in a run of names and organisations
             if surnames > 0 and is_given_name(word) and _starts_name(doc, k, refs):
                 break  # a given name after a surname starts the next person
             if surnames > 0 and surname_like(parts[-1]) and not surname_like(word) and _starts_name(doc, k, refs, True):
@@ -203,6 +218,46 @@ class PeopleFinder:
             parts.pop()
             k = last_surname_at
         return k, " ".join(parts)
+
+
+_ORG_RUN = 3  # names with an organisation right after them that make a line a run of the two
+
+
+def _name_org_runs(doc: Doc, refs: dict[int, Span]) -> list[tuple[int, int]]:
+    """The lines (as character ranges) where at least _ORG_RUN times a given name and a surname are
+    followed by an organisation or a municipality: a list of "Name Surname Organisation" entries,
+    as a table flattened into one line writes it. There a second surname must look like one."""
+    out = []
+    t = tokens_of(doc)
+    starts = doc._.token_starts or [tok.idx for tok in doc]
+    for a, b in doc._.lines or ():
+        i, end = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        found = 0
+        for k in range(i, end - 2):
+            if not (t.text[k][:1].isupper() and is_given_name(t.text[k])) or not is_name_shape(t.text[k + 1]):
+                continue
+            j = k + 2 if not t.space[k + 2] else k + 3
+            if j < end and _organisation_at(doc, j, refs):
+                found += 1
+        if found >= _ORG_RUN:
+            out.append((a, b))
+    return out
+
+
+def _surname_shaped_after(doc: Doc, k: int) -> bool:
+    j = _joined(doc, k)[0] + 1
+    if j >= len(doc):
+        return False
+    word = doc[j].text
+    return surname_like(word) and not fold(word).endswith(grammar().abstract_noun_endings)  # not "Utbildning"
+
+
+def _organisation_at(doc: Doc, j: int, refs: dict[int, Span]) -> bool:
+    hit = refs.get(j)
+    if hit is not None:
+        return hit.label_ in ("organization", "municipality") and not hit._.ambiguous
+    word = doc[j].text
+    return word[:1].isupper() and (_body_or_organisation(word) or word in lexicon()["company_forms"])
 
 
 def _surname_on_next_line(doc: Doc, k: int, refs: dict[int, Span]) -> bool:

@@ -163,3 +163,26 @@ def test_a_name_the_dictionary_lacks_is_a_person_when_a_party_marker_or_a_role_f
 def test_a_definite_abstract_noun_after_a_surname_names_a_unit_not_a_surname(annotate) -> None:
     doc = annotate("Närvarande: Anna Berg Vuxenutbildningen Norrby, Per Ek Familjerådgivningen, Tove Henning\n")
     assert _names(doc) == ["Anna Berg", "Per Ek", "Tove Henning"]
+
+
+def test_in_a_run_of_names_and_organisations_a_second_surname_must_look_like_one(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2024-03-05\n\nDeltagare: Anna Berg Norrlab Utbildning, Karin Skog Ekma Sverige, Per Ek "
+        "Ljusdals kommun, Lars Lind Bollnäs kommun, Eva Holm Tirvo Karlsson Ovanåkers kommun, "
+        "Tove Åkesson Lindqvist Bollnäs kommun, Stina Moberg Nordanstigs kommun\n"
+    )
+    assert _names(doc) == [
+        "Anna Berg",
+        "Karin Skog",
+        "Per Ek",
+        "Lars Lind",
+        "Eva Holm",
+        "Tirvo Karlsson",
+        "Tove Åkesson Lindqvist",
+        "Stina Moberg",
+    ]
+
+
+def test_outside_such_a_run_a_second_surname_may_be_any_name(annotate) -> None:
+    doc = annotate("Protokoll 2024-03-05\n\nDeltagare: Anna Berg Norrlab, Karin Skog Ekma, Per Ek Ljusdals kommun\n")
+    assert _names(doc)[:2] == ["Anna Berg Norrlab", "Karin Skog Ekma"]
