@@ -21,6 +21,7 @@ from samkarta.loaders.components.genitive import attached_mark, marked_base, pla
 from samkarta.loaders.components.inverted import inverted_blocks, inverted_name_at
 from samkarta.loaders.components.util import label_at, text_of, tokens_of
 from samkarta.loaders.words import (
+    common_words,
     fold,
     grammar,
     is_given_name,
@@ -321,6 +322,8 @@ def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
         return True  # "Anna Berg Justeringens plats", "Per Ek Utdragsbestyrkande": the page's next field
     if _body_or_organisation(word):
         return True  # "Anna Berg Kommunstyrelsen": the body or organisation she comes from
+    if fold(word) in common_words():
+        return True  # "Anna Berg Tjänstgörande", "Per Ek Dessutom": a common word opens what follows
     if fold(word).endswith(_definite_abstract_endings()):
         return True  # "Anna Berg Vuxenutbildningen": a definite verbal or abstract noun names her unit
     if fold(word) in grammar().directions:

@@ -186,3 +186,8 @@ def test_in_a_run_of_names_and_organisations_a_second_surname_must_look_like_one
 def test_outside_such_a_run_a_second_surname_may_be_any_name(annotate) -> None:
     doc = annotate("Protokoll 2024-03-05\n\nDeltagare: Anna Berg Norrlab, Karin Skog Ekma, Per Ek Ljusdals kommun\n")
     assert _names(doc)[:2] == ["Anna Berg Norrlab", "Karin Skog Ekma"]
+
+
+def test_a_common_word_after_a_surname_is_no_second_surname(annotate) -> None:
+    doc = annotate("Närvarande: Anna Berg Ordinarie ledamöter Per Ek Dessutom Eva Holm Varav\n")
+    assert _names(doc) == ["Anna Berg", "Per Ek", "Eva Holm"]
