@@ -441,6 +441,7 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
             start = i in item_starts or (
                 prev_word in (".", "!", "?")
                 and (word[:1].isupper() or word[:1].isdigit() or word == "§" or word in BULLETS)
+                and not _announced_label(words, i)
             )
         if start:
             starts.append(i)
@@ -452,6 +453,13 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
     doc.from_array([SENT_START], flags)
     doc._.sentences = list(zip(starts, [*starts[1:], len(doc)], strict=True))
     doc._.token_starts = idxs
+
+
+def _announced_label(words: list[str], i: int) -> bool:
+    """The word at i follows a number and its period right after a colon ("med följande ändringar:
+    23. Övriga frågor"): the number labels the first entry of what the colon announces, no sentence
+    ends at its period."""
+    return i >= 3 and words[i - 1] == "." and words[i - 2].isdigit() and words[i - 3] == ":"
 
 
 @Language.factory("samkarta_layout")

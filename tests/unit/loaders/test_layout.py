@@ -120,6 +120,17 @@ def test_sentences_break_at_headings_and_full_stops_but_not_inside_wrapped_lines
     assert [s.start for s in doc.sents] == [s for s, _ in doc._.sentences]  # spaCy sees the same sentences
 
 
+def test_a_numbered_entry_right_after_a_colon_ends_no_sentence(annotate) -> None:
+    doc = annotate("Dagordningen fastställs med följande tillägg: 14. Lokalfrågan. Mötet avslutas. Sedan 3. Övrigt.\n")
+    sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+    assert sents == [
+        "Dagordningen fastställs med följande tillägg: 14. Lokalfrågan.",
+        "Mötet avslutas.",
+        "Sedan 3.",
+        "Övrigt.",
+    ]
+
+
 def test_a_bullet_after_a_full_stop_on_the_same_line_starts_a_sentence_a_hyphen_in_a_word_does_not(annotate) -> None:
     doc = annotate("Besluten: - Anna kontaktar kommunerna. - Per bokar lokal för Norrby-mötet. – Eva skriver.\n")
     sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
