@@ -66,6 +66,11 @@ class _Cues:
 
 
 @cache
+def _noting_lemmas() -> frozenset[str]:
+    return frozenset(data("outcomes.yaml")["noting_lemmas"])
+
+
+@cache
 def cues() -> _Cues:
     s = data("outcomes.yaml")
     return _Cues(
@@ -241,7 +246,10 @@ class Outcomes:
                 continue
             after = [t.lower[j] for j in words[k + 1 : k + 11]]
             needed = c.needs.get(lemma)
-            if needed and not any(w in needed for w in after):
+            # a noting verb's passive has its object as subject, before it: "Informationen noteras"
+            noted = low.endswith("s") and lemma in _noting_lemmas()
+            before = [t.lower[j] for j in words[max(0, k - 2) : k]] if noted else []
+            if needed and not any(w in needed for w in after + before):
                 continue
             if (
                 lemma == "besluta"
@@ -600,8 +608,9 @@ def _without_page_number(words: list[Token]) -> list[Token]:
 
 def _perfect(t, words: list[int], k: int) -> bool:
     """The verb at words[k] follows a perfect auxiliary, at most one adverb between, or a few
-    words between when the verb is a supine in -t ("har redan i våras beslutat")."""
-    reach = 5 if t.lower[words[k]].endswith("t") else 2
+    words between when the verb is a supine in -t or -ts ("har redan i våras beslutat", "har
+    efter diskussion enats")."""
+    reach = 5 if t.lower[words[k]].endswith(("t", "ts")) else 2
     for back in range(1, reach + 1):
         if k - back < 0 or t.text[words[k - back]] in (".", ",", ":", ";"):
             return False
