@@ -36,6 +36,21 @@ def test_a_flattened_list_after_deltog_ej_is_absent(annotate) -> None:
     ]
 
 
+def test_those_the_minutes_go_to_for_information_are_mentioned_not_present(annotate) -> None:
+    doc = annotate(
+        "Protokoll\nNärvarande Anna Berg (s) Falun Per Ek (m) Mora För kännedom Kim Holm (s) Borlänge "
+        "Eva Lind (v) Leksand Olle Ås (c) Gagnef\n\n1. Mötet öppnades\n"
+    )
+    people = _people(doc)
+    assert [people[n][1] for n in ("Anna Berg", "Per Ek", "Kim Holm", "Eva Lind", "Olle Ås")] == [
+        ["present"],
+        ["present"],
+        ["mentioned"],
+        ["mentioned"],
+        ["mentioned"],
+    ]
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
