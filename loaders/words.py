@@ -191,6 +191,7 @@ class Grammar:
     lower_adjective_endings: tuple[str, ...]
     title_adjective_endings: tuple[str, ...]
     participle_endings: tuple[str, ...]
+    active_verb_endings: tuple[str, ...]
     passive_endings: tuple[str, ...]
     definite_endings: tuple[str, ...]
     plural_people_endings: tuple[str, ...]

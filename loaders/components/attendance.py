@@ -98,9 +98,12 @@ class Attendance:
         name_starts = [s.start for s in names]
         blocks = sorted(doc.spans["block"], key=lambda s: s.start)
         block_starts = [b.start for b in blocks]
+        prose = _prose_after_absent_lists(doc, blocks, names)
         for k, span in enumerate(names):
             rec = people[span.kb_id_]
             block = _containing(blocks, block_starts, span)
+            if block is not None and span.start >= prose.get(block.start, len(doc)):
+                block = None  # the list ended before: running text about someone who came
             after = k + 1
             while after < len(names) and _in_aside(doc, span.end, names[after], c["replacement"]):
                 after += 1  # "Bo Ek (ers. Eva Lind), Norrby": Norrby is still Bo Ek's
@@ -662,6 +665,38 @@ def _stops_phrase(word: str) -> bool:
 
 def _within(positions: list[int], start: int, end: int) -> list[int]:
     return positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
+
+
+def _prose_after_absent_lists(doc: Doc, blocks: list[Span], names: list[Span]) -> dict[int, int]:
+    """Where a list of those away, run on one line into the text after it, ends: at the first name
+    followed (after its place, if any) by a verb ("Förhinder: A, Norrby och B, Sörby C hälsar
+    välkommen ..."). Block start -> that name's start."""
+    out: dict[int, int] = {}
+    g = grammar()
+    starts = {s.start for s in names}
+    for block in blocks:
+        if "absent" not in block._.roles or _multi_line(doc, block):
+            continue
+        for span in (s for s in names if block.start <= s.start < block.end):
+            k = span.end
+            while k < block.end and k not in starts and (doc[k].is_punct or doc[k].text[:1].isupper()):
+                k += 1  # ", Norrby"
+            if k >= block.end or k in starts:
+                continue
+            low = doc[k].text
+            if (
+                low.isalpha()
+                and low.islower()
+                and len(low) > 3
+                and low.endswith(g.active_verb_endings)
+                and not low.endswith(g.participle_endings)
+                and low not in g.modal_verbs | g.perfect_auxiliaries | g.finite_verbs
+                and not is_title(low)
+                and fold(low) not in common_words()
+            ):
+                out[block.start] = span.start
+                break
+    return out
 
 
 def _containing(blocks: list[Span], starts: list[int], span: Span) -> Span | None:

@@ -51,6 +51,16 @@ def test_those_the_minutes_go_to_for_information_are_mentioned_not_present(annot
     ]
 
 
+def test_a_list_of_those_away_run_into_the_text_ends_at_a_name_and_its_verb(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar Närvaro: Anna Berg, Falun, Per Ek, Mora, Olle Ås, Gagnef Förhinder: Kim Holm, "
+        "Borlänge och Eva Lind, Leksand Anna Berg hälsar välkommen. Per Ek berättar om budgeten.\n"
+    )
+    people = _people(doc)
+    assert [people[n][1] for n in ("Kim Holm", "Eva Lind")] == [["absent"], ["absent"]]
+    assert "absent" not in people["Anna Berg"][1] and "absent" not in people["Per Ek"][1]
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
