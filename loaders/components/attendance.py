@@ -117,6 +117,7 @@ class Attendance:
                 self._read_apposition(doc, span, rec, stop, refs, c)
         self._header_cluster(doc, names, name_starts, people, refs, c)
         self._place_line_groups(doc, names, people)
+        self._block_headings(doc, names, people)
         read_tables(doc, names, people, self._affiliate)
         read_line_columns(doc, names, people, self._cell_affiliation, _role_line)
         read_slashed(doc, names, people, self._affiliate)
@@ -423,6 +424,36 @@ class Attendance:
             region = ref.region_org_of_county(hit._.ref)
             _set_affiliation(rec, _surface(hit), "organization", region if region in ref.organizations else None, hit)
 
+    def _block_headings(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
+        """A list that opens with an organisation or municipality before its first name
+        ("Tjänstemän Norrtrafik Anna Berg Per Ek ..."): the names after it have it as their
+        affiliation, up to the next place or organisation the list names, unless they have their own."""
+        refs = sorted(
+            (s for s in doc.spans["ref"] if s.label_ in ("municipality", "organization") and not s._.ambiguous),
+            key=lambda s: s.start,
+        )
+        ref_starts = [s.start for s in refs]
+        for block in doc.spans["block"]:
+            k = bisect.bisect_left(ref_starts, block.start)
+            if k < len(refs) and refs[k].start == block.start:
+                heading: Span | None = refs[k]
+            else:
+                heading = _named_heading(doc, block.start)
+            if heading is None:
+                continue
+            following = next((n for n in names if n.start >= heading.end), None)
+            if following is None or following.start != heading.end or following.start >= block.end:
+                continue  # a name right after the heading, inside the list
+            later = bisect.bisect_left(ref_starts, heading.end)
+            stop = min(block.end, refs[later].start if later < len(refs) else block.end)
+            for span in names:
+                rec = people[span.kb_id_]
+                if heading.end <= span.start < stop and rec.affiliation is None:
+                    if heading.label_ == "HEADING":
+                        _set_affiliation(rec, heading.text, "organization", None, heading)
+                    else:
+                        self._affiliate(rec, heading)
+
     def _place_line_groups(self, doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
         """An attendance list grouped under lines that each name only a municipality or an
         organisation ("Norrby kommun", then one member per line): the members of a group belong to
@@ -665,6 +696,20 @@ def _stops_phrase(word: str) -> bool:
 
 def _within(positions: list[int], start: int, end: int) -> list[int]:
     return positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
+
+
+def _named_heading(doc: Doc, k: int) -> Span | None:
+    """One capitalised word opening a list that is a name of its own: no given name, title, body,
+    common word or plural of people ("Norrtrafik" before its staff)."""
+    tok = doc[k]
+    word = tok.text
+    if not (tok.is_alpha and word[:1].isupper() and len(word) > 2) or is_given_name(word) or is_title(word):
+        return None
+    if body_head_of(word) is not None or fold(word) in common_words():
+        return None
+    if fold(word).endswith(grammar().plural_people_endings):
+        return None  # "Ersättarna": who they are, not where they come from
+    return Span(doc, k, k + 1, label="HEADING")
 
 
 def _prose_after_absent_lists(doc: Doc, blocks: list[Span], names: list[Span]) -> dict[int, int]:

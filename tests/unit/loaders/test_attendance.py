@@ -61,6 +61,22 @@ def test_a_list_of_those_away_run_into_the_text_ends_at_a_name_and_its_verb(anno
     assert "absent" not in people["Anna Berg"][1] and "absent" not in people["Per Ek"][1]
 
 
+def test_a_name_opening_a_list_before_its_first_person_is_their_organisation(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar\nNärvarande Anna Berg, Falun\nTjänstemän Norrtrafik Kim Holm Eva Lind Olle Ås\n"
+        "Ersättare Ersättarna Lars Ek Tove Holm\n\n1. Mötet öppnades\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Kim Holm", "Eva Lind", "Olle Ås", "Lars Ek", "Tove Holm")] == [
+        "Falun",
+        "Norrtrafik",
+        "Norrtrafik",
+        "Norrtrafik",
+        None,
+        None,
+    ]
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
