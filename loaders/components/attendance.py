@@ -245,6 +245,8 @@ class Attendance:
                     rec.party = rec.party or inner.text  # "(KO)" where others are "(S)": a local party
                 elif _ends_in_title(inner):
                     rec.title = rec.title or inner.text  # "(Ekonomichef)", "(Regional utvecklingsdirektör)"
+                elif _initials_of(rec.name, inner.text):
+                    pass  # "Anna Berg (AB)": her initials, as the minutes mark her later
                 elif (
                     len(inner)
                     and inner.text[:1].isupper()
@@ -696,6 +698,16 @@ def _stops_phrase(word: str) -> bool:
 
 def _within(positions: list[int], start: int, end: int) -> list[int]:
     return positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
+
+
+def _initials_of(name: str, code: str) -> bool:
+    """'AB' or 'AB2' for Anna Berg, 'POL' for Petra Ohlin Lind: the first letters of the name's
+    words (of each part of a hyphenated one too), a number after them to tell two people apart."""
+    letters = code.rstrip("0123456789")
+    if not (1 < len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return False
+    words = name.replace("-", " ").split()
+    return letters == "".join(w[0] for w in words).upper() or letters == "".join(w[0] for w in name.split()).upper()
 
 
 def _named_heading(doc: Doc, k: int) -> Span | None:

@@ -77,6 +77,20 @@ def test_a_name_opening_a_list_before_its_first_person_is_their_organisation(ann
     ]
 
 
+def test_initials_in_parentheses_after_a_name_are_no_organisation(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar\nNärvarande Kim Holm (KH), Norrlab Eva Lind-Ek (ELE), Sörbygruppen "
+        "Olle Ås (OÅ2) Per Ek (NLL), Norrlab\n\n1. Mötet öppnades\nKH hälsade välkommen.\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Kim Holm", "Eva Lind-Ek", "Olle Ås", "Per Ek")] == [
+        "Norrlab",
+        "Sörbygruppen",
+        None,
+        "NLL",
+    ]
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
