@@ -1463,7 +1463,9 @@ def _name_word(tok: Token, caps: bool = False) -> bool:
     if is_given_name(t) or tok.lemma_ != tok.lower_:
         return False  # a given name starts a person; an inflected verb of the cues ("BESLUTAR") a clause
     low = fold(t)
-    return low not in common_words() and low not in _meeting_words() and low not in months()
+    if low in common_words() or low in _meeting_words() or low in months():
+        return False
+    return tok.i not in label_at(tok.doc)  # "NÄMNDEN Platsochtid": a field's label ends the name
 
 
 @cache

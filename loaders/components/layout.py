@@ -108,10 +108,20 @@ def _numbered_run(st: _Structure, text: str, start: int, end: int) -> list[re.Ma
     return sorted((m for r in runs if len(r) >= st.inline_run for m in r), key=lambda m: m.start())
 
 
+_GLUED_LABEL = 8  # letters a label of several words has at least to be read without its spaces
+
+
 class Layout:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        specs = label_specs()
+        specs = dict(label_specs())
+        # "Platsochtid": a label of several words whose spaces the PDF lost, a label wherever it stands
+        self.glued = {
+            w.replace(" ", ""): spec
+            for w, spec in specs.items()
+            if " " in w and len(w.replace(" ", "")) >= _GLUED_LABEL and w.replace(" ", "").isalpha()
+        }
+        specs = {**self.glued, **specs}
         self.matcher.add("LABEL", [nlp.make_doc(w) for w in specs])
         self.specs = specs
 
@@ -182,7 +192,8 @@ class Layout:
                 else:
                     next_nl = text.find("\n", span.end_char)
                     flattened = (next_nl if next_nl >= 0 else len(text)) - line_start > structure().list_line
-                    mid_ok = (spec.roles or spec.field == "other" or flattened) and (
+                    glued = span.text.casefold() in self.glued
+                    mid_ok = (spec.roles or spec.field == "other" or flattened or glued) and (
                         first_after[:1].isupper() or first_after[:1].isdigit() or line_end
                     )
                     if not mid_ok or before.endswith((",", "och", "samt")) or span.text.islower():
@@ -193,6 +204,7 @@ class Layout:
                         and not span.text.isupper()
                         and not line_end
                         and not flattened
+                        and not glued
                     ):
                         continue  # a single capitalised word mid-line is a sentence word, not a field
             label_end = end + 1 if colon else end
