@@ -94,8 +94,26 @@ def is_given_name(token: str) -> bool:
     names = given_names()
     if folded in names:
         return True
+    variant = spelling_variant(folded)
+    if variant != folded and variant in variant_given_names():
+        return True  # "Ritha", "Wiola", "Maalin": an older or personal spelling of a listed name
     parts = [p for p in folded.split("-") if p]
     return len(parts) > 1 and parts[0] in names and all(p.isalpha() for p in parts)
+
+
+@lru_cache(maxsize=200_000)
+def spelling_variant(folded: str) -> str:
+    """A folded word with the spellings Swedish names vary in made one (w/v, th/t, ph/f, z/s, c/k,
+    a doubled vowel): 'ritha' and 'rita' are one name."""
+    word = folded
+    for old, new in lexicon()["name_spellings"].items():
+        word = word.replace(old, new)
+    return re.sub(r"([aeiouyåäö])\1", r"\1", word)
+
+
+@cache
+def variant_given_names() -> frozenset[str]:
+    return frozenset(spelling_variant(n) for n in given_names())
 
 
 @lru_cache(maxsize=200_000)

@@ -191,3 +191,8 @@ def test_outside_such_a_run_a_second_surname_may_be_any_name(annotate) -> None:
 def test_a_common_word_after_a_surname_is_no_second_surname(annotate) -> None:
     doc = annotate("Närvarande: Anna Berg Ordinarie ledamöter Per Ek Dessutom Eva Holm Varav\n")
     assert _names(doc) == ["Anna Berg", "Per Ek", "Eva Holm"]
+
+
+def test_an_older_or_personal_spelling_of_a_listed_given_name_is_a_given_name(annotate) -> None:
+    doc = annotate("Närvarande: Wiola Berg, Ritha Ek, Maalin Holm, Matz Lind\nHon och Vilka Ekström deltog ej.\n")
+    assert _names(doc) == ["Wiola Berg", "Ritha Ek", "Maalin Holm", "Matz Lind"]
