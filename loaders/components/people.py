@@ -190,7 +190,7 @@ class PeopleFinder:
                 surname = (
                     surnames == 0
                     and hit.label_ == "municipality"
-                    and (hit._.ambiguous or _place_follows(doc, kj + 1, refs))
+                    and (hit._.ambiguous or (given and _surname_place(hit)) or _place_follows(doc, kj + 1, refs))
                 )
                 if not surname:
                     break
@@ -243,6 +243,12 @@ def _name_org_runs(doc: Doc, refs: dict[int, Span]) -> list[tuple[int, int]]:
         if found >= _ORG_RUN:
             out.append((a, b))
     return out
+
+
+def _surname_place(hit: Span) -> bool:
+    """A municipality named in one word that ends like a surname ('Norberg', 'Lindesberg'): after a
+    given name it is the person's surname."""
+    return len(hit) == 1 and surname_like(hit.text)
 
 
 def _surname_shaped_after(doc: Doc, k: int) -> bool:

@@ -196,3 +196,14 @@ def test_a_common_word_after_a_surname_is_no_second_surname(annotate) -> None:
 def test_an_older_or_personal_spelling_of_a_listed_given_name_is_a_given_name(annotate) -> None:
     doc = annotate("Närvarande: Wiola Berg, Ritha Ek, Maalin Holm, Matz Lind\nHon och Vilka Ekström deltog ej.\n")
     assert _names(doc) == ["Wiola Berg", "Ritha Ek", "Maalin Holm", "Matz Lind"]
+
+
+def test_a_one_word_municipality_shaped_like_a_surname_after_a_given_name_is_the_surname(annotate) -> None:
+    doc = annotate("Närvarande: Tove Norberg, Ljusdal\nPer Ek, Norberg\nProvplats Norberg\n")
+    assert _names(doc) == ["Tove Norberg", "Per Ek"]
+    # her surname is no municipality named; Per Ek's Norberg and the test site's are
+    assert [(s._.ref, s.start_char) for s in doc.spans["municipality"]] == [
+        ("2161", doc.text.index("Ljusdal")),
+        ("1962", doc.text.index("Norberg\n")),
+        ("1962", doc.text.rindex("Norberg")),
+    ]
