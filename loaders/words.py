@@ -96,7 +96,7 @@ def is_given_name(token: str) -> bool:
         return True
     variant = spelling_variant(folded)
     if variant != folded and variant in variant_given_names():
-        return True  # "Ritha", "Wiola", "Maalin": an older or personal spelling of a listed name
+        return True  # "Maths", "Towa", "Saaga": an older or personal spelling of a listed name
     parts = [p for p in folded.split("-") if p]
     return len(parts) > 1 and parts[0] in names and all(p.isalpha() for p in parts)
 
@@ -104,7 +104,7 @@ def is_given_name(token: str) -> bool:
 @lru_cache(maxsize=200_000)
 def spelling_variant(folded: str) -> str:
     """A folded word with the spellings Swedish names vary in made one (w/v, th/t, ph/f, z/s, c/k,
-    a doubled vowel): 'ritha' and 'rita' are one name."""
+    a doubled vowel): 'maths' and 'mats' are one name."""
     word = folded
     for old, new in lexicon()["name_spellings"].items():
         word = word.replace(old, new)

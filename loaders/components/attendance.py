@@ -701,7 +701,7 @@ def _within(positions: list[int], start: int, end: int) -> list[int]:
 
 
 def _initials_of(name: str, code: str) -> bool:
-    """'AB' or 'AB2' for Anna Berg, 'POL' for Petra Ohlin Lind: the first letters of the name's
+    """'AB' or 'AB2' for Anna Berg, 'KAB' for Kim Anna Berg: the first letters of the name's
     words (of each part of a hyphenated one too), a number after them to tell two people apart."""
     letters = code.rstrip("0123456789")
     if not (1 < len(letters) <= 5 and letters.isalpha() and letters.isupper()):

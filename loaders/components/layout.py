@@ -468,8 +468,8 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
 
 
 def _announced_label(words: list[str], i: int) -> bool:
-    """The word at i follows a number and its period right after a colon ("med följande ändringar:
-    23. Övriga frågor"): the number labels the first entry of what the colon announces, no sentence
+    """The word at i follows a number and its period right after a colon ("med följande tillägg:
+    14. Lokalfrågan"): the number labels the first entry of what the colon announces, no sentence
     ends at its period."""
     return i >= 3 and words[i - 1] == "." and words[i - 2].isdigit() and words[i - 3] == ":"
 
