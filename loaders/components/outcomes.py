@@ -609,7 +609,7 @@ def _without_page_number(words: list[Token]) -> list[Token]:
 def _perfect(t, words: list[int], k: int) -> bool:
     """The verb at words[k] follows a perfect auxiliary, at most one adverb between, or a few
     words between when the verb is a supine in -t or -ts ("har redan i våras beslutat", "har
-    efter diskussion enats")."""
+    i höstas enats")."""
     reach = 5 if t.lower[words[k]].endswith(("t", "ts")) else 2
     for back in range(1, reach + 1):
         if k - back < 0 or t.text[words[k - back]] in (".", ",", ":", ";"):

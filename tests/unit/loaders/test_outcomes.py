@@ -725,12 +725,12 @@ def test_a_national_agencys_own_plans_are_no_task_the_meeting_sets(annotate) -> 
 def test_noting_in_the_passive_agreeing_and_fixing_are_decisions_a_perfect_is_not(annotate) -> None:
     doc = annotate(
         "Minnesanteckningar 2023-03-09\n\n1. Lägesrapport\nRapporten noteras.\n"
-        "2. Datum\nTre datum för träffar fastslogs, 4 maj och 9 oktober.\n"
+        "2. Datum\nMötestiderna för hösten fastslogs.\n"
         "3. Rutiner\nGruppen enades om att rutinen ska gälla från maj. Gruppen enades om en del ändringar.\n"
-        "4. Inriktning\nStyrelsen har efter en lång diskussion enats om att föreslå en ny inriktning.\n"
+        "4. Inriktning\nNätverket har i höstas till slut enats om att pröva en ny inriktning.\n"
     )
     assert [d["text"] for d in doc._.outcomes["decisions"]] == [
         "Rapporten noteras",
-        "Tre datum för träffar fastslogs, 4 maj och 9 oktober",
+        "Mötestiderna för hösten fastslogs",
         "Gruppen enades om att rutinen ska gälla från maj",
     ]
