@@ -121,10 +121,10 @@ def test_sentences_break_at_headings_and_full_stops_but_not_inside_wrapped_lines
 
 
 def test_a_numbered_entry_right_after_a_colon_ends_no_sentence(annotate) -> None:
-    doc = annotate("Dagordningen fastställs med följande tillägg: 14. Lokalfrågan. Mötet avslutas. Sedan 3. Övrigt.\n")
+    doc = annotate("Listan godkänns med detta tillägg: 14. Lokalfrågan. Mötet avslutas. Sedan 3. Övrigt.\n")
     sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
     assert sents == [
-        "Dagordningen fastställs med följande tillägg: 14. Lokalfrågan.",
+        "Listan godkänns med detta tillägg: 14. Lokalfrågan.",
         "Mötet avslutas.",
         "Sedan 3.",
         "Övrigt.",

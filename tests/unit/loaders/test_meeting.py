@@ -348,7 +348,7 @@ def test_a_province_named_in_the_minutes_votes_for_its_county(annotate) -> None:
 
 def test_a_label_of_several_words_run_together_ends_the_body_before_it(annotate) -> None:
     doc = annotate(
-        "SAMMANTRÄDESPROTOKOLL\nSida 3\nNÄRINGSUTSKOTTET Platsochtid Stadshuset, 2013-02-15 kl 13.00\n"
+        "SAMMANTRÄDESPROTOKOLL\nSida 7\nNÄRINGSUTSKOTTET Platsochtid Stadshuset, 2013-02-15 kl 13.00\n"
         "Beslutande Anna Berg (S)\n"
     )
     assert doc._.meeting.body == "NÄRINGSUTSKOTTET"

@@ -726,7 +726,7 @@ def test_noting_in_the_passive_agreeing_and_fixing_are_decisions_a_perfect_is_no
     doc = annotate(
         "Minnesanteckningar 2023-03-09\n\n1. Lägesrapport\nRapporten noteras.\n"
         "2. Datum\nMötestiderna för hösten fastslogs.\n"
-        "3. Rutiner\nGruppen enades om att rutinen ska gälla från maj. Gruppen enades om en del ändringar.\n"
+        "3. Rutiner\nGruppen enades om att rutinen ska gälla från maj. Gruppen enades också om nya mötestider.\n"
         "4. Inriktning\nNätverket har i höstas till slut enats om att pröva en ny inriktning.\n"
     )
     assert [d["text"] for d in doc._.outcomes["decisions"]] == [
