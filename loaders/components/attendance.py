@@ -18,7 +18,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.elected import read_elected
-from samkarta.loaders.components.entities import body_head_of, institution_noun_at, org_head, org_name
+from samkarta.loaders.components.entities import (
+    body_head_of,
+    institution_noun_at,
+    org_head,
+    org_name,
+    service_head,
+)
 from samkarta.loaders.components.layout import label_specs, structure
 from samkarta.loaders.components.people import PersonRecord, adjective_of_title
 from samkarta.loaders.components.tables import (
@@ -1127,6 +1133,7 @@ class StaffEmployers:
     def __call__(self, doc: Doc) -> Doc:
         people: dict[str, PersonRecord] = doc._.people or {}
         titles = {t: kind for kind, words in data("attendance.yaml")["staff_titles"].items() for t in words}
+        _named_by_title(doc, people, set(titles))
         waiting = [r for r in people.values() if r.affiliation is None and r.title and r.title.casefold() in titles]
         if not waiting:
             return doc
@@ -1138,6 +1145,37 @@ class StaffEmployers:
                 _set_affiliation(rec, name, kind, ref, span)
                 rec.confidence = min(rec.confidence, 0.6)
         return doc
+
+
+def _named_by_title(doc: Doc, people: dict[str, PersonRecord], titles: set[str]) -> None:
+    """A head whose title is a compound of what she heads ("räddningschef", "miljöchef") works for
+    the organisation the minutes name with that word heading it ("Norrdals Räddningstjänstförbund",
+    "Miljöförbundet Sörby"): a proper name of two words or more. Titles of staff_titles are read
+    from the minutes' own employer instead."""
+    orgs = [s for s in doc.spans["org"] if len(s) > 1 and s.text[:1].isupper()]
+    for rec in people.values():
+        if rec.affiliation is not None or not rec.title:
+            continue
+        last = fold(rec.title.split()[-1])
+        head = next((h for h in _head_titles() if last.endswith(h)), None)
+        if head is None or last in titles:
+            continue
+        stem = last[: -len(head)].removesuffix("s")
+        if len(stem) < _TITLE_STEM:
+            continue
+        for span in orgs:
+            if any(fold(t.text).startswith(stem) and (org_head(t.text) or service_head(t.text)) for t in span):
+                _set_affiliation(rec, org_name(span.text), "organization", span._.ref, span)
+                rec.confidence = min(rec.confidence, 0.6)
+                break
+
+
+_TITLE_STEM = 5  # letters of what a head's title names, at least ("miljö", "räddning")
+
+
+@cache
+def _head_titles() -> tuple[str, ...]:
+    return tuple(data("attendance.yaml")["head_titles"])
 
 
 def _employers(doc: Doc) -> dict[str, tuple[str, str, str | None, Span]]:

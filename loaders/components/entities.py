@@ -1231,6 +1231,11 @@ def _owns_unit(doc: Doc, k: int) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def service_head(word: str) -> str | None:
+    """The service noun heading a word ('Räddningstjänsten' -> 'tjänsten'), if any."""
+    return _service_head(word)
+
+
 def _service_head(word: str) -> str | None:
     """'Missbruksomsorgen', 'Färdtjänsten': a capitalised compound of a service noun names the service
     as an organisation (in lower case it is the activity)."""

@@ -91,6 +91,16 @@ def test_initials_in_parentheses_after_a_name_are_no_organisation(annotate) -> N
     ]
 
 
+def test_a_head_whose_title_names_what_she_heads_works_for_the_organisation_named_so(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2024-03-05\nDirektionen för Norrdals Räddningstjänstförbund\n\nNärvarande: Anna Berg (S)\n"
+        "Per Ek, räddningschef\nEva Lind, ekonomichef\nKim Holm, miljöchef\n\n1. Budget\nBudgeten godkändes. "
+        "Frågan går till miljöförvaltningen.\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Per Ek", "Eva Lind", "Kim Holm")] == ["Norrdals Räddningstjänstförbund", None, None]
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
