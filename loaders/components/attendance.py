@@ -736,6 +736,7 @@ def _prose_after_absent_lists(doc: Doc, blocks: list[Span], names: list[Span]) -
     välkommen ..."). Block start -> that name's start."""
     out: dict[int, int] = {}
     g = grammar()
+    not_active = g.modal_verbs | g.perfect_auxiliaries | g.finite_verbs
     starts = {s.start for s in names}
     for block in blocks:
         if "absent" not in block._.roles or _multi_line(doc, block):
@@ -753,7 +754,7 @@ def _prose_after_absent_lists(doc: Doc, blocks: list[Span], names: list[Span]) -
                 and len(low) > 3
                 and low.endswith(g.active_verb_endings)
                 and not low.endswith(g.participle_endings)
-                and low not in g.modal_verbs | g.perfect_auxiliaries | g.finite_verbs
+                and low not in not_active
                 and not is_title(low)
                 and fold(low) not in common_words()
             ):

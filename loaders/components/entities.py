@@ -392,7 +392,7 @@ class Entities:
             out.append(span)
             covered.update(range(span.start, span.end))
         for i in range(start, len(words)):
-            noun = org_head(words[i]) or _service_head(words[i])
+            noun = org_head(words[i]) or service_head(words[i])
             if noun is None or i in covered or i in taken or i in in_person:
                 continue
             tok = doc[i]
@@ -1232,13 +1232,8 @@ def _owns_unit(doc: Doc, k: int) -> bool:
 
 @lru_cache(maxsize=100_000)
 def service_head(word: str) -> str | None:
-    """The service noun heading a word ('Räddningstjänsten' -> 'tjänsten'), if any."""
-    return _service_head(word)
-
-
-def _service_head(word: str) -> str | None:
     """'Missbruksomsorgen', 'Färdtjänsten': a capitalised compound of a service noun names the service
-    as an organisation (in lower case it is the activity)."""
+    as an organisation (in lower case it is the activity); the noun, else None."""
     if not word[:1].isupper() or word.isupper():
         return None
     noun = head_of(word, _service_nouns())

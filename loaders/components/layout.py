@@ -116,11 +116,8 @@ class Layout:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         specs = dict(label_specs())
         # "Platsochtid": a label of several words whose spaces the PDF lost, a label wherever it stands
-        self.glued = {
-            w.replace(" ", ""): spec
-            for w, spec in specs.items()
-            if " " in w and len(w.replace(" ", "")) >= _GLUED_LABEL and w.replace(" ", "").isalpha()
-        }
+        joined = {w.replace(" ", ""): spec for w, spec in specs.items() if " " in w}
+        self.glued = {w: spec for w, spec in joined.items() if len(w) >= _GLUED_LABEL and w.isalpha()}
         specs = {**self.glued, **specs}
         self.matcher.add("LABEL", [nlp.make_doc(w) for w in specs])
         self.specs = specs
