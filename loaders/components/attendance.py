@@ -441,6 +441,7 @@ class Attendance:
             key=lambda s: s.start,
         )
         ref_starts = [s.start for s in refs]
+        name_starts = [n.start for n in names]
         for block in doc.spans["block"]:
             k = bisect.bisect_left(ref_starts, block.start)
             if k < len(refs) and refs[k].start == block.start:
@@ -449,14 +450,14 @@ class Attendance:
                 heading = _named_heading(doc, block.start)
             if heading is None:
                 continue
-            following = next((n for n in names if n.start >= heading.end), None)
-            if following is None or following.start != heading.end or following.start >= block.end:
+            first = bisect.bisect_left(name_starts, heading.end)
+            if first == len(names) or names[first].start != heading.end or heading.end >= block.end:
                 continue  # a name right after the heading, inside the list
             later = bisect.bisect_left(ref_starts, heading.end)
             stop = min(block.end, refs[later].start if later < len(refs) else block.end)
-            for span in names:
+            for span in names[first : bisect.bisect_left(name_starts, stop)]:
                 rec = people[span.kb_id_]
-                if heading.end <= span.start < stop and rec.affiliation is None:
+                if rec.affiliation is None:
                     if heading.label_ == "HEADING":
                         _set_affiliation(rec, heading.text, "organization", None, heading)
                     else:
