@@ -217,7 +217,8 @@ class Layout:
         text = text_of(doc)
         st = structure()
         heads: list[tuple[int, int, str, int, int]] = []  # start, number end, number, title start, title end
-        for ls, le in doc._.lines:
+        lines = doc._.lines
+        for n, (ls, le) in enumerate(lines):
             line = text[ls:le]
             m = st.heading.match(line)
             if m and le - ls > st.list_line and "§" not in line[:3]:
@@ -227,6 +228,8 @@ class Layout:
                 if not _plausible_number(number):
                     continue
                 ts, te = ls + m.start("title"), ls + m.end("title")
+                if m.group("n1") and not text[ts:te].strip(" .:-–"):
+                    ts, te = _title_below(text, lines, n, st)
                 cut = st.title_end.search(text, ts, te)
                 te = cut.start() if cut else te
                 heads.append((ls, ls + m.end("n1" if m.group("n1") else "n2"), number, ts, min(te, ts + 120)))
@@ -388,6 +391,26 @@ def _heading_like(line: str, st: _Structure) -> bool:
         and not st.bullet.match(line)
         and not (is_given_name(words[0]) and len(words) <= _NAME_WORDS)
     )
+
+
+_TITLE_LINE = 100  # characters: a longer line under a bare "§ 4" is its text, not its title
+_TITLE_SENTENCE_WORDS = 4  # a line of more words ending in a full stop is a sentence, not a title
+
+
+def _title_below(text: str, lines: list[tuple[int, int]], n: int, st: _Structure) -> tuple[int, int]:
+    """The title of a "§ 4" that stands alone on line n: the next line with words, when it is short,
+    opens with a capital and is neither a label ("Närvarande:") nor another heading. An empty
+    range at the end of line n when there is none."""
+    empty = (lines[n][1], lines[n][1])
+    for ls, le in lines[n + 1 : n + 3]:
+        line = text[ls:le].strip()
+        if not line:
+            continue
+        sentence = line.endswith(".") and len(line.split()) > _TITLE_SENTENCE_WORDS
+        if len(line) > _TITLE_LINE or not line[0].isupper() or line.endswith(":") or sentence or st.heading.match(line):
+            return empty
+        return ls + (len(text[ls:le]) - len(text[ls:le].lstrip())), ls + len(text[ls:le].rstrip())
+    return empty
 
 
 def _plausible_number(number: str) -> bool:

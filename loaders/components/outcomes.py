@@ -46,6 +46,7 @@ class _Cues:
     responsible: frozenset[str]
     handoff: dict[str, frozenset[str]]
     handoff_preps: frozenset[str]
+    submission: frozenset[str]
     handoff_passives: frozenset[str]
     for_information: frozenset[str]
     medskick: tuple[str, ...]
@@ -84,6 +85,7 @@ def cues() -> _Cues:
         frozenset(s["responsible_labels"]),
         {k: frozenset(v) for k, v in s["handoff_lemmas"].items()},
         frozenset(s["handoff_prepositions"]),
+        frozenset(s["submission_lemmas"]),
         frozenset(s["handoff_passives"]),
         frozenset(s["for_information"]),
         tuple(s["medskick_labels"]),
@@ -138,7 +140,7 @@ class Outcomes:
         handoff_at = [
             i
             for i, lemma in enumerate(table.lemma)
-            if lemma in c.handoff or lemma == "föreslå" or lemma in c.handoff_passives
+            if lemma in c.handoff or lemma == "föreslå" or lemma in c.submission or lemma in c.handoff_passives
         ]
         # "Beslut: Rådet tackar för informationen": what a decision label opens is the decision
         labelled = _first_after_labels(doc, c.decision_labels) | _label_word_before_att(doc, c.decision_labels)
@@ -334,6 +336,11 @@ class Outcomes:
                     and any(w in c.needs["föreslå"] for w in t.lower[target.end : target.end + 3])
                 ):
                     return self._handoff_fact(doc, sent, i, target, item, body, object_after=target.end + 1)
+                continue
+            if lemma in c.submission:
+                target = _target_at(targets, target_starts, words[k + 1] if k + 1 < len(words) else sent.end)
+                if target is not None and target.label_ == "NETWORK":
+                    return self._handoff_fact(doc, sent, i, target, item, body)
                 continue
             passive = t.lower[i] in c.handoff_passives
             # "tas till X", "tas upp i X": a passive the lemma table lacks ("tas" for "ta"), right before

@@ -56,6 +56,20 @@ def test_agenda_items_with_numbers_paragraphs_and_titles(annotate) -> None:
     assert items == [("1", "Mötets öppnande"), ("12", "Budget 2023"), ("2.3", "Rapport")]
 
 
+def test_a_paragraph_sign_alone_on_its_line_takes_the_short_line_under_it_as_title(annotate) -> None:
+    doc = annotate(
+        "§ 7\nVerksamhetsplan 2026\nStyrelsen gick igenom planen.\n"
+        "§ 8\nNärvarande:\nAnna Berg\n"
+        "§ 9\nStyrelsen gick igenom hur uppföljningen ska göras.\n"
+        "10.\nÖvrigt\n"
+    )
+    titles = {i._.number: i._.title and doc.text[i._.title[0] : i._.title[1]] for i in doc.spans["item"]}
+    assert titles["7"] == "Verksamhetsplan 2026"
+    assert titles["8"] is None  # a label under it is no title
+    assert titles["9"] is None  # nor a sentence
+    assert titles.get("10") is None  # a bare number may be a page number: only "§", "Punkt", "Ärende" lead
+
+
 def test_headings_without_numbers_are_items_when_a_paragraph_or_a_list_follows(annotate) -> None:
     doc = annotate(
         "Anteckningar från styrgruppen den 3 maj\n\n"

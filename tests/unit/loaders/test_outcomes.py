@@ -77,6 +77,18 @@ def test_a_handoff_under_a_heading_without_a_number_is_about_the_heading(annotat
     ]
 
 
+def test_a_matter_put_before_a_body_named_right_after_the_verb_is_handed_on(annotate) -> None:
+    doc = annotate(
+        "Protokoll utskottet 2024-02-06\n\n"
+        "§ 4\nBudget för utbildningsdagarna\n"
+        "Utskottet beslöt att förslaget föreläggs förbundsstyrelsen i mars.\n"
+        "§ 5\nLokaler\nFrågan föreläggs inte någon annan nu.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [
+        ("Budget för utbildningsdagarna", "förbundsstyrelsen")
+    ]
+
+
 def test_every_outcome_points_into_the_text(annotate) -> None:
     doc = annotate(MINUTES)
     for kind in ("decisions", "actions", "handoffs"):
