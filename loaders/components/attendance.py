@@ -29,8 +29,10 @@ from samkarta.loaders.components.layout import label_specs, structure
 from samkarta.loaders.components.people import PersonRecord, adjective_of_title
 from samkarta.loaders.components.tables import (
     past_others,
+    read_body_headings,
     read_co_signers,
     read_line_columns,
+    read_member_bodies,
     read_presence_marks,
     read_signature_fields,
     read_signatures,
@@ -1136,6 +1138,9 @@ class StaffEmployers:
         people: dict[str, PersonRecord] = doc._.people or {}
         titles = {t: kind for kind, words in data("attendance.yaml")["staff_titles"].items() for t in words}
         _named_by_title(doc, people, set(titles))
+        read_body_headings(doc, people, _member_of)
+        body = doc._.meeting.body if doc._.meeting else None
+        read_member_bodies(doc, people, body, _member_of)
         waiting = [r for r in people.values() if r.affiliation is None and r.title and r.title.casefold() in titles]
         if not waiting:
             return doc
@@ -1170,6 +1175,11 @@ def _named_by_title(doc: Doc, people: dict[str, PersonRecord], titles: set[str])
                 _set_affiliation(rec, org_name(span.text), "organization", span._.ref, span)
                 rec.confidence = min(rec.confidence, 0.6)
                 break
+
+
+def _member_of(rec: PersonRecord, span: Span) -> None:
+    _set_affiliation(rec, span.text, "organization", None, span)
+    rec.confidence = min(rec.confidence, 0.6)
 
 
 _TITLE_STEM = 5  # letters of what a head's title names, at least ("miljö", "räddning")

@@ -301,6 +301,70 @@ def _columns(doc: Doc, names: list[Span], refs: list[Span], people, affiliate) -
             affiliate(people[s.kb_id_], ref)
 
 
+_BODY_RUN = 3  # names with the body they sit for right after them that make a list of that kind
+_BEFORE_BODY = re.compile(r"[ \t]*(?:\([^()\n]{1,12}\)[ \t]*)?,?[ \t]*")  # a party's code, a comma
+
+
+def read_member_bodies(doc: Doc, people: dict[str, PersonRecord], body: str | None, set_org) -> None:
+    """A list where each member's name stands right before the committee or board she sits for, on
+    the same line ("Anna Berg Socialnämnden Per Ek (S) Kommunstyrelsen"), at least _BODY_RUN
+    times: that body is her affiliation. The meeting's own body names nobody's. Read after the
+    bodies are found; `set_org(rec, span)` sets an affiliation."""
+    text = text_of(doc)
+    bodies = {s.start_char: s for s in doc.spans["network"]}
+    own = (body or "").casefold()
+    pairs = []
+    for rec in people.values():
+        if rec.affiliation is not None or not rec.in_list:
+            continue
+        for _, end in rec.mentions:
+            gap = _BEFORE_BODY.match(text, end)
+            span = bodies.get(gap.end()) if gap else None
+            if span is not None and span.text.casefold() != own:
+                pairs.append((rec, span))
+                break
+    if len(pairs) >= _BODY_RUN:
+        for rec, span in pairs:
+            set_org(rec, span)
+
+
+_HEADING_REACH = 4  # tokens from "För" to the end of the body it heads ("För vård och omsorgsnämnden")
+
+
+def read_body_headings(doc: Doc, people: dict[str, PersonRecord], set_org) -> None:
+    """An attendance block written as groups, each opened by "För" and a body, then the names of
+    those who sit for it ("För Kommunstyrelsen Anna Berg (S) Per Ek (M) För Socialnämnden Eva Al"):
+    each name's affiliation is its group's body, the words from "För" on ("vård och
+    omsorgsnämnden"). At least two groups, the first opening the block, each opened right before a
+    name. `set_org(rec, span)` sets an affiliation."""
+    words = frozenset(data("attendance.yaml")["representing_words"])
+    bodies = sorted(doc.spans["network"], key=lambda s: s.start)
+    names = sorted(doc.spans["person"], key=lambda s: s.start)
+    for block in doc.spans["block"]:
+        heads = []
+        for k in range(block.start, block.end):
+            tok = doc[k]
+            if not (tok.text[:1].isupper() and tok.lower_ in words):
+                continue
+            body = next((s for s in bodies if k < s.start and s.end <= min(block.end, k + 1 + _HEADING_REACH)), None)
+            if body is not None:
+                heads.append(doc[k + 1 : body.end])
+        first = heads[0].start - 1 if heads else block.end
+        if len(heads) < 2 or doc[block.start : first].text.strip():
+            continue
+        groups = []
+        for n, head in enumerate(heads):
+            end = heads[n + 1].start - 1 if n + 1 < len(heads) else block.end
+            members = [s for s in names if head.end <= s.start and s.end <= end]
+            if not members or doc[head.end : members[0].start].text.strip():
+                break  # a heading not right before a name: not this layout
+            groups.append((head, members))
+        else:
+            for head, members in groups:
+                for name in members:
+                    set_org(people[name.kb_id_], head)
+
+
 def read_presence_marks(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
     """An attendance table's presence column, flattened: 'Anna Berg S 1', 'Per Ek M -'. Where a run
     of listed names marks most of them present with '1' or 'x', a dash instead means away."""

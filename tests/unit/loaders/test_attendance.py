@@ -101,6 +101,38 @@ def test_a_head_whose_title_names_what_she_heads_works_for_the_organisation_name
     assert [people[n][0] for n in ("Per Ek", "Eva Lind", "Kim Holm")] == ["Norrdals Räddningstjänstförbund", None, None]
 
 
+def test_members_listed_each_before_the_body_they_sit_for_represent_that_body(annotate) -> None:
+    doc = annotate(
+        "Protokoll Pensionärsrådet 2024-04-11\n\nBeslutande Anna Berg Socialnämnden Per Ek (S) Kommunstyrelsen "
+        "Eva Lind Tekniska nämnden Kim Holm Pensionärsrådet\n\n1. Budget\nBudgeten godkändes.\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm")] == [
+        "Socialnämnden",
+        "Kommunstyrelsen",
+        "Tekniska nämnden",
+        None,  # the meeting's own body is nobody's affiliation
+    ]
+    # two such entries make no list of that kind: a body after a name may be the next heading
+    two = _people(annotate("Protokoll Pensionärsrådet\n\nBeslutande Anna Berg Socialnämnden Per Ek Kommunstyrelsen\n"))
+    assert two["Anna Berg"][0] is None and two["Per Ek"][0] is None
+
+
+def test_members_grouped_under_the_body_they_sit_for_represent_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2024-04-11\n\nBeslutande För Kommunstyrelsen Anna Berg (S) Per Ek (M) För Socialnämnden "
+        "Eva Lind (C) För vård och omsorgsnämnden Kim Holm (S) Övriga Olle Ås\n\n1. Budget\nBudgeten godkändes.\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm", "Olle Ås")] == [
+        "Kommunstyrelsen",
+        "Kommunstyrelsen",
+        "Socialnämnden",
+        "vård och omsorgsnämnden",
+        None,
+    ]
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
