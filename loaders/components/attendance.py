@@ -38,6 +38,7 @@ from samkarta.loaders.components.tables import (
     read_signatures,
     read_slashed,
     read_tables,
+    read_title_column,
     share_coordinated,
 )
 from samkarta.loaders.components.util import label_at, sentences, text_of, token_after, tokens_of, verb_like
@@ -128,6 +129,7 @@ class Attendance:
         self._block_headings(doc, names, people)
         read_tables(doc, names, people, self._affiliate)
         read_line_columns(doc, names, people, self._cell_affiliation, _role_line)
+        read_title_column(doc, names, people, is_title, adjective_of_title, _unit_affiliation)
         read_slashed(doc, names, people, self._affiliate)
         share_coordinated(doc, names, people, c["prepositions"])
         read_signatures(doc, names, people)
@@ -1175,6 +1177,13 @@ def _named_by_title(doc: Doc, people: dict[str, PersonRecord], titles: set[str])
                 _set_affiliation(rec, org_name(span.text), "organization", span._.ref, span)
                 rec.confidence = min(rec.confidence, 0.6)
                 break
+
+
+def _unit_affiliation(rec: PersonRecord, unit: Span | None) -> None:
+    if unit is None:
+        rec.affiliation = rec.affiliation_kind = rec.affiliation_ref = rec.affiliation_span = None
+    else:
+        _set_affiliation(rec, unit.text, "unit", None, unit)
 
 
 def _member_of(rec: PersonRecord, span: Span) -> None:

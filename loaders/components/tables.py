@@ -365,6 +365,76 @@ def read_body_headings(doc: Doc, people: dict[str, PersonRecord], set_org) -> No
                     set_org(people[name.kb_id_], head)
 
 
+_TITLE_RUN = 3  # names in a row before a column of their titles
+
+
+def read_title_column(
+    doc: Doc, names: list[Span], people: dict[str, PersonRecord], is_title, adjective_of, set_unit
+) -> None:
+    """A table of names and titles flattened into one line: the names one after another, then as many
+    titles in the same order ("Anna Berg Per Ek Eva Al regiondirektör biträdande ekonomichef
+    enhetschef, kulturenheten"). A cell opens with its title word, or with the adjective before it,
+    and a unit after a comma ends it. Each name gets its cell's title, and its unit as the
+    affiliation. `is_title(word)` and `adjective_of(doc, k)` (an adjective before a title) tell the
+    cells' words; `set_unit(rec, span)` sets a unit as the affiliation (None: clears it)."""
+    text = text_of(doc)
+    ordered = sorted(names, key=lambda s: s.start)
+    k = 0
+    while k < len(ordered):
+        run = [ordered[k]]
+        while k + len(run) < len(ordered) and _only_spaces(text, run[-1].end_char, ordered[k + len(run)].start_char):
+            run.append(ordered[k + len(run)])
+        k += len(run)
+        if len(run) < _TITLE_RUN:
+            continue
+        cells = _title_cells(doc, run[-1].end, is_title, adjective_of)
+        if len(cells) != len(run):
+            continue
+        column = (cells[0][0].start_char, max(c.end_char for cell in cells for c in cell if c is not None))
+        for name, (title, unit) in zip(run, cells, strict=True):
+            rec = people[name.kb_id_]
+            rec.title, rec.title_span = title.text, (title.start_char, title.end_char)
+            if rec.affiliation_span is not None and column[0] <= rec.affiliation_span[0] < column[1]:
+                set_unit(rec, None)  # read from the column as the last name's tail: not hers
+            if unit is not None:
+                set_unit(rec, unit)
+
+
+def _only_spaces(text: str, a: int, b: int) -> bool:
+    return a <= b and not text[a:b].strip(" \t") and "\n" not in text[a:b]
+
+
+def _title_cells(doc: Doc, start: int, is_title, adjective_of_title) -> list[tuple[Span, Span | None]]:
+    """The cells of a column of titles from token `start` to the end of its line: (title, unit or
+    None) each. None of them, unless every word belongs to a cell."""
+    cells: list[tuple[Span, Span | None]] = []
+    i = start
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    while i < len(doc) and not (doc[i].is_space and "\n" in doc[i].text):
+        first = i
+        while i < len(doc) and adjective_of_title(doc, i) and not is_title(doc[i].text):
+            i += 1
+        if i >= len(doc) or not doc[i].text[:1].islower() or not is_title(doc[i].text):
+            return [] if cells or i > first else cells
+        title = doc[first : i + 1]
+        i += 1
+        unit = None
+        if i < len(doc) and doc[i].text == ",":
+            u = i + 1
+            j = u
+            while j < len(doc) and doc[j].is_alpha and not is_title(doc[j].text):
+                if adjective_of_title(doc, j):
+                    break
+                j += 1
+            if j == u:
+                return []
+            unit = doc[u:j]
+            i = j
+        cells.append((title, unit))
+    return cells
+
+
 def read_presence_marks(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
     """An attendance table's presence column, flattened: 'Anna Berg S 1', 'Per Ek M -'. Where a run
     of listed names marks most of them present with '1' or 'x', a dash instead means away."""

@@ -133,6 +133,27 @@ def test_members_grouped_under_the_body_they_sit_for_represent_it(annotate) -> N
     ]
 
 
+def test_a_row_of_names_then_a_row_of_their_titles_gives_each_her_title_and_unit(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2024-04-11\n\nTjänstemän Anna Berg Per Ek Eva Lind Kim Holm Olle Ås biträdande "
+        "kommundirektör enhetschef, kulturenheten handläggare, Norrby gymnasium utredare sekreterare\n\n"
+        "1. Budget\nBudgeten godkändes.\n"
+    )
+    people = doc._.people
+    assert [
+        (people[n].title, people[n].affiliation) for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm", "Olle Ås")
+    ] == [
+        ("biträdande kommundirektör", None),
+        ("enhetschef", "kulturenheten"),
+        ("handläggare", "Norrby gymnasium"),
+        ("utredare", None),
+        ("sekreterare", None),  # the last name is not read on into the column
+    ]
+    # a word of the row that opens no title: the row is no column of titles
+    other = annotate("Tjänstemän Anna Berg Per Ek Eva Lind enhetschef tackade handläggare utredare\n")
+    assert other._.people["Anna Berg"].title is None
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
