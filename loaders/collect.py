@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.entities import heads, network_name, org_name, project_head
 from samkarta.loaders.components.people import PersonRecord
-from samkarta.loaders.components.util import Evidencer, text_of
+from samkarta.loaders.components.util import Evidencer, spans_of, text_of
 from samkarta.loaders.model import (
     ROLE_ORDER,
     ActionFact,
@@ -157,7 +157,7 @@ def read_doc(doc: Doc, offset: int, first: bool, source: SourceInfo) -> Extracti
         if any(s >= start for s, _ in rec.mentions):
             _add_person(people, rec, ev)
     # each span's extension object read once (every `._` builds a new one)
-    for span in _after(doc.spans["municipality"], start):
+    for span in _after(spans_of(doc, "municipality"), start):
         ext = span._
         munis.add(
             ext.ref,
@@ -167,23 +167,23 @@ def read_doc(doc: Doc, offset: int, first: bool, source: SourceInfo) -> Extracti
             ev(span.start_char, span.end_char),
             ext.confidence,
         )
-    for span in _after(doc.spans["org"], start):
+    for span in _after(spans_of(doc, "org"), start):
         ext, name = span._, org_name(span.text, genitive=span.label_ == "OWNER")
         orgs.add(
             ext.ref or _body_key(name), name, ext.ref, ext.ref_kind, ev(span.start_char, span.end_char), ext.confidence
         )
-    for span in _after(doc.spans["project"], start):
+    for span in _after(spans_of(doc, "project"), start):
         ext = span._
         name = _initiative_part(_surface(span), ext.ref, ref)
         projects.add(
             ext.ref or _body_key(name), name, ext.ref, None, ev(span.start_char, span.end_char), ext.confidence
         )
-    for span in _after(doc.spans["network"], start):
+    for span in _after(spans_of(doc, "network"), start):
         name = network_name(span.text)
         networks.add(_body_key(name), name, None, None, ev(span.start_char, span.end_char), span._.confidence)
     text = text_of(doc)
     items = []
-    for item in doc.spans["item"]:
+    for item in spans_of(doc, "item"):
         title = text[item._.title[0] : item._.title[1]] if item._.title else ""
         items.append(
             AgendaItemFact(

@@ -41,7 +41,7 @@ from samkarta.loaders.components.tables import (
     read_title_column,
     share_coordinated,
 )
-from samkarta.loaders.components.util import label_at, sentences, text_of, token_after, tokens_of, verb_like
+from samkarta.loaders.components.util import label_at, sentences, spans_of, text_of, token_after, tokens_of, verb_like
 from samkarta.loaders.words import (
     common_words,
     data,
@@ -102,10 +102,10 @@ class Attendance:
         self.in_label = label_at(doc)
         known, unknown = _codes_in_parentheses(doc)
         self.party_lists = known >= 2 and known > unknown  # mostly parties: an unknown code is a local one
-        refs = {s.start: s for s in doc.spans["ref"]}
-        names = sorted(doc.spans["person"], key=lambda s: s.start)
+        refs = {s.start: s for s in spans_of(doc, "ref")}
+        names = sorted(spans_of(doc, "person"), key=lambda s: s.start)
         name_starts = [s.start for s in names]
-        blocks = sorted(doc.spans["block"], key=lambda s: s.start)
+        blocks = sorted(spans_of(doc, "block"), key=lambda s: s.start)
         block_starts = [b.start for b in blocks]
         prose = _prose_after_absent_lists(doc, blocks, names)
         for k, span in enumerate(names):
@@ -441,12 +441,12 @@ class Attendance:
         ("Tjänstemän Norrtrafik Anna Berg Per Ek ..."): the names after it have it as their
         affiliation, up to the next place or organisation the list names, unless they have their own."""
         refs = sorted(
-            (s for s in doc.spans["ref"] if s.label_ in ("municipality", "organization") and not s._.ambiguous),
+            (s for s in spans_of(doc, "ref") if s.label_ in ("municipality", "organization") and not s._.ambiguous),
             key=lambda s: s.start,
         )
         ref_starts = [s.start for s in refs]
         name_starts = [n.start for n in names]
-        for block in doc.spans["block"]:
+        for block in spans_of(doc, "block"):
             k = bisect.bisect_left(ref_starts, block.start)
             if k < len(refs) and refs[k].start == block.start:
                 heading: Span | None = refs[k]
@@ -475,7 +475,7 @@ class Attendance:
         header_end = doc._.header_end
         whole_line = {
             (s.start_char, s.end_char): s
-            for s in doc.spans["ref"]
+            for s in spans_of(doc, "ref")
             if s.label_ in ("municipality", "organization") and s.start_char < header_end
         }
         headings = [(a, whole_line[a, b]) for a, b in doc._.lines if (a, b) in whole_line]
@@ -792,7 +792,7 @@ def _for_before(doc: Doc, span: Span) -> Token | None:
 def _replacements_block(doc: Doc, block: Span, c: dict[str, Any]) -> bool:
     """The list is headed by a label of replacements ("Tjänstgörande ersättare"): in its flattened
     columns "för X" names the member X replaced, wherever the replacement's own name stands."""
-    labels = [lab for lab in doc.spans["label"] if lab.end <= block.start]
+    labels = [lab for lab in spans_of(doc, "label") if lab.end <= block.start]
     return bool(labels) and any(w.rstrip(".:") in c["replacement"] for w in labels[-1].text.casefold().split())
 
 
@@ -835,7 +835,7 @@ def _served_for(doc: Doc, span: Span) -> Span | None:
         j -= 1
     if j >= 2 and doc[j].text == ")" and doc[j - 2].text == "(":
         j -= 3  # "(M)": the party after the name
-    return next((s for s in doc.spans["person"] if s.end - 1 == j), None) if j >= 0 else None
+    return next((s for s in spans_of(doc, "person") if s.end - 1 == j), None) if j >= 0 else None
 
 
 def _coordinated_start(doc: Doc, i: int, lo: int) -> int:
@@ -1161,7 +1161,7 @@ def _named_by_title(doc: Doc, people: dict[str, PersonRecord], titles: set[str])
     the organisation the minutes name with that word heading it ("Norrdals Räddningstjänstförbund",
     "Miljöförbundet Sörby"): a proper name of two words or more. Titles of staff_titles are read
     from the minutes' own employer instead."""
-    orgs = [s for s in doc.spans["org"] if len(s) > 1 and s.text[:1].isupper()]
+    orgs = [s for s in spans_of(doc, "org") if len(s) > 1 and s.text[:1].isupper()]
     for rec in people.values():
         if rec.affiliation is not None or not rec.title:
             continue
@@ -1203,13 +1203,13 @@ def _employers(doc: Doc) -> dict[str, tuple[str, str, str | None, Span]]:
     """The förbund, municipality and region the minutes name most (ties: the first named)."""
     ref = load_reference()
     counts: dict[str, dict[str, list[Span]]] = {"förbund": {}, "municipality": {}, "region": {}}
-    for span in doc.spans["org"]:
+    for span in spans_of(doc, "org"):
         name = " ".join(span.text.split())
         if "förbund" in name.casefold():
             counts["förbund"].setdefault(name, []).append(span)
         if span._.ref_kind == "region":
             counts["region"].setdefault(span._.ref, []).append(span)
-    for span in doc.spans["municipality"]:
+    for span in spans_of(doc, "municipality"):
         counts["municipality"].setdefault(span._.ref, []).append(span)
     body = doc._.meeting.body if doc._.meeting else None
     out: dict[str, tuple[str, str, str | None, Span]] = {}

@@ -37,18 +37,23 @@ def read_elected(doc: Doc, people: dict[str, PersonRecord], names: list[Span], c
     ends = {s.end: s for s in names}
     # only the sentences that hold a role word are read token by token
     chosen = {(s.start, s.end): s for s in (sentence_of(doc, i) for i in at)}
+    table = tokens_of(doc)
     for sent in sorted(chosen.values(), key=lambda s: s.start):
-        words = [t for t in sent if not t.is_space]
-        for k, tok in enumerate(words):
-            role = roles.get(tok.lower_.rstrip("."))
-            if role is None or (k > 0 and words[k - 1].lower_ in blockers):
+        at_word = [i for i in range(sent.start, sent.end) if not table.space[i]]
+        for k, i in enumerate(at_word):
+            role = roles.get(lower[i].rstrip("."))
+            if role is None or (k > 0 and lower[at_word[k - 1]] in blockers):
                 continue
+            # Token objects only around the role word: a long sentence costs one per word otherwise
+            first = max(0, k - 1 - _REACH)
+            words = [doc[j] for j in at_word[first : k + 2 + _REACH]]
+            w, tok = k - first, doc[i]
             person = None
-            if k > 0 and words[k - 1].lower_ == "till":
-                person = _elected(words, k, verbs, this_meeting, starts, ends)
-            elif (k == 0 or tok.text[:1].isupper()) and k + 1 < len(words) and words[k + 1].lower_ in copulas:
+            if k > 0 and words[w - 1].lower_ == "till":
+                person = _elected(words, w, verbs, this_meeting, starts, ends)
+            elif (k == 0 or tok.text[:1].isupper()) and k + 1 < len(at_word) and words[w + 1].lower_ in copulas:
                 # at a sentence's start, or capitalised where a flattened page lost the full stop
-                person = starts.get(words[k + 1].i + 1) if words[k + 1].i + 1 < sent.end else None
+                person = starts.get(words[w + 1].i + 1) if words[w + 1].i + 1 < sent.end else None
             if person is not None:
                 rec = people[person.kb_id_]
                 rec.add_role(role, (tok.idx, tok.idx + len(tok.text)))

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.layout import label_specs
-from samkarta.loaders.components.util import label_at, text_of, token_after, tokens_of, verb_like
+from samkarta.loaders.components.util import label_at, spans_of, text_of, token_after, tokens_of, verb_like
 from samkarta.loaders.words import (
     common_words,
     data,
@@ -167,8 +167,8 @@ def is_compound(word: str, noun: str) -> bool:
 class Entities:
     def __call__(self, doc: Doc) -> Doc:
         h = heads()
-        in_person = {t.i for s in doc.spans["person"] for t in s}
-        refs = sorted(doc.spans["ref"], key=lambda s: s.start)
+        in_person = {t.i for s in spans_of(doc, "person") for t in s}
+        refs = sorted(spans_of(doc, "ref"), key=lambda s: s.start)
         ref_at = {t.i: s for s in refs for t in s}
         affiliation_spans = _affiliation_spans(doc)
         start = token_after(doc, doc._.content_start)
@@ -258,7 +258,7 @@ class Entities:
     ) -> list[Span]:
         out: list[Span] = []
         seen: set[int] = set()
-        for ref in doc.spans["ref"]:
+        for ref in spans_of(doc, "ref"):
             # "Familjecentralen Norrby": a name after a joint service names a unit of its own; an
             # initiative's regional instances are read by the reference matcher as branches, so a
             # name it left after one starts the next phrase ("Bostad först Norrdalsgården öppnar")
@@ -375,7 +375,7 @@ class Entities:
         for aff in affiliations:
             if aff.start in covered or aff.label_ not in ("organization", "unit"):
                 continue
-            if any(p.start <= aff.start < p.end for p in doc.spans["project"]):
+            if any(p.start <= aff.start < p.end for p in spans_of(doc, "project")):
                 continue  # a joint service as someone's affiliation is still the initiative
             if aff.label_ == "unit" and body_head_of(aff[-1].text) is not None or aff.text in h.acronyms:
                 continue  # "Per Ek, visionspanelen", "Per Ek, SN": a body they sit in, not an organisation
@@ -921,7 +921,7 @@ def _titled_works(doc: Doc, h: Heads, taken: set[int], start: int) -> list[Span]
     """An agenda item or a heading line titled by a work noun and what it is about ("Utvärdering av
     X", "Strategi för Y - förslag"): the title, up to a dash or colon, names the work."""
     text = text_of(doc)
-    titles = [item._.title for item in doc.spans["item"] if item._.title is not None]
+    titles = [item._.title for item in spans_of(doc, "item") if item._.title is not None]
     titles += [(s, e) for s, e in doc._.lines if e - s <= _HEADING_LINE and not text[s:e].rstrip().endswith(".")]
     out = []
     for ts, te in sorted(set(titles)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.entities import is_surname, person_word, surname_first
-from samkarta.loaders.components.util import tokens_of
+from samkarta.loaders.components.util import spans_of, tokens_of
 from samkarta.loaders.words import is_given_name
 
 _MIN_ENTRIES = 3  # entries read surname first before a block is taken to be written that way
@@ -19,7 +19,7 @@ def inverted_blocks(doc: Doc, refs: dict[int, Span]) -> list[tuple[int, int]]:
     given name, a surname and then no name."""
     words = tokens_of(doc).text
     out = []
-    for block in doc.spans["block"]:
+    for block in spans_of(doc, "block"):
         inverted = plain = 0
         for i in range(block.start, block.end - 2):
             if not (words[i][:1].isupper() and words[i + 1][:1].isupper()) or person_word(words[i + 2]):

@@ -151,9 +151,10 @@ class Layout:
         # where a label's words stand, taken as a label or not: no name runs on into them
         doc.user_data["label_words_at"] = {start for _, start, _ in matches}
         taken_until = -1
+        words = tokens_of(doc).text
         for _, start, end in matches:
-            if start < taken_until:
-                continue
+            if start < taken_until or not words[start][:1].isupper():
+                continue  # a label opens with a capital (checked first: most hits are words in prose)
             span = doc[start:end]
             spec = self.specs.get(" ".join(span.text.split()).casefold())
             if spec is None or not span.text[:1].isupper():

@@ -31,7 +31,7 @@ from samkarta.loaders.components.entities import (
     union_heads,
 )
 from samkarta.loaders.components.layout import label_specs
-from samkarta.loaders.components.util import Evidencer, label_at, text_of
+from samkarta.loaders.components.util import Evidencer, label_at, spans_of, text_of
 from samkarta.loaders.model import MeetingFact
 from samkarta.loaders.words import common_words, data, fold, grammar, lexicon, months, phrase_regex, place_suffixes
 from samkarta.reference import load_reference
@@ -196,17 +196,17 @@ class Meeting:
         rules = date_rules()
         # In a letterhead that names its author ("Handläggare"), "Datum" is the day it was written.
         letterhead = any(
-            "author" in lab._.roles and lab.start_char < doc._.header_end for lab in doc.spans["label"]
+            "author" in lab._.roles and lab.start_char < doc._.header_end for lab in spans_of(doc, "label")
         ) or _author_heading(text[: doc._.header_end])
         fields = [
             (f.start_char, f.end_char, 0 if letterhead and f.label_.casefold().startswith("datum") else 5)
-            for f in doc.spans["field"]
+            for f in spans_of(doc, "field")
             if f._.field == "date"
         ]
         # "Justeringens plats och tid: ... den 18 december": a field of another day
         other_days = [
             (f.start_char, f.end_char)
-            for f in doc.spans["field"]
+            for f in spans_of(doc, "field")
             if any(w.startswith(tuple(rules.not_held)) for w in f.label_.casefold().replace(":", " ").split())
         ]
         header_end = max(doc._.header_end, doc._.content_start + 400)
@@ -289,9 +289,9 @@ class Meeting:
 
         # bodies named; a bare "nämnden" or an organisation ("Samordningsförbundet X") only right
         # after a meeting word in the title ("SAMMANTRÄDESPROTOKOLL Samordningsförbundet X")
-        networks = list(doc.spans["network"]) + [
+        networks = list(spans_of(doc, "network")) + [
             s
-            for s in [*doc.spans["network_generic"], *doc.spans["org"]]
+            for s in [*spans_of(doc, "network_generic"), *spans_of(doc, "org")]
             if on_title(s) and _after_meeting_word(doc, s) and not _owner_of_next(doc, s) and not is_office(s)
         ]
         titled = _dated_title(doc, held, title_lines)
@@ -304,7 +304,7 @@ class Meeting:
         saved_as = _union_page_title(doc)
         if saved_as is not None:
             networks.append(saved_as)
-        fields = [f for f in doc.spans["field"] if f._.field == "body"]
+        fields = [f for f in spans_of(doc, "field") if f._.field == "body"]
         # a body field's whole value when it holds a body phrase ('Organ: Förbundets styrelse
         # presidiet' is one body, though its words read as two)
         whole = [
@@ -376,7 +376,7 @@ class Meeting:
     # -- region -----------------------------------------------------------------------------------
     def _region(self, doc: Doc, body: Span | None) -> tuple[str, Span] | None:
         ref = load_reference()
-        refs = list(doc.spans["ref"])
+        refs = list(spans_of(doc, "ref"))
         if body is not None:
             for hit in refs:
                 if body.start <= hit.start < body.end + 3:
@@ -386,7 +386,7 @@ class Meeting:
         # where the meeting was held weighs most ("Plats och tid: Kommunhuset, Norrby")
         places = [
             (f.start_char, f.end_char)
-            for f in doc.spans["field"]
+            for f in spans_of(doc, "field")
             if f._.field == "place" or "plats" in f.label_.casefold()
         ]
         people_votes: Counter[str] = Counter(
@@ -395,7 +395,7 @@ class Meeting:
             if rec.affiliation_kind == "municipality" and rec.affiliation_ref
         )
         # a name that is also a surname or a word ("Berg") counts only when nothing else names a county
-        in_names = {i for s in doc.spans["person"] for i in range(s.start, s.end)}
+        in_names = {i for s in spans_of(doc, "person") for i in range(s.start, s.end)}
         votes, first = _county_votes(doc, refs, places, in_names, ambiguous=False)
         votes.update(people_votes)
         _province_votes(doc, votes, first)
@@ -543,10 +543,10 @@ def _namesake(doc: Doc, noun: str, on_title: Callable[[Span], bool]) -> str | No
     """A bare "nätverket" or "styrelsen" of minutes that name a body with the same head
     ("Norrbyns chefsnätverk", "X styrelse") is that body: the only one in the title, else the one
     named most often. Namesakes as often named, or several in the title, leave it open."""
-    names = [network_name(s.text) for s in doc.spans["network"]]
+    names = [network_name(s.text) for s in spans_of(doc, "network")]
     fitting = [
         (s, n)
-        for s, n in zip(doc.spans["network"], names, strict=True)
+        for s, n in zip(spans_of(doc, "network"), names, strict=True)
         if " " in n.strip() or len(n) > len(noun) + 2
         if _bare_generic(n) is None and head_of(fold(n.rpartition(" ")[2]), (noun,)) == noun
     ]
@@ -639,7 +639,7 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
     that opens a title line."""
     text = text_of(doc)
     labels = label_at(doc)
-    persons = {i for s in doc.spans["person"] for i in range(s.start, s.end)}
+    persons = {i for s in spans_of(doc, "person") for i in range(s.start, s.end)}
     for a, b in title_lines[:4]:
         m = _doc_type_on_line(text, a, b)
         if not m or m.end() >= b:
@@ -666,7 +666,7 @@ def _named_after_doc_type(doc: Doc, title_lines: list[tuple[int, int]]) -> Span 
             continue  # "PROTOKOLL. Innehållsförteckning": a word of the document, no name
         if _owner_of_next(doc, doc[words[0].i : words[0].i + 1]):
             continue  # "PROTOKOLL Förbundets kansli": the office that wrote them
-        if any(n.start <= words[0].i < n.end for n in doc.spans["network"]):
+        if any(n.start <= words[0].i < n.end for n in spans_of(doc, "network")):
             return None  # a body noun names it: that candidate is scored already
         return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")
     return None
@@ -712,7 +712,7 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
     words = [t for t in span if not t.is_space]
     labels = label_at(doc)
     meeting_words = date_rules().meeting_words
-    body_starts = {n.start for n in doc.spans["network"]}
+    body_starts = {n.start for n in spans_of(doc, "network")}
     while (
         words and words[0].i not in body_starts  # "Styrgrupp" is a field label too, but here it opens a name
     ) and (
@@ -740,7 +740,7 @@ def _dated_title(doc: Doc, held: DateMention | None, title_lines: list[tuple[int
         return None
     if any(t.lower_.endswith(tuple(meeting_words)) for t in words):
         return None  # "ABC. Anteckningar från gruppens möte": a document title, not a name
-    places = [s for s in doc.spans["ref"] if s.label_ in ("municipality", "county")]
+    places = [s for s in spans_of(doc, "ref") if s.label_ in ("municipality", "county")]
     if any(s.start == words[0].i and s.end == words[-1].i + 1 for s in places):
         return None  # "Norrby 2019-05-14": where and when it met, not who
     return Span(doc, words[0].i, words[-1].i + 1, label="TITLE")

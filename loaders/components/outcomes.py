@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.layout import BULLETS, structure
-from samkarta.loaders.components.util import label_at, sentence_of, text_of, token_after, tokens_of, verb_like
+from samkarta.loaders.components.util import label_at, sentence_of, spans_of, text_of, token_after, tokens_of, verb_like
 from samkarta.loaders.words import data, grammar, months
 
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
@@ -115,14 +115,14 @@ class Outcomes:
 
     def __call__(self, doc: Doc) -> Doc:
         c = cues()
-        items = sorted(doc.spans["item"], key=lambda s: s.start)
+        items = sorted(spans_of(doc, "item"), key=lambda s: s.start)
         item_starts = [i.start for i in items]
-        targets = sorted([*doc.spans["network"], *doc.spans["org"]], key=lambda s: s.start)
+        targets = sorted([*spans_of(doc, "network"), *spans_of(doc, "org")], key=lambda s: s.start)
         target_starts = [t.start for t in targets]
         mentions = _person_mentions(doc)
         proposal_ranges = _label_ranges(doc, c.proposal)
         decision_ranges = _label_ranges(doc, c.decision_labels)
-        named = [*doc.spans["org"], *doc.spans["network"], *doc.spans["project"]]
+        named = [*spans_of(doc, "org"), *spans_of(doc, "network"), *spans_of(doc, "project")]
         in_names = {i for s in named for i in range(s.start, s.end)}
         task_hits = {s for _, s, _ in self.task(doc)} - in_names  # "Förbundet Alla ska med": a name
         mention_ends = {m[0]: m[1] for m in mentions}
@@ -421,7 +421,7 @@ class Outcomes:
                 if (
                     re.match(r"^[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+$", line)
                     and doc.char_span(ls, le) is not None
-                    and any(p.start_char == ls for p in doc.spans["person"])
+                    and any(p.start_char == ls for p in spans_of(doc, "person"))
                 ):
                     break  # a signature after the list
                 out.append(_listed_handoff(ls, stop, text, target))
@@ -500,7 +500,7 @@ def _task_matcher(nlp: Language, phrases: tuple[str, ...]) -> PhraseMatcher:
 
 
 def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
-    out = [(s.start, s.end, s.kb_id_) for s in doc.spans["person"]]
+    out = [(s.start, s.end, s.kb_id_) for s in spans_of(doc, "person")]
     for key, rec in (doc._.people or {}).items():
         for cs, ce in rec.short_mentions:
             span = doc.char_span(cs, ce)
@@ -518,7 +518,7 @@ def _first_after_labels(doc: Doc, words: tuple[str, ...]) -> set[int]:
     """The first word after each label of these words, on the label's line."""
     t = tokens_of(doc)
     out = set()
-    for lab in doc.spans["label"]:
+    for lab in spans_of(doc, "label"):
         if _label_name(lab) not in words:
             continue
         k = lab.end
@@ -545,8 +545,10 @@ def _label_word_before_att(doc: Doc, words: tuple[str, ...]) -> set[int]:
 
 def _label_ranges(doc: Doc, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Char ranges from each matching label to the next label or item."""
-    labels = sorted(doc.spans["label"], key=lambda s: s.start)
-    stops = sorted({lab.start_char for lab in labels} | {i.start_char for i in doc.spans["item"]} | {len(text_of(doc))})
+    labels = sorted(spans_of(doc, "label"), key=lambda s: s.start)
+    stops = sorted(
+        {lab.start_char for lab in labels} | {i.start_char for i in spans_of(doc, "item")} | {len(text_of(doc))}
+    )
     out = []
     for lab in labels:
         if _label_name(lab) in words:
@@ -837,11 +839,11 @@ def _future_task(doc: Doc, sent: Span, task: int) -> bool:
     groups = doc.user_data.get("named_groups")
     if groups is None:
         # a bare group word names a body in its definite form ("Gruppen ska"), not "En grupp ska"
-        definite = [s for s in doc.spans["network_generic"] if s[-1].lower_.endswith(grammar().definite_endings)]
+        definite = [s for s in spans_of(doc, "network_generic") if s[-1].lower_.endswith(grammar().definite_endings)]
         # a national agency or association ("Socialstyrelsen ska ...") reports its own plans; a meeting
         # sets tasks for those who sit in it
-        local = [s for s in doc.spans["org"] if s._.ref_kind not in cues().national_kinds]
-        groups = doc.user_data["named_groups"] = {s.end for s in [*doc.spans["network"], *local, *definite]}
+        local = [s for s in spans_of(doc, "org") if s._.ref_kind not in cues().national_kinds]
+        groups = doc.user_data["named_groups"] = {s.end for s in [*spans_of(doc, "network"), *local, *definite]}
     return task in groups
 
 
@@ -850,7 +852,7 @@ def _in_titles(doc: Doc) -> set[int]:
     inside = doc.user_data.get("in_titles")
     if inside is None:
         inside = set()
-        for item in doc.spans["item"]:
+        for item in spans_of(doc, "item"):
             if item._.title is not None:
                 span = doc.char_span(*item._.title, alignment_mode="contract")
                 inside.update(range(span.start, span.end) if span is not None else ())
@@ -862,7 +864,7 @@ def _item_numbers(doc: Doc) -> frozenset[str]:
     """The agenda items' numbers, gathered once per Doc."""
     numbers = doc.user_data.get("item_numbers")
     if numbers is None:
-        numbers = doc.user_data["item_numbers"] = frozenset(item._.number for item in doc.spans["item"])
+        numbers = doc.user_data["item_numbers"] = frozenset(item._.number for item in spans_of(doc, "item"))
     return numbers
 
 
@@ -1064,7 +1066,7 @@ def _object_of_decision(doc: Doc, sent: Span, start: int) -> str | None:
 def _responsible(doc: Doc, c: _Cues, mentions: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
     """'Ansvarig: X' after a sentence: that sentence is X's task."""
     out = []
-    for lab in doc.spans["label"]:
+    for lab in spans_of(doc, "label"):
         name = lab.text.rstrip(":").strip().casefold()
         if name not in c.responsible:
             continue

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from samkarta.loaders.components.entities import body_head_of, org_head
 from samkarta.loaders.components.genitive import attached_mark, marked_base, plain_base, read_genitives
 from samkarta.loaders.components.inverted import inverted_blocks, inverted_name_at
-from samkarta.loaders.components.util import label_at, text_of, tokens_of
+from samkarta.loaders.components.util import label_at, spans_of, text_of, tokens_of
 from samkarta.loaders.words import (
     common_words,
     fold,
@@ -77,7 +77,7 @@ class PeopleFinder:
         self.particles = _particles()
 
     def __call__(self, doc: Doc) -> Doc:
-        refs = {t.i: s for s in doc.spans["ref"] for t in s}
+        refs = {t.i: s for s in spans_of(doc, "ref") for t in s}
         entry_starts = _entry_starts(doc) - _in_place_fields(doc)  # "Plats: Norra Mässan, Norrby"
         self.in_label = label_at(doc)
         spans: list[Span] = []
@@ -316,7 +316,7 @@ def _body_or_organisation(word: str) -> bool:
 
 def _in_place_fields(doc: Doc) -> set[int]:
     """The tokens of the values of place fields: a venue's name there is no entry of a list."""
-    return {i for f in doc.spans["field"] if f._.field == "place" for i in range(f.start, f.end)}
+    return {i for f in spans_of(doc, "field") if f._.field == "place" for i in range(f.start, f.end)}
 
 
 def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
@@ -477,7 +477,7 @@ def _entry_starts(doc: Doc) -> set[int]:
     """Token indices where an attendance entry may start: line starts and after separators in
     a list, or after a party marker, a place or a label in a flattened list."""
     out: set[int] = set()
-    for block in [*doc.spans["block"], *doc.spans["field"]]:
+    for block in [*spans_of(doc, "block"), *spans_of(doc, "field")]:
         prev: Token | None = None
         for tok in block:
             if tok.is_space:
@@ -493,7 +493,7 @@ def _entry_starts(doc: Doc) -> set[int]:
             prev = tok
         if len(block):
             out.add(block[0].i)
-    for lab in doc.spans["label"]:
+    for lab in spans_of(doc, "label"):
         if lab.end < len(doc):
             out.add(lab.end if not doc[lab.end].is_space else min(lab.end + 1, len(doc) - 1))
     return out

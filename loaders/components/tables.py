@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.people import PersonRecord
-from samkarta.loaders.components.util import text_of
+from samkarta.loaders.components.util import spans_of, text_of, tokens_of
 from samkarta.loaders.words import data
 
 _GAP = re.compile(r"[\s,;:–-]*")  # what may stand between cells of a flattened row
@@ -43,7 +43,7 @@ _PLACE_KINDS = ("municipality", "organization")  # a reference span's label is i
 def read_signatures(doc: Doc, names: list[Span], people: dict[str, PersonRecord]) -> None:
     """A row of signature labels, one person each, then as many names: each label is its name's."""
     text = text_of(doc)
-    labels = sorted(doc.spans["label"], key=lambda s: s.start)
+    labels = sorted(spans_of(doc, "label"), key=lambda s: s.start)
     row: list[Span] = []
     last_end = -1  # where the row's last label, or a field label inside the row, ends
     for lab in [*labels, None]:
@@ -67,8 +67,8 @@ def read_signature_fields(doc: Doc, names: list[Span], people: dict[str, PersonR
     with its numbers (or none), then a name: the name is the signature label's."""
     text = text_of(doc)
     starts = {s.start_char: s for s in names}
-    fields = {lab.start_char: lab for lab in doc.spans["label"] if _label_words(lab) in _numbered_fields()}
-    for lab in doc.spans["label"]:
+    fields = {lab.start_char: lab for lab in spans_of(doc, "label") if _label_words(lab) in _numbered_fields()}
+    for lab in spans_of(doc, "label"):
         if not set(lab._.roles) & _ONE_PERSON:
             continue
         pos, skipped = lab.end_char, 0
@@ -91,7 +91,7 @@ def read_co_signers(doc: Doc, names: list[Span], people: dict[str, PersonRecord]
     of those who check the minutes attended."""
     text = text_of(doc)
     starts = {s.start_char: s for s in names}
-    for lab in doc.spans["label"]:
+    for lab in spans_of(doc, "label"):
         if not _co_signer(lab):
             continue
         pos = lab.end_char
@@ -161,10 +161,10 @@ def _pair(row: list[Span], end: int, names: list[Span], people: dict[str, Person
 def read_tables(doc: Doc, names: list[Span], people: dict[str, PersonRecord], affiliate) -> None:
     """Set the affiliation of the people of a flattened table. `affiliate(rec, ref)` sets one."""
     in_name = {i for s in names for i in range(s.start, s.end)}
-    refs = [s for s in doc.spans["ref"] if s.label_ in _PLACE_KINDS and s.start not in in_name]
+    refs = [s for s in spans_of(doc, "ref") if s.label_ in _PLACE_KINDS and s.start not in in_name]
     if len(refs) < 2 or not names:
         return
-    for block in doc.spans["block"]:
+    for block in spans_of(doc, "block"):
         _group_headings(doc, block, names, refs, people, affiliate)
     _columns(doc, names, refs, people, affiliate)
 
@@ -180,7 +180,7 @@ def read_line_columns(doc: Doc, names: list[Span], people: dict[str, PersonRecor
     `is_role(text)` tells a line of roles or titles."""
     text = text_of(doc)
     starts = {s.start_char: s for s in names}
-    for block in doc.spans["block"]:
+    for block in spans_of(doc, "block"):
         lines = [(a, b) for a, b in doc._.lines if block.start_char <= a < block.end_char]
         k = 0
         while k < len(lines):
@@ -311,7 +311,7 @@ def read_member_bodies(doc: Doc, people: dict[str, PersonRecord], body: str | No
     times: that body is her affiliation. The meeting's own body names nobody's. Read after the
     bodies are found; `set_org(rec, span)` sets an affiliation."""
     text = text_of(doc)
-    bodies = {s.start_char: s for s in doc.spans["network"]}
+    bodies = {s.start_char: s for s in spans_of(doc, "network")}
     own = (body or "").casefold()
     pairs = []
     for rec in people.values():
@@ -328,6 +328,11 @@ def read_member_bodies(doc: Doc, people: dict[str, PersonRecord], body: str | No
             set_org(rec, span)
 
 
+@cache
+def _representing_words() -> frozenset[str]:
+    return frozenset(data("attendance.yaml")["representing_words"])
+
+
 _HEADING_REACH = 4  # tokens from "För" to the end of the body it heads ("För vård och omsorgsnämnden")
 
 
@@ -337,14 +342,14 @@ def read_body_headings(doc: Doc, people: dict[str, PersonRecord], set_org) -> No
     each name's affiliation is its group's body, the words from "För" on ("vård och
     omsorgsnämnden"). At least two groups, the first opening the block, each opened right before a
     name. `set_org(rec, span)` sets an affiliation."""
-    words = frozenset(data("attendance.yaml")["representing_words"])
-    bodies = sorted(doc.spans["network"], key=lambda s: s.start)
-    names = sorted(doc.spans["person"], key=lambda s: s.start)
-    for block in doc.spans["block"]:
+    words = _representing_words()
+    t = tokens_of(doc)
+    bodies = sorted(spans_of(doc, "network"), key=lambda s: s.start)
+    names = sorted(spans_of(doc, "person"), key=lambda s: s.start)
+    for block in spans_of(doc, "block"):
         heads = []
         for k in range(block.start, block.end):
-            tok = doc[k]
-            if not (tok.text[:1].isupper() and tok.lower_ in words):
+            if t.lower[k] not in words or not t.text[k][:1].isupper():
                 continue
             body = next((s for s in bodies if k < s.start and s.end <= min(block.end, k + 1 + _HEADING_REACH)), None)
             if body is not None:
@@ -470,7 +475,7 @@ def _mark_after(text: str, end: int) -> str | None:
 
 def read_slashed(doc: Doc, names: list[Span], people: dict[str, PersonRecord], affiliate) -> None:
     """'Norrby kommun/Anna Berg/Utvecklingsledare': a place or organisation, a slash, then the name."""
-    ends = {s.end: s for s in doc.spans["ref"] if s.label_ in _PLACE_KINDS}
+    ends = {s.end: s for s in spans_of(doc, "ref") if s.label_ in _PLACE_KINDS}
     for name in names:
         k = name.start - 1
         if k < 1 or doc[k].text != "/" or k not in ends:

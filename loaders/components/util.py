@@ -42,6 +42,17 @@ def tokens_of(doc: Doc) -> Tokens:
     return table
 
 
+def spans_of(doc: Doc, key: str) -> list[Span]:
+    """doc.spans[key] as a list, made once per group: iterating a SpanGroup builds a new Span
+    object for every member each time. A group set anew (doc.spans[key] = ...) is read again."""
+    group = doc.spans[key]
+    lists = doc.user_data.setdefault("span_lists", {})
+    made = lists.get(key)
+    if made is None or made[0] is not group:
+        made = lists[key] = (group, list(group))
+    return made[1]
+
+
 def label_at(doc: Doc) -> dict[int, Span]:
     """Token index -> the label span it belongs to (built once per Doc, after samkarta_layout)."""
     index = doc.user_data.get("label_at")
