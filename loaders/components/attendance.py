@@ -318,6 +318,11 @@ class Attendance:
                         named = doc[phrase[0].i : hit.end]
                         _set_affiliation(rec, named.text, "organization", None, named)
                     phrase = []
+                elif hit.label_ == "organization" and (at := _place_after(doc, hit.end, end, refs)) is not None:
+                    if rec.affiliation is None or rec.affiliation_kind == "unit":
+                        named = doc[hit.start : at.end]  # "Länsbiblioteket i Norrdalen": one of its kind, by place
+                        _set_affiliation(rec, named.text, "organization", None, named)
+                    hit = at
                 elif rec.affiliation is None or rec.affiliation_kind == "unit" and hit.label_ != "county":
                     self._affiliate(rec, hit)  # a county after a department is where the next group starts
                 elif hit.label_ == "organization" and rec.unit is None and rec.affiliation_kind == "organization":
@@ -335,6 +340,14 @@ class Attendance:
             if phrase and i not in self.in_label and _division_word(doc, i, end, refs):
                 phrase.append(tok)  # "Trafikverket Region Norr", "Näringsliv Region Norrby": a division's name
                 i += 1
+                continue
+            if phrase and _org_word(phrase) and (place := _place_after(doc, i, end, refs)) is not None:
+                # "Länsbiblioteket i Norrdalen": an organisation named with where it is
+                if rec.affiliation is None or rec.affiliation_kind == "unit":
+                    named = doc[phrase[0].i : place.end]
+                    _set_affiliation(rec, named.text, "organization", None, named)
+                phrase = []
+                i = place.end
                 continue
             if i in self.in_label or _stops_phrase(tok.text):
                 if phrase:  # "HR-avdelningen Plats", "Mötesprotokoll": labels and document words end a name
@@ -853,6 +866,17 @@ def _coordinated_start(doc: Doc, i: int, lo: int) -> int:
     if doc[i - 2].text == "-" and i - 3 >= lo and doc[i - 3].is_alpha:
         return i - 3
     return i
+
+
+def _place_after(doc: Doc, i: int, end: int, refs: dict[int, Span]) -> Span | None:
+    """The municipality or county right after a place preposition at i, before `end`, else None:
+    after an organisation's name, where it is ("Länsbiblioteket i Norrdalen")."""
+    if i >= end or doc[i].lower_ not in grammar().place_prepositions:
+        return None
+    hit = refs.get(i + 1)
+    if hit is None or hit.end > end or hit.label_ not in ("municipality", "county"):
+        return None
+    return hit
 
 
 def _org_word(phrase: list[Token]) -> bool:

@@ -154,6 +154,19 @@ def test_a_row_of_names_then_a_row_of_their_titles_gives_each_her_title_and_unit
     assert other._.people["Anna Berg"].title is None
 
 
+def test_an_organisation_named_with_where_it_is_keeps_its_place(annotate) -> None:
+    doc = annotate(
+        "Närvarande:\nAnna Berg, Länsmuseet i Dalarna\nPer Ek, Kvinnojouren Tryggheten i Mora\n"
+        "Eva Lind, Region Dalarna\n\n1. Budget\nBudgeten godkändes.\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [
+        "Länsmuseet i Dalarna",
+        "Kvinnojouren Tryggheten i Mora",
+        "Region Dalarna",
+    ]
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
