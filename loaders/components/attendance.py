@@ -25,6 +25,7 @@ from samkarta.loaders.components.entities import (
     org_name,
     service_head,
 )
+from samkarta.loaders.components.genitive import plain_base
 from samkarta.loaders.components.layout import label_specs, structure
 from samkarta.loaders.components.people import PersonRecord, adjective_of_title
 from samkarta.loaders.components.tables import (
@@ -305,7 +306,7 @@ class Attendance:
                 continue
             hit = refs.get(i)
             place = hit is not None and hit.label_ in ("municipality", "county")
-            if place and hit.end < end and institution_noun_at(doc, hit.end):
+            if place and hit.end < end and (institution_noun_at(doc, hit.end) or self._owned_by_place(doc, hit, refs)):
                 if rec.affiliation is None or rec.affiliation_kind == "unit":
                     named = doc[hit.start : hit.end + 1]  # "Norrby lasarett": the institution, not the town
                     _set_affiliation(rec, named.text, "organization", None, named)
@@ -382,6 +383,30 @@ class Attendance:
             i += 1
         if phrase:
             self._phrase_affiliation(doc, rec, phrase)
+
+    def _owned_by_place(self, doc: Doc, hit: Span, refs: dict[int, Span]) -> bool:
+        """A place in the genitive before a noun it owns names an organisation there ("Norrdals
+        länsbibliotek", "Norrby Handelskammare"), not the place: a lower-case noun, or a capitalised
+        word that is no name, title, label or other place."""
+        owner, k = doc[hit.end - 1], hit.end
+        if plain_base(owner.text) is None or not owner.whitespace_ or "\n" in owner.whitespace_:
+            return False
+        tok = doc[k]
+        if fold(tok.text) in grammar().municipality_words:
+            return False  # "Norrby stad": the municipality itself
+        if tok.text.islower():
+            return _owned_noun(owner, tok)
+        return (
+            tok.is_alpha
+            and tok.text.istitle()
+            and len(tok.text) > 3
+            and k not in refs
+            and k not in self.in_label
+            and not is_given_name(tok.text)
+            and (not surname_like(tok.text) or org_head(tok.text) is not None)  # "-förening" ends surnames too
+            and not is_title(tok.text)
+            and fold(tok.text) not in _stop_words()
+        )
 
     def _unit_after_title(self, doc: Doc, rec: PersonRecord, i: int, end: int, refs: dict[int, Span]) -> int:
         """'Utvecklingsledare Hälsa och välfärd, Region X': a capitalised name between a title and the

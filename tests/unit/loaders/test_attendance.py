@@ -167,6 +167,20 @@ def test_an_organisation_named_with_where_it_is_keeps_its_place(annotate) -> Non
     ]
 
 
+def test_a_place_in_the_genitive_names_the_organisation_it_owns(annotate) -> None:
+    doc = annotate(
+        "Närvarande:\nAnna Berg, Dalarnas länsmuseum\nPer Ek, Moras Företagarförening\nEva Lind, Leksands kommun\n"
+        "Kim Holm, Vännäs Ekström\n\n1. Budget\nBudgeten godkändes.\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [
+        "Dalarnas länsmuseum",
+        "Moras Företagarförening",
+        "Leksand",  # a town's own noun names the municipality
+    ]
+    assert people["Kim Holm"][0] != "Vännäs Ekström"  # a surname is no noun the place owns
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
