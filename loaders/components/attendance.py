@@ -438,7 +438,12 @@ class Attendance:
         alone = len(phrase) == 1 and not (_set_off(doc, first.i) or _after_title(doc, first.i))
         if is_given_name(first.text) or (alone and not first.text.isupper()):
             return
-        if len(phrase) == 2 and all(is_name_shape(t.text) for t in phrase) and surname_like(phrase[1].text):
+        if (
+            len(phrase) == 2
+            and all(is_name_shape(t.text) for t in phrase)
+            and surname_like(phrase[1].text)
+            and org_head(phrase[1].text) is None  # "Norrby Hamnförening": "-förening" ends surnames too
+        ):
             return  # "Meit Fohlin": a person whose given name the dictionary lacks, not an organisation
         while phrase and is_title(phrase[-1].text):
             phrase.pop()  # "Individ- och familjeomsorgschef": a title, not the organisation

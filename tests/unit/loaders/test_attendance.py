@@ -181,6 +181,17 @@ def test_a_place_in_the_genitive_names_the_organisation_it_owns(annotate) -> Non
     assert people["Kim Holm"][0] != "Vännäs Ekström"  # a surname is no noun the place owns
 
 
+def test_an_association_whose_name_ends_like_a_surname_is_still_an_affiliation(annotate) -> None:
+    doc = annotate(
+        "Deltagare:\nAnna Berg Norrviks Hamnförening, Per Ek Kvarnby Samhällsförening, Eva Lind Mora\n\n"
+        "1. Budget\nBudgeten godkändes.\n"
+    )
+    people = _people(doc)
+    assert people["Anna Berg"][0] == "Norrviks Hamnförening"
+    assert people["Per Ek"][0] == "Kvarnby Samhällsförening"
+    assert people["Eva Lind"][0] == "Mora"
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
