@@ -406,7 +406,9 @@ class Entities:
             # "Norrdals kommunalförbund", "Ekbackens intresseförening": the name in the genitive
             # before it names the organisation
             owned = tok.text.islower() and (of_members or head_of(tok.lower_, _owned_heads()) is not None)
-            owner = _place_genitive_before(doc, i, ref_at, at_start=of_members or owned) if headed or owned else i
+            owner = (
+                _place_genitive_before(doc, i, ref_at, at_start=of_members or owned or headed) if headed or owned else i
+            )
             if owner < i and not any(k in covered or k in taken or k in in_person for k in range(owner, i)):
                 span = Span(doc, owner, named, label="ORG")  # "Norra Norrdals Kommunalförbund"
                 span._.confidence = 0.7

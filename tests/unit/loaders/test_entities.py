@@ -382,6 +382,13 @@ def test_a_union_in_capitals_takes_its_place_in_the_genitive_at_a_sentences_star
     assert "Norrdals Räddningstjänstförbund" in _texts(doc, "org")
 
 
+def test_an_organisation_heading_the_minutes_takes_its_place_in_the_genitive(annotate) -> None:
+    doc = annotate("Norrdals Hembygdsförbund\n\nProtokoll från styrelsemöte 2024-03-02\n\n1. Budget\nGodkändes.\n")
+    assert "Norrdals Hembygdsförbund" in _texts(doc, "org")
+    doc = annotate("Protokoll 2024-03-02\n\n1. Budget\nKommunens Kulturförening svarar.\n")
+    assert "Kommunens Kulturförening" not in _texts(doc, "org")  # a common noun owns no name
+
+
 def test_an_associations_annual_meeting_is_a_body_but_an_annual_meeting_is_not(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\nÅrsmötet beslutade att anta budgeten. Ett årsmöte hålls i maj.\n")
     assert _texts(doc, "network") == ["Årsmötet"]
