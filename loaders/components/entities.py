@@ -675,7 +675,10 @@ def _right_extension(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     if end + 1 < n and doc[end].lower_ in grammar().place_prepositions and end + 1 in ref_at:
         hit = ref_at[end + 1]
         if hit.label_ in ("county", "municipality") or hit._.ref_kind == "region":
-            return _acronym_after(doc, hit.end)
+            after = hit.end
+            if after < n and doc[after].text[:1].isupper() and _body_head(doc[after]) is not None:
+                after += 1  # "årsmöte i Norrby Kustgrupp": the place opens the name of the group meeting
+            return _acronym_after(doc, after)
     if end < n and end in ref_at and ref_at[end].label_ in ("municipality", "county"):
         # "Lokal nämnd Kungsbacka"; not "... Norrby kommun", the municipality itself in the next column
         if ref_at[end][-1].lower_ not in grammar().municipality_words:

@@ -389,6 +389,11 @@ def test_an_organisation_heading_the_minutes_takes_its_place_in_the_genitive(ann
     assert "Kommunens Kulturförening" not in _texts(doc, "org")  # a common noun owns no name
 
 
+def test_a_group_named_by_its_place_after_i_keeps_its_name(annotate) -> None:
+    doc = annotate("Protokoll fört vid styrgruppen i Mora Fiskegrupp den 2 maj 2024.\n\n1. Budget\nGodkändes.\n")
+    assert "styrgruppen i Mora Fiskegrupp" in _texts(doc, "network")
+
+
 def test_an_associations_annual_meeting_is_a_body_but_an_annual_meeting_is_not(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\nÅrsmötet beslutade att anta budgeten. Ett årsmöte hålls i maj.\n")
     assert _texts(doc, "network") == ["Årsmötet"]
