@@ -409,6 +409,10 @@ class Entities:
             owner = (
                 _place_genitive_before(doc, i, ref_at, at_start=of_members or owned or headed) if headed or owned else i
             )
+            if owner == i and (headed or owned) and not tok.lower_.endswith(grammar().definite_endings):
+                # "Norrby Hembygdsförening", "Öby-Norrby fiskevårdsförening"; a definite name
+                # ("Norrbyförbundet") is whole without the place before it
+                owner = _place_before(doc, i, ref_at)
             if owner < i and not any(k in covered or k in taken or k in in_person for k in range(owner, i)):
                 span = Span(doc, owner, named, label="ORG")  # "Norra Norrdals Kommunalförbund"
                 span._.confidence = 0.7
@@ -1430,6 +1434,23 @@ def _place_genitive_before(doc: Doc, i: int, ref_at: dict[int, Span], at_start: 
     if k > 0 and doc[k - 1].lower_ in grammar().directions and doc[k - 1].text[:1].isupper():
         start = k - 1
     return start
+
+
+def _place_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
+    """Where a place right before an organisation noun on its line starts, the place naming the
+    organisation without a genitive ("Norrby Hembygdsförening"): a municipality or county, or a
+    place name of parts joined by a hyphen ("Öby-Norrby"); else i."""
+    k = i - 1
+    if k < 0 or "\n" in doc[k].whitespace_ or k in label_at(doc):
+        return i
+    hit = ref_at.get(k)
+    if hit is not None and hit.end == i and hit.label_ in ("municipality", "county"):
+        return hit.start
+    word = doc[k].text
+    parts = word.split("-")
+    if _hyphenated(word) and all(p[:1].isupper() and not is_given_name(p) for p in parts):
+        return k  # not "Anna-Karin", a given name
+    return i
 
 
 def _org_name_end(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:

@@ -394,6 +394,16 @@ def test_a_group_named_by_its_place_after_i_keeps_its_name(annotate) -> None:
     assert "styrgruppen i Mora Fiskegrupp" in _texts(doc, "network")
 
 
+def test_a_place_right_before_an_organisation_noun_names_it(annotate) -> None:
+    doc = annotate(
+        "1. Info\nSvar har kommit från Mora Hembygdsförening och Öby-Norrby Fiskevårdsförening. "
+        "Mötet hölls i Mora Vattenvårdsförbundet har lokal där.\n"
+    )
+    orgs = _texts(doc, "org")
+    assert "Mora Hembygdsförening" in orgs and "Öby-Norrby Fiskevårdsförening" in orgs
+    assert "Mora Vattenvårdsförbundet" not in orgs  # a definite name is whole without a place before it
+
+
 def test_an_associations_annual_meeting_is_a_body_but_an_annual_meeting_is_not(annotate) -> None:
     doc = annotate("Protokoll 2017-03-02\n\nÅrsmötet beslutade att anta budgeten. Ett årsmöte hålls i maj.\n")
     assert _texts(doc, "network") == ["Årsmötet"]
