@@ -21,6 +21,11 @@ def test_date_forms_ranges_and_missing_years() -> None:
     assert found == [(2019, 5, 2), (2008, 6, 3), (2019, 12, 31), (2012, 8, 30), (None, 5, 4)]
 
 
+def test_a_date_written_with_spaces_between_its_numbers() -> None:
+    found = [(d.year, d.month, d.day) for d in find_dates("Anteckningar 2023 04 18, tel 2023 041 88, nr 2023 13 40")]
+    assert found == [(2023, 4, 18)]  # not numbers in other groupings, nor a thirteenth month
+
+
 def test_the_day_held_beats_the_day_written_adjusted_or_posted(annotate) -> None:
     doc = annotate(
         "Protokoll 2021-05-10\nStyrgruppen för trygghet\nTid: tisdagen den 4 maj 2021 kl. 13.00\n"
