@@ -192,6 +192,16 @@ def test_an_association_whose_name_ends_like_a_surname_is_still_an_affiliation(a
     assert people["Eva Lind"][0] == "Mora"
 
 
+def test_who_gives_or_holds_a_report_presents_it(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2024-04-11\n\n1. Läget\nAnna Berg ger en lägesrapport om arbetet. Per Ek håller en genomgång "
+        "av budgeten. Eva Lind ger ordet till Kim Holm.\n"
+    )
+    people = _people(doc)
+    assert "presenter" in people["Anna Berg"][1] and "presenter" in people["Per Ek"][1]
+    assert "presenter" not in people["Eva Lind"][1]  # giving the floor presents nothing
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
