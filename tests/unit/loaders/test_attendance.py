@@ -202,6 +202,16 @@ def test_who_gives_or_holds_a_report_presents_it(annotate) -> None:
     assert "presenter" not in people["Eva Lind"][1]  # giving the floor presents nothing
 
 
+def test_a_chancellery_head_works_for_no_employer_the_title_names(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2024-04-11\nRegionstyrelsen\n\nNärvarande:\nPer Ek, Falu kommun\nEva Lind, Falu kommun\n"
+        "Anna Berg, kanslichef\nKim Holm, kommundirektör\n\n1. Budget\nBudgeten godkändes.\n"
+    )
+    people = _people(doc)
+    assert people["Anna Berg"][0] is None  # regions, federations and municipalities all have one
+    assert people["Kim Holm"][0] == "Falun"
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
