@@ -212,6 +212,13 @@ def test_a_chancellery_head_works_for_no_employer_the_title_names(annotate) -> N
     assert people["Kim Holm"][0] == "Falun"
 
 
+def test_occupations_are_titles_not_organisations(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg, Planarkitekt\nPer Ek, Personalföreträdare\nEva Lind, Mora\n")
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [None, None, "Mora"]
+    assert doc._.people["Anna Berg"].title == "Planarkitekt"
+
+
 def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> None:
     doc = annotate(
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
