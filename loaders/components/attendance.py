@@ -386,10 +386,10 @@ class Attendance:
 
     def _owned_by_place(self, doc: Doc, hit: Span, refs: dict[int, Span]) -> bool:
         """A place in the genitive before a noun it owns names an organisation there ("Norrdals
-        länsbibliotek", "Norrby Handelskammare"), not the place: a lower-case noun, or a capitalised
+        länsbibliotek", "Norrbys Handelskammare"), not the place: a lower-case noun, or a capitalised
         word that is no name, title, label or other place."""
         owner, k = doc[hit.end - 1], hit.end
-        if plain_base(owner.text) is None or not owner.whitespace_ or "\n" in owner.whitespace_:
+        if plain_base(owner.text) is None or not owner.whitespace_:  # a noun on the next line is not owned
             return False
         tok = doc[k]
         if fold(tok.text) in grammar().municipality_words:

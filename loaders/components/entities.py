@@ -1441,7 +1441,7 @@ def _place_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     organisation without a genitive ("Norrby Hembygdsförening"): a municipality or county, or a
     place name of parts joined by a hyphen ("Öby-Norrby"); else i."""
     k = i - 1
-    if k < 0 or "\n" in doc[k].whitespace_ or k in label_at(doc):
+    if k < 0 or doc[k].is_space or k in label_at(doc):
         return i
     hit = ref_at.get(k)
     if hit is not None and hit.end == i and hit.label_ in ("municipality", "county"):
