@@ -403,7 +403,8 @@ def _starts_name(doc: Doc, k: int, refs: dict[int, Span], unknown: bool = False)
         return False
     word = _joined(doc, nxt)[1]
     hit = refs.get(nxt)
-    return is_name_shape(word) and not is_title(word) and (hit is None or hit._.ambiguous)
+    # a place may be the surname as in _name_at: an ambiguous one, or one shaped like a surname ("Norberg")
+    return is_name_shape(word) and not is_title(word) and (hit is None or hit._.ambiguous or _surname_place(hit))
 
 
 def adjective_of_title(doc: Doc, k: int) -> bool:
