@@ -212,3 +212,8 @@ def test_a_one_word_municipality_shaped_like_a_surname_after_a_given_name_is_the
 def test_a_given_name_after_a_surname_starts_the_next_person_whose_surname_is_a_place(annotate) -> None:
     doc = annotate("Närvarande tjänstemän: Kim Holm Camilla Norberg Per Ek\n\n1. Budget\nGodkändes.\n")
     assert sorted(doc._.people) == ["Camilla Norberg", "Kim Holm", "Per Ek"]
+
+
+def test_a_repeated_surname_or_a_party_code_is_no_second_surname(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg Berg Konsult\nPer Ek Kd\nEva Lind\n\n1. Budget\nGodkändes.\n")
+    assert sorted(doc._.people) == ["Anna Berg", "Eva Lind", "Per Ek"]
