@@ -307,22 +307,17 @@ class Attendance:
             hit = refs.get(i)
             place = hit is not None and hit.label_ in ("municipality", "county")
             if place and hit.end < end and (institution_noun_at(doc, hit.end) or self._owned_by_place(doc, hit, refs)):
-                if rec.affiliation is None or rec.affiliation_kind == "unit":
-                    named = doc[hit.start : hit.end + 1]  # "Norrby lasarett": the institution, not the town
-                    _set_affiliation(rec, named.text, "organization", None, named)
+                # "Norrby lasarett": the institution, not the town
+                _name_organisation(rec, doc[hit.start : hit.end + 1])
                 i = hit.end + 1
                 continue
             if hit is not None:
                 if phrase and place and phrase[-1].i + 1 == hit.start and _org_word(phrase):
                     # "Vägvisarna Norrby", "Länsbibliotek Norrdalen": an organisation named with its place
-                    if rec.affiliation is None or rec.affiliation_kind == "unit":
-                        named = doc[phrase[0].i : hit.end]
-                        _set_affiliation(rec, named.text, "organization", None, named)
+                    _name_organisation(rec, doc[phrase[0].i : hit.end])
                     phrase = []
                 elif hit.label_ == "organization" and (at := _place_after(doc, hit.end, end, refs)) is not None:
-                    if rec.affiliation is None or rec.affiliation_kind == "unit":
-                        named = doc[hit.start : at.end]  # "Länsbiblioteket i Norrdalen": one of its kind, by place
-                        _set_affiliation(rec, named.text, "organization", None, named)
+                    _name_organisation(rec, doc[hit.start : at.end])  # "Länsbiblioteket i Norrdalen": by its place
                     hit = at
                 elif rec.affiliation is None or rec.affiliation_kind == "unit" and hit.label_ != "county":
                     self._affiliate(rec, hit)  # a county after a department is where the next group starts
@@ -344,9 +339,7 @@ class Attendance:
                 continue
             if phrase and _org_word(phrase) and (place := _place_after(doc, i, end, refs)) is not None:
                 # "Länsbiblioteket i Norrdalen": an organisation named with where it is
-                if rec.affiliation is None or rec.affiliation_kind == "unit":
-                    named = doc[phrase[0].i : place.end]
-                    _set_affiliation(rec, named.text, "organization", None, named)
+                _name_organisation(rec, doc[phrase[0].i : place.end])
                 phrase = []
                 i = place.end
                 continue
@@ -1074,6 +1067,13 @@ def _in_aside(doc: Doc, after: int, name: Span, replacement: frozenset[str]) -> 
 def _surface(hit: Span) -> str:
     text = hit.text
     return text[:-2] if text.endswith(":s") else text
+
+
+def _name_organisation(rec: PersonRecord, named: Span) -> None:
+    """The organisation these words name is her affiliation, unless she has one already (a unit
+    gives way to the organisation it belongs to)."""
+    if rec.affiliation is None or rec.affiliation_kind == "unit":
+        _set_affiliation(rec, named.text, "organization", None, named)
 
 
 def _set_affiliation(rec: PersonRecord, name: str, kind: str, ref: str | None, span: Span) -> None:
