@@ -160,6 +160,9 @@ def _century(yy: int) -> int:
     return 2000 + yy if yy <= dt.date.today().year % 100 else 1900 + yy
 
 
+_BEFORE_CHARS = 40  # enough for the longest introduction: 'i enlighet med reglementet för '
+
+
 class Meeting:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -335,7 +338,7 @@ class Meeting:
                 s += 2  # "Samrådet för äldre 2021-03-04", "Minnesanteckningar ABC X": a name in the title
             if _body_rules().deciding.match(text, net.end_char):
                 s += 2
-            before = text[max(0, net.start_char - 24) : net.start_char]
+            before = text[max(0, net.start_char - _BEFORE_CHARS) : net.start_char]
             if _body_rules().intro_before.search(before) or (on_title(net) and _after_doc_type(before)):
                 s += 2  # "möte med X", "SAMMANTRÄDESPROTOKOLL X": the minutes say whose they are
             elif _body_rules().target_before.search(before[-12:]):

@@ -54,6 +54,14 @@ def test_the_body_from_a_field_an_intro_or_the_body_that_decides(annotate) -> No
     assert _meeting(deciding)[1] == "Arbetsutskottet"
 
 
+def test_the_body_whose_rules_of_procedure_the_meeting_follows(annotate) -> None:
+    text = (
+        "1. Öppnande\n2. Dagordning\nOrdföranden Per Ek öppnar mötet.\n"
+        "Kallelsen gick ut i enlighet med reglementet för seniorrådet.\n"
+    )
+    assert _meeting(annotate(text))[1] == "seniorrådet"
+
+
 def test_no_county_when_the_places_disagree(annotate) -> None:
     doc = annotate("Nationellt nätverk 2020-02-03\nNärvarande: Anna Berg, Falun\nPer Ek, Malmö\n")
     assert _meeting(doc)[2] is None
