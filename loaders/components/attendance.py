@@ -101,6 +101,7 @@ class Attendance:
             return doc
         c = cues()
         self.in_label = label_at(doc)
+        self.in_column = {s.start for s in spans_of(doc, "name_column")}  # "Anna Berg Norrby" line after line
         known, unknown = _codes_in_parentheses(doc)
         self.party_lists = known >= 2 and known > unknown  # mostly parties: an unknown code is a local one
         refs = {s.start: s for s in spans_of(doc, "ref")}
@@ -428,7 +429,9 @@ class Attendance:
         if len(phrase) == 1 and fold(first.text) in parties() and code:
             rec.party = rec.party or first.text
             return
-        alone = len(phrase) == 1 and not (_set_off(doc, first.i) or _after_title(doc, first.i))
+        alone = len(phrase) == 1 and not (
+            _set_off(doc, first.i) or _after_title(doc, first.i) or first.i in self.in_column
+        )
         if is_given_name(first.text) or (alone and not first.text.isupper()):
             return
         if (

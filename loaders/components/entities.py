@@ -372,6 +372,7 @@ class Entities:
             span._.confidence = 0.9
             out.append(span)
             covered.update(range(ref.start, ref.end))
+        column = {s.start for s in spans_of(doc, "name_column")}
         for aff in affiliations:
             if aff.start in covered or aff.label_ not in ("organization", "unit"):
                 continue
@@ -379,6 +380,8 @@ class Entities:
                 continue  # a joint service as someone's affiliation is still the initiative
             if aff.label_ == "unit" and body_head_of(aff[-1].text) is not None or aff.text in h.acronyms:
                 continue  # "Per Ek, visionspanelen", "Per Ek, SN": a body they sit in, not an organisation
+            if len(aff) == 1 and aff.start in column and org_head(aff.text) is None:
+                continue  # "Per Ek Norrby" line after line: a column of places, parishes more often than firms
             county = ref_at.get(aff.start)
             if county is not None and county.label_ == "county" and county.end == aff.end:
                 continue  # "Per Ek, Norrdalen": the county he comes from, which names no organisation

@@ -107,6 +107,7 @@ class PeopleFinder:
             span = Span(doc, i, end, label="PERSON", kb_id=text)
             spans.append(span)
             i = end
+        spans, doc.spans["name_column"] = _without_place_column(doc, spans)
         spans = read_genitives(doc, spans)  # "Vibeke Ylvanders förslag" names Vibeke Ylvander
         people: dict[str, PersonRecord] = {}
         index: dict[tuple[str, str], list[str]] = {}
@@ -500,6 +501,45 @@ def _entry_starts(doc: Doc) -> set[int]:
         if lab.end < len(doc):
             out.add(lab.end if not doc[lab.end].is_space else min(lab.end + 1, len(doc) - 1))
     return out
+
+
+_COLUMN_LINES = 4  # a list of one person per line at least this long ...
+_COLUMN_SHARE = 0.75  # ... where at least this share of the names end in one word too many
+
+
+def _without_place_column(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """In a list of one person per line where most names run to the line's end with three words
+    or more ('Anna Berg Norrby' line after line), the last word is a column of its own (a place, a
+    parish, a firm), not a second surname: double surnames are never the rule of a whole list.
+    Returns the names and the column's words."""
+    starts = [a for a, _ in doc._.lines]
+    by_line: dict[int, list[int]] = {}
+    for k, span in enumerate(spans):
+        by_line.setdefault(bisect.bisect_right(starts, span.start_char) - 1, []).append(k)
+    alone = sorted((line, ks[0]) for line, ks in by_line.items() if len(ks) == 1 and line >= 0)
+    runs: list[list[tuple[int, int]]] = []
+    for line, k in alone:
+        if runs and runs[-1][-1][0] == line - 1:
+            runs[-1].append((line, k))
+        else:
+            runs.append([(line, k)])
+    out = list(spans)
+    column: list[Span] = []
+    for run in runs:
+        long = [k for line, k in run if _column_word_at_end(doc, spans[k], doc._.lines[line][1])]
+        if len(run) < _COLUMN_LINES or len(long) < _COLUMN_SHARE * len(run):
+            continue
+        for k in long:
+            span = spans[k]
+            name = span.kb_id_[: span.kb_id_.rstrip().rfind(" ")].rstrip()
+            out[k] = Span(doc, span.start, span.end - 1, label=span.label_, kb_id=name)
+            column.append(doc[span.end - 1 : span.end])
+    return out, column
+
+
+def _column_word_at_end(doc: Doc, span: Span, line_end: int) -> bool:
+    words = [t for t in span if not t.is_space]
+    return span.end_char == line_end and len(words) >= 3 and words[-1].is_alpha and not doc[span.end - 2].is_space
 
 
 def _clean_name(span: Span) -> str:

@@ -217,3 +217,15 @@ def test_a_given_name_after_a_surname_starts_the_next_person_whose_surname_is_a_
 def test_a_repeated_surname_or_a_party_code_is_no_second_surname(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg Berg Konsult\nPer Ek Kd\nEva Lind\n\n1. Budget\nGodkändes.\n")
     assert sorted(doc._.people) == ["Anna Berg", "Eva Lind", "Per Ek"]
+
+
+def test_a_word_after_most_names_of_a_list_is_a_column_not_a_second_surname(annotate) -> None:
+    doc = annotate(
+        "Närvarande\nAnna Berg Björkvik\nPer Ek Lillnäs\nKarin Holm Granberga\nLars Nyström Björkvik\nEva Lind\n\n"
+        "1. Mötet öppnas\n"
+    )
+    assert _names(doc) == ["Anna Berg", "Per Ek", "Karin Holm", "Lars Nyström", "Eva Lind"]
+    assert doc._.people["Per Ek"].affiliation == "Lillnäs"
+    assert not [s.text for s in doc.spans["org"]]  # a place in a column names no organisation
+    double = annotate("Närvarande\nAnna Berg Lindahl\nPer Ek\nKarin Holm\nLars Nyström\n\n1. Mötet öppnas\n")
+    assert _names(double)[0] == "Anna Berg Lindahl"  # one such name in a list is her double surname
