@@ -47,6 +47,7 @@ class _Cues:
     handoff: dict[str, frozenset[str]]
     handoff_preps: frozenset[str]
     submission: frozenset[str]
+    attachment_words: frozenset[str]
     handoff_passives: frozenset[str]
     for_information: frozenset[str]
     medskick: tuple[str, ...]
@@ -86,6 +87,7 @@ def cues() -> _Cues:
         {k: frozenset(v) for k, v in s["handoff_lemmas"].items()},
         frozenset(s["handoff_prepositions"]),
         frozenset(s["submission_lemmas"]),
+        frozenset(s["attachment_words"]),
         frozenset(s["handoff_passives"]),
         frozenset(s["for_information"]),
         tuple(s["medskick_labels"]),
@@ -1057,6 +1059,8 @@ def _object_of_decision(doc: Doc, sent: Span, start: int) -> str | None:
     words = []
     for j in range(k + 1, min(sent.end, k + 7)):
         ends = t.lower[j] in grammar().clause_words or t.lower[j] in grammar().connectors
+        if t.lower[j] in cues().attachment_words:
+            break  # "årsredovisningen Bilaga 3": the attachment's number, not the matter
         if t.space[j] or t.text[j] in (".", ",", ";", ":", "(") or ends:
             break
         words.append(t.text[j])

@@ -746,3 +746,11 @@ def test_noting_in_the_passive_agreeing_and_fixing_are_decisions_a_perfect_is_no
         "Mötestiderna för hösten fastslogs",
         "Gruppen enades om att rutinen ska gälla från maj",
     ]
+
+
+def test_a_proposal_to_a_body_is_about_its_object_without_the_attachment(annotate) -> None:
+    doc = annotate(
+        "Styrelsens protokoll\n\nStyrelsen beslutar att skicka den nya taxan för nästa år till förbundets "
+        "revisorer för granskning, samt att föreslå stämman att anta taxan Bilaga 7. Mötet avslutades.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("taxan", "stämman")]
