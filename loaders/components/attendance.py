@@ -307,8 +307,16 @@ class Attendance:
                 continue
             hit = refs.get(i)
             place = hit is not None and hit.label_ in ("municipality", "county")
-            if place and hit.end < end and (institution_noun_at(doc, hit.end) or self._owned_by_place(doc, hit, refs)):
-                # "Norrby lasarett": the institution, not the town
+            if (
+                place
+                and hit.end < end
+                and (
+                    institution_noun_at(doc, hit.end)
+                    or self._owned_by_place(doc, hit, refs)
+                    or (not phrase and doc[hit.end].text in lexicon()["company_forms"])
+                )
+            ):
+                # "Norrby lasarett", "Norrby AB": the institution or the company, not the town
                 _name_organisation(rec, doc[hit.start : hit.end + 1])
                 i = hit.end + 1
                 continue

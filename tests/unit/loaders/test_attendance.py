@@ -820,3 +820,9 @@ def test_names_joined_by_och_share_a_place_after_from(annotate) -> None:
     doc = annotate("Protokoll\n\n§ 5 Trafik\nVid punkten deltog Lena Holm och Kim Al från Kungsbacka kommun.\n")
     people = _people(doc)
     assert people["Lena Holm"][0] == "Kungsbacka" and people["Kim Al"][0] == "Kungsbacka"
+
+
+def test_a_municipality_with_a_legal_form_after_it_is_the_company(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg, Tranås AB\nPer Ek, Mora\n\n1. Mötet öppnas\n")
+    assert _people(doc)["Anna Berg"][0] == "Tranås AB"
+    assert _people(doc)["Per Ek"][0] == "Mora"
