@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ def use_a_newer_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
         x: Extraction = real(src, workers)
         for d in x.decisions:
             d.text = d.text.upper()
-            d.evidence = [e.model_copy(update={"start": e.start - 1}) for e in d.evidence]
+            d.evidence = [replace(e, start=e.start - 1) for e in d.evidence]
         return x
 
     monkeypatch.setattr(ingest_module, "extract_source", newer)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +91,7 @@ def re_extracted(
     def newer(src, workers=None):  # noqa: ANN001, ANN202
         x: Extraction = real(src, workers)
         for fact in facts(x):
-            fact.evidence = [e.model_copy(update={"start": e.start + 1}) for e in fact.evidence]
+            fact.evidence = [replace(e, start=e.start + 1) for e in fact.evidence]
         return x
 
     monkeypatch.setattr(ingest_module, "extract_source", newer)
