@@ -569,6 +569,8 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     owner = _org_ending_at(doc, ref_at, i)
     if owner is not None and doc[i - 1].lower_.endswith("s"):
         return owner.start  # "Region Norrbys direktion": an organisation in the genitive owns the body
+    if owner is not None and _opens_line(doc, owner.start):
+        return owner.start  # "Region Norrby direktion hade sammanträde": the same, written without it
     while left > 0 and i - left < 2:
         prev = doc[left - 1]
         lower_adjective = (
@@ -633,6 +635,10 @@ def _matters_phrase_end(doc: Doc, k: int) -> int | None:
         end = _lower_run(doc, j)
         return end if end > j else None
     return None
+
+
+def _opens_line(doc: Doc, k: int) -> bool:
+    return k == 0 or doc[k - 1].is_space and "\n" in doc[k - 1].text
 
 
 def _org_ending_at(doc: Doc, ref_at: dict[int, Span], end: int) -> Span | None:
