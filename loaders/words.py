@@ -129,6 +129,14 @@ def plain_common_words() -> frozenset[str]:
     return frozenset(plain(w) for w in common_words())
 
 
+def _place_word(word: str) -> bool:
+    """A place noun ("Torget") or a compound ending in one ("Storgatan"), matched with its accents
+    and after two letters at least: "Hallén" and "Wallén" are surnames, not an avenue or a hall."""
+    if not word.endswith(place_suffixes()):
+        return False
+    return any(word == s or word.endswith(s) and len(word) - len(s) >= 2 for s in place_suffixes())
+
+
 @lru_cache(maxsize=200_000)
 def is_name_shape(token: str) -> bool:
     """Shape of a name part: a capitalised word in any Latin script ('Kovačević', 'AnneMarie',
@@ -136,7 +144,7 @@ def is_name_shape(token: str) -> bool:
     if len(token) < 2 or not token[0].isupper():
         return False
     folded = fold(token)
-    if folded in common_words() or folded.endswith(place_suffixes()) or is_title(token):
+    if folded in common_words() or _place_word(token.casefold()) or is_title(token):
         return False
     if plain(token) in plain_common_words():
         return False

@@ -229,3 +229,8 @@ def test_a_word_after_most_names_of_a_list_is_a_column_not_a_second_surname(anno
     assert not [s.text for s in doc.spans["org"]]  # a place in a column names no organisation
     double = annotate("Närvarande\nAnna Berg Lindahl\nPer Ek\nKarin Holm\nLars Nyström\n\n1. Mötet öppnas\n")
     assert _names(double)[0] == "Anna Berg Lindahl"  # one such name in a list is her double surname
+
+
+def test_a_surname_ending_in_an_accented_place_word_is_a_name(annotate) -> None:
+    doc = annotate("Närvarande:\nLena Wallén\nPer Ek\nKim Hallén\n\n1. Mötet hölls i Storhallen.\n")
+    assert _names(doc) == ["Lena Wallén", "Per Ek", "Kim Hallén"]
