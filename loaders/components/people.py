@@ -422,11 +422,14 @@ def adjective_of_title(doc: Doc, k: int) -> bool:
 
 
 def _name_continues(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
-    """A capitalised, non-given, name-shaped word at k that could end a name."""
+    """A capitalised, non-given, name-shaped word at k that could end a name: a reference name only
+    when it is a one-word municipality shaped like a surname ("Per Morten Lund")."""
     if not _same_line(doc, k):
         return False
     word = doc[k].text
-    return is_name_shape(word) and not is_given_name(word) and k not in refs
+    hit = refs.get(k)
+    place = hit is not None and hit.label_ == "municipality" and _surname_place(hit)
+    return is_name_shape(word) and not is_given_name(word) and (hit is None or place)
 
 
 def _place_follows(doc: Doc, k: int, refs: dict[int, Span]) -> bool:

@@ -234,3 +234,8 @@ def test_a_word_after_most_names_of_a_list_is_a_column_not_a_second_surname(anno
 def test_a_surname_ending_in_an_accented_place_word_is_a_name(annotate) -> None:
     doc = annotate("Närvarande:\nLena Wallén\nPer Ek\nKim Hallén\n\n1. Mötet hölls i Storhallen.\n")
     assert _names(doc) == ["Lena Wallén", "Per Ek", "Kim Hallén"]
+
+
+def test_two_given_names_take_a_surname_that_is_also_a_town(annotate) -> None:
+    doc = annotate("Närvarande:\nPer Johan Lund Statens Vägverk\nAnna Ek, Mora\n")
+    assert _names(doc) == ["Per Johan Lund", "Anna Ek"]
