@@ -333,11 +333,27 @@ def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
         return True  # "Anna Berg Kommunstyrelsen": the body or organisation she comes from
     if fold(word) in common_words():
         return True  # "Anna Berg Tjänstgörande", "Per Ek Dessutom": a common word opens what follows
+    if _compound_of_common(fold(word)):
+        return True  # "Anna Berg Medborgarförslag": a compound of a common noun opens the next item
     if fold(word).endswith(_definite_abstract_endings()):
         return True  # "Anna Berg Vuxenutbildningen": a definite verbal or abstract noun names her unit
     if fold(word) in grammar().directions:
         return True  # "Anna Berg Östra valkretsen": a direction opens a district's or a body's name
     return fold(word).endswith(grammar().lower_adjective_endings) and not surname_like(word)
+
+
+@cache
+def _long_common_words() -> tuple[str, ...]:
+    return tuple(w for w in common_words() if len(w) >= _COMMON_TAIL)
+
+
+_COMMON_TAIL = 6  # letters of a common word that, ending a longer word, make it a compound noun
+
+
+def _compound_of_common(folded: str) -> bool:
+    return folded.endswith(_long_common_words()) and any(
+        folded.endswith(w) and len(folded) - len(w) >= 3 for w in _long_common_words()
+    )
 
 
 @cache

@@ -239,3 +239,8 @@ def test_a_surname_ending_in_an_accented_place_word_is_a_name(annotate) -> None:
 def test_two_given_names_take_a_surname_that_is_also_a_town(annotate) -> None:
     doc = annotate("Närvarande:\nPer Johan Lund Statens Vägverk\nAnna Ek, Mora\n")
     assert _names(doc) == ["Per Johan Lund", "Anna Ek"]
+
+
+def test_a_compound_of_a_common_noun_after_a_name_is_no_surname(annotate) -> None:
+    doc = annotate("Ärenden\n4 Förslag om en park, Anna Berg Invånarförslag om fler cykelbanor, Per Ek\n")
+    assert _names(doc) == ["Anna Berg", "Per Ek"]
