@@ -352,7 +352,8 @@ class Attendance:
                 phrase = []
                 i = place.end
                 continue
-            if i in self.in_label or _stops_phrase(tok.text):
+            named_unit = tok.lower_.endswith(c["unit_suffixes"]) and _coordinated_start(doc, i, start) < i
+            if i in self.in_label or (_stops_phrase(tok.text) and not named_unit):
                 if phrase:  # "HR-avdelningen Plats", "Mötesprotokoll": labels and document words end a name
                     self._phrase_affiliation(doc, rec, phrase)
                     phrase = []
@@ -887,12 +888,20 @@ def _served_for(doc: Doc, span: Span) -> Span | None:
 
 def _coordinated_start(doc: Doc, i: int, lo: int) -> int:
     """Where a compound coordinated with a first part ('barn- och ungdomsenheten', 'Stöd - och
-    serviceavdelningen') or a unit named by its owner ('kommunstyrelsens kansli') starts; i itself
+    serviceavdelningen'), a unit named by its owner ('kommunstyrelsens kansli') or by an adjective
+    ('tekniska förvaltningen') starts; i itself
     when there is none."""
     owner = doc[i - 1] if i - 1 >= lo else None
     genitive = owner is not None and owner.is_alpha and owner.text.islower() and owner.text.endswith("s")
     if genitive and len(owner.text) > 4 and fold(owner.text) not in common_words():
         return i - 1
+    if (
+        owner is not None
+        and owner.is_alpha
+        and owner.text.islower()
+        and owner.lower_.endswith(grammar().lower_adjective_endings)
+    ):
+        i -= 1  # "tekniska förvaltningen", "barn- och ungdomspsykiatriska kliniken": the adjective is the unit's
     if i - 2 < lo or doc[i - 1].lower_ not in ("och", "&"):
         return i
     if doc[i - 2].text.endswith("-") and len(doc[i - 2].text) > 1:

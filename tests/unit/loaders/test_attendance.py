@@ -826,3 +826,16 @@ def test_a_municipality_with_a_legal_form_after_it_is_the_company(annotate) -> N
     doc = annotate("Närvarande:\nAnna Berg, Tranås AB\nPer Ek, Mora\n\n1. Mötet öppnas\n")
     assert _people(doc)["Anna Berg"][0] == "Tranås AB"
     assert _people(doc)["Per Ek"][0] == "Mora"
+
+
+def test_units_named_as_a_sector_an_agency_or_with_an_adjective(annotate) -> None:
+    doc = annotate(
+        "Närvarande:\nAnna Berg, ekonom omsorgssektorn\nPer Ek, enhetschef bokförmedlingen\n"
+        "Eva Lind, kulturella förvaltningen\n\n1. Mötet öppnas\n"
+    )
+    people = _people(doc)
+    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [
+        "omsorgssektorn",
+        "bokförmedlingen",
+        "kulturella förvaltningen",
+    ]
