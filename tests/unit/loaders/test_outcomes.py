@@ -754,3 +754,13 @@ def test_a_proposal_to_a_body_is_about_its_object_without_the_attachment(annotat
         "revisorer för granskning, samt att föreslå stämman att anta taxan Bilaga 7. Mötet avslutades.\n"
     )
     assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("taxan", "stämman")]
+
+
+def test_a_title_as_the_subject_of_a_task_is_the_one_person_listed_with_it(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Anna Berg (kanslichef), Per Ek\n\n3. Information\n"
+        "Kanslichefen bjuder in Eva Lind till nästa möte.\n"
+    )
+    assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
+        ("Kanslichefen bjuder in Eva Lind till nästa möte", "Anna Berg")
+    ]
