@@ -889,8 +889,7 @@ def _served_for(doc: Doc, span: Span) -> Span | None:
 def _coordinated_start(doc: Doc, i: int, lo: int) -> int:
     """Where a compound coordinated with a first part ('barn- och ungdomsenheten', 'Stöd - och
     serviceavdelningen'), a unit named by its owner ('kommunstyrelsens kansli') or by an adjective
-    ('tekniska förvaltningen') starts; i itself
-    when there is none."""
+    ('tekniska förvaltningen') starts; i itself when there is none."""
     owner = doc[i - 1] if i - 1 >= lo else None
     genitive = owner is not None and owner.is_alpha and owner.text.islower() and owner.text.endswith("s")
     if genitive and len(owner.text) > 4 and fold(owner.text) not in common_words():
@@ -901,7 +900,7 @@ def _coordinated_start(doc: Doc, i: int, lo: int) -> int:
         and owner.text.islower()
         and owner.lower_.endswith(grammar().lower_adjective_endings)
     ):
-        i -= 1  # "tekniska förvaltningen", "barn- och ungdomspsykiatriska kliniken": the adjective is the unit's
+        i -= 1  # "tekniska förvaltningen", "hud- och allergimedicinska kliniken": the adjective is the unit's
     if i - 2 < lo or doc[i - 1].lower_ not in ("och", "&"):
         return i
     if doc[i - 2].text.endswith("-") and len(doc[i - 2].text) > 1:

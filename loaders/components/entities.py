@@ -570,7 +570,7 @@ def _modifiers_before(doc: Doc, i: int, ref_at: dict[int, Span]) -> int:
     if owner is not None and doc[i - 1].lower_.endswith("s"):
         return owner.start  # "Region Norrbys direktion": an organisation in the genitive owns the body
     if owner is not None and _opens_line(doc, owner.start):
-        return owner.start  # "Region Norrby direktion hade sammanträde": the same, written without it
+        return owner.start  # "Region Norrby direktion" opening a line: the same, written without it
     while left > 0 and i - left < 2:
         prev = doc[left - 1]
         lower_adjective = (

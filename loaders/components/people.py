@@ -342,12 +342,12 @@ def _not_a_surname(doc: Doc, k: int, word: str) -> bool:
     return fold(word).endswith(grammar().lower_adjective_endings) and not surname_like(word)
 
 
+_COMMON_TAIL = 6  # letters of a common word that, ending a longer word, make it a compound noun
+
+
 @cache
 def _long_common_words() -> tuple[str, ...]:
     return tuple(w for w in common_words() if len(w) >= _COMMON_TAIL)
-
-
-_COMMON_TAIL = 6  # letters of a common word that, ending a longer word, make it a compound noun
 
 
 def _compound_of_common(folded: str) -> bool:

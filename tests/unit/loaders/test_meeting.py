@@ -370,6 +370,6 @@ def test_a_label_of_several_words_run_together_ends_the_body_before_it(annotate)
 
 def test_an_organisation_opening_a_line_owns_the_body_after_it_without_a_genitive(annotate) -> None:
     doc = annotate(
-        "Region Västerbotten direktion hade möte den 3 maj 2016 i Umeå.\n\nDirektionen beslutade om en ny budget.\n"
+        "Region Västerbotten direktion hade möte den 3 maj 2016 i Umeå.\n\nDirektionen fastställde budgeten.\n"
     )
     assert _meeting(doc)[1] == "Region Västerbotten direktion"
