@@ -248,6 +248,9 @@ class Attendance:
                 close = next((j for j in range(i + 1, min(end, i + 8)) if doc[j].text == ")"), None)
                 if close is None:
                     break
+                if phrase:  # "Norrby Vatten (till kl. 10) Ideella ...": the name ends at the remark
+                    self._phrase_affiliation(doc, rec, phrase)
+                    phrase = []
                 inner = doc[i + 1 : close]
                 if len(inner) == 1 and fold(inner.text) in parties():
                     rec.party = rec.party or inner.text

@@ -839,3 +839,8 @@ def test_units_named_as_a_sector_an_agency_or_with_an_adjective(annotate) -> Non
         "bokförmedlingen",
         "kulturella förvaltningen",
     ]
+
+
+def test_a_remark_in_parentheses_ends_the_organisation_before_it(annotate) -> None:
+    doc = annotate("Närvarande: Anna Berg, Sörby Vattenförening (kassör) Lillö Per Ek, Mora\n\n1. Mötet öppnas\n")
+    assert _people(doc)["Anna Berg"][0] == "Sörby Vattenförening"
