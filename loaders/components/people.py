@@ -126,12 +126,12 @@ class PeopleFinder:
         return any(a <= tok.idx < b for a, b in self.org_runs)
 
     def _name_at(self, doc: Doc, i: int, refs: dict[int, Span], entry_start: bool) -> tuple[int, str] | None:
-        tok = doc[i]
-        if not tok.text[:1].isupper() or tok.is_space:
+        tb = tokens_of(doc)  # the token table: a Token object only where one is needed
+        if not tb.text[i][:1].isupper() or tb.space[i]:
             return None
         j, first = _joined(doc, i)
         common_name = _common_word_name(doc, j, first)
-        if not (is_name_shape(first) or common_name) or _blocked(tok, refs) or i in self.in_label:
+        if not (is_name_shape(first) or common_name) or i in self.in_label or _blocked(doc[i], refs):
             return None
         given = common_name or is_given_name(first)
         if not (given or entry_start or _unknown_after_comma(doc, i, j, refs) or _marked_as_member(doc, i, j, refs)):
@@ -146,19 +146,19 @@ class PeopleFinder:
         k = j + 1
         surnames = 0
         while k < len(doc) and surnames < _MAX_SURNAMES:
-            t = doc[k]
-            if t.is_space and surnames == 0 and len(parts) == 1 and given and _surname_on_next_line(doc, k, refs):
+            space = tb.space[k]
+            if space and surnames == 0 and len(parts) == 1 and given and _surname_on_next_line(doc, k, refs):
                 k += 1  # "..., Anna<line break>Berg, ...": a name broken over a line
                 continue
-            if t.is_space or "\n" in text_of(doc)[doc[k - 1].idx + len(doc[k - 1].text) : t.idx]:
+            if space or "\n" in text_of(doc)[tb.idx[k - 1] + len(tb.text[k - 1]) : tb.idx[k]]:
                 break
-            if t.lower_ in self.particles and k + 1 < len(doc) and is_name_shape(doc[k + 1].text):
-                parts.append(t.text)
+            if tb.lower[k] in self.particles and k + 1 < len(doc) and is_name_shape(tb.text[k + 1]):
+                parts.append(tb.text[k])
                 k += 1
                 continue
             initial = _middle_initial(doc, k) if surnames == 0 else 0
             if initial:
-                parts.append(doc[k].text.rstrip(".") + ".")
+                parts.append(tb.text[k].rstrip(".") + ".")
                 k += initial
                 continue
             kj, written = _joined(doc, k)
@@ -179,7 +179,7 @@ class PeopleFinder:
                 (surnames or is_given_name(parts[-1]))
                 and len(parts) > 1
                 and not surname_like(word)
-                and self._in_org_run(t)
+                and self._in_org_run(doc[k])
             ):
                 break  # "Anna Berg Norrlab, Per Ek Norrby kommun": in a run of names and organisations
             if surnames > 0 and is_given_name(word) and _starts_name(doc, k, refs):
@@ -369,14 +369,14 @@ def _minutes_stems() -> tuple[str, ...]:
 
 def _joined(doc: Doc, i: int) -> tuple[int, str]:
     """'Ann- Karin' (a hyphenated name broken by a space or a line): the last index and the word."""
-    tok = doc[i]
-    if tok.text.endswith("-") and i + 1 < len(doc):
-        nxt = doc[i + 1]
-        if nxt.is_space and i + 2 < len(doc):
-            nxt = doc[i + 2]
-        if nxt.text[:1].isupper() and nxt.text.isalpha():
-            return nxt.i, tok.text + nxt.text
-    return i, tok.text
+    t = tokens_of(doc)
+    word = t.text[i]
+    if word.endswith("-") and i + 1 < len(doc):
+        j = i + 2 if t.space[i + 1] and i + 2 < len(doc) else i + 1
+        nxt = t.text[j]
+        if nxt[:1].isupper() and nxt.isalpha():
+            return j, word + nxt
+    return i, word
 
 
 def _blocked(tok: Token, refs: dict[int, Span]) -> bool:
@@ -400,7 +400,8 @@ def _middle_initial(doc: Doc, k: int) -> int:
 
 
 def _same_line(doc: Doc, k: int) -> bool:
-    return k < len(doc) and not doc[k].is_space and "\n" not in text_of(doc)[doc[k - 1].idx : doc[k].idx]
+    t = tokens_of(doc)
+    return k < len(doc) and not t.space[k] and "\n" not in text_of(doc)[t.idx[k - 1] : t.idx[k]]
 
 
 def _starts_name(doc: Doc, k: int, refs: dict[int, Span], unknown: bool = False) -> bool:
@@ -500,22 +501,21 @@ def _entry_starts(doc: Doc) -> set[int]:
     """Token indices where an attendance entry may start: line starts and after separators in
     a list, or after a party marker, a place or a label in a flattened list."""
     out: set[int] = set()
+    t = tokens_of(doc)
     for block in [*spans_of(doc, "block"), *spans_of(doc, "field")]:
-        prev: Token | None = None
-        for tok in block:
-            if tok.is_space:
-                prev = tok
+        for i in range(block.start, block.end):
+            if t.space[i]:
                 continue
+            prev = t.text[i - 1] if i > block.start else None
             if (
                 prev is None
-                or prev.is_space
-                or prev.text in (";", ")", ":", "/", "•", "-", "–")
-                or (prev.text[:1].isupper() and prev.text.isupper())
+                or t.space[i - 1]
+                or prev in (";", ")", ":", "/", "•", "-", "–")
+                or (prev[:1].isupper() and prev.isupper())
             ):
-                out.add(tok.i)
-            prev = tok
+                out.add(i)
         if len(block):
-            out.add(block[0].i)
+            out.add(block.start)
     for lab in spans_of(doc, "label"):
         if lab.end < len(doc):
             out.add(lab.end if not doc[lab.end].is_space else min(lab.end + 1, len(doc) - 1))
