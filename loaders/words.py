@@ -47,6 +47,13 @@ def common_words() -> frozenset[str]:
 
 
 @cache
+def role_words() -> frozenset[str]:
+    """The words that give a person's role in an entry ("ordförande", "sekreterare"), as lexicon.yaml
+    writes them."""
+    return frozenset(w for words in lexicon()["inline_roles"].values() for w in words)
+
+
+@cache
 def title_suffixes() -> tuple[str, ...]:
     return tuple(lexicon()["title_suffixes"])
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.layout import BULLETS, structure
 from samkarta.loaders.components.util import label_at, sentence_of, spans_of, text_of, token_after, tokens_of, verb_like
-from samkarta.loaders.words import data, grammar, lexicon, months
+from samkarta.loaders.words import data, grammar, months, role_words
 
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
 _TITLE_REACH = 40  # characters from an item's title to a lone outcome verb that decides it
@@ -518,18 +518,13 @@ def _person_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-@cache
-def _role_words() -> frozenset[str]:
-    return frozenset(w for words in lexicon()["inline_roles"].values() for w in words)
-
-
 def _titled_mentions(doc: Doc) -> dict[int, str]:
     """A title written for a person ("kanslichef", "kanslichefen") where the minutes list exactly one
     person with that title: that person ("Kanslichefen bjuder in ..." is her task)."""
     by_title: dict[str, list[str]] = {}
     for key, rec in (doc._.people or {}).items():
         title = rec.title.strip(" .,").casefold() if rec.title else ""
-        if title and " " not in title and title not in _role_words():  # "ordförande" is a role, read elsewhere
+        if title and " " not in title and title not in role_words():  # "ordförande" is a role, read elsewhere
             by_title.setdefault(title, []).append(key)
     titles = {title: keys[0] for title, keys in by_title.items() if len(keys) == 1}
     if not titles:

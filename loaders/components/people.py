@@ -30,6 +30,7 @@ from samkarta.loaders.words import (
     lexicon,
     parties,
     place_suffixes,
+    role_words,
     surname_like,
 )
 
@@ -467,7 +468,7 @@ def _unknown_after_comma(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> boo
     """'Ola Lindqvist, Tirvo Karlsson': after a comma or a role, a name-shaped word the dictionary lacks
     starts a person when a word shaped like a Swedish surname follows it on its line."""
     # ... or after a role that ends the entry before it ("Per Ek ordförande Tirvo Karlsson")
-    after = i > 0 and (doc[i - 1].text == "," or fold(doc[i - 1].text.rstrip(".")) in _role_words())
+    after = i > 0 and (doc[i - 1].text == "," or fold(doc[i - 1].text.rstrip(".")) in role_words())
     return after and _surname_slot(doc, j + 1, refs) and surname_like(doc[j + 1].text)
 
 
@@ -483,18 +484,13 @@ def _marked_as_member(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> bool:
     a, b = doc[k + 1], doc[k + 2]
     if a.text == "(" and fold(b.text) in parties() and k + 3 < len(doc) and doc[k + 3].text == ")":
         return True
-    return a.text == "," and (is_title(b.text) or fold(b.text) in _role_words())
+    return a.text == "," and (is_title(b.text) or fold(b.text) in role_words())
 
 
 def _surname_slot(doc: Doc, k: int, refs: dict[int, Span]) -> bool:
     """The word at k, on the line of the word before, could be a surname: name-shaped, no title
     and no reference name."""
     return _same_line(doc, k) and k not in refs and is_name_shape(doc[k].text) and not is_title(doc[k].text)
-
-
-@cache
-def _role_words() -> frozenset[str]:
-    return frozenset(w for words in lexicon()["inline_roles"].values() for w in words if " " not in w)
 
 
 def _entry_starts(doc: Doc) -> set[int]:
