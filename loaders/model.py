@@ -23,8 +23,14 @@ class Evidence:
     quote: str
 
 
-class Fact(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_FACT = {"slots": True, "kw_only": True, "config": ConfigDict(extra="forbid")}
+
+
+@dataclass(**_FACT)
+class Fact:
+    """A fact read from the minutes. Slotted dataclasses like Evidence, not models: a 20 MiB document
+    holds tens of thousands, and a model's per-instance dict and field set cost several times the data."""
+
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)  # how sure the extractor is, for review queues
 
@@ -45,6 +51,7 @@ class MeetingFact(BaseModel):
     region_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
+@dataclass(**_FACT)
 class PersonFact(Fact):
     name: str
     affiliation: str | None = None
@@ -56,6 +63,7 @@ class PersonFact(Fact):
     party: str | None = None
 
 
+@dataclass(**_FACT)
 class EntityFact(Fact):
     """An organisation, municipality, project or network named in the document."""
 
@@ -67,23 +75,27 @@ class EntityFact(Fact):
     other_names: list[str] = Field(default_factory=list)
 
 
+@dataclass(**_FACT)
 class AgendaItemFact(Fact):
     number: str | None = None
     title: str
     text: str
 
 
+@dataclass(**_FACT)
 class DecisionFact(Fact):
     text: str
     item: str | None = None
 
 
+@dataclass(**_FACT)
 class ActionFact(Fact):
     text: str
     assignee: str | None = None
     item: str | None = None
 
 
+@dataclass(**_FACT)
 class HandoffFact(Fact):
     question: str
     to: str
