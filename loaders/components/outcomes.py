@@ -381,9 +381,11 @@ class Outcomes:
         to = " ".join(target.text.split())
         if body and _same_body(to, body):
             return None  # "tas upp på nästa möte" in the body's own minutes: it stays with the body
-        question = _question(doc, sent, verb, item)
+        # "föreslår X besluta att anta Y": Y, what the decision is about, before the words ahead of
+        # the verb (which name the one proposing)
+        question = _question(doc, sent, verb, item, words_before=object_after is None)
         if question is None and object_after is not None:
-            question = _object_of_decision(doc, sent, object_after)
+            question = _object_of_decision(doc, sent, object_after) or _question(doc, sent, verb, None)
         if not question:
             return None
         fact = _fact(doc, sent, item, 0.6)
@@ -776,6 +778,8 @@ def _same_body(a: str, b: str) -> bool:
     """Body a names body b: the same name, a short form of it, or its head noun alone
     ("Fullmäktige" for the meeting of "kommunfullmäktige")."""
     fa, fb = a.casefold(), b.casefold()
+    if fb.startswith((f"{fa}s ", f"{fa}:s ")):
+        return False  # "kommunstyrelsen" owns "kommunstyrelsens arbetsutskott": another body
     if fa == fb or fa.rstrip("ns") == fb.rstrip("ns") or (len(fa) > 5 and fb.startswith(fa[:-2])):
         return True
     last = fb.split()[-1]
@@ -1047,9 +1051,9 @@ def _apposed_subject(doc: Doc, task: int, in_sent: list[tuple[int, int, str]]) -
     return None
 
 
-def _question(doc: Doc, sent: Span, hs: int, item: Span | None) -> str | None:
-    """What the handoff is about: 'frågan om X' in the sentence, else the item's title, else the
-    words before the handoff verb."""
+def _question(doc: Doc, sent: Span, hs: int, item: Span | None, words_before: bool = True) -> str | None:
+    """What the handoff is about: 'frågan om X' in the sentence, else the item's title, else (if
+    words_before) the words before the handoff verb."""
     words = [t for t in sent if not t.is_space]
     for k, tok in enumerate(words):
         if (
@@ -1069,7 +1073,7 @@ def _question(doc: Doc, sent: Span, hs: int, item: Span | None) -> str | None:
                 return " ".join(t.text for t in words[k + 2 : end])
     if item is not None and item._.title is not None:
         return text_of(doc)[item._.title[0] : item._.title[1]]
-    before = [t for t in words if t.i < hs]
+    before = [t for t in words if t.i < hs] if words_before else []
     if 1 <= len(before) <= 12:
         return " ".join(t.text for t in before)
     return None

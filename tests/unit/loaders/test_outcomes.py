@@ -764,3 +764,13 @@ def test_a_title_as_the_subject_of_a_task_is_the_one_person_listed_with_it(annot
     assert [(a["text"], a["assignee"]) for a in doc._.outcomes["actions"]] == [
         ("Kanslichefen bjuder in Eva Lind till nästa möte", "Anna Berg")
     ]
+
+
+def test_a_committee_proposing_to_the_board_that_owns_it_hands_on_the_object_of_the_decision(annotate) -> None:
+    # the board is not the meeting's body ("nämndens utskott" is another body than "nämnden"), and the
+    # words before the verb name the one proposing, not the matter
+    doc = annotate(
+        "Protokoll fört vid sammanträde med kulturnämndens utskott 2024-04-02\n\n"
+        "Dnr 2024-17 Utskottet föreslår kulturnämnden besluta att anta den nya taxan för hyra av lokaler.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("den nya taxan", "kulturnämnden")]
