@@ -49,6 +49,7 @@ class _Cues:
     submission: frozenset[str]
     attachment_words: frozenset[str]
     handoff_passives: frozenset[str]
+    sending: frozenset[str]
     for_information: frozenset[str]
     medskick: tuple[str, ...]
     plain_future: frozenset[str]
@@ -89,6 +90,7 @@ def cues() -> _Cues:
         frozenset(s["submission_lemmas"]),
         frozenset(s["attachment_words"]),
         frozenset(s["handoff_passives"]),
+        frozenset(s["sending_lemmas"]),
         frozenset(s["for_information"]),
         tuple(s["medskick_labels"]),
         frozenset(s["plain_future"]),
@@ -358,6 +360,10 @@ class Outcomes:
             if particles is None:
                 continue
             if particles and not passive and not any(t.lower[j] in particles for j in words[k + 1 : k + 3]):
+                if lemma in c.sending:
+                    target = _sent_to(t, words[k + 1 : k + 8], targets, target_starts)
+                    if target is not None:
+                        return self._handoff_fact(doc, sent, i, target, item, body)
                 continue
             if k + 1 < len(words) and t.lower[words[k + 1]] == "att":
                 continue  # "X lyfter att hyran hos Y stiger": a that-clause says something, hands nothing on
@@ -764,6 +770,14 @@ def _clause_end(words: list, trigger: int) -> int:
 def _any_between(positions: list[int], start: int, end: int) -> bool:
     k = bisect.bisect_left(positions, start)
     return k < len(positions) and positions[k] < end
+
+
+def _sent_to(t: Any, after: list[int], targets: list[Span], starts: list[int]) -> Span | None:
+    """'skickar förslaget till styrelsen': the body right after the first 'till' behind a verb of
+    sending, which sends a matter on without a particle ('skickar inbjudan till alla i X' does not)."""
+    at = next((j for j in after if t.lower[j] == "till"), None)
+    target = _target_at(targets, starts, at + 1) if at is not None else None
+    return target if target is not None and target.label_ == "NETWORK" else None
 
 
 def _target_at(targets: list[Span], starts: list[int], i: int) -> Span | None:

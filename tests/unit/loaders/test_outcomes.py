@@ -774,3 +774,15 @@ def test_a_committee_proposing_to_the_board_that_owns_it_hands_on_the_object_of_
         "Dnr 2024-17 Utskottet föreslår kulturnämnden besluta att anta den nya taxan för hyra av lokaler.\n"
     )
     assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("den nya taxan", "kulturnämnden")]
+
+
+def test_a_verb_of_sending_hands_a_matter_to_the_body_right_after_till(annotate) -> None:
+    doc = annotate(
+        "Protokoll från styrelsens möte 2024-05-14\n\n"
+        "§ 3\nÅrsplan för kansliet\n"
+        "Styrelsen godkände planen och beslutade att skicka den till förbundsstämman i maj.\n\n"
+        "§ 4\nNyhetsbrev\nKansliet skickar brevet till alla ombud i förbundsstämman.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [
+        ("Årsplan för kansliet", "förbundsstämman")
+    ]
