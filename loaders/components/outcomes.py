@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from samkarta.loaders.components.entities import heads
 from samkarta.loaders.components.layout import BULLETS, structure
 from samkarta.loaders.components.util import label_at, sentence_of, spans_of, text_of, token_after, tokens_of, verb_like
 from samkarta.loaders.words import data, grammar, months, role_words
@@ -370,6 +371,8 @@ class Outcomes:
             for j in words[k + 1 : k + 12]:
                 if t.lower[j] in c.handoff_preps and j + 1 < sent.end:
                     target = _target_at(targets, target_starts, j + 1)
+                    if target is None and t.lower[j] == "till":
+                        target = _plural_bodies(doc, j + 1)
                     if target is not None:
                         return self._handoff_fact(doc, sent, i, target, item, body)
         return None
@@ -770,6 +773,13 @@ def _clause_end(words: list, trigger: int) -> int:
 def _any_between(positions: list[int], start: int, end: int) -> bool:
     k = bisect.bisect_left(positions, start)
     return k < len(positions) and positions[k] < end
+
+
+def _plural_bodies(doc: Doc, i: int) -> Span | None:
+    """'till nämnderna', 'till styrelserna': bodies in the plural, which the entity list leaves out
+    (they name no one body), but a matter sent to them goes to bodies all the same."""
+    word = doc[i].text
+    return Span(doc, i, i + 1, label="NETWORK") if word.isalpha() and word.casefold() in heads().plural_body else None
 
 
 def _sent_to(t: Any, after: list[int], targets: list[Span], starts: list[int]) -> Span | None:

@@ -786,3 +786,12 @@ def test_a_verb_of_sending_hands_a_matter_to_the_body_right_after_till(annotate)
     assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [
         ("Årsplan för kansliet", "förbundsstämman")
     ]
+
+
+def test_a_matter_sent_to_bodies_in_the_plural_is_handed_on_but_not_one_brought_forward_by_them(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar 2024-09-03\n\n"
+        "1. Ny rutin för tolkbokning\nUtkastet till rutin skickas till nämnderna på remiss före november.\n\n"
+        "2. Workshop\nTio förslag lyftes fram av grupperna under eftermiddagen.\n"
+    )
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Ny rutin för tolkbokning", "nämnderna")]
