@@ -473,7 +473,9 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
         elif not start:
             start = i in item_starts or (
                 prev_word in (".", "!", "?")
-                and (word[:1].isupper() or word[:1].isdigit() or word == "§" or word in BULLETS)
+                and (
+                    word[:1].isupper() or word[:1].isdigit() or word == "§" or word in BULLETS or _list_letter(words, i)
+                )
                 and not _announced_label(words, i)
             )
         if start:
@@ -486,6 +488,11 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
     doc.from_array([SENT_START], flags)
     doc._.sentences = list(zip(starts, [*starts[1:], len(doc)], strict=True))
     doc._.token_starts = idxs
+
+
+def _list_letter(words: list[str], i: int) -> bool:
+    """'d)' after a full stop: the letter of the next entry in a lettered list."""
+    return len(words[i]) == 1 and words[i].isalpha() and i + 1 < len(words) and words[i + 1] == ")"
 
 
 def _announced_label(words: list[str], i: int) -> bool:

@@ -145,6 +145,12 @@ def test_a_numbered_entry_right_after_a_colon_ends_no_sentence(annotate) -> None
     ]
 
 
+def test_a_list_letter_after_a_full_stop_starts_a_sentence_a_letter_in_a_word_does_not(annotate) -> None:
+    doc = annotate("Årsmöte. Till ordförande valdes Eva Lind. b) Val av kassör Per Ek valdes. Se punkt 4 c.\n")
+    sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+    assert sents == ["Årsmöte.", "Till ordförande valdes Eva Lind.", "b) Val av kassör Per Ek valdes.", "Se punkt 4 c."]
+
+
 def test_a_bullet_after_a_full_stop_on_the_same_line_starts_a_sentence_a_hyphen_in_a_word_does_not(annotate) -> None:
     doc = annotate("Besluten: - Anna kontaktar kommunerna. - Per bokar lokal för Norrby-mötet. – Eva skriver.\n")
     sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
