@@ -166,8 +166,10 @@ class PeopleFinder:
             word = marked_base(written) or written  # "Ylvander:s": the genitive of a name ends it
             if not is_name_shape(word) or is_title(word) or k in self.in_label:
                 break
-            if surnames > 0 and (word == parts[-1] or (len(word) <= 3 and fold(word) in parties())):
-                break  # "Anna Berg Berg Konsult": her firm; "Per Ek Kd": his party
+            if surnames > 0 and (word in (parts[-1], parts[0]) or (len(word) <= 3 and fold(word) in parties())):
+                # "Anna Berg Berg Konsult": her firm; "Per Ek Kd": his party; "Anna Berg Anna hälsade":
+                # her given name again, opening a sentence about her
+                break
             if surnames > 0 and adjective_of_title(doc, kj):
                 break  # "Anna Berg Administrativ assistent": the title's adjective
             if (surnames > 0 or len(parts) > 1 or not given) and _not_a_surname(doc, k, word):

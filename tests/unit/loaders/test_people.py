@@ -219,6 +219,13 @@ def test_a_repeated_surname_or_a_party_code_is_no_second_surname(annotate) -> No
     assert sorted(doc._.people) == ["Anna Berg", "Eva Lind", "Per Ek"]
 
 
+def test_the_given_name_again_after_a_full_name_opens_a_sentence_about_the_person(annotate) -> None:
+    doc = annotate(
+        "Närvarande: Sven Malmgren, Eva Lind\n\n1. Mötet öppnas, Sven Malmgren Sven hälsade alla välkomna.\n"
+    )
+    assert sorted(doc._.people) == ["Eva Lind", "Sven Malmgren"]
+
+
 def test_a_word_after_most_names_of_a_list_is_a_column_not_a_second_surname(annotate) -> None:
     doc = annotate(
         "Närvarande\nAnna Berg Björkvik\nPer Ek Lillnäs\nKarin Holm Granberga\nLars Nyström Björkvik\nEva Lind\n\n"
