@@ -2,8 +2,8 @@
 ("NorrbyAnna Berg", "KommunkansletPer Ek") become two tokens; the text itself is unchanged.
 
 A capitalised word directly followed by another is split only when the first part is a known
-place, organisation or label, or the second is a given name and the first is not (a double given
-name such as "AnnaKarin" stays whole, and so do brand names such as "PowerPoint"). A header label
+place, organisation or label, or exactly one of the two is a given name (a double given name such
+as "AnnaKarin" stays whole, and so do brand names such as "PowerPoint"). A header label
 run into its value ("Datum:3 maj", "Sammanträdesdatum2021-05-03") is split from it too.
 """
 
@@ -39,7 +39,12 @@ def split_at(word: str, cut: int) -> bool:
     if first in _known_firsts():
         return True
     # a two-letter name ("Bo", "Le") is too often the tail of a brand name written so
-    return len(second) > 2 and is_given_name(second) and not is_given_name(first)
+    if len(second) > 2 and is_given_name(second) and not is_given_name(first):
+        return True
+    # a given name run into a longer word that is none ("AnnaBergström"): the name and the surname
+    # (a short tail is more often a brand's or an abbreviation's: "SocSam")
+    tail = second.split(":")[0]  # "SocSam:s": the genitive is no part of the word's length
+    return len(tail) >= 4 and is_given_name(first) and not is_given_name(tail)
 
 
 class Glued:

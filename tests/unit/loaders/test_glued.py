@@ -20,6 +20,12 @@ def test_a_surname_run_into_the_next_given_name_is_split(annotate) -> None:
     assert _people(doc) == ["Lena Lindqvist", "Karin Ek"]
 
 
+def test_a_given_name_run_into_its_surname_is_split_but_not_into_a_short_tail(annotate) -> None:
+    doc = annotate("Närvarande\nLena Holm\nKarinSöderlund\nPer Ek\n\n1. Rapport från LisaNet:s ledning\n")
+    assert sorted(doc._.people) == ["Karin Söderlund", "Lena Holm", "Per Ek"]
+    assert "LisaNet:s" in [t.text for t in doc]  # a short tail and its genitive stay whole
+
+
 def test_double_given_names_and_brand_names_stay_whole(annotate) -> None:
     doc = annotate("Närvarande\nAnnaKarin Holm\nPer Ek visade en PowerPoint om SmåLe Ledarskap.\n")
     words = [t.text for t in doc]
