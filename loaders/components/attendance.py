@@ -381,8 +381,11 @@ class Attendance:
                 phrase = []
 
             elif tok.lower_.endswith(c["unit_suffixes"]) and tok.text.isalpha() and rec.affiliation is None:
-                unit = doc[_coordinated_start(doc, i, start) : i + 1]  # "barn- och ungdomsenheten"
+                # "barn- och ungdomsenheten"; "regionkansliet Väst": a compass point ends the unit's name
+                last = i + 1 if i + 1 < end and _compass_point(doc[i + 1]) else i
+                unit = doc[_coordinated_start(doc, i, start) : last + 1]
                 _set_affiliation(rec, unit.text, "unit", None, unit)
+                i = last
             elif phrase:
                 self._phrase_affiliation(doc, rec, phrase)
                 phrase = []
@@ -746,6 +749,10 @@ def _division_word(doc: Doc, i: int, end: int, refs: dict[int, Span]) -> bool:
     nxt = doc[i + 1]
     place = refs.get(i + 1)
     return (place is not None and place.label_ in ("municipality", "county")) or fold(nxt.text) in _compass()
+
+
+def _compass_point(tok: Token) -> bool:
+    return tok.text.istitle() and fold(tok.text) in _compass()
 
 
 @cache

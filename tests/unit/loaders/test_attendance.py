@@ -606,6 +606,13 @@ def test_a_unit_coordinated_with_a_first_part(annotate) -> None:
     assert affiliations == {"Anna Berg": "barn- och ungdomsenheten", "Per Ek": "Stöd - och serviceavdelningen"}
 
 
+def test_a_compass_point_after_a_unit_ends_its_name(annotate) -> None:
+    doc = annotate("Närvarande:\nAnna Berg, ekonomienheten Väst Per Ek, kansliet\nEva Lind, regionkansliet Norrby\n")
+    affiliations = {name: aff for name, (aff, _) in _people(doc).items()}
+    assert affiliations["Anna Berg"] == "ekonomienheten Väst"
+    assert affiliations["Per Ek"] == "kansliet"
+
+
 def test_a_secretary_entry_goes_on_to_her_organisation_but_stops_at_the_next_label(annotate) -> None:
     doc = annotate(
         "Protokoll\nBeslutande Anna Berg (S), Falun Kim Holm (M), Mora Sekreterare Per Ek, Norrlab "
