@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.util import text_of, tokens_of
 from samkarta.loaders.prepare import content_start
-from samkarta.loaders.words import data, in_name_dictionary, is_given_name
+from samkarta.loaders.words import data, grammar, in_name_dictionary, is_given_name
 
 _HEADER_FALLBACK = 2500  # characters read as header when the minutes have no agenda items
 _HEADING_WORDS = 9  # words at most in a heading without a number
@@ -439,6 +439,7 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
     words, idxs, spaces = table.text, table.idx, table.space
     starts: list[int] = []
     prev_line_len = 0
+    prev_line = ""
     prev_end_char = ""
     line_start_char = 0
     new_line = True
@@ -462,7 +463,7 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
                 prev_end_char = prev_line[-1:] if prev_line else ""
                 line_start_char = ls
             first = word[:1]
-            start = (
+            start = not _runs_on(prev_line, word) and (
                 blank_before
                 or prev_end_char in ".!?:;"
                 or prev_line_len <= st.short_line
@@ -488,6 +489,20 @@ def _set_sentences(doc: Doc, items: list[Span]) -> None:
     doc.from_array([SENT_START], flags)
     doc._.sentences = list(zip(starts, [*starts[1:], len(doc)], strict=True))
     doc._.token_starts = idxs
+
+
+def _runs_on(prev_line: str, word: str) -> bool:
+    """A line that stops on a word that cannot end a sentence ('... får i uppdrag att'), then a
+    lower-case word on the next line, blank lines between or not: one sentence a line, paragraph or
+    page break cut in two."""
+    last = prev_line.rsplit(None, 1)[-1] if prev_line else ""
+    return word[:1].islower() and last in _unfinished()
+
+
+@cache
+def _unfinished() -> frozenset[str]:
+    g = grammar()
+    return frozenset(["att", *g.connectors, *g.clause_words])
 
 
 def _list_letter(words: list[str], i: int) -> bool:

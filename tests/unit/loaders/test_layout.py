@@ -145,6 +145,19 @@ def test_a_numbered_entry_right_after_a_colon_ends_no_sentence(annotate) -> None
     ]
 
 
+def test_a_sentence_cut_by_a_blank_line_after_att_runs_on_but_a_heading_does_not(annotate) -> None:
+    doc = annotate(
+        "Lokaler\n\nEva Lind får i uppdrag att\n\nboka en större sal till mötet.\n\nBeslut\n\natt godkänna listan.\n"
+    )
+    sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+    assert sents == [
+        "Lokaler",
+        "Eva Lind får i uppdrag att\n\nboka en större sal till mötet.",
+        "Beslut",
+        "att godkänna listan.",
+    ]
+
+
 def test_a_list_letter_after_a_full_stop_starts_a_sentence_a_letter_in_a_word_does_not(annotate) -> None:
     doc = annotate("Årsmöte. Till ordförande valdes Eva Lind. b) Val av kassör Per Ek valdes. Se punkt 4 c.\n")
     sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
