@@ -31,7 +31,7 @@ from samkarta.loaders.components.entities import (
     union_heads,
 )
 from samkarta.loaders.components.layout import label_specs
-from samkarta.loaders.components.util import Evidencer, label_at, spans_of, text_of
+from samkarta.loaders.components.util import Evidencer, Tokens, label_at, spans_of, text_of, token_after, tokens_of
 from samkarta.loaders.model import MeetingFact
 from samkarta.loaders.words import common_words, data, fold, grammar, lexicon, months, phrase_regex, place_suffixes
 from samkarta.reference import load_reference
@@ -374,6 +374,9 @@ class Meeting:
             value = " ".join(f.text.split()).strip(" .:-–")
             if 2 < len(value) <= 80:
                 return value, f, 0.6
+        kind = _meeting_kind(doc, title_lines)
+        if kind is not None:
+            return kind.text, kind, 0.4
         return None
 
     # -- region -----------------------------------------------------------------------------------
@@ -585,6 +588,34 @@ def _acronym_meetings(doc: Doc, title_lines: list[tuple[int, int]]) -> list[Span
             if not before.strip() or _after_doc_type(before):
                 out.append(Span(doc, t.i, t.i + 1, label="NETWORK"))
     return out
+
+
+def _meeting_kind(doc: Doc, title_lines: list[tuple[int, int]]) -> Span | None:
+    """Where no body is named, the kind of meeting the title names in one word ('Kommunchefsmöte',
+    'Länsträff'): the group that met, called by its meeting."""
+    t = tokens_of(doc)
+    for a, b in title_lines:
+        for i in range(token_after(doc, a), len(doc)):
+            if t.idx[i] >= b:
+                break
+            low = t.lower[i]
+            head = next((w for w in _kind_words() if low.endswith(w)), None)
+            if head is not None and len(low) >= len(head) + 4 and t.text[i].isalpha():
+                # with an adjective before it in its definite form: "allmänna arbetsmötet"
+                k = i - 1 if i >= 1 and _adjective_before(t, i) else i
+                return doc[k : i + 1]
+    return None
+
+
+def _adjective_before(t: Tokens, i: int) -> bool:
+    """A lower-case word in -a before i, no common word: an adjective's definite form ('allmänna')."""
+    prev = t.text[i - 1]
+    return prev.isalpha() and prev.islower() and prev.endswith("a") and len(prev) > 4 and prev not in common_words()
+
+
+@cache
+def _kind_words() -> tuple[str, ...]:
+    return tuple(data("dates.yaml")["body"]["meeting_kinds"])
 
 
 def _title_lines(doc: Doc) -> list[tuple[int, int]]:

@@ -373,3 +373,16 @@ def test_an_organisation_opening_a_line_owns_the_body_after_it_without_a_genitiv
         "Region Västerbotten direktion hade möte den 3 maj 2016 i Umeå.\n\nDirektionen fastställde budgeten.\n"
     )
     assert _meeting(doc)[1] == "Region Västerbotten direktion"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Minnesanteckningar från det gemensamma planeringsmötet 2022-02-08", "gemensamma planeringsmötet"),
+        ("Rektorsträff 2022-02-08", "Rektorsträff"),
+        ("Anteckningar 2022-02-08", None),  # no kind of meeting named, no body
+    ],
+)
+def test_the_kind_of_meeting_in_the_title_is_the_body_where_none_is_named(annotate, title, body) -> None:
+    doc = annotate(f"{title}\n\nNärvarande: Anna Berg, Per Ek\n\n1. Lokaler\nInga frågor.\n")
+    assert _meeting(doc)[1] == body
