@@ -1098,6 +1098,10 @@ def _question(doc: Doc, sent: Span, hs: int, item: Span | None, words_before: bo
     if item is not None and item._.title is not None:
         return text_of(doc)[item._.title[0] : item._.title[1]]
     before = [t for t in words if t.i < hs] if words_before else []
+    # "Rapporten ska lämnas in", "Projektet är överlämnat": the verb's auxiliary is no part of the matter
+    helpers = grammar().perfect_auxiliaries | cues().inverted_modals | {"att"}
+    while before and before[-1].lower_ in helpers:
+        before.pop()
     if 1 <= len(before) <= 12:
         return " ".join(t.text for t in before)
     return None

@@ -795,3 +795,8 @@ def test_a_matter_sent_to_bodies_in_the_plural_is_handed_on_but_not_one_brought_
         "2. Workshop\nTio förslag lyftes fram av grupperna under eftermiddagen.\n"
     )
     assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Ny rutin för tolkbokning", "nämnderna")]
+
+
+def test_a_matter_read_from_the_words_before_the_verb_leaves_its_auxiliary_out(annotate) -> None:
+    doc = annotate("Protokoll Kulturrådet 2024-05-02\n\nDen nya taxan ska lämnas över till kommunstyrelsen i juni.\n")
+    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Den nya taxan", "kommunstyrelsen")]
