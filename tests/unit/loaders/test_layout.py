@@ -7,6 +7,11 @@ def _labels(doc) -> list[tuple[str, tuple[str, ...]]]:
     return [(lab.text.rstrip(":"), lab._.roles) for lab in doc.spans["label"]]
 
 
+def _sentences(doc) -> list[str]:
+    """The text of each sentence samkarta_layout set, from its first token to its last."""
+    return [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+
+
 def test_labels_with_a_colon_at_a_line_start_and_inside_a_flattened_line(annotate) -> None:
     doc = annotate(
         "Närvarande: Anna Berg, Falun\nFrånvarande\nPer Ek\n"
@@ -127,7 +132,7 @@ def test_sentences_break_at_headings_and_full_stops_but_not_inside_wrapped_lines
         "Ekonomi\nBudgeten för året följer planen och förvaltningen redovisar ett överskott som\n"
         "ska användas till nya satsningar. Nästa steg tas i maj.\n"
     )
-    sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+    sents = _sentences(doc)
     assert sents[0] == "Ekonomi"
     assert sents[1].startswith("Budgeten") and sents[1].endswith("nya satsningar.")
     assert sents[2] == "Nästa steg tas i maj."
@@ -136,7 +141,7 @@ def test_sentences_break_at_headings_and_full_stops_but_not_inside_wrapped_lines
 
 def test_a_numbered_entry_right_after_a_colon_ends_no_sentence(annotate) -> None:
     doc = annotate("Listan godkänns med detta tillägg: 14. Lokalfrågan. Mötet avslutas. Sedan 3. Övrigt.\n")
-    sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+    sents = _sentences(doc)
     assert sents == [
         "Listan godkänns med detta tillägg: 14. Lokalfrågan.",
         "Mötet avslutas.",
@@ -149,7 +154,7 @@ def test_a_sentence_cut_by_a_blank_line_after_att_runs_on_but_a_heading_does_not
     doc = annotate(
         "Lokaler\n\nEva Lind får i uppdrag att\n\nboka en större sal till mötet.\n\nBeslut\n\natt godkänna listan.\n"
     )
-    sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+    sents = _sentences(doc)
     assert sents == [
         "Lokaler",
         "Eva Lind får i uppdrag att\n\nboka en större sal till mötet.",
@@ -160,11 +165,11 @@ def test_a_sentence_cut_by_a_blank_line_after_att_runs_on_but_a_heading_does_not
 
 def test_a_list_letter_after_a_full_stop_starts_a_sentence_a_letter_in_a_word_does_not(annotate) -> None:
     doc = annotate("Årsmöte. Till ordförande valdes Eva Lind. b) Val av kassör Per Ek valdes. Se punkt 4 c.\n")
-    sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+    sents = _sentences(doc)
     assert sents == ["Årsmöte.", "Till ordförande valdes Eva Lind.", "b) Val av kassör Per Ek valdes.", "Se punkt 4 c."]
 
 
 def test_a_bullet_after_a_full_stop_on_the_same_line_starts_a_sentence_a_hyphen_in_a_word_does_not(annotate) -> None:
     doc = annotate("Besluten: - Anna kontaktar kommunerna. - Per bokar lokal för Norrby-mötet. – Eva skriver.\n")
-    sents = [doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])].strip() for s, e in doc._.sentences]
+    sents = _sentences(doc)
     assert sents[1:] == ["- Per bokar lokal för Norrby-mötet.", "– Eva skriver."]

@@ -30,6 +30,10 @@ Introduktionskursen
 """
 
 
+def _handoffs(doc) -> list[tuple[str, str]]:
+    return [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]]
+
+
 def test_decisions_from_verbs_and_clauses_but_not_from_proposals_or_participles(annotate) -> None:
     doc = annotate(MINUTES)
     texts = [d["text"] for d in doc._.outcomes["decisions"]]
@@ -54,7 +58,7 @@ def test_actions_name_their_person_and_plain_futures_without_one_are_no_tasks(an
 
 def test_handoffs_to_bodies_with_their_question(annotate) -> None:
     doc = annotate(MINUTES)
-    handoffs = [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]]
+    handoffs = _handoffs(doc)
     assert handoffs == [
         ("gemensam annonsering", "Socialchefsnätverket"),
         ("nya lokaler", "kommunstyrelsen"),
@@ -72,9 +76,7 @@ def test_a_handoff_under_a_heading_without_a_number_is_about_the_heading(annotat
         "Ny modell för avgifter\n"
         "Rådet diskuterade modellen. Förslaget godkändes och överlämnas till kommunstyrelsen för beslut.\n"
     )
-    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [
-        ("Ny modell för avgifter", "kommunstyrelsen")
-    ]
+    assert _handoffs(doc) == [("Ny modell för avgifter", "kommunstyrelsen")]
 
 
 def test_a_matter_put_before_a_body_named_right_after_the_verb_is_handed_on(annotate) -> None:
@@ -84,9 +86,7 @@ def test_a_matter_put_before_a_body_named_right_after_the_verb_is_handed_on(anno
         "Utskottet beslöt att förslaget föreläggs förbundsstyrelsen i mars.\n"
         "§ 5\nLokaler\nFrågan föreläggs inte någon annan nu.\n"
     )
-    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [
-        ("Budget för utbildningsdagarna", "förbundsstyrelsen")
-    ]
+    assert _handoffs(doc) == [("Budget för utbildningsdagarna", "förbundsstyrelsen")]
 
 
 def test_every_outcome_points_into_the_text(annotate) -> None:
@@ -518,7 +518,7 @@ def test_matters_prepared_for_another_body_in_a_list_run_into_one_line_are_hande
         "Protokoll 2019-10-08\n\n5 Ärenden Beredning inför kommunstyrelsen - Budget för nästa år "
         "Redogörs av Anna Berg - Avtal om städtjänster - Sk\n\n6 Övrigt\nInga övriga frågor.\n"
     )
-    handoffs = [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]]
+    handoffs = _handoffs(doc)
     assert handoffs == [
         ("Budget för nästa år", "kommunstyrelsen"),  # who presents it is not part of the matter
         ("Avtal om städtjänster", "kommunstyrelsen"),  # the cut-off rest of a page is no matter
@@ -704,7 +704,7 @@ def test_a_passive_the_lemma_table_lacks_hands_a_matter_on_before_till_or_a_part
         "6. Hemtjänst\nUtredningen tas upp i Socialchefsnätverket i maj.\n\n"
         "7. Bemanning\nDiskussion förs i Socialchefsnätverket om bemanningen.\n"
     )
-    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Hemtjänst", "Socialchefsnätverket")]
+    assert _handoffs(doc) == [("Hemtjänst", "Socialchefsnätverket")]
 
 
 def test_a_handoff_verb_with_a_that_clause_says_something_and_hands_nothing_on(annotate) -> None:
@@ -713,7 +713,7 @@ def test_a_handoff_verb_with_a_that_clause_says_something_and_hands_nothing_on(a
         "3. Lokaler\nSiv Dahl lyfter att hyran hos Socialchefsnätverket stiger.\n\n"
         "4. Rekrytering\nFrågan lyfts till Socialchefsnätverket.\n"
     )
-    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Rekrytering", "Socialchefsnätverket")]
+    assert _handoffs(doc) == [("Rekrytering", "Socialchefsnätverket")]
 
 
 def test_a_list_announced_after_a_colon_belongs_to_the_decision(annotate) -> None:
@@ -753,7 +753,7 @@ def test_a_proposal_to_a_body_is_about_its_object_without_the_attachment(annotat
         "Styrelsens protokoll\n\nStyrelsen beslutar att skicka den nya taxan för nästa år till förbundets "
         "revisorer för granskning, samt att föreslå stämman att anta taxan Bilaga 7. Mötet avslutades.\n"
     )
-    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("taxan", "stämman")]
+    assert _handoffs(doc) == [("taxan", "stämman")]
 
 
 def test_a_title_as_the_subject_of_a_task_is_the_one_person_listed_with_it(annotate) -> None:
@@ -773,7 +773,7 @@ def test_a_committee_proposing_to_the_board_that_owns_it_hands_on_the_object_of_
         "Protokoll fört vid sammanträde med kulturnämndens utskott 2024-04-02\n\n"
         "Dnr 2024-17 Utskottet föreslår kulturnämnden besluta att anta den nya taxan för hyra av lokaler.\n"
     )
-    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("den nya taxan", "kulturnämnden")]
+    assert _handoffs(doc) == [("den nya taxan", "kulturnämnden")]
 
 
 def test_a_verb_of_sending_hands_a_matter_to_the_body_right_after_till(annotate) -> None:
@@ -783,9 +783,7 @@ def test_a_verb_of_sending_hands_a_matter_to_the_body_right_after_till(annotate)
         "Styrelsen godkände planen och beslutade att skicka den till förbundsstämman i maj.\n\n"
         "§ 4\nNyhetsbrev\nKansliet skickar brevet till alla ombud i förbundsstämman.\n"
     )
-    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [
-        ("Årsplan för kansliet", "förbundsstämman")
-    ]
+    assert _handoffs(doc) == [("Årsplan för kansliet", "förbundsstämman")]
 
 
 def test_a_matter_sent_to_bodies_in_the_plural_is_handed_on_but_not_one_brought_forward_by_them(annotate) -> None:
@@ -794,9 +792,9 @@ def test_a_matter_sent_to_bodies_in_the_plural_is_handed_on_but_not_one_brought_
         "1. Ny rutin för tolkbokning\nUtkastet till rutin skickas till nämnderna på remiss före november.\n\n"
         "2. Workshop\nTio förslag lyftes fram av grupperna under eftermiddagen.\n"
     )
-    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Ny rutin för tolkbokning", "nämnderna")]
+    assert _handoffs(doc) == [("Ny rutin för tolkbokning", "nämnderna")]
 
 
 def test_a_matter_read_from_the_words_before_the_verb_leaves_its_auxiliary_out(annotate) -> None:
     doc = annotate("Protokoll Kulturrådet 2024-05-02\n\nDen nya taxan ska lämnas över till kommunstyrelsen i juni.\n")
-    assert [(h["question"], h["to"]) for h in doc._.outcomes["handoffs"]] == [("Den nya taxan", "kommunstyrelsen")]
+    assert _handoffs(doc) == [("Den nya taxan", "kommunstyrelsen")]
