@@ -381,7 +381,7 @@ class Attendance:
                 phrase = []
 
             elif tok.lower_.endswith(c["unit_suffixes"]) and tok.text.isalpha() and rec.affiliation is None:
-                # "barn- och ungdomsenheten"; "regionkansliet Väst": a compass point ends the unit's name
+                # "barn- och ungdomsenheten"; "ekonomienheten Norr": a compass point ends the unit's name
                 last = i + 1 if i + 1 < end and _compass_point(doc[i + 1]) else i
                 unit = doc[_coordinated_start(doc, i, start) : last + 1]
                 _set_affiliation(rec, unit.text, "unit", None, unit)

@@ -42,8 +42,8 @@ def split_at(word: str, cut: int) -> bool:
     if len(second) > 2 and is_given_name(second) and not is_given_name(first):
         return True
     # a given name run into a longer word that is none ("AnnaBergström"): the name and the surname
-    # (a short tail is more often a brand's or an abbreviation's: "SocSam")
-    tail = second.split(":")[0]  # "SocSam:s": the genitive is no part of the word's length
+    # (a short tail is more often a brand's or an abbreviation's: "LisaNet")
+    tail = second.split(":")[0]  # "LisaNet:s": the genitive is no part of the word's length
     return len(tail) >= 4 and is_given_name(first) and not is_given_name(tail)
 
 

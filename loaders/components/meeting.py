@@ -591,8 +591,8 @@ def _acronym_meetings(doc: Doc, title_lines: list[tuple[int, int]]) -> list[Span
 
 
 def _meeting_kind(doc: Doc, title_lines: list[tuple[int, int]]) -> Span | None:
-    """Where no body is named, the kind of meeting the title names in one word ('Kommunchefsmöte',
-    'Länsträff'): the group that met, called by its meeting."""
+    """Where no body is named, the kind of meeting the title names in one word ('Rektorsträff',
+    'Planeringsmöte'): the group that met, called by its meeting."""
     t = tokens_of(doc)
     for a, b in title_lines:
         for i in range(token_after(doc, a), len(doc)):
@@ -601,14 +601,14 @@ def _meeting_kind(doc: Doc, title_lines: list[tuple[int, int]]) -> Span | None:
             low = t.lower[i]
             head = next((w for w in _kind_words() if low.endswith(w)), None)
             if head is not None and len(low) >= len(head) + 4 and t.text[i].isalpha():
-                # with an adjective before it in its definite form: "allmänna arbetsmötet"
+                # with an adjective before it in its definite form: "gemensamma planeringsmötet"
                 k = i - 1 if i >= 1 and _adjective_before(t, i) else i
                 return doc[k : i + 1]
     return None
 
 
 def _adjective_before(t: Tokens, i: int) -> bool:
-    """A lower-case word in -a before i, no common word: an adjective's definite form ('allmänna')."""
+    """A lower-case word in -a before i, no common word: an adjective's definite form ('gemensamma')."""
     prev = t.text[i - 1]
     return prev.isalpha() and prev.islower() and prev.endswith("a") and len(prev) > 4 and prev not in common_words()
 

@@ -26,7 +26,16 @@ from spacy.tokens import Doc, Span, Token
 
 from samkarta.loaders.components.entities import heads
 from samkarta.loaders.components.layout import BULLETS, structure
-from samkarta.loaders.components.util import label_at, sentence_of, spans_of, text_of, token_after, tokens_of, verb_like
+from samkarta.loaders.components.util import (
+    Tokens,
+    label_at,
+    sentence_of,
+    spans_of,
+    text_of,
+    token_after,
+    tokens_of,
+    verb_like,
+)
 from samkarta.loaders.words import data, grammar, months, role_words
 
 _MAX_TEXT = 60  # tokens of a sentence kept as a fact's text
@@ -782,7 +791,7 @@ def _plural_bodies(doc: Doc, i: int) -> Span | None:
     return Span(doc, i, i + 1, label="NETWORK") if word.isalpha() and word.casefold() in heads().plural_body else None
 
 
-def _sent_to(t: Any, after: list[int], targets: list[Span], starts: list[int]) -> Span | None:
+def _sent_to(t: Tokens, after: list[int], targets: list[Span], starts: list[int]) -> Span | None:
     """'skickar förslaget till styrelsen': the body right after the first 'till' behind a verb of
     sending, which sends a matter on without a particle ('skickar inbjudan till alla i X' does not)."""
     at = next((j for j in after if t.lower[j] == "till"), None)
@@ -803,7 +812,7 @@ def _same_body(a: str, b: str) -> bool:
     ("Fullmäktige" for the meeting of "kommunfullmäktige")."""
     fa, fb = a.casefold(), b.casefold()
     if fb.startswith((f"{fa}s ", f"{fa}:s ")):
-        return False  # "kommunstyrelsen" owns "kommunstyrelsens arbetsutskott": another body
+        return False  # "nämnden" owns "nämndens arbetsutskott": another body
     if fa == fb or fa.rstrip("ns") == fb.rstrip("ns") or (len(fa) > 5 and fb.startswith(fa[:-2])):
         return True
     last = fb.split()[-1]
@@ -1098,7 +1107,7 @@ def _question(doc: Doc, sent: Span, hs: int, item: Span | None, words_before: bo
     if item is not None and item._.title is not None:
         return text_of(doc)[item._.title[0] : item._.title[1]]
     before = [t for t in words if t.i < hs] if words_before else []
-    # "Rapporten ska lämnas in", "Projektet är överlämnat": the verb's auxiliary is no part of the matter
+    # "Taxan ska lämnas över", "Planen är överlämnad": the verb's auxiliary is no part of the matter
     helpers = grammar().perfect_auxiliaries | cues().inverted_modals | {"att"}
     while before and before[-1].lower_ in helpers:
         before.pop()
