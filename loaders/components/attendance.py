@@ -843,8 +843,9 @@ def _after_for(doc: Doc, span: Span) -> bool:
 
 def _for_before(doc: Doc, span: Span) -> Token | None:
     """The "för" right before a name (a space may stand between), else None."""
-    before = [t for t in doc[max(0, span.start - 2) : span.start] if not t.is_space]
-    return before[-1] if before and before[-1].lower_ == "för" else None
+    t = tokens_of(doc)
+    before = [k for k in range(max(0, span.start - 2), span.start) if not t.space[k]]
+    return doc[before[-1]] if before and t.lower[before[-1]] == "för" else None
 
 
 def _replacements_block(doc: Doc, block: Span, c: dict[str, Any]) -> bool:
@@ -854,24 +855,26 @@ def _replacements_block(doc: Doc, block: Span, c: dict[str, Any]) -> bool:
     return bool(labels) and any(w.rstrip(".:") in c["replacement"] for w in labels[-1].text.casefold().split())
 
 
-def _words_before(doc: Doc, span: Span) -> list[Token]:
-    """The words among the three tokens before a name."""
-    return [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_space]
+def _words_before(doc: Doc, span: Span) -> tuple[list[str], list[str]]:
+    """The words among the three tokens before a name: their texts and their lower-case forms."""
+    t = tokens_of(doc)
+    at = [k for k in range(max(0, span.start - 3), span.start) if not t.space[k]]
+    return [t.text[k] for k in at], [t.lower[k] for k in at]
 
 
 def _stood_in_for(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
     """'Anna Berg (ers. Per Ek), Norrby': in parentheses after her name, the member she stood in for;
     the entry's place after the parenthesis is his too."""
-    before = _words_before(doc, span)
-    return len(before) >= 2 and before[-2].text == "(" and before[-1].lower_.rstrip(".") in c["replacement"]
+    texts, lowers = _words_before(doc, span)
+    return len(texts) >= 2 and texts[-2] == "(" and lowers[-1].rstrip(".") in c["replacement"]
 
 
 def _replaced(doc: Doc, span: Span, c: dict[str, Any]) -> bool:
     """'Anna Berg (S) ersättare för Per Ek (S)', '... ersätter Per Ek': Per Ek is the one who did not attend."""
-    before = _words_before(doc, span)
-    if before and before[-1].lower_ in c["replacing_verbs"]:
+    _, lowers = _words_before(doc, span)
+    if lowers and lowers[-1] in c["replacing_verbs"]:
         return True
-    return bool(before) and before[-1].lower_ == "för" and any(t.lower_.rstrip(".") in c["replacement"] for t in before)
+    return bool(lowers) and lowers[-1] == "för" and any(w.rstrip(".") in c["replacement"] for w in lowers)
 
 
 def _multi_line(doc: Doc, block: Span) -> bool:
@@ -1050,7 +1053,9 @@ def _there_for_an_item(doc: Doc, start: int, end: int) -> bool:
     """'Anna Berg, Region X, punkt 3': an entry ending in an item's number names a guest, there for
     that item; not 'fr.o.m. punkt 4' or 't.o.m. punkt 5' (a member who came late or left early),
     and not a member with a party."""
-    tail = doc[start:end].text.rstrip(" )\n")
+    t = tokens_of(doc)
+    tail = text_of(doc)[t.idx[start] : t.idx[end - 1] + len(t.text[end - 1])] if end > start else ""
+    tail = tail.rstrip(" )\n")
     m = structure().item_reference.search(tail)
     if m is None or tail[m.end() :].strip(" .,;"):
         return False

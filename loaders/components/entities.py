@@ -167,9 +167,9 @@ def is_compound(word: str, noun: str) -> bool:
 class Entities:
     def __call__(self, doc: Doc) -> Doc:
         h = heads()
-        in_person = {t.i for s in spans_of(doc, "person") for t in s}
+        in_person = {i for s in spans_of(doc, "person") for i in range(s.start, s.end)}
         refs = sorted(spans_of(doc, "ref"), key=lambda s: s.start)
-        ref_at = {t.i: s for s in refs for t in s}
+        ref_at = {i: s for s in refs for i in range(s.start, s.end)}
         affiliation_spans = _affiliation_spans(doc)
         start = token_after(doc, doc._.content_start)
         networks = self._networks(doc, h, in_person, ref_at, start)
@@ -627,7 +627,7 @@ def _matters_phrase_end(doc: Doc, k: int) -> int | None:
     """The end of "i frågor om X" after a body noun at k - 1: the matters the body is for, a part of
     its name (its lower-case words, over one line break), or None."""
     for words in _matters_phrases():
-        if [t.lower_ for t in doc[k : k + len(words)]] != words:
+        if tokens_of(doc).lower[k : k + len(words)] != words:
             continue
         j = k + len(words)
         if j < len(doc) and doc[j].is_space and doc[j].text.count("\n") == 1:

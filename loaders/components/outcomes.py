@@ -30,6 +30,7 @@ from samkarta.loaders.components.util import (
     Tokens,
     label_at,
     sentence_of,
+    span_text,
     spans_of,
     text_of,
     token_after,
@@ -559,7 +560,7 @@ def _titled_mentions(doc: Doc) -> dict[int, str]:
 
 def _label_name(label: Span) -> str:
     """A label's words as the cue lists write them: 'Beslut', 'Förslag till  beslut:' -> 'förslag till beslut'."""
-    return " ".join(label.text.rstrip(":").split()).casefold()
+    return " ".join(span_text(label).rstrip(":").split()).casefold()
 
 
 def _first_after_labels(doc: Doc, words: tuple[str, ...]) -> set[int]:
@@ -720,10 +721,11 @@ def _verbless_lead(doc: Doc, lead: list[int], c: _Cues) -> bool:
     may follow a page's running header on the same line ("4(13) Rådet 17 Budget att ..."), when it
     is one of the items' numbers."""
     numbers = _item_numbers(doc)
-    lead = next((lead[k:] for k in range(len(lead) - 1, -1, -1) if doc[lead[k]].text in numbers), lead)
+    t = tokens_of(doc)
+    lead = next((lead[k:] for k in range(len(lead) - 1, -1, -1) if t.text[lead[k]] in numbers), lead)
     if not lead or not doc[lead[0]].like_num:
         return False
-    if any(doc[j].lower_ in _proposal_words() for j in lead):
+    if any(t.lower[j] in _proposal_words() for j in lead):
         return False
     return not any(
         verb_like(doc[j]) or doc[j].lower_ in grammar().modal_verbs or (doc[j].lemma_ in c.decision and doc[j].is_lower)

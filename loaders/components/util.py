@@ -69,6 +69,11 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """A span's text, sliced from the Doc's text (Span.text builds it token by token)."""
+    return text_of(span.doc)[span.start_char : span.end_char]
+
+
 def token_after(doc: Doc, char: int) -> int:
     """Index of the first token at or after a character offset."""
     if char <= 0:
