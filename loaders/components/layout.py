@@ -151,14 +151,16 @@ class Layout:
         # where a label's words stand, taken as a label or not: no name runs on into them
         doc.user_data["label_words_at"] = {start for _, start, _ in matches}
         taken_until = -1
-        words = tokens_of(doc).text
+        table = tokens_of(doc)
+        words = table.text
         for _, start, end in matches:
             if start < taken_until or not words[start][:1].isupper():
                 continue  # a label opens with a capital (checked first: most hits are words in prose)
-            span = doc[start:end]
-            spec = self.specs.get(" ".join(span.text.split()).casefold())
-            if spec is None or not span.text[:1].isupper():
+            written = text[table.idx[start] : table.idx[end - 1] + len(words[end - 1])]
+            spec = self.specs.get(" ".join(written.split()).casefold())
+            if spec is None:
                 continue
+            span = doc[start:end]
             nxt = doc[end] if end < len(doc) else None
             # a colon, or the dotted line of a form to sign on ("Sekreterare .....")
             colon = nxt is not None and (nxt.text in (":", ".:") or _dotted(nxt.text) or _form_stop(doc, span, end))

@@ -578,15 +578,17 @@ def _acronym_meetings(doc: Doc, title_lines: list[tuple[int, int]]) -> list[Span
     """'Protokoll AU-möte ...', 'AU-sammanträde 2021-03-04': a meeting word compounded with an
     acronym, opening a title line or right after a document type, names the body by the acronym."""
     text = text_of(doc)
+    t = tokens_of(doc)
     out = []
     for a, b in title_lines:
-        span = doc.char_span(a, b, alignment_mode="contract")
-        for t in span if span is not None else ():
-            if acronym_meeting(t.text) is None:
+        for i in range(token_after(doc, a), len(doc)):
+            if t.idx[i] + len(t.text[i]) > b:
+                break  # the words wholly on the line only
+            if acronym_meeting(t.text[i]) is None:
                 continue
-            before = text[a : t.idx]
+            before = text[a : t.idx[i]]
             if not before.strip() or _after_doc_type(before):
-                out.append(Span(doc, t.i, t.i + 1, label="NETWORK"))
+                out.append(Span(doc, i, i + 1, label="NETWORK"))
     return out
 
 
