@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from samkarta.loaders.components.util import tokens_of
 from samkarta.loaders.words import fold, grammar, in_name_dictionary, is_given_name, is_title, lexicon, surname_like
 
 
@@ -64,7 +65,7 @@ def own_s(word: str) -> bool:
 def attached_mark(doc: Doc, k: int) -> int:
     """Tokens from k that mark the genitive of the word before, which the tokenizer split off:
     an apostrophe and an s ("Ylvander’s"), or after a name in s, x or z an apostrophe alone ("Ruus’")."""
-    if k >= len(doc) or doc[k - 1].whitespace_ or doc[k].text not in _rules()["apostrophes"]:
+    if k >= len(doc) or tokens_of(doc).text[k] not in _rules()["apostrophes"] or doc[k - 1].whitespace_:
         return 0
     if k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "s":
         return 2

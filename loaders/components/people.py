@@ -78,7 +78,7 @@ class PeopleFinder:
         self.particles = _particles()
 
     def __call__(self, doc: Doc) -> Doc:
-        refs = {t.i: s for s in spans_of(doc, "ref") for t in s}
+        refs = {i: s for s in spans_of(doc, "ref") for i in range(s.start, s.end)}
         entry_starts = _entry_starts(doc) - _in_place_fields(doc)  # "Plats: Norra Mässan, Norrby"
         self.in_label = label_at(doc)
         spans: list[Span] = []
@@ -392,7 +392,7 @@ def _blocked(tok: Token, refs: dict[int, Span]) -> bool:
 
 def _middle_initial(doc: Doc, k: int) -> int:
     """Tokens taken by a middle initial at k ('B', 'B.' or 'B' '.') when a surname follows; else 0."""
-    text = doc[k].text
+    text = tokens_of(doc).text[k]
     if not (len(text) == 1 and text.isupper()) and not (len(text) == 2 and text[0].isupper() and text[1] == "."):
         return 0
     taken = 2 if len(text) == 1 and k + 1 < len(doc) and doc[k + 1].text == "." else 1
@@ -470,7 +470,8 @@ def _unknown_after_comma(doc: Doc, i: int, j: int, refs: dict[int, Span]) -> boo
     """'Ola Lindqvist, Tirvo Karlsson': after a comma or a role, a name-shaped word the dictionary lacks
     starts a person when a word shaped like a Swedish surname follows it on its line."""
     # ... or after a role that ends the entry before it ("Per Ek ordförande Tirvo Karlsson")
-    after = i > 0 and (doc[i - 1].text == "," or fold(doc[i - 1].text.rstrip(".")) in role_words())
+    prev = tokens_of(doc).text[i - 1] if i > 0 else ""
+    after = i > 0 and (prev == "," or fold(prev.rstrip(".")) in role_words())
     return after and _surname_slot(doc, j + 1, refs) and surname_like(doc[j + 1].text)
 
 
