@@ -136,12 +136,15 @@ def plain_common_words() -> frozenset[str]:
     return frozenset(plain(w) for w in common_words())
 
 
+def ends_after(word: str, endings: tuple[str, ...], letters: int) -> bool:
+    """The word ends in one of the endings with at least `letters` letters before it."""
+    return word.endswith(endings) and any(word.endswith(e) and len(word) - len(e) >= letters for e in endings)
+
+
 def _place_word(word: str) -> bool:
     """A place noun ("Torget") or a compound ending in one ("Storgatan"), matched with its accents
     and after two letters at least: "Hallén" and "Wallén" are surnames, not an avenue or a hall."""
-    if not word.endswith(place_suffixes()):
-        return False
-    return any(word == s or word.endswith(s) and len(word) - len(s) >= 2 for s in place_suffixes())
+    return word in place_suffixes() or ends_after(word, place_suffixes(), 2)
 
 
 @lru_cache(maxsize=200_000)

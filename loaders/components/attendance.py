@@ -42,7 +42,16 @@ from samkarta.loaders.components.tables import (
     read_title_column,
     share_coordinated,
 )
-from samkarta.loaders.components.util import label_at, sentences, spans_of, text_of, token_after, tokens_of, verb_like
+from samkarta.loaders.components.util import (
+    label_at,
+    sentences,
+    spans_of,
+    text_of,
+    token_after,
+    tokens_of,
+    tokens_text,
+    verb_like,
+)
 from samkarta.loaders.words import (
     common_words,
     data,
@@ -1053,9 +1062,7 @@ def _there_for_an_item(doc: Doc, start: int, end: int) -> bool:
     """'Anna Berg, Region X, punkt 3': an entry ending in an item's number names a guest, there for
     that item; not 'fr.o.m. punkt 4' or 't.o.m. punkt 5' (a member who came late or left early),
     and not a member with a party."""
-    t = tokens_of(doc)
-    tail = text_of(doc)[t.idx[start] : t.idx[end - 1] + len(t.text[end - 1])] if end > start else ""
-    tail = tail.rstrip(" )\n")
+    tail = tokens_text(doc, start, end).rstrip(" )\n")
     m = structure().item_reference.search(tail)
     if m is None or tail[m.end() :].strip(" .,;"):
         return False

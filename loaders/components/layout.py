@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from samkarta.loaders.components.util import text_of, tokens_of
+from samkarta.loaders.components.util import text_of, tokens_of, tokens_text
 from samkarta.loaders.prepare import content_start
 from samkarta.loaders.words import data, grammar, in_name_dictionary, is_given_name
 
@@ -156,8 +156,7 @@ class Layout:
         for _, start, end in matches:
             if start < taken_until or not words[start][:1].isupper():
                 continue  # a label opens with a capital (checked first: most hits are words in prose)
-            written = text[table.idx[start] : table.idx[end - 1] + len(words[end - 1])]
-            spec = self.specs.get(" ".join(written.split()).casefold())
+            spec = self.specs.get(" ".join(tokens_text(doc, start, end).split()).casefold())
             if spec is None:
                 continue
             span = doc[start:end]
@@ -497,8 +496,9 @@ def _runs_on(prev_line: str, word: str) -> bool:
     """A line that stops on a word that cannot end a sentence ('... får i uppdrag att'), then a
     lower-case word on the next line, blank lines between or not: one sentence a line, paragraph or
     page break cut in two."""
-    last = prev_line.rsplit(None, 1)[-1] if prev_line else ""
-    return word[:1].islower() and last in _unfinished()
+    if not word[:1].islower() or not prev_line:
+        return False  # most lines open with a capital: no need to split the line before
+    return prev_line.rsplit(None, 1)[-1] in _unfinished()
 
 
 @cache

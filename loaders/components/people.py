@@ -22,6 +22,7 @@ from samkarta.loaders.components.inverted import inverted_blocks, inverted_name_
 from samkarta.loaders.components.util import label_at, spans_of, text_of, tokens_of
 from samkarta.loaders.words import (
     common_words,
+    ends_after,
     fold,
     grammar,
     is_given_name,
@@ -354,9 +355,7 @@ def _long_common_words() -> tuple[str, ...]:
 
 
 def _compound_of_common(folded: str) -> bool:
-    return folded.endswith(_long_common_words()) and any(
-        folded.endswith(w) and len(folded) - len(w) >= 3 for w in _long_common_words()
-    )
+    return ends_after(folded, _long_common_words(), 3)
 
 
 @cache

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from samkarta.loaders.components.entities import body_noun, branch_end, heads, org_head
-from samkarta.loaders.components.util import text_of, tokens_of
+from samkarta.loaders.components.util import tokens_of, tokens_text
 from samkarta.loaders.words import data, grammar, is_given_name
 from samkarta.reference import load_reference
 
@@ -85,11 +85,10 @@ class ReferenceMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        text = text_of(doc)
         table = tokens_of(doc)
         for matcher, folded in ((self.exact, False), (self.folded, True)):
             for _, start, end in matcher(doc):
-                surface = text[table.idx[start] : table.idx[end - 1] + len(table.text[end - 1])]
+                surface = tokens_text(doc, start, end)
                 if "\n" in surface:
                     continue
                 key = " ".join((surface.casefold() if folded else surface).split())

@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from samkarta.loaders.components.people import PersonRecord
-from samkarta.loaders.components.util import span_text, spans_of, text_of, tokens_of
+from samkarta.loaders.components.util import span_text, spans_of, text_of, tokens_of, tokens_text
 from samkarta.loaders.words import data
 
 _GAP = re.compile(r"[\s,;:–-]*")  # what may stand between cells of a flattened row
@@ -133,12 +133,9 @@ def others_marks() -> frozenset[str]:
 
 def past_others(doc: Doc, i: int) -> int:
     """Token i, or the token after a 'med flera' mark there ('Anna Berg m.fl., Region X')."""
-    t = tokens_of(doc)
     for width in (2, 1):
-        if i + width <= len(doc):
-            last = i + width - 1
-            if text_of(doc)[t.idx[i] : t.idx[last] + len(t.text[last])].casefold() in others_marks():
-                return i + width
+        if i + width <= len(doc) and tokens_text(doc, i, i + width).casefold() in others_marks():
+            return i + width
     return i
 
 

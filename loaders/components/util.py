@@ -74,6 +74,14 @@ def span_text(span: Span) -> str:
     return text_of(span.doc)[span.start_char : span.end_char]
 
 
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens start..end-1 as doc[start:end].text gives it, without building the Span."""
+    if end <= start:
+        return ""
+    t = tokens_of(doc)
+    return text_of(doc)[t.idx[start] : t.idx[end - 1] + len(t.text[end - 1])]
+
+
 def token_after(doc: Doc, char: int) -> int:
     """Index of the first token at or after a character offset."""
     if char <= 0:
