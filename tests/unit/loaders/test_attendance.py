@@ -7,6 +7,12 @@ def _people(doc) -> dict[str, tuple[str | None, list[str]]]:
     return {r.name: (r.affiliation, sorted(r.roles)) for r in doc._.people.values()}
 
 
+def _affiliations(doc, *names: str) -> list[str | None]:
+    """The affiliations of these people, in this order."""
+    people = _people(doc)
+    return [people[n][0] for n in names]
+
+
 def test_roles_from_labels_and_inline_words_affiliations_from_the_entry(annotate) -> None:
     doc = annotate(
         "Närvarande:\nAnna Berg, ordf., Falu kommun\nPer Ek (S), Mora\nEva Lind, vice ordförande, Region Dalarna\n"
@@ -66,8 +72,7 @@ def test_a_name_opening_a_list_before_its_first_person_is_their_organisation(ann
         "Minnesanteckningar\nNärvarande Anna Berg, Falun\nTjänstemän Norrtrafik Kim Holm Eva Lind Olle Ås\n"
         "Ersättare Ersättarna Lars Ek Tove Holm\n\n1. Mötet öppnades\n"
     )
-    people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Kim Holm", "Eva Lind", "Olle Ås", "Lars Ek", "Tove Holm")] == [
+    assert _affiliations(doc, "Anna Berg", "Kim Holm", "Eva Lind", "Olle Ås", "Lars Ek", "Tove Holm") == [
         "Falun",
         "Norrtrafik",
         "Norrtrafik",
@@ -82,8 +87,7 @@ def test_initials_in_parentheses_after_a_name_are_no_organisation(annotate) -> N
         "Minnesanteckningar\nNärvarande Kim Holm (KH), Norrlab Eva Lind-Ek (ELE), Sörbygruppen "
         "Olle Ås (OÅ2) Per Ek (NLL), Norrlab\n\n1. Mötet öppnades\nKH hälsade välkommen.\n"
     )
-    people = _people(doc)
-    assert [people[n][0] for n in ("Kim Holm", "Eva Lind-Ek", "Olle Ås", "Per Ek")] == [
+    assert _affiliations(doc, "Kim Holm", "Eva Lind-Ek", "Olle Ås", "Per Ek") == [
         "Norrlab",
         "Sörbygruppen",
         None,
@@ -97,8 +101,7 @@ def test_a_head_whose_title_names_what_she_heads_works_for_the_organisation_name
         "Per Ek, räddningschef\nEva Lind, ekonomichef\nKim Holm, miljöchef\n\n1. Budget\nBudgeten godkändes. "
         "Frågan går till miljöförvaltningen.\n"
     )
-    people = _people(doc)
-    assert [people[n][0] for n in ("Per Ek", "Eva Lind", "Kim Holm")] == ["Norrdals Räddningstjänstförbund", None, None]
+    assert _affiliations(doc, "Per Ek", "Eva Lind", "Kim Holm") == ["Norrdals Räddningstjänstförbund", None, None]
 
 
 def test_members_listed_each_before_the_body_they_sit_for_represent_that_body(annotate) -> None:
@@ -106,8 +109,7 @@ def test_members_listed_each_before_the_body_they_sit_for_represent_that_body(an
         "Protokoll Pensionärsrådet 2024-04-11\n\nBeslutande Anna Berg Socialnämnden Per Ek (S) Kommunstyrelsen "
         "Eva Lind Tekniska nämnden Kim Holm Pensionärsrådet\n\n1. Budget\nBudgeten godkändes.\n"
     )
-    people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm")] == [
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lind", "Kim Holm") == [
         "Socialnämnden",
         "Kommunstyrelsen",
         "Tekniska nämnden",
@@ -123,8 +125,7 @@ def test_members_grouped_under_the_body_they_sit_for_represent_it(annotate) -> N
         "Protokoll 2024-04-11\n\nBeslutande För Kommunstyrelsen Anna Berg (S) Per Ek (M) För Socialnämnden "
         "Eva Lind (C) För vård och omsorgsnämnden Kim Holm (S) Övriga Olle Ås\n\n1. Budget\nBudgeten godkändes.\n"
     )
-    people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm", "Olle Ås")] == [
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lind", "Kim Holm", "Olle Ås") == [
         "Kommunstyrelsen",
         "Kommunstyrelsen",
         "Socialnämnden",
@@ -159,8 +160,7 @@ def test_an_organisation_named_with_where_it_is_keeps_its_place(annotate) -> Non
         "Närvarande:\nAnna Berg, Länsmuseet i Dalarna\nPer Ek, Kvinnojouren Tryggheten i Mora\n"
         "Eva Lind, Region Dalarna\n\n1. Budget\nBudgeten godkändes.\n"
     )
-    people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lind") == [
         "Länsmuseet i Dalarna",
         "Kvinnojouren Tryggheten i Mora",
         "Region Dalarna",
@@ -173,7 +173,7 @@ def test_a_place_in_the_genitive_names_the_organisation_it_owns(annotate) -> Non
         "Kim Holm, Vännäs Ekström\n\n1. Budget\nBudgeten godkändes.\n"
     )
     people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lind") == [
         "Dalarnas länsmuseum",
         "Moras Företagarförening",
         "Leksand",  # a town's own noun names the municipality
@@ -214,8 +214,7 @@ def test_a_chancellery_head_works_for_no_employer_the_title_names(annotate) -> N
 
 def test_occupations_are_titles_not_organisations(annotate) -> None:
     doc = annotate("Närvarande:\nAnna Berg, Planarkitekt\nPer Ek, Personalföreträdare\nEva Lind, Mora\n")
-    people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [None, None, "Mora"]
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lind") == [None, None, "Mora"]
     assert doc._.people["Anna Berg"].title == "Planarkitekt"
 
 
@@ -224,7 +223,7 @@ def test_people_after_from_an_organisation_attended_came_from_it(annotate) -> No
         "1. Samverkan\nFrån Försäkringskassan (FK) deltog Anna Berg, Per Ek och Eva Lind. Kim Holm informerade.\n"
     )
     people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm")] == [
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lind", "Kim Holm") == [
         "Försäkringskassan",
         "Försäkringskassan",
         "Försäkringskassan",
@@ -305,8 +304,7 @@ def test_a_unit_or_group_in_lower_case_after_the_name_with_its_owner(annotate) -
     doc = annotate(
         "Närvarande:\nAnna Berg, kommunstyrelsens kansli\nPer Ek, visionspanelen, p6\nEva Lind, arbetsgruppen\n"
     )
-    people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lind") == [
         "kommunstyrelsens kansli",
         "visionspanelen",
         "arbetsgruppen",
@@ -444,7 +442,7 @@ def test_a_table_flattened_into_one_line_per_cell_with_ditto_marks(annotate) -> 
         "Frånvarande\nOlle Ås\nIda Wik\nLisa Sand\nNorrlab\nRegion Dalarna\n"
     )
     people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind", "Kim Holm")] == [
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lind", "Kim Holm") == [
         "Norrlab",
         "Region Dalarna",
         "Region Dalarna",  # the ditto mark repeats the line above
@@ -768,7 +766,7 @@ def test_absence_reported_and_serving_for_someone_make_the_member_absent(annotat
 def test_a_party_code_in_title_case_after_a_comma_is_a_party(annotate) -> None:
     doc = annotate("Närvarande:\nOlle Strand, Kd, Maja Ek, Mp, Lars Holm, Norrby kommun\n")
     people = _people(doc)
-    assert [people[n][0] for n in ("Olle Strand", "Maja Ek")] == [None, None]
+    assert _affiliations(doc, "Olle Strand", "Maja Ek") == [None, None]
     assert (doc._.people["Olle Strand"].party, doc._.people["Maja Ek"].party) == ("Kd", "Mp")
     assert people["Lars Holm"][0] == "Norrby"
 
@@ -840,8 +838,7 @@ def test_units_named_as_a_sector_an_agency_or_with_an_adjective(annotate) -> Non
         "Närvarande:\nAnna Berg, ekonom omsorgssektorn\nPer Ek, enhetschef bokförmedlingen\n"
         "Eva Lind, kulturella förvaltningen\n\n1. Mötet öppnas\n"
     )
-    people = _people(doc)
-    assert [people[n][0] for n in ("Anna Berg", "Per Ek", "Eva Lind")] == [
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lind") == [
         "omsorgssektorn",
         "bokförmedlingen",
         "kulturella förvaltningen",
