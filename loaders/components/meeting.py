@@ -295,7 +295,10 @@ class Meeting:
         networks = list(spans_of(doc, "network")) + [
             s
             for s in [*spans_of(doc, "network_generic"), *spans_of(doc, "org")]
-            if on_title(s) and _after_meeting_word(doc, s) and not _owner_of_next(doc, s) and not is_office(s)
+            if on_title(s)
+            and (_after_meeting_word(doc, s) or _before_meeting_word(doc, s))
+            and not _owner_of_next(doc, s)
+            and not is_office(s)
         ]
         titled = _dated_title(doc, held, title_lines)
         if titled is not None:
@@ -516,6 +519,13 @@ def _union_page_title(doc: Doc) -> Span | None:
 def _after_meeting_word(doc: Doc, span: Span) -> bool:
     """A meeting word ends at most two words before the span, on its line."""
     return any(map(_meeting_word, _words_before(text_of(doc), span.start_char, same_line=True)[-3:]))
+
+
+def _before_meeting_word(doc: Doc, span: Span) -> bool:
+    """A minutes word follows the span on its line ("NORRBY FÖRBUND PROTOKOLL"): the heading names
+    whose minutes they are."""
+    nxt = span.end
+    return nxt < len(doc) and not doc[nxt].is_space and _meeting_word(doc[nxt].text)
 
 
 def _words_before(text: str, start: int, same_line: bool = False) -> list[str]:

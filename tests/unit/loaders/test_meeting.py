@@ -386,3 +386,11 @@ def test_an_organisation_opening_a_line_owns_the_body_after_it_without_a_genitiv
 def test_the_kind_of_meeting_in_the_title_is_the_body_where_none_is_named(annotate, title, body) -> None:
     doc = annotate(f"{title}\n\nNärvarande: Anna Berg, Per Ek\n\n1. Lokaler\nInga frågor.\n")
     assert _meeting(doc)[1] == body
+
+
+def test_an_organisation_heading_right_before_the_document_type_is_whose_minutes_they_are(annotate) -> None:
+    doc = annotate(
+        "1 NORRDALS SKOLFÖRBUND SAMMANTRÄDESPROTOKOLL Plats och tid Förbundskontoret, kl 13.00 "
+        "Ledamöter Anna Berg, Per Ek\n"
+    )
+    assert _meeting(doc)[1] == "NORRDALS SKOLFÖRBUND"
