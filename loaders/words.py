@@ -198,6 +198,12 @@ def is_title(word: str) -> bool:
     return w in title_suffixes() or (len(w) > 2 and w.endswith(title_suffixes()))
 
 
+def is_definite_title(word: str) -> bool:
+    """A title in its definite form ('Kommunchefen', 'sekreteraren'): the person, named after it."""
+    w = word.casefold().strip(".,:;()")
+    return any(w.endswith(e) and len(w) > len(e) + 2 and is_title(w[: -len(e)]) for e in ("en", "n"))
+
+
 @dataclass(frozen=True)
 class Grammar:
     """The word classes and endings of data/grammar.yaml."""

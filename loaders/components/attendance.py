@@ -57,6 +57,7 @@ from samkarta.loaders.words import (
     data,
     fold,
     grammar,
+    is_definite_title,
     is_given_name,
     is_name_shape,
     is_street,
@@ -215,6 +216,9 @@ class Attendance:
             rest = rest.rsplit(",", 1)[0].rstrip()  # "Norrlab, ordf": her role after the organisation
         words = rest.split()
         if len(words) == 1 and is_street(words[0]):
+            return
+        if len(words) == 1 and _party_written(words[0]):
+            rec.party = rec.party or words[0]  # "Anna Berg, S, ordförande": her party, not where she works
             return
         if not words or not words[0][:1].isupper() or len(words) > 8 or any(ch.isdigit() for ch in rest):
             return
@@ -449,8 +453,7 @@ class Attendance:
             return
         first = phrase[0]
         # "Anna Berg, KD" and, set off by a comma, "Anna Berg, Kd": a party's code, never an organisation
-        code = first.text.isupper() or (first.text.istitle() and len(first.text) <= 3 and _set_off(doc, first.i))
-        if len(phrase) == 1 and fold(first.text) in parties() and code:
+        if len(phrase) == 1 and _party_written(first.text) and (first.text.isupper() or _set_off(doc, first.i)):
             rec.party = rec.party or first.text
             return
         alone = len(phrase) == 1 and not (
@@ -718,6 +721,11 @@ class Attendance:
                     rec.roles.update(("presenter", "present"))
 
 
+def _party_written(word: str) -> bool:
+    """A party's code as lists write it: in capitals ("KD") or short in title case ("Kd")."""
+    return fold(word) in parties() and (word.isupper() or word.istitle() and len(word) <= 3)
+
+
 def _codes_in_parentheses(doc: Doc) -> tuple[int, int]:
     """How many short codes in capitals stand in parentheses ("Anna Berg (S)"): known parties' and others'."""
     t = tokens_of(doc)
@@ -795,6 +803,8 @@ def _named_heading(doc: Doc, k: int) -> Span | None:
     word = tok.text
     if not (tok.is_alpha and word[:1].isupper() and len(word) > 2) or is_given_name(word) or is_title(word):
         return None
+    if is_definite_title(word):
+        return None  # "Kommunchefen Anna Berg": her title, not where she works
     if body_head_of(word) is not None or fold(word) in common_words():
         return None
     if fold(word).endswith(grammar().plural_people_endings):

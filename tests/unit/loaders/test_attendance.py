@@ -848,3 +848,21 @@ def test_units_named_as_a_sector_an_agency_or_with_an_adjective(annotate) -> Non
 def test_a_remark_in_parentheses_ends_the_organisation_before_it(annotate) -> None:
     doc = annotate("Närvarande: Anna Berg, Sörby Vattenförening (kassör) Lillö Per Ek, Mora\n\n1. Mötet öppnas\n")
     assert _people(doc)["Anna Berg"][0] == "Sörby Vattenförening"
+
+
+def test_a_party_code_set_off_by_commas_in_a_line_list_is_no_affiliation(annotate) -> None:
+    doc = annotate(
+        "PROTOKOLL\nNorrdals omsorgsnämnd\nBeslutande\nAnna Berg, S, ordförande\nPer Ek, M, vice ordförande\n"
+        "Eva Lund, V\nÖvriga\nKarin Ström, Norrtrafik\n"
+    )
+    assert _affiliations(doc, "Anna Berg", "Per Ek", "Eva Lund", "Karin Ström") == [None, None, None, "Norrtrafik"]
+    assert not {"S", "M", "V"} & {o.text for o in doc.spans["org"]}
+
+
+def test_a_title_in_the_definite_form_opening_a_list_is_no_organisation(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2017-06-19\nÖvriga deltagande Förbundschefen Anna Berg, ekonomichefen Per Ek och "
+        "kanslichefen Eva Lund\nUtses att justera Karin Ström\n"
+    )
+    assert _affiliations(doc, "Per Ek", "Eva Lund") == [None, None]
+    assert "Förbundschefen" not in {o.text for o in doc.spans["org"]}
