@@ -394,3 +394,22 @@ def test_an_organisation_heading_right_before_the_document_type_is_whose_minutes
         "Ledamöter Anna Berg, Per Ek\n"
     )
     assert _meeting(doc)[1] == "NORRDALS SKOLFÖRBUND"
+
+
+def test_a_singular_minutes_word_before_the_date_is_no_body(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckning 2015-10-01, Videokonferens\nRegionalt vårdråd för Norrdalen\n"
+        "Närvarande:\nAnna Berg, ordförande\nPer Ek, sekreterare\n"
+    )
+    assert _meeting(doc)[1] == "Regionalt vårdråd för Norrdalen"
+
+
+def test_the_body_before_an_extract_of_its_minutes_is_the_body_that_met(annotate) -> None:
+    doc = annotate(
+        "Transkript\n\n1 Regionstyrelsens plan- och byggutskott PROTOKOLLSUTDRAG SID 1(3) RS-LED /16 Ombyggnad "
+        "av hus A Diarienummer: RS-LED Behandlat av Mötesdatum Ärendenr 1 Regionstyrelsens plan- och /16 "
+        "byggutskott 2 Regionstyrelsen 3 Regionfullmäktige Plan- och byggutskottets förslag Regionstyrelsens "
+        "förslag till regionfullmäktiges beslut 1. Ombyggnad godkänns. 3. Detta beslut ersätter tidigare beslut "
+        "i regionstyrelsen den 8 oktober. Plan- och byggutskottets förslag Regionstyrelsens beslut för egen del\n"
+    )
+    assert _meeting(doc)[1] == "Regionstyrelsens plan- och byggutskott"
