@@ -381,10 +381,12 @@ def _headings(doc: Doc, labels: list[Span]) -> list[Span]:
 
 def _heading_like(line: str, st: _Structure) -> bool:
     """Short, capitalised (not all capitals, which is letterhead), no stop or colon at its end, no
-    bullet, and not a person's name with a party or title ("Anna Berg (S)")."""
+    bullet, not ending in a word that leads on ("Styrelsen beslutar att"), and not a person's name
+    with a party or title ("Anna Berg (S)")."""
     words = line.split()
     return (
         line[:1].isupper()
+        and words[-1].casefold() not in _unfinished()
         and len(line) <= st.short_line
         and len(words) <= _HEADING_WORDS
         and line[-1] not in ".,;:!"

@@ -173,3 +173,18 @@ def test_a_bullet_after_a_full_stop_on_the_same_line_starts_a_sentence_a_hyphen_
     doc = annotate("Besluten: - Anna kontaktar kommunerna. - Per bokar lokal för Norrby-mötet. – Eva skriver.\n")
     sents = _sentences(doc)
     assert sents[1:] == ["- Per bokar lokal för Norrby-mötet.", "– Eva skriver."]
+
+
+def test_a_short_line_that_leads_on_into_the_next_paragraph_heads_no_item(annotate) -> None:
+    doc = annotate(
+        "Beslut i korthet\n\n"
+        "Budget för nästa år\n"
+        "Styrelsen gick igenom förslaget till budget och de förändringar som gjorts sedan förra mötet.\n\n"
+        "Styrelsen beslutar att\n\n"
+        "Godkänna förslaget till budget för nästa år med de ändringar som redovisades på mötet.\n\n"
+        "Nya lokaler\n"
+        "Förvaltningen redovisade läget för de nya lokalerna och vad som återstår innan flytten.\n"
+    )
+    titles = [doc.text[i._.title[0] : i._.title[1]] for i in doc.spans["item"]]
+    assert "Styrelsen beslutar att" not in titles
+    assert titles == ["Budget för nästa år", "Nya lokaler"]
