@@ -62,6 +62,7 @@ class _Cues:
     handoff_passives: frozenset[str]
     sending: frozenset[str]
     for_information: frozenset[str]
+    information_links: frozenset[str]
     medskick: tuple[str, ...]
     plain_future: frozenset[str]
     future_cues: frozenset[str]
@@ -103,6 +104,7 @@ def cues() -> _Cues:
         frozenset(s["handoff_passives"]),
         frozenset(s["sending_lemmas"]),
         frozenset(s["for_information"]),
+        frozenset(s["information_links"]),
         tuple(s["medskick_labels"]),
         frozenset(s["plain_future"]),
         frozenset(s["future_cues"]),
@@ -337,7 +339,11 @@ class Outcomes:
         till Y'), or 'föreslår Y (att) besluta'."""
         t = tokens_of(doc)
         words = [i for i in range(sent.start, sent.end) if not t.space[i]]
-        if any(t.lower[i] in c.for_information for i in words):
+        # "för kännedom": sent for information only ("regler om information" is a matter like any other)
+        if any(
+            t.lower[words[k]] in c.for_information and t.lower[words[k - 1]] in c.information_links
+            for k in range(1, len(words))
+        ):
             return None
         meeting = doc._.meeting
         body = meeting.body if meeting is not None else None
@@ -402,9 +408,14 @@ class Outcomes:
             return None  # "tas upp på nästa möte" in the body's own minutes: it stays with the body
         # "föreslår X besluta att anta Y": Y, what the decision is about, before the words ahead of
         # the verb (which name the one proposing)
-        question = _question(doc, sent, verb, item, words_before=object_after is None)
-        if question is None and object_after is not None:
-            question = _object_of_decision(doc, sent, object_after) or _question(doc, sent, verb, None)
+        if object_after is None:
+            question = _question(doc, sent, verb, item)
+        else:
+            question = (
+                _question(doc, sent, verb, None, words_before=False)
+                or _object_of_decision(doc, sent, object_after)
+                or _question(doc, sent, verb, item)
+            )
         if not question:
             return None
         fact = _fact(doc, sent, item, 0.6)
@@ -1125,15 +1136,31 @@ def _object_of_decision(doc: Doc, sent: Span, start: int) -> str | None:
     k = start
     while k < sent.end and t.lower[k] not in cues().needs["föreslå"]:
         k += 1
+    if k + 2 < sent.end and t.lower[k + 1] == "att" and t.lemma[k + 2] in cues().decision:
+        k += 2  # "föreslå X besluta att godkänna Y": the decision's own verb, then its object
     words = []
-    for j in range(k + 1, min(sent.end, k + 7)):
-        ends = t.lower[j] in grammar().clause_words or t.lower[j] in grammar().connectors
-        if t.lower[j] in cues().attachment_words:
+    for j in range(k + 1, min(sent.end, k + _OBJECT_WORDS + 1)):
+        low = t.lower[j]
+        # "policy och identitet för regionen" is one matter; "och lägga den ..." a second decision
+        joins = low in grammar().connectors and j + 1 < sent.end and not _verb_after(doc, j + 1)
+        if low in cues().attachment_words:
             break  # "årsredovisningen Bilaga 3": the attachment's number, not the matter
-        if t.space[j] or t.text[j] in (".", ",", ";", ":", "(") or ends:
+        if t.space[j] or t.text[j] in (".", ",", ";", ":", "(") or low in grammar().clause_words:
+            break
+        if low in grammar().connectors and not joins:
             break
         words.append(t.text[j])
+    while words and words[-1].lower() in grammar().connectors:
+        words.pop()
     return " ".join(words) or None
+
+
+_OBJECT_WORDS = 8  # words of a proposed decision's object at most
+
+
+def _verb_after(doc: Doc, j: int) -> bool:
+    """The word at j is a verb or opens a clause ('att'): what follows is no part of a noun phrase."""
+    return doc[j].lower_ in grammar().clause_words or doc[j].lemma_ in cues().decision or verb_like(doc[j])
 
 
 def _responsible(doc: Doc, c: _Cues, mentions: list[tuple[int, int, str]]) -> list[dict[str, Any]]:

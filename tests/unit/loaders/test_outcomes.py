@@ -798,3 +798,25 @@ def test_a_matter_sent_to_bodies_in_the_plural_is_handed_on_but_not_one_brought_
 def test_a_matter_read_from_the_words_before_the_verb_leaves_its_auxiliary_out(annotate) -> None:
     doc = annotate("Protokoll Kulturrådet 2024-05-02\n\nDen nya taxan ska lämnas över till kommunstyrelsen i maj.\n")
     assert _handoffs(doc) == [("Den nya taxan", "kommunstyrelsen")]
+
+
+def test_a_proposal_to_a_body_is_about_what_it_proposes_before_the_heading_above_it(annotate) -> None:
+    doc = annotate(
+        "Beslut i korthet\n\n"
+        "Handlingar och protokoll\n"
+        "Nedan redovisas besluten kring merparten av ärendena vid regionstyrelsens sammanträde.\n\n"
+        "Föreslå regionfullmäktige besluta att godkänna kulturnämndens årsrapport 2023.\n\n"
+        "Nya lokaler\n"
+        "Förvaltningen redovisade läget för de nya lokalerna och vad som återstår innan flytten.\n"
+    )
+    assert _handoffs(doc) == [("kulturnämndens årsrapport 2023", "regionfullmäktige")]
+
+
+def test_information_as_a_matter_does_not_stop_a_proposal_from_being_handed_on(annotate) -> None:
+    doc = annotate(
+        "Protokoll styrelsen 2024-02-06\n\n"
+        "Vidare beslutades att fastställa regler för politisk information inför valet och föreslå "
+        "regionfullmäktige att fastställa ny policy och visuell identitet för regionen.\n"
+        "Rapporten skickas till kommunstyrelsen för kännedom.\n"
+    )
+    assert _handoffs(doc) == [("ny policy och visuell identitet för regionen", "regionfullmäktige")]
