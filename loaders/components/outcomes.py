@@ -411,8 +411,11 @@ class Outcomes:
         if object_after is None:
             question = _question(doc, sent, verb, item)
         else:
+            # a numbered agenda item's title names the matter; a heading without a number may head
+            # a whole section of a page, so what the decision is about comes first there
+            numbered = item if item is not None and item._.number is not None else None
             question = (
-                _question(doc, sent, verb, None, words_before=False)
+                _question(doc, sent, verb, numbered, words_before=False)
                 or _object_of_decision(doc, sent, object_after)
                 or _question(doc, sent, verb, item)
             )

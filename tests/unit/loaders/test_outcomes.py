@@ -773,7 +773,7 @@ def test_a_committee_proposing_to_the_board_that_owns_it_hands_on_the_object_of_
         "Sammanträde med kulturnämndens utskott 2024-04-02\n\n"
         "Dnr 2024-17 Utskottet föreslår kulturnämnden besluta att anta den nya taxan för hyra av lokaler.\n"
     )
-    assert _handoffs(doc) == [("den nya taxan", "kulturnämnden")]
+    assert _handoffs(doc) == [("den nya taxan för hyra av lokaler", "kulturnämnden")]
 
 
 def test_a_verb_of_sending_hands_a_matter_to_the_body_right_after_till(annotate) -> None:
