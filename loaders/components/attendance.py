@@ -254,6 +254,8 @@ class Attendance:
         while i < end:
             tok = doc[i]
             low = tok.lower_.rstrip(".")
+            if tok.is_space and tok.text.count("\n") >= 2:
+                break  # a blank line: the next paragraph is no part of the entry
             if tok.is_space:
                 i += 1
                 continue

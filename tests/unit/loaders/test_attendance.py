@@ -866,3 +866,16 @@ def test_a_title_in_the_definite_form_opening_a_list_is_no_organisation(annotate
     )
     assert _affiliations(doc, "Per Ek", "Eva Lund") == [None, None]
     assert "Förbundschefen" not in {o.text for o in doc.spans["org"]}
+
+
+def test_a_blank_line_ends_the_last_entry_before_the_next_paragraph(annotate) -> None:
+    doc = annotate(
+        "Rådet 24 februari 2023\n\n"
+        "Undersökning om bilden av länet – föredragning samt gruppdialoger\n"
+        "Erik Lund, Eva Strand, Region Norrdalen och Per Ek, Mätbyrån\n\n"
+        "Region Norrdalen har ansvaret för varumärket och redovisar det i vår.\n\n"
+        "Närvarande (rådet): Anna Berg (ordförande) och Karin Ström.\n\n"
+        "Ej närvarande (rådet): Olle Holm, som anmält förhinder.\n"
+    )
+    assert _affiliations(doc, "Per Ek") == ["Mätbyrån"]
+    assert _people(doc)["Karin Ström"][1] == ["present"]
