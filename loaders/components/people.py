@@ -10,6 +10,7 @@ doc._.people.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from samkarta.loaders.components.entities import body_head_of, org_head
 from samkarta.loaders.components.genitive import attached_mark, marked_base, plain_base, read_genitives
 from samkarta.loaders.components.inverted import inverted_blocks, inverted_name_at
-from samkarta.loaders.components.util import label_at, spans_of, text_of, tokens_of
+from samkarta.loaders.components.util import label_at, spans_of, text_of, tokens_of, tokens_text
 from samkarta.loaders.words import (
     common_words,
     ends_after,
@@ -131,6 +132,9 @@ class PeopleFinder:
         tb = tokens_of(doc)  # the token table: a Token object only where one is needed
         if not tb.text[i][:1].isupper() or tb.space[i]:
             return None
+        initials = _given_initials(doc, i)
+        if initials is not None:
+            return self._initialled_name(doc, i, initials, refs)
         j, first = _joined(doc, i)
         common_name = _common_word_name(doc, j, first)
         if not (is_name_shape(first) or common_name) or i in self.in_label or _blocked(doc[i], refs):
@@ -226,6 +230,23 @@ class PeopleFinder:
             parts.pop()
             k = last_surname_at
         return k, " ".join(parts)
+
+    def _initialled_name(
+        self, doc: Doc, i: int, initials: tuple[int, str], refs: dict[int, Span]
+    ) -> tuple[int, str] | None:
+        """'K G Englund', 'K.G. Englund': initials that stand for the given names, then a surname
+        shaped word on the same line that is no reference name (a place, an organisation)."""
+        end, given = initials
+        t = tokens_of(doc)
+        if end >= len(doc) or t.space[end] or end in self.in_label:
+            return None
+        word = t.text[end]
+        hit = refs.get(end)
+        if not is_name_shape(word) or is_given_name(word) or (hit is not None and not hit._.ambiguous):
+            return None
+        if end + 1 < len(doc) and not t.space[end + 1] and t.text[end + 1][:1].islower():
+            return None  # "P G Vejdes väg", "A L. Rekrytering av": a street, a sentence, not a person
+        return end + 1, " ".join(tokens_text(doc, i, end + 1).split())
 
 
 _ORG_RUN = 3  # names with an organisation right after them that make a line a run of the two
@@ -387,6 +408,33 @@ def _blocked(tok: Token, refs: dict[int, Span]) -> bool:
         return True
     hit = refs.get(tok.i)
     return hit is not None and not hit._.ambiguous
+
+
+def _given_initials(doc: Doc, i: int) -> tuple[int, str] | None:
+    """Two initials written for the given names at i ('K G', 'K.G.', 'K. G.', 'K-G'): where they
+    end and the letters, else None."""
+    t = tokens_of(doc)
+    letters: list[str] = []
+    k = i
+    while k < len(doc) and len(letters) < 2 and not (t.space[k] or "\n" in t.text[k]):
+        word = t.text[k]
+        if _INITIALS.fullmatch(word):
+            letters.extend(c for c in word if c.isalpha())
+        elif word in (".", "-") and letters:
+            pass
+        else:
+            break
+        k += 1
+    while k < len(doc) and t.text[k] == ".":
+        k += 1
+    if len(letters) != 2 or any(not c.isupper() for c in letters):
+        return None
+    return k, " ".join(letters)
+
+
+# one initial ("K", "K."), or two joined by a stop or a hyphen ("K.G.", "K-G"); never two capitals run
+# together ("KG" is as often an acronym)
+_INITIALS = re.compile(r"[A-ZÅÄÖ]\.?(?:(?:\.|\.?-)[A-ZÅÄÖ]\.?)?")
 
 
 def _middle_initial(doc: Doc, k: int) -> int:

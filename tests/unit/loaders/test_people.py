@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _names(doc) -> list[str]:
     return [rec.name for rec in doc._.people.values()]
@@ -251,3 +253,21 @@ def test_two_given_names_take_a_surname_that_is_also_a_town(annotate) -> None:
 def test_a_compound_of_a_common_noun_after_a_name_is_no_surname(annotate) -> None:
     doc = annotate("Ärenden\n4 Förslag om en park, Anna Berg Invånarförslag om fler cykelbanor, Per Ek\n")
     assert _names(doc) == ["Anna Berg", "Per Ek"]
+
+
+@pytest.mark.parametrize("written", ["K G Berglund", "K.G. Berglund", "K. G. Berglund", "P-O Berglund"])
+def test_initials_for_the_given_names_start_a_name(annotate, written: str) -> None:
+    doc = annotate(
+        f"Protokoll 2013-06-18\nÖvriga deltagande Anna Berg, förvaltningschef {written}, verksamhetschef "
+        "arbetsmarknadsenheten, Per Ek, enhetschef\n"
+    )
+    assert written in _names(doc)
+
+
+def test_capitals_run_together_a_street_or_a_sentence_after_initials_start_no_name(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2013-06-18\nPlats: Förbundet, P G Lunds väg 15, Norrby\nNärvarande: Anna Berg (S), "
+        "VD Norrbybolaget, Per Ek\nVi ersätter Eva A L. Rekrytering av ersättare diskuterades.\n"
+    )
+    names = _names(doc)
+    assert not any(n.startswith(("P G", "VD", "A L")) for n in names)
