@@ -430,6 +430,12 @@ class Entities:
                 continue
             # "kansliet" alone: the one office of the organisation whose minutes these are
             office = tok.lower_ in _office_nouns() and tok.lower_.endswith(grammar().definite_endings)
+            if _described_unit(doc, i, start) and not any(k in covered or k in taken for k in (i - 1, i)):
+                span = Span(doc, i - 1, i + 1, label="ORG")  # "psykiatriska kliniken": the clinic it names
+                span._.confidence = 0.5
+                out.append(span)
+                covered.update((i - 1, i))
+                continue
             if not (is_compound(words[i], noun) or office):
                 continue
             if not tok.text[:1].isupper() and not noun.endswith(grammar().definite_endings):
@@ -1035,6 +1041,21 @@ def _adjective_titles(doc: Doc, h: Heads, taken: set[int], ref_at: dict[int, Spa
         out.append(span)
         taken = taken | set(range(first, end))
     return out
+
+
+@cache
+def _described_unit_heads() -> frozenset[str]:
+    return frozenset(data("bodies.yaml")["described_unit_heads"])
+
+
+def _described_unit(doc: Doc, i: int, start: int) -> bool:
+    """A unit noun in the definite form after a lower-case adjective of a field ('psykiatriska
+    kliniken', 'ortopedtekniska avdelningen'): a named unit, as 'Psykiatrikliniken' would be."""
+    tok = doc[i]
+    if i <= start or not tok.text.islower() or tok.lower_ not in _described_unit_heads():
+        return False
+    prev = doc[i - 1]
+    return prev.is_alpha and prev.text.islower() and prev.lower_.endswith(grammar().lower_adjective_endings)
 
 
 def _lower_adjective(tok: Token) -> bool:

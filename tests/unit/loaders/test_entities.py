@@ -686,3 +686,13 @@ def test_a_governing_organ_names_the_organisation_it_belongs_to(annotate) -> Non
         "Norrdalens Avfallsförbund",
         "Lindås Energi",
     ]
+
+
+def test_a_unit_named_by_a_field_adjective_in_lower_case_is_an_organisation(annotate) -> None:
+    doc = annotate(
+        "Protokoll 2016-05-16\n\nOmbyggnad för psykiatriska kliniken godkänns. Dessutom ska ortopedtekniska "
+        "avdelningen i Norrby byggas om, men den svenska sektionen och den gemensamma fonden berörs inte.\n"
+    )
+    orgs = {s.text for s in doc.spans["org"]}
+    assert {"psykiatriska kliniken", "ortopedtekniska avdelningen"} <= orgs
+    assert not {"svenska sektionen", "gemensamma fonden"} & orgs
