@@ -48,6 +48,7 @@ from samkarta.loaders.components.util import (
     spans_of,
     text_of,
     token_after,
+    token_at,
     tokens_of,
     tokens_text,
     verb_like,
@@ -822,10 +823,14 @@ def _prose_after_absent_lists(doc: Doc, blocks: list[Span], names: list[Span]) -
     g = grammar()
     not_active = g.modal_verbs | g.perfect_auxiliaries | g.finite_verbs
     starts = {s.start for s in names}
+    text = text_of(doc)
     for block in blocks:
-        if "absent" not in block._.roles or _multi_line(doc, block):
+        if "absent" not in block._.roles:
             continue
-        for span in (s for s in names if block.start <= s.start < block.end):
+        # one entry per line: only the first line can run on into prose (a flattened page does)
+        line_end = text.find("\n", block.start_char) if _multi_line(doc, block) else -1
+        last = token_at(doc, line_end) if line_end >= 0 else block.end
+        for span in (s for s in names if block.start <= s.start < min(block.end, last)):
             k = span.end
             while k < block.end and k not in starts and (doc[k].is_punct or doc[k].text[:1].isupper()):
                 k += 1  # ", Norrby"

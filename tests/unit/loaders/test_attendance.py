@@ -879,3 +879,15 @@ def test_a_blank_line_ends_the_last_entry_before_the_next_paragraph(annotate) ->
     )
     assert _affiliations(doc, "Per Ek") == ["Mätbyrån"]
     assert _people(doc)["Karin Ström"][1] == ["present"]
+
+
+def test_an_absent_list_on_a_flattened_page_ends_where_its_line_runs_on_into_prose(annotate) -> None:
+    doc = annotate(
+        "Transkript\n\n1 Minnesanteckningar från beredningens möte den 17 augusti 2005 Närvarande Anna Berg (mp) "
+        "ordförande Per Ek (s) Eva Lund (m) Frånvarande Olle Holm (c) Karin Ström (s) 1. Inledning Anna Berg "
+        "hälsade välkommen. Lars Nord hälsades välkommen som ny ledamot istället för Maja Strand.\n\n"
+        "2 till dagens möte. Anna Berg berättade om arbetet.\n"
+    )
+    people = _people(doc)
+    assert people["Olle Holm"][1] == ["absent"]
+    assert "absent" not in people["Anna Berg"][1] and "absent" not in people["Lars Nord"][1]
