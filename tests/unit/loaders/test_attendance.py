@@ -891,3 +891,13 @@ def test_an_absent_list_on_a_flattened_page_ends_where_its_line_runs_on_into_pro
     people = _people(doc)
     assert people["Olle Holm"][1] == ["absent"]
     assert "absent" not in people["Anna Berg"][1] and "absent" not in people["Lars Nord"][1]
+
+
+def test_those_who_attended_part_of_the_meeting_are_present(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckning 2015-10-01\nNärvarande:\nAnna Berg, ordförande\nFrånvarande\nPer Ek, sakkunnig\n"
+        "Deltagande del av mötet\nEva Lund, hälsofrämjande strategier\nKarin Ström, Norrtrafik\n"
+    )
+    people = _people(doc)
+    assert people["Per Ek"][1] == ["absent"]
+    assert people["Eva Lund"][1] == ["present"] and people["Karin Ström"][1] == ["present"]
