@@ -307,7 +307,7 @@ class Attendance:
                 i += 1
             if low in c["inline"] and not _blocked_role(doc, i - (1 if low == pair else 0), c):
                 role = c["inline"][low]
-                if role == "chair" and _of_a_body(doc, i + 1, end):
+                if role in ("chair", "secretary") and _of_a_body(doc, i + 1, end, role):
                     role = "present"  # "ordförande i kulturberedningen": another body's chair, a title here
                 rec.add_role(role, (tok.idx, tok.idx + len(tok.text)))
                 if role != "absent":
@@ -1087,11 +1087,29 @@ def _there_for_an_item(doc: Doc, start: int, end: int) -> bool:
     return not before or before[-1].strip("(,") not in cues()["partial_attendance"]
 
 
-def _of_a_body(doc: Doc, i: int, end: int) -> bool:
-    """'i kulturberedningen', 'för Norrby styrgrupp': a body named right after a role word."""
-    if i + 1 >= end or doc[i].lower_ not in ("i", "för"):
+def _of_a_body(doc: Doc, i: int, end: int, role: str) -> bool:
+    """'i kulturberedningen', 'för Norrby styrgrupp' (after a chair's role word), 'ABCG Barnhälsa':
+    a body named right after a role word."""
+    if i + 1 < end and _named_group(doc, i):
+        return True  # "sekreterare ABCG Barnhälsa": of a group named by its acronym and field
+    if role != "chair" or i + 1 >= end or doc[i].lower_ not in ("i", "för"):
         return False
     return any(body_head_of(fold(t.text)) for t in doc[i + 1 : min(end, i + 4)])
+
+
+def _named_group(doc: Doc, i: int) -> bool:
+    """An acronym in capitals, no party's, followed on its line by a capitalised word: a group's name."""
+    acronym, nxt = doc[i], doc[i + 1]
+    return (
+        acronym.is_alpha
+        and len(acronym.text) >= 3
+        and acronym.text.isupper()
+        and fold(acronym.text) not in parties()
+        and not acronym.whitespace_.count("\n")
+        and nxt.is_alpha
+        and nxt.text[:1].isupper()
+        and not nxt.text.isupper()
+    )
 
 
 def _blocked_role(doc: Doc, i: int, c: dict[str, Any]) -> bool:

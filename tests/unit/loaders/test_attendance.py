@@ -901,3 +901,13 @@ def test_those_who_attended_part_of_the_meeting_are_present(annotate) -> None:
     people = _people(doc)
     assert people["Per Ek"][1] == ["absent"]
     assert people["Eva Lund"][1] == ["present"] and people["Karin Ström"][1] == ["present"]
+
+
+def test_a_role_word_before_a_group_named_by_its_acronym_is_a_title_there(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckning 2015-10-01\nNärvarande:\nAnna Berg, ordförande\nPer Ek, ordförande NRPG Barnhälsa\n"
+        "Eva Lund, sekreterare NRPG Psykiatri\nKarin Ström, sekreterare\n"
+    )
+    people = _people(doc)
+    assert people["Anna Berg"][1] == ["chair", "present"] and people["Karin Ström"][1] == ["present", "secretary"]
+    assert people["Per Ek"][1] == ["present"] and people["Eva Lund"][1] == ["present"]
