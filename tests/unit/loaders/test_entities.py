@@ -696,3 +696,8 @@ def test_a_unit_named_by_a_field_adjective_in_lower_case_is_an_organisation(anno
     orgs = {s.text for s in doc.spans["org"]}
     assert {"psykiatriska kliniken", "ortopedtekniska avdelningen"} <= orgs
     assert not {"svenska sektionen", "gemensamma fonden"} & orgs
+
+
+def test_a_purpose_after_for_ends_at_an_auxiliary_or_a_quantifier(annotate) -> None:
+    doc = annotate("Protokoll 2018-11-20\n\nRådet för tillgänglighetsfrågor brukar varje år dela ut ett pris.\n")
+    assert "Rådet för tillgänglighetsfrågor" in {s.text for s in doc.spans["network"]}
