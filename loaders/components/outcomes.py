@@ -71,6 +71,9 @@ class _Cues:
     urging_words: frozenset[str]
     election_titles: tuple[str, ...]
     inverted_modals: frozenset[str]
+    we_words: frozenset[str]
+    we_not_tasks: frozenset[str]
+    negations: frozenset[str]
     coming_words: frozenset[str]
     norm_words: frozenset[str]
     this_meeting: frozenset[str]
@@ -113,6 +116,9 @@ def cues() -> _Cues:
         frozenset(s["urging_words"]),
         tuple(s["election_titles"]),
         frozenset(s["inverted_modals"]),
+        frozenset(s["we_words"]),
+        frozenset(s["we_not_tasks"]),
+        frozenset(s["negations"]),
         frozenset(s["coming_words"]),
         frozenset(s["norm_words"]),
         frozenset(s["this_meeting"]),
@@ -177,6 +183,8 @@ class Outcomes:
                 tasks.append(passive)
             if not tasks:
                 tasks = [k for k in [_inverted_modal(table, s_start, s_end, mention_ends, c)] if k is not None]
+            if not tasks:
+                tasks = [k for k in [_we_present(table, s_start, s_end, c)] if k is not None]
             if not (has_decision or has_handoff or tasks):
                 continue
             sent = doc[s_start:s_end]
@@ -990,6 +998,21 @@ def _inverted_modal(t, start: int, end: int, person_ends: dict[int, int], c: _Cu
         if any(t.lemma[k] in c.action for k in range(after, min(end, after + 3))):
             return j
     return None
+
+
+def _we_present(t, start: int, end: int, c: _Cues) -> int | None:
+    """'Vi planerar ett seminarium i november': a sentence opening with 'vi' and a verb in the present
+    tense (no negation, no that-clause after it): the verb, a task of the group; else None."""
+    words = [i for i in range(start, end) if not t.space[i] and t.text[i] not in BULLETS]
+    if len(words) < 3 or t.lower[words[0]] not in c.we_words:
+        return None
+    verb, after = words[1], words[2]
+    low = t.lower[verb]
+    if not (t.text[verb].isalpha() and low.islower() and len(low) > 3 and low.endswith("r")):
+        return None
+    if low in c.we_not_tasks or t.lower[after] == "att" or any(t.lower[i] in c.negations for i in words):
+        return None
+    return verb
 
 
 def _coming(after: Token) -> bool:

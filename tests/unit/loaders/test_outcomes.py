@@ -820,3 +820,13 @@ def test_information_as_a_matter_does_not_stop_a_proposal_from_being_handed_on(a
         "Rapporten skickas till kommunstyrelsen för kännedom.\n"
     )
     assert _handoffs(doc) == [("ny policy och visuell identitet för regionen", "regionfullmäktige")]
+
+
+def test_the_group_saying_in_the_present_what_it_does_next_sets_itself_a_task(annotate) -> None:
+    doc = annotate(
+        "Minnesanteckningar arbetsgruppen 2024-03-05\n\n"
+        "Vi planerar ett frukostseminarium i november. Vi diskuterar hur arbetet ska fortsätta. "
+        "Vi ser att intresset har ökat. Vi släpper inte frågan. Vi arbetar vidare med förslagen till nästa möte.\n"
+    )
+    texts = [a["text"] for a in doc._.outcomes["actions"]]
+    assert texts == ["Vi planerar ett frukostseminarium i november", "Vi arbetar vidare med förslagen till nästa möte"]
